@@ -1,0 +1,146 @@
+package check
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/diag"
+)
+
+func testIndex() *catalog.Index {
+	return &catalog.Index{
+		File:         "content/_index.md",
+		Titel:        "Test",
+		GranskasInom: 365,
+		Kommuner:     []string{"Borås", "Mark", "Svenljunga"},
+		Funktioner:   []catalog.Term{{ID: "samordnande-insatser", Namn: "Samordnande insatser"}, {ID: "kartlaggande-funktion", Namn: "Kartläggande funktion"}},
+		Finansiering: []catalog.Term{{ID: "finsam", Namn: "Finsam"}, {ID: "ordinarie", Namn: "Ordinarie"}},
+	}
+}
+
+var today = catalog.Date{Year: 2026, Month: 11, Day: 22}
+
+// activity returns a valid activity; mutate it to break one rule.
+func activity(slug string) *catalog.Activity {
+	file := "content/verksamheter/" + slug + ".md"
+	return &catalog.Activity{
+		File: file, Slug: slug, Namn: slug,
+		Funktion:     []string{"samordnande-insatser"},
+		Kommuner:     []string{"Mark"},
+		Finansiering: []string{"finsam"},
+		Kontakt:      []catalog.Contact{{Namn: "A", Telefon: "0320-1"}},
+		Granskad:     catalog.Date{Year: 2026, Month: 10, Day: 1},
+		Pos: map[string]diag.Pos{
+			"funktion":          {File: file, Line: 3, Col: 1},
+			"funktion[0]":       {File: file, Line: 3, Col: 11},
+			"kommuner":          {File: file, Line: 4, Col: 1},
+			"kommuner[0]":       {File: file, Line: 4, Col: 12},
+			"kommuner[1]":       {File: file, Line: 4, Col: 18},
+			"finansiering":      {File: file, Line: 5, Col: 1},
+			"forbund":           {File: file, Line: 6, Col: 1},
+			"slut":              {File: file, Line: 7, Col: 1},
+			"granskad":          {File: file, Line: 8, Col: 1},
+			"kontakt[0].kommun": {File: file, Line: 12, Col: 5},
+		},
+	}
+}
+
+func statement() *catalog.Page {
+	return &catalog.Page{File: "content/tillganglighet.md", Kind: catalog.TillganglighetPage, Slug: "tillganglighet", Titel: "T"}
+}
+
+func TestCatalogueRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(c *catalog.Catalogue)
+		want   []string
+	}{
+		{"valid", func(c *catalog.Catalogue) {}, nil},
+		{"undeclared funktion with suggestion", func(c *catalog.Catalogue) {
+			c.Activities[0].Funktion = []string{"kartlaggande"}
+		}, []string{`content/verksamheter/a.md:3:11: error: funktion: "kartlaggande" is not declared in content/_index.md; did you mean "kartlaggande-funktion"? (declared: samordnande-insatser, kartlaggande-funktion)`}},
+		{"undeclared finansiering", func(c *catalog.Catalogue) {
+			c.Activities[0].Finansiering = []string{"finsam", "esf"}
+		}, []string{`content/verksamheter/a.md:5:1: error: finansiering: "esf" is not declared in content/_index.md (declared: finsam, ordinarie)`}},
+		{"kommun without diacritics suggests the right spelling", func(c *catalog.Catalogue) {
+			c.Activities[0].Kommuner = []string{"Mark", "boras"}
+		}, []string{`content/verksamheter/a.md:4:18: error: kommuner: "boras" is not a municipality declared in content/_index.md; did you mean "Borås"? (declared: Borås, Mark, Svenljunga, or write [alla])`}},
+		{"kommun case and space are ignored", func(c *catalog.Catalogue) {
+			c.Activities[0].Kommuner = []string{" mark ", "BORÅS"}
+		}, nil},
+		{"contact kommun is checked", func(c *catalog.Catalogue) {
+			c.Activities[0].Kontakt[0].Kommun = "Göteborg"
+		}, []string{`content/verksamheter/a.md:12:5: error: kontakt[0].kommun: "Göteborg" is not a municipality declared in content/_index.md (declared: Borås, Mark, Svenljunga, or write [alla])`}},
+		{"unknown forbund", func(c *catalog.Catalogue) {
+			c.Activities[0].Forbund = "bmss"
+		}, []string{`content/verksamheter/a.md:6:1: error: forbund: there is no page content/forbund/bmss.md; did you mean "bms"?`}},
+		{"duplicate slug", func(c *catalog.Catalogue) {
+			b := activity("a")
+			b.File = "content/verksamheter/sub/a.md"
+			c.Activities = append(c.Activities, b)
+		}, []string{`content/verksamheter/sub/a.md:1: error: this file would be published at verksamheter/a/, like content/verksamheter/a.md; rename one of them`}},
+		{"reserved plain page", func(c *catalog.Catalogue) {
+			c.Pages = append(c.Pages, &catalog.Page{File: "content/kommuner.md", Kind: catalog.PlainPage, Slug: "kommuner", Titel: "K"})
+		}, []string{`content/kommuner.md:1: error: the page name "kommuner" is used by the generator itself; rename the file (reserved: verksamheter, kommuner, funktioner, finansiering, forbund, huvudman, avslutade, data, static, feed, sitemap, 404)`}},
+		{"financing page for undeclared id", func(c *catalog.Catalogue) {
+			c.Pages = append(c.Pages, &catalog.Page{File: "content/finansiering/finsamm.md", Kind: catalog.FinansieringPage, Slug: "finsamm"})
+		}, []string{`content/finansiering/finsamm.md:1: error: no financing source with id "finsamm" is declared in content/_index.md, so this page describes nothing; did you mean content/finansiering/finsam.md? (declared: finsam, ordinarie)`}},
+		{"slut passed warns", func(c *catalog.Catalogue) {
+			c.Activities[0].Slut = catalog.Date{Year: 2009, Month: 12, Day: 31}
+		}, []string{`content/verksamheter/a.md:7:1: warning: slut: 2009-12-31 has passed; the activity is listed as avslutad (ended)`}},
+		{"slut today is not passed", func(c *catalog.Catalogue) {
+			c.Activities[0].Slut = today
+		}, nil},
+		{"granskad missing warns", func(c *catalog.Catalogue) {
+			c.Activities[0].Granskad = catalog.Date{}
+		}, []string{`content/verksamheter/a.md:1: warning: granskad: missing: add the date the entry was last checked, e.g. granskad: 2026-11-22`}},
+		{"granskad stale warns", func(c *catalog.Catalogue) {
+			c.Activities[0].Granskad = catalog.Date{Year: 2025, Month: 11, Day: 21}
+		}, []string{`content/verksamheter/a.md:8:1: warning: granskad: 2025-11-21 is older than granskas_inom (365 days); check the entry and update the date`}},
+		{"granskad exactly at the limit is fine", func(c *catalog.Catalogue) {
+			c.Activities[0].Granskad = catalog.Date{Year: 2025, Month: 11, Day: 22}
+		}, nil},
+		{"missing statement warns", func(c *catalog.Catalogue) {
+			c.Pages = slices.DeleteFunc(c.Pages, func(p *catalog.Page) bool { return p.Kind == catalog.TillganglighetPage })
+		}, []string{`content/tillganglighet.md: warning: the accessibility statement (tillgänglighetsredogörelse) is missing; a stub saying so is published. Public bodies must publish one (see docs/editors.md)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cat := &catalog.Catalogue{
+				Index:      testIndex(),
+				Activities: []*catalog.Activity{activity("a")},
+				Pages: []*catalog.Page{statement(),
+					{File: "content/forbund/bms.md", Kind: catalog.ForbundPage, Slug: "bms", Titel: "BMS"}},
+			}
+			tt.mutate(cat)
+			diags := Catalogue(cat, today)
+			diags.Sort()
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestCatalogueResolvesKommuner(t *testing.T) {
+	a := activity("a")
+	a.Kommuner = []string{" mark", "BORÅS", "Mark"}
+	b := activity("b")
+	b.AllaKommuner, b.Kommuner = true, nil
+	cat := &catalog.Catalogue{Index: testIndex(), Activities: []*catalog.Activity{a, b}, Pages: []*catalog.Page{statement()}}
+	if d := Catalogue(cat, today); d.HasErrors() {
+		t.Fatal(d)
+	}
+	if want := []string{"Mark", "Borås"}; !slices.Equal(a.Kommuner, want) {
+		t.Errorf("a.Kommuner = %q, want %q", a.Kommuner, want)
+	}
+	if want := testIndex().Kommuner; !slices.Equal(b.Kommuner, want) {
+		t.Errorf("alla expanded to %q, want %q", b.Kommuner, want)
+	}
+}

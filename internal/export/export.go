@@ -1,0 +1,376 @@
+// Package export writes the machine-readable files of a site: the whole
+// catalogue as JSON and CSV (open data), an Atom feed of the activities,
+// sitemap.xml and robots.txt. It returns bytes and writes nothing itself.
+//
+// Decisions where the content format is silent:
+//   - JSON keys are the frontmatter keys, so the export documents itself; the
+//     Markdown body is included as "text" and each activity's status on the
+//     build day as "status" (pagaende, planerad, avslutad).
+//   - CSV is for Excel as Swedish offices have it: UTF-8 with a byte order
+//     mark, ";" as separator (the Swedish list separator), CRLF line ends,
+//     one row per activity, lists joined with ", " and contacts with " | ".
+//     Cells that Excel would run as a formula (starting with = + - @) get a
+//     leading apostrophe, since content comes from pull requests.
+//   - Sitemap and feed need absolute addresses: without baseurl they are not
+//     written (the build warns).
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/samkat/samkat/internal/catalog"
+)
+
+// ActivityURL is the site-root-relative URL of an activity page.
+func ActivityURL(a *catalog.Activity) string { return "verksamheter/" + a.Slug + "/" }
+
+type jsonCatalogue struct {
+	Titel        string         `json:"titel"`
+	Undertitel   string         `json:"undertitel,omitempty"`
+	Region       string         `json:"region,omitempty"`
+	BaseURL      string         `json:"baseurl,omitempty"`
+	Datum        string         `json:"datum"`
+	Kommuner     []string       `json:"kommuner"`
+	Funktioner   []jsonTerm     `json:"funktioner"`
+	Finansiering []jsonTerm     `json:"finansiering"`
+	Verksamheter []jsonActivity `json:"verksamheter"`
+}
+
+type jsonTerm struct {
+	ID   string `json:"id"`
+	Namn string `json:"namn"`
+}
+
+type jsonAge struct {
+	Fran *int `json:"fran,omitempty"`
+	Till *int `json:"till,omitempty"`
+}
+
+type jsonContact struct {
+	Namn    string `json:"namn,omitempty"`
+	Roll    string `json:"roll,omitempty"`
+	Telefon string `json:"telefon,omitempty"`
+	Epost   string `json:"epost,omitempty"`
+	Adress  string `json:"adress,omitempty"`
+	Kommun  string `json:"kommun,omitempty"`
+}
+
+type jsonActivity struct {
+	Slug             string        `json:"slug"`
+	URL              string        `json:"url"`
+	Namn             string        `json:"namn"`
+	Status           string        `json:"status"`
+	Funktion         []jsonTerm    `json:"funktion"`
+	Kommuner         []string      `json:"kommuner"`
+	AllaKommuner     bool          `json:"alla_kommuner,omitempty"`
+	Finansiering     []jsonTerm    `json:"finansiering"`
+	Kontakt          []jsonContact `json:"kontakt"`
+	Samverkansparter []string      `json:"samverkansparter,omitempty"`
+	Huvudman         string        `json:"huvudman,omitempty"`
+	Forbund          string        `json:"forbund,omitempty"`
+	Malgrupp         string        `json:"malgrupp,omitempty"`
+	Alder            *jsonAge      `json:"alder,omitempty"`
+	Start            string        `json:"start,omitempty"`
+	Slut             string        `json:"slut,omitempty"`
+	Platser          int           `json:"platser,omitempty"`
+	Remiss           []string      `json:"remiss,omitempty"`
+	Egenanmalan      *bool         `json:"egenanmalan,omitempty"`
+	Inriktning       string        `json:"inriktning,omitempty"`
+	Webb             string        `json:"webb,omitempty"`
+	Granskad         string        `json:"granskad,omitempty"`
+	Text             string        `json:"text,omitempty"`
+}
+
+// JSON returns the catalogue as one JSON document (see the package comment).
+func JSON(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
+	ix := cat.Index
+	doc := jsonCatalogue{
+		Titel: ix.Titel, Undertitel: ix.Undertitel, Region: ix.Region, BaseURL: ix.BaseURL,
+		Datum:        now.String(),
+		Kommuner:     nonNil(ix.Kommuner),
+		Funktioner:   terms(ix.Funktioner),
+		Finansiering: terms(ix.Finansiering),
+		Verksamheter: []jsonActivity{},
+	}
+	for _, a := range cat.Activities {
+		doc.Verksamheter = append(doc.Verksamheter, activityJSON(ix, a, now))
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, fmt.Errorf("encode JSON: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func activityJSON(ix *catalog.Index, a *catalog.Activity, now catalog.Date) jsonActivity {
+	j := jsonActivity{
+		Slug: a.Slug, URL: ix.BaseURL + ActivityURL(a), Namn: a.Namn,
+		Status:           a.StatusOn(now).String(),
+		Kommuner:         nonNil(a.Kommuner),
+		AllaKommuner:     a.AllaKommuner,
+		Kontakt:          []jsonContact{},
+		Samverkansparter: a.Samverkansparter,
+		Huvudman:         a.Huvudman, Forbund: a.Forbund, Malgrupp: a.Malgrupp,
+		Start: a.Start.String(), Slut: a.Slut.String(), Platser: a.Platser,
+		Remiss: a.Remiss, Egenanmalan: a.Egenanmalan, Inriktning: a.Inriktning,
+		Webb: a.Webb, Granskad: a.Granskad.String(),
+		Text: strings.TrimSpace(string(a.Body)),
+	}
+	for _, id := range a.Funktion {
+		j.Funktion = append(j.Funktion, jsonTerm{id, ix.FunktionNamn(id)})
+	}
+	for _, id := range a.Finansiering {
+		j.Finansiering = append(j.Finansiering, jsonTerm{id, ix.FinansieringNamn(id)})
+	}
+	for _, c := range a.Kontakt {
+		j.Kontakt = append(j.Kontakt, jsonContact(c))
+	}
+	if a.Alder != nil {
+		j.Alder = &jsonAge{Fran: a.Alder.Fran, Till: a.Alder.Till}
+	}
+	return j
+}
+
+func terms(ts []catalog.Term) []jsonTerm {
+	out := make([]jsonTerm, len(ts))
+	for i, t := range ts {
+		out[i] = jsonTerm{t.ID, t.Namn}
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// csvHeader names the CSV columns; they follow the frontmatter keys.
+var csvHeader = []string{
+	"slug", "namn", "status", "funktion", "kommuner", "finansiering", "malgrupp",
+	"alder_fran", "alder_till", "huvudman", "forbund", "samverkansparter", "remiss",
+	"egenanmalan", "platser", "inriktning", "start", "slut", "webb", "granskad",
+	"kontakt", "url", "text",
+}
+
+// CSV returns the catalogue as a CSV file that opens correctly in Excel with
+// Swedish settings (see the package comment).
+func CSV(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
+	ix := cat.Index
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	w := csv.NewWriter(&buf)
+	w.Comma = ';'
+	w.UseCRLF = true
+	if err := w.Write(csvHeader); err != nil {
+		return nil, err
+	}
+	for _, a := range cat.Activities {
+		var funk, fin []string
+		for _, id := range a.Funktion {
+			funk = append(funk, ix.FunktionNamn(id))
+		}
+		for _, id := range a.Finansiering {
+			fin = append(fin, ix.FinansieringNamn(id))
+		}
+		var fran, till string
+		if a.Alder != nil {
+			fran, till = optInt(a.Alder.Fran), optInt(a.Alder.Till)
+		}
+		var egen string
+		if a.Egenanmalan != nil {
+			egen = map[bool]string{true: "ja", false: "nej"}[*a.Egenanmalan]
+		}
+		var platser string
+		if a.Platser > 0 {
+			platser = strconv.Itoa(a.Platser)
+		}
+		row := []string{
+			a.Slug, a.Namn, a.StatusOn(now).String(), join(funk), join(a.Kommuner), join(fin), a.Malgrupp,
+			fran, till, a.Huvudman, a.Forbund, join(a.Samverkansparter), join(a.Remiss),
+			egen, platser, a.Inriktning, a.Start.String(), a.Slut.String(), a.Webb, a.Granskad.String(),
+			contacts(a.Kontakt), ix.BaseURL + ActivityURL(a), strings.TrimSpace(string(a.Body)),
+		}
+		for i := range row {
+			row[i] = defuseFormula(row[i])
+		}
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return nil, fmt.Errorf("encode CSV: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func optInt(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func join(s []string) string { return strings.Join(s, ", ") }
+
+func contacts(cs []catalog.Contact) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		var fields []string
+		name := c.Namn
+		if c.Roll != "" {
+			name = strings.TrimSpace(name + " (" + c.Roll + ")")
+		}
+		for _, f := range []string{name, c.Telefon, c.Epost, c.Adress, c.Kommun} {
+			if f != "" {
+				fields = append(fields, f)
+			}
+		}
+		parts = append(parts, strings.Join(fields, ", "))
+	}
+	return strings.Join(parts, " | ")
+}
+
+// defuseFormula keeps spreadsheet programs from running a cell as a formula.
+func defuseFormula(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// Entry is one page of the site for the sitemap.
+type Entry struct {
+	URL     string       // site-root-relative
+	LastMod catalog.Date // zero when unknown
+}
+
+// Sitemap returns sitemap.xml for the given pages under baseURL.
+func Sitemap(baseURL string, entries []Entry) ([]byte, error) {
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	doc := struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, e := range entries {
+		doc.URLs = append(doc.URLs, url{Loc: baseURL + e.URL, LastMod: e.LastMod.String()})
+	}
+	return marshalXML(doc)
+}
+
+// Robots returns robots.txt, pointing at the sitemap when there is one.
+func Robots(baseURL string) []byte {
+	s := "User-agent: *\nAllow: /\n"
+	if baseURL != "" {
+		s += "Sitemap: " + baseURL + "sitemap.xml\n"
+	}
+	return []byte(s)
+}
+
+// Atom returns an Atom feed of the published activities. An entry is dated by
+// granskad, else start, else the build day; summaries come from malgrupp or
+// summary(a) for activities without one.
+func Atom(cat *catalog.Catalogue, now catalog.Date, summary func(*catalog.Activity) string) ([]byte, error) {
+	ix := cat.Index
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+		Type string `xml:"type,attr,omitempty"`
+	}
+	type text struct {
+		Type string `xml:"type,attr,omitempty"`
+		Body string `xml:",chardata"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		Link    link   `xml:"link"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Summary *text  `xml:"summary,omitempty"`
+	}
+	type author struct {
+		Name string `xml:"name"`
+	}
+	feed := struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Lang    string   `xml:"xml:lang,attr"`
+		Title   string   `xml:"title"`
+		Sub     string   `xml:"subtitle,omitempty"`
+		Links   []link   `xml:"link"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Author  author   `xml:"author"`
+		Entries []entry  `xml:"entry"`
+	}{
+		NS: "http://www.w3.org/2005/Atom", Lang: lang(ix), Title: ix.Titel, Sub: ix.Undertitel,
+		Links: []link{
+			{Href: ix.BaseURL + "feed.xml", Rel: "self", Type: "application/atom+xml"},
+			{Href: ix.BaseURL, Rel: "alternate", Type: "text/html"},
+		},
+		ID: ix.BaseURL, Author: author{Name: ix.Titel},
+	}
+	latest := catalog.Date{}
+	for _, a := range cat.Activities {
+		day := a.Granskad
+		if day.IsZero() {
+			day = a.Start
+		}
+		if day.IsZero() || now.Before(day) {
+			day = now
+		}
+		if latest.Before(day) {
+			latest = day
+		}
+		e := entry{
+			Title: a.Namn, Link: link{Href: ix.BaseURL + ActivityURL(a)},
+			ID: ix.BaseURL + ActivityURL(a), Updated: day.Time().Format("2006-01-02T15:04:05Z"),
+		}
+		s := a.Malgrupp
+		if s == "" && summary != nil {
+			s = summary(a)
+		}
+		if s != "" {
+			e.Summary = &text{Type: "text", Body: s}
+		}
+		feed.Entries = append(feed.Entries, e)
+	}
+	if latest.IsZero() {
+		latest = now
+	}
+	feed.Updated = latest.Time().Format("2006-01-02T15:04:05Z")
+	return marshalXML(feed)
+}
+
+func lang(ix *catalog.Index) string {
+	if ix.Sprak == "" {
+		return "sv"
+	}
+	return ix.Sprak
+}
+
+func marshalXML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encode XML: %w", err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
