@@ -1,0 +1,337 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits on values; a value over a limit is an error that names it.
+const (
+	maxText     = 10000 // any single text value
+	maxListLen  = 1000  // entries in any list (contacts, municipalities …)
+	maxNameLen  = 200   // namn, titel
+	maxOneLiner = 300   // malgrupp, beskrivning
+)
+
+// doc is a decoded frontmatter: the top-level mapping and where it sits.
+type doc struct {
+	file  string
+	diags *diag.List
+	pos   map[string]diag.Pos
+}
+
+// parseYAML decodes src's frontmatter into a mapping node. It returns nil
+// (with a diagnostic) when the YAML is not a usable mapping.
+func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {
+	var root yaml.Node
+	if err := yaml.Unmarshal(s.yaml, &root); err != nil {
+		line := s.yamlLine
+		msg := err.Error()
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line += n - 1
+			msg = strings.Replace(msg, m[0], "", 1)
+		}
+		msg = strings.TrimPrefix(strings.TrimPrefix(msg, "yaml:"), " ")
+		diags.Errorf(diag.Pos{File: file, Line: line}, "", "the frontmatter is not valid YAML: %s", msg)
+		return nil
+	}
+	if root.Kind == 0 { // empty frontmatter
+		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		diags.Errorf(nodePos(file, s, m), "", "the frontmatter must be fields written as key: value, not %s", describe(m))
+		return nil
+	}
+	return m
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+): `)
+
+// nodePos converts a YAML node's position to a file position.
+func nodePos(file string, s *source, n *yaml.Node) diag.Pos {
+	return diag.Pos{File: file, Line: s.yamlLine + n.Line - 1, Col: n.Column}
+}
+
+// describe names a node's kind for error messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a group of fields"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.ShortTag() {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true/false"
+	case "!!null":
+		return "empty"
+	case "!!timestamp":
+		return "a date"
+	}
+	return "text"
+}
+
+// fields reads the keys of one mapping, recording each key's position and
+// reporting unknown and duplicate keys. prefix names the mapping in field
+// names ("kontakt[0]." for the first contact).
+type fields struct {
+	file   string
+	src    *source
+	diags  *diag.List
+	pos    map[string]diag.Pos
+	prefix string
+	values map[string]*yaml.Node
+}
+
+func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos, prefix string, m *yaml.Node, allowed []string) *fields {
+	f := &fields{file: file, src: s, diags: diags, pos: pos, prefix: prefix, values: map[string]*yaml.Node{}}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Value == "<<" {
+			f.errAt(k, "", "keys must be plain names; merge keys (<<) and complex keys are not supported")
+			continue
+		}
+		key := k.Value
+		name := prefix + key
+		if !slices.Contains(allowed, key) {
+			msg := fmt.Sprintf("unknown field %q", key)
+			if s := diag.Suggest(key, allowed); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += " (valid: " + strings.Join(allowed, ", ") + ")"
+			}
+			f.diags.Errorf(f.at(k), name, "%s", msg)
+			continue
+		}
+		if prev, dup := f.pos[name]; dup {
+			f.diags.Errorf(f.at(k), name, "appears twice; the first is on line %d", prev.Line)
+			continue
+		}
+		f.pos[name] = f.at(k)
+		if hasAlias(v, 0) {
+			f.errAt(v, name, "anchors and aliases (&, *) are not supported; write the value out")
+			continue
+		}
+		f.values[key] = v
+	}
+	return f
+}
+
+// hasAlias reports whether n or anything in it is an anchor or alias, or is
+// nested deeper than any field of the content format needs.
+func hasAlias(n *yaml.Node, depth int) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" || depth > 20 {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *fields) at(n *yaml.Node) diag.Pos { return nodePos(f.file, f.src, n) }
+
+func (f *fields) errAt(n *yaml.Node, field, format string, args ...any) {
+	f.diags.Errorf(f.at(n), field, format, args...)
+}
+
+// get returns the value of key, or nil when it is missing or empty.
+func (f *fields) get(key string) *yaml.Node {
+	v := f.values[key]
+	if v == nil || v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
+		return nil
+	}
+	return v
+}
+
+// require reports every key of keys that is missing.
+func (f *fields) require(keys ...string) {
+	for _, k := range keys {
+		if f.get(k) == nil {
+			p := diag.Pos{File: f.file, Line: f.src.yamlLine - 1}
+			if v, ok := f.values[k]; ok {
+				p = f.at(v)
+			}
+			f.diags.Errorf(p, f.prefix+k, "is required")
+		}
+	}
+}
+
+// text returns a text field, trimmed. Numbers and booleans are refused:
+// "namn: 123" is more likely a slip than a name.
+func (f *fields) text(key string, limit int) string {
+	v := f.get(key)
+	if v == nil {
+		return ""
+	}
+	name := f.prefix + key
+	if v.Kind != yaml.ScalarNode {
+		f.errAt(v, name, "must be text, not %s", describe(v))
+		return ""
+	}
+	switch v.ShortTag() {
+	case "!!int", "!!float", "!!bool":
+		f.errAt(v, name, "must be text, not %s; put it in quotes if you mean %q", describe(v), v.Value)
+		return ""
+	}
+	return f.checkLen(v, name, strings.TrimSpace(v.Value), limit)
+}
+
+// phoneText is like text but accepts numbers, since an unquoted phone
+// number is a number to YAML; the source text keeps its leading zero.
+func (f *fields) phoneText(key string) string {
+	v := f.get(key)
+	if v == nil {
+		return ""
+	}
+	if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!bool" {
+		f.errAt(v, f.prefix+key, "must be a phone number, not %s", describe(v))
+		return ""
+	}
+	return f.checkLen(v, f.prefix+key, strings.TrimSpace(v.Value), maxNameLen)
+}
+
+func (f *fields) checkLen(v *yaml.Node, name, s string, limit int) string {
+	if n := utf8.RuneCountInString(s); n > limit {
+		f.errAt(v, name, "is %d characters long; the limit is %d", n, limit)
+		return ""
+	}
+	return s
+}
+
+// list returns a list of texts. A single text is read as a list of one, as
+// an editor writing "kommuner: Mark" would expect. Elements are trimmed,
+// must be non-empty and unique; each gets a position "key[i]".
+func (f *fields) list(key string) []string {
+	v := f.get(key)
+	if v == nil {
+		return nil
+	}
+	name := f.prefix + key
+	items := []*yaml.Node{v}
+	switch v.Kind {
+	case yaml.SequenceNode:
+		items = v.Content
+	case yaml.MappingNode:
+		f.errAt(v, name, "must be a list, e.g. [Borås, Mark], not %s", describe(v))
+		return nil
+	}
+	if len(items) > maxListLen {
+		f.errAt(v, name, "has %d entries; the limit is %d", len(items), maxListLen)
+		return nil
+	}
+	var out []string
+	for i, it := range items {
+		el := fmt.Sprintf("%s[%d]", name, i)
+		f.pos[el] = f.at(it)
+		if it.Kind != yaml.ScalarNode || it.ShortTag() == "!!bool" || it.ShortTag() == "!!null" {
+			f.errAt(it, name, "entry %d must be text, not %s", i+1, describe(it))
+			continue
+		}
+		s := f.checkLen(it, name, strings.TrimSpace(it.Value), maxNameLen)
+		switch {
+		case s == "":
+			if utf8.RuneCountInString(strings.TrimSpace(it.Value)) <= maxNameLen {
+				f.errAt(it, name, "entry %d is empty", i+1)
+			}
+		case slices.Contains(out, s):
+			f.errAt(it, name, "%q is listed twice", s)
+		default:
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// date returns a YYYY-MM-DD date, quoted or not.
+func (f *fields) date(key string) catalog.Date {
+	v := f.get(key)
+	if v == nil {
+		return catalog.Date{}
+	}
+	name := f.prefix + key
+	if v.Kind != yaml.ScalarNode {
+		f.errAt(v, name, "must be a date like 2026-03-01, not %s", describe(v))
+		return catalog.Date{}
+	}
+	d, err := catalog.ParseDate(strings.TrimSpace(v.Value))
+	if err != nil {
+		f.errAt(v, name, "%v", err)
+	}
+	return d
+}
+
+// boolean returns a true/false field; nil when absent.
+func (f *fields) boolean(key string) *bool {
+	v := f.get(key)
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" {
+		f.errAt(v, f.prefix+key, "must be true or false, not %q", v.Value)
+		return nil
+	}
+	b := v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
+	return &b
+}
+
+// integer returns a whole number in [lo, hi].
+func (f *fields) integer(key string, lo, hi int) (int, bool) {
+	v := f.get(key)
+	if v == nil {
+		return 0, false
+	}
+	name := f.prefix + key
+	n, err := strconv.Atoi(v.Value)
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || err != nil {
+		f.errAt(v, name, "must be a whole number, not %s", describe(v))
+		return 0, false
+	}
+	if n < lo || n > hi {
+		f.errAt(v, name, "must be between %d and %d, not %d", lo, hi, n)
+		return 0, false
+	}
+	return n, true
+}
+
+// mapping returns a group-of-fields value, or nil.
+func (f *fields) mapping(key, example string) *yaml.Node {
+	v := f.get(key)
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		f.errAt(v, f.prefix+key, "must be a group of fields, e.g. %s, not %s", example, describe(v))
+		return nil
+	}
+	return v
+}
+
+// webb returns an http(s) address.
+func (f *fields) webb(key string) string {
+	s := f.text(key, 2000)
+	if s == "" {
+		return ""
+	}
+	if !validWebURL(s) {
+		f.errAt(f.values[key], f.prefix+key, "%q is not allowed: it must be an http or https address, e.g. https://example.se/", s)
+		return ""
+	}
+	return s
+}

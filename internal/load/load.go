@@ -1,0 +1,226 @@
+// Package load reads a catalogue folder into the model of package catalog.
+// It owns everything that is about one file: encoding, the frontmatter
+// syntax, field types, required and unknown keys, and the rules that need
+// no other file (dates in order, ages in order, e-mail and phone shapes).
+// Every problem becomes a diagnostic with file, line and field; loading goes
+// on after a problem so that one run reports them all.
+package load
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/diag"
+)
+
+// ContentDir is the folder of a catalogue that holds its Markdown files.
+const ContentDir = "content"
+
+// file is one Markdown file found in content/ and what it will become.
+type file struct {
+	name string // slash path from the catalogue root
+	slug string
+	kind fileKind
+	page catalog.PageKind
+}
+
+type fileKind int
+
+const (
+	indexFile fileKind = iota
+	activityFile
+	pageFile
+)
+
+// Catalogue reads every file under content/ of fsys. Problems with the
+// content are returned as diagnostics; the error is only for a cancelled
+// context or a missing content folder. The catalogue's Index is nil when
+// content/_index.md is missing or unusable.
+func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, error) {
+	files, diags, err := find(fsys)
+	if err != nil {
+		return nil, diags, err
+	}
+	cat := &catalog.Catalogue{}
+	type parsed struct {
+		ix    *catalog.Index
+		act   *catalog.Activity
+		page  *catalog.Page
+		diags diag.List
+	}
+	results := make([]parsed, len(files))
+	err = forEach(ctx, len(files), func(i int) {
+		f := files[i]
+		src, err := fs.ReadFile(fsys, f.name)
+		if err != nil {
+			results[i].diags.Errorf(diag.Pos{File: f.name}, "", "cannot be read: %v", unwrapPathError(err))
+			return
+		}
+		r := &results[i]
+		switch f.kind {
+		case indexFile:
+			r.ix, r.diags = ParseIndex(f.name, src)
+		case activityFile:
+			r.act, r.diags = ParseActivity(f.name, f.slug, src)
+		default:
+			r.page, r.diags = ParsePage(f.name, f.slug, f.page, src)
+		}
+	})
+	if err != nil {
+		return nil, diags, err
+	}
+	for _, r := range results {
+		diags = append(diags, r.diags...)
+		switch {
+		case r.ix != nil:
+			cat.Index = r.ix
+		case r.act != nil:
+			cat.Activities = append(cat.Activities, r.act)
+		case r.page != nil:
+			cat.Pages = append(cat.Pages, r.page)
+		}
+	}
+	if !slices.ContainsFunc(files, func(f file) bool { return f.kind == indexFile }) {
+		diags.Errorf(diag.Pos{File: ContentDir + "/_index.md"}, "",
+			"is missing; every catalogue needs one with its titel, kommuner, funktioner and finansiering (see docs/editors.md)")
+	}
+	return cat, diags, nil
+}
+
+// find lists the Markdown files of content/ in a stable order and reports
+// files that are ignored or refused.
+func find(fsys fs.FS) ([]file, diag.List, error) {
+	var files []file
+	var diags diag.List
+	info, err := fs.Stat(fsys, ContentDir)
+	if err != nil || !info.IsDir() {
+		return nil, diags, errors.New("no content/ folder: run samkat in a catalogue folder, or give its path (e.g. samkat build mitt-forbund)")
+	}
+	err = fs.WalkDir(fsys, ContentDir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(diag.Pos{File: name}, "", "cannot be read: %v", unwrapPathError(err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		base := path.Base(name)
+		if name != ContentDir && ignored(base) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(diag.Pos{File: name}, "", "is a symbolic link; samkat does not follow links (they could point outside the catalogue): copy the file instead")
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			diags.Errorf(diag.Pos{File: name}, "", "is not a regular file")
+			return nil
+		}
+		f, ok := classify(name, &diags)
+		if ok {
+			files = append(files, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, diags, err
+	}
+	slices.SortFunc(files, func(a, b file) int { return strings.Compare(a.name, b.name) })
+	return files, diags, nil
+}
+
+// ignored reports names editors and their tools leave behind: hidden files,
+// backups and swap files.
+func ignored(base string) bool {
+	return strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") ||
+		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".tmp")
+}
+
+// classify decides what the file at name becomes.
+func classify(name string, diags *diag.List) (file, bool) {
+	rel := strings.TrimPrefix(name, ContentDir+"/")
+	if !strings.HasSuffix(rel, ".md") {
+		if strings.HasSuffix(strings.ToLower(rel), ".md") || strings.HasSuffix(rel, ".markdown") {
+			diags.Errorf(diag.Pos{File: name}, "", "is not read: Markdown files must end in .md (lower case)")
+		} else {
+			diags.Warnf(diag.Pos{File: name}, "", "is not a .md file and is ignored; images and other files belong in static/")
+		}
+		return file{}, false
+	}
+	dir, base := path.Split(rel)
+	stem := strings.TrimSuffix(base, ".md")
+	slug := catalog.Slugify(stem)
+	if slug == "" && rel != "_index.md" {
+		diags.Errorf(diag.Pos{File: name}, "", "the file name gives no usable address; name it with letters or digits, e.g. mitt-projekt.md")
+		return file{}, false
+	}
+	top, _, _ := strings.Cut(dir, "/")
+	switch {
+	case rel == "_index.md":
+		return file{name: name, kind: indexFile}, true
+	case top == "verksamheter":
+		return file{name: name, slug: slug, kind: activityFile}, true
+	case dir == "":
+		kind := catalog.PlainPage
+		if slug == "tillganglighet" {
+			kind = catalog.TillganglighetPage
+		}
+		return file{name: name, slug: slug, kind: pageFile, page: kind}, true
+	case dir == "finansiering/":
+		return file{name: name, slug: slug, kind: pageFile, page: catalog.FinansieringPage}, true
+	case dir == "funktioner/":
+		return file{name: name, slug: slug, kind: pageFile, page: catalog.FunktionPage}, true
+	case dir == "forbund/":
+		return file{name: name, slug: slug, kind: pageFile, page: catalog.ForbundPage}, true
+	}
+	diags.Warnf(diag.Pos{File: name}, "", "is ignored: only verksamheter/ may have subfolders; move it to content/, verksamheter/, finansiering/, funktioner/ or forbund/")
+	return file{}, false
+}
+
+// unwrapPathError drops the path from an fs error: the diagnostic names the file already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// forEach runs f(0..n-1) on all cores; it stops early when ctx is cancelled.
+func forEach(ctx context.Context, n int, f func(i int)) error {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	var err error
+	for i := 0; i < n && err == nil; i++ {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+	}
+	close(next)
+	wg.Wait()
+	return err
+}

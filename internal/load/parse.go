@@ -1,0 +1,345 @@
+package load
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// Keys allowed in each kind of file, in documentation order (the order
+// shown in "valid: …" messages).
+var (
+	indexKeys = []string{"titel", "undertitel", "region", "baseurl", "sprak", "granskas_inom",
+		"kommuner", "funktioner", "finansiering", "matris", "synonymer"}
+	activityKeys = []string{"namn", "funktion", "kommuner", "finansiering", "kontakt", "samverkansparter",
+		"huvudman", "forbund", "malgrupp", "alder", "start", "slut", "platser", "remiss",
+		"egenanmalan", "inriktning", "webb", "granskad", "utkast"}
+	contactKeys = []string{"namn", "roll", "telefon", "epost", "adress", "kommun"}
+	pageKeys    = []string{"titel", "beskrivning", "webb", "kommuner", "kontakt", "utkast"}
+	termKeys    = []string{"id", "namn"}
+	matrisKeys  = []string{"rader", "kolumner"}
+	alderKeys   = []string{"fran", "till"}
+)
+
+// ParseIndex reads content/_index.md. It returns nil when the file is unusable.
+func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
+	s, diags := split(file, src)
+	if s == nil {
+		return nil, diags
+	}
+	m := parseYAML(file, s, &diags)
+	if m == nil {
+		return nil, diags
+	}
+	ix := &catalog.Index{File: file, Body: s.body, Pos: map[string]diag.Pos{}}
+	f := newFields(file, s, &diags, ix.Pos, "", m, indexKeys)
+	f.require("titel", "kommuner", "funktioner", "finansiering")
+	ix.Titel = f.text("titel", maxNameLen)
+	ix.Undertitel = f.text("undertitel", maxOneLiner)
+	ix.Region = f.text("region", maxNameLen)
+	if base := f.webb("baseurl"); base != "" {
+		if !strings.HasSuffix(base, "/") {
+			base += "/"
+		}
+		ix.BaseURL = base
+	}
+	ix.Sprak = "sv"
+	if lang := f.text("sprak", 10); lang != "" {
+		if lang != "sv" && lang != "en" {
+			f.errAt(f.values["sprak"], "sprak", "%q is not supported; write sv (Swedish, the default) or en (English)", lang)
+		} else {
+			ix.Sprak = lang
+		}
+	}
+	ix.GranskasInom = 365
+	if n, ok := f.integer("granskas_inom", 1, 10000); ok {
+		ix.GranskasInom = n
+	}
+	ix.Kommuner = f.list("kommuner")
+	for i, k := range ix.Kommuner {
+		if strings.EqualFold(k, catalog.KommunAlla) {
+			f.diags.Errorf(ix.Pos[fmt.Sprintf("kommuner[%d]", i)], "kommuner", "%q is reserved: activities write kommuner: [alla] to mean every municipality", k)
+		}
+	}
+	ix.Funktioner = f.terms("funktioner")
+	ix.Finansiering = f.terms("finansiering")
+	ix.Matris = catalog.Matris{Rader: catalog.AxisKommuner, Kolumner: catalog.AxisFunktioner}
+	if mm := f.mapping("matris", "{rader: kommuner, kolumner: funktioner}"); mm != nil {
+		mf := newFields(file, s, &diags, ix.Pos, "matris.", mm, matrisKeys)
+		for key, dst := range map[string]*string{"rader": &ix.Matris.Rader, "kolumner": &ix.Matris.Kolumner} {
+			axis := mf.text(key, 40)
+			if axis == "" {
+				continue
+			}
+			if !slices.Contains(catalog.Axes, axis) {
+				msg := fmt.Sprintf("%q is not an axis", axis)
+				if sug := diag.Suggest(axis, catalog.Axes); sug != "" {
+					msg += fmt.Sprintf("; did you mean %q?", sug)
+				}
+				mf.errAt(mf.values[key], "matris."+key, "%s (valid: %s)", msg, strings.Join(catalog.Axes, ", "))
+				continue
+			}
+			*dst = axis
+		}
+		if ix.Matris.Rader == ix.Matris.Kolumner {
+			f.errAt(mm, "matris", "rader and kolumner are both %q; choose two different axes", ix.Matris.Rader)
+		}
+	}
+	if sm := f.mapping("synonymer", "{FK: Försäkringskassan}"); sm != nil {
+		for i := 0; i+1 < len(sm.Content); i += 2 {
+			k, v := sm.Content[i], sm.Content[i+1]
+			if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode || strings.TrimSpace(k.Value) == "" || strings.TrimSpace(v.Value) == "" {
+				f.errAt(k, "synonymer", "each synonym is written as abbreviation: word, e.g. FK: Försäkringskassan")
+				continue
+			}
+			ix.Synonymer = append(ix.Synonymer, catalog.Synonym{Ord: strings.TrimSpace(k.Value), Betyder: strings.TrimSpace(v.Value)})
+		}
+	}
+	return ix, diags
+}
+
+// terms reads an axis list: entries are {id, namn} or a plain name whose id
+// is its slug.
+func (f *fields) terms(key string) []catalog.Term {
+	v := f.get(key)
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		f.errAt(v, key, "must be a list of entries like {id: finsam, namn: Finsam}, not %s", describe(v))
+		return nil
+	}
+	var out []catalog.Term
+	for i, it := range v.Content {
+		el := fmt.Sprintf("%s[%d]", key, i)
+		f.pos[el] = f.at(it)
+		var t catalog.Term
+		switch {
+		case it.Kind == yaml.ScalarNode && it.ShortTag() == "!!str":
+			t = catalog.Term{ID: catalog.Slugify(it.Value), Namn: strings.TrimSpace(it.Value)}
+		case it.Kind == yaml.MappingNode:
+			tf := newFields(f.file, f.src, f.diags, f.pos, el+".", it, termKeys)
+			tf.require("id", "namn")
+			t = catalog.Term{ID: tf.text("id", 80), Namn: tf.text("namn", maxNameLen)}
+			if t.ID != "" && !catalog.ValidSlug(t.ID) {
+				tf.errAt(tf.values["id"], el+".id", "%q is not a valid id: use a-z, 0-9 and -, e.g. %q", t.ID, catalog.Slugify(t.ID))
+				continue
+			}
+		default:
+			f.errAt(it, key, "entry %d must be {id: …, namn: …} or a name, not %s", i+1, describe(it))
+			continue
+		}
+		if t.ID == "" || t.Namn == "" {
+			continue
+		}
+		if slices.ContainsFunc(out, func(o catalog.Term) bool { return o.ID == t.ID }) {
+			f.errAt(it, key, "id %q is declared twice", t.ID)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// ParseActivity reads one file of content/verksamheter/. slug is derived
+// from the file name by the caller. It returns nil when the file is unusable.
+func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List) {
+	s, diags := split(file, src)
+	if s == nil {
+		return nil, diags
+	}
+	m := parseYAML(file, s, &diags)
+	if m == nil {
+		return nil, diags
+	}
+	a := &catalog.Activity{File: file, Slug: slug, Body: s.body, Pos: map[string]diag.Pos{}}
+	f := newFields(file, s, &diags, a.Pos, "", m, activityKeys)
+	f.require("namn", "funktion", "kommuner", "finansiering", "kontakt")
+	a.Namn = f.text("namn", maxNameLen)
+	a.Funktion = f.list("funktion")
+	a.Kommuner = f.list("kommuner")
+	if slices.ContainsFunc(a.Kommuner, func(k string) bool { return strings.EqualFold(k, catalog.KommunAlla) }) {
+		if len(a.Kommuner) > 1 {
+			f.errAt(f.values["kommuner"], "kommuner", "[alla] means every municipality; write it alone, without other names")
+		}
+		a.Kommuner, a.AllaKommuner = nil, true
+	}
+	a.Finansiering = f.list("finansiering")
+	a.Kontakt = f.contacts("kontakt", true)
+	a.Samverkansparter = f.list("samverkansparter")
+	a.Huvudman = f.text("huvudman", maxNameLen)
+	a.Forbund = f.text("forbund", 80)
+	a.Malgrupp = f.text("malgrupp", maxOneLiner)
+	if am := f.mapping("alder", "{fran: 18, till: 64}"); am != nil {
+		af := newFields(file, s, &diags, a.Pos, "alder.", am, alderKeys)
+		alder := &catalog.Alder{}
+		if n, ok := af.integer("fran", 0, 130); ok {
+			alder.Fran = &n
+		}
+		if n, ok := af.integer("till", 0, 130); ok {
+			alder.Till = &n
+		}
+		if alder.Fran != nil && alder.Till != nil && *alder.Fran > *alder.Till {
+			af.errAt(af.values["fran"], "alder.fran", "%d is more than alder.till (%d); the range is from the lowest to the highest age", *alder.Fran, *alder.Till)
+		}
+		if alder.Fran != nil || alder.Till != nil {
+			a.Alder = alder
+		}
+	}
+	a.Start = f.date("start")
+	a.Slut = f.date("slut")
+	if !a.Start.IsZero() && !a.Slut.IsZero() && a.Slut.Before(a.Start) {
+		f.errAt(f.values["slut"], "slut", "%s is before start (%s); an activity cannot end before it begins", a.Slut, a.Start)
+	}
+	if n, ok := f.integer("platser", 1, 1000000); ok {
+		a.Platser = n
+	}
+	a.Remiss = f.list("remiss")
+	a.Egenanmalan = f.boolean("egenanmalan")
+	if in := f.text("inriktning", 40); in != "" {
+		valid := []string{catalog.InriktningIndivid, catalog.InriktningStruktur}
+		if !slices.Contains(valid, in) {
+			msg := fmt.Sprintf("%q is not valid", in)
+			if sug := diag.Suggest(catalog.Slugify(in), valid); sug != "" {
+				msg += fmt.Sprintf("; did you mean %q?", sug)
+			}
+			f.errAt(f.values["inriktning"], "inriktning", "%s (valid: %s)", msg, strings.Join(valid, ", "))
+		} else {
+			a.Inriktning = in
+		}
+	}
+	a.Webb = f.webb("webb")
+	a.Granskad = f.date("granskad")
+	if b := f.boolean("utkast"); b != nil {
+		a.Utkast = *b
+	}
+	return a, diags
+}
+
+// ParsePage reads a page that is not an activity. The titel is required
+// only for plain pages: the others take a default from the index or the kind.
+func ParsePage(file, slug string, kind catalog.PageKind, src []byte) (*catalog.Page, diag.List) {
+	s, diags := split(file, src)
+	if s == nil {
+		return nil, diags
+	}
+	m := parseYAML(file, s, &diags)
+	if m == nil {
+		return nil, diags
+	}
+	p := &catalog.Page{File: file, Kind: kind, Slug: slug, Body: s.body, Pos: map[string]diag.Pos{}}
+	allowed := []string{"titel", "beskrivning", "utkast"}
+	if kind == catalog.ForbundPage {
+		allowed = pageKeys
+	}
+	f := newFields(file, s, &diags, p.Pos, "", m, allowed)
+	if kind == catalog.PlainPage || kind == catalog.ForbundPage {
+		f.require("titel")
+	}
+	p.Titel = f.text("titel", maxNameLen)
+	p.Beskrivning = f.text("beskrivning", maxOneLiner)
+	if kind == catalog.ForbundPage {
+		p.Webb = f.webb("webb")
+		p.Kommuner = f.list("kommuner")
+		p.Kontakt = f.contacts("kontakt", false)
+	}
+	if b := f.boolean("utkast"); b != nil {
+		p.Utkast = *b
+	}
+	return p, diags
+}
+
+// contacts reads a kontakt list. Each contact needs a way to reach it: a
+// telefon, an epost or an adress.
+func (f *fields) contacts(key string, required bool) []catalog.Contact {
+	v := f.get(key)
+	if v == nil {
+		return nil
+	}
+	items := []*yaml.Node{v}
+	switch v.Kind {
+	case yaml.SequenceNode:
+		items = v.Content
+	case yaml.ScalarNode:
+		f.errAt(v, key, "must be a list of contacts, e.g.\n    kontakt:\n      - namn: Anna Andersson\n        telefon: 033-12 34 56")
+		return nil
+	}
+	if len(items) > maxListLen {
+		f.errAt(v, key, "has %d entries; the limit is %d", len(items), maxListLen)
+		return nil
+	}
+	if len(items) == 0 && required {
+		f.errAt(v, key, "is empty; give at least one contact with a telefon, epost or adress")
+	}
+	var out []catalog.Contact
+	for i, it := range items {
+		el := fmt.Sprintf("%s[%d]", key, i)
+		f.pos[el] = f.at(it)
+		if it.Kind != yaml.MappingNode {
+			f.errAt(it, el, "must be a contact with fields such as namn, telefon, epost, not %s", describe(it))
+			continue
+		}
+		cf := newFields(f.file, f.src, f.diags, f.pos, el+".", it, contactKeys)
+		c := catalog.Contact{
+			Namn:    cf.text("namn", maxNameLen),
+			Roll:    cf.text("roll", maxNameLen),
+			Telefon: cf.phoneText("telefon"),
+			Epost:   cf.text("epost", 254),
+			Adress:  cf.text("adress", maxOneLiner),
+			Kommun:  cf.text("kommun", maxNameLen),
+		}
+		if c.Telefon != "" && !validPhone(c.Telefon) {
+			cf.errAt(cf.values["telefon"], el+".telefon", "%q does not look like a phone number: use digits, spaces, +, - and parentheses, e.g. 033-35 83 00", c.Telefon)
+			c.Telefon = ""
+		}
+		if c.Epost != "" && !validEmail(c.Epost) {
+			cf.errAt(cf.values["epost"], el+".epost", "%q does not look like an e-mail address, e.g. namn.efternamn@example.se", c.Epost)
+			c.Epost = ""
+		}
+		if c.Telefon == "" && c.Epost == "" && c.Adress == "" && cf.values["telefon"] == nil && cf.values["epost"] == nil && cf.values["adress"] == nil {
+			cf.errAt(it, el, "gives no way to reach the contact; add telefon, epost or adress")
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+var (
+	emailRE = regexp.MustCompile(`^[^@\s<>"(),;:\[\]]+@[^@\s<>"(),;:\[\]]+\.[^@\s<>"(),;:\[\].]{2,}$`)
+	phoneRE = regexp.MustCompile(`^\+?[0-9 ()/-]*[0-9][0-9 ()/-]*$`)
+)
+
+func validEmail(s string) bool { return emailRE.MatchString(s) }
+
+// validPhone accepts the ways Swedish numbers are written ("033-35 83 00",
+// "+46 33 35 83 00", "020-600 000") and needs at least five digits.
+func validPhone(s string) bool {
+	if !phoneRE.MatchString(s) {
+		return false
+	}
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 5
+}
+
+// validWebURL accepts absolute http and https addresses with a host.
+func validWebURL(s string) bool {
+	if strings.ContainsAny(s, " \t\n\"<>`") {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil
+}
