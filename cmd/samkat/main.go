@@ -1,0 +1,220 @@
+// Command samkat builds a catalogue of samverkansverksamheter into a static
+// website.
+//
+//	samkat build [-o DIR] [--now YYYY-MM-DD] [dir]   build dir (default .) into DIR (default public/)
+//	samkat check [--now YYYY-MM-DD] [dir]            validate only
+//	samkat version
+//
+// Exit codes: 0 ok (warnings allowed), 1 content errors or a failed build,
+// 2 wrong usage.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/samkat/samkat"
+	"github.com/samkat/samkat/internal/build"
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/diag"
+)
+
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, time.Now())
+	stop()
+	os.Exit(code)
+}
+
+const usage = `samkat builds a catalogue of samverkansverksamheter into a static website.
+
+Usage:
+  samkat build [-o DIR] [--now YYYY-MM-DD] [--format text|github] [dir]
+  samkat check [--now YYYY-MM-DD] [--format text|github] [dir]
+  samkat version
+
+dir is the catalogue folder, the one that holds content/ (default: .).
+Run "samkat COMMAND --help" for the options of a command.
+
+Exit codes: 0 success (warnings allowed), 1 the catalogue has errors or the
+build failed, 2 wrong usage.
+`
+
+// run is main without the process: testable, and it returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr, now, false)
+	case "check":
+		return runBuild(ctx, args[1:], stdout, stderr, now, true)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "samkat %s\n", version())
+		return exitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "samkat: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time, checkOnly bool) int {
+	name := "build"
+	if checkOnly {
+		name = "check"
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := ""
+	if !checkOnly {
+		fs.StringVar(&out, "o", "", "output folder (default: public/ inside the catalogue folder)")
+	}
+	nowFlag := fs.String("now", "", "the day to build for, YYYY-MM-DD (default: today in Sweden); makes date-dependent output reproducible")
+	format := fs.String("format", "text", `how to print problems: "text", or "github" for GitHub Actions annotations`)
+	fs.Usage = func() {
+		if checkOnly {
+			fmt.Fprint(stderr, "Usage: samkat check [options] [dir]\n\nValidates the catalogue in dir (default .) and prints every problem as file:line:col.\n\nOptions:\n")
+		} else {
+			fmt.Fprint(stderr, "Usage: samkat build [options] [dir]\n\nBuilds the catalogue in dir (default .) into a website. With errors, nothing is published\nand the previous output is left as it was.\n\nOptions:\n")
+		}
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(stderr, "samkat %s: expected at most one catalogue folder, got %q\n", name, fs.Args())
+		return exitUsage
+	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintf(stderr, "samkat %s: --format must be text or github, not %q\n", name, *format)
+		return exitUsage
+	}
+	dir := "."
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	day, err := today(*nowFlag, now)
+	if err != nil {
+		fmt.Fprintf(stderr, "samkat %s: --now: %v\n", name, err)
+		return exitUsage
+	}
+	if info, err := os.Stat(filepath.Join(dir, "content")); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "samkat %s: %s has no content/ folder; is it a catalogue? (see README.md)\n", name, dir)
+		return exitContent
+	}
+	opt := build.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static()}
+
+	var res build.Result
+	if checkOnly {
+		res.Diagnostics, err = build.Check(ctx, os.DirFS(dir), opt)
+	} else {
+		if out == "" {
+			out = filepath.Join(dir, "public")
+		}
+		res, err = build.Dir(ctx, dir, out, opt)
+	}
+	printDiagnostics(stderr, res.Diagnostics, *format)
+	switch {
+	case errors.Is(err, build.ErrContent):
+		fmt.Fprintf(stderr, "samkat %s: %v\n", name, err)
+		return exitContent
+	case err != nil:
+		fmt.Fprintf(stderr, "samkat %s: %v\n", name, err)
+		return exitContent
+	case checkOnly:
+		fmt.Fprintf(stdout, "samkat check: %s is valid (%s)\n", dir, res.Diagnostics.Summary())
+	default:
+		fmt.Fprintf(stdout, "samkat build: wrote %d files (%d activities) to %s\n", res.Files, res.Activities, out)
+	}
+	return exitOK
+}
+
+// today returns the build day: --now if given, else today in Sweden.
+func today(flagValue string, now time.Time) (catalog.Date, error) {
+	if flagValue != "" {
+		return catalog.ParseDate(flagValue)
+	}
+	if loc, err := time.LoadLocation("Europe/Stockholm"); err == nil {
+		now = now.In(loc)
+	}
+	return catalog.DateOf(now), nil
+}
+
+func printDiagnostics(w io.Writer, diags diag.List, format string) {
+	if format == "github" {
+		for _, d := range diags {
+			fmt.Fprintln(w, githubAnnotation(d))
+		}
+	}
+	diags.Print(w)
+}
+
+// githubAnnotation formats d as a GitHub Actions workflow command, so that
+// problems show up on the lines of a pull request.
+func githubAnnotation(d diag.Diagnostic) string {
+	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	msg := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	kind := "error"
+	if d.Severity == diag.Warning {
+		kind = "warning"
+	}
+	var props []string
+	if d.Pos.File != "" {
+		props = append(props, "file="+prop.Replace(d.Pos.File))
+	}
+	if d.Pos.Line > 0 {
+		props = append(props, fmt.Sprintf("line=%d", d.Pos.Line))
+	}
+	if d.Pos.Col > 0 {
+		props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
+	}
+	if d.Field != "" {
+		props = append(props, "title="+prop.Replace(d.Field))
+	}
+	text := d.Msg
+	if d.Field != "" {
+		text = d.Field + ": " + text
+	}
+	return fmt.Sprintf("::%s %s::%s", kind, strings.Join(props, ","), msg.Replace(text))
+}
+
+// version reports the module version, or the VCS revision for a source build.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "dev-" + s.Value[:12]
+		}
+	}
+	return "dev"
+}

@@ -1,0 +1,381 @@
+// Package build runs the whole pipeline: load the catalogue, check it,
+// convert the Markdown, assemble and render the pages, add the open data,
+// feed and sitemap, minify, and publish. It is the only package that sees
+// every stage; cmd/samkat and the dev server call it.
+//
+// The order matters: everything that can find a mistake in the content
+// (load, check, markdown) runs before anything is written, so a catalogue
+// with errors publishes nothing. Dir builds into a temporary directory and
+// swaps it into place only when every file has been written, so a failed or
+// interrupted build leaves the previous site exactly as it was.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/check"
+	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/export"
+	"github.com/samkat/samkat/internal/load"
+	"github.com/samkat/samkat/internal/markdown"
+	"github.com/samkat/samkat/internal/publish"
+	"github.com/samkat/samkat/internal/render"
+	"github.com/samkat/samkat/internal/site"
+)
+
+// Options configures a build.
+type Options struct {
+	Now     catalog.Date // the day the site is built for: decides ended and planned activities
+	Version string       // samkat's version, shown in the generator meta tag
+	Layouts fs.FS        // the built-in templates; the catalogue's layouts/ overrides them file by file
+	Static  fs.FS        // the built-in static files; the catalogue's static/ overrides them file by file
+}
+
+// Result describes a finished build.
+type Result struct {
+	Files       int // number of files written
+	Activities  int // published activities
+	Diagnostics diag.List
+}
+
+// ErrContent is returned (wrapped) when the catalogue has errors.
+var ErrContent = errors.New("the catalogue has errors; nothing was published")
+
+// Check loads and validates the catalogue in src without rendering anything.
+func Check(ctx context.Context, src fs.FS, opt Options) (diag.List, error) {
+	_, diags, err := prepare(ctx, src, opt)
+	return diags, err
+}
+
+// Dir builds the catalogue in folder dir into folder out. Nothing outside
+// dir is read (symbolic links out of it are refused). When the build fails,
+// out is left exactly as it was.
+func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return Result{}, fmt.Errorf("open catalogue: %w", err)
+	}
+	defer root.Close()
+	w := &lazyTx{dir: out}
+	res, err := Site(ctx, root.FS(), w, opt)
+	if err != nil {
+		if abortErr := w.abort(); abortErr != nil {
+			err = errors.Join(err, abortErr)
+		}
+		return res, err
+	}
+	if err := w.commit(); err != nil {
+		return res, fmt.Errorf("publish %s: %w", out, err)
+	}
+	return res, nil
+}
+
+// lazyTx starts a publish transaction at the first write, so that a build
+// that fails before writing anything does not touch the output folder at all.
+type lazyTx struct {
+	dir string
+	mu  sync.Mutex
+	tx  *publish.Tx
+}
+
+func (l *lazyTx) WriteFile(name string, data []byte) error {
+	l.mu.Lock()
+	if l.tx == nil {
+		tx, err := publish.Begin(l.dir)
+		if err != nil {
+			l.mu.Unlock()
+			return err
+		}
+		l.tx = tx
+	}
+	tx := l.tx
+	l.mu.Unlock()
+	return tx.WriteFile(name, data)
+}
+
+func (l *lazyTx) abort() error {
+	if l.tx == nil {
+		return nil
+	}
+	return l.tx.Abort()
+}
+
+func (l *lazyTx) commit() error {
+	if l.tx == nil {
+		tx, err := publish.Begin(l.dir)
+		if err != nil {
+			return err
+		}
+		l.tx = tx
+	}
+	return l.tx.Commit()
+}
+
+// prepared is a checked catalogue with its Markdown rendered.
+type prepared struct {
+	cat    *catalog.Catalogue
+	bodies map[string]template.HTML
+}
+
+// prepare runs every stage that can find a mistake in the content.
+func prepare(ctx context.Context, src fs.FS, opt Options) (*prepared, diag.List, error) {
+	cat, diags, err := load.Catalogue(ctx, src)
+	if err != nil {
+		return nil, diags, err
+	}
+	if cat == nil || cat.Index == nil {
+		diags.Sort()
+		return nil, diags, fmt.Errorf("%w", ErrContent)
+	}
+	diags = append(diags, check.Catalogue(cat, opt.Now)...)
+	if cat.Index.BaseURL == "" {
+		diags.Warnf(diag.Pos{File: cat.Index.File, Line: 1}, "baseurl",
+			"not set: sitemap.xml and feed.xml are not written, since they need absolute addresses (e.g. baseurl: https://samverkan.example.se/)")
+	}
+	bodies, mdDiags, err := convertBodies(ctx, cat)
+	diags = append(diags, mdDiags...)
+	diags.Sort()
+	if err != nil {
+		return nil, diags, err
+	}
+	if diags.HasErrors() {
+		return nil, diags, fmt.Errorf("%w", ErrContent)
+	}
+	return &prepared{cat: published(cat), bodies: bodies}, diags, nil
+}
+
+// published returns the catalogue without drafts (utkast: true).
+func published(cat *catalog.Catalogue) *catalog.Catalogue {
+	out := *cat
+	out.Activities = slices.DeleteFunc(slices.Clone(cat.Activities), func(a *catalog.Activity) bool { return a.Utkast })
+	out.Pages = slices.DeleteFunc(slices.Clone(cat.Pages), func(p *catalog.Page) bool { return p.Utkast })
+	return &out
+}
+
+// convertBodies renders every Markdown body in parallel.
+func convertBodies(ctx context.Context, cat *catalog.Catalogue) (map[string]template.HTML, diag.List, error) {
+	type job struct {
+		file string
+		body []byte
+	}
+	jobs := []job{{cat.Index.File, cat.Index.Body}}
+	for _, a := range cat.Activities {
+		jobs = append(jobs, job{a.File, a.Body})
+	}
+	for _, p := range cat.Pages {
+		jobs = append(jobs, job{p.File, p.Body})
+	}
+	conv := markdown.New()
+	htmls := make([]template.HTML, len(jobs))
+	diagsPer := make([]diag.List, len(jobs))
+	err := parallel(ctx, len(jobs), func(i int) error {
+		htmls[i], diagsPer[i] = conv.Convert(jobs[i].file, jobs[i].body)
+		return nil
+	})
+	bodies := make(map[string]template.HTML, len(jobs))
+	var diags diag.List
+	for i, j := range jobs {
+		bodies[j.file] = htmls[i]
+		diags = append(diags, diagsPer[i]...)
+	}
+	return bodies, diags, err
+}
+
+// Site builds the catalogue in src and writes every file of the site to out.
+// It writes nothing when the catalogue has errors.
+func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Result, error) {
+	p, diags, err := prepare(ctx, src, opt)
+	res := Result{Diagnostics: diags}
+	if err != nil {
+		return res, err
+	}
+	files, err := renderSite(ctx, src, p, opt)
+	if err != nil {
+		return res, err
+	}
+	min := publish.NewMinifier()
+	names := slices.Sorted(maps.Keys(files))
+	err = parallel(ctx, len(names), func(i int) error {
+		name := names[i]
+		data, err := min.Minify(name, files[name])
+		if err != nil {
+			return fmt.Errorf("minify %s: %w", name, err)
+		}
+		if err := out.WriteFile(name, data); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	res.Files = len(names)
+	res.Activities = len(p.cat.Activities)
+	return res, nil
+}
+
+// renderSite produces every output file, unminified, keyed by path.
+func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	assets, err := copyStatic(files, opt.Static, subFS(src, "static"))
+	if err != nil {
+		return nil, err
+	}
+	rend, err := render.New(opt.Layouts, subFS(src, "layouts"))
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: p.bodies, Now: opt.Now, Assets: assets, Version: opt.Version})
+	rendered := make([][]byte, len(pages))
+	err = parallel(ctx, len(pages), func(i int) error {
+		b, err := rend.Render(pages[i])
+		if err != nil {
+			return fmt.Errorf("render %s: %w", pages[i].Path, err)
+		}
+		rendered[i] = b
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var sitemap []export.Entry
+	for i, pg := range pages {
+		if _, dup := files[pg.Path]; dup {
+			return nil, fmt.Errorf("two pages would be written to %s", pg.Path)
+		}
+		files[pg.Path] = rendered[i]
+		if pg.InSitemap {
+			sitemap = append(sitemap, export.Entry{URL: pg.URL, LastMod: pg.LastMod})
+		}
+	}
+	return files, addExports(files, p.cat, opt.Now, sitemap)
+}
+
+// addExports adds the open data, feed, sitemap and robots.txt.
+func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, sitemap []export.Entry) error {
+	var err error
+	if files["data/verksamheter.json"], err = export.JSON(cat, now); err != nil {
+		return err
+	}
+	if files["data/verksamheter.csv"], err = export.CSV(cat, now); err != nil {
+		return err
+	}
+	base := cat.Index.BaseURL
+	files["robots.txt"] = export.Robots(base)
+	if base == "" {
+		return nil
+	}
+	summary := func(a *catalog.Activity) string { return markdown.PlainText(a.Body, 200) }
+	if files["feed.xml"], err = export.Atom(cat, now, summary); err != nil {
+		return err
+	}
+	files["sitemap.xml"], err = export.Sitemap(base, sitemap)
+	return err
+}
+
+// copyStatic copies the built-in static files overlaid by the catalogue's
+// own to the site root. CSS and JavaScript files are also written under a
+// content-hashed name for long caching; the returned map gives that name
+// for each logical one ("samkat.css" → "samkat.1a2b3c4d5e.css").
+func copyStatic(files map[string][]byte, layers ...fs.FS) (map[string]string, error) {
+	merged := map[string][]byte{}
+	for _, layer := range layers {
+		if layer == nil {
+			continue
+		}
+		err := fs.WalkDir(layer, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(path.Base(name), ".") {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return fmt.Errorf("static/%s: only regular files are copied (symbolic links are not followed)", name)
+			}
+			data, err := fs.ReadFile(layer, name)
+			if err != nil {
+				return err
+			}
+			merged[name] = data
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("static files: %w", err)
+		}
+	}
+	assets := map[string]string{}
+	for name, data := range merged {
+		files[name] = data
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			hashed := publish.Fingerprint(name, data)
+			files[hashed] = data
+			assets[name] = hashed
+		}
+	}
+	return assets, nil
+}
+
+// subFS returns dir inside fsys, or nil when there is no such directory.
+func subFS(fsys fs.FS, dir string) fs.FS {
+	info, err := fs.Stat(fsys, dir)
+	if err != nil || !info.IsDir() {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}
+
+// parallel calls f(0..n-1) on all cores and returns the first error.
+func parallel(ctx context.Context, n int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	next := make(chan int)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := f(i); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case err = <-errs:
+			break feed
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	if err == nil {
+		err = <-errs
+	}
+	return err
+}

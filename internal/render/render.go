@@ -1,0 +1,123 @@
+// Package render fills the html/template layouts with the view models of
+// package site. The built-in layouts are compiled into samkat; a
+// catalogue's own layouts/ folder overrides them file by file, so a förbund
+// can change the footer without copying every template.
+//
+// Layout files: base.html defines the whole document and calls the
+// template "main"; each other top-level file (home.html, activity.html,
+// list.html, text.html, 404.html) defines "main" for one kind of page;
+// files in _partials/ define shared pieces available to all.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/samkat/samkat/internal/site"
+)
+
+// Renderer holds one parsed template set per page kind.
+type Renderer struct {
+	sets map[string]*template.Template
+}
+
+// New parses the layouts of builtin, with files of override (may be nil)
+// taking the place of built-in files with the same name.
+func New(builtin, override fs.FS) (*Renderer, error) {
+	files := map[string]string{}
+	for _, layer := range []fs.FS{builtin, override} {
+		if layer == nil {
+			continue
+		}
+		err := fs.WalkDir(layer, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || path.Ext(name) != ".html" || strings.HasPrefix(path.Base(name), ".") {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return fmt.Errorf("layouts/%s: only regular files are read (symbolic links are not followed)", name)
+			}
+			b, err := fs.ReadFile(layer, name)
+			if err != nil {
+				return err
+			}
+			files[name] = string(b)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	base, ok := files["base.html"]
+	if !ok {
+		return nil, fmt.Errorf("layouts/base.html is missing")
+	}
+	common := template.New("base.html").Option("missingkey=error").Funcs(funcs)
+	if _, err := common.Parse(base); err != nil {
+		return nil, fmt.Errorf("layouts/%w", err)
+	}
+	names := slices.Sorted(maps.Keys(files))
+	for _, name := range names {
+		if strings.HasPrefix(name, "_partials/") {
+			if _, err := common.New(name).Parse(files[name]); err != nil {
+				return nil, fmt.Errorf("layouts/%w", err)
+			}
+		}
+	}
+	r := &Renderer{sets: map[string]*template.Template{}}
+	for _, name := range names {
+		if name == "base.html" || strings.Contains(name, "/") {
+			continue
+		}
+		set, err := common.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := set.New(name).Parse(files[name]); err != nil {
+			return nil, fmt.Errorf("layouts/%w", err)
+		}
+		r.sets[strings.TrimSuffix(name, ".html")] = set
+	}
+	return r, nil
+}
+
+// Render returns the HTML of page.
+func (r *Renderer) Render(page site.Page) ([]byte, error) {
+	set, ok := r.sets[page.Template]
+	if !ok {
+		return nil, fmt.Errorf("no layout %s.html for %s", page.Template, page.Path)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "base.html", page.View); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// funcs are the helpers layouts may use.
+var funcs = template.FuncMap{
+	// args builds a map from key/value pairs, to pass several values to a
+	// partial: {{template "contacts" args "List" .Contacts "T" $.T}}.
+	"args": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("args needs key/value pairs, got %d values", len(kv))
+		}
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("args: key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+}

@@ -1,0 +1,466 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/samkat/samkat/internal/catalog"
+)
+
+func (a *assembler) home() {
+	v := a.add("", "home", a.ix.Titel)
+	v.Body = a.in.Bodies[a.ix.File]
+	v.Description = description(a.ix.Undertitel, a.ix.Body)
+	v.Matrix = a.matrix("")
+	for _, x := range a.sorted {
+		if a.current(x) && x.Inriktning == catalog.InriktningStruktur {
+			v.Structural = append(v.Structural, a.item(x, ""))
+		}
+	}
+}
+
+// axisValue is one row or column of the matrix.
+type axisValue struct {
+	key   string
+	label string
+	url   string
+}
+
+// axis returns the values of a matrix axis in the index's order and, for
+// an activity, the keys it has on that axis.
+func (a *assembler) axis(name string) ([]axisValue, func(*catalog.Activity) []string) {
+	switch name {
+	case catalog.AxisFunktioner:
+		var vals []axisValue
+		for _, t := range a.ix.Funktioner {
+			vals = append(vals, axisValue{t.ID, t.Namn, funktionURL(t.ID)})
+		}
+		return vals, func(x *catalog.Activity) []string { return x.Funktion }
+	case catalog.AxisFinansiering:
+		var vals []axisValue
+		for _, t := range a.ix.Finansiering {
+			vals = append(vals, axisValue{t.ID, t.Namn, finansURL(t.ID)})
+		}
+		return vals, func(x *catalog.Activity) []string { return x.Finansiering }
+	case catalog.AxisHuvudman:
+		var vals []axisValue
+		for _, n := range a.organisers() {
+			vals = append(vals, axisValue{n, n, huvudmanURL(n)})
+		}
+		return vals, func(x *catalog.Activity) []string {
+			if x.Huvudman == "" {
+				return nil
+			}
+			return []string{x.Huvudman}
+		}
+	}
+	var vals []axisValue
+	for _, k := range a.ix.Kommuner {
+		vals = append(vals, axisValue{k, k, kommunURL(k)})
+	}
+	return vals, func(x *catalog.Activity) []string { return x.Kommuner }
+}
+
+func (a *assembler) axisLabel(name string) string {
+	switch name {
+	case catalog.AxisFunktioner:
+		return a.l.t["function"]
+	case catalog.AxisFinansiering:
+		return a.l.t["financing"]
+	case catalog.AxisHuvudman:
+		return a.l.t["organiser"]
+	}
+	return a.l.t["municipality"]
+}
+
+// matrix places every current, individual-level activity in the cells of
+// its row and column values. Strukturövergripande activities are listed
+// under the table instead: they work on the system, not in a place.
+func (a *assembler) matrix(root string) *Matrix {
+	rows, rowKeys := a.axis(a.ix.Matris.Rader)
+	cols, colKeys := a.axis(a.ix.Matris.Kolumner)
+	m := &Matrix{Caption: a.l.t["matrix"], Corner: a.axisLabel(a.ix.Matris.Rader)}
+	if a.ix.Matris.Rader != catalog.AxisKommuner || a.ix.Matris.Kolumner != catalog.AxisFunktioner {
+		m.Caption = a.axisLabel(a.ix.Matris.Rader) + " × " + a.axisLabel(a.ix.Matris.Kolumner)
+	}
+	for _, c := range cols {
+		m.Cols = append(m.Cols, Link{Label: c.label, Href: root + c.url})
+	}
+	for _, r := range rows {
+		row := MatrixRow{Head: Link{Label: r.label, Href: root + r.url}, Cells: make([][]Item, len(cols))}
+		for _, x := range a.sorted {
+			if !a.current(x) || x.Inriktning == catalog.InriktningStruktur || !slices.Contains(rowKeys(x), r.key) {
+				continue
+			}
+			for j, c := range cols {
+				if slices.Contains(colKeys(x), c.key) {
+					row.Cells[j] = append(row.Cells[j], a.item(x, root))
+				}
+			}
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	return m
+}
+
+func (a *assembler) activities() {
+	for _, x := range a.sorted {
+		v := a.add(activityURL(x), "activity", x.Namn)
+		a.pages[len(a.pages)-1].LastMod = x.Granskad
+		v.Body = a.in.Bodies[x.File]
+		v.Description = description(x.Malgrupp, x.Body)
+		av := &ActivityView{}
+		av.Status, av.StatusKey = a.status(x)
+		if av.Status == "" {
+			av.Status = a.l.t["running"]
+		}
+		av.Facts = a.facts(x, v.Root)
+		for _, c := range x.Kontakt {
+			av.Contacts = append(av.Contacts, a.contact(c))
+		}
+		v.Activity = av
+	}
+}
+
+// facts lists what the frontmatter says, in the order a reader asks.
+func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
+	t := a.l.t
+	var fs []Fact
+	addLinks := func(label string, links []Link) {
+		if len(links) > 0 {
+			fs = append(fs, Fact{Label: label, Links: links})
+		}
+	}
+	addText := func(label, text string) {
+		if text != "" {
+			fs = append(fs, Fact{Label: label, Text: text})
+		}
+	}
+	var links []Link
+	for _, id := range x.Funktion {
+		links = append(links, Link{Label: a.ix.FunktionNamn(id), Href: root + funktionURL(id)})
+	}
+	addLinks(t["function"], links)
+	links = nil
+	if x.AllaKommuner {
+		links = append(links, Link{Label: t["allMunicipalities"], Href: root + "kommuner/"})
+	} else {
+		for _, k := range x.Kommuner {
+			links = append(links, Link{Label: k, Href: root + kommunURL(k)})
+		}
+	}
+	addLinks(t["municipalities"], links)
+	addText(t["target"], x.Malgrupp)
+	addText(t["ages"], a.ages(x.Alder))
+	links = nil
+	for _, id := range x.Finansiering {
+		links = append(links, Link{Label: a.ix.FinansieringNamn(id), Href: root + finansURL(id)})
+	}
+	addLinks(t["financing"], links)
+	if x.Huvudman != "" {
+		addLinks(t["organiser"], []Link{{Label: x.Huvudman, Href: root + huvudmanURL(x.Huvudman)}})
+	}
+	if p, ok := a.forbundPages[x.Forbund]; ok {
+		addLinks(t["forbund"], []Link{{Label: p.Titel, Href: root + "forbund/" + p.Slug + "/"}})
+	}
+	addText(t["partners"], strings.Join(x.Samverkansparter, ", "))
+	addText(t["period"], a.period(x))
+	addText(t["referral"], strings.Join(x.Remiss, ", "))
+	if x.Egenanmalan != nil {
+		addText(t["selfReferral"], map[bool]string{true: t["yes"], false: t["no"]}[*x.Egenanmalan])
+	}
+	if x.Platser > 0 {
+		addText(t["places"], fmt.Sprint(x.Platser))
+	}
+	addText(t["focus"], t[x.Inriktning])
+	if x.Webb != "" {
+		addLinks(t["website"], []Link{{Label: x.Webb, Href: x.Webb}})
+	}
+	if !x.Granskad.IsZero() {
+		addText(t["reviewed"], a.l.date(x.Granskad))
+	}
+	return fs
+}
+
+func (a *assembler) ages(al *catalog.Alder) string {
+	switch {
+	case al == nil:
+		return ""
+	case al.Fran != nil && al.Till != nil:
+		return a.l.f("agesRange", *al.Fran, *al.Till)
+	case al.Fran != nil:
+		return a.l.f("agesFrom", *al.Fran)
+	case al.Till != nil:
+		return a.l.f("agesTo", *al.Till)
+	}
+	return ""
+}
+
+func (a *assembler) period(x *catalog.Activity) string {
+	switch {
+	case !x.Start.IsZero() && !x.Slut.IsZero():
+		return a.l.date(x.Start) + " – " + a.l.date(x.Slut)
+	case !x.Start.IsZero():
+		return a.l.f("since", a.l.date(x.Start))
+	case !x.Slut.IsZero():
+		return a.l.f("until", a.l.date(x.Slut))
+	}
+	return ""
+}
+
+func (a *assembler) contact(c catalog.Contact) ContactView {
+	cv := ContactView{Name: c.Namn, Role: c.Roll, Phone: c.Telefon, Email: c.Epost, Address: c.Adress}
+	if c.Telefon != "" {
+		cv.TelHref = template.URL(TelURI(c.Telefon)) // digits and + only: safe
+	}
+	if c.Epost != "" {
+		cv.MailHref = "mailto:" + c.Epost
+	}
+	if c.Kommun != "" {
+		cv.Kommun = a.l.f("serves", c.Kommun)
+	}
+	return cv
+}
+
+// TelURI turns a phone number as Swedes write it into a tel: link with the
+// country code: "0320-77 94 61" → "tel:+46320779461". Numbers that already
+// start with + keep their country code.
+func TelURI(phone string) string {
+	var digits strings.Builder
+	for _, r := range phone {
+		if r >= '0' && r <= '9' {
+			digits.WriteRune(r)
+		}
+	}
+	d := digits.String()
+	switch {
+	case strings.HasPrefix(strings.TrimSpace(phone), "+"):
+		return "tel:+" + d
+	case strings.HasPrefix(d, "00"):
+		return "tel:+" + d[2:]
+	case strings.HasPrefix(d, "0"):
+		return "tel:+46" + d[1:]
+	}
+	return "tel:" + d
+}
+
+// allActivities lists every current activity A–Ö: a path to each without
+// the matrix or JavaScript.
+func (a *assembler) allActivities() {
+	v := a.add("verksamheter/", "list", a.l.t["allActivities"])
+	v.Intro = a.l.t["allIntro"]
+	v.Empty = a.l.t["noActivities"]
+	g := Group{}
+	for _, x := range a.sorted {
+		if a.current(x) {
+			g.Items = append(g.Items, a.item(x, v.Root))
+		}
+	}
+	if len(g.Items) > 0 {
+		v.Groups = []Group{g}
+	}
+}
+
+// list makes a listing page of the current activities that match, grouped
+// by function, and returns the number listed.
+func (a *assembler) listing(v *View, match func(*catalog.Activity) bool, byFunction bool) int {
+	v.Empty = a.l.t["noActivities"]
+	if v.Body != "" || v.Forbund != nil {
+		v.ListHeading = a.l.t["activities"]
+	}
+	var items []*catalog.Activity
+	for _, x := range a.sorted {
+		if a.current(x) && match(x) {
+			items = append(items, x)
+		}
+	}
+	if !byFunction {
+		if len(items) > 0 {
+			g := Group{}
+			for _, x := range items {
+				g.Items = append(g.Items, a.item(x, v.Root))
+			}
+			v.Groups = []Group{g}
+		}
+		return len(items)
+	}
+	for _, f := range a.ix.Funktioner {
+		g := Group{Heading: f.Namn, ID: "funktion-" + f.ID, Href: v.Root + funktionURL(f.ID)}
+		for _, x := range items {
+			if slices.Contains(x.Funktion, f.ID) {
+				g.Items = append(g.Items, a.item(x, v.Root))
+			}
+		}
+		if len(g.Items) > 0 {
+			v.Groups = append(v.Groups, g)
+		}
+	}
+	return len(items)
+}
+
+// countCurrent counts the current activities that match.
+func (a *assembler) countCurrent(match func(*catalog.Activity) bool) string {
+	n := 0
+	for _, x := range a.sorted {
+		if a.current(x) && match(x) {
+			n++
+		}
+	}
+	return a.l.count(n)
+}
+
+func (a *assembler) kommuner() {
+	idx := a.add("kommuner/", "list", a.l.t["municipalities"])
+	for _, k := range a.ix.Kommuner {
+		has := func(x *catalog.Activity) bool { return slices.Contains(x.Kommuner, k) }
+		idx.Links = append(idx.Links, Link{Label: k, Href: idx.Root + kommunURL(k), Note: a.countCurrent(has)})
+		v := a.add(kommunURL(k), "list", a.l.f("inMunicipality", k))
+		v.Intro = a.l.t["byFunction"]
+		a.listing(v, has, true)
+	}
+}
+
+// termPages makes the index and one page per term of an axis, with the
+// text of the matching content page when there is one.
+func (a *assembler) termPages(folder, title string, terms []catalog.Term, kind catalog.PageKind, has func(*catalog.Activity, string) bool) {
+	idx := a.add(folder+"/", "list", title)
+	for _, t := range terms {
+		page := a.page(kind, t.ID)
+		name := t.Namn
+		v := a.add(folder+"/"+t.ID+"/", "list", name)
+		match := func(x *catalog.Activity) bool { return has(x, t.ID) }
+		if page != nil {
+			if page.Titel != "" {
+				v.Title = page.Titel
+				v.DocTitle = page.Titel + " – " + a.ix.Titel
+			}
+			v.Body = a.in.Bodies[page.File]
+			v.Intro = page.Beskrivning
+			v.Description = description(page.Beskrivning, page.Body)
+		}
+		a.listing(v, match, kind == catalog.FinansieringPage)
+		note := a.countCurrent(match)
+		idx.Links = append(idx.Links, Link{Label: name, Href: idx.Root + folder + "/" + t.ID + "/", Note: note})
+	}
+}
+
+func (a *assembler) page(kind catalog.PageKind, slug string) *catalog.Page {
+	for _, p := range a.in.Cat.Pages {
+		if p.Kind == kind && p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+func (a *assembler) funktioner() {
+	a.termPages("funktioner", a.l.t["functions"], a.ix.Funktioner, catalog.FunktionPage,
+		func(x *catalog.Activity, id string) bool { return slices.Contains(x.Funktion, id) })
+}
+
+func (a *assembler) finansiering() {
+	a.termPages("finansiering", a.l.t["financing"], a.ix.Finansiering, catalog.FinansieringPage,
+		func(x *catalog.Activity, id string) bool { return slices.Contains(x.Finansiering, id) })
+}
+
+func (a *assembler) forbund() {
+	if len(a.forbundPages) == 0 {
+		return
+	}
+	idx := a.add("forbund/", "list", a.l.t["forbund"])
+	var pages []*catalog.Page
+	for _, p := range a.forbundPages {
+		pages = append(pages, p)
+	}
+	slices.SortFunc(pages, func(x, y *catalog.Page) int { return catalog.Compare(x.Titel, y.Titel) })
+	for _, p := range pages {
+		match := func(x *catalog.Activity) bool { return x.Forbund == p.Slug }
+		idx.Links = append(idx.Links, Link{Label: p.Titel, Href: idx.Root + "forbund/" + p.Slug + "/", Note: a.countCurrent(match)})
+		v := a.add("forbund/"+p.Slug+"/", "list", p.Titel)
+		v.Body = a.in.Bodies[p.File]
+		v.Intro = p.Beskrivning
+		v.Description = description(p.Beskrivning, p.Body)
+		fv := &ForbundView{Webb: p.Webb}
+		for _, k := range p.Kommuner {
+			fv.Members = append(fv.Members, Link{Label: k, Href: v.Root + kommunURL(k)})
+		}
+		for _, c := range p.Kontakt {
+			fv.Contacts = append(fv.Contacts, a.contact(c))
+		}
+		v.Forbund = fv
+		a.listing(v, match, true)
+	}
+}
+
+// organisers returns the distinct huvudman names, A–Ö.
+func (a *assembler) organisers() []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, x := range a.sorted {
+		if x.Huvudman != "" && !seen[catalog.Slugify(x.Huvudman)] {
+			seen[catalog.Slugify(x.Huvudman)] = true
+			names = append(names, x.Huvudman)
+		}
+	}
+	slices.SortFunc(names, catalog.Compare)
+	return names
+}
+
+func (a *assembler) huvudman() {
+	idx := a.add("huvudman/", "list", a.l.t["organisers"])
+	idx.Empty = a.l.t["noActivities"]
+	for _, n := range a.organisers() {
+		slug := catalog.Slugify(n)
+		match := func(x *catalog.Activity) bool { return catalog.Slugify(x.Huvudman) == slug }
+		idx.Links = append(idx.Links, Link{Label: n, Href: idx.Root + huvudmanURL(n), Note: a.countCurrent(match)})
+		v := a.add(huvudmanURL(n), "list", n)
+		a.listing(v, match, true)
+	}
+}
+
+func (a *assembler) ended() {
+	v := a.add("avslutade/", "list", a.l.t["endedTitle"])
+	v.Intro = a.l.t["endedIntro"]
+	v.Empty = a.l.t["noneEnded"]
+	g := Group{}
+	for _, x := range a.sorted {
+		if !a.current(x) {
+			g.Items = append(g.Items, a.item(x, v.Root))
+		}
+	}
+	if len(g.Items) > 0 {
+		v.Groups = []Group{g}
+	}
+}
+
+// plainPages publishes content/*.md, and a stub accessibility statement
+// when the catalogue has none (check has warned about it).
+func (a *assembler) plainPages() {
+	hasStatement := false
+	for _, p := range a.plain() {
+		title := p.Titel
+		if p.Kind == catalog.TillganglighetPage {
+			hasStatement = true
+			if title == "" {
+				title = a.l.t["statementTitle"]
+			}
+		}
+		v := a.add(p.Slug+"/", "text", title)
+		v.Body = a.in.Bodies[p.File]
+		v.Intro = p.Beskrivning
+		v.Description = description(p.Beskrivning, p.Body)
+	}
+	if !hasStatement {
+		v := a.add("tillganglighet/", "text", a.l.t["statementTitle"])
+		v.Intro = a.l.t["statementMissing"]
+	}
+}
+
+func (a *assembler) notFound() {
+	v := a.view(a.basePath, "404.html", a.l.t["notFound"])
+	v.Canonical = ""
+	v.Intro = a.l.t["notFoundText"]
+	a.pages = append(a.pages, Page{Path: "404.html", URL: "404.html", Template: "404", View: v})
+}

@@ -1,0 +1,328 @@
+// Package site decides what pages a catalogue becomes and what each shows:
+// the front page with its matrix, a page per activity, the listings per
+// municipality, function, financing source, förbund and organiser, the
+// ended activities, plain pages and the 404 page. It produces view models
+// with every text and link resolved; package render only fills templates.
+//
+// Links are relative ("../../kommuner/mark/") so that a site works when it
+// is served from a sub-path or opened from disk. The 404 page is the
+// exception: a server shows it at any depth, so its links start from the
+// path of baseurl.
+package site
+
+import (
+	"html/template"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/markdown"
+)
+
+// Input is what Assemble needs: a checked catalogue without drafts.
+type Input struct {
+	Cat     *catalog.Catalogue
+	Bodies  map[string]template.HTML // rendered Markdown by file name
+	Now     catalog.Date
+	Assets  map[string]string // logical static name → fingerprinted name
+	Version string
+}
+
+// Page is one HTML file of the site.
+type Page struct {
+	Path      string // output file, e.g. "verksamheter/lotsen/index.html"
+	URL       string // site-relative URL, e.g. "verksamheter/lotsen/" ("" is the front page)
+	Template  string // layout to render: home, activity, list, text or 404
+	InSitemap bool
+	LastMod   catalog.Date
+	View      *View
+}
+
+// View is the data a layout receives.
+type View struct {
+	Lang        string
+	T           Strings
+	Root        string // prefix that leads from this page to the site root
+	Home        string // href of the front page
+	SiteTitle   string
+	Subtitle    string
+	Title       string // the page's h1
+	DocTitle    string // the <title>
+	Description string
+	Canonical   string // absolute URL, when baseurl is set
+	CSS         string // href of the stylesheet
+	Favicon     string
+	Version     string
+	Nav         []Link
+	Footer      Footer
+	Body        template.HTML // the page's own Markdown text
+
+	Matrix     *Matrix
+	Structural []Item // front page: activities not placed in the matrix
+	Activity   *ActivityView
+	Intro      string  // one-line text under the h1 of a listing
+	Groups     []Group // listings: activities under headings
+	// ListHeading, when set, is an h2 above the groups (whose headings are
+	// then h3), for pages where text comes before the list.
+	ListHeading string
+	Links      []Link  // index pages: the things listed with counts
+	Forbund    *ForbundView
+	Empty      string // what a listing says when it has nothing
+}
+
+// Link is a labelled address; Href is ready to use in the page.
+type Link struct {
+	Label   string
+	Href    string
+	Note    string // e.g. "3 verksamheter"
+	Current bool   // the page itself (navigation)
+}
+
+// Footer holds the links every page ends with.
+type Footer struct {
+	Statement Link
+	Data      []Link
+	Feed      *Link
+}
+
+// Item is an activity in a list or a matrix cell.
+type Item struct {
+	Name      string
+	Href      string
+	Functions string // function names, joined
+	Kommuner  string
+	Target    string
+	Status    string // "" while running; otherwise "Planerad, startar …" or "Avslutad …"
+	StatusKey string // pagaende, planerad, avslutad: for styling
+}
+
+// Group is a heading with the activities under it.
+type Group struct {
+	Heading string
+	ID      string
+	Href    string // where the heading links to, if anywhere
+	Items   []Item
+}
+
+// Matrix is the front-page table.
+type Matrix struct {
+	Caption string
+	Corner  string // the header of the row-header column
+	Cols    []Link
+	Rows    []MatrixRow
+}
+
+// MatrixRow is one row header and its cells, one per column.
+type MatrixRow struct {
+	Head  Link
+	Cells [][]Item
+}
+
+// ActivityView is everything an activity page shows besides its body.
+type ActivityView struct {
+	Status    string
+	StatusKey string
+	Facts     []Fact
+	Contacts  []ContactView
+}
+
+// Fact is a labelled value on an activity page; either Text or Links.
+type Fact struct {
+	Label string
+	Text  string
+	Links []Link
+}
+
+// ContactView is a contact with ready-made tel: and mailto: links.
+type ContactView struct {
+	Name, Role, Phone, Email, MailHref, Address, Kommun string
+	// TelHref is a tel: URL built from digits only, so it is marked safe:
+	// html/template would otherwise replace the tel: scheme.
+	TelHref template.URL
+}
+
+// ForbundView is the fact box of a förbund page.
+type ForbundView struct {
+	Webb     string
+	Members  []Link
+	Contacts []ContactView
+}
+
+// Assemble returns every HTML page of the site in a stable order.
+func Assemble(in Input) []Page {
+	a := newAssembler(in)
+	a.home()
+	a.activities()
+	a.allActivities()
+	a.kommuner()
+	a.funktioner()
+	a.finansiering()
+	a.forbund()
+	a.huvudman()
+	a.ended()
+	a.plainPages()
+	a.notFound()
+	return a.pages
+}
+
+type assembler struct {
+	in           Input
+	ix           *catalog.Index
+	l            lang
+	pages        []Page
+	sorted       []*catalog.Activity // all published activities by name
+	byFile       map[string]*catalog.Page
+	forbundPages map[string]*catalog.Page
+	nav          []Link // site-relative hrefs; made relative per page
+	basePath     string
+}
+
+func newAssembler(in Input) *assembler {
+	a := &assembler{in: in, ix: in.Cat.Index, l: newLang(in.Cat.Index.Sprak), byFile: map[string]*catalog.Page{}, forbundPages: map[string]*catalog.Page{}}
+	a.sorted = slices.Clone(in.Cat.Activities)
+	slices.SortStableFunc(a.sorted, func(x, y *catalog.Activity) int {
+		if c := catalog.Compare(x.Namn, y.Namn); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Slug, y.Slug)
+	})
+	for _, p := range in.Cat.Pages {
+		a.byFile[p.File] = p
+		if p.Kind == catalog.ForbundPage {
+			a.forbundPages[p.Slug] = p
+		}
+	}
+	a.basePath = "/"
+	if u, err := url.Parse(a.ix.BaseURL); err == nil && a.ix.BaseURL != "" {
+		a.basePath = u.Path
+	}
+	t := a.l.t
+	a.nav = []Link{
+		{Label: t["activities"], Href: "verksamheter/"},
+		{Label: t["municipalities"], Href: "kommuner/"},
+		{Label: t["functions"], Href: "funktioner/"},
+		{Label: t["financing"], Href: "finansiering/"},
+	}
+	if len(a.forbundPages) > 0 {
+		a.nav = append(a.nav, Link{Label: t["forbund"], Href: "forbund/"})
+	}
+	a.nav = append(a.nav, Link{Label: t["organisers"], Href: "huvudman/"}, Link{Label: t["ended"], Href: "avslutade/"})
+	for _, p := range a.plain() {
+		if p.Kind == catalog.PlainPage {
+			a.nav = append(a.nav, Link{Label: p.Titel, Href: p.Slug + "/"})
+		}
+	}
+	return a
+}
+
+// plain returns the plain pages and the accessibility statement by slug.
+func (a *assembler) plain() []*catalog.Page {
+	var out []*catalog.Page
+	for _, p := range a.in.Cat.Pages {
+		if p.Kind == catalog.PlainPage || p.Kind == catalog.TillganglighetPage {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(x, y *catalog.Page) int { return strings.Compare(x.Slug, y.Slug) })
+	return out
+}
+
+// add creates a page at site-relative url (a folder URL, or "" for the
+// front page) and returns its view for filling in.
+func (a *assembler) add(urlPath, tmpl, title string) *View {
+	root := strings.Repeat("../", strings.Count(urlPath, "/"))
+	v := a.view(root, urlPath, title)
+	a.pages = append(a.pages, Page{Path: urlPath + "index.html", URL: urlPath, Template: tmpl, InSitemap: true, View: v})
+	return v
+}
+
+func (a *assembler) view(root, urlPath, title string) *View {
+	ix := a.ix
+	v := &View{
+		Lang: a.l.code, T: a.l.t, Root: root,
+		SiteTitle: ix.Titel, Subtitle: ix.Undertitel,
+		Title: title, DocTitle: title + " – " + ix.Titel, Home: root,
+		CSS:     root + a.asset("samkat.css"),
+		Favicon: root + a.asset("favicon.svg"),
+		Version: a.in.Version,
+	}
+	if urlPath == "" {
+		v.DocTitle = ix.Titel
+		v.Home = "./"
+	}
+	if ix.BaseURL != "" {
+		v.Canonical = ix.BaseURL + urlPath
+	}
+	for _, n := range a.nav {
+		v.Nav = append(v.Nav, Link{Label: n.Label, Href: root + n.Href, Current: n.Href == urlPath})
+	}
+	v.Footer.Statement = Link{Label: a.l.t["statement"], Href: root + "tillganglighet/"}
+	v.Footer.Data = []Link{
+		{Label: "JSON", Href: root + "data/verksamheter.json"},
+		{Label: "CSV", Href: root + "data/verksamheter.csv"},
+	}
+	if ix.BaseURL != "" {
+		v.Footer.Feed = &Link{Label: a.l.t["feed"], Href: root + "feed.xml"}
+	}
+	return v
+}
+
+func (a *assembler) asset(name string) string {
+	if h, ok := a.in.Assets[name]; ok {
+		return h
+	}
+	return name
+}
+
+// item summarises activity x for a list on a page whose root is root.
+func (a *assembler) item(x *catalog.Activity, root string) Item {
+	it := Item{Name: x.Namn, Href: root + activityURL(x), Target: x.Malgrupp}
+	var fns []string
+	for _, id := range x.Funktion {
+		fns = append(fns, a.ix.FunktionNamn(id))
+	}
+	it.Functions = strings.Join(fns, ", ")
+	it.Kommuner = a.kommunText(x)
+	it.Status, it.StatusKey = a.status(x)
+	return it
+}
+
+func (a *assembler) kommunText(x *catalog.Activity) string {
+	if x.AllaKommuner {
+		return a.l.t["allMunicipalities"]
+	}
+	return strings.Join(x.Kommuner, ", ")
+}
+
+// status describes where x stands on the build day; "" while running.
+func (a *assembler) status(x *catalog.Activity) (string, string) {
+	s := x.StatusOn(a.in.Now)
+	switch s {
+	case catalog.Planerad:
+		return a.l.f("plannedFrom", a.l.date(x.Start)), s.String()
+	case catalog.Avslutad:
+		return a.l.f("endedOn", a.l.date(x.Slut)), s.String()
+	}
+	return "", s.String()
+}
+
+// current reports whether x belongs in the matrix and the current lists.
+func (a *assembler) current(x *catalog.Activity) bool {
+	return x.StatusOn(a.in.Now) != catalog.Avslutad
+}
+
+func activityURL(x *catalog.Activity) string { return "verksamheter/" + x.Slug + "/" }
+
+func kommunURL(k string) string    { return "kommuner/" + catalog.Slugify(k) + "/" }
+func funktionURL(id string) string { return "funktioner/" + id + "/" }
+func finansURL(id string) string   { return "finansiering/" + id + "/" }
+func huvudmanURL(n string) string  { return "huvudman/" + catalog.Slugify(n) + "/" }
+
+// description is the meta description: the given text, else the start of body.
+func description(given string, body []byte) string {
+	if given != "" {
+		return given
+	}
+	return markdown.PlainText(body, 160)
+}
