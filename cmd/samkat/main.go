@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -45,7 +46,7 @@ func main() {
 const usage = `samkat builds a catalogue of samverkansverksamheter into a static website.
 
 Usage:
-  samkat build [-o DIR] [--now YYYY-MM-DD] [--format text|github] [dir]
+  samkat build [-o DIR] [--now YYYY-MM-DD] [--baseurl URL] [--format text|github] [dir]
   samkat check [--now YYYY-MM-DD] [--format text|github] [dir]
   samkat version
 
@@ -89,6 +90,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if !checkOnly {
 		fs.StringVar(&out, "o", "", "output folder (default: public/ inside the catalogue folder)")
 	}
+	baseURL := ""
+	if !checkOnly {
+		fs.StringVar(&baseURL, "baseurl", "", "absolute address the site is published at, overriding baseurl in content/_index.md (e.g. for a preview)")
+	}
 	nowFlag := fs.String("now", "", "the day to build for, YYYY-MM-DD (default: today in Sweden); makes date-dependent output reproducible")
 	format := fs.String("format", "text", `how to print problems: "text", or "github" for GitHub Actions annotations`)
 	fs.Usage = func() {
@@ -122,15 +127,25 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		fmt.Fprintf(stderr, "samkat %s: --now: %v\n", name, err)
 		return exitUsage
 	}
+	if baseURL != "" {
+		u, err := url.Parse(baseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "samkat %s: --baseurl must be an absolute http or https address, not %q\n", name, baseURL)
+			return exitUsage
+		}
+		if !strings.HasSuffix(baseURL, "/") {
+			baseURL += "/"
+		}
+	}
 	if info, err := os.Stat(filepath.Join(dir, "content")); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "samkat %s: %s has no content/ folder; is it a catalogue? (see README.md)\n", name, dir)
 		return exitContent
 	}
-	opt := build.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static()}
+	opt := build.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static(), BaseURL: baseURL}
 
 	var res build.Result
 	if checkOnly {
-		res.Diagnostics, err = build.Check(ctx, os.DirFS(dir), opt)
+		res.Diagnostics, err = build.CheckDir(ctx, dir, opt)
 	} else {
 		if out == "" {
 			out = filepath.Join(dir, "public")

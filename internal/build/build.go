@@ -41,6 +41,9 @@ type Options struct {
 	Version string       // samkat's version, shown in the generator meta tag
 	Layouts fs.FS        // the built-in templates; the catalogue's layouts/ overrides them file by file
 	Static  fs.FS        // the built-in static files; the catalogue's static/ overrides them file by file
+	// BaseURL, when set, replaces the catalogue's baseurl: for a preview
+	// deployment at another address. Absolute http(s), ending in "/".
+	BaseURL string
 }
 
 // Result describes a finished build.
@@ -57,6 +60,16 @@ var ErrContent = errors.New("the catalogue has errors; nothing was published")
 func Check(ctx context.Context, src fs.FS, opt Options) (diag.List, error) {
 	_, diags, err := prepare(ctx, src, opt)
 	return diags, err
+}
+
+// CheckDir is Check on the catalogue in folder dir, reading nothing outside it.
+func CheckDir(ctx context.Context, dir string, opt Options) (diag.List, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open catalogue: %w", err)
+	}
+	defer root.Close()
+	return Check(ctx, root.FS(), opt)
 }
 
 // Dir builds the catalogue in folder dir into folder out. Nothing outside
@@ -138,6 +151,9 @@ func prepare(ctx context.Context, src fs.FS, opt Options) (*prepared, diag.List,
 	if cat == nil || cat.Index == nil {
 		diags.Sort()
 		return nil, diags, fmt.Errorf("%w", ErrContent)
+	}
+	if opt.BaseURL != "" {
+		cat.Index.BaseURL = opt.BaseURL
 	}
 	diags = append(diags, check.Catalogue(cat, opt.Now)...)
 	if cat.Index.BaseURL == "" {

@@ -66,9 +66,9 @@ type View struct {
 	// ListHeading, when set, is an h2 above the groups (whose headings are
 	// then h3), for pages where text comes before the list.
 	ListHeading string
-	Links      []Link  // index pages: the things listed with counts
-	Forbund    *ForbundView
-	Empty      string // what a listing says when it has nothing
+	Links       []Link // index pages: the things listed with counts
+	Forbund     *ForbundView
+	Empty       string // what a listing says when it has nothing
 }
 
 // Link is a labelled address; Href is ready to use in the page.
