@@ -8,10 +8,13 @@ import (
 	"io/fs"
 )
 
-//go:embed layouts
+// "all:" because a plain directory pattern skips names starting with "_",
+// which would leave out layouts/_partials.
+//
+//go:embed all:layouts
 var layouts embed.FS
 
-//go:embed static
+//go:embed all:static
 var static embed.FS
 
 // Layouts returns the built-in html/template files (the repository's layouts/).

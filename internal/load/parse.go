@@ -278,10 +278,12 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 		f.errAt(v, key, "is empty; give at least one contact with a telefon, epost or adress")
 	}
 	var out []catalog.Contact
+	anyMeans := false // some contact has a telefon, epost or adress (valid or not)
 	for i, it := range items {
 		el := fmt.Sprintf("%s[%d]", key, i)
 		f.pos[el] = f.at(it)
 		if it.Kind != yaml.MappingNode {
+			anyMeans = true // reported as malformed; do not pile on
 			f.errAt(it, el, "must be a contact with fields such as namn, telefon, epost, not %s", describe(it))
 			continue
 		}
@@ -302,10 +304,29 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 			cf.errAt(cf.values["epost"], el+".epost", "%q does not look like an e-mail address, e.g. namn.efternamn@example.se", c.Epost)
 			c.Epost = ""
 		}
-		if c.Telefon == "" && c.Epost == "" && c.Adress == "" && cf.values["telefon"] == nil && cf.values["epost"] == nil && cf.values["adress"] == nil {
-			cf.errAt(it, el, "gives no way to reach the contact; add telefon, epost or adress")
+		if len(cf.valuesOf("telefon", "epost", "adress")) > 0 {
+			anyMeans = true
+		}
+		if len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0 {
+			cf.errAt(it, el, "says nothing about the contact; give at least a namn, telefon, epost or adress")
 		}
 		out = append(out, c)
+	}
+	// A named person without details is fine (a colleague of one who has
+	// them), but a reader must find at least one way to reach the activity.
+	if required && len(out) > 0 && !anyMeans {
+		f.errAt(v, key, "gives no way to reach the activity; add a telefon, epost or adress to at least one contact")
+	}
+	return out
+}
+
+// valuesOf returns the given keys that have a value.
+func (f *fields) valuesOf(keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		if f.values[k] != nil {
+			out = append(out, k)
+		}
 	}
 	return out
 }
