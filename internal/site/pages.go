@@ -124,7 +124,9 @@ func (a *assembler) activities() {
 	}
 }
 
-// facts lists what the frontmatter says, in the order a reader asks.
+// facts lists what the frontmatter says, in the order a handläggare asks:
+// what it is and for whom, where, how to get there, who pays and runs it,
+// when, and how fresh the entry is.
 func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 	t := a.l.t
 	var fs []Fact
@@ -143,6 +145,8 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 		links = append(links, Link{Label: a.ix.FunktionNamn(id), Href: root + funktionURL(id)})
 	}
 	addLinks(t["function"], links)
+	addText(t["target"], x.Malgrupp)
+	addText(t["ages"], a.ages(x.Alder))
 	links = nil
 	if x.AllaKommuner {
 		links = append(links, Link{Label: t["allMunicipalities"], Href: root + "kommuner/"})
@@ -152,8 +156,10 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 		}
 	}
 	addLinks(t["municipalities"], links)
-	addText(t["target"], x.Malgrupp)
-	addText(t["ages"], a.ages(x.Alder))
+	addText(t["referral"], strings.Join(x.Remiss, ", "))
+	if x.Egenanmalan != nil {
+		addText(t["selfReferral"], map[bool]string{true: t["yes"], false: t["no"]}[*x.Egenanmalan])
+	}
 	links = nil
 	for _, id := range x.Finansiering {
 		links = append(links, Link{Label: a.ix.FinansieringNamn(id), Href: root + finansURL(id)})
@@ -167,10 +173,6 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 	}
 	addText(t["partners"], strings.Join(x.Samverkansparter, ", "))
 	addText(t["period"], a.period(x))
-	addText(t["referral"], strings.Join(x.Remiss, ", "))
-	if x.Egenanmalan != nil {
-		addText(t["selfReferral"], map[bool]string{true: t["yes"], false: t["no"]}[*x.Egenanmalan])
-	}
 	if x.Platser > 0 {
 		addText(t["places"], fmt.Sprint(x.Platser))
 	}
@@ -179,7 +181,11 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 		addLinks(t["website"], []Link{{Label: x.Webb, Href: x.Webb}})
 	}
 	if !x.Granskad.IsZero() {
-		addText(t["reviewed"], a.l.date(x.Granskad))
+		text := a.l.date(x.Granskad)
+		if limit := a.ix.GranskasInom; limit > 0 && x.Granskad.AddDays(limit).Before(a.in.Now) {
+			text += " " + a.l.f("stale", limit)
+		}
+		addText(t["reviewed"], text)
 	}
 	return fs
 }
