@@ -424,3 +424,46 @@ func parseTxtar(data []byte) map[string][]byte {
 	flush()
 	return files
 }
+
+// TestCatalogueOverridesLayoutsAndStatic checks that a catalogue's own
+// layouts/ and static/ replace built-in files of the same name, file by
+// file, while the other built-in files stay in use.
+func TestCatalogueOverridesLayoutsAndStatic(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("testdata/small"), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(os.DirFS("testdata/small"), name)
+		fsys[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["layouts/404.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<h1>Egen 404-sida</h1>{{end}}`)}
+	fsys["static/samkat.css"] = &fstest.MapFile{Data: []byte("body{color:#123456}")}
+	fsys["static/logo.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)}
+	got, res, err := buildMem(t, fsys)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if !strings.Contains(string(got["404.html"]), "Egen 404-sida") {
+		t.Error("layouts/404.html of the catalogue was not used")
+	}
+	if !strings.Contains(string(got["verksamheter/lotsen/index.html"]), "Peter Exempel") {
+		t.Error("built-in activity layout no longer works next to an override")
+	}
+	if css := string(got["samkat.css"]); !strings.Contains(css, "#123456") {
+		t.Errorf("static/samkat.css not overridden: %.60q", css)
+	}
+	if !bytes.Contains(got["index.html"], []byte(publish.Fingerprint("samkat.css", []byte("body{color:#123456}")))) {
+		t.Error("pages do not link the fingerprinted override stylesheet")
+	}
+	if _, ok := got["logo.svg"]; !ok {
+		t.Error("an extra static file was not copied")
+	}
+	if _, ok := got["favicon.svg"]; !ok {
+		t.Error("a built-in static file was lost next to the overrides")
+	}
+}
