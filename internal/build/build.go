@@ -217,66 +217,69 @@ func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Resu
 	if err != nil {
 		return res, err
 	}
-	files, err := renderSite(ctx, src, p, opt)
-	if err != nil {
-		return res, err
-	}
 	min := publish.NewMinifier()
-	names := slices.Sorted(maps.Keys(files))
-	err = parallel(ctx, len(names), func(i int) error {
-		name := names[i]
-		data, err := min.Minify(name, files[name])
+	emit := func(name string, data []byte) error {
+		data, err := min.Minify(name, data)
 		if err != nil {
-			return fmt.Errorf("minify %s: %w", name, err)
+			return err
 		}
 		if err := out.WriteFile(name, data); err != nil {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
 		return nil
-	})
+	}
+	res.Files, err = renderSite(ctx, src, p, opt, emit)
 	if err != nil {
 		return res, err
 	}
-	res.Files = len(names)
 	res.Activities = len(p.cat.Activities)
 	return res, nil
 }
 
-// renderSite produces every output file, unminified, keyed by path.
-func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options) (map[string][]byte, error) {
-	files := map[string][]byte{}
+// renderSite produces every output file and hands it to emit, from several
+// goroutines at once. Pages are emitted as soon as they are rendered rather
+// than collected, so memory stays flat as catalogues grow. It returns the
+// number of files.
+func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit func(name string, data []byte) error) (int, error) {
+	files := map[string][]byte{} // static files and exports: few and small
 	assets, err := copyStatic(files, opt.Static, subFS(src, "static"))
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	rend, err := render.New(opt.Layouts, subFS(src, "layouts"))
 	if err != nil {
-		return nil, fmt.Errorf("layouts: %w", err)
+		return 0, fmt.Errorf("layouts: %w", err)
 	}
 	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: p.bodies, Now: opt.Now, Assets: assets, Version: opt.Version})
-	rendered := make([][]byte, len(pages))
+	var sitemap []export.Entry
+	for _, pg := range pages {
+		if pg.InSitemap {
+			sitemap = append(sitemap, export.Entry{URL: pg.URL, LastMod: pg.LastMod})
+		}
+	}
+	if err := addExports(files, p.cat, opt.Now, sitemap); err != nil {
+		return 0, err
+	}
+	claimed := map[string]bool{}
+	for _, pg := range pages {
+		if _, dup := files[pg.Path]; dup || claimed[pg.Path] {
+			return 0, fmt.Errorf("two files would be written to %s (a page and a static file or another page)", pg.Path)
+		}
+		claimed[pg.Path] = true
+	}
 	err = parallel(ctx, len(pages), func(i int) error {
 		b, err := rend.Render(pages[i])
 		if err != nil {
 			return fmt.Errorf("render %s: %w", pages[i].Path, err)
 		}
-		rendered[i] = b
-		return nil
+		return emit(pages[i].Path, b)
 	})
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	var sitemap []export.Entry
-	for i, pg := range pages {
-		if _, dup := files[pg.Path]; dup {
-			return nil, fmt.Errorf("two pages would be written to %s", pg.Path)
-		}
-		files[pg.Path] = rendered[i]
-		if pg.InSitemap {
-			sitemap = append(sitemap, export.Entry{URL: pg.URL, LastMod: pg.LastMod})
-		}
-	}
-	return files, addExports(files, p.cat, opt.Now, sitemap)
+	others := slices.Sorted(maps.Keys(files))
+	err = parallel(ctx, len(others), func(i int) error { return emit(others[i], files[others[i]]) })
+	return len(pages) + len(others), err
 }
 
 // addExports adds the open data, feed, sitemap and robots.txt.
