@@ -122,8 +122,12 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 			continue
 		}
 		f.pos[name] = f.at(k)
-		if hasAlias(v, 0) {
+		if hasAlias(v) {
 			f.errAt(v, name, "anchors and aliases (&, *) are not supported; write the value out")
+			continue
+		}
+		if d := depth(v); d > maxDepth {
+			f.errAt(v, name, "is nested %d levels deep; no field needs more than %d (check the brackets and indentation)", d, maxDepth)
 			continue
 		}
 		f.values[key] = v
@@ -131,18 +135,33 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 	return f
 }
 
-// hasAlias reports whether n or anything in it is an anchor or alias, or is
-// nested deeper than any field of the content format needs.
-func hasAlias(n *yaml.Node, depth int) bool {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" || depth > 20 {
+// hasAlias reports whether n or anything in it is an anchor or alias.
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		return true
 	}
 	for _, c := range n.Content {
-		if hasAlias(c, depth+1) {
+		if hasAlias(c) {
 			return true
 		}
 	}
 	return false
+}
+
+// maxDepth is the deepest nesting any field needs: kontakt is a list of
+// groups of fields (2); a little room for mistakes that deserve a better message.
+const maxDepth = 4
+
+// depth returns how deeply n nests lists and groups (a scalar is 0).
+func depth(n *yaml.Node) int {
+	d := 0
+	for _, c := range n.Content {
+		d = max(d, depth(c))
+	}
+	if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
+		d++
+	}
+	return d
 }
 
 func (f *fields) at(n *yaml.Node) diag.Pos { return nodePos(f.file, f.src, n) }
@@ -163,7 +182,8 @@ func (f *fields) get(key string) *yaml.Node {
 // require reports every key of keys that is missing.
 func (f *fields) require(keys ...string) {
 	for _, k := range keys {
-		if f.get(k) == nil {
+		_, written := f.pos[f.prefix+k]
+		if f.get(k) == nil && (!written || f.values[k] != nil) { // a rejected value has its own error
 			p := diag.Pos{File: f.file, Line: f.src.yamlLine - 1}
 			if v, ok := f.values[k]; ok {
 				p = f.at(v)

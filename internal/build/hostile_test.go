@@ -1,0 +1,389 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/samkat/samkat/internal/publish"
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/html"
+)
+
+// hostileIndex and hostileActivity are a minimal valid catalogue that the
+// cases below break one way at a time.
+const hostileIndex = `---
+titel: Katalog
+baseurl: https://example.se/
+kommuner: [Borås, Mark]
+funktioner: [Samordnande insatser]
+finansiering: [Finsam]
+---
+Intro.
+`
+
+const hostileActivity = `---
+namn: Lotsen
+funktion: samordnande-insatser
+kommuner: [Borås]
+finansiering: [finsam]
+kontakt:
+  - namn: Anna
+    telefon: 033-12 34 56
+granskad: 2026-11-01
+---
+## Syfte
+
+Text.
+`
+
+func hostileCatalogue(activity string) fstest.MapFS {
+	return fstest.MapFS{
+		"content/_index.md":              {Data: []byte(hostileIndex)},
+		"content/tillganglighet.md":      {Data: []byte("---\n---\nRedogörelse.\n")},
+		"content/verksamheter/lotsen.md": {Data: []byte(activity)},
+	}
+}
+
+// TestHostileInputIsRefused: each case is an activity file as it might
+// arrive in a pull request, and the exact diagnostic it must produce. A
+// catalogue with errors writes nothing.
+func TestHostileInputIsRefused(t *testing.T) {
+	const f = "content/verksamheter/lotsen.md"
+	// An exponential alias bomb inside a real field: each list repeats the
+	// previous nine times. yaml.v3 keeps aliases as nodes, and samkat refuses
+	// them before anything could expand them.
+	var laughs strings.Builder
+	laughs.WriteString("---\nnamn: Lotsen\nremiss:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i, prev := 0, "a"; i < 9; i++ {
+		name := string(rune('b' + i))
+		laughs.WriteString("  - &" + name + " [" + strings.Repeat("*"+prev+", ", 8) + "*" + prev + "]\n")
+		prev = name
+	}
+	laughs.WriteString("---\n")
+	tooBig := hostileActivity + strings.Repeat("x", 9<<20)
+	many := strings.Repeat("  - {namn: A, telefon: 033-12 34 56}\n", 10000)
+
+	cases := []struct {
+		name string
+		src  string
+		want string
+	}{
+		{"Latin-1", strings.Replace(hostileActivity, "Borås", "Bor\xe5s", 1),
+			f + ":4: error: is not valid UTF-8 (first bad byte on this line); save the file as UTF-8"},
+		{"NUL byte", strings.Replace(hostileActivity, "Text.", "Te\x00xt", 1),
+			f + ":13: error: contains a NUL byte; the file is not text (save it as UTF-8 text)"},
+		{"empty file", "", f + ":1: error: file is empty; it needs frontmatter between --- lines (see docs/editors.md)"},
+		{"only frontmatter", "---\nnamn: Lotsen\n---", f + ":1: error: funktion: is required"},
+		{"unclosed frontmatter", strings.Replace(hostileActivity, "---\n## Syfte", "## Syfte", 1),
+			f + ":1: error: the frontmatter starting here is never closed with a --- line"},
+		{"TOML frontmatter", "+++\nnamn = 'Lotsen'\n+++\n", f + ":1: error: only YAML frontmatter between --- lines is supported, not TOML or JSON"},
+		{"JSON frontmatter", "{\"namn\": \"Lotsen\"}\n", f + ":1: error: only YAML frontmatter between --- lines is supported, not TOML or JSON"},
+		{"a list as the whole document", "---\n- namn\n- Lotsen\n---\n", f + ":2:1: error: the frontmatter must be fields written as key: value, not a list"},
+		{"number as a name", strings.Replace(hostileActivity, "namn: Lotsen", "namn: 42", 1),
+			f + `:2:7: error: namn: must be text, not a number; put it in quotes if you mean "42"`},
+		{"list as a name", strings.Replace(hostileActivity, "namn: Lotsen", "namn: [Lotsen]", 1),
+			f + ":2:7: error: namn: must be text, not a list"},
+		{"group where a list belongs", strings.Replace(hostileActivity, "kommuner: [Borås]", "kommuner: {Borås: ja}", 1),
+			f + ":4:11: error: kommuner: must be a list, e.g. [Borås, Mark], not a group of fields"},
+		{"text where contacts belong", strings.Replace(hostileActivity, "kontakt:\n  - namn: Anna\n    telefon: 033-12 34 56\n", "kontakt: Anna 033-12 34 56\n", 1),
+			f + ":6:10: error: kontakt: must be a list of contacts, e.g.\n    kontakt:\n      - namn: Anna Andersson\n        telefon: 033-12 34 56"},
+		{"a date that is a list", strings.Replace(hostileActivity, "granskad: 2026-11-01", "granskad: [2026-11-01]", 1),
+			f + ":9:11: error: granskad: must be a date like 2026-03-01, not a list"},
+		{"a number that is text", strings.Replace(hostileActivity, "granskad: 2026-11-01", "platser: tolv", 1),
+			f + ":9:10: error: platser: must be a whole number, not text"},
+		{"duplicate key", strings.Replace(hostileActivity, "granskad: 2026-11-01", "namn: Lotsen 2", 1),
+			f + ":9:1: error: namn: appears twice; the first is on line 2"},
+		{"billion laughs", laughs.String(), f + ":4:3: error: remiss: anchors and aliases (&, *) are not supported; write the value out"},
+		{"deep nesting", strings.Replace(hostileActivity, "namn: Lotsen", "namn: "+strings.Repeat("[", 5000)+strings.Repeat("]", 5000), 1),
+			f + ":2:7: error: namn: is nested 5000 levels deep; no field needs more than 4 (check the brackets and indentation)"},
+		{"100,000-character name", strings.Replace(hostileActivity, "namn: Lotsen", "namn: "+strings.Repeat("Lotsen ", 14285)+"Lotsen", 1),
+			f + ":2:7: error: namn: is 100001 characters long; the limit is 200"},
+		{"10,000 contacts", strings.Replace(hostileActivity, "  - namn: Anna\n    telefon: 033-12 34 56\n", many, 1),
+			f + ":7:3: error: kontakt: has 10000 entries; the limit is 1000"},
+		{"file over the size limit", tooBig,
+			f + fmt.Sprintf(": error: file is %d bytes, more than the limit of 8 MiB; split it or shorten the description", len(tooBig))},
+		{"javascript: in webb", strings.Replace(hostileActivity, "granskad: 2026-11-01", "webb: javascript:alert(1)", 1),
+			f + `:9:7: error: webb: "javascript:alert(1)" is not allowed: it must be an http or https address, e.g. https://example.se/`},
+		{"mixed case and spaces in webb", strings.Replace(hostileActivity, "granskad: 2026-11-01", `webb: "  JaVaScRiPt:alert(1)"`, 1),
+			f + `:9:7: error: webb: "JaVaScRiPt:alert(1)" is not allowed: it must be an http or https address, e.g. https://example.se/`},
+		{"data: in webb", strings.Replace(hostileActivity, "granskad: 2026-11-01", "webb: data:text/html;base64,PHNjcmlwdD4=", 1),
+			f + `:9:7: error: webb: "data:text/html;base64,PHNjcmlwdD4=" is not allowed: it must be an http or https address, e.g. https://example.se/`},
+		{"javascript: link", hostileActivity + "[x](javascript:alert(1))\n",
+			f + `:14: error: link "javascript:alert(1)" is not allowed: links must start with https://, http://, mailto: or tel: or be relative, not javascript:`},
+		{"entity-encoded javascript: link", hostileActivity + "[x](&#106;avascript:alert(1))\n",
+			f + `:14: error: link "&#106;avascript:alert(1)" is not allowed: links must start with https://, http://, mailto: or tel: or be relative, not javascript:`},
+		{"vbscript: image", hostileActivity + "![x](VBScript:msgbox(1))\n",
+			f + `:14: error: link "VBScript:msgbox(1)" is not allowed: links must start with https://, http://, mailto: or tel: or be relative, not vbscript:`},
+		{"javascript: autolink", hostileActivity + "<javascript:alert(1)>\n",
+			f + `:14: error: link "javascript:alert(1)" is not allowed: links must start with https://, http://, mailto: or tel: or be relative, not javascript:`},
+		{"script element", hostileActivity + "\n<script>alert(1)</script>\n",
+			f + `:15: error: raw HTML is not allowed in the body; use Markdown instead (found "<script>alert(1)</script>")`},
+		{"event handler", hostileActivity + "Hej <img src=x onerror=alert(1)>\n",
+			f + `:14: error: raw HTML is not allowed in the body; use Markdown instead (found "<img src=x onerror=alert(1)>")`},
+		{"iframe", hostileActivity + "\n<iframe src=\"https://evil.example/\"></iframe>\n",
+			f + `:15: error: raw HTML is not allowed in the body; use Markdown instead (found "<iframe src=\"https://evil.exam…")`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out publish.Mem
+			res, err := Site(context.Background(), hostileCatalogue(c.src), &out, testOptions())
+			if !errors.Is(err, ErrContent) {
+				t.Fatalf("err = %v, want ErrContent", err)
+			}
+			if got := diagText(res); !strings.Contains(got, c.want+"\n") {
+				t.Errorf("diagnostics:\n%.2000s\nwant a line:\n%s", got, c.want)
+			}
+			if n := len(out.Files()); n != 0 {
+				t.Errorf("a catalogue with errors wrote %d files", n)
+			}
+		})
+	}
+}
+
+// TestAcceptedVariantsBuild: input that looks odd but is valid builds the
+// same site as the plain file.
+func TestAcceptedVariantsBuild(t *testing.T) {
+	plain, _, err := buildMem(t, hostileCatalogue(hostileActivity))
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := strings.Repeat("Ett långt stycke om verksamheten. ", 150000) // ~5 MB
+	cases := []struct {
+		name string
+		src  string
+		same bool // output identical to the plain file's
+	}{
+		{"BOM", "\uFEFF" + hostileActivity, true},
+		{"CRLF", strings.ReplaceAll(hostileActivity, "\n", "\r\n"), true},
+		{"CR", strings.ReplaceAll(hostileActivity, "\n", "\r"), true},
+		{"quoted dates", strings.Replace(hostileActivity, "2026-11-01", `"2026-11-01"`, 1), true},
+		{"5 MB body", hostileActivity + "\n" + big + "\n", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, res, err := buildMem(t, hostileCatalogue(c.src))
+			if err != nil {
+				t.Fatalf("%v\n%.2000s", err, diagText(res))
+			}
+			page := got["verksamheter/lotsen/index.html"]
+			if c.same && !bytes.Equal(page, plain["verksamheter/lotsen/index.html"]) {
+				t.Error("the activity page differs from the plain file's")
+			}
+			if !c.same && !bytes.Contains(page, []byte("Ett långt stycke")) {
+				t.Error("the long body is missing from the page")
+			}
+		})
+	}
+}
+
+// TestMarkupInFrontmatterIsText puts markup into every text field and
+// checks that the output has no element or attribute a browser would run.
+func TestMarkupInFrontmatterIsText(t *testing.T) {
+	const x = `<script>alert(1)</script><img src=x onerror=alert(2)>"'`
+	q := `"` + strings.ReplaceAll(x, `"`, `\"`) + `"`
+	act := `---
+namn: ` + q + `
+funktion: samordnande-insatser
+kommuner: [Borås]
+finansiering: [finsam]
+malgrupp: ` + q + `
+huvudman: ` + q + `
+samverkansparter: [` + q + `]
+remiss: [` + q + `]
+kontakt:
+  - namn: ` + q + `
+    roll: ` + q + `
+    telefon: 033-12 34 56
+    adress: ` + q + `
+granskad: 2026-11-01
+---
+Text.
+`
+	fsys := hostileCatalogue(act)
+	fsys["content/_index.md"] = &fstest.MapFile{Data: []byte(strings.Replace(hostileIndex, "titel: Katalog", "titel: "+q, 1))}
+	fsys["content/om.md"] = &fstest.MapFile{Data: []byte("---\ntitel: " + q + "\nbeskrivning: " + q + "\n---\n")}
+	got, res, err := buildMem(t, fsys)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	for name, data := range got {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		if !bytes.Contains(data, []byte("alert(1)")) && name == "verksamheter/lotsen/index.html" {
+			t.Errorf("%s: the text of the fields is missing", name)
+		}
+		for _, bad := range executable(data) {
+			t.Errorf("%s: %s", name, bad)
+		}
+	}
+	for _, name := range []string{"data/verksamheter.json", "feed.xml"} {
+		if bytes.Contains(got[name], []byte("<script")) {
+			t.Errorf("%s contains an unescaped <script", name)
+		}
+	}
+}
+
+// executable lists script elements, event-handler attributes and
+// script-like URLs in an HTML document.
+func executable(doc []byte) []string {
+	var found []string
+	l := html.NewLexer(parse.NewInputBytes(doc))
+	for {
+		tt, data := l.Next()
+		switch tt {
+		case html.ErrorToken:
+			return found
+		case html.StartTagToken:
+			if tag := strings.ToLower(string(l.Text())); tag == "script" || tag == "iframe" || tag == "object" || tag == "embed" {
+				found = append(found, "element <"+tag+">")
+			}
+		case html.AttributeToken:
+			name := strings.ToLower(string(l.Text()))
+			val := strings.ToLower(strings.TrimSpace(attrValue(l.AttrVal())))
+			if strings.HasPrefix(name, "on") {
+				found = append(found, "attribute "+string(data))
+			}
+			if (name == "href" || name == "src") && (strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "data:") || strings.HasPrefix(val, "vbscript:")) {
+				found = append(found, "URL "+string(data))
+			}
+		}
+	}
+}
+
+// failingFS wraps an fs.FS and fails to open the named files, as a file
+// that is unreadable or that vanishes between listing and reading.
+type failingFS struct {
+	fs.FS
+	fail map[string]error
+}
+
+func (f failingFS) Open(name string) (fs.File, error) {
+	if err, ok := f.fail[name]; ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return f.FS.Open(name)
+}
+
+func TestUnreadableAndVanishingFiles(t *testing.T) {
+	fsys := hostileCatalogue(hostileActivity)
+	fsys["content/verksamheter/hemlig.md"] = &fstest.MapFile{Data: []byte(hostileActivity)}
+	fsys["content/verksamheter/borta.md"] = &fstest.MapFile{Data: []byte(hostileActivity)}
+	src := failingFS{FS: fsys, fail: map[string]error{
+		"content/verksamheter/hemlig.md": fs.ErrPermission,
+		"content/verksamheter/borta.md":  fs.ErrNotExist,
+	}}
+	var out publish.Mem
+	res, err := Site(context.Background(), src, &out, testOptions())
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("err = %v, want ErrContent", err)
+	}
+	for _, want := range []string{
+		"content/verksamheter/hemlig.md: error: cannot be read: permission denied\n",
+		"content/verksamheter/borta.md: error: cannot be read: file does not exist\n",
+	} {
+		if !strings.Contains(diagText(res), want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, diagText(res))
+		}
+	}
+}
+
+// TestFileNames: names with spaces and å/ä/ö get a folded slug; a symbolic
+// link, even to a file inside the catalogue, is refused, so nothing
+// outside the folder can be read through one.
+func TestFileNames(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, hostileCatalogue(hostileActivity)); err != nil {
+		t.Fatal(err)
+	}
+	acts := filepath.Join(dir, "content", "verksamheter")
+	if err := os.WriteFile(filepath.Join(acts, "Aktiv vardag i Borås.md"), []byte(strings.Replace(hostileActivity, "Lotsen", "Aktiv vardag", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Dir(context.Background(), dir, out, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "verksamheter", "aktiv-vardag-i-boras", "index.html")); err != nil {
+		t.Errorf("folded slug: %v", err)
+	}
+
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(secret, []byte(strings.Replace(hostileActivity, "Text.", "HEMLIGT", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(acts, "lank.md")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Dir(context.Background(), dir, out, testOptions())
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("err = %v, want ErrContent", err)
+	}
+	want := "content/verksamheter/lank.md: error: is a symbolic link; samkat does not follow links (they could point outside the catalogue): copy the file instead\n"
+	if !strings.Contains(diagText(res), want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", diagText(res), want)
+	}
+	if err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, _ := os.ReadFile(p); bytes.Contains(b, []byte("HEMLIGT")) {
+				t.Errorf("%s contains the linked file's text", p)
+			}
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// stopWriter fails every write after the first n, like a full disk.
+type stopWriter struct {
+	n   int
+	mem publish.Mem
+}
+
+func (w *stopWriter) WriteFile(name string, data []byte) error {
+	if w.n <= 0 {
+		return errors.New("no space left on device")
+	}
+	w.n--
+	return w.mem.WriteFile(name, data)
+}
+
+func TestDiskFullMidBuild(t *testing.T) {
+	w := &stopWriter{n: 5}
+	_, err := Site(context.Background(), os.DirFS("testdata/small"), w, testOptions())
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
+		t.Fatalf("err = %v, want the write error", err)
+	}
+}
+
+// TestUnwritableOutputKeepsOldSite: when the output cannot be written
+// (here: its path is a file), the build fails and the file is untouched.
+func TestUnwritableOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := os.WriteFile(out, []byte("not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Dir(context.Background(), "testdata/small", out, testOptions()); err == nil {
+		t.Fatal("no error for an output path that is a file")
+	}
+	if b, _ := os.ReadFile(out); string(b) != "not a folder" {
+		t.Errorf("output file changed to %q", b)
+	}
+}
+
+// TestExecutableFindsScripts keeps the checker above honest.
+func TestExecutableFindsScripts(t *testing.T) {
+	doc := []byte(`<p>ok</p><script>x</script><img src=x onerror=y><a href=" JavaScript:z">a</a><a href="https://e.se/">b</a>`)
+	if got := executable(doc); len(got) != 3 {
+		t.Errorf("found %q, want the script, the onerror and the javascript: link", got)
+	}
+}
