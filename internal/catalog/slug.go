@@ -65,8 +65,12 @@ func Fold(r rune) rune {
 	case 'ý', 'ÿ':
 		return 'y'
 	}
+	// Some upper-case runes have no lower-case form (ToLower returns them
+	// unchanged); recursing on those would never end.
 	if r > unicode.MaxASCII && unicode.IsUpper(r) {
-		return Fold(unicode.ToLower(r))
+		if lower := unicode.ToLower(r); lower != r {
+			return Fold(lower)
+		}
 	}
 	return r
 }

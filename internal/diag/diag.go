@@ -144,7 +144,11 @@ func (e ErrorList) Error() string {
 			if n == 1 {
 				return d.String()
 			}
-			return fmt.Sprintf("%s (and %d more errors)", d, n-1)
+			more := "errors"
+			if n == 2 {
+				more = "error"
+			}
+			return fmt.Sprintf("%s (and %d more %s)", d, n-1, more)
 		}
 	}
 	return "no errors"

@@ -11,6 +11,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -62,13 +63,13 @@ func New(builtin, override fs.FS) (*Renderer, error) {
 	}
 	common := template.New("base.html").Option("missingkey=error").Funcs(funcs)
 	if _, err := common.Parse(base); err != nil {
-		return nil, fmt.Errorf("layouts/%w", err)
+		return nil, layoutError("base.html", err)
 	}
 	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
 		if strings.HasPrefix(name, "_partials/") {
 			if _, err := common.New(name).Parse(files[name]); err != nil {
-				return nil, fmt.Errorf("layouts/%w", err)
+				return nil, layoutError(name, err)
 			}
 		}
 	}
@@ -82,11 +83,22 @@ func New(builtin, override fs.FS) (*Renderer, error) {
 			return nil, err
 		}
 		if _, err := set.New(name).Parse(files[name]); err != nil {
-			return nil, fmt.Errorf("layouts/%w", err)
+			return nil, layoutError(name, err)
 		}
 		r.sets[strings.TrimSuffix(name, ".html")] = set
 	}
 	return r, nil
+}
+
+// layoutError names the layout file the way an editor finds it:
+// html/template reports "template: home.html:3: …", which becomes
+// "layouts/home.html:3: …".
+func layoutError(name string, err error) error {
+	msg, ok := strings.CutPrefix(err.Error(), "template: ")
+	if !ok || !strings.HasPrefix(msg, name+":") {
+		msg = name + ": " + err.Error()
+	}
+	return errors.New("layouts/" + msg)
 }
 
 // Render returns the HTML of page.

@@ -1,0 +1,277 @@
+package diag
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestPosString(t *testing.T) {
+	tests := []struct {
+		pos  Pos
+		want string
+	}{
+		{Pos{"content/verksamheter/lotsen.md", 4, 1}, "content/verksamheter/lotsen.md:4:1"},
+		{Pos{"content/_index.md", 12, 0}, "content/_index.md:12"},
+		{Pos{"content/_index.md", 0, 0}, "content/_index.md"},
+		{Pos{"content/_index.md", 0, 5}, "content/_index.md"}, // a column without a line means nothing
+		{Pos{"", 3, 4}, ""},
+		{Pos{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := tt.pos.String(); got != tt.want {
+				t.Errorf("%#v.String() = %q, want %q", tt.pos, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDiagnosticString(t *testing.T) {
+	const file = "content/verksamheter/kraft-teamet.md"
+	tests := []struct {
+		name string
+		d    Diagnostic
+		want string
+	}{
+		{
+			"full position and field",
+			Diagnostic{Pos{file, 4, 1}, Error, "kommun", `unknown field; did you mean "kommuner"?`},
+			file + `:4:1: error: kommun: unknown field; did you mean "kommuner"?`,
+		},
+		{
+			"warning",
+			Diagnostic{Pos{file, 21, 1}, Warning, "granskad", "2024-01-10 is older than granskas_inom (365 days)"},
+			file + ":21:1: warning: granskad: 2024-01-10 is older than granskas_inom (365 days)",
+		},
+		{
+			"no column",
+			Diagnostic{Pos{file, 9, 0}, Error, "finansiering", "not declared"},
+			file + ":9: error: finansiering: not declared",
+		},
+		{
+			"no line",
+			Diagnostic{Pos{file, 0, 0}, Error, "", "not UTF-8"},
+			file + ": error: not UTF-8",
+		},
+		{
+			"no field",
+			Diagnostic{Pos{file, 14, 3}, Error, "", `link scheme "javascript" is not allowed`},
+			file + `:14:3: error: link scheme "javascript" is not allowed`,
+		},
+		{
+			"no position",
+			Diagnostic{Pos{}, Warning, "baseurl", "not set; sitemap.xml is not written"},
+			"warning: baseurl: not set; sitemap.xml is not written",
+		},
+		{
+			"nothing but a message",
+			Diagnostic{Severity: Error, Msg: "content/ is missing"},
+			"error: content/ is missing",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.d.String(); got != tt.want {
+				t.Errorf("String() =\n %q\nwant\n %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestErrorfWarnf(t *testing.T) {
+	var l List
+	l.Errorf(Pos{"a.md", 1, 2}, "namn", "%q is %d characters", "x", 1)
+	l.Warnf(Pos{"b.md", 3, 0}, "", "stale since %s", "2024-01-10")
+	want := List{
+		{Pos{"a.md", 1, 2}, Error, "namn", `"x" is 1 characters`},
+		{Pos{"b.md", 3, 0}, Warning, "", "stale since 2024-01-10"},
+	}
+	if len(l) != len(want) {
+		t.Fatalf("list has %d diagnostics, want %d: %v", len(l), len(want), l)
+	}
+	for i := range want {
+		if l[i] != want[i] {
+			t.Errorf("diagnostic %d = %#v, want %#v", i, l[i], want[i])
+		}
+	}
+}
+
+func TestListSort(t *testing.T) {
+	l := List{
+		{Pos{"content/verksamheter/b.md", 2, 1}, Error, "namn", "m"},
+		{Pos{"content/verksamheter/a.md", 10, 1}, Error, "slut", "m"},
+		{Pos{"content/verksamheter/a.md", 9, 5}, Error, "start", "m"},
+		{Pos{"content/verksamheter/a.md", 9, 1}, Warning, "granskad", "m"},
+		{Pos{"content/verksamheter/a.md", 9, 1}, Error, "kommuner", "m"},
+		{Pos{"content/_index.md", 30, 1}, Error, "kommuner", "m"},
+		{Pos{"content/verksamheter/a.md", 10, 1}, Error, "slut", "m"}, // duplicate
+		{Pos{"content/verksamheter/a.md", 0, 0}, Error, "", "file"},
+	}
+	want := []string{
+		"content/_index.md:30:1: error: kommuner: m",
+		"content/verksamheter/a.md: error: file",
+		"content/verksamheter/a.md:9:1: error: kommuner: m",
+		"content/verksamheter/a.md:9:1: warning: granskad: m",
+		"content/verksamheter/a.md:9:5: error: start: m",
+		"content/verksamheter/a.md:10:1: error: slut: m", // 10 after 9: numeric, not textual
+		"content/verksamheter/b.md:2:1: error: namn: m",
+	}
+	l.Sort()
+	var got []string
+	for _, d := range l {
+		got = append(got, d.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sorted list:\n%s\n\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	var empty List
+	empty.Sort()
+	if len(empty) != 0 {
+		t.Errorf("sorting an empty list gave %v", empty)
+	}
+}
+
+func TestListSortIsIndependentOfInputOrder(t *testing.T) {
+	base := List{
+		{Pos{"b.md", 1, 1}, Error, "x", "1"},
+		{Pos{"a.md", 2, 1}, Error, "x", "2"},
+		{Pos{"a.md", 2, 1}, Error, "x", "1"},
+		{Pos{"a.md", 1, 7}, Warning, "y", "3"},
+	}
+	want := append(List(nil), base...)
+	want.Sort()
+	// Every rotation of the input sorts to the same list.
+	for r := range base {
+		l := append(append(List(nil), base[r:]...), base[:r]...)
+		l.Sort()
+		if len(l) != len(want) {
+			t.Fatalf("rotation %d: %d diagnostics, want %d", r, len(l), len(want))
+		}
+		for i := range l {
+			if l[i] != want[i] {
+				t.Errorf("rotation %d: position %d is %v, want %v", r, i, l[i], want[i])
+			}
+		}
+	}
+}
+
+// list returns a list with e errors and w warnings.
+func list(e, w int) List {
+	var l List
+	for range e {
+		l.Errorf(Pos{"a.md", len(l) + 1, 1}, "f", "error")
+	}
+	for range w {
+		l.Warnf(Pos{"a.md", len(l) + 1, 1}, "f", "warning")
+	}
+	return l
+}
+
+func TestCountSummary(t *testing.T) {
+	tests := []struct {
+		errors, warnings int
+		summary          string
+	}{
+		{0, 0, "0 errors, 0 warnings"},
+		{1, 0, "1 error, 0 warnings"},
+		{0, 1, "0 errors, 1 warning"},
+		{1, 1, "1 error, 1 warning"},
+		{1, 2, "1 error, 2 warnings"},
+		{2, 1, "2 errors, 1 warning"},
+		{12, 11, "12 errors, 11 warnings"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.summary, func(t *testing.T) {
+			l := list(tt.errors, tt.warnings)
+			e, w := l.Count()
+			if e != tt.errors || w != tt.warnings {
+				t.Errorf("Count() = %d, %d, want %d, %d", e, w, tt.errors, tt.warnings)
+			}
+			if got, want := l.HasErrors(), tt.errors > 0; got != want {
+				t.Errorf("HasErrors() = %v, want %v", got, want)
+			}
+			if got := l.Summary(); got != tt.summary {
+				t.Errorf("Summary() = %q, want %q", got, tt.summary)
+			}
+		})
+	}
+}
+
+func TestErr(t *testing.T) {
+	if err := list(0, 3).Err(); err != nil {
+		t.Errorf("a list of warnings gave Err() = %v, want nil", err)
+	}
+	if err := (List{}).Err(); err != nil {
+		t.Errorf("an empty list gave Err() = %v, want nil", err)
+	}
+
+	tests := []struct {
+		name string
+		l    List
+		want string
+	}{
+		{"one error", list(1, 0), "a.md:1:1: error: f: error"},
+		{"one error after a warning", append(list(0, 1), list(1, 0)...), "a.md:1:1: error: f: error"},
+		{"two errors", list(2, 0), "a.md:1:1: error: f: error (and 1 more error)"},
+		{"three errors and warnings", list(3, 2), "a.md:1:1: error: f: error (and 2 more errors)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.l.Err()
+			if err == nil {
+				t.Fatal("Err() = nil, want an error")
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("Err().Error() = %q, want %q", got, tt.want)
+			}
+			var el ErrorList
+			if !errors.As(err, &el) || len(el) != len(tt.l) {
+				t.Errorf("Err() = %T, want an ErrorList holding all %d diagnostics", err, len(tt.l))
+			}
+		})
+	}
+}
+
+func TestPrint(t *testing.T) {
+	t.Run("diagnostics then summary", func(t *testing.T) {
+		l := List{
+			{Pos{"content/verksamheter/a.md", 3, 1}, Error, "kommun", `unknown field; did you mean "kommuner"?`},
+			{Pos{"content/verksamheter/b.md", 9, 1}, Warning, "slut", "has passed"},
+			{Pos{"content/verksamheter/b.md", 10, 1}, Warning, "granskad", "missing"},
+		}
+		var b strings.Builder
+		if err := l.Print(&b); err != nil {
+			t.Fatal(err)
+		}
+		want := `content/verksamheter/a.md:3:1: error: kommun: unknown field; did you mean "kommuner"?
+content/verksamheter/b.md:9:1: warning: slut: has passed
+content/verksamheter/b.md:10:1: warning: granskad: missing
+1 error, 2 warnings
+`
+		if b.String() != want {
+			t.Errorf("Print wrote:\n%s\nwant:\n%s", b.String(), want)
+		}
+	})
+	t.Run("empty list prints nothing", func(t *testing.T) {
+		var b strings.Builder
+		if err := (List{}).Print(&b); err != nil {
+			t.Fatal(err)
+		}
+		if b.Len() != 0 {
+			t.Errorf("Print of an empty list wrote %q", b.String())
+		}
+	})
+	t.Run("write error is returned", func(t *testing.T) {
+		if err := list(1, 0).Print(failWriter{}); !errors.Is(err, errWrite) {
+			t.Errorf("Print to a failing writer returned %v, want %v", err, errWrite)
+		}
+	})
+}
+
+var errWrite = errors.New("disk full")
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errWrite }
