@@ -232,8 +232,10 @@ func (a *assembler) contact(c catalog.Contact) ContactView {
 
 // TelURI turns a phone number as Swedes write it into a tel: link with the
 // country code: "0320-77 94 61" → "tel:+46320779461". Numbers that already
-// start with + keep their country code.
+// start with + keep their country code ("+46 (0)33 …" drops the trunk 0).
 func TelURI(phone string) string {
+	// "+46 (0)33 …" marks the trunk 0 that is dialled only within Sweden.
+	phone = strings.Replace(phone, "(0)", "", 1)
 	var digits strings.Builder
 	for _, r := range phone {
 		if r >= '0' && r <= '9' {
