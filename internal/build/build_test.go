@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"io/fs"
@@ -465,5 +466,42 @@ func TestCatalogueOverridesLayoutsAndStatic(t *testing.T) {
 	}
 	if _, ok := got["favicon.svg"]; !ok {
 		t.Error("a built-in static file was lost next to the overrides")
+	}
+}
+
+var jsonLD = regexp.MustCompile(`<script type="application/ld\+json">([^<]*)</script>`)
+
+// TestStructuredData: activity pages carry schema.org GovernmentService
+// data that parses as JSON and names provider, area and audience.
+func TestStructuredData(t *testing.T) {
+	got, _, err := buildMem(t, os.DirFS("testdata/small"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := jsonLD.FindSubmatch(got["verksamheter/lotsen/index.html"])
+	if m == nil {
+		t.Fatal("no JSON-LD on the activity page")
+	}
+	var d struct {
+		Type       string `json:"@type"`
+		Name       string
+		Provider   struct{ Name string }
+		AreaServed []struct{ Name string }
+		Audience   struct {
+			SuggestedMinAge int
+		}
+		AvailableChannel []struct {
+			ServicePhone struct{ Telephone string }
+		}
+	}
+	if err := json.Unmarshal(m[1], &d); err != nil {
+		t.Fatalf("JSON-LD does not parse: %v\n%s", err, m[1])
+	}
+	if d.Type != "GovernmentService" || d.Name != "Lotsen" || d.Provider.Name != "Samordningsförbundet Testbygd" ||
+		len(d.AreaServed) != 2 || d.Audience.SuggestedMinAge != 18 || d.AvailableChannel[0].ServicePhone.Telephone != "+4633355141" {
+		t.Errorf("JSON-LD = %+v", d)
+	}
+	if jsonLD.Match(got["index.html"]) {
+		t.Error("the front page should not describe itself as a service")
 	}
 }

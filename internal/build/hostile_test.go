@@ -243,7 +243,12 @@ func executable(doc []byte) []string {
 		case html.ErrorToken:
 			return found
 		case html.StartTagToken:
-			if tag := strings.ToLower(string(l.Text())); tag == "script" || tag == "iframe" || tag == "object" || tag == "embed" {
+			tag := strings.ToLower(string(l.Text()))
+			if tag == "script" {
+				if typ := scriptType(l); typ != "application/ld+json" {
+					found = append(found, "element <script type="+typ+">")
+				}
+			} else if tag == "iframe" || tag == "object" || tag == "embed" {
 				found = append(found, "element <"+tag+">")
 			}
 		case html.AttributeToken:
@@ -255,6 +260,21 @@ func executable(doc []byte) []string {
 			if (name == "href" || name == "src") && (strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "data:") || strings.HasPrefix(val, "vbscript:")) {
 				found = append(found, "URL "+string(data))
 			}
+		}
+	}
+}
+
+// scriptType reads the type attribute of the start tag the lexer is in,
+// leaving the lexer after the tag's attributes.
+func scriptType(l *html.Lexer) string {
+	typ := ""
+	for {
+		tt, _ := l.Next()
+		if tt != html.AttributeToken {
+			return typ
+		}
+		if strings.EqualFold(string(l.Text()), "type") {
+			typ = strings.ToLower(attrValue(l.AttrVal()))
 		}
 	}
 }

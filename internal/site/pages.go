@@ -117,6 +117,7 @@ func (a *assembler) activities() {
 			av.Status = a.l.t["running"]
 		}
 		av.Facts = a.facts(x, v.Root)
+		v.StructuredData = a.governmentService(x, v.Canonical)
 		for _, c := range x.Kontakt {
 			av.Contacts = append(av.Contacts, a.contact(c))
 		}
@@ -471,4 +472,78 @@ func (a *assembler) notFound() {
 	v.Canonical = ""
 	v.Intro = a.l.t["notFoundText"]
 	a.pages = append(a.pages, Page{Path: "404.html", URL: "404.html", Template: "404", View: v})
+}
+
+// governmentService describes x as a schema.org GovernmentService, so that
+// search engines can show who provides it, where and for whom.
+func (a *assembler) governmentService(x *catalog.Activity, canonical string) map[string]any {
+	d := map[string]any{
+		"@context": "https://schema.org",
+		"@type":    "GovernmentService",
+		"name":     x.Namn,
+	}
+	if canonical != "" {
+		d["url"] = canonical
+	}
+	if x.Malgrupp != "" {
+		d["description"] = x.Malgrupp
+	}
+	var types []string
+	for _, id := range x.Funktion {
+		types = append(types, a.ix.FunktionNamn(id))
+	}
+	d["serviceType"] = strings.Join(types, ", ")
+	if x.Huvudman != "" {
+		d["provider"] = map[string]any{"@type": "GovernmentOrganization", "name": x.Huvudman}
+	}
+	var areas []map[string]any
+	for _, k := range x.Kommuner {
+		areas = append(areas, map[string]any{"@type": "AdministrativeArea", "name": k})
+	}
+	if len(areas) > 0 {
+		d["areaServed"] = areas
+	}
+	audience := map[string]any{"@type": "PeopleAudience"}
+	if x.Malgrupp != "" {
+		audience["audienceType"] = x.Malgrupp
+	}
+	if x.Alder != nil && x.Alder.Fran != nil {
+		audience["suggestedMinAge"] = *x.Alder.Fran
+	}
+	if x.Alder != nil && x.Alder.Till != nil {
+		audience["suggestedMaxAge"] = *x.Alder.Till
+	}
+	if len(audience) > 1 {
+		d["audience"] = audience
+	}
+	var channels []map[string]any
+	for _, c := range x.Kontakt {
+		ch := map[string]any{"@type": "ServiceChannel"}
+		if c.Telefon != "" || c.Epost != "" {
+			cp := map[string]any{"@type": "ContactPoint"}
+			if c.Namn != "" {
+				cp["name"] = c.Namn
+			}
+			if c.Telefon != "" {
+				cp["telephone"] = strings.TrimPrefix(TelURI(c.Telefon), "tel:")
+			}
+			if c.Epost != "" {
+				cp["email"] = c.Epost
+			}
+			ch["servicePhone"] = cp
+		}
+		if c.Adress != "" {
+			ch["serviceLocation"] = map[string]any{"@type": "Place", "address": c.Adress}
+		}
+		if len(ch) > 1 {
+			channels = append(channels, ch)
+		}
+	}
+	if len(channels) > 0 {
+		d["availableChannel"] = channels
+	}
+	if x.Webb != "" {
+		d["sameAs"] = x.Webb
+	}
+	return d
 }

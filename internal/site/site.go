@@ -57,6 +57,9 @@ type View struct {
 	Nav         []Link
 	Footer      Footer
 	Body        template.HTML // the page's own Markdown text
+	// StructuredData is schema.org data for the page, written as JSON-LD in
+	// the head (html/template marshals and escapes it).
+	StructuredData any
 
 	Matrix     *Matrix
 	Structural []Item // front page: activities not placed in the matrix
