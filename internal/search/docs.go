@@ -1,0 +1,66 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/samkat/samkat/internal/catalog"
+)
+
+// FromCatalogue turns the published activities of cat into search
+// documents. body gives an activity's description as plain text.
+func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.Activity) string) []Doc {
+	ix := cat.Index
+	docs := make([]Doc, 0, len(cat.Activities))
+	for _, a := range cat.Activities {
+		d := Doc{
+			URL:     "verksamheter/" + a.Slug + "/",
+			Name:    a.Namn,
+			Target:  a.Malgrupp,
+			Status:  a.StatusOn(now).String(),
+			Facets:  map[string][]string{},
+			AgeFrom: -1,
+			AgeTo:   -1,
+		}
+		var fnames, finnames []string
+		for _, id := range a.Funktion {
+			fnames = append(fnames, ix.FunktionNamn(id))
+		}
+		for _, id := range a.Finansiering {
+			finnames = append(finnames, ix.FinansieringNamn(id))
+		}
+		d.Functions = strings.Join(fnames, ", ")
+		d.Kommuner = strings.Join(a.Kommuner, ", ")
+		if a.AllaKommuner {
+			d.Kommuner = "Alla kommuner"
+		}
+		d.Facets["kommun"] = a.Kommuner
+		d.Facets["funktion"] = a.Funktion
+		d.Facets["finansiering"] = a.Finansiering
+		if len(a.Remiss) > 0 {
+			d.Facets["remiss"] = a.Remiss
+		}
+		if a.Egenanmalan != nil {
+			d.Facets["egenanmalan"] = []string{map[bool]string{true: "ja", false: "nej"}[*a.Egenanmalan]}
+		}
+		if a.Alder != nil && a.Alder.Fran != nil {
+			d.AgeFrom = *a.Alder.Fran
+		}
+		if a.Alder != nil && a.Alder.Till != nil {
+			d.AgeTo = *a.Alder.Till
+		}
+		facts := append([]string{d.Functions, d.Kommuner, strings.Join(finnames, " "), a.Huvudman},
+			a.Samverkansparter...)
+		facts = append(facts, a.Remiss...)
+		for _, c := range a.Kontakt {
+			facts = append(facts, c.Namn, c.Roll, c.Adress, c.Kommun)
+		}
+		d.Text[Name] = a.Namn
+		d.Text[Target] = a.Malgrupp
+		d.Text[Facts] = strings.Join(facts, " ")
+		if body != nil {
+			d.Text[Body] = body(a)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}

@@ -1,0 +1,176 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/samkat/samkat/internal/catalog"
+)
+
+func TestFoldAndTokens(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Hälsostöd", "halsostod"},
+		{"BORÅS", "boras"},
+		{"Träna, praktisera – motivera!", "trana praktisera motivera"},
+		{"U-SAM", "u sam"},
+		{"18–64 år", "18 64 ar"},
+		{"Café Ñandú", "cafe nandu"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(Tokens(c.in), " "); got != c.want {
+			t.Errorf("Tokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestStemJoinsInflections: the forms a user types and the forms a text
+// uses meet in one stem.
+func TestStemJoinsInflections(t *testing.T) {
+	groups := [][]string{
+		{"vuxen", "vuxna", "vuxnas"},
+		{"ung", "unga", "ungdom", "ungdomar", "ungdomarna", "yngre"},
+		{"kvinna", "kvinnor", "kvinnorna"},
+		{"arbete", "arbetet", "arbeten"},
+		{"sjukskriven", "sjukskrivna", "sjukskrivning", "sjukskrivningar"},
+		{"utbildning", "utbildningen", "utbildningar"},
+		{"myndighet", "myndigheter", "myndigheten"},
+		{"forsakringskassan", "forsakringskassans"},
+	}
+	for _, g := range groups {
+		want := Stem(g[0])
+		for _, w := range g[1:] {
+			if got := Stem(w); got != want {
+				t.Errorf("Stem(%q) = %q, Stem(%q) = %q: want the same", w, got, g[0], want)
+			}
+		}
+	}
+	for _, short := range []string{"fk", "af", "ung", "18"} {
+		if got := Stem(short); got != short {
+			t.Errorf("Stem(%q) = %q; short words stay as they are", short, got)
+		}
+	}
+}
+
+func TestOneEdit(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"arbetstraning", "arbetstrining", true}, // substitution
+		{"arbetstraning", "arbetstrning", true},  // deletion
+		{"arbetstraning", "arbetstraaning", true},
+		{"arbetstraning", "arbetstarning", true}, // swap
+		{"arbetstraning", "arbetstraning", false},
+		{"arbetstraning", "arbetstrniang", false},
+		{"kraft", "krafthuset", false},
+	}
+	for _, c := range cases {
+		if got := oneEdit(c.a, c.b); got != c.want {
+			t.Errorf("oneEdit(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+// fixture is a small catalogue that exercises ranking and filters.
+func fixture() *Index {
+	doc := func(name, target, facts, body, status string, facets map[string][]string, from, to int) Doc {
+		d := Doc{Name: name, URL: Fold(name), Target: target, Status: status, Facets: facets, AgeFrom: from, AgeTo: to}
+		d.Text = [numFields]string{Body: body, Facts: facts, Target: target, Name: name}
+		return d
+	}
+	docs := []Doc{
+		doc("Hälsostöd Mark", "Sjukskrivna som behöver stöd", "Mark Försäkringskassan", "Samtal och träning.", "pagaende",
+			map[string][]string{"kommun": {"Mark"}, "funktion": {"aktiverande"}, "egenanmalan": {"ja"}}, 18, 64),
+		doc("Unga vuxna", "Unga 16–29 år", "Tranemo Ulricehamn Arbetsförmedlingen", "Ungdomar får en coach.", "pagaende",
+			map[string][]string{"kommun": {"Tranemo", "Ulricehamn"}, "funktion": {"aktiverande"}}, 16, 29),
+		doc("Lotsen", "Vuxen med behov av stöd", "Borås", "Arbetsträning för unga.", "avslutad",
+			map[string][]string{"kommun": {"Borås"}, "funktion": {"trana"}}, 18, 29),
+		doc("Arbetsträning Borås", "Personer som står långt från arbete", "Borås FK", "Praktik.", "pagaende",
+			map[string][]string{"kommun": {"Borås"}, "funktion": {"trana"}, "remiss": {"Försäkringskassan"}}, -1, -1),
+		doc("Sjukskrivning och arbete", "Personer i sjukskrivning", "Mark", "Stöd vid sjukskrivning.", "planerad",
+			map[string][]string{"kommun": {"Mark"}, "funktion": {"samordnande"}}, -1, -1),
+	}
+	return Build(docs, []catalog.Synonym{{Ord: "FK", Betyder: "Försäkringskassan"}, {Ord: "AF", Betyder: "Arbetsförmedlingen"}})
+}
+
+func names(ix *Index, hits []Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, ix.Docs[h.Doc].Name)
+	}
+	return out
+}
+
+func TestSearch(t *testing.T) {
+	ix := fixture()
+	cases := []struct {
+		name  string
+		q     Query
+		want  []string // in this order
+		exact bool     // and nothing else
+	}{
+		{"diacritics folded", Query{Text: "halsostod"}, []string{"Hälsostöd Mark"}, true},
+		{"municipality without å", Query{Text: "boras"}, []string{"Arbetsträning Borås", "Lotsen"}, true},
+		{"prefix while typing", Query{Text: "sjukskriv"}, []string{"Sjukskrivning och arbete", "Hälsostöd Mark"}, true},
+		{"inflection ungdomar/unga", Query{Text: "ungdomar"}, []string{"Unga vuxna", "Lotsen"}, true},
+		{"inflection vuxen/vuxna", Query{Text: "vuxen"}, []string{"Unga vuxna", "Lotsen"}, true},
+		{"one typo in a longer word", Query{Text: "arbetstrining"}, []string{"Arbetsträning Borås", "Lotsen"}, true},
+		{"no typo tolerance in short words", Query{Text: "mork"}, nil, true},
+		{"synonym FK finds Försäkringskassan", Query{Text: "FK"}, []string{"Arbetsträning Borås", "Hälsostöd Mark"}, true},
+		{"synonym the other way", Query{Text: "försäkringskassan"}, []string{"Arbetsträning Borås", "Hälsostöd Mark"}, true},
+		{"abbreviation for a partner", Query{Text: "af"}, []string{"Unga vuxna"}, true},
+		{"several words narrow", Query{Text: "unga tranemo"}, []string{"Unga vuxna"}, true},
+		{"filter values widen", Query{Filters: map[string][]string{"kommun": {"Borås", "Tranemo"}}}, []string{"Arbetsträning Borås", "Unga vuxna", "Lotsen"}, true},
+		{"filter groups narrow", Query{Filters: map[string][]string{"kommun": {"Borås", "Mark"}, "funktion": {"trana"}}}, []string{"Arbetsträning Borås", "Lotsen"}, true},
+		{"who takes a 24-year-old", Query{Age: 24, Filters: map[string][]string{"kommun": {"Borås"}}}, []string{"Arbetsträning Borås", "Lotsen"}, true},
+		{"age outside every range", Query{Age: 70, Text: "unga"}, nil, true},
+		{"status filter excludes ended", Query{Text: "boras", Status: []string{"pagaende", "planerad"}}, []string{"Arbetsträning Borås"}, true},
+		{"name before target before body", Query{Text: "sjukskrivning"}, []string{"Sjukskrivning och arbete", "Hälsostöd Mark"}, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.q.Filters == nil {
+				c.q.Filters = map[string][]string{}
+			}
+			got := names(ix, ix.Search(c.q))
+			if c.exact && !slices.Equal(got, c.want) {
+				t.Errorf("Search(%+v) = %q, want %q", c.q, got, c.want)
+			}
+		})
+	}
+}
+
+// TestEndedRankAfterRunning: an ended activity is found, but after a
+// running one that matches as well.
+func TestEndedRankAfterRunning(t *testing.T) {
+	ix := fixture()
+	got := names(ix, ix.Search(Query{Filters: map[string][]string{"kommun": {"Borås"}}}))
+	if !slices.Equal(got, []string{"Arbetsträning Borås", "Lotsen"}) {
+		t.Errorf("got %q: the ended Lotsen should come last", got)
+	}
+	if got := names(ix, ix.Search(Query{Text: "lotsen"})); !slices.Equal(got, []string{"Lotsen"}) {
+		t.Errorf("an ended activity must still be found by name: %q", got)
+	}
+}
+
+func TestCounts(t *testing.T) {
+	ix := fixture()
+	q := Query{Text: "", Filters: map[string][]string{"kommun": {"Borås"}, "funktion": {"trana"}}}
+	c := ix.Counts(q)
+	// kommun counts ignore the kommun filter but honour funktion=trana.
+	if c["kommun"]["Borås"] != 2 || c["kommun"]["Mark"] != 0 {
+		t.Errorf("kommun counts = %v", c["kommun"])
+	}
+	// funktion counts honour kommun=Borås only.
+	if c["funktion"]["trana"] != 2 || c["funktion"]["aktiverande"] != 0 {
+		t.Errorf("funktion counts = %v", c["funktion"])
+	}
+	if c["status"]["avslutad"] != 1 || c["status"]["pagaende"] != 1 {
+		t.Errorf("status counts = %v", c["status"])
+	}
+	c = ix.Counts(Query{Text: "unga"})
+	if c["kommun"]["Tranemo"] != 1 || c["kommun"]["Borås"] != 1 {
+		t.Errorf("counts follow the text query: %v", c["kommun"])
+	}
+}

@@ -1,0 +1,101 @@
+// Package search builds the catalogue's search index and answers queries
+// over it. The build writes the index as static JSON; the browser script
+// static/samkat-search.js implements the same matching, and the test
+// vectors in testdata/ hold both to the same answers.
+//
+// Matching forgives what people type: case and diacritics are folded
+// ("boras" finds Borås, "halsostod" Hälsostöd), words are reduced to a
+// light Swedish stem so that inflections meet ("vuxna"/"vuxen",
+// "ungdomar"/"unga"), the last word of a query matches as a prefix while it
+// is being typed ("sjukskriv" finds sjukskrivning), longer words tolerate
+// one typo, and the catalogue's synonyms work both ways ("FK" finds
+// Försäkringskassan).
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/samkat/samkat/internal/catalog"
+)
+
+// Fold lower-cases s and removes diacritics the way slugs do (å, ä → a,
+// ö → o, é → e …), keeping only letters and digits; everything else
+// becomes a space.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		r = catalog.Fold(unicode.ToLower(r))
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// Tokens splits s into folded words.
+func Tokens(s string) []string { return strings.Fields(Fold(s)) }
+
+// suffixes are stripped from folded words, longest first, as long as a stem
+// of at least minStem runes remains. They cover the plural, definite and
+// genitive endings that matter for finding things, not a full morphology.
+var suffixes = []string{
+	"ningarna", "ningar", "ningen", "ning", // sjukskrivning meets sjukskriven
+	"arnas", "ernas", "ornas", "heten", "heter", "andet",
+	"arna", "erna", "orna", "ande", "ende", "aste", "ares", "ens", "ets", "nas",
+	"het", "are", "ast", "ar", "er", "or", "en", "et", "na", "ad", "at",
+	"a", "e", "s",
+}
+
+const minStem = 3
+
+// lemmas map stems of words that inflect irregularly, or that people use
+// for the same thing, onto one stem.
+var lemmas = map[string]string{
+	"ungdom": "ung", // ungdom, ungdomar → ung, like unga
+	"yngr":   "ung", // yngre
+	"yngst":  "ung", // yngsta
+}
+
+// Stem reduces a folded word to the form that is indexed.
+func Stem(word string) string {
+	if utf8.RuneCountInString(word) <= minStem || isNumber(word) {
+		return word
+	}
+	for _, suf := range suffixes {
+		if !strings.HasSuffix(word, suf) || utf8.RuneCountInString(word)-len(suf) < minStem {
+			continue
+		}
+		if suf == "na" && strings.HasSuffix(word, "nna") {
+			suf = "a" // kvinna is kvinn+a; vuxna is vux(e)n+a
+		}
+		word = word[:len(word)-len(suf)]
+		break
+	}
+	if l, ok := lemmas[word]; ok {
+		return l
+	}
+	return word
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Terms returns the stems of the words of s, in order.
+func Terms(s string) []string {
+	toks := Tokens(s)
+	for i, t := range toks {
+		toks[i] = Stem(t)
+	}
+	return toks
+}
