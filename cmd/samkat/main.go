@@ -3,6 +3,7 @@
 //
 //	samkat build [-o DIR] [--now YYYY-MM-DD] [dir]   build dir (default .) into DIR (default public/)
 //	samkat check [--now YYYY-MM-DD] [dir]            validate only
+//	samkat serve [--port N] [--now YYYY-MM-DD] [dir] preview on 127.0.0.1, rebuilt on every change
 //	samkat version
 //
 // Exit codes: 0 ok (warnings allowed), 1 content errors or a failed build,
@@ -15,11 +16,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -28,6 +31,7 @@ import (
 	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/serve"
 )
 
 const (
@@ -48,6 +52,7 @@ const usage = `samkat builds a catalogue of samverkansverksamheter into a static
 Usage:
   samkat build [-o DIR] [--now YYYY-MM-DD] [--baseurl URL] [--format text|github] [dir]
   samkat check [--now YYYY-MM-DD] [--format text|github] [dir]
+  samkat serve [--port N] [--now YYYY-MM-DD] [dir]
   samkat version
 
 dir is the catalogue folder, the one that holds content/ (default: .).
@@ -68,6 +73,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now time.
 		return runBuild(ctx, args[1:], stdout, stderr, now, false)
 	case "check":
 		return runBuild(ctx, args[1:], stdout, stderr, now, true)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr, now)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "samkat %s\n", version())
 		return exitOK
@@ -164,6 +171,60 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		fmt.Fprintf(stdout, "samkat check: %s is valid (%s)\n", dir, res.Diagnostics.Summary())
 	default:
 		fmt.Fprintf(stdout, "samkat build: wrote %d files (%d activities) to %s\n", res.Files, res.Activities, out)
+	}
+	return exitOK
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	port := fs.Int("port", 1313, "port to listen on at 127.0.0.1; 0 picks a free one")
+	nowFlag := fs.String("now", "", "the day to build for, YYYY-MM-DD (default: today in Sweden)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: samkat serve [options] [dir]\n\nBuilds the catalogue in dir (default .) into memory, serves it at http://127.0.0.1:PORT/\nand rebuilds it whenever a file in content/, layouts/ or static/ changes; open pages\nreload by themselves. Problems are printed here and shown on every page. Ctrl-C stops.\n\nOptions:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(stderr, "samkat serve: expected at most one catalogue folder, got %q\n", fs.Args())
+		return exitUsage
+	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "samkat serve: --port must be between 0 and 65535, not %d\n", *port)
+		return exitUsage
+	}
+	dir := "."
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	day, err := today(*nowFlag, now)
+	if err != nil {
+		fmt.Fprintf(stderr, "samkat serve: --now: %v\n", err)
+		return exitUsage
+	}
+	if info, err := os.Stat(filepath.Join(dir, "content")); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "samkat serve: %s has no content/ folder; is it a catalogue? (see README.md)\n", dir)
+		return exitContent
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)))
+	if err != nil {
+		fmt.Fprintf(stderr, "samkat serve: %v (is another samkat serve running? try --port 0)\n", err)
+		return exitContent
+	}
+	srv := serve.New(serve.Config{
+		Dir:    dir,
+		Build:  build.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static()},
+		Stdout: stdout,
+		Stderr: stderr,
+	})
+	if err := srv.Run(ctx, ln); err != nil {
+		fmt.Fprintf(stderr, "samkat serve: %v\n", err)
+		return exitContent
 	}
 	return exitOK
 }
