@@ -1,0 +1,132 @@
+// Browser checks of a built samkat site; .ci/browser builds the site and
+// runs this. See README.md for what is checked and why.
+//
+//   node run.mjs --site DIR [--out DIR] [--chromium PATH]
+//
+// Exits 1 if any check fails, after running all of them.
+
+import { parseArgs } from 'node:util';
+import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+import { checkAxe } from './axe.mjs';
+import { checkKeyboard } from './keyboard.mjs';
+import { checkLayout } from './layout.mjs';
+import { startVnu } from './vnu.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const { values: opt } = parseArgs({
+  options: {
+    site: { type: 'string' },
+    out: { type: 'string', default: path.join(here, 'out') },
+    chromium: { type: 'string', default: process.env.CHROMIUM || '/usr/bin/chromium' },
+  },
+});
+if (!opt.site) {
+  console.error('usage: node run.mjs --site DIR [--out DIR] [--chromium PATH]');
+  process.exit(2);
+}
+
+// One page of every type. The last one does not exist: the server answers
+// with 404.html and status 404, as a web host would.
+const PAGES = [
+  { name: 'front page', path: '' },
+  { name: 'activity', path: 'verksamheter/lotsen/' },
+  { name: 'municipalities', path: 'kommuner/' },
+  { name: 'municipality', path: 'kommuner/mark/' },
+  { name: 'functions', path: 'funktioner/' },
+  { name: 'function', path: 'funktioner/specialresurser/' },
+  { name: 'financing source', path: 'finansiering/finsam/' },
+  { name: 'samordningsförbund', path: 'forbund/boras/' },
+  { name: 'organisers', path: 'huvudman/' },
+  { name: 'ended activities', path: 'avslutade/' },
+  { name: 'all activities', path: 'verksamheter/' },
+  { name: 'about', path: 'om/' },
+  { name: 'accessibility statement', path: 'tillganglighet/' },
+  { name: 'not found', path: 'finns-inte/', status: 404 },
+];
+// axe runs on every page at 1280px in light mode, and on some also in dark
+// mode (prefers-color-scheme: dark) and at 375px, where the front page
+// matrix is laid out differently.
+const AXE_RUNS = [
+  ...PAGES,
+  { ...PAGES[0], scheme: 'dark' },
+  { ...PAGES[1], scheme: 'dark' },
+  { ...PAGES[0], width: 375 },
+  { ...PAGES[0], width: 375, scheme: 'dark' },
+];
+
+// The site is served under the path of its baseurl (its canonical address),
+// because the 404 page links absolutely to that path.
+function sitePrefix(site) {
+  const html = readFileSync(path.join(site, 'index.html'), 'utf8');
+  const m = html.match(/<link rel="?canonical"? href="?([^" >]+)/);
+  if (!m) return '/';
+  const p = new URL(m[1]).pathname;
+  return p.endsWith('/') ? p : p + '/';
+}
+
+const started = Date.now();
+const failures = [];
+const report = (title, problems) => {
+  if (problems.length === 0) {
+    console.log(`ok    ${title}`);
+    return;
+  }
+  console.log(`FAIL  ${title}`);
+  const MAX = 30;
+  for (const p of problems.slice(0, MAX)) console.log('      ' + p.replaceAll('\n', '\n      '));
+  if (problems.length > MAX) console.log(`      … and ${problems.length - MAX} more`);
+  failures.push(title);
+};
+
+const vnu = startVnu(opt.site);
+const server = await serve(opt.site, sitePrefix(opt.site));
+console.log(`serving ${opt.site} at ${server.base}`);
+const browser = await chromium.launch({
+  executablePath: opt.chromium,
+  // Playwright starts the browser headless with a fresh temporary profile
+  // (its own --user-data-dir). These keep it from reaching the network.
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
+});
+
+try {
+  await mkdir(opt.out, { recursive: true });
+  const ctx = { browser, base: server.base, out: opt.out, report };
+  console.log('== axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa)');
+  await checkAxe(ctx, AXE_RUNS);
+  console.log('== keyboard (front page)');
+  await checkKeyboard(ctx, '');
+  console.log('== layout and screenshots');
+  await checkLayout(ctx, PAGES);
+} catch (err) {
+  report('browser checks ran to the end', [err.stack || String(err)]);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log('== Nu HTML checker (vnu --errors-only)');
+const v = await vnu;
+report(`vnu: ${v.files} HTML files`, v.problems);
+
+const secs = ((Date.now() - started) / 1000).toFixed(1);
+if (failures.length) {
+  console.log(`\n${failures.length} check(s) failed (${secs}s):`);
+  for (const f of failures) console.log(`  ${f}`);
+  process.exit(1);
+}
+console.log(`\nall browser checks passed (${secs}s); screenshots in ${opt.out}`);
