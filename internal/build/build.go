@@ -32,6 +32,7 @@ import (
 	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/render"
+	"github.com/samkat/samkat/internal/search"
 	"github.com/samkat/samkat/internal/site"
 )
 
@@ -260,6 +261,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	if err := addExports(files, p.cat, opt.Now, sitemap); err != nil {
 		return 0, err
 	}
+	if err := addSearchIndex(files, p.cat, opt.Now); err != nil {
+		return 0, err
+	}
 	claimed := map[string]bool{}
 	for _, pg := range pages {
 		if _, dup := files[pg.Path]; dup || claimed[pg.Path] {
@@ -302,6 +306,30 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 	}
 	files["sitemap.xml"], err = export.Sitemap(base, sitemap)
 	return err
+}
+
+// SearchDir is the folder of the site that holds the search index.
+const SearchDir = "sok/index/"
+
+// addSearchIndex adds the files the search script reads (see package search).
+func addSearchIndex(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date) error {
+	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return markdown.PlainText(a.Body, 20000) })
+	ix := search.Build(docs, cat.Index.Synonymer)
+	values := map[string][]string{"kommun": cat.Index.Kommuner, "egenanmalan": {"ja", "nej"}}
+	for _, t := range cat.Index.Funktioner {
+		values["funktion"] = append(values["funktion"], t.ID)
+	}
+	for _, t := range cat.Index.Finansiering {
+		values["finansiering"] = append(values["finansiering"], t.ID)
+	}
+	index, err := ix.Files(values)
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	for name, data := range index {
+		files[SearchDir+name] = data
+	}
+	return nil
 }
 
 // copyStatic copies the built-in static files overlaid by the catalogue's

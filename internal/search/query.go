@@ -58,9 +58,26 @@ func (ix *Index) Search(q Query) []Hit {
 			}
 			return -1
 		}
-		return catalog.Compare(ix.Docs[a.Doc].Name, ix.Docs[b.Doc].Name)
+		return ix.compareNames(a.Doc, b.Doc)
 	})
 	return hits
+}
+
+func (ix *Index) compareNames(a, b int) int {
+	if c := catalog.Compare(ix.Docs[a].Name, ix.Docs[b].Name); c != 0 {
+		return c
+	}
+	return cmp.Compare(a, b)
+}
+
+// byName returns the document numbers in Swedish alphabetical order.
+func (ix *Index) byName() []int {
+	order := make([]int, len(ix.Docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, ix.compareNames)
+	return order
 }
 
 // Counts returns, for each facet and value, how many documents match the
