@@ -308,9 +308,6 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 	return err
 }
 
-// SearchDir is the folder of the site that holds the search index.
-const SearchDir = "sok/index/"
-
 // addSearchIndex adds the files the search script reads (see package search).
 func addSearchIndex(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date) error {
 	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return markdown.PlainText(a.Body, 20000) })
@@ -327,7 +324,7 @@ func addSearchIndex(files map[string][]byte, cat *catalog.Catalogue, now catalog
 		return fmt.Errorf("search index: %w", err)
 	}
 	for name, data := range index {
-		files[SearchDir+name] = data
+		files[site.SearchIndexDir+name] = data
 	}
 	return nil
 }

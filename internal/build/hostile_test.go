@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -245,8 +246,12 @@ func executable(doc []byte) []string {
 		case html.StartTagToken:
 			tag := strings.ToLower(string(l.Text()))
 			if tag == "script" {
-				if typ := scriptType(l); typ != "application/ld+json" {
-					found = append(found, "element <script type="+typ+">")
+				// Data blocks are not run; samkat's own fingerprinted
+				// scripts are. Anything else is content that got through.
+				typ, src := scriptAttrs(l)
+				own := ownScript.MatchString(src)
+				if typ != "application/ld+json" && typ != "application/json" && !own {
+					found = append(found, "element <script type="+typ+" src="+src+">")
 				}
 			} else if tag == "iframe" || tag == "object" || tag == "embed" {
 				found = append(found, "element <"+tag+">")
@@ -264,17 +269,22 @@ func executable(doc []byte) []string {
 	}
 }
 
-// scriptType reads the type attribute of the start tag the lexer is in,
-// leaving the lexer after the tag's attributes.
-func scriptType(l *html.Lexer) string {
-	typ := ""
+// ownScript matches the src of samkat's own scripts from static/.
+var ownScript = regexp.MustCompile(`^(\.\./)*samkat-[a-z]+\.[0-9a-f]{10}\.js$`)
+
+// scriptAttrs reads the type and src attributes of the start tag the lexer
+// is in, leaving the lexer after the tag's attributes.
+func scriptAttrs(l *html.Lexer) (typ, src string) {
 	for {
 		tt, _ := l.Next()
 		if tt != html.AttributeToken {
-			return typ
+			return typ, src
 		}
-		if strings.EqualFold(string(l.Text()), "type") {
+		switch strings.ToLower(string(l.Text())) {
+		case "type":
 			typ = strings.ToLower(attrValue(l.AttrVal()))
+		case "src":
+			src = attrValue(l.AttrVal())
 		}
 	}
 }
@@ -402,8 +412,9 @@ func TestUnwritableOutput(t *testing.T) {
 
 // TestExecutableFindsScripts keeps the checker above honest.
 func TestExecutableFindsScripts(t *testing.T) {
-	doc := []byte(`<p>ok</p><script>x</script><img src=x onerror=y><a href=" JavaScript:z">a</a><a href="https://e.se/">b</a>`)
-	if got := executable(doc); len(got) != 3 {
-		t.Errorf("found %q, want the script, the onerror and the javascript: link", got)
+	doc := []byte(`<p>ok</p><script>x</script><img src=x onerror=y><a href=" JavaScript:z">a</a><a href="https://e.se/">b</a>` +
+		`<script type="module" src="https://evil.example/x.js"></script><script type="module" src="samkat-sok.0123456789.js"></script>`)
+	if got := executable(doc); len(got) != 4 {
+		t.Errorf("found %q, want the inline script, the onerror, the javascript: link and the foreign script", got)
 	}
 }

@@ -14,6 +14,7 @@ func (a *assembler) home() {
 	v.Body = a.in.Bodies[a.ix.File]
 	v.Description = description(a.ix.Undertitel, a.ix.Body)
 	v.Matrix = a.matrix("")
+	v.Search = a.searchForm()
 	for _, x := range a.sorted {
 		if a.current(x) && x.Inriktning == catalog.InriktningStruktur {
 			v.Structural = append(v.Structural, a.item(x, ""))
@@ -546,4 +547,58 @@ func (a *assembler) governmentService(x *catalog.Activity, canonical string) map
 		d["sameAs"] = x.Webb
 	}
 	return d
+}
+
+// SearchIndexDir is where the build writes the search index (package search).
+const SearchIndexDir = "sok/index/"
+
+// searchForm lists the filters in the order a handläggare narrows down:
+// where the person lives, what kind of support, who may refer, then the
+// rest. Values are the index's facet values.
+func (a *assembler) searchForm() *SearchView {
+	t := a.l.t
+	sv := &SearchView{
+		Script: a.asset("samkat-sok.js"),
+		Engine: a.asset("samkat-sokmotor.js"),
+		Index:  SearchIndexDir,
+		Texts:  map[string]string{},
+	}
+	for _, k := range []string{"found1", "foundN", "foundNone", "more", "removeFilter", "ageChip", "textChip", "loadError", "plannedMark", "endedMark", "searching"} {
+		sv.Texts[k] = t["search."+k]
+	}
+	kommuner := SearchFacet{Name: "kommun", Legend: t["municipality"]}
+	for _, k := range a.ix.Kommuner {
+		kommuner.Options = append(kommuner.Options, SearchOption{k, k})
+	}
+	funktioner := SearchFacet{Name: "funktion", Legend: t["function"]}
+	for _, f := range a.ix.Funktioner {
+		funktioner.Options = append(funktioner.Options, SearchOption{f.ID, f.Namn})
+	}
+	finans := SearchFacet{Name: "finansiering", Legend: t["financing"]}
+	for _, f := range a.ix.Finansiering {
+		finans.Options = append(finans.Options, SearchOption{f.ID, f.Namn})
+	}
+	remiss := SearchFacet{Name: "remiss", Legend: t["referral"]}
+	var seen []string
+	for _, x := range a.sorted {
+		for _, r := range x.Remiss {
+			if !slices.Contains(seen, r) {
+				seen = append(seen, r)
+			}
+		}
+	}
+	slices.SortFunc(seen, catalog.Compare)
+	for _, r := range seen {
+		remiss.Options = append(remiss.Options, SearchOption{r, r})
+	}
+	self := SearchFacet{Name: "egenanmalan", Legend: t["selfReferral"], Options: []SearchOption{{"ja", t["search.selfYes"]}}}
+	status := SearchFacet{Name: "status", Legend: t["status"], Options: []SearchOption{
+		{"pagaende", t["search.statusCurrent"]}, {"avslutad", t["search.statusEnded"]},
+	}}
+	for _, f := range []SearchFacet{kommuner, funktioner, remiss, self, finans, status} {
+		if len(f.Options) > 0 {
+			sv.Facets = append(sv.Facets, f)
+		}
+	}
+	return sv
 }

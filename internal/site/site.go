@@ -62,7 +62,8 @@ type View struct {
 	StructuredData any
 
 	Matrix     *Matrix
-	Structural []Item // front page: activities not placed in the matrix
+	Search     *SearchView // front page: the search form, shown by its script
+	Structural []Item      // front page: activities not placed in the matrix
 	Activity   *ActivityView
 	Intro      string  // one-line text under the h1 of a listing
 	Groups     []Group // listings: activities under headings
@@ -98,6 +99,33 @@ type Item struct {
 	Target    string
 	Status    string // "" while running; otherwise "Planerad, startar …" or "Avslutad …"
 	StatusKey string // pagaende, planerad, avslutad: for styling
+	SearchID  int    // the activity's number in the search index
+}
+
+// SearchView is the search form of the front page. It is hidden until its
+// script runs, so that nobody without JavaScript sees controls that do
+// nothing; the matrix and the listings give them every path instead.
+type SearchView struct {
+	Script string // href of the form's script (an ES module)
+	Engine string // href of the search engine module, loaded on first use
+	Index  string // href of the index folder
+	Facets []SearchFacet
+	// Texts are the interface texts the script needs.
+	Texts map[string]string
+}
+
+// SearchFacet is one group of filter checkboxes; Name is both the URL
+// parameter and the index's facet.
+type SearchFacet struct {
+	Name    string
+	Legend  string
+	Options []SearchOption
+}
+
+// SearchOption is one checkbox.
+type SearchOption struct {
+	Value string
+	Label string
 }
 
 // Group is a heading with the activities under it.
@@ -177,12 +205,17 @@ type assembler struct {
 	sorted       []*catalog.Activity // all published activities by name
 	byFile       map[string]*catalog.Page
 	forbundPages map[string]*catalog.Page
-	nav          []Link // site-relative hrefs; made relative per page
+	searchID     map[*catalog.Activity]int // number in the search index: the catalogue's order
+	nav          []Link                    // site-relative hrefs; made relative per page
 	basePath     string
 }
 
 func newAssembler(in Input) *assembler {
 	a := &assembler{in: in, ix: in.Cat.Index, l: newLang(in.Cat.Index.Sprak), byFile: map[string]*catalog.Page{}, forbundPages: map[string]*catalog.Page{}}
+	a.searchID = map[*catalog.Activity]int{}
+	for i, x := range in.Cat.Activities {
+		a.searchID[x] = i
+	}
 	a.sorted = slices.Clone(in.Cat.Activities)
 	slices.SortStableFunc(a.sorted, func(x, y *catalog.Activity) int {
 		if c := catalog.Compare(x.Namn, y.Namn); c != 0 {
@@ -280,7 +313,7 @@ func (a *assembler) asset(name string) string {
 
 // item summarises activity x for a list on a page whose root is root.
 func (a *assembler) item(x *catalog.Activity, root string) Item {
-	it := Item{Name: x.Namn, Href: root + activityURL(x), Target: x.Malgrupp}
+	it := Item{Name: x.Namn, Href: root + activityURL(x), Target: x.Malgrupp, SearchID: a.searchID[x]}
 	var fns []string
 	for _, id := range x.Funktion {
 		fns = append(fns, a.ix.FunktionNamn(id))

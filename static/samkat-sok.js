@@ -1,0 +1,247 @@
+// samkat's search form on the front page. It shows the form (hidden for
+// browsers without JavaScript), keeps the query in the URL so that a link
+// can be shared and the back button works, loads the search engine and its
+// index the first time someone starts to search, and shows results, counts
+// per filter, the selected filters and the matrix filtered in place.
+const section = document.getElementById("sok");
+if (section) init(section);
+
+function init(section) {
+  const form = section.querySelector("form");
+  const q = form.elements.q;
+  const age = form.elements.alder;
+  const boxes = [...form.querySelectorAll("input[type=checkbox]")];
+  const facetNames = [...new Set(boxes.map((b) => b.name))];
+  const statusLine = section.querySelector(".search-status");
+  const results = section.querySelector(".search-results");
+  const more = section.querySelector(".search-more");
+  const chips = section.querySelector(".search-chips");
+  const chipList = chips.querySelector("ul");
+  const texts = JSON.parse(section.querySelector("#sok-texter").textContent);
+  const matrixItems = [...document.querySelectorAll("li[data-sok]")];
+  const PAGE = 20;
+  let index = null;
+  let loading = null;
+  let hits = [];
+  let shown = PAGE;
+  let runId = 0;
+
+  const fill = (text, value) => text.replace("%d", value).replace("%s", value);
+  // labelOf is a checkbox's label text, without its count.
+  const labelOf = (box) => [...box.parentElement.childNodes]
+    .filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("").trim();
+
+  section.hidden = false;
+
+  // state reads the form as a query for the engine.
+  function state() {
+    const filters = {};
+    for (const name of facetNames) {
+      filters[name] = boxes.filter((b) => b.name === name && b.checked).map((b) => b.value);
+    }
+    const picked = filters.status || [];
+    delete filters.status;
+    const status = [];
+    if (picked.includes("pagaende")) status.push("pagaende", "planerad");
+    if (picked.includes("avslutad")) status.push("avslutad");
+    return { text: q.value, filters, age: parseInt(age.value, 10) || 0, status };
+  }
+
+  const active = (s) => s.text.trim() !== "" || s.age > 0 || s.status.length > 0 ||
+    Object.values(s.filters).some((v) => v.length > 0);
+
+  function toURL() {
+    const p = new URLSearchParams();
+    if (q.value.trim()) p.set("q", q.value.trim());
+    for (const b of boxes) if (b.checked) p.append(b.name, b.value);
+    if (parseInt(age.value, 10) > 0) p.set("alder", String(parseInt(age.value, 10)));
+    const qs = p.toString();
+    return location.pathname + (qs ? "?" + qs : "") + location.hash;
+  }
+
+  // fromURL fills the form from the address; true if it held a query.
+  function fromURL() {
+    const p = new URLSearchParams(location.search);
+    q.value = p.get("q") || "";
+    age.value = p.get("alder") || "";
+    for (const b of boxes) b.checked = p.getAll(b.name).includes(b.value);
+    return [...p.keys()].some((k) => k === "q" || k === "alder" || facetNames.includes(k));
+  }
+
+  function ensureIndex() {
+    if (!loading) {
+      const engine = new URL(section.dataset.engine, document.baseURI).href;
+      const base = new URL(section.dataset.index, document.baseURI).href;
+      loading = import(engine).then((m) => m.Index.load(base)).then((ix) => (index = ix));
+    }
+    return loading;
+  }
+
+  async function run() {
+    const id = ++runId;
+    const s = state();
+    showChips(s);
+    showSelectedCounts();
+    if (!index) {
+      if (!active(s)) return;
+      statusLine.textContent = texts.searching;
+      try {
+        await ensureIndex();
+      } catch (err) {
+        statusLine.textContent = texts.loadError;
+        loading = null;
+        return;
+      }
+      if (id !== runId) return;
+    }
+    const res = await index.search(s);
+    if (id !== runId) return; // a newer keystroke has taken over
+    showCounts(res.counts);
+    if (!active(s)) {
+      hits = [];
+      results.replaceChildren();
+      more.hidden = true;
+      statusLine.textContent = "";
+      filterMatrix(null);
+      return;
+    }
+    hits = res.hits;
+    shown = PAGE;
+    filterMatrix(new Set(hits.map((h) => h.doc)));
+    await showResults(id, 0);
+    if (id !== runId) return;
+    statusLine.textContent = hits.length === 0 ? texts.foundNone
+      : hits.length === 1 ? texts.found1 : fill(texts.foundN, hits.length);
+  }
+
+  async function showResults(id, from) {
+    const docs = await index.display(hits.slice(from, shown).map((h) => h.doc));
+    if (id !== runId) return;
+    const items = docs.map((d) => {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = d.url;
+      a.textContent = d.name;
+      li.append(a);
+      if (d.status !== "pagaende") {
+        const mark = document.createElement("span");
+        mark.className = "status status-" + d.status;
+        mark.textContent = " " + (d.status === "avslutad" ? texts.endedMark : texts.plannedMark);
+        li.append(mark);
+      }
+      const meta = document.createElement("span");
+      meta.className = "meta";
+      meta.textContent = d.functions + " · " + d.kommuner;
+      li.append(meta);
+      if (d.target) {
+        const target = document.createElement("span");
+        target.className = "target";
+        target.textContent = d.target;
+        li.append(target);
+      }
+      return li;
+    });
+    if (from === 0) results.replaceChildren(...items);
+    else results.append(...items);
+    more.hidden = hits.length <= shown;
+    return items;
+  }
+
+  function showCounts(counts) {
+    for (const b of boxes) {
+      let n = (counts[b.name] || {})[b.value] || 0;
+      if (b.name === "status" && b.value === "pagaende") n += (counts.status || {}).planerad || 0;
+      b.parentElement.querySelector("[data-count]").textContent = "(" + n + ")";
+    }
+  }
+
+  function showSelectedCounts() {
+    for (const span of form.querySelectorAll("[data-selected]")) {
+      const n = boxes.filter((b) => b.name === span.dataset.selected && b.checked).length;
+      span.textContent = n > 0 ? " (" + n + ")" : "";
+    }
+  }
+
+  // filterMatrix hides matrix entries that do not match; null shows all.
+  function filterMatrix(keep) {
+    for (const li of matrixItems) li.hidden = keep !== null && !keep.has(Number(li.dataset.sok));
+    for (const ul of new Set(matrixItems.map((li) => li.parentElement))) {
+      const cell = ul.parentElement;
+      let none = cell.querySelector(".matrix-none");
+      const empty = [...ul.children].every((li) => li.hidden);
+      if (empty && !none) {
+        none = document.createElement("span");
+        none.className = "matrix-none";
+        none.textContent = texts.noMatch || "–";
+        cell.append(none);
+      } else if (!empty && none) {
+        none.remove();
+      }
+    }
+  }
+
+  function chip(label, remove) {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label + " ×";
+    button.setAttribute("aria-label", fill(texts.removeFilter, label));
+    button.addEventListener("click", () => {
+      remove();
+      changed(true);
+      const next = chipList.querySelector("button") || q;
+      next.focus();
+    });
+    li.append(button);
+    return li;
+  }
+
+  function showChips(s) {
+    const list = [];
+    if (s.text.trim()) list.push(chip(fill(texts.textChip, s.text.trim()), () => (q.value = "")));
+    for (const b of boxes) if (b.checked) list.push(chip(labelOf(b), () => (b.checked = false)));
+    if (s.age > 0) list.push(chip(fill(texts.ageChip, String(s.age)), () => (age.value = "")));
+    chipList.replaceChildren(...list);
+    chips.hidden = list.length === 0;
+  }
+
+  // changed runs the query and records it in the history: a new entry for a
+  // deliberate change (a filter), the same entry while typing.
+  function changed(push) {
+    const url = toURL();
+    if (url !== location.pathname + location.search + location.hash) {
+      if (push) history.pushState(null, "", url);
+      else history.replaceState(null, "", url);
+    }
+    run();
+  }
+
+  q.addEventListener("input", () => changed(false));
+  age.addEventListener("input", () => changed(false));
+  q.addEventListener("focus", () => { ensureIndex().catch(() => {}); }, { once: true });
+  form.addEventListener("change", (e) => {
+    if (e.target.type === "checkbox") changed(true);
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    changed(true);
+  });
+  chips.querySelector(".search-clear").addEventListener("click", () => {
+    q.value = "";
+    age.value = "";
+    for (const b of boxes) b.checked = false;
+    changed(true);
+    q.focus();
+  });
+  more.addEventListener("click", async () => {
+    const from = shown;
+    shown += PAGE;
+    const items = await showResults(runId, from);
+    if (items && items.length > 0) items[0].querySelector("a").focus();
+  });
+  window.addEventListener("popstate", () => {
+    fromURL();
+    run();
+  });
+  if (fromURL()) run();
+}
