@@ -72,7 +72,8 @@ type View struct {
 	ListHeading string
 	Links       []Link // index pages: the things listed with counts
 	Forbund     *ForbundView
-	Empty       string // what a listing says when it has nothing
+	Booklet     []BookletSection // utskrift/: the whole catalogue for print
+	Empty       string           // what a listing says when it has nothing
 }
 
 // Link is a labelled address; Href is ready to use in the page.
@@ -86,6 +87,7 @@ type Link struct {
 // Footer holds the links every page ends with.
 type Footer struct {
 	Statement Link
+	Print     Link // the printable catalogue
 	Data      []Link
 	Feed      *Link
 }
@@ -173,6 +175,25 @@ type ContactView struct {
 	TelHref template.URL
 }
 
+// BookletSection is one function's chapter of the printable catalogue.
+type BookletSection struct {
+	Heading    string
+	ID         string
+	Text       template.HTML // the function's own page text, if any
+	Activities []BookletActivity
+}
+
+// BookletActivity is an activity as printed: every fact, the contacts and
+// the description, with its headings moved under the activity's own.
+type BookletActivity struct {
+	Name     string
+	ID       string
+	Status   string
+	Facts    []Fact
+	Contacts []ContactView
+	Body     template.HTML
+}
+
 // ForbundView is the fact box of a förbund page.
 type ForbundView struct {
 	Webb     string
@@ -192,6 +213,7 @@ func Assemble(in Input) []Page {
 	a.forbund()
 	a.huvudman()
 	a.ended()
+	a.booklet()
 	a.plainPages()
 	a.notFound()
 	return a.pages
@@ -294,6 +316,7 @@ func (a *assembler) view(root, urlPath, title string) *View {
 		v.Nav = append(v.Nav, Link{Label: n.Label, Href: root + n.Href, Current: n.Href == urlPath})
 	}
 	v.Footer.Statement = Link{Label: a.l.t["statement"], Href: root + "tillganglighet/"}
+	v.Footer.Print = Link{Label: a.l.t["printLink"], Href: root + "utskrift/"}
 	v.Footer.Data = []Link{
 		{Label: "JSON", Href: root + "data/verksamheter.json"},
 		{Label: "CSV", Href: root + "data/verksamheter.csv"},
