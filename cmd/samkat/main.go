@@ -87,70 +87,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now time.
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time, checkOnly bool) int {
-	name := "build"
+	name, help := "build", "Usage: samkat build [options] [dir]\n\nBuilds the catalogue in dir (default .) into a website. With errors, nothing is published\nand the previous output is left as it was.\n\nOptions:\n"
 	if checkOnly {
-		name = "check"
+		name, help = "check", "Usage: samkat check [options] [dir]\n\nValidates the catalogue in dir (default .) and prints every problem as file:line:col.\n\nOptions:\n"
 	}
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := ""
+	cmd := newCommand(name, help, stderr)
+	out, baseURL := "", ""
 	if !checkOnly {
-		fs.StringVar(&out, "o", "", "output folder (default: public/ inside the catalogue folder)")
+		cmd.fs.StringVar(&out, "o", "", "output folder (default: public/ inside the catalogue folder)")
+		cmd.fs.StringVar(&baseURL, "baseurl", "", "absolute address the site is published at, overriding baseurl in content/_index.md (e.g. for a preview)")
 	}
-	baseURL := ""
-	if !checkOnly {
-		fs.StringVar(&baseURL, "baseurl", "", "absolute address the site is published at, overriding baseurl in content/_index.md (e.g. for a preview)")
-	}
-	nowFlag := fs.String("now", "", "the day to build for, YYYY-MM-DD (default: today in Sweden); makes date-dependent output reproducible")
-	format := fs.String("format", "text", `how to print problems: "text", or "github" for GitHub Actions annotations`)
-	fs.Usage = func() {
-		if checkOnly {
-			fmt.Fprint(stderr, "Usage: samkat check [options] [dir]\n\nValidates the catalogue in dir (default .) and prints every problem as file:line:col.\n\nOptions:\n")
-		} else {
-			fmt.Fprint(stderr, "Usage: samkat build [options] [dir]\n\nBuilds the catalogue in dir (default .) into a website. With errors, nothing is published\nand the previous output is left as it was.\n\nOptions:\n")
-		}
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(stderr, "samkat %s: expected at most one catalogue folder, got %q\n", name, fs.Args())
-		return exitUsage
+	format := cmd.fs.String("format", "text", `how to print problems: "text", or "github" for GitHub Actions annotations`)
+	dir, day, code, ok := cmd.parse(args, now)
+	if !ok {
+		return code
 	}
 	if *format != "text" && *format != "github" {
-		fmt.Fprintf(stderr, "samkat %s: --format must be text or github, not %q\n", name, *format)
-		return exitUsage
-	}
-	dir := "."
-	if fs.NArg() == 1 {
-		dir = fs.Arg(0)
-	}
-	day, err := today(*nowFlag, now)
-	if err != nil {
-		fmt.Fprintf(stderr, "samkat %s: --now: %v\n", name, err)
-		return exitUsage
+		return cmd.usageError("--format must be text or github, not %q", *format)
 	}
 	if baseURL != "" {
 		u, err := url.Parse(baseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			fmt.Fprintf(stderr, "samkat %s: --baseurl must be an absolute http or https address, not %q\n", name, baseURL)
-			return exitUsage
+			return cmd.usageError("--baseurl must be an absolute http or https address, not %q", baseURL)
 		}
 		if !strings.HasSuffix(baseURL, "/") {
 			baseURL += "/"
 		}
 	}
-	if info, err := os.Stat(filepath.Join(dir, "content")); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "samkat %s: %s has no content/ folder; is it a catalogue? (see README.md)\n", name, dir)
-		return exitContent
+	if code, ok := cmd.catalogue(dir); !ok {
+		return code
 	}
 	opt := build.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static(), BaseURL: baseURL}
 
 	var res build.Result
+	var err error
 	if checkOnly {
 		res.Diagnostics, err = build.CheckDir(ctx, dir, opt)
 	} else {
@@ -176,40 +146,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	port := fs.Int("port", 1313, "port to listen on at 127.0.0.1; 0 picks a free one")
-	nowFlag := fs.String("now", "", "the day to build for, YYYY-MM-DD (default: today in Sweden)")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: samkat serve [options] [dir]\n\nBuilds the catalogue in dir (default .) into memory, serves it at http://127.0.0.1:PORT/\nand rebuilds it whenever a file in content/, layouts/ or static/ changes; open pages\nreload by themselves. Problems are printed here and shown on every page. Ctrl-C stops.\n\nOptions:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(stderr, "samkat serve: expected at most one catalogue folder, got %q\n", fs.Args())
-		return exitUsage
+	cmd := newCommand("serve", "Usage: samkat serve [options] [dir]\n\nBuilds the catalogue in dir (default .) into memory, serves it at http://127.0.0.1:PORT/\nand rebuilds it whenever a file in content/, layouts/ or static/ changes; open pages\nreload by themselves. Problems are printed here and shown on every page. Ctrl-C stops.\n\nOptions:\n", stderr)
+	port := cmd.fs.Int("port", 1313, "port to listen on at 127.0.0.1; 0 picks a free one")
+	dir, day, code, ok := cmd.parse(args, now)
+	if !ok {
+		return code
 	}
 	if *port < 0 || *port > 65535 {
-		fmt.Fprintf(stderr, "samkat serve: --port must be between 0 and 65535, not %d\n", *port)
-		return exitUsage
+		return cmd.usageError("--port must be between 0 and 65535, not %d", *port)
 	}
-	dir := "."
-	if fs.NArg() == 1 {
-		dir = fs.Arg(0)
-	}
-	day, err := today(*nowFlag, now)
-	if err != nil {
-		fmt.Fprintf(stderr, "samkat serve: --now: %v\n", err)
-		return exitUsage
-	}
-	if info, err := os.Stat(filepath.Join(dir, "content")); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "samkat serve: %s has no content/ folder; is it a catalogue? (see README.md)\n", dir)
-		return exitContent
+	if code, ok := cmd.catalogue(dir); !ok {
+		return code
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)))
 	if err != nil {
@@ -227,6 +174,65 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return exitContent
 	}
 	return exitOK
+}
+
+// command is what the catalogue commands share: their flag set with --now,
+// the catalogue folder argument and how they report usage errors.
+type command struct {
+	name   string
+	fs     *flag.FlagSet
+	now    *string
+	stderr io.Writer
+}
+
+func newCommand(name, help string, stderr io.Writer) *command {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	c := &command{name: name, fs: fs, stderr: stderr}
+	c.now = fs.String("now", "", "the day to build for, YYYY-MM-DD (default: today in Sweden); makes date-dependent output reproducible")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, help)
+		fs.PrintDefaults()
+	}
+	return c
+}
+
+// parse reads the flags and the optional folder argument and works out the
+// build day. When ok is false the command ends with exit code code.
+func (c *command) parse(args []string, now time.Time) (dir string, day catalog.Date, code int, ok bool) {
+	if err := c.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return "", day, exitOK, false
+		}
+		return "", day, exitUsage, false
+	}
+	if c.fs.NArg() > 1 {
+		return "", day, c.usageError("expected at most one catalogue folder, got %q", c.fs.Args()), false
+	}
+	dir = "."
+	if c.fs.NArg() == 1 {
+		dir = c.fs.Arg(0)
+	}
+	day, err := today(*c.now, now)
+	if err != nil {
+		return "", day, c.usageError("--now: %v", err), false
+	}
+	return dir, day, exitOK, true
+}
+
+// usageError prints a problem with the command line and returns exitUsage.
+func (c *command) usageError(format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "samkat %s: %s\n", c.name, fmt.Sprintf(format, args...))
+	return exitUsage
+}
+
+// catalogue checks that dir looks like a catalogue folder.
+func (c *command) catalogue(dir string) (int, bool) {
+	if info, err := os.Stat(filepath.Join(dir, "content")); err != nil || !info.IsDir() {
+		fmt.Fprintf(c.stderr, "samkat %s: %s has no content/ folder; is it a catalogue? (see README.md)\n", c.name, dir)
+		return exitContent, false
+	}
+	return exitOK, true
 }
 
 // today returns the build day: --now if given, else today in Sweden.

@@ -27,13 +27,19 @@ var (
 	alderKeys   = []string{"fran", "till"}
 )
 
-// ParseIndex reads content/_index.md. It returns nil when the file is unusable.
-func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
+// frontmatterOf splits src and decodes its frontmatter; the mapping is nil
+// when the file is unusable (the diagnostics say why).
+func frontmatterOf(file string, src []byte) (*source, *yaml.Node, diag.List) {
 	s, diags := split(file, src)
 	if s == nil {
-		return nil, diags
+		return nil, nil, diags
 	}
-	m := parseYAML(file, s, &diags)
+	return s, parseYAML(file, s, &diags), diags
+}
+
+// ParseIndex reads content/_index.md. It returns nil when the file is unusable.
+func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
+	s, m, diags := frontmatterOf(file, src)
 	if m == nil {
 		return nil, diags
 	}
@@ -150,11 +156,7 @@ func (f *fields) terms(key string) []catalog.Term {
 // ParseActivity reads one file of content/verksamheter/. slug is derived
 // from the file name by the caller. It returns nil when the file is unusable.
 func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List) {
-	s, diags := split(file, src)
-	if s == nil {
-		return nil, diags
-	}
-	m := parseYAML(file, s, &diags)
+	s, m, diags := frontmatterOf(file, src)
 	if m == nil {
 		return nil, diags
 	}
@@ -225,11 +227,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 // ParsePage reads a page that is not an activity. The titel is required
 // only for plain pages: the others take a default from the index or the kind.
 func ParsePage(file, slug string, kind catalog.PageKind, src []byte) (*catalog.Page, diag.List) {
-	s, diags := split(file, src)
-	if s == nil {
-		return nil, diags
-	}
-	m := parseYAML(file, s, &diags)
+	s, m, diags := frontmatterOf(file, src)
 	if m == nil {
 		return nil, diags
 	}

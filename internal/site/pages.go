@@ -262,9 +262,14 @@ func (a *assembler) allActivities() {
 	v := a.add("verksamheter/", "list", a.l.t["allActivities"])
 	v.Intro = a.l.t["allIntro"]
 	v.Empty = a.l.t["noActivities"]
+	a.flatList(v, a.current)
+}
+
+// flatList fills v with one group of the activities that match, A–Ö.
+func (a *assembler) flatList(v *View, match func(*catalog.Activity) bool) {
 	g := Group{}
 	for _, x := range a.sorted {
-		if a.current(x) {
+		if match(x) {
 			g.Items = append(g.Items, a.item(x, v.Root))
 		}
 	}
@@ -434,15 +439,7 @@ func (a *assembler) ended() {
 	v := a.add("avslutade/", "list", a.l.t["endedTitle"])
 	v.Intro = a.l.t["endedIntro"]
 	v.Empty = a.l.t["noneEnded"]
-	g := Group{}
-	for _, x := range a.sorted {
-		if !a.current(x) {
-			g.Items = append(g.Items, a.item(x, v.Root))
-		}
-	}
-	if len(g.Items) > 0 {
-		v.Groups = []Group{g}
-	}
+	a.flatList(v, func(x *catalog.Activity) bool { return !a.current(x) })
 }
 
 // plainPages publishes content/*.md, and a stub accessibility statement
