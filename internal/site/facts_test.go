@@ -45,3 +45,42 @@ func TestReviewedDateMarksStaleEntries(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewReportOrder: never reviewed first, then stale oldest first,
+// then fresh; ended activities are left out.
+func TestReviewReportOrder(t *testing.T) {
+	now := catalog.Date{Year: 2026, Month: 11, Day: 22}
+	ix := &catalog.Index{File: "content/_index.md", Titel: "T", Sprak: "sv", GranskasInom: 365,
+		Kommuner: []string{"Mark"}, Funktioner: []catalog.Term{{ID: "f", Namn: "F"}}}
+	act := func(slug string, granskad, slut catalog.Date) *catalog.Activity {
+		return &catalog.Activity{File: slug + ".md", Slug: slug, Namn: slug, Funktion: []string{"f"},
+			Kommuner: []string{"Mark"}, Granskad: granskad, Slut: slut}
+	}
+	acts := []*catalog.Activity{
+		act("farsk", catalog.Date{Year: 2026, Month: 10, Day: 1}, catalog.Date{}),
+		act("gammal", catalog.Date{Year: 2023, Month: 1, Day: 1}, catalog.Date{}),
+		act("aldrig", catalog.Date{}, catalog.Date{}),
+		act("aldre", catalog.Date{Year: 2022, Month: 1, Day: 1}, catalog.Date{}),
+		act("slut", catalog.Date{}, catalog.Date{Year: 2020, Month: 1, Day: 1}),
+	}
+	var rv *ReviewView
+	for _, p := range Assemble(Input{Cat: &catalog.Catalogue{Index: ix, Activities: acts}, Now: now}) {
+		if p.URL == "granskning/" {
+			rv = p.View.Review
+		}
+	}
+	if rv == nil {
+		t.Fatal("no granskning/ page")
+	}
+	var got []string
+	for _, r := range rv.Rows {
+		got = append(got, r.Name+":"+r.StateKey)
+	}
+	want := []string{"aldrig:missing", "aldre:stale", "gammal:stale", "farsk:fresh"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("rows %v, want %v", got, want)
+	}
+	if rv.Missing != 1 || rv.Stale != 2 || rv.Fresh != 1 {
+		t.Errorf("counts %d/%d/%d", rv.Missing, rv.Stale, rv.Fresh)
+	}
+}

@@ -73,6 +73,7 @@ type View struct {
 	Links       []Link // index pages: the things listed with counts
 	Forbund     *ForbundView
 	Booklet     []BookletSection // utskrift/: the whole catalogue for print
+	Review      *ReviewView      // granskning/: how fresh each entry is
 	Empty       string           // what a listing says when it has nothing
 }
 
@@ -88,6 +89,7 @@ type Link struct {
 type Footer struct {
 	Statement Link
 	Print     Link // the printable catalogue
+	Review    Link // the review report
 	Data      []Link
 	Feed      *Link
 }
@@ -175,6 +177,25 @@ type ContactView struct {
 	TelHref template.URL
 }
 
+// ReviewView is the review report: every current activity with the day
+// its entry was last checked, the ones that need checking first.
+type ReviewView struct {
+	Limit int // granskas_inom, in days
+	Rows  []ReviewRow
+	// Counts of rows per state, for the summary line.
+	Missing, Stale, Fresh int
+}
+
+// ReviewRow is one activity in the review report.
+type ReviewRow struct {
+	Name     string
+	Href     string
+	Reviewed string // the date, or "" when never reviewed
+	State    string // what to do, in words
+	StateKey string // missing, stale or fresh: for styling
+	Contact  string // who to ask
+}
+
 // BookletSection is one function's chapter of the printable catalogue.
 type BookletSection struct {
 	Heading    string
@@ -214,6 +235,7 @@ func Assemble(in Input) []Page {
 	a.huvudman()
 	a.ended()
 	a.booklet()
+	a.review()
 	a.plainPages()
 	a.notFound()
 	return a.pages
@@ -317,6 +339,7 @@ func (a *assembler) view(root, urlPath, title string) *View {
 	}
 	v.Footer.Statement = Link{Label: a.l.t["statement"], Href: root + "tillganglighet/"}
 	v.Footer.Print = Link{Label: a.l.t["printLink"], Href: root + "utskrift/"}
+	v.Footer.Review = Link{Label: a.l.t["reviewLink"], Href: root + "granskning/"}
 	v.Footer.Data = []Link{
 		{Label: "JSON", Href: root + "data/verksamheter.json"},
 		{Label: "CSV", Href: root + "data/verksamheter.csv"},

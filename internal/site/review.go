@@ -1,0 +1,74 @@
+package site
+
+import (
+	"slices"
+
+	"github.com/samkat/samkat/internal/catalog"
+)
+
+// review makes granskning/, the report an editor works through: current
+// activities never reviewed first, then those older than granskas_inom
+// (oldest first), then the rest, with a contact to ask.
+func (a *assembler) review() {
+	t := a.l.t
+	limit := a.ix.GranskasInom
+	if limit <= 0 {
+		limit = 365
+	}
+	v := a.add("granskning/", "review", t["reviewTitle"])
+	v.Intro = a.l.f("reviewIntro", limit)
+	rv := &ReviewView{Limit: limit}
+	type row struct {
+		r   ReviewRow
+		day catalog.Date
+	}
+	var rows []row
+	for _, x := range a.sorted {
+		if !a.current(x) {
+			continue
+		}
+		r := ReviewRow{Name: x.Namn, Href: v.Root + activityURL(x)}
+		switch {
+		case x.Granskad.IsZero():
+			r.State, r.StateKey = t["reviewMissing"], "missing"
+			rv.Missing++
+		case x.Granskad.AddDays(limit).Before(a.in.Now):
+			r.State, r.StateKey = t["reviewStale"], "stale"
+			rv.Stale++
+		default:
+			r.State, r.StateKey = t["reviewFresh"], "fresh"
+			rv.Fresh++
+		}
+		if !x.Granskad.IsZero() {
+			r.Reviewed = a.l.date(x.Granskad)
+		}
+		for _, c := range x.Kontakt {
+			if c.Namn != "" {
+				r.Contact = c.Namn
+				if c.Telefon != "" {
+					r.Contact += ", " + c.Telefon
+				}
+				break
+			}
+		}
+		rows = append(rows, row{r, x.Granskad})
+	}
+	order := map[string]int{"missing": 0, "stale": 1, "fresh": 2}
+	slices.SortStableFunc(rows, func(p, q row) int {
+		if d := order[p.r.StateKey] - order[q.r.StateKey]; d != 0 {
+			return d
+		}
+		switch {
+		case p.day.Before(q.day):
+			return -1
+		case q.day.Before(p.day):
+			return 1
+		}
+		return 0
+	})
+	for _, r := range rows {
+		rv.Rows = append(rv.Rows, r.r)
+	}
+	v.Review = rv
+	v.Empty = t["noActivities"]
+}
