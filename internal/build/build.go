@@ -261,7 +261,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	if err := addExports(files, p.cat, opt.Now, sitemap); err != nil {
 		return 0, err
 	}
-	if err := addSearchIndex(files, p.cat, opt.Now); err != nil {
+	if err := addSearchIndex(ctx, files, p.cat, opt.Now); err != nil {
 		return 0, err
 	}
 	claimed := map[string]bool{}
@@ -309,8 +309,21 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 }
 
 // addSearchIndex adds the files the search script reads (see package search).
-func addSearchIndex(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date) error {
-	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return markdown.PlainText(a.Body, 20000) })
+func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.Catalogue, now catalog.Date) error {
+	// Plain text of the descriptions, on all cores: it is the costly part.
+	texts := make(map[*catalog.Activity]string, len(cat.Activities))
+	plain := make([]string, len(cat.Activities))
+	err := parallel(ctx, len(cat.Activities), func(i int) error {
+		plain[i] = markdown.PlainText(cat.Activities[i].Body, 20000)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, a := range cat.Activities {
+		texts[a] = plain[i]
+	}
+	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return texts[a] })
 	ix := search.Build(docs, cat.Index.Synonymer)
 	values := map[string][]string{"kommun": cat.Index.Kommuner, "egenanmalan": {"ja", "nej"}}
 	for _, t := range cat.Index.Funktioner {
