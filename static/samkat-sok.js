@@ -18,7 +18,7 @@ function init(section) {
   const chips = section.querySelector(".search-chips");
   const chipList = chips.querySelector("ul");
   const texts = JSON.parse(section.querySelector("#sok-texter").textContent);
-  const matrixItems = [...document.querySelectorAll("li[data-sok]")];
+  const matrix = matrixState();
   const PAGE = 20;
   let index = null;
   let loading = null;
@@ -77,8 +77,23 @@ function init(section) {
     return loading;
   }
 
+  // run answers the form's query. The result list is aria-busy until the
+  // newest query has been answered (and tests wait for that).
   async function run() {
     const id = ++runId;
+    results.setAttribute("aria-busy", "true");
+    try {
+      await answer(id);
+    } catch (err) {
+      // A file of the index did not load (the network, most likely): say
+      // so, and let the next keystroke try again.
+      if (id === runId) statusLine.textContent = texts.loadError;
+    } finally {
+      if (id === runId) results.removeAttribute("aria-busy");
+    }
+  }
+
+  async function answer(id) {
     const s = state();
     showChips(s);
     showSelectedCounts();
@@ -88,9 +103,8 @@ function init(section) {
       try {
         await ensureIndex();
       } catch (err) {
-        statusLine.textContent = texts.loadError;
         loading = null;
-        return;
+        throw err;
       }
       if (id !== runId) return;
     }
@@ -107,11 +121,16 @@ function init(section) {
     }
     hits = res.hits;
     shown = PAGE;
-    filterMatrix(new Set(hits.map((h) => h.doc)));
+    const keep = new Uint8Array(index.n);
+    for (const h of hits) keep[h.doc] = 1;
+    filterMatrix(keep);
     await showResults(id, 0);
     if (id !== runId) return;
     statusLine.textContent = hits.length === 0 ? texts.foundNone
       : hits.length === 1 ? texts.found1 : fill(texts.foundN, hits.length);
+    // Once this answer is shown and the page is idle, load what the next
+    // keystroke will likely need.
+    (window.requestIdleCallback || setTimeout)(() => index.prefetch(s.text));
   }
 
   async function showResults(id, from) {
@@ -151,7 +170,8 @@ function init(section) {
     for (const b of boxes) {
       let n = (counts[b.name] || {})[b.value] || 0;
       if (b.name === "status" && b.value === "pagaende") n += (counts.status || {}).planerad || 0;
-      b.parentElement.querySelector("[data-count]").textContent = "(" + n + ")";
+      const span = b.parentElement.querySelector("[data-count]");
+      if (span.textContent !== "(" + n + ")") span.textContent = "(" + n + ")";
     }
   }
 
@@ -162,19 +182,51 @@ function init(section) {
     }
   }
 
-  // filterMatrix hides matrix entries that do not match; null shows all.
+  // matrixState reads the matrix entries once: their documents, lists and
+  // how many entries of each list are shown.
+  function matrixState() {
+    const items = [...document.querySelectorAll("li[data-sok]")];
+    const lists = [...new Set(items.map((li) => li.parentElement))];
+    const listNo = new Map(lists.map((ul, i) => [ul, i]));
+    return {
+      table: document.querySelector("table.matrix"),
+      items,
+      docs: Int32Array.from(items, (li) => Number(li.dataset.sok)),
+      hidden: Uint8Array.from(items, (li) => (li.hidden ? 1 : 0)),
+      list: Int32Array.from(items, (li) => listNo.get(li.parentElement)),
+      lists,
+      shown: Int32Array.from(lists, (ul) => [...ul.children].filter((li) => !li.hidden).length),
+    };
+  }
+
+  // filterMatrix hides the matrix entries of documents not kept (keep[doc]
+  // is 1 for those kept; null keeps all) and marks the cells it empties. It
+  // touches only entries that change. While filtered, matrix cells off
+  // screen are laid out only when scrolled to (the class matrix-filtered,
+  // samkat.css): with tens of thousands of entries, laying out the whole
+  // table on every keystroke would take far longer than the search.
   function filterMatrix(keep) {
-    for (const li of matrixItems) li.hidden = keep !== null && !keep.has(Number(li.dataset.sok));
-    for (const ul of new Set(matrixItems.map((li) => li.parentElement))) {
-      const cell = ul.parentElement;
+    const m = matrix;
+    if (m.items.length === 0) return;
+    if (keep !== null && m.table) m.table.classList.add("matrix-filtered");
+    const changed = new Set();
+    for (let i = 0; i < m.items.length; i++) {
+      const hide = keep !== null && keep[m.docs[i]] !== 1 ? 1 : 0;
+      if (hide === m.hidden[i]) continue;
+      m.hidden[i] = hide;
+      m.items[i].hidden = hide === 1;
+      m.shown[m.list[i]] += hide ? -1 : 1;
+      changed.add(m.list[i]);
+    }
+    for (const l of changed) {
+      const cell = m.lists[l].parentElement;
       let none = cell.querySelector(".matrix-none");
-      const empty = [...ul.children].every((li) => li.hidden);
-      if (empty && !none) {
+      if (m.shown[l] === 0 && !none) {
         none = document.createElement("span");
         none.className = "matrix-none";
-        none.textContent = texts.noMatch || "–";
+        none.textContent = texts.noMatch || section.dataset.noMatch || "–";
         cell.append(none);
-      } else if (!empty && none) {
+      } else if (m.shown[l] > 0 && none) {
         none.remove();
       }
     }
@@ -218,7 +270,13 @@ function init(section) {
 
   q.addEventListener("input", () => changed(false));
   age.addEventListener("input", () => changed(false));
-  q.addEventListener("focus", () => { ensureIndex().catch(() => {}); }, { once: true });
+  // The first focus in the form starts loading the engine and its index,
+  // and readies the matrix for filtering (its cells have been laid out by
+  // now, so off screen they keep their size), ahead of the first keystroke.
+  form.addEventListener("focusin", () => {
+    ensureIndex().catch(() => {});
+    if (matrix.table) matrix.table.classList.add("matrix-filtered");
+  }, { once: true });
   form.addEventListener("change", (e) => {
     if (e.target.type === "checkbox") changed(true);
   });

@@ -4,10 +4,11 @@
 // synonyms indexed at build time); test vectors hold the two to the same
 // answers. No dependencies; an ES module, loaded only when someone searches.
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const WEIGHT = [1, 2, 4, 8]; // body, facts, target group, name
 const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5;
 const MIN_STEM = 3;
+const MIN_TYPO = 5; // words, and stems, of this length may have one typo
 const SUFFIXES = [
   "ningarna", "ningar", "ningen", "ning",
   "arnas", "ernas", "ornas", "heten", "heter", "andet",
@@ -15,7 +16,10 @@ const SUFFIXES = [
   "het", "are", "ast", "ar", "er", "or", "en", "et", "na", "ad", "at",
   "a", "e", "s",
 ];
-const LEMMAS = { ungdom: "ung", yngr: "ung", yngst: "ung" };
+const MAX_SUFFIX = Math.max(...SUFFIXES.map((x) => x.length));
+// A Map, not an object: a word may be named like a property of every
+// object ("constructor").
+const LEMMAS = new Map([["ungdom", "ung"], ["yngr", "ung"], ["yngst", "ung"]]);
 const FOLD = {
   "å": "a", "ä": "a", "à": "a", "á": "a", "â": "a", "ã": "a", "æ": "a",
   "ö": "o", "ø": "o", "ò": "o", "ó": "o", "ô": "o", "õ": "o",
@@ -25,12 +29,20 @@ const FOLD = {
   "ç": "c", "ñ": "n", "ý": "y", "ÿ": "y",
 };
 const WORD_CHAR = /[\p{L}\p{Nd}]/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** fold lower-cases s, removes diacritics and keeps letters and digits. */
+/**
+ * fold lower-cases s, removes diacritics and keeps letters and digits. It
+ * lower-cases one character at a time and keeps one character of the
+ * result, as Go's unicode.ToLower does: "İ" becomes "i", not "i" and a
+ * combining dot, and a final "Σ" is "σ" like any other.
+ */
 export function fold(s) {
   let out = "";
-  for (const ch of s.toLowerCase()) {
-    const f = FOLD[ch] || ch;
+  for (const ch of s) {
+    const lower = ch.toLowerCase();
+    const l = lower.length === ch.length ? lower : String.fromCodePoint(lower.codePointAt(0));
+    const f = FOLD[l] || l;
     out += WORD_CHAR.test(f) ? f : " ";
   }
   return out;
@@ -43,6 +55,17 @@ export function tokens(s) {
 
 const runeLength = (s) => [...s].length;
 
+/**
+ * queryTokens returns the words of a query. A last word of one letter
+ * after others is left out, as if not typed yet: while someone types
+ * "psykisk o", the results of "psykisk" stay rather than none.
+ */
+export function queryTokens(s) {
+  const toks = tokens(s);
+  if (toks.length > 1 && runeLength(toks[toks.length - 1]) === 1) toks.pop();
+  return toks;
+}
+
 /** stem reduces a folded word to its indexed form. */
 export function stem(word) {
   if (runeLength(word) <= MIN_STEM || /^[0-9]+$/.test(word)) return word;
@@ -52,18 +75,36 @@ export function stem(word) {
     word = word.slice(0, word.length - suf.length);
     break;
   }
-  return LEMMAS[word] || word;
+  return LEMMAS.get(word) || word;
 }
 
-/** shardKey names the index file holding terms that start like term. */
+/**
+ * continued returns the terms a word can be the beginning of without being
+ * their prefix, since the index holds stems: "arbetstrani" on its way to
+ * "arbetsträning" (indexed as "arbetstra"), "ungdo" on its way to "ungdom"
+ * (indexed as "ung").
+ */
+export function continued(tok) {
+  const out = [];
+  const runes = [...tok];
+  for (let k = Math.max(MIN_STEM, runes.length - MAX_SUFFIX); k < runes.length; k++) {
+    const rest = runes.slice(k).join("");
+    if (SUFFIXES.some((suf) => suf.startsWith(rest))) out.push(runes.slice(0, k).join(""));
+  }
+  for (const [word, lemma] of LEMMAS) {
+    if (word.startsWith(tok) && !out.includes(lemma)) out.push(lemma);
+  }
+  return out;
+}
+
+/** shardKey is the key under which the index files a term: its first two letters. */
 export function shardKey(term) {
-  const k = [...term].slice(0, 2).join("");
-  if (/^[a-z0-9]+$/.test(k)) return k;
-  return "x" + [...new TextEncoder().encode(k)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return [...term].slice(0, 2).join("");
 }
 
 /** oneEdit: a and b differ by one insertion, deletion, substitution or swap. */
 export function oneEdit(a, b) {
+  if (Math.abs(a.length - b.length) > 1 && !SURROGATE.test(a) && !SURROGATE.test(b)) return false;
   let ra = [...a], rb = [...b];
   if (ra.length < rb.length) [ra, rb] = [rb, ra];
   if (ra.length - rb.length > 1 || a === b) return false;
@@ -76,6 +117,8 @@ export function oneEdit(a, b) {
 }
 
 const STATUS = ["pagaende", "planerad", "avslutad"];
+const ENDED = 2;
+const CACHE = 64; // words whose scores are kept while someone types
 
 /** A loaded search index. Create one with Index.load. */
 export class Index {
@@ -83,16 +126,35 @@ export class Index {
     this.base = base;
     this.meta = meta;
     this.fetchJSON = fetchJSON;
-    this.shardSet = new Set(meta.shards);
-    this.shards = new Map(); // key → Promise of {term: postings}
-    this.chunks = new Map(); // chunk number → Promise of display rows
-    this.docs = meta.docs.map((row) => {
-      const facets = {};
-      meta.facetOrder.forEach((f, i) => {
-        facets[f] = row[4 + i].map((c) => meta.facets[f][c]);
+    const n = (this.n = meta.docs);
+    this.status = new Uint8Array(n);
+    this.ageFrom = new Int32Array(n);
+    this.ageTo = new Int32Array(n);
+    this.rank = new Int32Array(n);
+    for (let d = 0; d < n; d++) {
+      this.status[d] = meta.status.charCodeAt(d) - 48;
+      [this.ageFrom[d], this.ageTo[d]] = meta.ages[meta.age[d]];
+      this.rank[d] = d + meta.rank[d];
+    }
+    // Each facet's value codes, flat: document d's are codes[start[d]] up
+    // to codes[start[d + 1]].
+    this.facets = meta.facetOrder.map((name) => {
+      const start = new Int32Array(n + 1);
+      const codes = [];
+      const docs = n > 0 ? meta.f[name].split(",") : [];
+      docs.forEach((list, d) => {
+        start[d] = codes.length;
+        if (list !== "") for (const c of list.split(".")) codes.push(parseInt(c, 36));
       });
-      return { status: STATUS[row[0]], ageFrom: row[1], ageTo: row[2], rank: row[3], facets };
+      start[n] = codes.length;
+      return { name, values: meta.facets[name] || [], start, codes: Int32Array.from(codes) };
     });
+    this.fileOf = new Map(); // key → term file
+    meta.shards.forEach((keys, i) => keys.forEach((k) => this.fileOf.set(k, i)));
+    this.prefixed = new Set(meta.prefixed);
+    this.files = new Map(); // "t/n" or "p/n" → Promise of {term: postings}
+    this.chunks = new Map(); // chunk number → Promise of display rows
+    this.cache = new Map(); // "word last" → Promise of scores
   }
 
   /** load reads meta.json from base (a URL ending in "/"). */
@@ -102,106 +164,197 @@ export class Index {
     return new Index(base, meta, fetchJSON);
   }
 
-  shard(key) {
-    if (!this.shardSet.has(key)) return Promise.resolve({});
-    if (!this.shards.has(key)) this.shards.set(key, this.fetchJSON(this.base + "t/" + key + ".json"));
-    return this.shards.get(key);
+  // termFile returns the term file holding key ("t"), or its prefix file ("p").
+  termFile(key, kind = "t") {
+    const i = this.fileOf.get(key);
+    if (i === undefined) return Promise.resolve({});
+    const name = kind + "/" + i;
+    if (!this.files.has(name)) {
+      const file = this.fetchJSON(this.base + name + ".json");
+      file.catch(() => this.files.delete(name));
+      this.files.set(name, file);
+    }
+    return this.files.get(name);
   }
 
-  /** tokenScores maps document → best score for one typed word. */
-  async tokenScores(tok, last) {
+  /**
+   * tokenScores gives each document's best score for one typed word (0:
+   * no match): exact stem, prefix (from 3 letters, or 2 for the word being
+   * typed; and for that word, when its stem is not in the index, the terms
+   * it can be the beginning of: see continued), one typo (words of
+   * MIN_TYPO letters, sharing the first two).
+   */
+  tokenScores(tok, last) {
+    const id = tok + " " + last;
+    let scores = this.cache.get(id);
+    if (scores) {
+      this.cache.delete(id); // most recently used last
+    } else {
+      scores = this.computeScores(tok, last);
+      scores.catch(() => this.cache.delete(id));
+      if (this.cache.size >= CACHE) this.cache.delete(this.cache.keys().next().value);
+    }
+    this.cache.set(id, scores);
+    return scores;
+  }
+
+  async computeScores(tok, last) {
     const s = stem(tok);
-    const keys = new Set([shardKey(s), shardKey(tok)]);
-    const shards = await Promise.all([...keys].map((k) => this.shard(k)));
-    const scores = new Map();
+    const n = runeLength(tok);
+    const prefix = n >= 3 || (last && n >= 2);
+    const more = new Set(prefix && last ? continued(tok) : []);
+    const scores = new Float64Array(this.n);
     const hit = (postings, quality) => {
       let doc = 0;
-      for (const v of postings) {
+      for (let i = 0; i < postings.length; i++) {
+        const v = postings[i];
         doc += v >> 2;
         const score = WEIGHT[v & 3] * quality;
-        if (score > (scores.get(doc) || 0)) scores.set(doc, score);
+        if (score > scores[doc]) scores[doc] = score;
       }
     };
-    const n = runeLength(tok);
+    if (n === 2 && this.prefixed.has(tok)) {
+      // A two-letter word (its own stem) with many terms: its prefix file
+      // has the best of all of them, and the word itself.
+      const file = await this.termFile(tok, "p");
+      const exact = Object.hasOwn(file, tok);
+      if (exact) hit(file[tok], EXACT);
+      if (prefix) hit(file["*"], PREFIX);
+      if (exact) more.clear();
+      for (const t of more) {
+        const f = await this.termFile(shardKey(t));
+        if (Object.hasOwn(f, t)) hit(f[t], PREFIX);
+      }
+      return scores;
+    }
+    const keys = new Set([shardKey(s), shardKey(tok), ...[...more].map(shardKey)]);
+    const files = await Promise.all([...keys].map((k) => this.termFile(k)));
     const prefixes = tok === s || tok.startsWith(s) ? [s] : [tok, s];
-    const first2 = [...s].slice(0, 2).join("");
-    for (const shard of shards) {
-      for (const term in shard) {
-        if (term === s) hit(shard[term], EXACT);
-        if ((n >= 3 || (last && n >= 2)) && prefixes.some((p) => term.startsWith(p))) hit(shard[term], PREFIX);
-        if (n >= 5 && term !== s && term.startsWith(first2) && (oneEdit(s, term) || oneEdit(tok, term))) hit(shard[term], TYPO);
+    const first2 = shardKey(s);
+    const typo = n >= MIN_TYPO;
+    const longStem = runeLength(s) >= MIN_TYPO;
+    // A word being typed that is no word of the index may be the beginning
+    // of one that is indexed under a shorter stem.
+    if (files.some((file) => Object.hasOwn(file, s))) more.clear();
+    for (const file of new Set(files)) {
+      for (const term in file) {
+        if (term === s) hit(file[term], EXACT);
+        if (prefix && (prefixes.some((p) => term.startsWith(p)) || more.has(term))) hit(file[term], PREFIX);
+        if (typo && term !== s && term.startsWith(first2) && (oneEdit(tok, term) || (longStem && oneEdit(s, term)))) hit(file[term], TYPO);
       }
     }
     return scores;
   }
 
-  /** passes applies q's filters to document d, except facet skip. */
-  passes(d, q, skip) {
-    const doc = this.docs[d];
-    for (const facet in q.filters) {
-      const want = q.filters[facet];
-      if (facet === skip || !want || want.length === 0) continue;
-      if (!doc.facets[facet] || !doc.facets[facet].some((v) => want.includes(v))) return false;
-    }
-    if (skip !== "status" && q.status && q.status.length > 0 && !q.status.includes(doc.status)) return false;
-    if (q.age > 0) {
-      if ((doc.ageFrom >= 0 && q.age < doc.ageFrom) || (doc.ageTo >= 0 && q.age > doc.ageTo)) return false;
-    }
-    return true;
-  }
-
   /**
    * search answers q = {text, filters: {facet: [values]}, age, status: [..]}
-   * with {hits: [{doc, score}], counts: {facet: {value: n}}}.
+   * with {hits: [{doc, score}], counts: {facet: {value: n}}}, where counts
+   * are what each value would give if ticked: the query with that facet's
+   * own filter left out ("status" counts like a facet).
    */
   async search(q) {
-    const toks = tokens(q.text || "");
+    const toks = queryTokens(q.text || "");
     const per = await Promise.all(toks.map((t, i) => this.tokenScores(t, i === toks.length - 1)));
-    const textScore = (d) => {
-      let total = 0;
-      for (const m of per) {
-        const s = m.get(d);
-        if (s === undefined) return -1;
-        total += s;
-      }
-      return total;
+    const facets = this.facets;
+    // The active filters: a set of value codes per facet. A filter on a
+    // facet the index does not know excludes every document, as in Go.
+    const filters = [];
+    for (const name in q.filters || {}) {
+      const want = q.filters[name];
+      if (!want || want.length === 0) continue;
+      const f = facets.findIndex((x) => x.name === name);
+      const codes = new Set(f < 0 ? [] : want.map((v) => facets[f].values.indexOf(v)).filter((c) => c >= 0));
+      filters.push({ f, codes });
+    }
+    const STATUS_FACET = facets.length;
+    const status = q.status && q.status.length > 0 ? new Set(q.status.map((x) => STATUS.indexOf(x))) : null;
+    const age = q.age > 0 ? q.age : 0;
+    const counts = facets.map((f) => new Int32Array(f.values.length));
+    const statusCounts = new Int32Array(STATUS.length);
+    const countFacet = (f, d) => {
+      const { start, codes } = facets[f];
+      for (let i = start[d]; i < start[d + 1]; i++) counts[f][codes[i]]++;
     };
     const hits = [];
-    const counts = {};
-    const inc = (facet, value) => {
-      counts[facet] = counts[facet] || {};
-      counts[facet][value] = (counts[facet][value] || 0) + 1;
-    };
-    for (let d = 0; d < this.docs.length; d++) {
-      const score = textScore(d);
-      if (score < 0) continue;
-      if (this.passes(d, q, "")) hits.push({ doc: d, score });
-      const doc = this.docs[d];
-      for (const facet in doc.facets) {
-        if (this.passes(d, q, facet)) for (const v of doc.facets[facet]) inc(facet, v);
+    for (let d = 0; d < this.n; d++) {
+      let score = 0;
+      let matches = true;
+      for (let i = 0; i < per.length; i++) {
+        const s = per[i][d];
+        if (s === 0) {
+          matches = false;
+          break;
+        }
+        score += s;
       }
-      if (this.passes(d, q, "status")) inc("status", doc.status);
+      if (!matches) continue;
+      if (age > 0 && ((this.ageFrom[d] >= 0 && age < this.ageFrom[d]) || (this.ageTo[d] >= 0 && age > this.ageTo[d]))) continue;
+      // A document that fails no filter is a hit and counts everywhere;
+      // one that fails one filter counts only in that filter's facet.
+      let failed = -1, fails = 0;
+      for (const { f, codes } of filters) {
+        let ok = false;
+        if (f >= 0) {
+          const { start, codes: dc } = facets[f];
+          for (let i = start[d]; i < start[d + 1] && !ok; i++) ok = codes.has(dc[i]);
+        }
+        if (!ok) {
+          fails++;
+          failed = f;
+        }
+      }
+      if (status && !status.has(this.status[d])) {
+        fails++;
+        failed = STATUS_FACET;
+      }
+      if (fails === 0) {
+        hits.push({ doc: d, score });
+        for (let f = 0; f < facets.length; f++) countFacet(f, d);
+        statusCounts[this.status[d]]++;
+      } else if (fails === 1 && failed === STATUS_FACET) {
+        statusCounts[this.status[d]]++;
+      } else if (fails === 1 && failed >= 0) {
+        countFacet(failed, d);
+      }
     }
     hits.sort((a, b) => {
       if (a.score !== b.score) return b.score - a.score;
-      const ea = this.docs[a.doc].status === "avslutad", eb = this.docs[b.doc].status === "avslutad";
+      const ea = this.status[a.doc] === ENDED, eb = this.status[b.doc] === ENDED;
       if (ea !== eb) return ea ? 1 : -1;
-      return this.docs[a.doc].rank - this.docs[b.doc].rank;
+      return this.rank[a.doc] - this.rank[b.doc];
     });
-    return { hits, counts };
+    const out = {};
+    const put = (name, values, c) => {
+      c.forEach((k, i) => {
+        if (k > 0) (out[name] = out[name] || {})[values[i]] = k;
+      });
+    };
+    facets.forEach((f, i) => put(f.name, f.values, counts[i]));
+    put("status", STATUS, statusCounts);
+    return { hits, counts: out };
+  }
+
+  /**
+   * prefetch starts loading what the next keystroke after text will likely
+   * need: the term file of a two-letter last word answered from its prefix
+   * file. Call it once the answer to text is shown.
+   */
+  prefetch(text) {
+    const toks = queryTokens(text || "");
+    const last = toks[toks.length - 1];
+    if (last && runeLength(last) === 2 && this.prefixed.has(last)) this.termFile(last).catch(() => {});
   }
 
   /** display returns {name, url, target, functions, kommuner, status} of each document. */
   async display(docs) {
     const size = this.meta.docChunk;
-    const need = [...new Set(docs.map((d) => Math.floor(d / size)))];
-    await Promise.all(need.map((c) => {
+    const chunk = (c) => {
       if (!this.chunks.has(c)) this.chunks.set(c, this.fetchJSON(this.base + "d/" + c + ".json"));
       return this.chunks.get(c);
-    }));
+    };
     return Promise.all(docs.map(async (d) => {
-      const row = (await this.chunks.get(Math.floor(d / size)))[d % size];
-      return { name: row[0], url: row[1], target: row[2], functions: row[3], kommuner: row[4], status: this.docs[d].status };
+      const row = (await chunk(Math.floor(d / size)))[d % size];
+      return { name: row[0], url: row[1], target: row[2], functions: row[3], kommuner: row[4], status: STATUS[this.status[d]] };
     }));
   }
 }

@@ -48,8 +48,13 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 		if a.Alder != nil && a.Alder.Till != nil {
 			d.AgeTo = *a.Alder.Till
 		}
+		// An activity for every municipality is found by each one's name,
+		// as it is by each one's filter.
 		facts := append([]string{d.Functions, d.Kommuner, strings.Join(finnames, " "), a.Huvudman},
 			a.Samverkansparter...)
+		if a.AllaKommuner {
+			facts = append(facts, a.Kommuner...)
+		}
 		facts = append(facts, a.Remiss...)
 		for _, c := range a.Kontakt {
 			facts = append(facts, c.Namn, c.Roll, c.Adress, c.Kommun)

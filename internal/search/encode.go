@@ -1,31 +1,64 @@
 package search
 
 import (
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
 )
 
 // The browser index is a set of small JSON files under one folder, so that
 // a query downloads only what it needs, even for national catalogues:
 //
-//	meta.json      format version, facet values, each document's facet
-//	               codes, age range and status, and the shard keys
+//	meta.json      format version, facet values, and per document its
+//	               status, age range, facet values and place in name order;
+//	               which term files hold which keys
 //	d/<n>.json     display data (name, url, target group, functions,
 //	               municipalities) of documents n*DocChunk … (n+1)*DocChunk-1
-//	t/<key>.json   the terms that start with <key> (their first two
-//	               letters) and their postings
+//	t/<n>.json     terms and their postings, for the keys listed for file n
+//	p/<n>.json     for a large key alone in t/<n>.json, what a two-letter
+//	               word needs: the prefix match of all its terms at once
+//
+// A term's key is its first two letters (the whole term if shorter): every
+// term a typed word can match, by prefix or with a typo, has the key of the
+// word's stem or of the word itself. Keys are packed into term files in
+// sorted order up to TermFileSize bytes, so that a small catalogue has a
+// few files and a large one about one per key. A key larger than that also
+// gets a prefix file, so that the second keystroke of a word, which
+// matches every term of its key, needs one short list rather than all of
+// their postings (at 10,000 activities, 5 KB instead of 40 KB compressed).
 //
 // Postings are flat arrays of numbers: for each document, its id minus the
 // previous id, times 4, plus the field code (0 body … 3 name), so that the
 // common small gaps take one or two digits.
+//
+// meta.json is read before the first answer, so it is laid out for gzip:
+// one column per property rather than one row per document. status is a
+// string of one digit per document (0 running, 1 planned, 2 ended); age
+// holds per document an index into ages, the distinct [from, to] ranges
+// (-1: open); rank holds per document its place in Swedish name order minus
+// its id (documents are numbered in file order, which is nearly name order,
+// so these are mostly 0); each facet of f is a string with the documents'
+// value codes, base 36, joined by "." within a document and by "," between
+// documents.
 
 // FormatVersion changes whenever the files change shape; the script
 // refuses an index of another version.
-const FormatVersion = 1
+const FormatVersion = 2
 
-// DocChunk is how many documents' display data share a file.
-const DocChunk = 64
+// DocChunk is how many documents' display data share a file. A page of
+// results needs one file per distinct chunk, so small chunks keep the bytes
+// before the first results down in large catalogues.
+const DocChunk = 16
+
+// TermFileSize is the size up to which keys are packed into one term file.
+const TermFileSize = 16 << 10
+
+// termFileSize is TermFileSize, smaller in tests that need prefix files
+// from a small catalogue.
+var termFileSize = TermFileSize
 
 // Facets lists the facets the browser filters on, in display order.
 var Facets = []string{"kommun", "funktion", "finansiering", "remiss", "egenanmalan"}
@@ -33,44 +66,41 @@ var Facets = []string{"kommun", "funktion", "finansiering", "remiss", "egenanmal
 var statusCodes = map[string]int{"pagaende": 0, "planerad": 1, "avslutad": 2}
 
 type metaFile struct {
-	Version int `json:"v"`
-	// Facets holds each facet's values, in the order codes refer to.
-	Facets map[string][]string `json:"facets"`
-	// Docs holds per document: [status, ageFrom, ageTo, rank, [codes of
-	// facet 0], [codes of facet 1], …] with facets in the order of
-	// FacetOrder; rank is the document's place in Swedish alphabetical
-	// order of names, which breaks ties the same way in Go and the browser.
-	Docs       [][]any  `json:"docs"`
-	FacetOrder []string `json:"facetOrder"`
-	Shards     []string `json:"shards"`
-	DocChunk   int      `json:"docChunk"`
+	Version  int `json:"v"`
+	Docs     int `json:"docs"`
+	DocChunk int `json:"docChunk"`
+	// FacetOrder lists the facets; Facets holds each one's values, in the
+	// order codes refer to, and F each document's codes.
+	FacetOrder []string            `json:"facetOrder"`
+	Facets     map[string][]string `json:"facets"`
+	F          map[string]string   `json:"f"`
+	Status     string              `json:"status"`
+	Ages       [][2]int            `json:"ages"`
+	Age        []int               `json:"age"`
+	Rank       []int               `json:"rank"`
+	// Shards lists, for term file n, the keys it holds.
+	Shards [][]string `json:"shards"`
+	// Prefixed lists the keys whose term file n, being large, has a prefix
+	// file p/<n>.json.
+	Prefixed []string `json:"prefixed"`
 }
 
-// ShardKey is the file key of a term: its first two letters, or the term
-// itself if shorter, hex-encoded when not plain a–z/0–9.
-func ShardKey(term string) string {
-	k := term
-	if runes := []rune(term); len(runes) > 2 {
-		k = string(runes[:2])
-	}
-	for _, r := range k {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			return "x" + hex.EncodeToString([]byte(k))
-		}
-	}
-	return k
-}
+// ShardKey is the key of a term: its first two letters, or the term itself
+// if shorter.
+func ShardKey(term string) string { return firstRunes(term, 2) }
 
 // Files returns the browser index as files keyed by path below the index
 // folder. values gives the display order of each facet's values (the
 // catalogue's order of municipalities, functions …).
 func (ix *Index) Files(values map[string][]string) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	meta := metaFile{Version: FormatVersion, Facets: map[string][]string{}, FacetOrder: Facets, DocChunk: DocChunk}
-	codes := map[string]map[string]int{}
+	meta := metaFile{
+		Version: FormatVersion, Docs: len(ix.Docs), DocChunk: DocChunk,
+		FacetOrder: Facets, Facets: map[string][]string{}, F: map[string]string{},
+		Ages: [][2]int{}, Age: []int{}, Rank: []int{}, Shards: [][]string{}, Prefixed: []string{},
+	}
 	for _, f := range Facets {
-		codes[f] = map[string]int{}
-		vals := append([]string(nil), values[f]...)
+		vals := append([]string{}, values[f]...)
 		for _, d := range ix.Docs { // values a document has that the caller did not list
 			for _, v := range d.Facets[f] {
 				if !contains(vals, v) {
@@ -78,25 +108,42 @@ func (ix *Index) Files(values map[string][]string) (map[string][]byte, error) {
 				}
 			}
 		}
+		code := map[string]int{}
 		for i, v := range vals {
-			codes[f][v] = i
+			code[v] = i
 		}
 		meta.Facets[f] = vals
-	}
-	rank := make([]int, len(ix.Docs))
-	for r, d := range ix.byName() {
-		rank[d] = r
-	}
-	for i, d := range ix.Docs {
-		row := []any{statusCodes[d.Status], d.AgeFrom, d.AgeTo, rank[i]}
-		for _, f := range Facets {
-			cs := []int{}
-			for _, v := range d.Facets[f] {
-				cs = append(cs, codes[f][v])
+		var b strings.Builder
+		for i, d := range ix.Docs {
+			if i > 0 {
+				b.WriteByte(',')
 			}
-			row = append(row, cs)
+			for j, v := range d.Facets[f] {
+				if j > 0 {
+					b.WriteByte('.')
+				}
+				b.WriteString(strconv.FormatInt(int64(code[v]), 36))
+			}
 		}
-		meta.Docs = append(meta.Docs, row)
+		meta.F[f] = b.String()
+	}
+	var status strings.Builder
+	ageCode := map[[2]int]int{}
+	for _, d := range ix.Docs {
+		status.WriteString(strconv.Itoa(statusCodes[d.Status]))
+		r := [2]int{d.AgeFrom, d.AgeTo}
+		c, ok := ageCode[r]
+		if !ok {
+			c = len(meta.Ages)
+			ageCode[r] = c
+			meta.Ages = append(meta.Ages, r)
+		}
+		meta.Age = append(meta.Age, c)
+	}
+	meta.Status = status.String()
+	meta.Rank = make([]int, len(ix.Docs))
+	for d, r := range ix.rank {
+		meta.Rank[d] = r - d
 	}
 	for start := 0; start < len(ix.Docs); start += DocChunk {
 		var chunk [][]string
@@ -109,36 +156,104 @@ func (ix *Index) Files(values map[string][]string) (map[string][]byte, error) {
 		}
 		files[fmt.Sprintf("d/%d.json", start/DocChunk)] = b
 	}
-	shards := map[string]map[string][]int{}
-	var order []string
-	for i, t := range ix.terms {
-		k := ShardKey(t)
-		if shards[k] == nil {
-			shards[k] = map[string][]int{}
-			order = append(order, k)
-		}
-		prev := int32(0)
-		ps := make([]int, 0, len(ix.postings[i]))
-		for _, p := range ix.postings[i] {
-			ps = append(ps, int(p.doc-prev)*4+fieldCode(p.weight))
-			prev = p.doc
-		}
-		shards[k][t] = ps
+	if err := ix.termFiles(files, &meta); err != nil {
+		return nil, err
 	}
-	for _, k := range order {
-		b, err := json.Marshal(shards[k])
-		if err != nil {
-			return nil, err
-		}
-		files["t/"+k+".json"] = b
-	}
-	meta.Shards = order
 	b, err := json.Marshal(meta)
 	if err != nil {
 		return nil, err
 	}
 	files["meta.json"] = b
 	return files, nil
+}
+
+// termFiles adds the term files t/<n>.json and lists their keys in meta.
+func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
+	var (
+		cur  = map[string][]int{}
+		size int
+	)
+	flush := func() error {
+		if len(cur) == 0 {
+			return nil
+		}
+		b, err := json.Marshal(cur)
+		if err != nil {
+			return err
+		}
+		files[fmt.Sprintf("t/%d.json", len(meta.Shards)-1)] = b
+		cur, size = map[string][]int{}, 0
+		return nil
+	}
+	// Terms are sorted, so each key's terms come together.
+	for i := 0; i < len(ix.terms); {
+		key := ShardKey(ix.terms[i])
+		first := i
+		entries := map[string][]int{}
+		keySize := 0
+		for ; i < len(ix.terms) && ShardKey(ix.terms[i]) == key; i++ {
+			ps := ix.encodePostings(i)
+			entries[ix.terms[i]] = ps
+			keySize += len(ix.terms[i]) + 4 + len(ps)*3 // about its length in JSON
+		}
+		if size > 0 && size+keySize > termFileSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if size == 0 {
+			meta.Shards = append(meta.Shards, nil)
+		}
+		n := len(meta.Shards) - 1
+		meta.Shards[n] = append(meta.Shards[n], key)
+		if keySize > termFileSize {
+			b, err := json.Marshal(ix.prefixFile(key, first, i, entries))
+			if err != nil {
+				return err
+			}
+			files[fmt.Sprintf("p/%d.json", n)] = b
+			meta.Prefixed = append(meta.Prefixed, key)
+		}
+		maps.Copy(cur, entries)
+		size += keySize
+	}
+	return flush()
+}
+
+// prefixFile is what a two-letter word needs of a large key's terms (from
+// first to end): under "*" each document's best field among all of them,
+// which is its prefix match, and the postings of the word itself, its
+// exact match.
+func (ix *Index) prefixFile(key string, first, end int, entries map[string][]int) map[string][]int {
+	best := map[int32]uint8{}
+	for t := first; t < end; t++ {
+		for _, p := range ix.postings[t] {
+			best[p.doc] = max(best[p.doc], p.weight)
+		}
+	}
+	docs := slices.Sorted(maps.Keys(best))
+	union := make([]int, len(docs))
+	prev := int32(0)
+	for i, d := range docs {
+		union[i] = int(d-prev)*4 + fieldCode(best[d])
+		prev = d
+	}
+	out := map[string][]int{"*": union}
+	if ps, ok := entries[key]; ok {
+		out[key] = ps
+	}
+	return out
+}
+
+// encodePostings returns term i's postings as the browser reads them.
+func (ix *Index) encodePostings(i int) []int {
+	prev := int32(0)
+	ps := make([]int, 0, len(ix.postings[i]))
+	for _, p := range ix.postings[i] {
+		ps = append(ps, int(p.doc-prev)*4+fieldCode(p.weight))
+		prev = p.doc
+	}
+	return ps
 }
 
 func fieldCode(weight uint8) int {

@@ -1,9 +1,13 @@
 package search
 
 import (
+	"maps"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/samkat/samkat/internal/catalog"
 )
@@ -53,66 +57,93 @@ type Index struct {
 	Docs     []Doc
 	terms    []string
 	postings [][]posting
+	// rank is each document's place in Swedish alphabetical order of
+	// names, which breaks ties between equal scores.
+	rank []int
 }
 
 // Build indexes docs. Synonyms apply both ways at index time: a document
 // that says "Försäkringskassan" is found by "FK" and one that says "FK" by
 // "Försäkringskassan".
 func Build(docs []Doc, synonyms []catalog.Synonym) *Index {
-	type syn struct{ ord, betyder []string }
-	var syns []syn
+	var syns []synonym
 	for _, s := range synonyms {
 		if o, b := Terms(s.Ord), Terms(s.Betyder); len(o) > 0 && len(b) > 0 {
-			syns = append(syns, syn{o, b})
+			syns = append(syns, synonym{o, b})
 		}
 	}
-	best := map[string]map[int32]uint8{}
-	add := func(term string, doc int32, w uint8) {
-		m := best[term]
-		if m == nil {
-			m = map[int32]uint8{}
-			best[term] = m
-		}
-		if w > m[doc] {
-			m[doc] = w
-		}
-	}
-	for i, d := range docs {
-		for f := Field(0); f < numFields; f++ {
-			terms := Terms(d.Text[f])
-			w := uint8(Weight[f])
-			for _, t := range terms {
-				add(t, int32(i), w)
+	// Each document's terms, on all cores: folding and stemming every word
+	// of every description is most of the work.
+	perDoc := make([]map[string]uint8, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(docs)/64+1) {
+		wg.Go(func() {
+			stems := map[string]string{}
+			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
+				perDoc[i] = docTerms(&docs[i], syns, stems)
 			}
-			for _, s := range syns {
-				if containsAll(terms, s.betyder) {
-					for _, t := range s.ord {
-						add(t, int32(i), w)
-					}
-				}
-				if containsAll(terms, s.ord) {
-					for _, t := range s.betyder {
-						add(t, int32(i), w)
-					}
-				}
-			}
+		})
+	}
+	wg.Wait()
+	// In document order, so that every term's postings come out sorted.
+	byTerm := map[string][]posting{}
+	for d, terms := range perDoc {
+		for t, w := range terms {
+			byTerm[t] = append(byTerm[t], posting{int32(d), w})
 		}
 	}
-	ix := &Index{Docs: docs}
-	for t := range best {
-		ix.terms = append(ix.terms, t)
+	ix := &Index{Docs: docs, terms: slices.Sorted(maps.Keys(byTerm)), rank: make([]int, len(docs))}
+	for r, d := range byName(docs) {
+		ix.rank[d] = r
 	}
-	sort.Strings(ix.terms)
 	ix.postings = make([][]posting, len(ix.terms))
 	for i, t := range ix.terms {
-		ps := make([]posting, 0, len(best[t]))
-		for d, w := range best[t] {
-			ps = append(ps, posting{d, w})
-		}
-		slices.SortFunc(ps, func(a, b posting) int { return int(a.doc - b.doc) })
-		ix.postings[i] = ps
+		ix.postings[i] = byTerm[t]
 	}
 	return ix
+}
+
+type synonym struct{ ord, betyder []string }
+
+// docTerms returns the terms of d with the weight of the weightiest field
+// each is in. stems caches Stem.
+func docTerms(d *Doc, syns []synonym, stems map[string]string) map[string]uint8 {
+	best := map[string]uint8{}
+	add := func(t string, w uint8) {
+		if w > best[t] {
+			best[t] = w
+		}
+	}
+	var terms []string
+	for f := Field(0); f < numFields; f++ {
+		terms = terms[:0]
+		for _, tok := range Tokens(d.Text[f]) {
+			st, ok := stems[tok]
+			if !ok {
+				st = Stem(tok)
+				stems[tok] = st
+			}
+			terms = append(terms, st)
+		}
+		w := uint8(Weight[f])
+		for _, t := range terms {
+			add(t, w)
+		}
+		for _, s := range syns {
+			if containsAll(terms, s.betyder) {
+				for _, t := range s.ord {
+					add(t, w)
+				}
+			}
+			if containsAll(terms, s.ord) {
+				for _, t := range s.betyder {
+					add(t, w)
+				}
+			}
+		}
+	}
+	return best
 }
 
 func containsAll(terms, want []string) bool {

@@ -58,25 +58,24 @@ func (ix *Index) Search(q Query) []Hit {
 			}
 			return -1
 		}
-		return ix.compareNames(a.Doc, b.Doc)
+		return ix.rank[a.Doc] - ix.rank[b.Doc]
 	})
 	return hits
 }
 
-func (ix *Index) compareNames(a, b int) int {
-	if c := catalog.Compare(ix.Docs[a].Name, ix.Docs[b].Name); c != 0 {
-		return c
-	}
-	return cmp.Compare(a, b)
-}
-
-// byName returns the document numbers in Swedish alphabetical order.
-func (ix *Index) byName() []int {
-	order := make([]int, len(ix.Docs))
+// byName returns the document numbers in Swedish alphabetical order of
+// their names (and in their order where names are the same).
+func byName(docs []Doc) []int {
+	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, ix.compareNames)
+	slices.SortFunc(order, func(a, b int) int {
+		if c := catalog.Compare(docs[a].Name, docs[b].Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	return order
 }
 
@@ -134,36 +133,54 @@ func (ix *Index) passes(d int, q Query, skip string) bool {
 	return true
 }
 
+// QueryTokens returns the words of a query. A last word of one letter
+// after others is left out, as if not typed yet: while someone types
+// "psykisk o", the results of "psykisk" stay rather than none.
+func QueryTokens(text string) []string {
+	toks := Tokens(text)
+	if n := len(toks); n > 1 && utf8.RuneCountInString(toks[n-1]) == 1 {
+		toks = toks[:n-1]
+	}
+	return toks
+}
+
 // textScores returns a function giving each document's score for text and
 // whether it matches every word. Empty text matches everything with 0.
 func (ix *Index) textScores(text string) func(d int) (float64, bool) {
-	toks := Tokens(text)
+	toks := QueryTokens(text)
 	if len(toks) == 0 {
 		return func(int) (float64, bool) { return 0, true }
 	}
-	per := make([]map[int32]float64, len(toks))
+	per := make([][]float64, len(toks))
 	for i, t := range toks {
 		per[i] = ix.tokenScores(t, i == len(toks)-1)
 	}
 	return func(d int) (float64, bool) {
 		total := 0.0
-		for _, m := range per {
-			s, ok := m[int32(d)]
-			if !ok {
+		for _, scores := range per {
+			if scores[d] == 0 {
 				return 0, false
 			}
-			total += s
+			total += scores[d]
 		}
 		return total, true
 	}
 }
 
+// minTypo is the length from which a word, or its stem, may have a typo.
+const minTypo = 5
+
 // tokenScores finds the documents a typed word matches and the best score
 // each earns: exact stem, then prefix (from 3 letters, or 2 for the word
-// being typed), then one typo (words of 5 letters or more, sharing the
-// first two letters, which keeps the search and the browser's downloads small).
-func (ix *Index) tokenScores(tok string, last bool) map[int32]float64 {
-	scores := map[int32]float64{}
+// being typed; and for the word being typed, when its stem is not in the
+// index, the terms it can be the beginning of: see continued), then one
+// typo (words of minTypo letters or more, sharing the first two letters,
+// which keeps the search and the browser's downloads small). The stem is
+// compared for typos only when it is that long too: otherwise "ungdomar",
+// stemmed to "ung", would find every "under". The scores are by document;
+// 0 is no match (every match scores above 0).
+func (ix *Index) tokenScores(tok string, last bool) []float64 {
+	scores := make([]float64, len(ix.Docs))
 	hit := func(ti int, quality float64) {
 		for _, p := range ix.postings[ti] {
 			if s := float64(p.weight) * quality; s > scores[p.doc] {
@@ -172,7 +189,8 @@ func (ix *Index) tokenScores(tok string, last bool) map[int32]float64 {
 		}
 	}
 	stem := Stem(tok)
-	if i := sort.SearchStrings(ix.terms, stem); i < len(ix.terms) && ix.terms[i] == stem {
+	i, exact := ix.term(stem)
+	if exact {
 		hit(i, exactMatch)
 	}
 	n := utf8.RuneCountInString(tok)
@@ -183,16 +201,54 @@ func (ix *Index) tokenScores(tok string, last bool) map[int32]float64 {
 				hit(i, prefixMatch)
 			}
 		}
+		// A word being typed that is no word of the index may be the
+		// beginning of one that is indexed under a shorter stem.
+		if last && !exact {
+			for _, t := range continued(tok) {
+				if i, ok := ix.term(t); ok {
+					hit(i, prefixMatch)
+				}
+			}
+		}
 	}
-	if n >= 5 {
+	if n >= minTypo {
+		longStem := utf8.RuneCountInString(stem) >= minTypo
 		lo, hi := ix.prefixRange(firstRunes(stem, 2))
 		for i := lo; i < hi; i++ {
-			if t := ix.terms[i]; t != stem && (oneEdit(stem, t) || oneEdit(tok, t)) {
+			if t := ix.terms[i]; t != stem && (oneEdit(tok, t) || longStem && oneEdit(stem, t)) {
 				hit(i, typoMatch)
 			}
 		}
 	}
 	return scores
+}
+
+// term returns the index of term t.
+func (ix *Index) term(t string) (int, bool) {
+	i := sort.SearchStrings(ix.terms, t)
+	return i, i < len(ix.terms) && ix.terms[i] == t
+}
+
+// continued returns the terms that a word can be the beginning of without
+// being their prefix, because the index holds stems: a word that has gone
+// past its stem into an ending ("arbetstrani" on its way to
+// "arbetsträning", indexed as "arbetstra"), and one on its way to a word
+// indexed under a lemma ("ungdo" on its way to "ungdom", indexed as "ung").
+func continued(tok string) []string {
+	var out []string
+	runes := []rune(tok)
+	for k := max(minStem, len(runes)-maxSuffix); k < len(runes); k++ {
+		rest := string(runes[k:])
+		if slices.ContainsFunc(suffixes, func(suf string) bool { return strings.HasPrefix(suf, rest) }) {
+			out = append(out, string(runes[:k]))
+		}
+	}
+	for word, lemma := range lemmas {
+		if strings.HasPrefix(word, tok) && !slices.Contains(out, lemma) {
+			out = append(out, lemma)
+		}
+	}
+	return out
 }
 
 func uniq(a, b string) []string {
@@ -215,6 +271,9 @@ func firstRunes(s string, n int) string {
 // oneEdit reports whether a and b differ by exactly one insertion,
 // deletion, substitution or swap of neighbouring letters.
 func oneEdit(a, b string) bool {
+	if d := utf8.RuneCountInString(a) - utf8.RuneCountInString(b); d > 1 || d < -1 {
+		return false
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < len(rb) {
 		ra, rb = rb, ra

@@ -174,3 +174,68 @@ func TestCounts(t *testing.T) {
 		t.Errorf("counts follow the text query: %v", c["kommun"])
 	}
 }
+
+// TestTypingNeverLosesTheWord: every beginning of a word, from two letters,
+// finds what the whole word finds, although the index holds only stems.
+func TestTypingNeverLosesTheWord(t *testing.T) {
+	ix := fixture()
+	for _, word := range []string{"sjukskrivning", "arbetsträning", "ungdomar", "försäkringskassan", "vuxna", "kvinnorna"} {
+		ix := ix
+		if word == "kvinnorna" {
+			ix = Build([]Doc{{Name: "Kvinnor", Text: [numFields]string{Name: "Stöd för kvinnor"}}}, nil)
+		}
+		whole := names(ix, ix.Search(Query{Text: word}))
+		if len(whole) == 0 {
+			t.Fatalf("%q finds nothing", word)
+		}
+		runes := []rune(word)
+		for n := 2; n < len(runes); n++ {
+			typed := string(runes[:n])
+			got := names(ix, ix.Search(Query{Text: typed}))
+			for _, w := range whole {
+				if !slices.Contains(got, w) {
+					t.Errorf("typing %q: %q, found by %q, is missing from %q", typed, w, word, got)
+				}
+			}
+		}
+	}
+}
+
+func TestQueryTokens(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"psykisk o", "psykisk"}, // the next word has only begun
+		{"o", "o"},               // a word of its own
+		{"unga fk", "unga fk"},
+		{"unga  ", "unga"},
+		{"Hälsa, Ö", "halsa"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(QueryTokens(c.in), " "); got != c.want {
+			t.Errorf("QueryTokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestContinued(t *testing.T) {
+	cases := []struct {
+		tok  string
+		want []string
+	}{
+		{"arbetstrani", []string{"arbetstra"}}, // + "ni", the start of "ning"
+		{"sjukskrivni", []string{"sjukskriv"}},
+		{"vuxn", []string{"vux"}},  // + "n", the start of "na"
+		{"ungdo", []string{"ung"}}, // on its way to ungdom, a lemma of ung
+		{"lotsxyz", nil},           // no ending starts like that
+	}
+	for _, c := range cases {
+		got := continued(c.tok)
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("continued(%q) = %q, want %q among them", c.tok, got, w)
+			}
+		}
+		if c.want == nil && len(got) > 0 {
+			t.Errorf("continued(%q) = %q, want none", c.tok, got)
+		}
+	}
+}

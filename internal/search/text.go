@@ -1,14 +1,16 @@
 // Package search builds the catalogue's search index and answers queries
-// over it. The build writes the index as static JSON; the browser script
-// static/samkat-search.js implements the same matching, and the test
-// vectors in testdata/ hold both to the same answers.
+// over it. The build writes the index as static JSON (see Files); the
+// browser script static/samkat-sokmotor.js implements the same matching,
+// and the test vectors in testdata/vectors.json hold both to the same
+// answers. docs/search.md describes the rules, the files and their sizes.
 //
 // Matching forgives what people type: case and diacritics are folded
 // ("boras" finds Borås, "halsostod" Hälsostöd), words are reduced to a
 // light Swedish stem so that inflections meet ("vuxna"/"vuxen",
-// "ungdomar"/"unga"), the last word of a query matches as a prefix while it
-// is being typed ("sjukskriv" finds sjukskrivning), longer words tolerate
-// one typo, and the catalogue's synonyms work both ways ("FK" finds
+// "ungdomar"/"unga"), words match as prefixes, from two letters for the
+// word being typed ("sjukskriv" finds sjukskrivning, and so does
+// "sjukskrivni", which has gone past the stem), longer words tolerate one
+// typo, and the catalogue's synonyms work both ways ("FK" finds
 // Försäkringskassan).
 package search
 
@@ -52,6 +54,15 @@ var suffixes = []string{
 }
 
 const minStem = 3
+
+// maxSuffix is the length of the longest suffix.
+var maxSuffix = func() int {
+	n := 0
+	for _, s := range suffixes {
+		n = max(n, len(s))
+	}
+	return n
+}()
 
 // lemmas map stems of words that inflect irregularly, or that people use
 // for the same thing, onto one stem.

@@ -15,6 +15,7 @@ import { serve } from './server.mjs';
 import { checkAxe } from './axe.mjs';
 import { checkKeyboard } from './keyboard.mjs';
 import { checkLayout } from './layout.mjs';
+import { checkSearch } from './search.mjs';
 import { startVnu } from './vnu.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -110,6 +111,8 @@ try {
   await checkAxe(ctx, AXE_RUNS);
   console.log('== keyboard (front page)');
   await checkKeyboard(ctx, '');
+  console.log('== search (front page)');
+  await checkSearch(ctx);
   console.log('== layout and screenshots');
   await checkLayout(ctx, PAGES);
 } catch (err) {

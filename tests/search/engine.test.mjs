@@ -1,0 +1,71 @@
+// Parity of the browser's search engine with the Go reference: every query
+// in internal/search/testdata/vectors.json (written by the Go test
+// TestVectors) must give the same results, in the same order, with the same
+// scores and facet counts, when static/samkat-sokmotor.js answers it from
+// the index files of a built site. No npm packages needed:
+//
+//   node --test tests/search/                           the small test catalogue only
+//   SAMKAT_SITE=DIR node --test tests/search/           also content/, built into DIR with
+//                                                       samkat build -o DIR --now <the vectors' day>
+//
+// The engine is tested twice: the source in static/, and the minified copy
+// the site ships next to the index, which is what browsers run.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const vectors = JSON.parse(readFileSync(path.join(repo, 'internal/search/testdata/vectors.json'), 'utf8'));
+const site = process.env.SAMKAT_SITE;
+const INDEX_DIR = 'sok/index/';
+
+// fetchJSON reads an index file from disk where the browser would fetch it.
+const fetchJSON = async (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+// engines returns the engine modules to test against the index in dir.
+async function engines(indexDir) {
+  const list = [['static/samkat-sokmotor.js', path.join(repo, 'static/samkat-sokmotor.js')]];
+  const siteRoot = path.resolve(indexDir, '..', '..');
+  const shipped = path.join(siteRoot, 'samkat-sokmotor.js');
+  if (existsSync(shipped)) list.push([path.relative(repo, shipped) || shipped, shipped]);
+  return Promise.all(list.map(async ([name, file]) => [name, await import(pathToFileURL(file).href)]));
+}
+
+// answer runs one vector's query and returns what the Go test recorded.
+async function answer(ix, query) {
+  const q = { text: query.text || '', filters: query.filters || {}, age: query.age || 0, status: query.status || [] };
+  const { hits, counts } = await ix.search(q);
+  const shown = await ix.display(hits.map((h) => h.doc));
+  return { urls: shown.map((d) => d.url), scores: hits.map((h) => h.score), counts };
+}
+
+for (const set of vectors.sets) {
+  const indexDir = set.index ? path.join(repo, set.index) : site && path.join(path.resolve(site), INDEX_DIR);
+  const title = `${set.catalogue === '.' ? 'content/' : set.catalogue} built for ${set.now}, ` +
+    (set.index ? `index in ${set.index}` : `site ${site || '$SAMKAT_SITE'}`);
+  if (!indexDir) {
+    test(title, { skip: 'set SAMKAT_SITE to a site built from content/' }, () => {});
+    continue;
+  }
+  test(title, async (t) => {
+    assert.ok(existsSync(path.join(indexDir, 'meta.json')), `no search index in ${indexDir}`);
+    for (const [name, engine] of await engines(indexDir)) {
+      await t.test(name, async (t) => {
+        const ix = await engine.Index.load(indexDir + path.sep, fetchJSON);
+        for (const v of set.vectors) {
+          await t.test(v.name, async () => {
+            const got = await answer(ix, v.query);
+            const want = { urls: v.urls, scores: v.scores, counts: v.counts };
+            assert.deepStrictEqual(got, want,
+              `${name}: query ${JSON.stringify(v.query)} answers differently from Go` +
+              (set.index ? '' : ` (is ${site} built from content/ with --now ${set.now}?)`));
+          });
+        }
+      });
+    }
+  });
+}
