@@ -1,13 +1,17 @@
 // Browser checks of a built samkat site; .ci/browser builds the site and
 // runs this. See README.md for what is checked and why.
 //
-//   node run.mjs --site DIR [--out DIR] [--chromium PATH]
+//   node run.mjs --site DIR [--out DIR] [--chromium PATH] [--discover]
+//
+// --discover checks another catalogue (a generated larger one): one page of
+// every type is found in the built site instead of taken from the list
+// below, and only axe, narrow screens and the HTML checker run.
 //
 // Exits 1 if any check fails, after running all of them.
 
 import { parseArgs } from 'node:util';
 import { mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -16,6 +20,7 @@ import { checkAxe } from './axe.mjs';
 import { checkKeyboard } from './keyboard.mjs';
 import { checkLayout } from './layout.mjs';
 import { checkSearch } from './search.mjs';
+import { checkPrint } from './print.mjs';
 import { startVnu } from './vnu.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,6 +30,7 @@ const { values: opt } = parseArgs({
     site: { type: 'string' },
     out: { type: 'string', default: path.join(here, 'out') },
     chromium: { type: 'string', default: process.env.CHROMIUM || '/usr/bin/chromium' },
+    discover: { type: 'boolean', default: false },
   },
 });
 if (!opt.site) {
@@ -34,7 +40,7 @@ if (!opt.site) {
 
 // One page of every type. The last one does not exist: the server answers
 // with 404.html and status 404, as a web host would.
-const PAGES = [
+const FIXED_PAGES = [
   { name: 'front page', path: '' },
   { name: 'activity', path: 'verksamheter/lotsen/' },
   { name: 'municipalities', path: 'kommuner/' },
@@ -48,8 +54,38 @@ const PAGES = [
   { name: 'all activities', path: 'verksamheter/' },
   { name: 'about', path: 'om/' },
   { name: 'accessibility statement', path: 'tillganglighet/' },
+  { name: 'review report', path: 'granskning/' },
+  { name: 'printable catalogue', path: 'utskrift/' },
   { name: 'not found', path: 'finns-inte/', status: 404 },
 ];
+// discover finds one page of every type in a built site: each listing and
+// its first entry, the fixed pages, and a missing page.
+function discover(site) {
+  const first = (dir) => {
+    try {
+      const names = readdirSync(path.join(site, dir), { withFileTypes: true })
+        .filter((e) => e.isDirectory()).map((e) => e.name).sort();
+      return names.length ? dir + names[0] + '/' : null;
+    } catch {
+      return null;
+    }
+  };
+  const pages = [{ name: 'front page', path: '' }];
+  for (const [name, dir] of [['activity', 'verksamheter/'], ['municipality', 'kommuner/'], ['function', 'funktioner/'],
+    ['financing source', 'finansiering/'], ['samordningsförbund', 'forbund/'], ['organiser', 'huvudman/']]) {
+    const entry = first(dir);
+    if (entry) pages.push({ name: name + ' list', path: dir }, { name, path: entry });
+  }
+  for (const [name, p] of [['ended activities', 'avslutade/'], ['review report', 'granskning/'],
+    ['printable catalogue', 'utskrift/'], ['accessibility statement', 'tillganglighet/']]) {
+    pages.push({ name, path: p });
+  }
+  pages.push({ name: 'not found', path: 'finns-inte/', status: 404 });
+  return pages;
+}
+
+const PAGES = opt.discover ? discover(opt.site) : FIXED_PAGES;
+
 // axe runs on every page at 1280px in light mode, and on some also in dark
 // mode (prefers-color-scheme: dark) and at 375px, where the front page
 // matrix is laid out differently.
@@ -109,12 +145,18 @@ try {
   const ctx = { browser, base: server.base, out: opt.out, report };
   console.log('== axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa)');
   await checkAxe(ctx, AXE_RUNS);
-  console.log('== keyboard (front page)');
-  await checkKeyboard(ctx, '');
-  console.log('== search (front page)');
-  await checkSearch(ctx);
+  if (!opt.discover) {
+    console.log('== keyboard (front page)');
+    await checkKeyboard(ctx, '');
+    console.log('== search (front page)');
+    await checkSearch(ctx);
+  }
   console.log('== layout and screenshots');
   await checkLayout(ctx, PAGES);
+  if (!opt.discover) {
+    console.log('== print (utskrift/)');
+    await checkPrint(ctx);
+  }
 } catch (err) {
   report('browser checks ran to the end', [err.stack || String(err)]);
 } finally {
