@@ -39,6 +39,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Converter converts catalogue bodies. It is safe for concurrent use.
@@ -132,7 +133,14 @@ func (w *walker) rawHTML(n ast.Node, raw string) {
 }
 
 func (w *walker) allowed(n ast.Node, dest string) bool {
-	if reason := CheckURL(dest); reason != "" {
+	// The destination is kept as written; goldmark resolves backslash
+	// escapes when it renders, so "A\:" becomes the scheme "A:". Check the
+	// rendered form too.
+	reason := CheckURL(dest)
+	if reason == "" {
+		reason = CheckURL(string(util.UnescapePunctuations([]byte(dest))))
+	}
+	if reason != "" {
 		shown := dest
 		if utf8.RuneCountInString(shown) > 60 {
 			shown = string([]rune(shown)[:60]) + "…"
