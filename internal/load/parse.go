@@ -360,5 +360,6 @@ func validWebURL(s string) bool {
 	if err != nil {
 		return false
 	}
-	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil &&
+		!strings.ContainsAny(u.Host, "'{}|\\^%")
 }

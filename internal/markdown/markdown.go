@@ -232,7 +232,9 @@ func CheckURL(u string) string {
 			return fmt.Sprintf("links must start with https://, http://, mailto: or tel: or be relative, not %s:", scheme)
 		}
 		if (scheme == "http" || scheme == "https") && c == s {
-			if p, err := url.Parse(c); err != nil || p.Host == "" {
+			// A host with quotes, percent signs and the like is not a
+			// host; the renderer's escaping would turn it into another one.
+			if p, err := url.Parse(c); err != nil || p.Host == "" || strings.ContainsAny(p.Host, "\"'<>`{}|\\^% ") {
 				return "an http(s) address needs a host name, e.g. https://example.se/"
 			}
 		}
