@@ -16,6 +16,11 @@ export async function open(ctx, path, { status = 200, contextOptions = {} } = {}
   const problems = [];
   const url = ctx.base + path;
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  // Pages must load nothing from other hosts: no web fonts, no trackers.
+  const origin = new URL(url).origin;
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin + '/') && !r.url().startsWith('data:')) problems.push(`request to another host: ${r.url()}`);
+  });
   page.on('response', (r) => {
     if (r.url() !== url && r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
   });
