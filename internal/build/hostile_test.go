@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -373,17 +374,22 @@ func TestFileNames(t *testing.T) {
 	}
 }
 
-// stopWriter fails every write after the first n, like a full disk.
+// stopWriter fails every write after the first n, like a full disk. The
+// build writes from several goroutines, so it counts under a lock.
 type stopWriter struct {
+	mu  sync.Mutex
 	n   int
 	mem publish.Mem
 }
 
 func (w *stopWriter) WriteFile(name string, data []byte) error {
-	if w.n <= 0 {
+	w.mu.Lock()
+	full := w.n <= 0
+	w.n--
+	w.mu.Unlock()
+	if full {
 		return errors.New("no space left on device")
 	}
-	w.n--
 	return w.mem.WriteFile(name, data)
 }
 
