@@ -19,7 +19,6 @@ import (
 	"maps"
 	"os"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -30,6 +29,7 @@ import (
 	"github.com/samkat/samkat/internal/export"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
+	"github.com/samkat/samkat/internal/parallel"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/render"
 	"github.com/samkat/samkat/internal/search"
@@ -197,7 +197,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue) (map[string]temp
 	conv := markdown.New()
 	htmls := make([]template.HTML, len(jobs))
 	diagsPer := make([]diag.List, len(jobs))
-	err := parallel(ctx, len(jobs), func(i int) error {
+	err := parallel.For(ctx, len(jobs), func(i int) error {
 		htmls[i], diagsPer[i] = conv.Convert(jobs[i].file, jobs[i].body)
 		return nil
 	})
@@ -271,7 +271,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 		}
 		claimed[pg.Path] = true
 	}
-	err = parallel(ctx, len(pages), func(i int) error {
+	err = parallel.For(ctx, len(pages), func(i int) error {
 		b, err := rend.Render(pages[i])
 		if err != nil {
 			return fmt.Errorf("render %s: %w", pages[i].Path, err)
@@ -282,7 +282,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 		return 0, err
 	}
 	others := slices.Sorted(maps.Keys(files))
-	err = parallel(ctx, len(others), func(i int) error { return emit(others[i], files[others[i]]) })
+	err = parallel.For(ctx, len(others), func(i int) error { return emit(others[i], files[others[i]]) })
 	return len(pages) + len(others), err
 }
 
@@ -313,7 +313,7 @@ func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.C
 	// Plain text of the descriptions, on all cores: it is the costly part.
 	texts := make(map[*catalog.Activity]string, len(cat.Activities))
 	plain := make([]string, len(cat.Activities))
-	err := parallel(ctx, len(cat.Activities), func(i int) error {
+	err := parallel.For(ctx, len(cat.Activities), func(i int) error {
 		plain[i] = markdown.PlainText(cat.Activities[i].Body, 20000)
 		return nil
 	})
@@ -396,43 +396,4 @@ func subFS(fsys fs.FS, dir string) fs.FS {
 		return nil
 	}
 	return sub
-}
-
-// parallel calls f(0..n-1) on all cores and returns the first error.
-func parallel(ctx context.Context, n int, f func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	next := make(chan int)
-	errs := make(chan error, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := f(i); err != nil {
-					errs <- err
-					return
-				}
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range n {
-		select {
-		case next <- i:
-		case err = <-errs:
-			break feed
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	if err == nil {
-		err = <-errs
-	}
-	return err
 }

@@ -11,13 +11,12 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/parallel"
 )
 
 // ContentDir is the folder of a catalogue that holds its Markdown files.
@@ -56,12 +55,12 @@ func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, 
 		diags diag.List
 	}
 	results := make([]parsed, len(files))
-	err = forEach(ctx, len(files), func(i int) {
+	err = parallel.For(ctx, len(files), func(i int) error {
 		f := files[i]
 		src, err := fs.ReadFile(fsys, f.name)
 		if err != nil {
 			results[i].diags.Errorf(diag.Pos{File: f.name}, "", "cannot be read: %v", unwrapPathError(err))
-			return
+			return nil // a diagnostic, not a reason to stop
 		}
 		r := &results[i]
 		switch f.kind {
@@ -72,6 +71,7 @@ func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, 
 		default:
 			r.page, r.diags = ParsePage(f.name, f.slug, f.page, src)
 		}
+		return nil
 	})
 	if err != nil {
 		return nil, diags, err
@@ -196,31 +196,5 @@ func unwrapPathError(err error) error {
 	if errors.As(err, &pe) {
 		return pe.Err
 	}
-	return err
-}
-
-// forEach runs f(0..n-1) on all cores; it stops early when ctx is cancelled.
-func forEach(ctx context.Context, n int, f func(i int)) error {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	var err error
-	for i := 0; i < n && err == nil; i++ {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-		}
-	}
-	close(next)
-	wg.Wait()
 	return err
 }
