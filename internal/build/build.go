@@ -20,7 +20,6 @@ import (
 	"os"
 	"path"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -29,6 +28,7 @@ import (
 	"github.com/samkat/samkat/internal/export"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
+	"github.com/samkat/samkat/internal/overlay"
 	"github.com/samkat/samkat/internal/parallel"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/render"
@@ -347,31 +347,9 @@ func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.C
 // content-hashed name for long caching; the returned map gives that name
 // for each logical one ("samkat.css" → "samkat.1a2b3c4d5e.css").
 func copyStatic(files map[string][]byte, layers ...fs.FS) (map[string]string, error) {
-	merged := map[string][]byte{}
-	for _, layer := range layers {
-		if layer == nil {
-			continue
-		}
-		err := fs.WalkDir(layer, ".", func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() || strings.HasPrefix(path.Base(name), ".") {
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				return fmt.Errorf("static/%s: only regular files are copied (symbolic links are not followed)", name)
-			}
-			data, err := fs.ReadFile(layer, name)
-			if err != nil {
-				return err
-			}
-			merged[name] = data
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("static files: %w", err)
-		}
+	merged, err := overlay.Read("static", func(string) bool { return true }, layers...)
+	if err != nil {
+		return nil, err
 	}
 	assets := map[string]string{}
 	for name, data := range merged {

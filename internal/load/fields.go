@@ -21,13 +21,6 @@ const (
 	maxOneLiner = 300   // malgrupp, beskrivning
 )
 
-// doc is a decoded frontmatter: the top-level mapping and where it sits.
-type doc struct {
-	file  string
-	diags *diag.List
-	pos   map[string]diag.Pos
-}
-
 // parseYAML decodes src's frontmatter into a mapping node. It returns nil
 // (with a diagnostic) when the YAML is not a usable mapping.
 func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {

@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/samkat/samkat/internal/overlay"
 	"github.com/samkat/samkat/internal/site"
 )
 
@@ -31,31 +32,13 @@ type Renderer struct {
 // New parses the layouts of builtin, with files of override (may be nil)
 // taking the place of built-in files with the same name.
 func New(builtin, override fs.FS) (*Renderer, error) {
-	files := map[string]string{}
-	for _, layer := range []fs.FS{builtin, override} {
-		if layer == nil {
-			continue
-		}
-		err := fs.WalkDir(layer, ".", func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() || path.Ext(name) != ".html" || strings.HasPrefix(path.Base(name), ".") {
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				return fmt.Errorf("layouts/%s: only regular files are read (symbolic links are not followed)", name)
-			}
-			b, err := fs.ReadFile(layer, name)
-			if err != nil {
-				return err
-			}
-			files[name] = string(b)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+	raw, err := overlay.Read("layouts", func(name string) bool { return path.Ext(name) == ".html" }, builtin, override)
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string]string, len(raw))
+	for name, b := range raw {
+		files[name] = string(b)
 	}
 	base, ok := files["base.html"]
 	if !ok {
