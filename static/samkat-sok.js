@@ -124,8 +124,7 @@ function init(section) {
     const keep = new Uint8Array(index.n);
     for (const h of hits) keep[h.doc] = 1;
     filterMatrix(keep);
-    await showResults(id, 0);
-    if (id !== runId) return;
+    showResults(0);
     statusLine.textContent = hits.length === 0 ? texts.foundNone
       : hits.length === 1 ? texts.found1 : fill(texts.foundN, hits.length);
     // Once this answer is shown and the page is idle, load what the next
@@ -133,10 +132,14 @@ function init(section) {
     (window.requestIdleCallback || setTimeout)(() => index.prefetch(s.text));
   }
 
-  async function showResults(id, from) {
-    const docs = await index.display(hits.slice(from, shown).map((h) => h.doc));
-    if (id !== runId) return;
-    const items = docs.map((d) => {
+  // showResults shows the hits from `from` to `shown`: at once what the
+  // index's meta.json holds (name, link, status, functions, municipalities),
+  // then each target group when its file has loaded. The list has
+  // data-pending until then.
+  function showResults(from) {
+    const docs = hits.slice(from, shown).map((h) => h.doc);
+    const items = docs.map((doc) => {
+      const d = index.brief(doc);
       const li = document.createElement("li");
       const a = document.createElement("a");
       a.href = d.url;
@@ -150,19 +153,28 @@ function init(section) {
       }
       const meta = document.createElement("span");
       meta.className = "meta";
-      meta.textContent = d.functions + " · " + d.kommuner;
+      meta.textContent = d.functions.join(", ") + " · " + (d.allKommuner ? texts.allMunicipalities : d.kommuner.join(", "));
       li.append(meta);
-      if (d.target) {
-        const target = document.createElement("span");
-        target.className = "target";
-        target.textContent = d.target;
-        li.append(target);
-      }
+      const target = document.createElement("span");
+      target.className = "target";
+      li.append(target);
       return li;
     });
     if (from === 0) results.replaceChildren(...items);
     else results.append(...items);
     more.hidden = hits.length <= shown;
+    if (items.length > 0) {
+      const pending = (results.dataset.pending = String(Number(results.dataset.pending || 0) + 1));
+      const done = () => {
+        if (results.dataset.pending === pending) delete results.dataset.pending;
+      };
+      index.targets(docs).then((targets) => {
+        targets.forEach((t, i) => {
+          if (t) items[i].lastChild.textContent = t;
+          else items[i].lastChild.remove();
+        });
+      }).catch(() => {}).finally(done); // without target groups the results still serve
+    }
     return items;
   }
 
@@ -291,11 +303,11 @@ function init(section) {
     changed(true);
     q.focus();
   });
-  more.addEventListener("click", async () => {
+  more.addEventListener("click", () => {
     const from = shown;
     shown += PAGE;
-    const items = await showResults(runId, from);
-    if (items && items.length > 0) items[0].querySelector("a").focus();
+    const items = showResults(from);
+    if (items.length > 0) items[0].querySelector("a").focus();
   });
   window.addEventListener("popstate", () => {
     fromURL();

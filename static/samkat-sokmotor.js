@@ -4,7 +4,7 @@
 // synonyms indexed at build time); test vectors hold the two to the same
 // answers. No dependencies; an ES module, loaded only when someone searches.
 
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 const WEIGHT = [1, 2, 4, 8]; // body, facts, target group, name
 const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5;
 const MIN_STEM = 3;
@@ -147,13 +147,16 @@ export class Index {
         if (list !== "") for (const c of list.split(".")) codes.push(parseInt(c, 36));
       });
       start[n] = codes.length;
-      return { name, values: meta.facets[name] || [], start, codes: Int32Array.from(codes) };
+      const values = meta.facets[name] || [];
+      const labels = (meta.labels || {})[name] || values;
+      return { name, values, labels, start, codes: Int32Array.from(codes) };
     });
+    this.allKommuner = new Set(meta.all);
     this.fileOf = new Map(); // key → term file
     meta.shards.forEach((keys, i) => keys.forEach((k) => this.fileOf.set(k, i)));
     this.prefixed = new Set(meta.prefixed);
     this.files = new Map(); // "t/n" or "p/n" → Promise of {term: postings}
-    this.chunks = new Map(); // chunk number → Promise of display rows
+    this.chunks = new Map(); // chunk number → Promise of target groups
     this.cache = new Map(); // "word last" → Promise of scores
   }
 
@@ -345,17 +348,42 @@ export class Index {
     if (last && runeLength(last) === 2 && this.prefixed.has(last)) this.termFile(last).catch(() => {});
   }
 
-  /** display returns {name, url, target, functions, kommuner, status} of each document. */
-  async display(docs) {
+  /**
+   * brief returns what a result shows at once, from meta.json: {name, url,
+   * status, functions, kommuner, allKommuner}, with functions and kommuner
+   * as lists of labels (allKommuner: the activity is for every one).
+   */
+  brief(d) {
+    const labelsOf = (name) => {
+      const f = this.facets.find((x) => x.name === name);
+      const out = [];
+      if (f) for (let i = f.start[d]; i < f.start[d + 1]; i++) out.push(f.labels[f.codes[i]]);
+      return out;
+    };
+    return {
+      name: this.meta.names[d], url: this.meta.urls[d], status: STATUS[this.status[d]],
+      functions: labelsOf("funktion"), kommuner: labelsOf("kommun"), allKommuner: this.allKommuner.has(d),
+    };
+  }
+
+  /** targets returns the target group of each document; they load DocChunk at a time. */
+  async targets(docs) {
     const size = this.meta.docChunk;
     const chunk = (c) => {
-      if (!this.chunks.has(c)) this.chunks.set(c, this.fetchJSON(this.base + "d/" + c + ".json"));
+      if (!this.chunks.has(c)) {
+        const file = this.fetchJSON(this.base + "d/" + c + ".json");
+        file.catch(() => this.chunks.delete(c));
+        this.chunks.set(c, file);
+      }
       return this.chunks.get(c);
     };
-    return Promise.all(docs.map(async (d) => {
-      const row = (await chunk(Math.floor(d / size)))[d % size];
-      return { name: row[0], url: row[1], target: row[2], functions: row[3], kommuner: row[4], status: STATUS[this.status[d]] };
-    }));
+    return Promise.all(docs.map(async (d) => (await chunk(Math.floor(d / size)))[d % size]));
+  }
+
+  /** display returns brief(d) with its target group, for each document. */
+  async display(docs) {
+    const targets = await this.targets(docs);
+    return docs.map((d, i) => ({ ...this.brief(d), target: targets[i] }));
   }
 }
 

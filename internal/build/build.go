@@ -325,14 +325,7 @@ func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.C
 	}
 	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return texts[a] })
 	ix := search.Build(docs, cat.Index.Synonymer)
-	values := map[string][]string{"kommun": cat.Index.Kommuner, "egenanmalan": {"ja", "nej"}}
-	for _, t := range cat.Index.Funktioner {
-		values["funktion"] = append(values["funktion"], t.ID)
-	}
-	for _, t := range cat.Index.Finansiering {
-		values["finansiering"] = append(values["finansiering"], t.ID)
-	}
-	index, err := ix.Files(values)
+	index, err := ix.Files(search.FacetValues(cat.Index))
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}

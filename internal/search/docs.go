@@ -13,13 +13,14 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 	docs := make([]Doc, 0, len(cat.Activities))
 	for _, a := range cat.Activities {
 		d := Doc{
-			URL:     "verksamheter/" + a.Slug + "/",
-			Name:    a.Namn,
-			Target:  a.Malgrupp,
-			Status:  a.StatusOn(now).String(),
-			Facets:  map[string][]string{},
-			AgeFrom: -1,
-			AgeTo:   -1,
+			URL:         "verksamheter/" + a.Slug + "/",
+			Name:        a.Namn,
+			Target:      a.Malgrupp,
+			Status:      a.StatusOn(now).String(),
+			AllKommuner: a.AllaKommuner,
+			Facets:      map[string][]string{},
+			AgeFrom:     -1,
+			AgeTo:       -1,
 		}
 		var fnames, finnames []string
 		for _, id := range a.Funktion {
@@ -28,10 +29,9 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 		for _, id := range a.Finansiering {
 			finnames = append(finnames, ix.FinansieringNamn(id))
 		}
-		d.Functions = strings.Join(fnames, ", ")
-		d.Kommuner = strings.Join(a.Kommuner, ", ")
+		kommuner := strings.Join(a.Kommuner, ", ")
 		if a.AllaKommuner {
-			d.Kommuner = "Alla kommuner"
+			kommuner = "Alla kommuner"
 		}
 		d.Facets["kommun"] = a.Kommuner
 		d.Facets["funktion"] = a.Funktion
@@ -50,7 +50,7 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 		}
 		// An activity for every municipality is found by each one's name,
 		// as it is by each one's filter.
-		facts := append([]string{d.Functions, d.Kommuner, strings.Join(finnames, " "), a.Huvudman},
+		facts := append([]string{strings.Join(fnames, ", "), kommuner, strings.Join(finnames, " "), a.Huvudman},
 			a.Samverkansparter...)
 		if a.AllaKommuner {
 			facts = append(facts, a.Kommuner...)
@@ -68,4 +68,21 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// FacetValues gives, for Index.Files, each facet's values in the
+// catalogue's display order, and the label shown for values that are
+// identifiers (a function's name for its id).
+func FacetValues(ix *catalog.Index) (values map[string][]string, labels map[string]map[string]string) {
+	values = map[string][]string{"kommun": ix.Kommuner, "egenanmalan": {"ja", "nej"}}
+	labels = map[string]map[string]string{"funktion": {}, "finansiering": {}}
+	for _, t := range ix.Funktioner {
+		values["funktion"] = append(values["funktion"], t.ID)
+		labels["funktion"][t.ID] = t.Namn
+	}
+	for _, t := range ix.Finansiering {
+		values["finansiering"] = append(values["finansiering"], t.ID)
+		labels["finansiering"][t.ID] = t.Namn
+	}
+	return values, labels
 }

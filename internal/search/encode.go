@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -12,11 +13,12 @@ import (
 // The browser index is a set of small JSON files under one folder, so that
 // a query downloads only what it needs, even for national catalogues:
 //
-//	meta.json      format version, facet values, and per document its
-//	               status, age range, facet values and place in name order;
-//	               which term files hold which keys
-//	d/<n>.json     display data (name, url, target group, functions,
-//	               municipalities) of documents n*DocChunk … (n+1)*DocChunk-1
+//	meta.json      format version, facet values and labels, and per
+//	               document what a query and its first results need: name,
+//	               url, status, age range, facet values and place in name
+//	               order; which term files hold which keys
+//	d/<n>.json     the target groups of documents n*DocChunk … (n+1)*DocChunk-1,
+//	               shown under each result once loaded
 //	t/<n>.json     terms and their postings, for the keys listed for file n
 //	p/<n>.json     for a large key alone in t/<n>.json, what a two-letter
 //	               word needs: the prefix match of all its terms at once
@@ -35,22 +37,28 @@ import (
 // common small gaps take one or two digits.
 //
 // meta.json is read before the first answer, so it is laid out for gzip:
-// one column per property rather than one row per document. status is a
-// string of one digit per document (0 running, 1 planned, 2 ended); age
-// holds per document an index into ages, the distinct [from, to] ranges
-// (-1: open); rank holds per document its place in Swedish name order minus
-// its id (documents are numbered in file order, which is nearly name order,
-// so these are mostly 0); each facet of f is a string with the documents'
-// value codes, base 36, joined by "." within a document and by "," between
-// documents.
+// one column per property rather than one row per document. names and urls
+// hold each document's; status is a string of one digit per document (0
+// running, 1 planned, 2 ended); age holds per document an index into ages,
+// the distinct [from, to] ranges (-1: open); rank holds per document its
+// place in Swedish name order minus its id (documents are numbered in file
+// order, which is nearly name order, so these are mostly 0); each facet of
+// f is a string with the documents' value codes, base 36, joined by "."
+// within a document and by "," between documents; labels holds the display
+// text of each value code, for facets whose values are identifiers; all
+// lists the documents for every municipality.
+//
+// A result is drawn from meta.json alone (name, link, status, functions,
+// municipalities), so that a keystroke never waits for display files; its
+// target group follows when its d file has loaded.
 
 // FormatVersion changes whenever the files change shape; the script
 // refuses an index of another version.
-const FormatVersion = 2
+const FormatVersion = 3
 
-// DocChunk is how many documents' display data share a file. A page of
+// DocChunk is how many documents' target groups share a file. A page of
 // results needs one file per distinct chunk, so small chunks keep the bytes
-// before the first results down in large catalogues.
+// down in large catalogues.
 const DocChunk = 16
 
 // TermFileSize is the size up to which keys are packed into one term file.
@@ -73,7 +81,11 @@ type metaFile struct {
 	// order codes refer to, and F each document's codes.
 	FacetOrder []string            `json:"facetOrder"`
 	Facets     map[string][]string `json:"facets"`
+	Labels     map[string][]string `json:"labels"`
 	F          map[string]string   `json:"f"`
+	Names      []string            `json:"names"`
+	URLs       []string            `json:"urls"`
+	All        []int               `json:"all"`
 	Status     string              `json:"status"`
 	Ages       [][2]int            `json:"ages"`
 	Age        []int               `json:"age"`
@@ -91,12 +103,15 @@ func ShardKey(term string) string { return firstRunes(term, 2) }
 
 // Files returns the browser index as files keyed by path below the index
 // folder. values gives the display order of each facet's values (the
-// catalogue's order of municipalities, functions …).
-func (ix *Index) Files(values map[string][]string) (map[string][]byte, error) {
+// catalogue's order of municipalities, functions …), and labels the text
+// shown for a value where it is not the value itself (a function's name
+// for its identifier).
+func (ix *Index) Files(values map[string][]string, labels map[string]map[string]string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	meta := metaFile{
 		Version: FormatVersion, Docs: len(ix.Docs), DocChunk: DocChunk,
-		FacetOrder: Facets, Facets: map[string][]string{}, F: map[string]string{},
+		FacetOrder: Facets, Facets: map[string][]string{}, Labels: map[string][]string{}, F: map[string]string{},
+		Names: []string{}, URLs: []string{}, All: []int{},
 		Ages: [][2]int{}, Age: []int{}, Rank: []int{}, Shards: [][]string{}, Prefixed: []string{},
 	}
 	for _, f := range Facets {
@@ -113,6 +128,13 @@ func (ix *Index) Files(values map[string][]string) (map[string][]byte, error) {
 			code[v] = i
 		}
 		meta.Facets[f] = vals
+		if l := labels[f]; len(l) > 0 {
+			shown := make([]string, len(vals))
+			for i, v := range vals {
+				shown[i] = cmp.Or(l[v], v)
+			}
+			meta.Labels[f] = shown
+		}
 		var b strings.Builder
 		for i, d := range ix.Docs {
 			if i > 0 {
@@ -129,7 +151,12 @@ func (ix *Index) Files(values map[string][]string) (map[string][]byte, error) {
 	}
 	var status strings.Builder
 	ageCode := map[[2]int]int{}
-	for _, d := range ix.Docs {
+	for i, d := range ix.Docs {
+		meta.Names = append(meta.Names, d.Name)
+		meta.URLs = append(meta.URLs, d.URL)
+		if d.AllKommuner {
+			meta.All = append(meta.All, i)
+		}
 		status.WriteString(strconv.Itoa(statusCodes[d.Status]))
 		r := [2]int{d.AgeFrom, d.AgeTo}
 		c, ok := ageCode[r]
@@ -146,9 +173,9 @@ func (ix *Index) Files(values map[string][]string) (map[string][]byte, error) {
 		meta.Rank[d] = r - d
 	}
 	for start := 0; start < len(ix.Docs); start += DocChunk {
-		var chunk [][]string
+		var chunk []string
 		for _, d := range ix.Docs[start:min(start+DocChunk, len(ix.Docs))] {
-			chunk = append(chunk, []string{d.Name, d.URL, d.Target, d.Functions, d.Kommuner})
+			chunk = append(chunk, d.Target)
 		}
 		b, err := json.Marshal(chunk)
 		if err != nil {

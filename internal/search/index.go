@@ -30,12 +30,13 @@ var Weight = [numFields]int{Body: 1, Facts: 2, Target: 4, Name: 8}
 
 // Doc is one activity as the search sees it.
 type Doc struct {
-	URL       string
-	Name      string
-	Target    string
-	Functions string // display text
-	Kommuner  string // display text
-	Status    string // pagaende, planerad or avslutad
+	URL    string
+	Name   string
+	Target string
+	Status string // pagaende, planerad or avslutad
+	// AllKommuner marks an activity for every municipality, shown as
+	// such rather than as the list of them all.
+	AllKommuner bool
 	// Facets holds the filterable values, by facet: "kommun", "funktion",
 	// "finansiering", "remiss", "egenanmalan" ("ja"/"nej").
 	Facets map[string][]string

@@ -199,9 +199,9 @@ func TestVectors(t *testing.T) {
 	}
 	doc := vectorsDoc{Comment: "Expected answers of the search, in Go and in the browser; written by go test ./internal/search -run Vectors -update"}
 	for _, s := range sets {
-		ix, values := indexOf(t, path.Join(root, s.dir), now)
+		ix, c := indexOf(t, path.Join(root, s.dir), now)
 		if s.smallFiles {
-			writeSmallFiles(t, ix, values)
+			writeSmallFiles(t, ix, c)
 		}
 		set := vectorSet{Catalogue: s.dir, Now: vectorsNow, Index: s.index}
 		byName := map[string]vector{}
@@ -310,10 +310,10 @@ func checkCase(t *testing.T, set string, c vectorCase, v vector, earlier map[str
 // writeSmallFiles writes (with -update) or compares the browser index of
 // ix with term files of about 100 bytes, where most keys are large and get
 // prefix files, to testdata/index-small-files/.
-func writeSmallFiles(t *testing.T, ix *search.Index, values map[string][]string) {
+func writeSmallFiles(t *testing.T, ix *search.Index, c catalogue) {
 	t.Helper()
 	restore := search.SetTermFileSize(100)
-	files, err := ix.Files(values)
+	files, err := ix.Files(c.values, c.labels)
 	restore()
 	if err != nil {
 		t.Fatal(err)
@@ -362,6 +362,7 @@ type catalogue struct {
 	docs     []search.Doc
 	synonyms []catalog.Synonym
 	values   map[string][]string
+	labels   map[string]map[string]string
 }
 
 // loadCatalogue reads the catalogue in dir the way `samkat build` does.
@@ -378,28 +379,21 @@ func loadCatalogue(t testing.TB, dir string, now catalog.Date) catalogue {
 	c := catalogue{
 		docs:     search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return markdown.PlainText(a.Body, 20000) }),
 		synonyms: cat.Index.Synonymer,
-		values:   map[string][]string{"kommun": cat.Index.Kommuner, "egenanmalan": {"ja", "nej"}},
 	}
-	for _, term := range cat.Index.Funktioner {
-		c.values["funktion"] = append(c.values["funktion"], term.ID)
-	}
-	for _, term := range cat.Index.Finansiering {
-		c.values["finansiering"] = append(c.values["finansiering"], term.ID)
-	}
+	c.values, c.labels = search.FacetValues(cat.Index)
 	return c
 }
 
 // indexOf indexes the catalogue in dir the way `samkat build` does, and
 // checks that its browser files are the ones the build writes. It returns
-// the index and the facet values the build gives Files.
-func indexOf(t *testing.T, dir string, now catalog.Date) (*search.Index, map[string][]string) {
+// the index and the catalogue as given to Files.
+func indexOf(t *testing.T, dir string, now catalog.Date) (*search.Index, catalogue) {
 	t.Helper()
 	ctx := context.Background()
 	src := os.DirFS(dir)
 	c := loadCatalogue(t, dir, now)
 	ix := search.Build(c.docs, c.synonyms)
-	values := c.values
-	files, err := ix.Files(values)
+	files, err := ix.Files(c.values, c.labels)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -423,7 +417,7 @@ func indexOf(t *testing.T, dir string, now catalog.Date) (*search.Index, map[str
 	for name := range built {
 		t.Errorf("%s: the build writes %s%s, which this test does not", dir, site.SearchIndexDir, name)
 	}
-	return ix, values
+	return ix, c
 }
 
 func jsonEqual(a, b []byte) bool {

@@ -563,6 +563,7 @@ func (a *assembler) searchForm() *SearchView {
 	for _, k := range []string{"found1", "foundN", "foundNone", "more", "removeFilter", "ageChip", "textChip", "loadError", "plannedMark", "endedMark", "searching"} {
 		sv.Texts[k] = t["search."+k]
 	}
+	sv.Texts["allMunicipalities"] = t["allMunicipalities"]
 	kommuner := SearchFacet{Name: "kommun", Legend: t["municipality"]}
 	for _, k := range a.ix.Kommuner {
 		kommuner.Options = append(kommuner.Options, SearchOption{k, k})

@@ -126,6 +126,37 @@ function differences(s, v) {
   return p;
 }
 
+// resultTextProblems waits until the target groups of the results shown
+// have loaded (the list drops data-pending), then compares what each result
+// says with the site's export, data/verksamheter.json.
+async function resultTextProblems(page) {
+  await page.waitForFunction(() => !document.getElementById('sok-resultat').hasAttribute('data-pending'), null, { timeout: 10000 });
+  return page.evaluate(async () => {
+    const problems = [];
+    const res = await fetch(new URL('data/verksamheter.json', document.baseURI));
+    const { verksamheter } = await res.json();
+    const items = [...document.querySelectorAll('#sok-resultat > li')];
+    if (items.length === 0) problems.push('no results to compare');
+    for (const li of items) {
+      const href = li.querySelector('a').getAttribute('href');
+      const a = verksamheter.find((x) => href === `verksamheter/${x.slug}/`);
+      if (!a) {
+        problems.push(`result ${href} is no activity of the export`);
+        continue;
+      }
+      const meta = a.funktion.map((f) => f.namn).join(', ') + ' · ' + (a.alla_kommuner ? 'Alla kommuner' : a.kommuner.join(', '));
+      const got = {
+        name: li.querySelector('a').textContent,
+        meta: li.querySelector('.meta')?.textContent,
+        target: li.querySelector('.target')?.textContent,
+      };
+      const want = { name: a.namn, meta, target: a.malgrupp };
+      if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`result ${href} shows ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    }
+    return problems;
+  });
+}
+
 const params = (search) => [...new URLSearchParams(search)].map(([k, v]) => `${k}=${v}`).sort().join('&');
 
 function addressProblems(s, want) {
@@ -206,7 +237,7 @@ export async function checkSearch(ctx) {
   {
     const { page, context, problems: loading } = await open(ctx, '');
     try {
-      await step(ctx, 'search: typing "unga" shows the results, the count in the status line and ?q=unga in the address; the field stays put', async () => {
+      await step(ctx, 'search: typing "unga" shows the results (name, functions, municipalities, target group), the count in the status line and ?q=unga in the address; the field stays put', async () => {
         const problems = [...loading];
         if (!(await page.locator('#sok').isVisible())) problems.push('the search section is not shown');
         const live = await page.evaluate(() => {
@@ -225,6 +256,7 @@ export async function checkSearch(ctx) {
         if (JSON.stringify(s.chips) !== JSON.stringify(['Sökord: unga ×'])) problems.push(`chips ${JSON.stringify(s.chips)}`);
         const after = await top();
         if (Math.abs(after - before) > 0.5) problems.push(`the search field moved ${after - before}px while typing`);
+        problems.push(...(await resultTextProblems(page)));
         return problems;
       });
       await step(ctx, 'search: ticking Tranemo narrows, Mark widens, a function narrows; counts, chips and address follow', async () => {

@@ -8,6 +8,10 @@
 //   SAMKAT_SITE=DIR node --test tests/search/           also content/, built into DIR with
 //                                                       samkat build -o DIR --now <the vectors' day>
 //
+// Where the index lies in a built site, what the engine shows of each
+// result (Index.display) is also compared with the site's own export,
+// data/verksamheter.json.
+//
 // The engine is tested twice: the source in static/, and the minified copy
 // the site ships next to the index, which is what browsers run.
 
@@ -56,6 +60,20 @@ for (const set of vectors.sets) {
     for (const [name, engine] of await engines(indexDir)) {
       await t.test(name, async (t) => {
         const ix = await engine.Index.load(indexDir + path.sep, fetchJSON);
+        const exported = path.join(indexDir, '..', '..', 'data', 'verksamheter.json');
+        if (existsSync(exported)) {
+          await t.test('display matches data/verksamheter.json', async () => {
+            const { verksamheter } = JSON.parse(readFileSync(exported, 'utf8'));
+            const docs = [...Array(ix.n).keys()];
+            const got = await ix.display(docs);
+            const want = verksamheter.map((a) => ({
+              name: a.namn, url: `verksamheter/${a.slug}/`, status: a.status,
+              functions: a.funktion.map((f) => f.namn), kommuner: a.kommuner,
+              allKommuner: a.alla_kommuner === true, target: a.malgrupp || '',
+            }));
+            assert.deepStrictEqual(got, want);
+          });
+        }
         for (const v of set.vectors) {
           await t.test(v.name, async () => {
             const got = await answer(ix, v.query);
