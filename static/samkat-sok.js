@@ -116,14 +116,14 @@ function init(section) {
       results.replaceChildren();
       more.hidden = true;
       statusLine.textContent = "";
-      filterMatrix(null);
+      showMatrix(null);
       return;
     }
     hits = res.hits;
     shown = PAGE;
     const keep = new Uint8Array(index.n);
     for (const h of hits) keep[h.doc] = 1;
-    filterMatrix(keep);
+    showMatrix(keep);
     showResults(0);
     statusLine.textContent = hits.length === 0 ? texts.foundNone
       : hits.length === 1 ? texts.found1 : fill(texts.foundN, hits.length);
@@ -209,6 +209,23 @@ function init(section) {
       lists,
       shown: Int32Array.from(lists, (ul) => [...ul.children].filter((li) => !li.hidden).length),
     };
+  }
+
+  // showMatrix filters the matrix at the next frame, after the results
+  // are shown: it lies below them, and when keystrokes come faster than
+  // frames only the last one's matrix is drawn. The table has
+  // data-pending until then.
+  let matrixKeep;
+  function showMatrix(keep) {
+    if (!matrix.table) return filterMatrix(keep);
+    const queued = matrix.table.hasAttribute("data-pending");
+    matrixKeep = keep;
+    if (queued) return;
+    matrix.table.setAttribute("data-pending", "");
+    requestAnimationFrame(() => {
+      matrix.table.removeAttribute("data-pending");
+      filterMatrix(matrixKeep);
+    });
   }
 
   // filterMatrix hides the matrix entries of documents not kept (keep[doc]

@@ -10,10 +10,11 @@ const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5;
 const MIN_STEM = 3;
 const MIN_TYPO = 5; // words, and stems, of this length may have one typo
 const SUFFIXES = [
-  "ningarna", "ningar", "ningen", "ning",
-  "arnas", "ernas", "ornas", "heten", "heter", "andet",
-  "arna", "erna", "orna", "ande", "ende", "aste", "ares", "ens", "ets", "nas",
-  "het", "are", "ast", "ar", "er", "or", "en", "et", "na", "ad", "at",
+  "ningarna", "orernas", "ningar", "ningen", "orerna", "ning",
+  "arnas", "ernas", "ornas", "heten", "heter", "andet", "arens", "orers",
+  "arna", "erna", "orna", "ande", "ende", "aste", "ares", "aren", "orer", "orns",
+  "ens", "ets", "nas", "het", "are", "ast", "orn",
+  "ar", "er", "or", "en", "et", "na", "ad", "at",
   "a", "e", "s",
 ];
 const MAX_SUFFIX = Math.max(...SUFFIXES.map((x) => x.length));
@@ -116,9 +117,21 @@ export function oneEdit(a, b) {
   return rest(ra, i + 1) === rest(rb, i + 1);
 }
 
+/**
+ * frontDecoded reads a front-coded list of strings ({shared, rest}): each
+ * is the first shared[i] UTF-16 units of the one before, then rest[i].
+ */
+function frontDecoded({ shared, rest }) {
+  const out = new Array(rest.length);
+  let prev = "";
+  for (let i = 0; i < rest.length; i++) prev = out[i] = prev.slice(0, shared[i]) + rest[i];
+  return out;
+}
+
 const STATUS = ["pagaende", "planerad", "avslutad"];
 const ENDED = 2;
 const CACHE = 64; // words whose scores are kept while someone types
+const TARGET_LOADS = 2; // target group files fetched at once
 
 /** A loaded search index. Create one with Index.load. */
 export class Index {
@@ -152,11 +165,15 @@ export class Index {
       return { name, values, labels, start, codes: Int32Array.from(codes) };
     });
     this.allKommuner = new Set(meta.all);
+    this.names = frontDecoded(meta.names);
+    this.urls = frontDecoded(meta.urls);
     this.fileOf = new Map(); // key → term file
     meta.shards.forEach((keys, i) => keys.forEach((k) => this.fileOf.set(k, i)));
     this.prefixed = new Set(meta.prefixed);
     this.files = new Map(); // "t/n" or "p/n" → Promise of {term: postings}
-    this.chunks = new Map(); // chunk number → Promise of target groups
+    this.chunks = new Map(); // chunk number → {file: Promise of target groups, settle, queued}
+    this.chunkQueue = []; // chunks to load, the latest asked for first
+    this.chunkLoads = 0; // chunk files being fetched
     this.cache = new Map(); // "word last" → Promise of scores
   }
 
@@ -361,23 +378,51 @@ export class Index {
       return out;
     };
     return {
-      name: this.meta.names[d], url: this.meta.urls[d], status: STATUS[this.status[d]],
+      name: this.names[d], url: this.urls[d], status: STATUS[this.status[d]],
       functions: labelsOf("funktion"), kommuner: labelsOf("kommun"), allKommuner: this.allKommuner.has(d),
     };
   }
 
-  /** targets returns the target group of each document; they load DocChunk at a time. */
-  async targets(docs) {
+  /**
+   * targets returns the target group of each document; they load DocChunk
+   * at a time. At most TARGET_LOADS of their files are fetched at once, the
+   * latest asked for first, so that they never hold up the term files a
+   * keystroke needs: over HTTP/1.1 a browser opens six connections to a
+   * host, and each keystroke may ask for up to 20 of these files.
+   */
+  targets(docs) {
     const size = this.meta.docChunk;
-    const chunk = (c) => {
+    const wanted = [...new Set(docs.map((d) => Math.floor(d / size)))];
+    for (const c of wanted.reverse()) {
       if (!this.chunks.has(c)) {
-        const file = this.fetchJSON(this.base + "d/" + c + ".json");
-        file.catch(() => this.chunks.delete(c));
-        this.chunks.set(c, file);
+        let settle;
+        const file = new Promise((resolve, reject) => (settle = { resolve, reject }));
+        this.chunks.set(c, { file, settle, queued: true });
       }
-      return this.chunks.get(c);
-    };
-    return Promise.all(docs.map(async (d) => (await chunk(Math.floor(d / size)))[d % size]));
+      const chunk = this.chunks.get(c);
+      if (chunk.queued) {
+        this.chunkQueue = this.chunkQueue.filter((x) => x !== c);
+        this.chunkQueue.unshift(c);
+      }
+    }
+    this.loadChunks();
+    return Promise.all(docs.map(async (d) => (await this.chunks.get(Math.floor(d / size)).file)[d % size]));
+  }
+
+  loadChunks() {
+    while (this.chunkLoads < TARGET_LOADS && this.chunkQueue.length > 0) {
+      const c = this.chunkQueue.shift();
+      const chunk = this.chunks.get(c);
+      chunk.queued = false;
+      this.chunkLoads++;
+      this.fetchJSON(this.base + "d/" + c + ".json").then(chunk.settle.resolve, (err) => {
+        this.chunks.delete(c); // the next request tries again
+        chunk.settle.reject(err);
+      }).finally(() => {
+        this.chunkLoads--;
+        this.loadChunks();
+      });
+    }
   }
 
   /** display returns brief(d) with its target group, for each document. */

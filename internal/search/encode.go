@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // The browser index is a set of small JSON files under one folder, so that
@@ -38,7 +40,7 @@ import (
 //
 // meta.json is read before the first answer, so it is laid out for gzip:
 // one column per property rather than one row per document. names and urls
-// hold each document's; status is a string of one digit per document (0
+// hold each document's, front-coded (frontCoded); status is a string of one digit per document (0
 // running, 1 planned, 2 ended); age holds per document an index into ages,
 // the distinct [from, to] ranges (-1: open); rank holds per document its
 // place in Swedish name order minus its id (documents are numbered in file
@@ -83,8 +85,8 @@ type metaFile struct {
 	Facets     map[string][]string `json:"facets"`
 	Labels     map[string][]string `json:"labels"`
 	F          map[string]string   `json:"f"`
-	Names      []string            `json:"names"`
-	URLs       []string            `json:"urls"`
+	Names      frontCoded          `json:"names"`
+	URLs       frontCoded          `json:"urls"`
 	All        []int               `json:"all"`
 	Status     string              `json:"status"`
 	Ages       [][2]int            `json:"ages"`
@@ -95,6 +97,36 @@ type metaFile struct {
 	// Prefixed lists the keys whose term file n, being large, has a prefix
 	// file p/<n>.json.
 	Prefixed []string `json:"prefixed"`
+}
+
+// frontCoded is a list of strings stored as, for each, how much of the
+// string before it it begins with (Shared, in UTF-16 code units as
+// JavaScript counts them, always at a character boundary) and the rest
+// (Rest). Names and URLs come nearly sorted (file order), so most share a
+// long beginning with the one before: at 10,000 activities this takes a
+// third of the compressed bytes of the plain lists.
+type frontCoded struct {
+	Shared []int    `json:"shared"`
+	Rest   []string `json:"rest"`
+	prev   string
+}
+
+func newFrontCoded() frontCoded { return frontCoded{Shared: []int{}, Rest: []string{}} }
+
+func (fc *frontCoded) add(s string) {
+	bytes, units := 0, 0
+	for bytes < len(s) {
+		r, w := utf8.DecodeRuneInString(s[bytes:])
+		// Invalid bytes become U+FFFD in JSON: they stay in the rest.
+		if (r == utf8.RuneError && w <= 1) || !strings.HasPrefix(fc.prev[bytes:], s[bytes:bytes+w]) {
+			break
+		}
+		bytes += w
+		units += utf16.RuneLen(r)
+	}
+	fc.Shared = append(fc.Shared, units)
+	fc.Rest = append(fc.Rest, s[bytes:])
+	fc.prev = s
 }
 
 // ShardKey is the key of a term: its first two letters, or the term itself
@@ -111,7 +143,7 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 	meta := metaFile{
 		Version: FormatVersion, Docs: len(ix.Docs), DocChunk: DocChunk,
 		FacetOrder: Facets, Facets: map[string][]string{}, Labels: map[string][]string{}, F: map[string]string{},
-		Names: []string{}, URLs: []string{}, All: []int{},
+		Names: newFrontCoded(), URLs: newFrontCoded(), All: []int{},
 		Ages: [][2]int{}, Age: []int{}, Rank: []int{}, Shards: [][]string{}, Prefixed: []string{},
 	}
 	for _, f := range Facets {
@@ -152,8 +184,8 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 	var status strings.Builder
 	ageCode := map[[2]int]int{}
 	for i, d := range ix.Docs {
-		meta.Names = append(meta.Names, d.Name)
-		meta.URLs = append(meta.URLs, d.URL)
+		meta.Names.add(d.Name)
+		meta.URLs.add(d.URL)
 		if d.AllKommuner {
 			meta.All = append(meta.All, i)
 		}

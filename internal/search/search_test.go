@@ -36,6 +36,10 @@ func TestStemJoinsInflections(t *testing.T) {
 		{"utbildning", "utbildningen", "utbildningar"},
 		{"myndighet", "myndigheter", "myndigheten"},
 		{"forsakringskassan", "forsakringskassans"},
+		{"koordinator", "koordinatorn", "koordinatorns", "koordinatorer", "koordinatorerna", "koordinatorernas"},
+		{"handledare", "handledaren", "handledarens", "handledarna", "handledares"},
+		{"deltagare", "deltagaren", "deltagarna", "deltagarnas"},
+		{"sommar", "sommaren"},
 	}
 	for _, g := range groups {
 		want := Stem(g[0])

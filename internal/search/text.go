@@ -42,14 +42,19 @@ func Fold(s string) string {
 // Tokens splits s into folded words.
 func Tokens(s string) []string { return strings.Fields(Fold(s)) }
 
-// suffixes are stripped from folded words, longest first, as long as a stem
-// of at least minStem runes remains. They cover the plural, definite and
-// genitive endings that matter for finding things, not a full morphology.
+// suffixes are stripped from folded words, the first that matches (longer
+// before the shorter ones they end with), as long as a stem of at least
+// minStem runes remains. They cover the plural, definite and genitive
+// endings that matter for finding things, not a full morphology. Nouns in
+// -or and -are keep their stem in every form: koordinator, koordinatorn,
+// koordinatorer → koordinat; handledare, handledaren, handledarna →
+// handled.
 var suffixes = []string{
-	"ningarna", "ningar", "ningen", "ning", // sjukskrivning meets sjukskriven
-	"arnas", "ernas", "ornas", "heten", "heter", "andet",
-	"arna", "erna", "orna", "ande", "ende", "aste", "ares", "ens", "ets", "nas",
-	"het", "are", "ast", "ar", "er", "or", "en", "et", "na", "ad", "at",
+	"ningarna", "orernas", "ningar", "ningen", "orerna", "ning", // sjukskrivning meets sjukskriven
+	"arnas", "ernas", "ornas", "heten", "heter", "andet", "arens", "orers",
+	"arna", "erna", "orna", "ande", "ende", "aste", "ares", "aren", "orer", "orns",
+	"ens", "ets", "nas", "het", "are", "ast", "orn",
+	"ar", "er", "or", "en", "et", "na", "ad", "at",
 	"a", "e", "s",
 }
 

@@ -75,8 +75,52 @@ type vectorSet struct {
 }
 
 type vectorsDoc struct {
-	Comment string      `json:"comment"`
-	Sets    []vectorSet `json:"sets"`
+	Comment string       `json:"comment"`
+	Words   []wordVector `json:"words"`
+	Sets    []vectorSet  `json:"sets"`
+}
+
+// wordVector is what the text functions make of one input, which the
+// browser's must make too.
+type wordVector struct {
+	Input       string     `json:"input"`
+	Tokens      []string   `json:"tokens"`
+	QueryTokens []string   `json:"queryTokens"`
+	Stems       []string   `json:"stems"`
+	Continued   [][]string `json:"continued"` // per token
+}
+
+// wordInputs are the words whose folding, stemming and continuations are
+// compared between Go and the browser: every suffix rule, the lemmas, and
+// characters that case-map oddly.
+var wordInputs = []string{
+	"Hälsostöd BORÅS", "Träna, praktisera – motivera!", "U-SAM", "18–64 år", "Café Ñandú",
+	"vuxen vuxna vuxnas", "ung unga ungdom ungdomar ungdomarna yngre yngsta",
+	"kvinna kvinnor kvinnorna", "arbete arbetet arbeten",
+	"sjukskriven sjukskrivna sjukskrivning sjukskrivningar sjukskrivningarna",
+	"utbildning utbildningen myndighet myndigheter myndigheten myndighetens",
+	"Försäkringskassan Försäkringskassans",
+	"koordinator koordinatorn koordinatorns koordinatorer koordinatorerna koordinatorernas koordinatorers",
+	"handledare handledaren handledarens handledarna handledarnas handledares",
+	"deltagare deltagaren deltagarna sommar sommaren",
+	"gående leende starkaste förandet huset husets",
+	"arbetstrani ungdo koordinatore handledar",
+	"İstanbul ΣΟΦΊΑ ﬁnal Ǆemal",
+	"constructor __proto__ hasOwnProperty",
+	"psykisk o", "a", "ab c", "😀x 2026",
+}
+
+func wordVectors() []wordVector {
+	var out []wordVector
+	for _, in := range wordInputs {
+		w := wordVector{Input: in, Tokens: search.Tokens(in), QueryTokens: search.QueryTokens(in)}
+		for _, tok := range w.Tokens {
+			w.Stems = append(w.Stems, search.Stem(tok))
+			w.Continued = append(w.Continued, append([]string{}, search.Continued(tok)...))
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // vectorCase is one query with what the issue asks of its answer. The
@@ -197,7 +241,10 @@ func TestVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := vectorsDoc{Comment: "Expected answers of the search, in Go and in the browser; written by go test ./internal/search -run Vectors -update"}
+	doc := vectorsDoc{
+		Comment: "Expected answers of the search, in Go and in the browser; written by go test ./internal/search -run Vectors -update",
+		Words:   wordVectors(),
+	}
 	for _, s := range sets {
 		ix, c := indexOf(t, path.Join(root, s.dir), now)
 		if s.smallFiles {
@@ -234,6 +281,9 @@ func TestVectors(t *testing.T) {
 	var old vectorsDoc
 	if err := json.Unmarshal(want, &old); err != nil {
 		t.Fatalf("%s: %v", vectorsFile, err)
+	}
+	if !reflect.DeepEqual(old.Words, doc.Words) {
+		t.Errorf("%s: the words' tokens, stems or continuations have changed", vectorsFile)
 	}
 	was := map[[3]string]vector{}
 	for _, s := range old.Sets {

@@ -22,7 +22,8 @@ const PAGE = 20; // results shown before "Visa fler"
 const SHARED = '?q=unga&kommun=Tranemo';
 
 // settled waits until the form shows what the address says (the field and
-// the boxes) and the result list is no longer busy.
+// the boxes), the result list is no longer busy and the matrix has been
+// filtered (it is, a frame after the results).
 async function settled(page) {
   await page.waitForFunction(() => {
     const p = new URLSearchParams(location.search);
@@ -30,7 +31,8 @@ async function settled(page) {
     return !document.getElementById('sok').hidden &&
       document.getElementById('sok-q').value.trim() === (p.get('q') || '') &&
       boxes.every((b) => b.checked === p.getAll(b.name).includes(b.value)) &&
-      !document.getElementById('sok-resultat').hasAttribute('aria-busy');
+      !document.getElementById('sok-resultat').hasAttribute('aria-busy') &&
+      !document.querySelector('table.matrix[data-pending]');
   }, null, { timeout: 10000 }).catch(async () => {
     const s = await page.evaluate(() => ({
       address: location.search,

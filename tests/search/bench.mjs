@@ -4,7 +4,7 @@
 // does the same with Pagefind's own API on a Pagefind index of the same
 // site (run pagefind on the site first, so that DIR/pagefind/ exists).
 //
-//   node tests/search/bench.mjs --site DIR [--pagefind] [--runs N] [--chromium PATH] [--query Q …]
+//   node tests/search/bench.mjs --site DIR [--pagefind] [--runs N] [--pause MS] [--chromium PATH] [--query Q …]
 //
 // Needs the npm packages of tests/browser (cd tests/browser && npm ci
 // --ignore-scripts) and Debian's Chromium. See docs/search.md for numbers.
@@ -14,12 +14,14 @@
 // list is no longer aria-busy (the answer, counts, results, matrix and
 // status line are in the DOM), plus a forced layout, so that style and
 // layout of the changed page are counted too; painting is not. Each
-// keystroke is typed once the one before is answered, so a file that a
-// typist's pause would have loaded is waited for. The time spent waiting
-// for files (while some request is under way) is also given subtracted,
-// since it depends on the server and the network more than on the search:
-// the local test server takes 2-20 ms a file. Every run opens a fresh
-// browser context.
+// keystroke is typed once the one before is answered, and --pause MS
+// later (default 0), so without a pause a file that a typist's pause would
+// have loaded is waited for. The time spent waiting for files (while some
+// request the answer needs is under way; samkat's target group files are
+// not: results are shown without them) is also given subtracted, since it
+// depends on the server and the network more than on the search: the
+// local test server takes 4-12 ms a file. Every run opens a fresh browser
+// context.
 //
 // Bytes are the sizes of the files the page requested until the first
 // result was shown, as stored and gzip -9 compressed (Pagefind's index
@@ -47,16 +49,18 @@ const { values: opt } = parseArgs({
     site: { type: 'string' },
     pagefind: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
+    pause: { type: 'string', default: '0' },
     chromium: { type: 'string', default: process.env.CHROMIUM || '/usr/bin/chromium' },
     query: { type: 'string', multiple: true },
   },
 });
 if (!opt.site) {
-  console.error('usage: node tests/search/bench.mjs --site DIR [--pagefind] [--runs N] [--chromium PATH] [--query Q …]');
+  console.error('usage: node tests/search/bench.mjs --site DIR [--pagefind] [--runs N] [--pause MS] [--chromium PATH] [--query Q …]');
   process.exit(2);
 }
 const QUERIES = opt.query || ['unga', 'sjukskrivning', 'arbetsträning borås', 'psykisk ohälsa', 'lotsen'];
 const RUNS = Number(opt.runs);
+const PAUSE = Number(opt.pause);
 const site = path.resolve(opt.site);
 
 function sitePrefix() {
@@ -70,12 +74,13 @@ function sitePrefix() {
 // pagefindQuery runs in the page: the same keystrokes through Pagefind's
 // JavaScript API, loading the display data (fragments) of the first five
 // results, as its default UI does.
-async function pagefindQuery([query, bundle]) {
+async function pagefindQuery([query, bundle, pause]) {
   const pf = await import(bundle + 'pagefind.js');
   await pf.options({ bundlePath: bundle });
   const keys = [];
   let firstResult = null;
   for (let i = 1; i <= query.length; i++) {
+    if (pause > 0 && i > 1) await new Promise((resolve) => setTimeout(resolve, pause));
     const t0 = performance.now();
     const s = await pf.search(query.slice(0, i));
     const shown = await Promise.all(s.results.slice(0, 5).map((r) => r.data()));
@@ -107,9 +112,10 @@ function track(page) {
 }
 
 // waiting is how long, between from and to, at least one request was under
-// way: time the page spent waiting for files rather than working.
-function waiting(requests, from, to) {
-  const spans = requests.map((r) => [Math.max(r.at, from), Math.min(r.done, to)]).filter(([a, b]) => b > a)
+// way (of those that needed(url)): time the page spent waiting for files
+// rather than working.
+function waiting(requests, from, to, needed) {
+  const spans = requests.filter((r) => needed(r.url)).map((r) => [Math.max(r.at, from), Math.min(r.done, to)]).filter(([a, b]) => b > a)
     .sort((x, y) => x[0] - y[0]);
   let total = 0, end = -Infinity;
   for (const [a, b] of spans) {
@@ -120,9 +126,10 @@ function waiting(requests, from, to) {
   return total;
 }
 
-// settle adds to each keystroke the time not spent waiting for files.
-function settle(res, requests) {
-  for (const k of res.keys) k.working = k.total - waiting(requests, k.from, k.to);
+// settle adds to each keystroke the time not spent waiting for files
+// that needed(url).
+function settle(res, requests, needed = () => true) {
+  for (const k of res.keys) k.working = k.total - waiting(requests, k.from, k.to, needed);
   return res;
 }
 
@@ -161,11 +168,12 @@ const browser = await chromium.launch({
 // query: the first keystroke (which loads the engine and its index), the
 // median and largest time of the other keystrokes (each the median of the
 // runs), the same without the time spent waiting for files, and the files
-// loaded before the first result was shown.
+// loaded before the first result was shown; for samkat, also the time
+// until the matrix below the results was filtered.
 async function measure(label, perRun) {
-  console.log(`\n== ${label}`);
+  console.log(`\n== ${label}` + (PAUSE > 0 ? ` (typing with ${PAUSE} ms between an answer and the next key)` : ''));
   console.log('query                   keys  first   later keys: median  max | not waiting: median  max   first result  files before it: raw / gzip');
-  const all = [], allWorking = [];
+  const all = [], allWorking = [], allMatrix = [];
   for (const q of QUERIES) {
     const runs = [];
     for (let r = 0; r < RUNS; r++) runs.push(await perRun(q));
@@ -175,13 +183,17 @@ async function measure(label, perRun) {
     const b = first ? first.bytes : { raw: 0, gz: 0, files: 0 };
     all.push(...total.slice(1));
     allWorking.push(...working.slice(1));
+    const matrix = runs[0].keys[0].matrix === undefined ? null : per('matrix');
+    if (matrix) allMatrix.push(...matrix.slice(1));
     console.log(`${q.padEnd(22)} ${String(total.length).padStart(5)} ${ms(total[0])}      ${ms(median(total.slice(1)))} ${ms(Math.max(...total.slice(1)))}` +
       `      ${ms(median(working.slice(1)))} ${ms(Math.max(...working.slice(1)))}    ${first ? ('key ' + first.keystroke).padEnd(8) : 'none    '}` +
       `    ${String(b.files).padStart(3)} ${kb(b.raw)} / ${kb(b.gz)}`);
-    console.log('   ms per key (results): ' + runs[0].keys.map((k, i) => `${k.typed.slice(-1)} ${total[i].toFixed(0)}/${working[i].toFixed(0)} (${k.results})`).join(', '));
+    console.log(`   ms per key (results): total/not waiting${matrix ? '/with matrix' : ''}: ` + runs[0].keys.map((k, i) =>
+      `${k.typed.slice(-1)} ${total[i].toFixed(0)}/${working[i].toFixed(0)}${matrix ? '/' + matrix[i].toFixed(0) : ''} (${k.results})`).join(', '));
   }
   console.log(`keystrokes after the first: median ${ms(median(all))} ms, max ${ms(Math.max(...all))} ms;` +
-    ` not waiting for files: median ${ms(median(allWorking))} ms, max ${ms(Math.max(...allWorking))} ms`);
+    ` not waiting for files: median ${ms(median(allWorking))} ms, max ${ms(Math.max(...allWorking))} ms` +
+    (allMatrix.length ? `; until the matrix is filtered too: median ${ms(median(allMatrix))} ms, max ${ms(Math.max(...allMatrix))} ms` : ''));
 }
 
 try {
@@ -192,7 +204,8 @@ try {
     const requests = track(page);
     await page.goto(server.base, { waitUntil: 'load' });
     await page.waitForSelector('#sok:not([hidden])');
-    const res = settle(await page.evaluate(typeQuery, q), requests);
+    const targetGroups = (url) => url.includes('/sok/index/d/');
+    const res = settle(await page.evaluate(typeQuery, { query: q, pause: PAUSE }), requests, (url) => !targetGroups(url));
     if (res.firstResult) res.firstResult.bytes = bytes(requests.filter((r) => r.at <= res.firstResult.at).map((r) => r.url), server.base, samkatFile);
     await context.close();
     return res;
@@ -204,7 +217,7 @@ try {
       const page = await context.newPage();
       const requests = track(page);
       await page.goto(server.base + 'om/', { waitUntil: 'load' });
-      const res = settle(await page.evaluate(pagefindQuery, [q, server.base + 'pagefind/']), requests);
+      const res = settle(await page.evaluate(pagefindQuery, [q, server.base + 'pagefind/', PAUSE]), requests);
       if (res.firstResult) res.firstResult.bytes = bytes(requests.filter((r) => r.at <= res.firstResult.at).map((r) => r.url), server.base, pfFile);
       await context.close();
       return res;

@@ -47,6 +47,23 @@ async function answer(ix, query) {
   return { urls: shown.map((d) => d.url), scores: hits.map((h) => h.score), counts };
 }
 
+// The text functions: folding, tokens, query words, stems and the terms a
+// word being typed can continue into, for the words Go recorded.
+test('tokens, stems and continuations as in Go', async (t) => {
+  for (const [name, engine] of await engines(path.join(repo, 'internal/search/testdata/index-small-files'))) {
+    await t.test(name, () => {
+      for (const w of vectors.words) {
+        const toks = engine.tokens(w.input);
+        const got = {
+          input: w.input, tokens: toks, queryTokens: engine.queryTokens(w.input),
+          stems: toks.map(engine.stem), continued: toks.map(engine.continued),
+        };
+        assert.deepStrictEqual(got, { ...w, stems: w.stems || [], continued: w.continued || [] }, `${name}: ${JSON.stringify(w.input)}`);
+      }
+    });
+  }
+});
+
 for (const set of vectors.sets) {
   const indexDir = set.index ? path.join(repo, set.index) : site && path.join(path.resolve(site), INDEX_DIR);
   const title = `${set.catalogue === '.' ? 'content/' : set.catalogue} built for ${set.now}, ` +
