@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/catalog"
 )
@@ -76,17 +77,29 @@ func Build(docs []Doc, synonyms []catalog.Synonym) *Index {
 	// Each document's terms, on all cores: folding and stemming every word
 	// of every description is most of the work.
 	perDoc := make([]map[string]uint8, len(docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(docs)/64+1) {
-		wg.Go(func() {
-			stems := map[string]string{}
-			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
-				perDoc[i] = docTerms(&docs[i], syns, stems)
-			}
-		})
+	compounds := make([]map[string]uint8, len(docs))
+	vocabularies := forDocs(len(docs), func(i int, w *worker) {
+		perDoc[i], compounds[i] = docTerms(&docs[i], syns, w)
+	})
+	vocabulary := vocabularies[0]
+	for _, v := range vocabularies[1:] {
+		maps.Copy(vocabulary.words, v.words)
+		maps.Copy(vocabulary.names, v.names)
 	}
-	wg.Wait()
+	vocabulary.stems = map[string]struct{}{}
+	for word := range vocabulary.words {
+		vocabulary.stems[Stem(word)] = struct{}{}
+	}
+	forDocs(len(docs), func(i int, w *worker) {
+		for word, weight := range compounds[i] {
+			if _, isName := vocabulary.names[word]; isName {
+				continue
+			}
+			for _, t := range w.tails(word, &vocabulary) {
+				perDoc[i][t] = max(perDoc[i][t], tailWeight(weight))
+			}
+		}
+	})
 	// In document order, so that every term's postings come out sorted.
 	byTerm := map[string][]posting{}
 	for d, terms := range perDoc {
@@ -107,44 +120,155 @@ func Build(docs []Doc, synonyms []catalog.Synonym) *Index {
 
 type synonym struct{ ord, betyder []string }
 
+// worker is what one core keeps while indexing: caches, and the words it
+// has seen.
+type worker struct {
+	stems map[string]string
+	vocabulary
+	tailCache map[string][]string
+}
+
+// vocabulary is what decides which words are compounds.
+type vocabulary struct {
+	// words holds the words of minTail runes or more: a compound's tail
+	// is indexed only if it is a word of the catalogue.
+	words map[string]struct{}
+	// names holds the words of the facts (municipalities, partners,
+	// organisers, contacts …), which are names, not compounds, wherever
+	// they appear: Svenljunga is not about "unga".
+	names map[string]struct{}
+	// stems holds the stems of words.
+	stems map[string]struct{}
+}
+
+// forDocs calls fn for each document index on all cores, each worker with
+// its own caches, and returns the workers' vocabularies.
+func forDocs(n int, fn func(i int, w *worker)) []vocabulary {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	workers := make([]*worker, min(runtime.GOMAXPROCS(0), n/64+1))
+	for k := range workers {
+		w := &worker{stems: map[string]string{}, tailCache: map[string][]string{},
+			vocabulary: vocabulary{words: map[string]struct{}{}, names: map[string]struct{}{}}}
+		workers[k] = w
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i, w)
+			}
+		})
+	}
+	wg.Wait()
+	out := make([]vocabulary, len(workers))
+	for k, w := range workers {
+		out[k] = w.vocabulary
+	}
+	return out
+}
+
+func (w *worker) stem(tok string) string {
+	st, ok := w.stems[tok]
+	if !ok {
+		st = Stem(tok)
+		w.stems[tok] = st
+	}
+	return st
+}
+
+// Compound words. Swedish writes them as one word (arbetsträning,
+// hälsostöd), and people search for the part that matters to them
+// ("träning", "stöd"). So a word is also indexed under the stems of its
+// tails that are words of the catalogue on their own: arbetsträning under
+// träning's stem if some text says "träning". The beginning of a compound
+// is found as a prefix anyway. A tail has minTail runes or more and
+// leaves a head of minHead, so that short endings that happen to be words
+// do not count. Names are not split (see vocabulary).
+const (
+	minHead     = 3
+	minTail     = 4
+	minCompound = minHead + minTail
+)
+
+// tailWeight is what a compound's tail weighs in a field of weight w: as
+// much as a whole word one field lower (but never less than the body), so
+// that "Stöd i vardagen" comes before "Hälsostöd" for "stöd".
+func tailWeight(w uint8) uint8 {
+	for f := Body + 1; f < numFields; f++ {
+		if int(w) == Weight[f] {
+			return uint8(Weight[f-1])
+		}
+	}
+	return w
+}
+
+// tails returns the stems of word's tails that are words of v, or
+// inflections of them: hälsocoacher has the tail coacher, whose stem is
+// that of coach. An inflection counts only if its stem has minTail runes,
+// since short stems meet by chance (koordinator's tail nator has the stem
+// of nät).
+func (w *worker) tails(word string, v *vocabulary) []string {
+	if t, ok := w.tailCache[word]; ok {
+		return t
+	}
+	var out []string
+	runes := []rune(word)
+	for i := minHead; len(runes)-i >= minTail; i++ {
+		tail := string(runes[i:])
+		st := w.stem(tail)
+		_, isWord := v.words[tail]
+		_, isStem := v.stems[st]
+		if (isWord || (isStem && utf8.RuneCountInString(st) >= minTail)) && !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	}
+	w.tailCache[word] = out
+	return out
+}
+
 // docTerms returns the terms of d with the weight of the weightiest field
-// each is in. stems caches Stem.
-func docTerms(d *Doc, syns []synonym, stems map[string]string) map[string]uint8 {
+// each is in, and the words long enough to be compounds, with theirs. It
+// adds d's words to w's vocabulary.
+func docTerms(d *Doc, syns []synonym, w *worker) (terms, compounds map[string]uint8) {
 	best := map[string]uint8{}
+	compounds = map[string]uint8{}
 	add := func(t string, w uint8) {
 		if w > best[t] {
 			best[t] = w
 		}
 	}
-	var terms []string
+	var stems []string
 	for f := Field(0); f < numFields; f++ {
-		terms = terms[:0]
+		weight := uint8(Weight[f])
+		stems = stems[:0]
 		for _, tok := range Tokens(d.Text[f]) {
-			st, ok := stems[tok]
-			if !ok {
-				st = Stem(tok)
-				stems[tok] = st
+			stems = append(stems, w.stem(tok))
+			n := utf8.RuneCountInString(tok)
+			switch {
+			case f == Facts:
+				w.names[tok] = struct{}{}
+			case n >= minTail:
+				w.words[tok] = struct{}{}
 			}
-			terms = append(terms, st)
+			if n >= minCompound && f != Facts {
+				compounds[tok] = max(compounds[tok], weight)
+			}
 		}
-		w := uint8(Weight[f])
-		for _, t := range terms {
-			add(t, w)
+		for _, t := range stems {
+			add(t, weight)
 		}
 		for _, s := range syns {
-			if containsAll(terms, s.betyder) {
+			if containsAll(stems, s.betyder) {
 				for _, t := range s.ord {
-					add(t, w)
+					add(t, weight)
 				}
 			}
-			if containsAll(terms, s.ord) {
+			if containsAll(stems, s.ord) {
 				for _, t := range s.betyder {
-					add(t, w)
+					add(t, weight)
 				}
 			}
 		}
 	}
-	return best
+	return best, compounds
 }
 
 func containsAll(terms, want []string) bool {

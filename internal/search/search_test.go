@@ -243,3 +243,70 @@ func TestContinued(t *testing.T) {
 		}
 	}
 }
+
+func TestCompoundTails(t *testing.T) {
+	set := func(words ...string) map[string]struct{} {
+		m := map[string]struct{}{}
+		for _, w := range words {
+			m[w] = struct{}{}
+		}
+		return m
+	}
+	v := vocabulary{words: set("traning", "stod", "coach", "marknad", "utbildning")}
+	v.stems = map[string]struct{}{}
+	for w := range v.words {
+		v.stems[Stem(w)] = struct{}{}
+	}
+	v.stems["nat"] = struct{}{} // as if "nät" were a word of the catalogue
+	cases := []struct {
+		word string
+		want []string
+	}{
+		{"arbetstraning", []string{Stem("traning")}},
+		{"halsostod", []string{"stod"}},
+		{"halsocoacher", []string{"coach"}},                        // an inflection of a word
+		{"arbetsmarknadsutbildning", []string{Stem("utbildning")}}, // only tails that are words
+		{"arbetsmarknad", []string{Stem("marknad")}},
+		{"koordinator", nil}, // nator's stem "nat" is too short to count
+		{"stodet", nil},      // the head would be too short
+		{"traning", nil},     // a word is no tail of itself
+	}
+	for _, c := range cases {
+		w := &worker{stems: map[string]string{}, tailCache: map[string][]string{}}
+		if got := w.tails(c.word, &v); !slices.Equal(got, c.want) {
+			t.Errorf("tails(%q) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
+
+// TestCompoundsInTheIndex: a compound is found by its tail; a name is not
+// split, neither in the facts nor where a text mentions it.
+func TestCompoundsInTheIndex(t *testing.T) {
+	doc := func(name, facts, body string) Doc {
+		d := Doc{Name: name, URL: Fold(name), Status: "pagaende", Facets: map[string][]string{}, AgeFrom: -1, AgeTo: -1}
+		d.Text = [numFields]string{Body: body, Facts: facts, Name: name}
+		return d
+	}
+	ix := Build([]Doc{
+		doc("Hälsostöd", "Mark", "Samtal."),
+		doc("Stöd i vardagen", "Borås", "Unga vuxna får träning."),
+		doc("Arbetsträning", "Svenljunga", "För boende i Svenljunga."),
+	}, nil)
+	found := func(q string) []string {
+		var names []string
+		for _, h := range ix.Search(Query{Text: q}) {
+			names = append(names, ix.Docs[h.Doc].Name)
+		}
+		return names
+	}
+	for q, want := range map[string][]string{
+		// The whole word first: a tail weighs as a word one field lower.
+		"stöd":    {"Stöd i vardagen", "Hälsostöd"},
+		"träning": {"Arbetsträning", "Stöd i vardagen"},
+		"unga":    {"Stöd i vardagen"},
+	} {
+		if got := found(q); !slices.Equal(got, want) {
+			t.Errorf("%q finds %q, want %q", q, got, want)
+		}
+	}
+}

@@ -129,10 +129,11 @@ func wordVectors() []wordVector {
 type vectorCase struct {
 	name string
 	q    vectorQuery
-	// first is the URL expected at the top; includes must all be found;
-	// none expects no results.
+	// first is the URL expected at the top; includes must all be found,
+	// excludes none; none expects no results.
 	first    string
 	includes []string
+	excludes []string
 	none     bool
 	// sameAs names an earlier case whose results must be the same.
 	sameAs string
@@ -168,8 +169,13 @@ var contentCases = []vectorCase{
 	{name: "prefix: yn, on its way to yngre", q: vectorQuery{Text: "yn"}, includes: []string{act + "unga-vuxna/", act + "lotsen/"}},
 	{name: "prefix: one letter matches only a one-letter word (U-SAM)", q: vectorQuery{Text: "u"}, first: act + "u-sam/"},
 	{name: "inflection: sjukskrivna", q: vectorQuery{Text: "sjukskrivna "}},
-	{name: "inflection: unga", q: vectorQuery{Text: "unga"}, includes: []string{act + "unga-vuxna/", act + "lotsen/"}},
+	// Dialogförare is for every municipality, Svenljunga among them: a
+	// name is no compound of "unga".
+	{name: "inflection: unga", q: vectorQuery{Text: "unga"}, includes: []string{act + "unga-vuxna/", act + "lotsen/"}, excludes: []string{act + "dialogforare/"}},
 	{name: "inflection: ungdomar finds unga", q: vectorQuery{Text: "ungdomar"}, sameAs: "inflection: unga"},
+	// Arbetscenter says "arbetsträning", never "träning" alone.
+	{name: "compound: träning finds arbetsträning", q: vectorQuery{Text: "träning"}, includes: []string{act + "arbetscenter/"}},
+	{name: "compound: coach finds hälsocoacher", q: vectorQuery{Text: "coach"}, includes: []string{act + "lotsen/", act + "unga-vuxna/"}},
 	{name: "inflection: vuxna", q: vectorQuery{Text: "vuxna"}, includes: []string{act + "unga-vuxna/", act + "lotsen/"}},
 	{name: "inflection: vuxen finds vuxna", q: vectorQuery{Text: "vuxen"}, sameAs: "inflection: vuxna"},
 	{name: "typo: kordinator (missing letter)", q: vectorQuery{Text: "kordinator"}, first: act + "samverkanskoordinator/"},
@@ -335,6 +341,11 @@ func checkCase(t *testing.T, set string, c vectorCase, v vector, earlier map[str
 	for _, u := range c.includes {
 		if !slices.Contains(v.URLs, u) {
 			fail("want %s among %v", u, v.URLs)
+		}
+	}
+	for _, u := range c.excludes {
+		if slices.Contains(v.URLs, u) {
+			fail("want %s not among %v", u, v.URLs)
 		}
 	}
 	if c.sameAs != "" {
