@@ -59,3 +59,32 @@ func TestForStopsWhenCancelled(t *testing.T) {
 		t.Error("work went on after cancellation")
 	}
 }
+
+// TestForWorkersGivesEachWorkerItsState: every index is handled once, by
+// a worker whose state no other worker touches (go test -race checks
+// that), and the states come back.
+func TestForWorkersGivesEachWorkerItsState(t *testing.T) {
+	const n = 1000
+	states, err := ForWorkers(context.Background(), n, func() *[]int { return new([]int) },
+		func(seen *[]int, i int) error {
+			*seen = append(*seen, i)
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := make([]int, n)
+	for _, s := range states {
+		for _, i := range *s {
+			count[i]++
+		}
+	}
+	for i, c := range count {
+		if c != 1 {
+			t.Fatalf("index %d handled %d times", i, c)
+		}
+	}
+	if states, _ := ForWorkers(context.Background(), 0, func() int { return 7 }, func(int, int) error { return nil }); len(states) != 1 {
+		t.Errorf("no work: %d states, want one to merge into", len(states))
+	}
+}
