@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -57,12 +56,18 @@ func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	if !ok {
 		return data, nil
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(data))
-	if err := m.m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+	// The minifiers may write into their input (the JavaScript one renames
+	// in place), and data may be shared: give them a copy, made in one
+	// allocation with room for the NUL the parser appends. (Handing them a
+	// reader instead had them read it into a buffer grown step by step:
+	// at 10,000 activities, a second of copying and clearing memory.)
+	in := make([]byte, len(data), len(data)+1)
+	copy(in, data)
+	out, err := m.m.Bytes(mt, in)
+	if err != nil {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
-	return buf.Bytes(), nil
+	return out, nil
 }
 
 // Fingerprint returns name with a hash of data before the extension, for
