@@ -11,6 +11,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -258,12 +259,6 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 			sitemap = append(sitemap, export.Entry{URL: pg.URL, LastMod: pg.LastMod})
 		}
 	}
-	if err := addExports(files, p.cat, opt.Now, sitemap); err != nil {
-		return 0, err
-	}
-	if err := addSearchIndex(ctx, files, p.cat, opt.Now); err != nil {
-		return 0, err
-	}
 	claimed := map[string]bool{}
 	for _, pg := range pages {
 		if _, dup := files[pg.Path]; dup || claimed[pg.Path] {
@@ -271,19 +266,67 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 		}
 		claimed[pg.Path] = true
 	}
-	err = parallel.For(ctx, len(pages), func(i int) error {
-		b, err := rend.Render(pages[i])
-		if err != nil {
-			return fmt.Errorf("render %s: %w", pages[i].Path, err)
+	// The exports and the search index are made while the pages render:
+	// they are mostly one core's work, and the pages keep the others busy.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	derived := map[string][]byte{}
+	derivedErr := make(chan error, 1)
+	go func() {
+		err := addExports(derived, p.cat, opt.Now, sitemap)
+		if err == nil {
+			err = addSearchIndex(ctx, derived, p.cat, opt.Now)
 		}
-		return emit(pages[i].Path, b)
+		derivedErr <- err
+	}()
+	// The pages that list many activities first (the booklet lists them
+	// all): started last, one of them would leave the other cores idle at
+	// the end.
+	order := make([]int, len(pages))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(renderCost(pages[b]), renderCost(pages[a]))
+	})
+	err = parallel.For(ctx, len(order), func(i int) error {
+		pg := pages[order[i]]
+		b, err := rend.Render(pg)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", pg.Path, err)
+		}
+		return emit(pg.Path, b)
 	})
 	if err != nil {
+		cancel()
+		<-derivedErr
 		return 0, err
+	}
+	if err := <-derivedErr; err != nil {
+		return 0, err
+	}
+	for name, data := range derived {
+		if _, dup := files[name]; dup || claimed[name] {
+			return 0, fmt.Errorf("two files would be written to %s (a generated file and a page or a static file)", name)
+		}
+		files[name] = data
 	}
 	others := slices.Sorted(maps.Keys(files))
 	err = parallel.For(ctx, len(others), func(i int) error { return emit(others[i], files[others[i]]) })
 	return len(pages) + len(others), err
+}
+
+// renderCost orders pages for rendering: the booklet, then the other
+// pages that are not about one activity (lists, the front page), then the
+// rest.
+func renderCost(pg site.Page) int {
+	switch pg.Template {
+	case "utskrift":
+		return 2
+	case "activity":
+		return 0
+	}
+	return 1
 }
 
 // addExports adds the open data, feed, sitemap and robots.txt.

@@ -430,18 +430,7 @@ func parseTxtar(data []byte) map[string][]byte {
 // layouts/ and static/ replace built-in files of the same name, file by
 // file, while the other built-in files stay in use.
 func TestCatalogueOverridesLayoutsAndStatic(t *testing.T) {
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS("testdata/small"), ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(os.DirFS("testdata/small"), name)
-		fsys[name] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := smallCatalogue(t)
 	fsys["layouts/404.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<h1>Egen 404-sida</h1>{{end}}`)}
 	fsys["static/samkat.css"] = &fstest.MapFile{Data: []byte("body{color:#123456}")}
 	fsys["static/logo.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)}
@@ -466,6 +455,44 @@ func TestCatalogueOverridesLayoutsAndStatic(t *testing.T) {
 	}
 	if _, ok := got["favicon.svg"]; !ok {
 		t.Error("a built-in static file was lost next to the overrides")
+	}
+}
+
+// smallCatalogue is testdata/small in memory, to add files to.
+func smallCatalogue(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("testdata/small"), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(os.DirFS("testdata/small"), name)
+		fsys[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+// TestStaticFileInTheWayOfAnother: a file of static/ may replace a
+// built-in static file, but not a page or a file the build makes; that
+// is an error naming the file, not a file silently lost.
+func TestStaticFileInTheWayOfAnother(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"index.html", "two files would be written to index.html (a page and a static file or another page)"},
+		{"verksamheter/lotsen/index.html", "two files would be written to verksamheter/lotsen/index.html"},
+		{"robots.txt", "two files would be written to robots.txt (a generated file and a page or a static file)"},
+		{"data/verksamheter.json", "two files would be written to data/verksamheter.json"},
+		{"sok/index/meta.json", "two files would be written to sok/index/meta.json"},
+	} {
+		fsys := smallCatalogue(t)
+		fsys["static/"+c.file] = &fstest.MapFile{Data: []byte("mine")}
+		_, _, err := buildMem(t, fsys)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("static/%s: error %v, want one saying %q", c.file, err, c.want)
+		}
 	}
 }
 
