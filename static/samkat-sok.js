@@ -194,8 +194,9 @@ function init(section) {
     }
   }
 
-  // matrixState reads the matrix entries once: their documents, lists and
-  // how many entries of each list are shown.
+  // matrixState reads the matrix entries once (and those of the list of
+  // structural activities below it: every li[data-sok]): their documents,
+  // lists and how many entries of each list are shown.
   function matrixState() {
     const items = [...document.querySelectorAll("li[data-sok]")];
     const lists = [...new Set(items.map((li) => li.parentElement))];
@@ -229,7 +230,7 @@ function init(section) {
   }
 
   // filterMatrix hides the matrix entries of documents not kept (keep[doc]
-  // is 1 for those kept; null keeps all) and marks the cells it empties. It
+  // is 1 for those kept; null keeps all) and marks the lists it empties. It
   // touches only entries that change. While filtered, matrix cells off
   // screen are laid out only when scrolled to (the class matrix-filtered,
   // samkat.css): with tens of thousands of entries, laying out the whole
@@ -248,13 +249,14 @@ function init(section) {
       changed.add(m.list[i]);
     }
     for (const l of changed) {
-      const cell = m.lists[l].parentElement;
-      let none = cell.querySelector(".matrix-none");
+      const list = m.lists[l];
+      const next = list.nextElementSibling;
+      let none = next && next.classList.contains("matrix-none") ? next : null;
       if (m.shown[l] === 0 && !none) {
         none = document.createElement("span");
         none.className = "matrix-none";
         none.textContent = texts.noMatch || section.dataset.noMatch || "–";
-        cell.append(none);
+        list.after(none);
       } else if (m.shown[l] > 0 && none) {
         none.remove();
       }

@@ -202,6 +202,8 @@ var contentCases = []vectorCase{
 	{name: "filter: may apply on their own", q: vectorQuery{Filters: map[string][]string{"egenanmalan": {"ja"}}}, first: act + "aktiv-vardag/"},
 	{name: "filter: financing and text", q: vectorQuery{Text: "arbetslösa", Filters: map[string][]string{"finansiering": {"finsam", "miljarden"}}}},
 	{name: "shared link: unga in Tranemo", q: vectorQuery{Text: "unga", Filters: kommun("Tranemo")}, within: "inflection: unga", includes: []string{act + "unga-vuxna/"}},
+	// Samverkanskoordinatorn is structural: listed below the matrix.
+	{name: "browser: koordinator", q: vectorQuery{Text: "koordinator"}, includes: []string{act + "samverkanskoordinator/"}},
 	{name: "browser: unga in Tranemo or Mark", q: vectorQuery{Text: "unga", Filters: kommun("Tranemo", "Mark")}, within: "inflection: unga"},
 	{name: "browser: unga in Tranemo or Mark, aktiverande funktion", q: vectorQuery{Text: "unga", Filters: map[string][]string{"kommun": {"Tranemo", "Mark"}, "funktion": {"aktiverande-funktion"}}}, within: "browser: unga in Tranemo or Mark"},
 	{name: "age: who takes a 24-year-old", q: vectorQuery{Age: 24}, includes: []string{act + "lotsen/", act + "unga-vuxna/", act + "dialogforare/"}},

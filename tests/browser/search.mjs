@@ -353,6 +353,22 @@ export async function checkSearch(ctx) {
         if (s.marked.some((t) => t !== 'Ingen träff')) m.push(`emptied cells say ${JSON.stringify([...new Set(s.marked)])}, want "Ingen träff"`);
         return m; // which entries are shown is part of differences above
       });
+      await step(ctx, 'search: the list of structural activities below the matrix is filtered too', async () => {
+        // "unga in Tranemo" leaves the structural samverkanskoordinator out;
+        // "koordinator" finds it.
+        const m = [];
+        const structural = () => page.evaluate(() => [...document.querySelectorAll('ul.items > li[data-sok]')]
+          .map((li) => ({ href: li.querySelector('a').getAttribute('href'), shown: !li.hidden })));
+        const before = await structural();
+        if (before.length === 0) return ['the front page lists no structural activity with data-sok'];
+        if (before.some((x) => x.shown)) m.push(`shown for "unga" in Tranemo: ${before.filter((x) => x.shown).map((x) => x.href)}`);
+        await page.goto(ctx.base + '?q=koordinator');
+        await settled(page);
+        const after = await page.evaluate(state);
+        m.push(...differences(after, await expect(ctx, page, 'browser: koordinator')).map((x) => 'koordinator: ' + x));
+        if (!(await structural()).some((x) => x.shown)) m.push('"koordinator" does not show samverkanskoordinator in the structural list');
+        return m;
+      });
     } finally {
       await context.close();
     }
