@@ -6,9 +6,10 @@
 
 const FORMAT_VERSION = 3;
 const WEIGHT = [1, 2, 4, 8]; // body, facts, target group, name
-const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5;
+const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625;
 const MIN_STEM = 3;
 const MIN_TYPO = 5; // words, and stems, of this length may have one typo
+const MIN_STEM_PREFIX = 5; // shorter stems match terms that part from the word only as STRAY_PREFIX
 const SUFFIXES = [
   "ningarna", "orernas", "ningar", "ningen", "orerna", "ning",
   "arnas", "ernas", "ornas", "heten", "heter", "andet", "arens", "orers",
@@ -253,13 +254,19 @@ export class Index {
     const first2 = shardKey(s);
     const typo = n >= MIN_TYPO;
     const longStem = runeLength(s) >= MIN_TYPO;
+    // A short stem begins many unrelated words: a term that parts from the
+    // word after it counts less (for träning, Tranemo less than träna).
+    const shortStem = runeLength(s) < MIN_STEM_PREFIX;
     // A word being typed that is no word of the index may be the beginning
     // of one that is indexed under a shorter stem.
     if (files.some((file) => Object.hasOwn(file, s))) more.clear();
     for (const file of new Set(files)) {
       for (const term in file) {
         if (term === s) hit(file[term], EXACT);
-        if (prefix && (prefixes.some((p) => term.startsWith(p)) || more.has(term))) hit(file[term], PREFIX);
+        if (prefix && (prefixes.some((p) => term.startsWith(p)) || more.has(term))) {
+          const stray = shortStem && !more.has(term) && !term.startsWith(tok) && !tok.startsWith(term);
+          hit(file[term], stray ? STRAY_PREFIX : PREFIX);
+        }
         if (typo && term !== s && term.startsWith(first2) && (oneEdit(tok, term) || (longStem && oneEdit(s, term)))) hit(file[term], TYPO);
       }
     }

@@ -15,6 +15,10 @@ const (
 	exactMatch  = 1.0  // the word's stem is in the document
 	prefixMatch = 0.75 // a word of the document starts with what was typed
 	typoMatch   = 0.5  // one letter differs, is missing, extra or swapped
+	// strayPrefixMatch: a word of the document starts with the typed word's
+	// short stem, then parts from the word (for "träning", stem "tra":
+	// Tranemo). Even in the name, less than the word in the description.
+	strayPrefixMatch = 0.0625
 )
 
 // Query is what a user asks: words and filters.
@@ -170,6 +174,11 @@ func (ix *Index) textScores(text string) func(d int) (float64, bool) {
 // minTypo is the length from which a word, or its stem, may have a typo.
 const minTypo = 5
 
+// minStemPrefix is the length from which a stem matches every term it
+// begins as well as the word does: shorter stems begin too many unrelated
+// words.
+const minStemPrefix = 5
+
 // tokenScores finds the documents a typed word matches and the best score
 // each earns: exact stem, then prefix (from 3 letters, or 2 for the word
 // being typed; and for the word being typed, when its stem is not in the
@@ -195,10 +204,20 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 	}
 	n := utf8.RuneCountInString(tok)
 	if n >= 3 || last && n >= 2 {
+		// Terms that begin with the word or with its stem. A short stem
+		// begins many unrelated words: a term that parts from the word
+		// after it counts less (for träning, Tranemo less than träna;
+		// vuxna still finds vuxenutbildning).
+		shortStem := utf8.RuneCountInString(stem) < minStemPrefix
 		for _, p := range uniq(tok, stem) {
 			lo, hi := ix.prefixRange(p)
 			for i := lo; i < hi; i++ {
-				hit(i, prefixMatch)
+				t := ix.terms[i]
+				if shortStem && !strings.HasPrefix(t, tok) && !strings.HasPrefix(tok, t) {
+					hit(i, strayPrefixMatch)
+				} else {
+					hit(i, prefixMatch)
+				}
 			}
 		}
 		// A word being typed that is no word of the index may be the

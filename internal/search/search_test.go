@@ -310,3 +310,33 @@ func TestCompoundsInTheIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestStrayPrefixRanksLow: a short stem ("träning" → "tra") begins words
+// that have nothing to do with the word typed ("Tranemo"); such a match
+// counts less than the word itself in a description, and an inflection
+// still finds a compound its other form begins (vuxna, vuxenutbildning).
+func TestStrayPrefixRanksLow(t *testing.T) {
+	doc := func(name, body string) Doc {
+		d := Doc{Name: name, URL: Fold(name), Status: "pagaende", Facets: map[string][]string{}, AgeFrom: -1, AgeTo: -1}
+		d.Text = [numFields]string{Body: body, Name: name}
+		return d
+	}
+	ix := Build([]Doc{
+		doc("Byggstenen Tranemo", "Praktik."),
+		doc("Steget", "Social träning i grupp."),
+		doc("Vuxenutbildning", "Kurser."),
+	}, nil)
+	found := func(q string) []string {
+		var names []string
+		for _, h := range ix.Search(Query{Text: q}) {
+			names = append(names, ix.Docs[h.Doc].Name)
+		}
+		return names
+	}
+	if got, want := found("träning"), []string{"Steget", "Byggstenen Tranemo"}; !slices.Equal(got, want) {
+		t.Errorf("träning finds %q, want %q", got, want)
+	}
+	if got := found("vuxna"); !slices.Equal(got, []string{"Vuxenutbildning"}) {
+		t.Errorf("vuxna finds %q, want Vuxenutbildning", got)
+	}
+}
