@@ -282,33 +282,37 @@ func TestCompoundTails(t *testing.T) {
 // TestCompoundsInTheIndex: a compound is found by its tail; a name is not
 // split, neither in the facts nor where a text mentions it.
 func TestCompoundsInTheIndex(t *testing.T) {
-	doc := func(name, facts, body string) Doc {
-		d := Doc{Name: name, URL: Fold(name), Status: "pagaende", Facets: map[string][]string{}, AgeFrom: -1, AgeTo: -1}
-		d.Text = [numFields]string{Body: body, Facts: facts, Name: name}
-		return d
-	}
 	ix := Build([]Doc{
-		doc("Hälsostöd", "Mark", "Samtal."),
-		doc("Stöd i vardagen", "Borås", "Unga vuxna får träning."),
-		doc("Arbetsträning", "Svenljunga", "För boende i Svenljunga."),
+		textDoc("Hälsostöd", "Mark", "Samtal."),
+		textDoc("Stöd i vardagen", "Borås", "Unga vuxna får träning."),
+		textDoc("Arbetsträning", "Svenljunga", "För boende i Svenljunga."),
 	}, nil)
-	found := func(q string) []string {
-		var names []string
-		for _, h := range ix.Search(Query{Text: q}) {
-			names = append(names, ix.Docs[h.Doc].Name)
-		}
-		return names
-	}
 	for q, want := range map[string][]string{
 		// The whole word first: a tail weighs as a word one field lower.
 		"stöd":    {"Stöd i vardagen", "Hälsostöd"},
 		"träning": {"Arbetsträning", "Stöd i vardagen"},
 		"unga":    {"Stöd i vardagen"},
 	} {
-		if got := found(q); !slices.Equal(got, want) {
+		if got := foundNames(ix, q); !slices.Equal(got, want) {
 			t.Errorf("%q finds %q, want %q", q, got, want)
 		}
 	}
+}
+
+// textDoc is a running activity with a name, facts and a description.
+func textDoc(name, facts, body string) Doc {
+	d := Doc{Name: name, URL: Fold(name), Status: "pagaende", Facets: map[string][]string{}, AgeFrom: -1, AgeTo: -1}
+	d.Text = [numFields]string{Body: body, Facts: facts, Name: name}
+	return d
+}
+
+// foundNames returns the names of the activities q finds, best first.
+func foundNames(ix *Index, q string) []string {
+	var names []string
+	for _, h := range ix.Search(Query{Text: q}) {
+		names = append(names, ix.Docs[h.Doc].Name)
+	}
+	return names
 }
 
 // TestStrayPrefixRanksLow: a short stem ("träning" → "tra") begins words
@@ -316,27 +320,15 @@ func TestCompoundsInTheIndex(t *testing.T) {
 // counts less than the word itself in a description, and an inflection
 // still finds a compound its other form begins (vuxna, vuxenutbildning).
 func TestStrayPrefixRanksLow(t *testing.T) {
-	doc := func(name, body string) Doc {
-		d := Doc{Name: name, URL: Fold(name), Status: "pagaende", Facets: map[string][]string{}, AgeFrom: -1, AgeTo: -1}
-		d.Text = [numFields]string{Body: body, Name: name}
-		return d
-	}
 	ix := Build([]Doc{
-		doc("Byggstenen Tranemo", "Praktik."),
-		doc("Steget", "Social träning i grupp."),
-		doc("Vuxenutbildning", "Kurser."),
+		textDoc("Byggstenen Tranemo", "", "Praktik."),
+		textDoc("Steget", "", "Social träning i grupp."),
+		textDoc("Vuxenutbildning", "", "Kurser."),
 	}, nil)
-	found := func(q string) []string {
-		var names []string
-		for _, h := range ix.Search(Query{Text: q}) {
-			names = append(names, ix.Docs[h.Doc].Name)
-		}
-		return names
-	}
-	if got, want := found("träning"), []string{"Steget", "Byggstenen Tranemo"}; !slices.Equal(got, want) {
+	if got, want := foundNames(ix, "träning"), []string{"Steget", "Byggstenen Tranemo"}; !slices.Equal(got, want) {
 		t.Errorf("träning finds %q, want %q", got, want)
 	}
-	if got := found("vuxna"); !slices.Equal(got, []string{"Vuxenutbildning"}) {
+	if got := foundNames(ix, "vuxna"); !slices.Equal(got, []string{"Vuxenutbildning"}) {
 		t.Errorf("vuxna finds %q, want Vuxenutbildning", got)
 	}
 }
