@@ -261,8 +261,11 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	}
 	claimed := map[string]bool{}
 	for _, pg := range pages {
-		if _, dup := files[pg.Path]; dup || claimed[pg.Path] {
-			return 0, fmt.Errorf("two files would be written to %s (a page and a static file or another page)", pg.Path)
+		if _, dup := files[pg.Path]; dup {
+			return 0, fmt.Errorf("static/%s: would take the place of the page /%s; remove or rename the file", pg.Path, pg.URL)
+		}
+		if claimed[pg.Path] {
+			return 0, fmt.Errorf("two pages would be written to %s", pg.Path)
 		}
 		claimed[pg.Path] = true
 	}
@@ -306,8 +309,11 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 		return 0, err
 	}
 	for name, data := range derived {
-		if _, dup := files[name]; dup || claimed[name] {
-			return 0, fmt.Errorf("two files would be written to %s (a generated file and a page or a static file)", name)
+		if _, dup := files[name]; dup {
+			return 0, fmt.Errorf("static/%s: would take the place of the file the build makes there (robots.txt, feed.xml, sitemap.xml, data/ and sok/ are the build's); remove or rename the file", name)
+		}
+		if claimed[name] {
+			return 0, fmt.Errorf("a page and a file the build makes would both be written to %s", name)
 		}
 		files[name] = data
 	}

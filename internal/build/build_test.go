@@ -481,11 +481,11 @@ func smallCatalogue(t *testing.T) fstest.MapFS {
 // is an error naming the file, not a file silently lost.
 func TestStaticFileInTheWayOfAnother(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
-		{"index.html", "two files would be written to index.html (a page and a static file or another page)"},
-		{"verksamheter/lotsen/index.html", "two files would be written to verksamheter/lotsen/index.html"},
-		{"robots.txt", "two files would be written to robots.txt (a generated file and a page or a static file)"},
-		{"data/verksamheter.json", "two files would be written to data/verksamheter.json"},
-		{"sok/index/meta.json", "two files would be written to sok/index/meta.json"},
+		{"index.html", "static/index.html: would take the place of the page /; remove or rename the file"},
+		{"verksamheter/lotsen/index.html", "static/verksamheter/lotsen/index.html: would take the place of the page /verksamheter/lotsen/"},
+		{"robots.txt", "static/robots.txt: would take the place of the file the build makes there"},
+		{"data/verksamheter.json", "static/data/verksamheter.json: would take the place of the file the build makes there"},
+		{"sok/index/meta.json", "static/sok/index/meta.json: would take the place of the file the build makes there"},
 	} {
 		fsys := smallCatalogue(t)
 		fsys["static/"+c.file] = &fstest.MapFile{Data: []byte("mine")}
