@@ -373,7 +373,10 @@ func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.C
 		texts[a] = plain[i]
 	}
 	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return texts[a] })
-	ix := search.Build(docs, cat.Index.Synonymer)
+	ix, err := search.Build(ctx, docs, cat.Index.Synonymer)
+	if err != nil {
+		return err
+	}
 	index, err := ix.Files(search.FacetValues(cat.Index))
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)

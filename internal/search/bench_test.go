@@ -68,7 +68,7 @@ func BenchmarkBuild(b *testing.B) {
 			c := benchCatalogue(b, n)
 			var files map[string][]byte
 			for b.Loop() {
-				ix := search.Build(c.docs, c.synonyms)
+				ix := search.MustBuild(c.docs, c.synonyms)
 				var err error
 				if files, err = ix.Files(c.values, c.labels); err != nil {
 					b.Fatal(err)
@@ -92,7 +92,7 @@ func BenchmarkSearch(b *testing.B) {
 		for _, text := range benchQueries {
 			b.Run(fmt.Sprintf("n=%d/q=%s", n, text), func(b *testing.B) {
 				c := benchCatalogue(b, n)
-				ix := search.Build(c.docs, c.synonyms)
+				ix := search.MustBuild(c.docs, c.synonyms)
 				files, err := ix.Files(c.values, c.labels)
 				if err != nil {
 					b.Fatal(err)

@@ -9,3 +9,6 @@ func SetTermFileSize(n int) (restore func()) {
 
 // Continued is continued, for the benchmarks' count of downloads.
 func Continued(tok string) []string { return continued(tok) }
+
+// MustBuild is mustBuild, for the tests outside the package.
+var MustBuild = mustBuild

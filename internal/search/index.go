@@ -65,8 +65,8 @@ type Index struct {
 
 // Build indexes docs. Synonyms apply both ways at index time: a document
 // that says "Försäkringskassan" is found by "FK" and one that says "FK" by
-// "Försäkringskassan".
-func Build(docs []Doc, synonyms []catalog.Synonym) *Index {
+// "Försäkringskassan". It fails only when ctx is cancelled.
+func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index, error) {
 	var syns []synonym
 	for _, s := range synonyms {
 		if o, b := Terms(s.Ord), Terms(s.Betyder); len(o) > 0 && len(b) > 0 {
@@ -77,11 +77,13 @@ func Build(docs []Doc, synonyms []catalog.Synonym) *Index {
 	// of every description is most of the work.
 	perDoc := make([]map[string]uint8, len(docs))
 	compounds := make([]map[string]uint8, len(docs))
-	ctx := context.Background() // nothing here fails; indexing 10,000 activities takes 2 s
-	workers, _ := parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
+	workers, err := parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
 		perDoc[i], compounds[i] = docTerms(&docs[i], syns, w)
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	vocabulary := workers[0].vocabulary
 	for _, w := range workers[1:] {
 		maps.Copy(vocabulary.words, w.words)
@@ -91,7 +93,7 @@ func Build(docs []Doc, synonyms []catalog.Synonym) *Index {
 	for word := range vocabulary.words {
 		vocabulary.stems[Stem(word)] = struct{}{}
 	}
-	parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
+	_, err = parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
 		for word, weight := range compounds[i] {
 			if _, isName := vocabulary.names[word]; isName {
 				continue
@@ -102,6 +104,9 @@ func Build(docs []Doc, synonyms []catalog.Synonym) *Index {
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	// In document order, so that every term's postings come out sorted.
 	byTerm := map[string][]posting{}
 	for d, terms := range perDoc {
@@ -117,7 +122,7 @@ func Build(docs []Doc, synonyms []catalog.Synonym) *Index {
 	for i, t := range ix.terms {
 		ix.postings[i] = byTerm[t]
 	}
-	return ix
+	return ix, nil
 }
 
 type synonym struct{ ord, betyder []string }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -95,7 +96,7 @@ func fixture() *Index {
 		doc("Sjukskrivning och arbete", "Personer i sjukskrivning", "Mark", "Stöd vid sjukskrivning.", "planerad",
 			map[string][]string{"kommun": {"Mark"}, "funktion": {"samordnande"}}, -1, -1),
 	}
-	return Build(docs, []catalog.Synonym{{Ord: "FK", Betyder: "Försäkringskassan"}, {Ord: "AF", Betyder: "Arbetsförmedlingen"}})
+	return mustBuild(docs, []catalog.Synonym{{Ord: "FK", Betyder: "Försäkringskassan"}, {Ord: "AF", Betyder: "Arbetsförmedlingen"}})
 }
 
 func names(ix *Index, hits []Hit) []string {
@@ -186,7 +187,7 @@ func TestTypingNeverLosesTheWord(t *testing.T) {
 	for _, word := range []string{"sjukskrivning", "arbetsträning", "ungdomar", "försäkringskassan", "vuxna", "kvinnorna"} {
 		ix := ix
 		if word == "kvinnorna" {
-			ix = Build([]Doc{{Name: "Kvinnor", Text: [numFields]string{Name: "Stöd för kvinnor"}}}, nil)
+			ix = mustBuild([]Doc{{Name: "Kvinnor", Text: [numFields]string{Name: "Stöd för kvinnor"}}}, nil)
 		}
 		whole := names(ix, ix.Search(Query{Text: word}))
 		if len(whole) == 0 {
@@ -282,7 +283,7 @@ func TestCompoundTails(t *testing.T) {
 // TestCompoundsInTheIndex: a compound is found by its tail; a name is not
 // split, neither in the facts nor where a text mentions it.
 func TestCompoundsInTheIndex(t *testing.T) {
-	ix := Build([]Doc{
+	ix := mustBuild([]Doc{
 		textDoc("Hälsostöd", "Mark", "Samtal."),
 		textDoc("Stöd i vardagen", "Borås", "Unga vuxna får träning."),
 		textDoc("Arbetsträning", "Svenljunga", "För boende i Svenljunga."),
@@ -297,6 +298,15 @@ func TestCompoundsInTheIndex(t *testing.T) {
 			t.Errorf("%q finds %q, want %q", q, got, want)
 		}
 	}
+}
+
+// mustBuild is Build for tests, which never cancel it.
+func mustBuild(docs []Doc, synonyms []catalog.Synonym) *Index {
+	ix, err := Build(context.Background(), docs, synonyms)
+	if err != nil {
+		panic(err) // only a cancelled context fails
+	}
+	return ix
 }
 
 // textDoc is a running activity with a name, facts and a description.
@@ -320,7 +330,7 @@ func foundNames(ix *Index, q string) []string {
 // counts less than the word itself in a description, and an inflection
 // still finds a compound its other form begins (vuxna, vuxenutbildning).
 func TestStrayPrefixRanksLow(t *testing.T) {
-	ix := Build([]Doc{
+	ix := mustBuild([]Doc{
 		textDoc("Byggstenen Tranemo", "", "Praktik."),
 		textDoc("Steget", "", "Social träning i grupp."),
 		textDoc("Vuxenutbildning", "", "Kurser."),
@@ -330,5 +340,19 @@ func TestStrayPrefixRanksLow(t *testing.T) {
 	}
 	if got := foundNames(ix, "vuxna"); !slices.Equal(got, []string{"Vuxenutbildning"}) {
 		t.Errorf("vuxna finds %q, want Vuxenutbildning", got)
+	}
+}
+
+// TestBuildStopsWhenCancelled: a build that is no longer wanted (serve
+// saw another change, or the user pressed Ctrl-C) stops indexing.
+func TestBuildStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	docs := make([]Doc, 1000)
+	for i := range docs {
+		docs[i] = textDoc("Aktivitet", "Mark", "Stöd och träning.")
+	}
+	if ix, err := Build(ctx, docs, nil); err != context.Canceled || ix != nil {
+		t.Errorf("Build with a cancelled context = %v, %v; want nil, context.Canceled", ix, err)
 	}
 }

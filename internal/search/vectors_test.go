@@ -455,7 +455,7 @@ func indexOf(t *testing.T, dir string, now catalog.Date) (*search.Index, catalog
 	ctx := context.Background()
 	src := os.DirFS(dir)
 	c := loadCatalogue(t, dir, now)
-	ix := search.Build(c.docs, c.synonyms)
+	ix := search.MustBuild(c.docs, c.synonyms)
 	files, err := ix.Files(c.values, c.labels)
 	if err != nil {
 		t.Fatal(err)
