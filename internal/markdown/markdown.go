@@ -219,6 +219,9 @@ func CheckURL(u string) string {
 	if strings.HasPrefix(s, "//") || strings.HasPrefix(s, `\\`) || strings.HasPrefix(s, `/\`) {
 		return "write the full address, starting with https://"
 	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return "the address contains an invisible control character; type it again"
+	}
 	candidates := []string{s}
 	if dec, err := url.PathUnescape(s); err == nil && dec != s {
 		candidates = append(candidates, normalizeURL(dec))
@@ -244,10 +247,12 @@ func CheckURL(u string) string {
 
 // normalizeURL does what browsers do before reading a URL: drop leading and
 // trailing spaces and control characters and every tab and newline inside.
+// Other control characters inside stay: browsers keep them (escaped), and
+// so does the renderer, so "http://\x030" has the host "%030", not "0".
 func normalizeURL(u string) string {
 	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f })
 	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' || r < ' ' || r == 0x7f {
+		if r == '\t' || r == '\n' || r == '\r' {
 			return -1
 		}
 		return r

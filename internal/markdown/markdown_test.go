@@ -126,6 +126,7 @@ func TestCheckURL(t *testing.T) {
 		{"\x01javascript:x", false}, {"javascript%3Aalert(1)", false}, {"data:image/png;base64,AA", false},
 		{"vbscript:x", false}, {"//evil.se", false}, {"https:evil", false}, {"ftp://a.se", false},
 		{"sms:123", false}, {"a b:c", true},
+		{"http://\x030", false}, // the host is %030 once escaped, not 0 (found by FuzzConvert)
 	}
 	for _, tt := range tests {
 		if got := CheckURL(tt.url) == ""; got != tt.ok {
