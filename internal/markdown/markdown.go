@@ -215,12 +215,17 @@ var allowedSchemes = []string{"http", "https", "mailto", "tel"}
 func CheckURL(u string) string {
 	// goldmark keeps entities in destinations and decodes them when
 	// rendering, so decode them here too ("&#106;avascript:").
-	s := normalizeURL(html.UnescapeString(u))
-	if strings.HasPrefix(s, "//") || strings.HasPrefix(s, `\\`) || strings.HasPrefix(s, `/\`) {
-		return "write the full address, starting with https://"
-	}
+	s := html.UnescapeString(u)
+	// A browser would drop control characters at the ends, and tabs and
+	// newlines anywhere, but the renderer escapes them (\x03 becomes %03),
+	// and then they are part of the address: "http://0\x03" would link to
+	// the host "0%03". So they are an error wherever they are.
 	if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
 		return "the address contains an invisible control character; type it again"
+	}
+	s = strings.Trim(s, " ")
+	if strings.HasPrefix(s, "//") || strings.HasPrefix(s, `\\`) || strings.HasPrefix(s, `/\`) {
+		return "write the full address, starting with https://"
 	}
 	candidates := []string{s}
 	if dec, err := url.PathUnescape(s); err == nil && dec != s {
@@ -245,14 +250,14 @@ func CheckURL(u string) string {
 	return ""
 }
 
-// normalizeURL does what browsers do before reading a URL: drop leading and
-// trailing spaces and control characters and every tab and newline inside.
-// Other control characters inside stay: browsers keep them (escaped), and
-// so does the renderer, so "http://\x030" has the host "%030", not "0".
+// normalizeURL reads a URL the most lenient way a browser or server might:
+// without spaces and control characters at the ends, and without any
+// control character inside. The check applies it to a percent-decoded
+// reading, in case something decodes the address before using it.
 func normalizeURL(u string) string {
 	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f })
 	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
+		if r < ' ' || r == 0x7f {
 			return -1
 		}
 		return r
