@@ -31,6 +31,7 @@ import (
 	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/serve"
 )
 
@@ -82,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now time.
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "samkat: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "samkat: %s\n\n%s", msg.New(msg.CmdUnknown, args[0]).In(envLang()), usage)
 	return exitUsage
 }
 
@@ -103,12 +104,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return code
 	}
 	if *format != "text" && *format != "github" {
-		return cmd.usageError("--format must be text or github, not %q", *format)
+		return cmd.usageError(msg.CmdBadFormat, *format)
 	}
 	if baseURL != "" {
 		u, err := url.Parse(baseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return cmd.usageError("--baseurl must be an absolute http or https address, not %q", baseURL)
+			return cmd.usageError(msg.CmdBadBaseURL, baseURL)
 		}
 		if !strings.HasSuffix(baseURL, "/") {
 			baseURL += "/"
@@ -118,29 +119,35 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return code
 	}
 	opt := build.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static(), BaseURL: baseURL}
+	if l, ok := msg.FromEnv(); ok {
+		opt.Lang = l
+	}
 
 	var res build.Result
 	var err error
 	if checkOnly {
-		res.Diagnostics, err = build.CheckDir(ctx, dir, opt)
+		res, err = build.CheckDir(ctx, dir, opt)
 	} else {
 		if out == "" {
 			out = filepath.Join(dir, "public")
 		}
 		res, err = build.Dir(ctx, dir, out, opt)
 	}
-	printDiagnostics(stderr, res.Diagnostics, *format)
+	lang := res.Lang
+	printDiagnostics(stderr, res.Diagnostics, *format, lang)
 	switch {
+	case errors.Is(err, build.ErrContent) && checkOnly:
+		return exitContent // the diagnostics and their count say it all
 	case errors.Is(err, build.ErrContent):
-		fmt.Fprintf(stderr, "samkat %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "samkat %s: %s\n", name, msg.New(msg.CmdHasErrors).In(lang))
 		return exitContent
 	case err != nil:
-		fmt.Fprintf(stderr, "samkat %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "samkat %s: %s\n", name, errText(err, lang))
 		return exitContent
 	case checkOnly:
-		fmt.Fprintf(stdout, "samkat check: %s is valid (%s)\n", dir, res.Diagnostics.Summary())
+		fmt.Fprintf(stdout, "samkat check: %s\n", msg.New(msg.CmdValid, dir, res.Diagnostics.Summary(lang)).In(lang))
 	default:
-		fmt.Fprintf(stdout, "samkat build: wrote %d files (%d activities) to %s\n", res.Files, res.Activities, out)
+		fmt.Fprintf(stdout, "samkat build: %s\n", msg.New(msg.CmdWrote, res.Files, res.Activities, out).In(lang))
 	}
 	return exitOK
 }
@@ -153,14 +160,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return code
 	}
 	if *port < 0 || *port > 65535 {
-		return cmd.usageError("--port must be between 0 and 65535, not %d", *port)
+		return cmd.usageError(msg.CmdBadPort, *port)
 	}
 	if code, ok := cmd.catalogue(dir); !ok {
 		return code
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)))
 	if err != nil {
-		fmt.Fprintf(stderr, "samkat serve: %v (is another samkat serve running? try --port 0)\n", err)
+		fmt.Fprintf(stderr, "samkat serve: %s\n", msg.New(msg.CmdListen, err).In(envLang()))
 		return exitContent
 	}
 	srv := serve.New(serve.Config{
@@ -170,10 +177,27 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		Stderr: stderr,
 	})
 	if err := srv.Run(ctx, ln); err != nil {
-		fmt.Fprintf(stderr, "samkat serve: %v\n", err)
+		fmt.Fprintf(stderr, "samkat serve: %s\n", errText(err, envLang()))
 		return exitContent
 	}
 	return exitOK
+}
+
+// envLang is the language for messages printed before a catalogue is read:
+// SAMKAT_LANG, else Swedish.
+func envLang() msg.Lang {
+	l, _ := msg.FromEnv()
+	return l
+}
+
+// errText puts err into words in lang when it carries a message of the
+// catalogue, and in its own words otherwise.
+func errText(err error, lang msg.Lang) string {
+	var me *msg.Error
+	if errors.As(err, &me) {
+		return me.Msg.In(lang)
+	}
+	return err.Error()
 }
 
 // command is what the catalogue commands share: their flag set with --now,
@@ -207,7 +231,7 @@ func (c *command) parse(args []string, now time.Time) (dir string, day catalog.D
 		return "", day, exitUsage, false
 	}
 	if c.fs.NArg() > 1 {
-		return "", day, c.usageError("expected at most one catalogue folder, got %q", c.fs.Args()), false
+		return "", day, c.usageError(msg.CmdTooManyArgs, c.fs.Args()), false
 	}
 	dir = "."
 	if c.fs.NArg() == 1 {
@@ -215,21 +239,21 @@ func (c *command) parse(args []string, now time.Time) (dir string, day catalog.D
 	}
 	day, err := today(*c.now, now)
 	if err != nil {
-		return "", day, c.usageError("--now: %v", err), false
+		return "", day, c.usageError(msg.CmdBadNow, errText(err, envLang())), false
 	}
 	return dir, day, exitOK, true
 }
 
 // usageError prints a problem with the command line and returns exitUsage.
-func (c *command) usageError(format string, args ...any) int {
-	fmt.Fprintf(c.stderr, "samkat %s: %s\n", c.name, fmt.Sprintf(format, args...))
+func (c *command) usageError(id msg.ID, args ...any) int {
+	fmt.Fprintf(c.stderr, "samkat %s: %s\n", c.name, msg.New(id, args...).In(envLang()))
 	return exitUsage
 }
 
 // catalogue checks that dir looks like a catalogue folder.
 func (c *command) catalogue(dir string) (int, bool) {
 	if info, err := os.Stat(filepath.Join(dir, "content")); err != nil || !info.IsDir() {
-		fmt.Fprintf(c.stderr, "samkat %s: %s has no content/ folder; is it a catalogue? (see README.md)\n", c.name, dir)
+		fmt.Fprintf(c.stderr, "samkat %s: %s\n", c.name, msg.New(msg.CmdNotCatalogue, dir).In(envLang()))
 		return exitContent, false
 	}
 	return exitOK, true
@@ -246,18 +270,18 @@ func today(flagValue string, now time.Time) (catalog.Date, error) {
 	return catalog.DateOf(now), nil
 }
 
-func printDiagnostics(w io.Writer, diags diag.List, format string) {
+func printDiagnostics(w io.Writer, diags diag.List, format string, lang msg.Lang) {
 	if format == "github" {
 		for _, d := range diags {
-			fmt.Fprintln(w, githubAnnotation(d))
+			fmt.Fprintln(w, githubAnnotation(d, lang))
 		}
 	}
-	diags.Print(w)
+	diags.Print(w, lang)
 }
 
 // githubAnnotation formats d as a GitHub Actions workflow command, so that
 // problems show up on the lines of a pull request.
-func githubAnnotation(d diag.Diagnostic) string {
+func githubAnnotation(d diag.Diagnostic, lang msg.Lang) string {
 	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 	msg := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	kind := "error"
@@ -277,7 +301,7 @@ func githubAnnotation(d diag.Diagnostic) string {
 	if d.Field != "" {
 		props = append(props, "title="+prop.Replace(d.Field))
 	}
-	text := d.Msg
+	text := d.Msg.In(lang)
 	if d.Field != "" {
 		text = d.Field + ": " + text
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
 )
 
 // testTime is the clock run is given: the day of the small test catalogue.
@@ -85,7 +86,7 @@ func TestRunUsage(t *testing.T) {
 		{"-h", []string{"-h"}, exitOK, "Usage:", "", false},
 		{"build --help", []string{"build", "--help"}, exitOK, "", "Usage: samkat build", true},
 		{"check -h", []string{"check", "-h"}, exitOK, "", "Usage: samkat check", true},
-		{"unknown command", []string{"bygg"}, exitUsage, "", `unknown command "bygg"`, true},
+		{"unknown command", []string{"bygg"}, exitUsage, "", `okänt kommando "bygg"`, true},
 		{"unknown flag", []string{"build", "--nosuch", empty}, exitUsage, "", "nosuch", true},
 		{"check has no -o", []string{"check", "-o", "out", empty}, exitUsage, "", "-o", true},
 		{"check has no --baseurl", []string{"check", "--baseurl", "https://x.se/", empty}, exitUsage, "", "baseurl", true},
@@ -96,10 +97,10 @@ func TestRunUsage(t *testing.T) {
 		{"--baseurl relative", []string{"build", "--baseurl", "/sub/", empty}, exitUsage, "", "--baseurl", true},
 		{"--baseurl without host", []string{"build", "--baseurl", "https://", empty}, exitUsage, "", "--baseurl", true},
 		{"unknown --format", []string{"check", "--format", "json", empty}, exitUsage, "", "--format", true},
-		{"two folders", []string{"build", empty, empty}, exitUsage, "", "at most one catalogue folder", true},
-		{"folder without content/", []string{"check", empty}, exitContent, "", "no content/ folder", true},
-		{"build of a folder without content/", []string{"build", empty}, exitContent, "", "no content/ folder", true},
-		{"missing folder", []string{"check", filepath.Join(empty, "saknas")}, exitContent, "", "no content/ folder", true},
+		{"two folders", []string{"build", empty, empty}, exitUsage, "", "högst en katalogmapp", true},
+		{"folder without content/", []string{"check", empty}, exitContent, "", "har ingen mapp content/", true},
+		{"build of a folder without content/", []string{"build", empty}, exitContent, "", "har ingen mapp content/", true},
+		{"missing folder", []string{"check", filepath.Join(empty, "saknas")}, exitContent, "", "har ingen mapp content/", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,11 +128,11 @@ func TestRunCheck(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("check exited %d, want 0\nstderr:\n%s", code, stderr)
 	}
-	if want := "samkat check: " + dir + " is valid (0 errors, 1 warning)"; !strings.Contains(stdout, want) {
+	if want := "samkat check: " + dir + " är giltig (0 fel, 1 varning)"; !strings.Contains(stdout, want) {
 		t.Errorf("stdout = %q, want it to contain %q", stdout, want)
 	}
 	// The test catalogue's one warning: an activity whose slut has passed.
-	if !strings.Contains(stderr, "content/verksamheter/aktiv-vardag.md:9:1: warning: slut:") {
+	if !strings.Contains(stderr, "content/verksamheter/aktiv-vardag.md:9:1: varning: slut:") {
 		t.Errorf("stderr lacks the slut warning:\n%s", stderr)
 	}
 	notExist(t, filepath.Join(dir, "public"))
@@ -144,7 +145,7 @@ func TestRunBuild(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("build exited %d, want 0\nstderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "samkat build: wrote ") || !strings.Contains(stdout, out) {
+	if !strings.Contains(stdout, "samkat build: skrev ") || !strings.Contains(stdout, out) {
 		t.Errorf("stdout = %q, want a line saying what was written to %s", stdout, out)
 	}
 	for _, name := range []string{"index.html", "404.html", "verksamheter/lotsen/index.html", "data/verksamheter.json", "sitemap.xml"} {
@@ -199,8 +200,8 @@ func TestRunContentErrors(t *testing.T) {
 				t.Fatalf("%s exited %d, want 1\nstderr:\n%s", cmd, code, stderr)
 			}
 			for _, want := range []string{
-				"content/verksamheter/felskriven.md:4:1: error: ",
-				"did you mean",
+				"content/verksamheter/felskriven.md:4:1: fel: ",
+				"menade du",
 				`"kommuner"`,
 			} {
 				if !strings.Contains(stderr, want) {
@@ -252,7 +253,7 @@ func TestRunFormatGitHub(t *testing.T) {
 	}
 	for _, want := range []string{
 		"::error file=content/verksamheter/felskriven.md,line=4,",
-		"content/verksamheter/felskriven.md:4:1: error: ", // the text form follows
+		"content/verksamheter/felskriven.md:4:1: fel: ", // the text form follows
 		"::warning file=content/verksamheter/aktiv-vardag.md,line=9,",
 	} {
 		if !strings.Contains(stderr, want) {
@@ -274,34 +275,34 @@ func TestGithubAnnotation(t *testing.T) {
 	}{
 		{
 			"error with position and field",
-			diag.Diagnostic{Pos: diag.Pos{File: "content/verksamheter/a.md", Line: 4, Col: 1}, Severity: diag.Error, Field: "kommun", Msg: `unknown field; did you mean "kommuner"?`},
+			diag.Diagnostic{Pos: diag.Pos{File: "content/verksamheter/a.md", Line: 4, Col: 1}, Severity: diag.Error, Field: "kommun", Msg: msg.New(msg.Verbatim, `unknown field; did you mean "kommuner"?`)},
 			`::error file=content/verksamheter/a.md,line=4,col=1,title=kommun::kommun: unknown field; did you mean "kommuner"?`,
 		},
 		{
 			"warning without column",
-			diag.Diagnostic{Pos: diag.Pos{File: "content/_index.md", Line: 7}, Severity: diag.Warning, Msg: "old"},
+			diag.Diagnostic{Pos: diag.Pos{File: "content/_index.md", Line: 7}, Severity: diag.Warning, Msg: msg.New(msg.Verbatim, "old")},
 			`::warning file=content/_index.md,line=7::old`,
 		},
 		{
 			"properties escape , and :",
-			diag.Diagnostic{Pos: diag.Pos{File: "content/a,b:c.md", Line: 1, Col: 2}, Severity: diag.Error, Field: "x:y", Msg: "m"},
+			diag.Diagnostic{Pos: diag.Pos{File: "content/a,b:c.md", Line: 1, Col: 2}, Severity: diag.Error, Field: "x:y", Msg: msg.New(msg.Verbatim, "m")},
 			`::error file=content/a%2Cb%3Ac.md,line=1,col=2,title=x%3Ay::x:y: m`,
 		},
 		{
 			"message escapes % and line breaks",
-			diag.Diagnostic{Pos: diag.Pos{File: "a.md", Line: 2}, Severity: diag.Error, Msg: "100%\nnext\r\nline"},
+			diag.Diagnostic{Pos: diag.Pos{File: "a.md", Line: 2}, Severity: diag.Error, Msg: msg.New(msg.Verbatim, "100%\nnext\r\nline")},
 			`::error file=a.md,line=2::100%25%0Anext%0D%0Aline`,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := githubAnnotation(tt.d); got != tt.want {
+			if got := githubAnnotation(tt.d, msg.En); got != tt.want {
 				t.Errorf("githubAnnotation =\n %s\nwant\n %s", got, tt.want)
 			}
 		})
 	}
 	t.Run("no position", func(t *testing.T) {
-		got := githubAnnotation(diag.Diagnostic{Severity: diag.Error, Msg: "content/ is missing"})
+		got := githubAnnotation(diag.Diagnostic{Severity: diag.Error, Msg: msg.New(msg.Verbatim, "content/ is missing")}, msg.En)
 		if !strings.HasPrefix(got, "::error") || !strings.HasSuffix(got, "::content/ is missing") || strings.Contains(got, "file=") {
 			t.Errorf("githubAnnotation = %q, want an error annotation without file", got)
 		}

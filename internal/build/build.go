@@ -29,6 +29,7 @@ import (
 	"github.com/samkat/samkat/internal/export"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/overlay"
 	"github.com/samkat/samkat/internal/parallel"
 	"github.com/samkat/samkat/internal/publish"
@@ -46,32 +47,52 @@ type Options struct {
 	// BaseURL, when set, replaces the catalogue's baseurl: for a preview
 	// deployment at another address. Absolute http(s), ending in "/".
 	BaseURL string
+	// Lang, when set, is the language of the diagnostics and messages,
+	// overriding the catalogue's sprak (SAMKAT_LANG sets it).
+	Lang msg.Lang
 }
 
-// Result describes a finished build.
+// Result describes a finished build, or a check.
 type Result struct {
 	Files       int // number of files written
 	Activities  int // published activities
 	Diagnostics diag.List
+	// Lang is the language to print the diagnostics in: Options.Lang, else
+	// the catalogue's sprak, else Swedish.
+	Lang msg.Lang
 }
 
 // ErrContent is returned (wrapped) when the catalogue has errors.
 var ErrContent = errors.New("the catalogue has errors; nothing was published")
 
 // Check loads and validates the catalogue in src without rendering anything.
-func Check(ctx context.Context, src fs.FS, opt Options) (diag.List, error) {
-	_, diags, err := prepare(ctx, src, opt)
-	return diags, err
+func Check(ctx context.Context, src fs.FS, opt Options) (Result, error) {
+	_, res, err := prepare(ctx, src, opt)
+	return res, err
 }
 
 // CheckDir is Check on the catalogue in folder dir, reading nothing outside it.
-func CheckDir(ctx context.Context, dir string, opt Options) (diag.List, error) {
+func CheckDir(ctx context.Context, dir string, opt Options) (Result, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open catalogue: %w", err)
+		return Result{Lang: langOf(nil, opt)}, fmt.Errorf("open catalogue: %w", err)
 	}
 	defer root.Close()
 	return Check(ctx, root.FS(), opt)
+}
+
+// langOf decides the language of the messages: Options.Lang, else the
+// catalogue's sprak, else Swedish.
+func langOf(cat *catalog.Catalogue, opt Options) msg.Lang {
+	if opt.Lang != "" {
+		return opt.Lang
+	}
+	if cat != nil && cat.Index != nil {
+		if l, ok := msg.ParseLang(cat.Index.Sprak); ok {
+			return l
+		}
+	}
+	return msg.Sv
 }
 
 // Dir builds the catalogue in folder dir into folder out. Nothing outside
@@ -144,34 +165,40 @@ type prepared struct {
 	bodies map[string]template.HTML
 }
 
-// prepare runs every stage that can find a mistake in the content.
-func prepare(ctx context.Context, src fs.FS, opt Options) (*prepared, diag.List, error) {
+// prepare runs every stage that can find a mistake in the content. The
+// result carries the diagnostics and their language.
+func prepare(ctx context.Context, src fs.FS, opt Options) (*prepared, Result, error) {
+	p, diags, lang, err := prepareCatalogue(ctx, src, opt)
+	return p, Result{Diagnostics: diags, Lang: lang}, err
+}
+
+func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, diag.List, msg.Lang, error) {
 	cat, diags, err := load.Catalogue(ctx, src)
+	lang := langOf(cat, opt)
 	if err != nil {
-		return nil, diags, err
+		return nil, diags, lang, err
 	}
 	if cat == nil || cat.Index == nil {
 		diags.Sort()
-		return nil, diags, fmt.Errorf("%w", ErrContent)
+		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
 	}
 	if opt.BaseURL != "" {
 		cat.Index.BaseURL = opt.BaseURL
 	}
 	diags = append(diags, check.Catalogue(cat, opt.Now)...)
 	if cat.Index.BaseURL == "" {
-		diags.Warnf(diag.Pos{File: cat.Index.File, Line: 1}, "baseurl",
-			"not set: sitemap.xml and feed.xml are not written, since they need absolute addresses (e.g. baseurl: https://samverkan.example.se/)")
+		diags.AddWarning(diag.Pos{File: cat.Index.File, Line: 1}, "baseurl", msg.BaseURLMissingWarn)
 	}
 	bodies, mdDiags, err := convertBodies(ctx, cat)
 	diags = append(diags, mdDiags...)
 	diags.Sort()
 	if err != nil {
-		return nil, diags, err
+		return nil, diags, lang, err
 	}
 	if diags.HasErrors() {
-		return nil, diags, fmt.Errorf("%w", ErrContent)
+		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
 	}
-	return &prepared{cat: published(cat), bodies: bodies}, diags, nil
+	return &prepared{cat: published(cat), bodies: bodies}, diags, lang, nil
 }
 
 // published returns the catalogue without drafts (utkast: true).
@@ -214,8 +241,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue) (map[string]temp
 // Site builds the catalogue in src and writes every file of the site to out.
 // It writes nothing when the catalogue has errors.
 func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Result, error) {
-	p, diags, err := prepare(ctx, src, opt)
-	res := Result{Diagnostics: diags}
+	p, res, err := prepare(ctx, src, opt)
 	if err != nil {
 		return res, err
 	}
@@ -262,10 +288,10 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	claimed := map[string]bool{}
 	for _, pg := range pages {
 		if _, dup := files[pg.Path]; dup {
-			return 0, fmt.Errorf("static/%s: would take the place of the page /%s; remove or rename the file", pg.Path, pg.URL)
+			return 0, msg.Errorf(msg.StaticTakesPage, pg.Path, pg.URL)
 		}
 		if claimed[pg.Path] {
-			return 0, fmt.Errorf("two pages would be written to %s", pg.Path)
+			return 0, msg.Errorf(msg.TwoPagesSamePath, pg.Path)
 		}
 		claimed[pg.Path] = true
 	}
@@ -310,10 +336,10 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	}
 	for name, data := range derived {
 		if _, dup := files[name]; dup {
-			return 0, fmt.Errorf("static/%s: would take the place of the file the build makes there (robots.txt, feed.xml, sitemap.xml, data/ and sok/ are the build's); remove or rename the file", name)
+			return 0, msg.Errorf(msg.StaticTakesGen, name)
 		}
 		if claimed[name] {
-			return 0, fmt.Errorf("a page and a file the build makes would both be written to %s", name)
+			return 0, msg.Errorf(msg.PageAndGenSamePath, name)
 		}
 		files[name] = data
 	}

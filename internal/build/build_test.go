@@ -18,6 +18,7 @@ import (
 	"testing/fstest"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/publish"
 )
 
@@ -106,7 +107,7 @@ func TestSmallCatalogueGolden(t *testing.T) {
 
 func diagText(res Result) string {
 	var b strings.Builder
-	res.Diagnostics.Print(&b)
+	res.Diagnostics.Print(&b, msg.En)
 	return b.String()
 }
 

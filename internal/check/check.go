@@ -28,6 +28,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
 )
 
 // ReservedSlugs are the top-level URLs the generator itself uses; a plain
@@ -56,16 +57,14 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 			p.Kommuner = c.kommuner(p.Kommuner, p.Pos, p.File, "kommuner")
 			c.contacts(p.Kontakt, p.Pos, p.File)
 		case catalog.FunktionPage:
-			c.pageForTerm(p, ix.Funktioner, "funktioner", "function")
+			c.pageForTerm(p, ix.Funktioner, "funktioner", msg.KindFunc)
 		case catalog.FinansieringPage:
-			c.pageForTerm(p, ix.Finansiering, "finansiering", "financing source")
+			c.pageForTerm(p, ix.Finansiering, "finansiering", msg.KindFinance)
 		case catalog.TillganglighetPage:
 			hasStatement = true
 		case catalog.PlainPage:
 			if slices.Contains(reservedSlugs, p.Slug) {
-				diags.Errorf(diag.Pos{File: p.File, Line: 1}, "",
-					"the page name %q is used by the generator itself; rename the file (reserved: %s)",
-					p.Slug, strings.Join(reservedSlugs, ", "))
+				diags.AddError(diag.Pos{File: p.File, Line: 1}, "", msg.PageReservedName, p.Slug, strings.Join(reservedSlugs, ", "))
 			}
 		}
 	}
@@ -74,8 +73,7 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 		c.activity(a, forbund)
 	}
 	if !hasStatement {
-		diags.Warnf(diag.Pos{File: "content/tillganglighet.md"}, "",
-			"the accessibility statement (tillgänglighetsredogörelse) is missing; a stub saying so is published. Public bodies must publish one (see docs/editors.md)")
+		diags.AddWarning(diag.Pos{File: "content/tillganglighet.md"}, "", msg.StatementMissing)
 	}
 	return diags
 }
@@ -114,15 +112,15 @@ func (c *checker) activity(a *catalog.Activity, forbund map[string]bool) {
 	c.contacts(a.Kontakt, a.Pos, a.File)
 	if a.Forbund != "" && !forbund[a.Forbund] {
 		known := slices.Sorted(maps.Keys(forbund))
-		msg := fmt.Sprintf("there is no page content/forbund/%s.md", a.Forbund)
-		if s := diag.Suggest(a.Forbund, known); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else if len(known) > 0 {
-			msg += " (known: " + strings.Join(known, ", ") + ")"
-		} else {
-			msg += " (add one, or leave forbund out and name the organiser in huvudman)"
+		tail := diag.DidYouMean(a.Forbund, known)
+		switch {
+		case !tail.IsZero():
+		case len(known) > 0:
+			tail = msg.New(msg.KnownList, strings.Join(known, ", "))
+		default:
+			tail = msg.New(msg.ForbundAddOne)
 		}
-		c.diags.Errorf(posOf(a.Pos, a.File, "forbund", -1), "forbund", "%s", msg)
+		c.diags.AddError(posOf(a.Pos, a.File, "forbund", -1), "forbund", msg.ForbundNoPage, a.Forbund, tail)
 	}
 	c.dates(a)
 }
@@ -136,12 +134,7 @@ func (c *checker) declared(id string, terms []catalog.Term, pos diag.Pos, field 
 		}
 		ids[i] = t.ID
 	}
-	msg := fmt.Sprintf("%q is not declared in %s", id, c.ix.File)
-	if s := diag.Suggest(id, ids); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	}
-	msg += " (declared: " + strings.Join(ids, ", ") + ")"
-	c.diags.Errorf(pos, field, "%s", msg)
+	c.diags.AddError(pos, field, msg.NotDeclared, id, c.ix.File, diag.DidYouMean(id, ids), strings.Join(ids, ", "))
 }
 
 // kommuner resolves names to the index's spelling, reporting unknown ones.
@@ -162,12 +155,11 @@ func (c *checker) kommun(name string, pos diag.Pos, field string) (string, bool)
 			return k, true
 		}
 	}
-	msg := fmt.Sprintf("%q is not a municipality declared in %s", name, c.ix.File)
+	var tail msg.Message
 	if s := suggestKommun(name, c.ix.Kommuner); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		tail = msg.New(msg.DidYouMean, s)
 	}
-	msg += " (declared: " + strings.Join(c.ix.Kommuner, ", ") + ", or write [alla])"
-	c.diags.Errorf(pos, field, "%s", msg)
+	c.diags.AddError(pos, field, msg.KommunUndeclared, name, c.ix.File, tail, strings.Join(c.ix.Kommuner, ", "))
 	return "", false
 }
 
@@ -195,7 +187,7 @@ func (c *checker) contacts(list []catalog.Contact, pos map[string]diag.Pos, file
 	}
 }
 
-func (c *checker) pageForTerm(p *catalog.Page, terms []catalog.Term, folder, what string) {
+func (c *checker) pageForTerm(p *catalog.Page, terms []catalog.Term, folder string, what msg.ID) {
 	for _, t := range terms {
 		if t.ID == p.Slug {
 			if p.Titel == "" {
@@ -208,12 +200,11 @@ func (c *checker) pageForTerm(p *catalog.Page, terms []catalog.Term, folder, wha
 	for i, t := range terms {
 		ids[i] = t.ID
 	}
-	msg := fmt.Sprintf("no %s with id %q is declared in %s, so this page describes nothing", what, p.Slug, c.ix.File)
+	var tail msg.Message
 	if s := diag.Suggest(p.Slug, ids); s != "" {
-		msg += fmt.Sprintf("; did you mean content/%s/%s.md?", folder, s)
+		tail = msg.New(msg.DidYouMeanAlt, folder, s)
 	}
-	msg += " (declared: " + strings.Join(ids, ", ") + ")"
-	c.diags.Errorf(diag.Pos{File: p.File, Line: 1}, "", "%s", msg)
+	c.diags.AddError(diag.Pos{File: p.File, Line: 1}, "", msg.PageTermUndeclared, msg.New(what), p.Slug, c.ix.File, tail, strings.Join(ids, ", "))
 }
 
 // uniqueSlugs reports two files that would be published at the same URL.
@@ -221,8 +212,7 @@ func (c *checker) uniqueSlugs(cat *catalog.Catalogue) {
 	seen := map[string]string{}
 	claim := func(url, file string) {
 		if first, ok := seen[url]; ok {
-			c.diags.Errorf(diag.Pos{File: file, Line: 1}, "",
-				"this file would be published at %s, like %s; rename one of them", url, first)
+			c.diags.AddError(diag.Pos{File: file, Line: 1}, "", msg.PageSameURL, url, first)
 			return
 		}
 		seen[url] = file
@@ -247,8 +237,7 @@ func (c *checker) uniqueSlugs(cat *catalog.Catalogue) {
 // dates produces the date-relative warnings.
 func (c *checker) dates(a *catalog.Activity) {
 	if !a.Slut.IsZero() && a.Slut.Before(c.now) {
-		c.diags.Warnf(posOf(a.Pos, a.File, "slut", -1), "slut",
-			"%s has passed; the activity is listed as avslutad (ended)", a.Slut)
+		c.diags.AddWarning(posOf(a.Pos, a.File, "slut", -1), "slut", msg.SlutPassed, a.Slut)
 	}
 	limit := c.ix.GranskasInom
 	if limit <= 0 {
@@ -256,13 +245,10 @@ func (c *checker) dates(a *catalog.Activity) {
 	}
 	switch {
 	case a.Granskad.IsZero():
-		c.diags.Warnf(diag.Pos{File: a.File, Line: 1}, "granskad",
-			"missing: add the date the entry was last checked, e.g. granskad: %s", c.now)
+		c.diags.AddWarning(diag.Pos{File: a.File, Line: 1}, "granskad", msg.GranskadMissing, c.now)
 	case a.Granskad.AddDays(limit).Before(c.now):
-		c.diags.Warnf(posOf(a.Pos, a.File, "granskad", -1), "granskad",
-			"%s is older than granskas_inom (%d days); check the entry and update the date", a.Granskad, limit)
+		c.diags.AddWarning(posOf(a.Pos, a.File, "granskad", -1), "granskad", msg.GranskadOld, a.Granskad, limit)
 	case c.now.Before(a.Granskad):
-		c.diags.Warnf(posOf(a.Pos, a.File, "granskad", -1), "granskad",
-			"%s is in the future", a.Granskad)
+		c.diags.AddWarning(posOf(a.Pos, a.File, "granskad", -1), "granskad", msg.GranskadFuture, a.Granskad)
 	}
 }

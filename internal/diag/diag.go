@@ -11,6 +11,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/samkat/samkat/internal/msg"
 )
 
 // Pos is a position in a catalogue file. File is slash-separated and relative
@@ -43,14 +45,23 @@ const (
 	Error Severity = iota
 	// Warning problems are reported; the build still succeeds.
 	Warning
+	// Info is worth knowing but asks nothing of the editor (an activity
+	// that ended long ago); it is shown only when all notes are asked for.
+	Info
 )
 
-func (s Severity) String() string {
-	if s == Warning {
-		return "warning"
+// In names s in language l.
+func (s Severity) In(l msg.Lang) string {
+	switch s {
+	case Warning:
+		return msg.New(msg.SevWarning).In(l)
+	case Info:
+		return msg.New(msg.SevInfo).In(l)
 	}
-	return "error"
+	return msg.New(msg.SevError).In(l)
 }
+
+func (s Severity) String() string { return s.In(msg.En) }
 
 // Diagnostic is one problem in one place. Field names the frontmatter key
 // (dotted for nested keys, e.g. "kontakt[1].epost") or is empty for problems
@@ -59,36 +70,45 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Field    string
-	Msg      string
+	Msg      msg.Message
 }
 
-func (d Diagnostic) String() string {
+// Text formats d as "file:line:col: severity: field: message" in language l.
+func (d Diagnostic) Text(l msg.Lang) string {
 	var b strings.Builder
 	if s := d.Pos.String(); s != "" {
 		b.WriteString(s)
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Severity.String())
+	b.WriteString(d.Severity.In(l))
 	b.WriteString(": ")
 	if d.Field != "" {
 		b.WriteString(d.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Msg)
+	b.WriteString(d.Msg.In(l))
 	return b.String()
 }
+
+// String formats d in English.
+func (d Diagnostic) String() string { return d.Text(msg.En) }
 
 // List is an ordered collection of diagnostics.
 type List []Diagnostic
 
-// Errorf adds an error at pos about field.
-func (l *List) Errorf(pos Pos, field, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Field: field, Msg: fmt.Sprintf(format, args...)})
+// AddError adds an error at pos about field: message id with args.
+func (l *List) AddError(pos Pos, field string, id msg.ID, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Field: field, Msg: msg.New(id, args...)})
 }
 
-// Warnf adds a warning at pos about field.
-func (l *List) Warnf(pos Pos, field, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Field: field, Msg: fmt.Sprintf(format, args...)})
+// AddWarning adds a warning at pos about field.
+func (l *List) AddWarning(pos Pos, field string, id msg.ID, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Field: field, Msg: msg.New(id, args...)})
+}
+
+// AddInfo adds a note at pos about field.
+func (l *List) AddInfo(pos Pos, field string, id msg.ID, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Info, Field: field, Msg: msg.New(id, args...)})
 }
 
 // Sort orders the list by file, line, column, then severity and message, and
@@ -102,18 +122,21 @@ func (l *List) Sort() {
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Severity, b.Severity),
 			cmp.Compare(a.Field, b.Field),
-			cmp.Compare(a.Msg, b.Msg),
+			cmp.Compare(a.Msg.String(), b.Msg.String()),
 		)
 	})
-	*l = slices.Compact(*l)
+	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool {
+		return a.Pos == b.Pos && a.Severity == b.Severity && a.Field == b.Field && a.Msg.String() == b.Msg.String()
+	})
 }
 
-// Count returns the number of errors and warnings.
+// Count returns the number of errors and warnings (notes are not counted).
 func (l List) Count() (errors, warnings int) {
 	for _, d := range l {
-		if d.Severity == Error {
+		switch d.Severity {
+		case Error:
 			errors++
-		} else {
+		case Warning:
 			warnings++
 		}
 	}
@@ -137,49 +160,54 @@ func (l List) Err() error {
 // ErrorList is a List used as an error value.
 type ErrorList List
 
-func (e ErrorList) Error() string {
+func (e ErrorList) Error() string { return e.In(msg.En) }
+
+// In describes the first error and how many more there are, in language l.
+func (e ErrorList) In(l msg.Lang) string {
 	n, _ := List(e).Count()
 	for _, d := range e {
 		if d.Severity == Error {
-			if n == 1 {
-				return d.String()
+			switch n {
+			case 1:
+				return d.Text(l)
+			case 2:
+				return msg.New(msg.AndOneMore, d.Text(l)).In(l)
 			}
-			more := "errors"
-			if n == 2 {
-				more = "error"
-			}
-			return fmt.Sprintf("%s (and %d more %s)", d, n-1, more)
+			return msg.New(msg.AndMore, d.Text(l), n-1).In(l)
 		}
 	}
 	return "no errors"
 }
 
-// Print writes every diagnostic on its own line followed by a summary line
-// such as "2 errors, 1 warning". It writes nothing for an empty list.
-func (l List) Print(w io.Writer) error {
+// Print writes every diagnostic on its own line in language lang, followed
+// by a summary line such as "2 fel, 1 varning". It writes nothing for an
+// empty list.
+func (l List) Print(w io.Writer, lang msg.Lang) error {
 	if len(l) == 0 {
 		return nil
 	}
 	var b strings.Builder
 	for _, d := range l {
-		b.WriteString(d.String())
+		b.WriteString(d.Text(lang))
 		b.WriteByte('\n')
 	}
-	b.WriteString(l.Summary())
+	b.WriteString(l.Summary(lang))
 	b.WriteByte('\n')
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// Summary returns "N errors, M warnings" with correct singulars.
-func (l List) Summary() string {
+// Summary returns "N errors, M warnings" in language lang, with correct
+// singulars.
+func (l List) Summary(lang msg.Lang) string {
 	e, w := l.Count()
-	return plural(e, "error", "errors") + ", " + plural(w, "warning", "warnings")
+	return msg.New(msg.SummaryCounts, Plural(e, msg.Errors1, msg.ErrorsN), Plural(w, msg.Warnings1, msg.WarningsN)).In(lang)
 }
 
-func plural(n int, one, many string) string {
+// Plural returns the message one for n == 1 and many (with n) otherwise.
+func Plural(n int, one, many msg.ID) msg.Message {
 	if n == 1 {
-		return "1 " + one
+		return msg.New(one)
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return msg.New(many, n)
 }

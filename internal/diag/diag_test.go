@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/samkat/samkat/internal/msg"
 )
 
 func TestPosString(t *testing.T) {
@@ -36,37 +38,37 @@ func TestDiagnosticString(t *testing.T) {
 	}{
 		{
 			"full position and field",
-			Diagnostic{Pos{file, 4, 1}, Error, "kommun", `unknown field; did you mean "kommuner"?`},
+			Diagnostic{Pos{file, 4, 1}, Error, "kommun", msg.New(msg.Verbatim, `unknown field; did you mean "kommuner"?`)},
 			file + `:4:1: error: kommun: unknown field; did you mean "kommuner"?`,
 		},
 		{
 			"warning",
-			Diagnostic{Pos{file, 21, 1}, Warning, "granskad", "2024-01-10 is older than granskas_inom (365 days)"},
+			Diagnostic{Pos{file, 21, 1}, Warning, "granskad", msg.New(msg.Verbatim, "2024-01-10 is older than granskas_inom (365 days)")},
 			file + ":21:1: warning: granskad: 2024-01-10 is older than granskas_inom (365 days)",
 		},
 		{
 			"no column",
-			Diagnostic{Pos{file, 9, 0}, Error, "finansiering", "not declared"},
+			Diagnostic{Pos{file, 9, 0}, Error, "finansiering", msg.New(msg.Verbatim, "not declared")},
 			file + ":9: error: finansiering: not declared",
 		},
 		{
 			"no line",
-			Diagnostic{Pos{file, 0, 0}, Error, "", "not UTF-8"},
+			Diagnostic{Pos{file, 0, 0}, Error, "", msg.New(msg.Verbatim, "not UTF-8")},
 			file + ": error: not UTF-8",
 		},
 		{
 			"no field",
-			Diagnostic{Pos{file, 14, 3}, Error, "", `link scheme "javascript" is not allowed`},
+			Diagnostic{Pos{file, 14, 3}, Error, "", msg.New(msg.Verbatim, `link scheme "javascript" is not allowed`)},
 			file + `:14:3: error: link scheme "javascript" is not allowed`,
 		},
 		{
 			"no position",
-			Diagnostic{Pos{}, Warning, "baseurl", "not set; sitemap.xml is not written"},
+			Diagnostic{Pos{}, Warning, "baseurl", msg.New(msg.Verbatim, "not set; sitemap.xml is not written")},
 			"warning: baseurl: not set; sitemap.xml is not written",
 		},
 		{
 			"nothing but a message",
-			Diagnostic{Severity: Error, Msg: "content/ is missing"},
+			Diagnostic{Severity: Error, Msg: msg.New(msg.Verbatim, "content/ is missing")},
 			"error: content/ is missing",
 		},
 	}
@@ -79,34 +81,37 @@ func TestDiagnosticString(t *testing.T) {
 	}
 }
 
-func TestErrorfWarnf(t *testing.T) {
+func TestAddErrorWarning(t *testing.T) {
 	var l List
-	l.Errorf(Pos{"a.md", 1, 2}, "namn", "%q is %d characters", "x", 1)
-	l.Warnf(Pos{"b.md", 3, 0}, "", "stale since %s", "2024-01-10")
-	want := List{
-		{Pos{"a.md", 1, 2}, Error, "namn", `"x" is 1 characters`},
-		{Pos{"b.md", 3, 0}, Warning, "", "stale since 2024-01-10"},
+	l.AddError(Pos{"a.md", 1, 2}, "namn", msg.FieldTooLong, 301, 300)
+	l.AddWarning(Pos{"b.md", 3, 0}, "", msg.GranskadFuture, "2030-01-10")
+	want := []struct{ sv, en string }{
+		{"a.md:1:2: fel: namn: är 301 tecken långt; gränsen är 300", "a.md:1:2: error: namn: is 301 characters long; the limit is 300"},
+		{"b.md:3: varning: 2030-01-10 ligger i framtiden", "b.md:3: warning: 2030-01-10 is in the future"},
 	}
 	if len(l) != len(want) {
 		t.Fatalf("list has %d diagnostics, want %d: %v", len(l), len(want), l)
 	}
-	for i := range want {
-		if l[i] != want[i] {
-			t.Errorf("diagnostic %d = %#v, want %#v", i, l[i], want[i])
+	for i, w := range want {
+		if got := l[i].Text(msg.Sv); got != w.sv {
+			t.Errorf("diagnostic %d in Swedish = %q, want %q", i, got, w.sv)
+		}
+		if got := l[i].Text(msg.En); got != w.en {
+			t.Errorf("diagnostic %d in English = %q, want %q", i, got, w.en)
 		}
 	}
 }
 
 func TestListSort(t *testing.T) {
 	l := List{
-		{Pos{"content/verksamheter/b.md", 2, 1}, Error, "namn", "m"},
-		{Pos{"content/verksamheter/a.md", 10, 1}, Error, "slut", "m"},
-		{Pos{"content/verksamheter/a.md", 9, 5}, Error, "start", "m"},
-		{Pos{"content/verksamheter/a.md", 9, 1}, Warning, "granskad", "m"},
-		{Pos{"content/verksamheter/a.md", 9, 1}, Error, "kommuner", "m"},
-		{Pos{"content/_index.md", 30, 1}, Error, "kommuner", "m"},
-		{Pos{"content/verksamheter/a.md", 10, 1}, Error, "slut", "m"}, // duplicate
-		{Pos{"content/verksamheter/a.md", 0, 0}, Error, "", "file"},
+		{Pos{"content/verksamheter/b.md", 2, 1}, Error, "namn", msg.New(msg.Verbatim, "m")},
+		{Pos{"content/verksamheter/a.md", 10, 1}, Error, "slut", msg.New(msg.Verbatim, "m")},
+		{Pos{"content/verksamheter/a.md", 9, 5}, Error, "start", msg.New(msg.Verbatim, "m")},
+		{Pos{"content/verksamheter/a.md", 9, 1}, Warning, "granskad", msg.New(msg.Verbatim, "m")},
+		{Pos{"content/verksamheter/a.md", 9, 1}, Error, "kommuner", msg.New(msg.Verbatim, "m")},
+		{Pos{"content/_index.md", 30, 1}, Error, "kommuner", msg.New(msg.Verbatim, "m")},
+		{Pos{"content/verksamheter/a.md", 10, 1}, Error, "slut", msg.New(msg.Verbatim, "m")}, // duplicate
+		{Pos{"content/verksamheter/a.md", 0, 0}, Error, "", msg.New(msg.Verbatim, "file")},
 	}
 	want := []string{
 		"content/_index.md:30:1: error: kommuner: m",
@@ -135,10 +140,10 @@ func TestListSort(t *testing.T) {
 
 func TestListSortIsIndependentOfInputOrder(t *testing.T) {
 	base := List{
-		{Pos{"b.md", 1, 1}, Error, "x", "1"},
-		{Pos{"a.md", 2, 1}, Error, "x", "2"},
-		{Pos{"a.md", 2, 1}, Error, "x", "1"},
-		{Pos{"a.md", 1, 7}, Warning, "y", "3"},
+		{Pos{"b.md", 1, 1}, Error, "x", msg.New(msg.Verbatim, "1")},
+		{Pos{"a.md", 2, 1}, Error, "x", msg.New(msg.Verbatim, "2")},
+		{Pos{"a.md", 2, 1}, Error, "x", msg.New(msg.Verbatim, "1")},
+		{Pos{"a.md", 1, 7}, Warning, "y", msg.New(msg.Verbatim, "3")},
 	}
 	want := append(List(nil), base...)
 	want.Sort()
@@ -150,7 +155,7 @@ func TestListSortIsIndependentOfInputOrder(t *testing.T) {
 			t.Fatalf("rotation %d: %d diagnostics, want %d", r, len(l), len(want))
 		}
 		for i := range l {
-			if l[i] != want[i] {
+			if l[i].String() != want[i].String() {
 				t.Errorf("rotation %d: position %d is %v, want %v", r, i, l[i], want[i])
 			}
 		}
@@ -161,10 +166,10 @@ func TestListSortIsIndependentOfInputOrder(t *testing.T) {
 func list(e, w int) List {
 	var l List
 	for range e {
-		l.Errorf(Pos{"a.md", len(l) + 1, 1}, "f", "error")
+		l = append(l, Diagnostic{Pos{"a.md", len(l) + 1, 1}, Error, "f", msg.New(msg.Verbatim, "error")})
 	}
 	for range w {
-		l.Warnf(Pos{"a.md", len(l) + 1, 1}, "f", "warning")
+		l = append(l, Diagnostic{Pos{"a.md", len(l) + 1, 1}, Warning, "f", msg.New(msg.Verbatim, "warning")})
 	}
 	return l
 }
@@ -172,15 +177,15 @@ func list(e, w int) List {
 func TestCountSummary(t *testing.T) {
 	tests := []struct {
 		errors, warnings int
-		summary          string
+		summary, sv      string
 	}{
-		{0, 0, "0 errors, 0 warnings"},
-		{1, 0, "1 error, 0 warnings"},
-		{0, 1, "0 errors, 1 warning"},
-		{1, 1, "1 error, 1 warning"},
-		{1, 2, "1 error, 2 warnings"},
-		{2, 1, "2 errors, 1 warning"},
-		{12, 11, "12 errors, 11 warnings"},
+		{0, 0, "0 errors, 0 warnings", "0 fel, 0 varningar"},
+		{1, 0, "1 error, 0 warnings", "1 fel, 0 varningar"},
+		{0, 1, "0 errors, 1 warning", "0 fel, 1 varning"},
+		{1, 1, "1 error, 1 warning", "1 fel, 1 varning"},
+		{1, 2, "1 error, 2 warnings", "1 fel, 2 varningar"},
+		{2, 1, "2 errors, 1 warning", "2 fel, 1 varning"},
+		{12, 11, "12 errors, 11 warnings", "12 fel, 11 varningar"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.summary, func(t *testing.T) {
@@ -192,8 +197,11 @@ func TestCountSummary(t *testing.T) {
 			if got, want := l.HasErrors(), tt.errors > 0; got != want {
 				t.Errorf("HasErrors() = %v, want %v", got, want)
 			}
-			if got := l.Summary(); got != tt.summary {
-				t.Errorf("Summary() = %q, want %q", got, tt.summary)
+			if got := l.Summary(msg.En); got != tt.summary {
+				t.Errorf("Summary(En) = %q, want %q", got, tt.summary)
+			}
+			if got := l.Summary(msg.Sv); got != tt.sv {
+				t.Errorf("Summary(Sv) = %q, want %q", got, tt.sv)
 			}
 		})
 	}
@@ -237,12 +245,12 @@ func TestErr(t *testing.T) {
 func TestPrint(t *testing.T) {
 	t.Run("diagnostics then summary", func(t *testing.T) {
 		l := List{
-			{Pos{"content/verksamheter/a.md", 3, 1}, Error, "kommun", `unknown field; did you mean "kommuner"?`},
-			{Pos{"content/verksamheter/b.md", 9, 1}, Warning, "slut", "has passed"},
-			{Pos{"content/verksamheter/b.md", 10, 1}, Warning, "granskad", "missing"},
+			{Pos{"content/verksamheter/a.md", 3, 1}, Error, "kommun", msg.New(msg.Verbatim, `unknown field; did you mean "kommuner"?`)},
+			{Pos{"content/verksamheter/b.md", 9, 1}, Warning, "slut", msg.New(msg.Verbatim, "has passed")},
+			{Pos{"content/verksamheter/b.md", 10, 1}, Warning, "granskad", msg.New(msg.Verbatim, "missing")},
 		}
 		var b strings.Builder
-		if err := l.Print(&b); err != nil {
+		if err := l.Print(&b, msg.En); err != nil {
 			t.Fatal(err)
 		}
 		want := `content/verksamheter/a.md:3:1: error: kommun: unknown field; did you mean "kommuner"?
@@ -256,7 +264,7 @@ content/verksamheter/b.md:10:1: warning: granskad: missing
 	})
 	t.Run("empty list prints nothing", func(t *testing.T) {
 		var b strings.Builder
-		if err := (List{}).Print(&b); err != nil {
+		if err := (List{}).Print(&b, msg.En); err != nil {
 			t.Fatal(err)
 		}
 		if b.Len() != 0 {
@@ -264,7 +272,7 @@ content/verksamheter/b.md:10:1: warning: granskad: missing
 		}
 	})
 	t.Run("write error is returned", func(t *testing.T) {
-		if err := list(1, 0).Print(failWriter{}); !errors.Is(err, errWrite) {
+		if err := list(1, 0).Print(failWriter{}, msg.En); !errors.Is(err, errWrite) {
 			t.Errorf("Print to a failing writer returned %v, want %v", err, errWrite)
 		}
 	})

@@ -1,6 +1,10 @@
 package diag
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/samkat/samkat/internal/msg"
+)
 
 // Suggest returns the candidate closest to word, for "did you mean" hints, or
 // "" when none is close enough to be a plausible typo. Comparison ignores case.
@@ -52,4 +56,13 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// DidYouMean is the "; did you mean …?" tail of a message for word among
+// candidates, or an empty message when none is close.
+func DidYouMean(word string, candidates []string) msg.Message {
+	if s := Suggest(word, candidates); s != "" {
+		return msg.New(msg.DidYouMean, s)
+	}
+	return msg.Message{}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -27,14 +28,14 @@ func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {
 	var root yaml.Node
 	if err := yaml.Unmarshal(s.yaml, &root); err != nil {
 		line := s.yamlLine
-		msg := err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		text := err.Error()
+		if m := yamlLineRE.FindStringSubmatch(text); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line += n - 1
-			msg = strings.Replace(msg, m[0], "", 1)
+			text = strings.Replace(text, m[0], "", 1)
 		}
-		msg = strings.TrimPrefix(strings.TrimPrefix(msg, "yaml:"), " ")
-		diags.Errorf(diag.Pos{File: file, Line: line}, "", "the frontmatter is not valid YAML: %s", msg)
+		text = strings.TrimPrefix(strings.TrimPrefix(text, "yaml:"), " ")
+		diags.AddError(diag.Pos{File: file, Line: line}, "", msg.YAMLSyntax, text)
 		return nil
 	}
 	if root.Kind == 0 { // empty frontmatter
@@ -42,7 +43,7 @@ func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
-		diags.Errorf(nodePos(file, s, m), "", "the frontmatter must be fields written as key: value, not %s", describe(m))
+		diags.AddError(nodePos(file, s, m), "", msg.YAMLNotMapping, describe(m))
 		return nil
 	}
 	return m
@@ -56,26 +57,26 @@ func nodePos(file string, s *source, n *yaml.Node) diag.Pos {
 }
 
 // describe names a node's kind for error messages.
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) msg.Message {
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return msg.New(msg.KindList)
 	case yaml.MappingNode:
-		return "a group of fields"
+		return msg.New(msg.KindGroup)
 	case yaml.AliasNode:
-		return "an alias"
+		return msg.New(msg.KindAlias)
 	}
 	switch n.ShortTag() {
 	case "!!int", "!!float":
-		return "a number"
+		return msg.New(msg.KindNumber)
 	case "!!bool":
-		return "true/false"
+		return msg.New(msg.KindBool)
 	case "!!null":
-		return "empty"
+		return msg.New(msg.KindEmpty)
 	case "!!timestamp":
-		return "a date"
+		return msg.New(msg.KindDate)
 	}
-	return "text"
+	return msg.New(msg.KindText)
 }
 
 // fields reads the keys of one mapping, recording each key's position and
@@ -95,32 +96,30 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Value == "<<" {
-			f.errAt(k, "", "keys must be plain names; merge keys (<<) and complex keys are not supported")
+			f.errAt(k, "", msg.YAMLComplexKey)
 			continue
 		}
 		key := k.Value
 		name := prefix + key
 		if !slices.Contains(allowed, key) {
-			msg := fmt.Sprintf("unknown field %q", key)
+			tail := msg.New(msg.ValidList, strings.Join(allowed, ", "))
 			if s := diag.Suggest(key, allowed); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += " (valid: " + strings.Join(allowed, ", ") + ")"
+				tail = msg.New(msg.DidYouMean, s)
 			}
-			f.diags.Errorf(f.at(k), name, "%s", msg)
+			f.diags.AddError(f.at(k), name, msg.FieldUnknown, key, tail)
 			continue
 		}
 		if prev, dup := f.pos[name]; dup {
-			f.diags.Errorf(f.at(k), name, "appears twice; the first is on line %d", prev.Line)
+			f.diags.AddError(f.at(k), name, msg.FieldTwice, prev.Line)
 			continue
 		}
 		f.pos[name] = f.at(k)
 		if hasAlias(v) {
-			f.errAt(v, name, "anchors and aliases (&, *) are not supported; write the value out")
+			f.errAt(v, name, msg.YAMLAlias)
 			continue
 		}
 		if d := depth(v); d > maxDepth {
-			f.errAt(v, name, "is nested %d levels deep; no field needs more than %d (check the brackets and indentation)", d, maxDepth)
+			f.errAt(v, name, msg.YAMLTooDeep, d, maxDepth)
 			continue
 		}
 		f.values[key] = v
@@ -159,8 +158,8 @@ func depth(n *yaml.Node) int {
 
 func (f *fields) at(n *yaml.Node) diag.Pos { return nodePos(f.file, f.src, n) }
 
-func (f *fields) errAt(n *yaml.Node, field, format string, args ...any) {
-	f.diags.Errorf(f.at(n), field, format, args...)
+func (f *fields) errAt(n *yaml.Node, field string, id msg.ID, args ...any) {
+	f.diags.AddError(f.at(n), field, id, args...)
 }
 
 // get returns the value of key, or nil when it is missing or empty.
@@ -181,7 +180,7 @@ func (f *fields) require(keys ...string) {
 			if v, ok := f.values[k]; ok {
 				p = f.at(v)
 			}
-			f.diags.Errorf(p, f.prefix+k, "is required")
+			f.diags.AddError(p, f.prefix+k, msg.FieldRequired)
 		}
 	}
 }
@@ -195,12 +194,12 @@ func (f *fields) text(key string, limit int) string {
 	}
 	name := f.prefix + key
 	if v.Kind != yaml.ScalarNode {
-		f.errAt(v, name, "must be text, not %s", describe(v))
+		f.errAt(v, name, msg.FieldNotText, describe(v))
 		return ""
 	}
 	switch v.ShortTag() {
 	case "!!int", "!!float", "!!bool":
-		f.errAt(v, name, "must be text, not %s; put it in quotes if you mean %q", describe(v), v.Value)
+		f.errAt(v, name, msg.FieldNotTextQuote, describe(v), v.Value)
 		return ""
 	}
 	return f.checkLen(v, name, strings.TrimSpace(v.Value), limit)
@@ -214,7 +213,7 @@ func (f *fields) phoneText(key string) string {
 		return ""
 	}
 	if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!bool" {
-		f.errAt(v, f.prefix+key, "must be a phone number, not %s", describe(v))
+		f.errAt(v, f.prefix+key, msg.FieldNotPhone, describe(v))
 		return ""
 	}
 	return f.checkLen(v, f.prefix+key, strings.TrimSpace(v.Value), maxNameLen)
@@ -222,7 +221,7 @@ func (f *fields) phoneText(key string) string {
 
 func (f *fields) checkLen(v *yaml.Node, name, s string, limit int) string {
 	if n := utf8.RuneCountInString(s); n > limit {
-		f.errAt(v, name, "is %d characters long; the limit is %d", n, limit)
+		f.errAt(v, name, msg.FieldTooLong, n, limit)
 		return ""
 	}
 	return s
@@ -242,11 +241,11 @@ func (f *fields) list(key string) []string {
 	case yaml.SequenceNode:
 		items = v.Content
 	case yaml.MappingNode:
-		f.errAt(v, name, "must be a list, e.g. [Borås, Mark], not %s", describe(v))
+		f.errAt(v, name, msg.FieldNotList, describe(v))
 		return nil
 	}
 	if len(items) > maxListLen {
-		f.errAt(v, name, "has %d entries; the limit is %d", len(items), maxListLen)
+		f.errAt(v, name, msg.ListTooLong, len(items), maxListLen)
 		return nil
 	}
 	var out []string
@@ -254,17 +253,17 @@ func (f *fields) list(key string) []string {
 		el := fmt.Sprintf("%s[%d]", name, i)
 		f.pos[el] = f.at(it)
 		if it.Kind != yaml.ScalarNode || it.ShortTag() == "!!bool" || it.ShortTag() == "!!null" {
-			f.errAt(it, name, "entry %d must be text, not %s", i+1, describe(it))
+			f.errAt(it, name, msg.ListEntryNotText, i+1, describe(it))
 			continue
 		}
 		s := f.checkLen(it, name, strings.TrimSpace(it.Value), maxNameLen)
 		switch {
 		case s == "":
 			if utf8.RuneCountInString(strings.TrimSpace(it.Value)) <= maxNameLen {
-				f.errAt(it, name, "entry %d is empty", i+1)
+				f.errAt(it, name, msg.ListEntryEmpty, i+1)
 			}
 		case slices.Contains(out, s):
-			f.errAt(it, name, "%q is listed twice", s)
+			f.errAt(it, name, msg.ListEntryTwice, s)
 		default:
 			out = append(out, s)
 		}
@@ -280,12 +279,12 @@ func (f *fields) date(key string) catalog.Date {
 	}
 	name := f.prefix + key
 	if v.Kind != yaml.ScalarNode {
-		f.errAt(v, name, "must be a date like 2026-03-01, not %s", describe(v))
+		f.errAt(v, name, msg.FieldNotDate, describe(v))
 		return catalog.Date{}
 	}
 	d, err := catalog.ParseDate(strings.TrimSpace(v.Value))
 	if err != nil {
-		f.errAt(v, name, "%v", err)
+		f.errAt(v, name, msg.DateInvalid, strings.TrimSpace(v.Value))
 	}
 	return d
 }
@@ -297,7 +296,7 @@ func (f *fields) boolean(key string) *bool {
 		return nil
 	}
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" {
-		f.errAt(v, f.prefix+key, "must be true or false, not %q", v.Value)
+		f.errAt(v, f.prefix+key, msg.FieldNotBool, v.Value)
 		return nil
 	}
 	b := v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
@@ -313,11 +312,11 @@ func (f *fields) integer(key string, lo, hi int) (int, bool) {
 	name := f.prefix + key
 	n, err := strconv.Atoi(v.Value)
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || err != nil {
-		f.errAt(v, name, "must be a whole number, not %s", describe(v))
+		f.errAt(v, name, msg.FieldNotWhole, describe(v))
 		return 0, false
 	}
 	if n < lo || n > hi {
-		f.errAt(v, name, "must be between %d and %d, not %d", lo, hi, n)
+		f.errAt(v, name, msg.FieldOutOfRange, lo, hi, n)
 		return 0, false
 	}
 	return n, true
@@ -330,7 +329,7 @@ func (f *fields) mapping(key, example string) *yaml.Node {
 		return nil
 	}
 	if v.Kind != yaml.MappingNode {
-		f.errAt(v, f.prefix+key, "must be a group of fields, e.g. %s, not %s", example, describe(v))
+		f.errAt(v, f.prefix+key, msg.FieldNotGroup, example, describe(v))
 		return nil
 	}
 	return v
@@ -343,7 +342,7 @@ func (f *fields) webb(key string) string {
 		return ""
 	}
 	if !validWebURL(s) {
-		f.errAt(f.values[key], f.prefix+key, "%q is not allowed: it must be an http or https address, e.g. https://example.se/", s)
+		f.errAt(f.values[key], f.prefix+key, msg.WebbNotAllowed, s)
 		return ""
 	}
 	return s

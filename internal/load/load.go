@@ -16,6 +16,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/parallel"
 )
 
@@ -59,7 +60,7 @@ func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, 
 		f := files[i]
 		src, err := fs.ReadFile(fsys, f.name)
 		if err != nil {
-			results[i].diags.Errorf(diag.Pos{File: f.name}, "", "cannot be read: %v", unwrapPathError(err))
+			results[i].diags.AddError(diag.Pos{File: f.name}, "", msg.FileUnreadable, unwrapPathError(err))
 			return nil // a diagnostic, not a reason to stop
 		}
 		r := &results[i]
@@ -88,8 +89,7 @@ func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, 
 		}
 	}
 	if !slices.ContainsFunc(files, func(f file) bool { return f.kind == indexFile }) {
-		diags.Errorf(diag.Pos{File: ContentDir + "/_index.md"}, "",
-			"is missing; every catalogue needs one with its titel, kommuner, funktioner and finansiering (see docs/editors.md)")
+		diags.AddError(diag.Pos{File: ContentDir + "/_index.md"}, "", msg.IndexMissing)
 	}
 	return cat, diags, nil
 }
@@ -101,11 +101,11 @@ func find(fsys fs.FS) ([]file, diag.List, error) {
 	var diags diag.List
 	info, err := fs.Stat(fsys, ContentDir)
 	if err != nil || !info.IsDir() {
-		return nil, diags, errors.New("no content/ folder: run samkat in a catalogue folder, or give its path (e.g. samkat build mitt-forbund)")
+		return nil, diags, msg.Errorf(msg.NoContentFolder)
 	}
 	err = fs.WalkDir(fsys, ContentDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Errorf(diag.Pos{File: name}, "", "cannot be read: %v", unwrapPathError(err))
+			diags.AddError(diag.Pos{File: name}, "", msg.FileUnreadable, unwrapPathError(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -119,14 +119,14 @@ func find(fsys fs.FS) ([]file, diag.List, error) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			diags.Errorf(diag.Pos{File: name}, "", "is a symbolic link; samkat does not follow links (they could point outside the catalogue): copy the file instead")
+			diags.AddError(diag.Pos{File: name}, "", msg.FileSymlink)
 			return nil
 		}
 		if d.IsDir() {
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			diags.Errorf(diag.Pos{File: name}, "", "is not a regular file")
+			diags.AddError(diag.Pos{File: name}, "", msg.FileNotRegular)
 			return nil
 		}
 		f, ok := classify(name, &diags)
@@ -154,9 +154,9 @@ func classify(name string, diags *diag.List) (file, bool) {
 	rel := strings.TrimPrefix(name, ContentDir+"/")
 	if !strings.HasSuffix(rel, ".md") {
 		if strings.HasSuffix(strings.ToLower(rel), ".md") || strings.HasSuffix(rel, ".markdown") {
-			diags.Errorf(diag.Pos{File: name}, "", "is not read: Markdown files must end in .md (lower case)")
+			diags.AddError(diag.Pos{File: name}, "", msg.FileMdCase)
 		} else {
-			diags.Warnf(diag.Pos{File: name}, "", "is not a .md file and is ignored; images and other files belong in static/")
+			diags.AddWarning(diag.Pos{File: name}, "", msg.FileNotMd)
 		}
 		return file{}, false
 	}
@@ -164,7 +164,7 @@ func classify(name string, diags *diag.List) (file, bool) {
 	stem := strings.TrimSuffix(base, ".md")
 	slug := catalog.Slugify(stem)
 	if slug == "" && rel != "_index.md" {
-		diags.Errorf(diag.Pos{File: name}, "", "the file name gives no usable address; name it with letters or digits, e.g. mitt-projekt.md")
+		diags.AddError(diag.Pos{File: name}, "", msg.FileNoSlug)
 		return file{}, false
 	}
 	top, _, _ := strings.Cut(dir, "/")
@@ -186,7 +186,7 @@ func classify(name string, diags *diag.List) (file, bool) {
 	case dir == "forbund/":
 		return file{name: name, slug: slug, kind: pageFile, page: catalog.ForbundPage}, true
 	}
-	diags.Warnf(diag.Pos{File: name}, "", "is ignored: only verksamheter/ may have subfolders; move it to content/, verksamheter/, finansiering/, funktioner/ or forbund/")
+	diags.AddWarning(diag.Pos{File: name}, "", msg.FileWrongFolder)
 	return file{}, false
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -58,7 +59,7 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	ix.Sprak = "sv"
 	if lang := f.text("sprak", 10); lang != "" {
 		if lang != "sv" && lang != "en" {
-			f.errAt(f.values["sprak"], "sprak", "%q is not supported; write sv (Swedish, the default) or en (English)", lang)
+			f.errAt(f.values["sprak"], "sprak", msg.SprakUnsupported, lang)
 		} else {
 			ix.Sprak = lang
 		}
@@ -70,7 +71,7 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	ix.Kommuner = f.list("kommuner")
 	for i, k := range ix.Kommuner {
 		if strings.EqualFold(k, catalog.KommunAlla) {
-			f.diags.Errorf(ix.Pos[fmt.Sprintf("kommuner[%d]", i)], "kommuner", "%q is reserved: activities write kommuner: [alla] to mean every municipality", k)
+			f.diags.AddError(ix.Pos[fmt.Sprintf("kommuner[%d]", i)], "kommuner", msg.KommunAllaReserved, k)
 		}
 	}
 	ix.Funktioner = f.terms("funktioner")
@@ -84,24 +85,21 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 				continue
 			}
 			if !slices.Contains(catalog.Axes, axis) {
-				msg := fmt.Sprintf("%q is not an axis", axis)
-				if sug := diag.Suggest(axis, catalog.Axes); sug != "" {
-					msg += fmt.Sprintf("; did you mean %q?", sug)
-				}
-				mf.errAt(mf.values[key], "matris."+key, "%s (valid: %s)", msg, strings.Join(catalog.Axes, ", "))
+				mf.errAt(mf.values[key], "matris."+key, msg.AxisUnknown, axis, diag.DidYouMean(axis, catalog.Axes),
+					msg.New(msg.ValidList, strings.Join(catalog.Axes, ", ")))
 				continue
 			}
 			*dst = axis
 		}
 		if ix.Matris.Rader == ix.Matris.Kolumner {
-			f.errAt(mm, "matris", "rader and kolumner are both %q; choose two different axes", ix.Matris.Rader)
+			f.errAt(mm, "matris", msg.AxesSame, ix.Matris.Rader)
 		}
 	}
 	if sm := f.mapping("synonymer", "{FK: Försäkringskassan}"); sm != nil {
 		for i := 0; i+1 < len(sm.Content); i += 2 {
 			k, v := sm.Content[i], sm.Content[i+1]
 			if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode || strings.TrimSpace(k.Value) == "" || strings.TrimSpace(v.Value) == "" {
-				f.errAt(k, "synonymer", "each synonym is written as abbreviation: word, e.g. FK: Försäkringskassan")
+				f.errAt(k, "synonymer", msg.SynonymMalformed)
 				continue
 			}
 			ix.Synonymer = append(ix.Synonymer, catalog.Synonym{Ord: strings.TrimSpace(k.Value), Betyder: strings.TrimSpace(v.Value)})
@@ -118,7 +116,7 @@ func (f *fields) terms(key string) []catalog.Term {
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		f.errAt(v, key, "must be a list of entries like {id: finsam, namn: Finsam}, not %s", describe(v))
+		f.errAt(v, key, msg.TermsNotList, describe(v))
 		return nil
 	}
 	var out []catalog.Term
@@ -134,18 +132,18 @@ func (f *fields) terms(key string) []catalog.Term {
 			tf.require("id", "namn")
 			t = catalog.Term{ID: tf.text("id", 80), Namn: tf.text("namn", maxNameLen)}
 			if t.ID != "" && !catalog.ValidSlug(t.ID) {
-				tf.errAt(tf.values["id"], el+".id", "%q is not a valid id: use a-z, 0-9 and -, e.g. %q", t.ID, catalog.Slugify(t.ID))
+				tf.errAt(tf.values["id"], el+".id", msg.TermBadID, t.ID, catalog.Slugify(t.ID))
 				continue
 			}
 		default:
-			f.errAt(it, key, "entry %d must be {id: …, namn: …} or a name, not %s", i+1, describe(it))
+			f.errAt(it, key, msg.TermMalformed, i+1, describe(it))
 			continue
 		}
 		if t.ID == "" || t.Namn == "" {
 			continue
 		}
 		if slices.ContainsFunc(out, func(o catalog.Term) bool { return o.ID == t.ID }) {
-			f.errAt(it, key, "id %q is declared twice", t.ID)
+			f.errAt(it, key, msg.TermTwice, t.ID)
 			continue
 		}
 		out = append(out, t)
@@ -168,7 +166,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	a.Kommuner = f.list("kommuner")
 	if slices.ContainsFunc(a.Kommuner, func(k string) bool { return strings.EqualFold(k, catalog.KommunAlla) }) {
 		if len(a.Kommuner) > 1 {
-			f.errAt(f.values["kommuner"], "kommuner", "[alla] means every municipality; write it alone, without other names")
+			f.errAt(f.values["kommuner"], "kommuner", msg.KommunAllaAlone)
 		}
 		a.Kommuner, a.AllaKommuner = nil, true
 	}
@@ -188,7 +186,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 			alder.Till = &n
 		}
 		if alder.Fran != nil && alder.Till != nil && *alder.Fran > *alder.Till {
-			af.errAt(af.values["fran"], "alder.fran", "%d is more than alder.till (%d); the range is from the lowest to the highest age", *alder.Fran, *alder.Till)
+			af.errAt(af.values["fran"], "alder.fran", msg.AlderReversed, *alder.Fran, *alder.Till)
 		}
 		if alder.Fran != nil || alder.Till != nil {
 			a.Alder = alder
@@ -197,7 +195,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	a.Start = f.date("start")
 	a.Slut = f.date("slut")
 	if !a.Start.IsZero() && !a.Slut.IsZero() && a.Slut.Before(a.Start) {
-		f.errAt(f.values["slut"], "slut", "%s is before start (%s); an activity cannot end before it begins", a.Slut, a.Start)
+		f.errAt(f.values["slut"], "slut", msg.SlutBeforeStart, a.Slut, a.Start)
 	}
 	if n, ok := f.integer("platser", 1, 1000000); ok {
 		a.Platser = n
@@ -207,11 +205,8 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	if in := f.text("inriktning", 40); in != "" {
 		valid := []string{catalog.InriktningIndivid, catalog.InriktningStruktur}
 		if !slices.Contains(valid, in) {
-			msg := fmt.Sprintf("%q is not valid", in)
-			if sug := diag.Suggest(catalog.Slugify(in), valid); sug != "" {
-				msg += fmt.Sprintf("; did you mean %q?", sug)
-			}
-			f.errAt(f.values["inriktning"], "inriktning", "%s (valid: %s)", msg, strings.Join(valid, ", "))
+			f.errAt(f.values["inriktning"], "inriktning", msg.InriktningInvalid, in, diag.DidYouMean(catalog.Slugify(in), valid),
+				msg.New(msg.ValidList, strings.Join(valid, ", ")))
 		} else {
 			a.Inriktning = in
 		}
@@ -265,15 +260,15 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 	case yaml.SequenceNode:
 		items = v.Content
 	case yaml.ScalarNode:
-		f.errAt(v, key, "must be a list of contacts, e.g.\n    kontakt:\n      - namn: Anna Andersson\n        telefon: 033-12 34 56")
+		f.errAt(v, key, msg.KontaktNotList)
 		return nil
 	}
 	if len(items) > maxListLen {
-		f.errAt(v, key, "has %d entries; the limit is %d", len(items), maxListLen)
+		f.errAt(v, key, msg.ListTooLong, len(items), maxListLen)
 		return nil
 	}
 	if len(items) == 0 && required {
-		f.errAt(v, key, "is empty; give at least one contact with a telefon, epost or adress")
+		f.errAt(v, key, msg.KontaktEmpty)
 	}
 	var out []catalog.Contact
 	anyMeans := false // some contact has a telefon, epost or adress (valid or not)
@@ -282,7 +277,7 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 		f.pos[el] = f.at(it)
 		if it.Kind != yaml.MappingNode {
 			anyMeans = true // reported as malformed; do not pile on
-			f.errAt(it, el, "must be a contact with fields such as namn, telefon, epost, not %s", describe(it))
+			f.errAt(it, el, msg.KontaktNotContact, describe(it))
 			continue
 		}
 		cf := newFields(f.file, f.src, f.diags, f.pos, el+".", it, contactKeys)
@@ -295,25 +290,25 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 			Kommun:  cf.text("kommun", maxNameLen),
 		}
 		if c.Telefon != "" && !validPhone(c.Telefon) {
-			cf.errAt(cf.values["telefon"], el+".telefon", "%q does not look like a phone number: use digits, spaces, +, - and parentheses, e.g. 033-35 83 00", c.Telefon)
+			cf.errAt(cf.values["telefon"], el+".telefon", msg.PhoneInvalid, c.Telefon)
 			c.Telefon = ""
 		}
 		if c.Epost != "" && !validEmail(c.Epost) {
-			cf.errAt(cf.values["epost"], el+".epost", "%q does not look like an e-mail address, e.g. namn.efternamn@example.se", c.Epost)
+			cf.errAt(cf.values["epost"], el+".epost", msg.EmailInvalid, c.Epost)
 			c.Epost = ""
 		}
 		if len(cf.valuesOf("telefon", "epost", "adress")) > 0 {
 			anyMeans = true
 		}
 		if len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0 {
-			cf.errAt(it, el, "says nothing about the contact; give at least a namn, telefon, epost or adress")
+			cf.errAt(it, el, msg.KontaktSaysNothing)
 		}
 		out = append(out, c)
 	}
 	// A named person without details is fine (a colleague of one who has
 	// them), but a reader must find at least one way to reach the activity.
 	if required && len(out) > 0 && !anyMeans {
-		f.errAt(v, key, "gives no way to reach the activity; add a telefon, epost or adress to at least one contact")
+		f.errAt(v, key, msg.KontaktNoWayToReach)
 	}
 	return out
 }

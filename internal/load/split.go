@@ -7,6 +7,7 @@ import (
 
 	"github.com/adrg/frontmatter"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
 )
 
 // MaxFileSize is the largest catalogue file samkat reads.
@@ -33,39 +34,39 @@ func split(name string, src []byte) (*source, diag.List) {
 	var diags diag.List
 	at := func(line int) diag.Pos { return diag.Pos{File: name, Line: line} }
 	if len(src) > MaxFileSize {
-		diags.Errorf(at(0), "", "file is %d bytes, more than the limit of %d MiB; split it or shorten the description", len(src), MaxFileSize>>20)
+		diags.AddError(at(0), "", msg.FileTooBig, len(src), MaxFileSize>>20)
 		return nil, diags
 	}
 	src = normalizeNewlines(bytes.TrimPrefix(src, []byte("\uFEFF")))
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		diags.Errorf(at(lineOf(src, i)), "", "contains a NUL byte; the file is not text (save it as UTF-8 text)")
+		diags.AddError(at(lineOf(src, i)), "", msg.FileNUL)
 		return nil, diags
 	}
 	if !utf8.Valid(src) {
-		diags.Errorf(at(lineOf(src, firstInvalidUTF8(src))), "", "is not valid UTF-8 (first bad byte on this line); save the file as UTF-8")
+		diags.AddError(at(lineOf(src, firstInvalidUTF8(src))), "", msg.FileNotUTF8)
 		return nil, diags
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		diags.Errorf(at(1), "", "file is empty; it needs frontmatter between --- lines (see docs/editors.md)")
+		diags.AddError(at(1), "", msg.FileEmpty)
 		return nil, diags
 	}
 	first, firstLine := firstNonBlankLine(src)
 	switch {
 	case bytes.Equal(first, []byte("+++")), bytes.HasPrefix(first, []byte("{")), bytes.Equal(first, []byte(";;;")):
-		diags.Errorf(at(firstLine), "", "only YAML frontmatter between --- lines is supported, not TOML or JSON")
+		diags.AddError(at(firstLine), "", msg.FileNotYAML)
 		return nil, diags
 	case !bytes.Equal(first, []byte("---")):
-		diags.Errorf(at(firstLine), "", "the file must start with a --- line, then the fields, then another --- line")
+		diags.AddError(at(firstLine), "", msg.FileNoStart)
 		return nil, diags
 	}
 	var yamlBytes []byte
 	rest, err := frontmatter.MustParse(bytes.NewReader(src), &yamlBytes, yamlOnly)
 	if errors.Is(err, frontmatter.ErrNotFound) {
-		diags.Errorf(at(firstLine), "", "the frontmatter starting here is never closed with a --- line")
+		diags.AddError(at(firstLine), "", msg.FileNotClosed)
 		return nil, diags
 	}
 	if err != nil {
-		diags.Errorf(at(firstLine), "", "cannot read the frontmatter: %v", err)
+		diags.AddError(at(firstLine), "", msg.FileUnreadableFM, err)
 		return nil, diags
 	}
 	head := len(src) - len(rest)

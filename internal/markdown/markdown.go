@@ -34,6 +34,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -70,7 +71,7 @@ func (c *Converter) Convert(file string, body []byte) (template.HTML, diag.List)
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
 		// Rendering into a bytes.Buffer cannot fail; report it rather than panic.
-		diags.Errorf(diag.Pos{File: file}, "", "cannot render the body: %v", err)
+		diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
 	}
 	return template.HTML(buf.String()), diags
 }
@@ -110,7 +111,7 @@ func (w *walker) walk(n ast.Node) {
 			}
 		case *ast.Heading:
 			if node.Level == 1 {
-				w.diags.Warnf(w.pos(node), "", "use ## for headings in the body; the page title comes from namn, so this heading is shown as ##")
+				w.diags.AddWarning(w.pos(node), "", msg.BodyH1)
 				node.Level = 2
 			}
 		}
@@ -129,7 +130,7 @@ func (w *walker) rawHTML(n ast.Node, raw string) {
 	if utf8.RuneCountInString(snippet) > 30 {
 		snippet = string([]rune(snippet)[:30]) + "…"
 	}
-	w.diags.Errorf(w.pos(n), "", "raw HTML is not allowed in the body; use Markdown instead (found %q)", snippet)
+	w.diags.AddError(w.pos(n), "", msg.BodyRawHTML, snippet)
 }
 
 func (w *walker) allowed(n ast.Node, dest string) bool {
@@ -137,15 +138,15 @@ func (w *walker) allowed(n ast.Node, dest string) bool {
 	// escapes when it renders, so "A\:" becomes the scheme "A:". Check the
 	// rendered form too.
 	reason := CheckURL(dest)
-	if reason == "" {
+	if reason.IsZero() {
 		reason = CheckURL(string(util.UnescapePunctuations([]byte(dest))))
 	}
-	if reason != "" {
+	if !reason.IsZero() {
 		shown := dest
 		if utf8.RuneCountInString(shown) > 60 {
 			shown = string([]rune(shown)[:60]) + "…"
 		}
-		w.diags.Errorf(w.pos(n), "", "link %q is not allowed: %s", shown, reason)
+		w.diags.AddError(w.pos(n), "", msg.LinkNotAllowed, shown, reason)
 		return false
 	}
 	return true
@@ -209,10 +210,10 @@ func segmentsText(segs *text.Segments, src []byte) string {
 // allowedSchemes are the only URL schemes the content format permits.
 var allowedSchemes = []string{"http", "https", "mailto", "tel"}
 
-// CheckURL returns "" when u may be published as a link target, and otherwise
+// CheckURL returns an empty message when u may be published as a link target, and otherwise
 // why not. Relative references are allowed; absolute ones need an allowed
 // scheme. The check works on the URL as a browser would read it.
-func CheckURL(u string) string {
+func CheckURL(u string) msg.Message {
 	// goldmark keeps entities in destinations and decodes them when
 	// rendering, so decode them here too ("&#106;avascript:").
 	s := html.UnescapeString(u)
@@ -221,11 +222,11 @@ func CheckURL(u string) string {
 	// and then they are part of the address: "http://0\x03" would link to
 	// the host "0%03". So they are an error wherever they are.
 	if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		return "the address contains an invisible control character; type it again"
+		return msg.New(msg.LinkControlChar)
 	}
 	s = strings.Trim(s, " ")
 	if strings.HasPrefix(s, "//") || strings.HasPrefix(s, `\\`) || strings.HasPrefix(s, `/\`) {
-		return "write the full address, starting with https://"
+		return msg.New(msg.LinkNoScheme)
 	}
 	candidates := []string{s}
 	if dec, err := url.PathUnescape(s); err == nil && dec != s {
@@ -237,17 +238,17 @@ func CheckURL(u string) string {
 			continue
 		}
 		if !slices.Contains(allowedSchemes, scheme) {
-			return fmt.Sprintf("links must start with https://, http://, mailto: or tel: or be relative, not %s:", scheme)
+			return msg.New(msg.LinkBadScheme, scheme)
 		}
 		if (scheme == "http" || scheme == "https") && c == s {
 			// A host with quotes, percent signs and the like is not a
 			// host; the renderer's escaping would turn it into another one.
 			if p, err := url.Parse(c); err != nil || p.Host == "" || strings.ContainsAny(p.Host, "\"'<>`{}|\\^% ") {
-				return "an http(s) address needs a host name, e.g. https://example.se/"
+				return msg.New(msg.LinkNoHost)
 			}
 		}
 	}
-	return ""
+	return msg.Message{}
 }
 
 // normalizeURL reads a URL the most lenient way a browser or server might:

@@ -131,7 +131,7 @@ func TestCheckURL(t *testing.T) {
 		{"http://\x030", false}, {"http://0\x03", false}, {"https://a.se/\n", false}, {" https://a.se/ ", true},
 	}
 	for _, tt := range tests {
-		if got := CheckURL(tt.url) == ""; got != tt.ok {
+		if got := CheckURL(tt.url).IsZero(); got != tt.ok {
 			t.Errorf("CheckURL(%q) ok = %v, want %v (%s)", tt.url, got, tt.ok, CheckURL(tt.url))
 		}
 	}
@@ -178,7 +178,7 @@ func FuzzConvert(f *testing.F) {
 		html, diags := c.Convert("f.md", body)
 		low := strings.ToLower(string(html))
 		for _, m := range urlAttr.FindAllStringSubmatch(string(html), -1) {
-			if reason := CheckURL(stdhtml.UnescapeString(m[1])); reason != "" {
+			if reason := CheckURL(stdhtml.UnescapeString(m[1])); !reason.IsZero() {
 				t.Fatalf("output links to %q (%s):\n%s", m[1], reason, html)
 			}
 		}

@@ -20,7 +20,7 @@ func FuzzCheckURL(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, u string) {
-		if CheckURL(u) != "" {
+		if !CheckURL(u).IsZero() {
 			return
 		}
 		seen := normalizeURL(html.UnescapeString(u))

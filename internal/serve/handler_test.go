@@ -402,10 +402,10 @@ func TestFirstBuildFails(t *testing.T) {
 	if rec.Code != http.StatusInternalServerError {
 		t.Errorf("status %d, want 500", rec.Code)
 	}
-	if body := rec.Body.String(); !strings.Contains(body, "content/om.md:2:1: error: rubrik:") || !strings.Contains(body, EventsPath) {
+	if body := rec.Body.String(); !strings.Contains(body, "content/om.md:2:1: fel: rubrik:") || !strings.Contains(body, EventsPath) {
 		t.Errorf("page lacks the problem or the reload script:\n%s", body)
 	}
-	if !strings.Contains(stderr.String(), "content/om.md:2:1: error: rubrik:") {
+	if !strings.Contains(stderr.String(), "content/om.md:2:1: fel: rubrik:") {
 		t.Errorf("problem not printed:\n%s", stderr.String())
 	}
 	writeFile(t, dir, "content/om.md", string(good))

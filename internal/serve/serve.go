@@ -64,6 +64,7 @@ import (
 	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/load"
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/publish"
 )
 
@@ -95,6 +96,7 @@ type Server struct {
 	builds   atomic.Int64
 	buildMu  sync.Mutex // serializes rebuilds
 	lastDiag diag.List  // diagnostics of the previous build; guarded by buildMu
+	lang     msg.Lang   // language of the log, from the last build; guarded by buildMu
 	state    atomic.Pointer[state]
 	hub      hub
 
@@ -146,7 +148,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	// Watch before the first build, so that no change made during it is lost.
 	w, err := newWatcher(s.dir, s.stderr)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "samkat serve: cannot watch for changes (%v); restart samkat serve to see changes\n", err)
+		s.say(s.stderr, msg.New(msg.ServeNoWatch, err))
 	} else {
 		defer w.close()
 	}
@@ -182,7 +184,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	serveErr := make(chan error, 1)
 	wg.Go(func() { serveErr <- srv.Serve(ln) })
-	fmt.Fprintf(s.stdout, "samkat serve: serving %s at %s (Ctrl-C stops)\n", s.dir, s.URL(ln.Addr()))
+	s.say(s.stdout, msg.New(msg.ServeServing, s.dir, s.URL(ln.Addr())))
 
 	select {
 	case <-ctx.Done():
@@ -225,28 +227,30 @@ func (s *Server) rebuild(ctx context.Context, changed []string) bool {
 	next := &state{version: fmt.Sprintf("%s-%d", s.id, s.builds.Add(1))}
 	if err != nil {
 		next.files, next.base = old.files, old.base
-		next.problems = problems(res.Diagnostics, err)
-		res.Diagnostics.Print(s.stderr)
+		s.lang = res.Lang
+		next.problems = problems(res.Diagnostics, err, res.Lang)
+		res.Diagnostics.Print(s.stderr, res.Lang)
 		if !errors.Is(err, build.ErrContent) {
-			fmt.Fprintf(s.stderr, "samkat serve: %v\n", err)
+			s.say(s.stderr, msg.New(msg.CmdFailed, errText(err, res.Lang)))
 		}
 		if old.files != nil {
-			fmt.Fprintf(s.stderr, "samkat serve: the build failed; still serving the last good site, with the problems shown on every page\n")
+			s.say(s.stderr, msg.New(msg.ServeFailedKept))
 		} else {
-			fmt.Fprintf(s.stderr, "samkat serve: the build failed; the problems are shown on every page until they are fixed\n")
+			s.say(s.stderr, msg.New(msg.ServeFailedNone))
 		}
 	} else {
+		s.lang = res.Lang
 		next.files, next.base = mem.Files(), base
-		if !slices.Equal(res.Diagnostics, s.lastDiag) {
-			res.Diagnostics.Print(s.stderr)
+		if !sameDiagnostics(res.Diagnostics, s.lastDiag) {
+			res.Diagnostics.Print(s.stderr, res.Lang)
 		}
-		what := "built"
-		if old.files != nil || old.problems != nil {
-			what = "rebuilt"
+		what, rebuilt := msg.ServeBuilt, old.files != nil || old.problems != nil
+		if rebuilt {
+			what = msg.ServeRebuilt
 		}
-		fmt.Fprintf(s.stdout, "samkat serve: %s %d files in %s%s\n", what, res.Files, time.Since(start).Round(time.Millisecond), because(changed))
-		if what == "rebuilt" && base != old.base {
-			fmt.Fprintf(s.stdout, "samkat serve: the site is now served under %s\n", base)
+		s.say(s.stdout, msg.New(what, res.Files, time.Since(start).Round(time.Millisecond), because(changed)))
+		if rebuilt && base != old.base {
+			s.say(s.stdout, msg.New(msg.ServeNewBase, base))
 		}
 	}
 	s.lastDiag = res.Diagnostics
@@ -303,32 +307,56 @@ const maxProblems = 50
 
 // problems returns the banner lines for a failed build: its errors as
 // "file:line:col: error: field: message", or err when it has no position.
-func problems(diags diag.List, err error) []string {
+func problems(diags diag.List, err error, lang msg.Lang) []string {
 	var lines []string
 	for _, d := range diags {
 		if d.Severity == diag.Error {
-			lines = append(lines, d.String())
+			lines = append(lines, d.Text(lang))
 		}
 	}
 	if len(lines) == 0 || !errors.Is(err, build.ErrContent) {
-		lines = append(lines, err.Error())
+		lines = append(lines, errText(err, lang))
 	}
 	if len(lines) > maxProblems {
 		more := len(lines) - maxProblems
-		lines = append(lines[:maxProblems:maxProblems], fmt.Sprintf("… and %d more (see the terminal)", more))
+		lines = append(lines[:maxProblems:maxProblems], msg.New(msg.ServeMoreProblems, more).In(lang))
 	}
 	return lines
 }
 
+// errText puts err into words in lang when it carries a message of the
+// catalogue, and in its own words otherwise.
+func errText(err error, lang msg.Lang) string {
+	if errors.Is(err, build.ErrContent) {
+		return msg.New(msg.CmdHasErrors).In(lang)
+	}
+	var me *msg.Error
+	if errors.As(err, &me) {
+		return me.Msg.In(lang)
+	}
+	return err.Error()
+}
+
+// sameDiagnostics reports whether a and b say the same, so that an
+// unchanged list is not printed again after every save.
+func sameDiagnostics(a, b diag.List) bool {
+	return slices.EqualFunc(a, b, func(x, y diag.Diagnostic) bool { return x.String() == y.String() })
+}
+
+// say prints one line of the server's log in the language of the last build.
+func (s *Server) say(w io.Writer, m msg.Message) {
+	fmt.Fprintf(w, "samkat serve: %s\n", m.In(s.lang))
+}
+
 // because describes the changed files behind a rebuild for the log line.
-func because(changed []string) string {
+func because(changed []string) msg.Message {
 	switch len(changed) {
 	case 0:
-		return ""
+		return msg.Message{}
 	case 1:
-		return " (" + changed[0] + " changed)"
+		return msg.New(msg.ServeChanged1, changed[0])
 	}
-	return fmt.Sprintf(" (%s and %d more changed)", changed[0], len(changed)-1)
+	return msg.New(msg.ServeChangedN, changed[0], len(changed)-1)
 }
 
 func randomID() string {

@@ -287,8 +287,8 @@ func TestBrokenEditKeepsSite(t *testing.T) {
 		}
 		for _, want := range []string{
 			`<div id="samkat-serve-problems" role="alert"`,
-			"content/om.md:1: error: titel: is required",
-			"content/om.md:2:1: error: rubrik: unknown field &#34;rubrik&#34;",
+			"content/om.md:1: fel: titel: måste finnas",
+			"content/om.md:2:1: fel: rubrik: okänt fält &#34;rubrik&#34;",
 		} {
 			if !strings.Contains(page, want) {
 				t.Errorf("%s lacks %q", p, want)

@@ -1,0 +1,60 @@
+package msg
+
+// General words and pieces that other messages are built from.
+const (
+	Verbatim      ID = "verbatim"
+	SevError      ID = "severity-error"
+	SevWarning    ID = "severity-warning"
+	SevInfo       ID = "severity-info"
+	SummaryCounts ID = "summary-counts"
+	Errors1       ID = "count-errors-1"
+	ErrorsN       ID = "count-errors-n"
+	Warnings1     ID = "count-warnings-1"
+	WarningsN     ID = "count-warnings-n"
+	AndMore       ID = "and-more"
+	AndOneMore    ID = "and-one-more"
+	DidYouMean    ID = "did-you-mean"
+	DidYouMeanAlt ID = "did-you-mean-file"
+	ValidList     ID = "valid-list"
+	KnownList     ID = "known-list"
+
+	KindList    ID = "kind-list"
+	KindGroup   ID = "kind-group"
+	KindAlias   ID = "kind-alias"
+	KindNumber  ID = "kind-number"
+	KindBool    ID = "kind-bool"
+	KindEmpty   ID = "kind-empty"
+	KindDate    ID = "kind-date"
+	KindText    ID = "kind-text"
+	KindFunc    ID = "kind-function"
+	KindFinance ID = "kind-financing"
+)
+
+var generalTexts = map[ID]Text{
+	Verbatim:      {Sv: "%s", En: "%s"},
+	SevError:      {Sv: "fel", En: "error"},
+	SevWarning:    {Sv: "varning", En: "warning"},
+	SevInfo:       {Sv: "information", En: "info"},
+	SummaryCounts: {Sv: "%s, %s", En: "%s, %s"},
+	Errors1:       {Sv: "1 fel", En: "1 error"},
+	ErrorsN:       {Sv: "%d fel", En: "%d errors"},
+	Warnings1:     {Sv: "1 varning", En: "1 warning"},
+	WarningsN:     {Sv: "%d varningar", En: "%d warnings"},
+	AndMore:       {Sv: "%s (och %d fel till)", En: "%s (and %d more errors)"},
+	AndOneMore:    {Sv: "%s (och 1 fel till)", En: "%s (and 1 more error)"},
+	DidYouMean:    {Sv: "; menade du %q?", En: "; did you mean %q?"},
+	DidYouMeanAlt: {Sv: "; menade du content/%s/%s.md?", En: "; did you mean content/%s/%s.md?"},
+	ValidList:     {Sv: " (giltiga: %s)", En: " (valid: %s)"},
+	KnownList:     {Sv: " (finns: %s)", En: " (known: %s)"},
+
+	KindList:    {Sv: "en lista", En: "a list"},
+	KindGroup:   {Sv: "en grupp av fält", En: "a group of fields"},
+	KindAlias:   {Sv: "ett alias", En: "an alias"},
+	KindNumber:  {Sv: "ett tal", En: "a number"},
+	KindBool:    {Sv: "true/false", En: "true/false"},
+	KindEmpty:   {Sv: "tomt", En: "empty"},
+	KindDate:    {Sv: "ett datum", En: "a date"},
+	KindText:    {Sv: "text", En: "text"},
+	KindFunc:    {Sv: "funktion", En: "function"},
+	KindFinance: {Sv: "finansieringskälla", En: "financing source"},
+}
