@@ -105,9 +105,11 @@ func TestSmallCatalogueGolden(t *testing.T) {
 	}
 }
 
-func diagText(res Result) string {
+func diagText(res Result) string { return diagTextIn(res, msg.En) }
+
+func diagTextIn(res Result, lang msg.Lang) string {
 	var b strings.Builder
-	res.Diagnostics.Print(&b, msg.En)
+	res.Diagnostics.Print(&b, lang)
 	return b.String()
 }
 
@@ -354,7 +356,9 @@ func TestFailedBuildKeepsOldOutput(t *testing.T) {
 }
 
 // TestErrorCatalogues runs the catalogues in testdata/errors/*.txtar and
-// compares the printed diagnostics with the archive's want/diagnostics.
+// compares the printed diagnostics with the archive's want/diagnostics (in
+// English) and want/diagnostics.sv (in Swedish, the default language). An
+// archive may set the language with want/lang; -update rewrites both.
 func TestErrorCatalogues(t *testing.T) {
 	archives, _ := filepath.Glob("testdata/errors/*.txtar")
 	if len(archives) == 0 {
@@ -367,10 +371,6 @@ func TestErrorCatalogues(t *testing.T) {
 				t.Fatal(err)
 			}
 			files := parseTxtar(data)
-			want, ok := files["want/diagnostics"]
-			if !ok {
-				t.Fatal("archive has no want/diagnostics")
-			}
 			fsys := fstest.MapFS{}
 			for name, data := range files {
 				if !strings.HasPrefix(name, "want/") {
@@ -379,16 +379,29 @@ func TestErrorCatalogues(t *testing.T) {
 			}
 			var out publish.Mem
 			res, err := Site(context.Background(), fsys, &out, testOptions())
+			got := map[string]string{
+				"want/diagnostics":    diagTextIn(res, msg.En),
+				"want/diagnostics.sv": diagTextIn(res, msg.Sv),
+			}
 			if *update {
-				i := bytes.Index(data, []byte("-- want/diagnostics --\n"))
-				data = append(data[:i:i], "-- want/diagnostics --\n"+diagText(res)...)
+				i := bytes.Index(data, []byte("-- want/diagnostics"))
+				if i < 0 {
+					i = len(data)
+				}
+				data = append(data[:i:i], "-- want/diagnostics --\n"+got["want/diagnostics"]+"-- want/diagnostics.sv --\n"+got["want/diagnostics.sv"]...)
 				if err := os.WriteFile(file, data, 0o644); err != nil {
 					t.Fatal(err)
 				}
-				want = []byte(diagText(res))
+				files = parseTxtar(data)
 			}
-			if got := diagText(res); got != string(want) {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+			for _, name := range []string{"want/diagnostics", "want/diagnostics.sv"} {
+				want, ok := files[name]
+				if !ok {
+					t.Fatalf("archive has no %s (run with -update and review the diff)", name)
+				}
+				if got[name] != string(want) {
+					t.Errorf("%s:\n%s\nwant:\n%s", name, got[name], want)
+				}
 			}
 			if res.Diagnostics.HasErrors() {
 				if !errors.Is(err, ErrContent) {
