@@ -123,6 +123,20 @@ type Activity struct {
 	Pos map[string]diag.Pos
 }
 
+// Reachable reports whether the activity gives a reader a way to reach it:
+// a telefon, epost or adress in some contact, or a webb.
+func (a *Activity) Reachable() bool {
+	if a.Webb != "" {
+		return true
+	}
+	for _, c := range a.Kontakt {
+		if c.Telefon != "" || c.Epost != "" || c.Adress != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Contact is one entry of an activity's kontakt list.
 type Contact struct {
 	Namn    string

@@ -13,7 +13,7 @@
 //     declared id;
 //   - slugs are unique, and plain pages do not take a URL the site needs;
 //   - warnings: granskad missing or older than granskas_inom, slut passed,
-//     no accessibility statement.
+//     an activity with no way to reach it, no accessibility statement.
 //
 // Catalogue also resolves what it checks: municipality names become the
 // index's spelling and kommuner: [alla] is expanded into every municipality,
@@ -110,6 +110,9 @@ func (c *checker) activity(a *catalog.Activity, forbund map[string]bool) {
 		a.Kommuner = c.kommuner(a.Kommuner, a.Pos, a.File, "kommuner")
 	}
 	c.contacts(a.Kontakt, a.Pos, a.File)
+	if len(a.Kontakt) > 0 && !a.Reachable() {
+		c.diags.AddWarning(posOf(a.Pos, a.File, "kontakt", -1), "kontakt", msg.KontaktNoWayToReach)
+	}
 	if a.Forbund != "" && !forbund[a.Forbund] {
 		known := slices.Sorted(maps.Keys(forbund))
 		tail := diag.DidYouMean(a.Forbund, known)

@@ -42,6 +42,7 @@ func activity(slug string) *catalog.Activity {
 			"forbund":           {File: file, Line: 6, Col: 1},
 			"slut":              {File: file, Line: 7, Col: 1},
 			"granskad":          {File: file, Line: 8, Col: 1},
+			"kontakt":           {File: file, Line: 11, Col: 1},
 			"kontakt[0].kommun": {File: file, Line: 12, Col: 5},
 		},
 	}
@@ -101,6 +102,16 @@ func TestCatalogueRules(t *testing.T) {
 		}, []string{`content/verksamheter/a.md:8:1: warning: granskad: 2025-11-21 is older than granskas_inom (365 days); check the entry and update the date`}},
 		{"granskad exactly at the limit is fine", func(c *catalog.Catalogue) {
 			c.Activities[0].Granskad = catalog.Date{Year: 2025, Month: 11, Day: 22}
+		}, nil},
+		{"contact with a name only warns", func(c *catalog.Catalogue) {
+			c.Activities[0].Kontakt = []catalog.Contact{{Namn: "Anna Exempel", Roll: "Projektledare"}}
+		}, []string{`content/verksamheter/a.md:11:1: warning: kontakt: gives no way to reach the activity (no telefon, epost or adress in any contact, and no webb); it is published and listed in the review report, but add one if you can`}},
+		{"contact with a name only and a webb is reachable", func(c *catalog.Catalogue) {
+			c.Activities[0].Kontakt = []catalog.Contact{{Namn: "Anna Exempel", Roll: "Projektledare"}}
+			c.Activities[0].Webb = "https://example.se/a"
+		}, nil},
+		{"a name-only contact beside one with an adress is reachable", func(c *catalog.Catalogue) {
+			c.Activities[0].Kontakt = []catalog.Contact{{Namn: "Anna Exempel"}, {Namn: "Kansliet", Adress: "Torget 1, Mark"}}
 		}, nil},
 		{"missing statement warns", func(c *catalog.Catalogue) {
 			c.Pages = slices.DeleteFunc(c.Pages, func(p *catalog.Page) bool { return p.Kind == catalog.TillganglighetPage })

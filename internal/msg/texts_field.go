@@ -41,6 +41,7 @@ const (
 	EmailInvalid        ID = "email-invalid"
 	KontaktSaysNothing  ID = "kontakt-says-nothing"
 	KontaktNoWayToReach ID = "kontakt-no-way-to-reach"
+	TitelAndNamn        ID = "titel-and-namn"
 )
 
 var fieldTexts = map[ID]Text{
@@ -235,8 +236,13 @@ var fieldTexts = map[ID]Text{
 		Fix: "Fyll i kontaktens uppgifter eller ta bort den.",
 	},
 	KontaktNoWayToReach: {
-		Sv:  "ger inget sätt att nå verksamheten; lägg till telefon, epost eller adress hos minst en kontakt",
-		En:  "gives no way to reach the activity; add a telefon, epost or adress to at least one contact",
+		Sv:  "ger inget sätt att nå verksamheten (ingen telefon, epost eller adress hos någon kontakt, och ingen webb); den publiceras och visas i granskningsrapporten, men lägg till ett sätt om du kan",
+		En:  "gives no way to reach the activity (no telefon, epost or adress in any contact, and no webb); it is published and listed in the review report, but add one if you can",
 		Fix: "Lägg till telefon, epost eller adress hos en kontakt, eller webb för verksamheten.",
+	},
+	TitelAndNamn: {
+		Sv:  "är samma fält som namn (rad %d); skriv bara ett av dem",
+		En:  "is the same field as namn (line %d); give only one of them",
+		Fix: "Ta bort titel och behåll namn.",
 	},
 }

@@ -84,3 +84,56 @@ func TestReviewReportOrder(t *testing.T) {
 		t.Errorf("counts %d/%d/%d", rv.Missing, rv.Stale, rv.Fresh)
 	}
 }
+
+// TestReviewReportUnreachable: activities that give no telefon, epost,
+// adress or webb are published and listed under their own heading of the
+// review report, ended ones marked as such.
+func TestReviewReportUnreachable(t *testing.T) {
+	now := catalog.Date{Year: 2026, Month: 11, Day: 22}
+	ix := &catalog.Index{File: "content/_index.md", Titel: "T", Sprak: "sv", GranskasInom: 365,
+		Kommuner: []string{"Mark"}, Funktioner: []catalog.Term{{ID: "f", Namn: "F"}}}
+	act := func(slug string, k ...catalog.Contact) *catalog.Activity {
+		return &catalog.Activity{File: slug + ".md", Slug: slug, Namn: slug, Funktion: []string{"f"},
+			Kommuner: []string{"Mark"}, Kontakt: k}
+	}
+	namnOnly := catalog.Contact{Namn: "Maria Holm", Roll: "Samordnare"}
+	medWebb := act("med-webb", namnOnly)
+	medWebb.Webb = "https://example.se/"
+	avslutad := act("avslutad", namnOnly)
+	avslutad.Slut = catalog.Date{Year: 2020, Month: 1, Day: 1}
+	acts := []*catalog.Activity{
+		act("telefon", catalog.Contact{Namn: "A", Telefon: "0320-123 45"}),
+		act("adress", namnOnly, catalog.Contact{Adress: "Torget 1, Mark"}),
+		medWebb,
+		act("bara-namn", namnOnly),
+		avslutad,
+	}
+	var pg *Page
+	published := false
+	pages := Assemble(Input{Cat: &catalog.Catalogue{Index: ix, Activities: acts}, Now: now})
+	for i := range pages {
+		if pages[i].URL == "granskning/" {
+			pg = &pages[i]
+		}
+		if pages[i].URL == "verksamheter/bara-namn/" && pages[i].View.Activity != nil {
+			published = true
+		}
+	}
+	if !published {
+		t.Error("the unreachable activity has no page")
+	}
+	if pg == nil {
+		t.Fatal("no granskning/ page")
+	}
+	var got []string
+	for _, r := range pg.View.Review.Unreachable {
+		got = append(got, r.Name+":"+r.StateKey+":"+r.Contact+":"+r.Href)
+	}
+	want := []string{"avslutad:ended:Maria Holm, Samordnare:../verksamheter/avslutad/", "bara-namn::Maria Holm, Samordnare:../verksamheter/bara-namn/"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("unreachable %q, want %q", got, want)
+	}
+	if pg.View.Review.Unreachable[0].State != "Avslutad" {
+		t.Errorf("state of the ended one = %q", pg.View.Review.Unreachable[0].State)
+	}
+}

@@ -69,6 +69,25 @@ func (a *assembler) review() {
 	for _, r := range rows {
 		rv.Rows = append(rv.Rows, r.r)
 	}
+	for _, x := range a.sorted {
+		if x.Reachable() {
+			continue
+		}
+		r := ReviewRow{Name: x.Namn, Href: v.Root + activityURL(x)}
+		if !a.current(x) {
+			r.State, r.StateKey = t["search.endedMark"], "ended"
+		}
+		for _, c := range x.Kontakt {
+			if c.Namn != "" {
+				r.Contact = c.Namn
+				if c.Roll != "" {
+					r.Contact += ", " + c.Roll
+				}
+				break
+			}
+		}
+		rv.Unreachable = append(rv.Unreachable, r)
+	}
 	v.Review = rv
 	v.Empty = t["noActivities"]
 }

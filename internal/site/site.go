@@ -184,6 +184,9 @@ type ReviewView struct {
 	Rows  []ReviewRow
 	// Counts of rows per state, for the summary line.
 	Missing, Stale, Fresh int
+	// Unreachable lists the published activities that give no telefon,
+	// epost, adress or webb: they are published, but a reader cannot reach them.
+	Unreachable []ReviewRow
 }
 
 // ReviewRow is one activity in the review report.
