@@ -22,6 +22,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -99,9 +100,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		cmd.fs.StringVar(&baseURL, "baseurl", "", "absolute address the site is published at, overriding baseurl in content/_index.md (e.g. for a preview)")
 	}
 	format := cmd.fs.String("format", "text", `how to print problems: "text", or "github" for GitHub Actions annotations`)
-	dir, day, code, ok := cmd.parse(args, now)
+	warnings := cmd.fs.String("warnings", "summary", `which warnings to print: "summary" (each kind once, with a count, when there are many), "all" (notes too) or "none"`)
+	dir, only, day, code, ok := cmd.parseFiles(args, now, checkOnly)
 	if !ok {
 		return code
+	}
+	warnMode, ok := diag.ParseWarnings(*warnings)
+	if !ok {
+		return cmd.usageError(msg.CmdBadWarnings, *warnings)
 	}
 	if *format != "text" && *format != "github" {
 		return cmd.usageError(msg.CmdBadFormat, *format)
@@ -134,7 +140,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		res, err = build.Dir(ctx, dir, out, opt)
 	}
 	lang := res.Lang
-	printDiagnostics(stderr, res.Diagnostics, *format, lang)
+	if only != nil {
+		res.Diagnostics = only.filter(res.Diagnostics)
+		if !res.Diagnostics.HasErrors() && errors.Is(err, build.ErrContent) {
+			err = nil // the errors are in files the editor did not ask about
+		}
+	}
+	printDiagnostics(stderr, res.Diagnostics, *format, lang, warnMode)
 	switch {
 	case errors.Is(err, build.ErrContent) && checkOnly:
 		return exitContent // the diagnostics and their count say it all
@@ -144,6 +156,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	case err != nil:
 		fmt.Fprintf(stderr, "samkat %s: %s\n", name, errText(err, lang))
 		return exitContent
+	case checkOnly && only != nil:
+		fmt.Fprintf(stdout, "samkat check: %s\n", msg.New(msg.CmdValid, strings.Join(only.files, ", "), res.Diagnostics.Summary(lang)).In(lang))
 	case checkOnly:
 		fmt.Fprintf(stdout, "samkat check: %s\n", msg.New(msg.CmdValid, dir, res.Diagnostics.Summary(lang)).In(lang))
 	default:
@@ -224,24 +238,125 @@ func newCommand(name, help string, stderr io.Writer) *command {
 // parse reads the flags and the optional folder argument and works out the
 // build day. When ok is false the command ends with exit code code.
 func (c *command) parse(args []string, now time.Time) (dir string, day catalog.Date, code int, ok bool) {
-	if err := c.fs.Parse(args); err != nil {
+	dir, _, day, code, ok = c.parseFiles(args, now, false)
+	return dir, day, code, ok
+}
+
+// parseFiles is parse for commands that may also name files of a catalogue
+// (check): then dir is the catalogue they lie in and only selects them.
+// Options may come before or after the folder or files.
+func (c *command) parseFiles(args []string, now time.Time, filesAllowed bool) (dir string, only *selection, day catalog.Date, code int, ok bool) {
+	positional, err := parseInterleaved(c.fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return "", day, exitOK, false
+			return "", nil, day, exitOK, false
 		}
-		return "", day, exitUsage, false
+		return "", nil, day, exitUsage, false
 	}
-	if c.fs.NArg() > 1 {
-		return "", day, c.usageError(msg.CmdTooManyArgs, c.fs.Args()), false
+	day, err = today(*c.now, now)
+	if err != nil {
+		return "", nil, day, c.usageError(msg.CmdBadNow, errText(err, envLang())), false
 	}
 	dir = "."
-	if c.fs.NArg() == 1 {
-		dir = c.fs.Arg(0)
+	switch {
+	case len(positional) == 0:
+	case len(positional) == 1 && !isFile(positional[0]):
+		dir = positional[0]
+	case !filesAllowed:
+		return "", nil, day, c.usageError(msg.CmdTooManyArgs, positional), false
+	default:
+		dir, only, err = selectFiles(positional)
+		if err != nil {
+			return "", nil, day, c.usageError(msg.CmdBadFiles, errText(err, envLang())), false
+		}
 	}
-	day, err := today(*c.now, now)
-	if err != nil {
-		return "", day, c.usageError(msg.CmdBadNow, errText(err, envLang())), false
+	return dir, only, day, exitOK, true
+}
+
+// parseInterleaved parses flags wherever they stand among the arguments, as
+// editors write "samkat check mitt-forbund --now 2026-01-01"; after "--"
+// everything is an argument.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
-	return dir, day, exitOK, true
+}
+
+func isFile(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && !info.IsDir()
+}
+
+// selection is the files of a catalogue that an editor asked to check.
+type selection struct {
+	files []string // slash-separated, relative to the catalogue folder
+}
+
+// filter keeps the diagnostics about the selected files, and the errors of
+// content/_index.md, which every activity is checked against.
+func (s *selection) filter(diags diag.List) diag.List {
+	var out diag.List
+	for _, d := range diags {
+		if slices.Contains(s.files, d.Pos.File) || d.Pos.File == "content/_index.md" && d.Severity == diag.Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// selectFiles finds the catalogue the files lie in: the nearest folder above
+// them whose content/ holds them. All must lie in the same catalogue.
+func selectFiles(paths []string) (string, *selection, error) {
+	var root string
+	sel := &selection{}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return "", nil, err
+		}
+		if info, err := os.Stat(abs); err != nil || info.IsDir() {
+			return "", nil, msg.Errorf(msg.CmdNotAFile, p)
+		}
+		r, rel, ok := catalogueOf(abs)
+		if !ok {
+			return "", nil, msg.Errorf(msg.CmdFileOutside, p)
+		}
+		if root != "" && r != root {
+			return "", nil, msg.Errorf(msg.CmdFilesTwoCatalogues, paths[0], p)
+		}
+		root = r
+		sel.files = append(sel.files, rel)
+	}
+	return root, sel, nil
+}
+
+// catalogueOf returns the catalogue folder of the file at abs and the file's
+// path relative to it, if the file lies in some catalogue's content/.
+func catalogueOf(abs string) (root, rel string, ok bool) {
+	for dir := filepath.Dir(abs); ; {
+		parent := filepath.Dir(dir)
+		if filepath.Base(dir) == "content" {
+			if r, err := filepath.Rel(parent, abs); err == nil {
+				return parent, filepath.ToSlash(r), true
+			}
+		}
+		if parent == dir {
+			return "", "", false
+		}
+		dir = parent
+	}
 }
 
 // usageError prints a problem with the command line and returns exitUsage.
@@ -270,13 +385,15 @@ func today(flagValue string, now time.Time) (catalog.Date, error) {
 	return catalog.DateOf(now), nil
 }
 
-func printDiagnostics(w io.Writer, diags diag.List, format string, lang msg.Lang) {
+func printDiagnostics(w io.Writer, diags diag.List, format string, lang msg.Lang, warnings diag.Warnings) {
 	if format == "github" {
 		for _, d := range diags {
-			fmt.Fprintln(w, githubAnnotation(d, lang))
+			if d.Severity == diag.Error || warnings == diag.AllWarnings || d.Severity == diag.Warning && warnings != diag.NoWarnings {
+				fmt.Fprintln(w, githubAnnotation(d, lang))
+			}
 		}
 	}
-	diags.Print(w, lang)
+	diags.Report(w, lang, warnings)
 }
 
 // githubAnnotation formats d as a GitHub Actions workflow command, so that
@@ -285,8 +402,11 @@ func githubAnnotation(d diag.Diagnostic, lang msg.Lang) string {
 	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 	msg := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	kind := "error"
-	if d.Severity == diag.Warning {
+	switch d.Severity {
+	case diag.Warning:
 		kind = "warning"
+	case diag.Info:
+		kind = "notice"
 	}
 	var props []string
 	if d.Pos.File != "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -128,14 +129,24 @@ func TestRunCheck(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("check exited %d, want 0\nstderr:\n%s", code, stderr)
 	}
-	if want := "samkat check: " + dir + " är giltig (0 fel, 1 varning)"; !strings.Contains(stdout, want) {
+	if want := "samkat check: " + dir + " är giltig (0 fel, 0 varningar)"; !strings.Contains(stdout, want) {
 		t.Errorf("stdout = %q, want it to contain %q", stdout, want)
 	}
-	// The test catalogue's one warning: an activity whose slut has passed.
-	if !strings.Contains(stderr, "content/verksamheter/aktiv-vardag.md:9:1: varning: slut:") {
-		t.Errorf("stderr lacks the slut warning:\n%s", stderr)
+	// The test catalogue's one note: an activity that ended long ago. It is
+	// not a warning every night, and shows only when all notes are asked for.
+	if stderr != "" {
+		t.Errorf("stderr = %q, want nothing", stderr)
 	}
 	notExist(t, filepath.Join(dir, "public"))
+
+	_, _, stderr = runSamkat(t, "check", dir, "--now", "2026-11-22", "--warnings=all")
+	if !strings.Contains(stderr, "content/verksamheter/aktiv-vardag.md:9:1: information: slut: 2009-12-31 har passerats") {
+		t.Errorf("--warnings=all after the folder: stderr lacks the note on slut:\n%s", stderr)
+	}
+	_, _, stderr = runSamkat(t, "check", "--now", "2010-01-15", dir)
+	if !strings.Contains(stderr, "content/verksamheter/aktiv-vardag.md:9:1: varning: slut: 2009-12-31 har passerats") {
+		t.Errorf("two weeks after its slut, an ended activity is a warning; stderr:\n%s", stderr)
+	}
 }
 
 func TestRunBuild(t *testing.T) {
@@ -247,6 +258,9 @@ func TestRunErrorsKeepPreviousOutput(t *testing.T) {
 
 func TestRunFormatGitHub(t *testing.T) {
 	dir := brokenCatalogue(t)
+	if _, _, stderr := runSamkat(t, "check", "--format", "github", "--warnings", "all", "--now", "2026-11-22", dir); !strings.Contains(stderr, "::notice file=content/verksamheter/aktiv-vardag.md,line=9,") {
+		t.Errorf("with --warnings all, stderr lacks the notice on slut:\n%s", stderr)
+	}
 	code, _, stderr := runSamkat(t, "check", "--format", "github", "--now", "2026-11-22", dir)
 	if code != exitContent {
 		t.Fatalf("check exited %d, want 1\nstderr:\n%s", code, stderr)
@@ -254,7 +268,6 @@ func TestRunFormatGitHub(t *testing.T) {
 	for _, want := range []string{
 		"::error file=content/verksamheter/felskriven.md,line=4,",
 		"content/verksamheter/felskriven.md:4:1: fel: ", // the text form follows
-		"::warning file=content/verksamheter/aktiv-vardag.md,line=9,",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
@@ -336,5 +349,101 @@ func TestToday(t *testing.T) {
 	}
 	if _, err := today("2025-02-30", testTime); err == nil {
 		t.Error(`today("2025-02-30") succeeded, want an error`)
+	}
+}
+
+// TestRunCheckFiles checks single files within their catalogue, as an editor
+// checks the one file they changed.
+func TestRunCheckFiles(t *testing.T) {
+	dir := brokenCatalogue(t)
+	broken := filepath.Join(dir, "content", "verksamheter", "felskriven.md")
+	good := filepath.Join(dir, "content", "verksamheter", "aktiv-vardag.md")
+
+	code, stdout, stderr := runSamkat(t, "check", good, "--now", "2026-11-22")
+	if code != exitOK || stderr != "" {
+		t.Errorf("check of a good file exited %d, stderr:\n%s", code, stderr)
+	}
+	if want := "samkat check: content/verksamheter/aktiv-vardag.md är giltig (0 fel, 0 varningar)"; !strings.Contains(stdout, want) {
+		t.Errorf("stdout = %q, want %q", stdout, want)
+	}
+
+	code, _, stderr = runSamkat(t, "check", "--now", "2026-11-22", good, broken)
+	if code != exitContent || !strings.Contains(stderr, "content/verksamheter/felskriven.md:4:1: fel: kommun:") {
+		t.Errorf("check of a broken file exited %d, stderr:\n%s", code, stderr)
+	}
+
+	other := catalogue(t)
+	code, _, stderr = runSamkat(t, "check", good, filepath.Join(other, "content", "_index.md"))
+	if code != exitUsage || !strings.Contains(stderr, "ligger i olika kataloger") {
+		t.Errorf("files of two catalogues: exit %d, stderr:\n%s", code, stderr)
+	}
+	outside := filepath.Join(t.TempDir(), "lös.md")
+	if err := os.WriteFile(outside, []byte("---\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runSamkat(t, "check", outside)
+	if code != exitUsage || !strings.Contains(stderr, "ligger inte i en katalogs content/-mapp") {
+		t.Errorf("a file outside any catalogue: exit %d, stderr:\n%s", code, stderr)
+	}
+	code, _, stderr = runSamkat(t, "build", good)
+	if code != exitUsage {
+		t.Errorf("build of a file: exit %d, want %d; stderr:\n%s", code, exitUsage, stderr)
+	}
+}
+
+// TestRunWarningsSummary: many warnings of one kind are one line with a
+// count, errors come first, and --warnings picks what is shown.
+func TestRunWarningsSummary(t *testing.T) {
+	dir := brokenCatalogue(t)
+	for _, name := range []string{"b", "c", "d", "e"} {
+		const stale = "---\nnamn: Gammal %s\nfunktion: specialresurser\nkommuner: [Mark]\nfinansiering: [ordinarie]\ngranskad: 2020-01-01\nkontakt:\n  - epost: info@example.se\n---\n"
+		if err := os.WriteFile(filepath.Join(dir, "content", "verksamheter", name+".md"), fmt.Appendf(nil, stale, name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, _, stderr := runSamkat(t, "check", dir, "--now", "2026-11-22")
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	want := []string{
+		"content/verksamheter/felskriven.md:",
+		"content/verksamheter/felskriven.md:",
+		"content/verksamheter/b.md:6:1: varning: granskad: 2020-01-01 är äldre än granskas_inom",
+		"… och 3 varningar till av samma slag (alla visas med --warnings=all)",
+		"2 fel, 4 varningar",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), stderr)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want it to start with %q", i+1, lines[i], w)
+		}
+	}
+	if !strings.Contains(lines[0], " fel: ") || !strings.Contains(lines[1], " fel: ") {
+		t.Errorf("the errors must come first:\n%s", stderr)
+	}
+	_, _, stderr = runSamkat(t, "check", dir, "--now", "2026-11-22", "--warnings=all")
+	if n := strings.Count(stderr, "varning: granskad"); n != 4 {
+		t.Errorf("--warnings=all shows %d granskad warnings, want 4:\n%s", n, stderr)
+	}
+	_, _, stderr = runSamkat(t, "check", dir, "--now", "2026-11-22", "--warnings=none")
+	if strings.Contains(stderr, "varning:") || !strings.Contains(stderr, "fel: kommun:") {
+		t.Errorf("--warnings=none must show the errors alone:\n%s", stderr)
+	}
+	if code, _, stderr := runSamkat(t, "check", dir, "--warnings=few"); code != exitUsage || !strings.Contains(stderr, "--warnings ska vara") {
+		t.Errorf("--warnings=few: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestRunLanguage: SAMKAT_LANG=en prints every message in English.
+func TestRunLanguage(t *testing.T) {
+	t.Setenv("SAMKAT_LANG", "en")
+	dir := brokenCatalogue(t)
+	_, _, stderr := runSamkat(t, "check", dir, "--now", "2026-11-22")
+	if !strings.Contains(stderr, `content/verksamheter/felskriven.md:4:1: error: kommun: unknown field "kommun"; did you mean "kommuner"?`) {
+		t.Errorf("stderr is not in English:\n%s", stderr)
+	}
+	_, stdout, _ := runSamkat(t, "check", catalogue(t), "--now", "2026-11-22")
+	if !strings.Contains(stdout, "is valid (0 errors, 0 warnings)") {
+		t.Errorf("stdout is not in English: %q", stdout)
 	}
 }

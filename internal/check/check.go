@@ -238,9 +238,20 @@ func (c *checker) uniqueSlugs(cat *catalog.Catalogue) {
 }
 
 // dates produces the date-relative warnings.
+//
+// An activity that ended is worth a warning in the month after its slut,
+// when the editor may not know it is now listed as ended; after that it is
+// a note (shown with --warnings=all and in the review report), and so is a
+// stale granskad on it: an ended project is not reviewed every year, and a
+// nightly job should not warn about it for ever.
 func (c *checker) dates(a *catalog.Activity) {
-	if !a.Slut.IsZero() && a.Slut.Before(c.now) {
-		c.diags.AddWarning(posOf(a.Pos, a.File, "slut", -1), "slut", msg.SlutPassed, a.Slut)
+	report := c.diags.AddWarning
+	if ended := !a.Slut.IsZero() && a.Slut.Before(c.now); ended {
+		if a.Slut.DaysUntil(c.now) > recentlyEnded {
+			report = c.diags.AddInfo
+		}
+		report(posOf(a.Pos, a.File, "slut", -1), "slut", msg.SlutPassed, a.Slut)
+		report = c.diags.AddInfo
 	}
 	limit := c.ix.GranskasInom
 	if limit <= 0 {
@@ -248,10 +259,14 @@ func (c *checker) dates(a *catalog.Activity) {
 	}
 	switch {
 	case a.Granskad.IsZero():
-		c.diags.AddWarning(diag.Pos{File: a.File, Line: 1}, "granskad", msg.GranskadMissing, c.now)
+		report(diag.Pos{File: a.File, Line: 1}, "granskad", msg.GranskadMissing, c.now)
 	case a.Granskad.AddDays(limit).Before(c.now):
-		c.diags.AddWarning(posOf(a.Pos, a.File, "granskad", -1), "granskad", msg.GranskadOld, a.Granskad, limit)
+		report(posOf(a.Pos, a.File, "granskad", -1), "granskad", msg.GranskadOld, a.Granskad, limit)
 	case c.now.Before(a.Granskad):
 		c.diags.AddWarning(posOf(a.Pos, a.File, "granskad", -1), "granskad", msg.GranskadFuture, a.Granskad)
 	}
 }
+
+// recentlyEnded is how many days after its slut an ended activity is still
+// a warning rather than a note.
+const recentlyEnded = 30

@@ -88,9 +88,16 @@ func TestCatalogueRules(t *testing.T) {
 		{"financing page for undeclared id", func(c *catalog.Catalogue) {
 			c.Pages = append(c.Pages, &catalog.Page{File: "content/finansiering/finsamm.md", Kind: catalog.FinansieringPage, Slug: "finsamm"})
 		}, []string{`content/finansiering/finsamm.md:1: error: no financing source with id "finsamm" is declared in content/_index.md, so this page describes nothing; did you mean content/finansiering/finsam.md? (declared: finsam, ordinarie)`}},
-		{"slut passed warns", func(c *catalog.Catalogue) {
+		{"slut passed this month warns", func(c *catalog.Catalogue) {
+			c.Activities[0].Slut = catalog.Date{Year: 2026, Month: 11, Day: 1}
+		}, []string{`content/verksamheter/a.md:7:1: warning: slut: 2026-11-01 has passed; the activity is listed as avslutad (ended)`}},
+		{"slut passed long ago is a note, and so is its stale granskad", func(c *catalog.Catalogue) {
 			c.Activities[0].Slut = catalog.Date{Year: 2009, Month: 12, Day: 31}
-		}, []string{`content/verksamheter/a.md:7:1: warning: slut: 2009-12-31 has passed; the activity is listed as avslutad (ended)`}},
+			c.Activities[0].Granskad = catalog.Date{Year: 2009, Month: 1, Day: 10}
+		}, []string{
+			`content/verksamheter/a.md:7:1: info: slut: 2009-12-31 has passed; the activity is listed as avslutad (ended)`,
+			`content/verksamheter/a.md:8:1: info: granskad: 2009-01-10 is older than granskas_inom (365 days); check the entry and update the date`,
+		}},
 		{"slut today is not passed", func(c *catalog.Catalogue) {
 			c.Activities[0].Slut = today
 		}, nil},

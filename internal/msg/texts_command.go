@@ -3,51 +3,61 @@ package msg
 // What the samkat command itself says: results, usage errors and failures
 // that are not about one file.
 const (
-	CmdUnknown        ID = "cmd-unknown"
-	CmdValid          ID = "cmd-valid"
-	CmdWrote          ID = "cmd-wrote"
-	CmdHasErrors      ID = "cmd-has-errors"
-	CmdFailed         ID = "cmd-failed"
-	CmdNotCatalogue   ID = "cmd-not-catalogue"
-	CmdBadFormat      ID = "cmd-bad-format"
-	CmdBadBaseURL     ID = "cmd-bad-baseurl"
-	CmdTooManyArgs    ID = "cmd-too-many-args"
-	CmdBadNow         ID = "cmd-bad-now"
-	CmdBadPort        ID = "cmd-bad-port"
-	CmdListen         ID = "cmd-listen"
-	ServeNoWatch      ID = "serve-no-watch"
-	ServeServing      ID = "serve-serving"
-	ServeFailedKept   ID = "serve-failed-kept"
-	ServeFailedNone   ID = "serve-failed-none"
-	ServeBuilt        ID = "serve-built"
-	ServeRebuilt      ID = "serve-rebuilt"
-	ServeNewBase      ID = "serve-new-base"
-	ServeMoreProblems ID = "serve-more-problems"
-	ServeChanged1     ID = "serve-changed-1"
-	ServeChangedN     ID = "serve-changed-n"
+	CmdUnknown            ID = "cmd-unknown"
+	CmdValid              ID = "cmd-valid"
+	CmdWrote              ID = "cmd-wrote"
+	CmdHasErrors          ID = "cmd-has-errors"
+	CmdFailed             ID = "cmd-failed"
+	CmdNotCatalogue       ID = "cmd-not-catalogue"
+	CmdBadFormat          ID = "cmd-bad-format"
+	CmdBadBaseURL         ID = "cmd-bad-baseurl"
+	CmdTooManyArgs        ID = "cmd-too-many-args"
+	CmdBadNow             ID = "cmd-bad-now"
+	CmdBadPort            ID = "cmd-bad-port"
+	CmdListen             ID = "cmd-listen"
+	ServeNoWatch          ID = "serve-no-watch"
+	ServeServing          ID = "serve-serving"
+	ServeFailedKept       ID = "serve-failed-kept"
+	ServeFailedNone       ID = "serve-failed-none"
+	ServeBuilt            ID = "serve-built"
+	ServeRebuilt          ID = "serve-rebuilt"
+	ServeNewBase          ID = "serve-new-base"
+	ServeMoreProblems     ID = "serve-more-problems"
+	ServeChanged1         ID = "serve-changed-1"
+	ServeChangedN         ID = "serve-changed-n"
+	CmdBadWarnings        ID = "cmd-bad-warnings"
+	CmdBadFiles           ID = "cmd-bad-files"
+	CmdNotAFile           ID = "cmd-not-a-file"
+	CmdFileOutside        ID = "cmd-file-outside"
+	CmdFilesTwoCatalogues ID = "cmd-files-two-catalogues"
 )
 
 var commandTexts = map[ID]Text{
-	CmdUnknown:        {Sv: "okänt kommando %q", En: "unknown command %q"},
-	CmdValid:          {Sv: "%s är giltig (%s)", En: "%s is valid (%s)"},
-	CmdWrote:          {Sv: "skrev %d filer (%d verksamheter) till %s", En: "wrote %d files (%d activities) to %s"},
-	CmdHasErrors:      {Sv: "katalogen har fel; ingenting publicerades", En: "the catalogue has errors; nothing was published"},
-	CmdFailed:         {Sv: "%v", En: "%v"},
-	CmdNotCatalogue:   {Sv: "%s har ingen mapp content/; är det en katalog? (se README.md)", En: "%s has no content/ folder; is it a catalogue? (see README.md)"},
-	CmdBadFormat:      {Sv: "--format ska vara text eller github, inte %q", En: "--format must be text or github, not %q"},
-	CmdBadBaseURL:     {Sv: "--baseurl ska vara en fullständig http- eller https-adress, inte %q", En: "--baseurl must be an absolute http or https address, not %q"},
-	CmdTooManyArgs:    {Sv: "väntade högst en katalogmapp, fick %q", En: "expected at most one catalogue folder, got %q"},
-	CmdBadNow:         {Sv: "--now: %s", En: "--now: %s"},
-	CmdBadPort:        {Sv: "--port ska vara mellan 0 och 65535, inte %d", En: "--port must be between 0 and 65535, not %d"},
-	CmdListen:         {Sv: "%v (kör redan en annan samkat serve? pröva --port 0)", En: "%v (is another samkat serve running? try --port 0)"},
-	ServeNoWatch:      {Sv: "kan inte bevaka ändringar (%v); starta om samkat serve för att se ändringar", En: "cannot watch for changes (%v); restart samkat serve to see changes"},
-	ServeServing:      {Sv: "visar %s på %s (Ctrl-C avslutar)", En: "serving %s at %s (Ctrl-C stops)"},
-	ServeFailedKept:   {Sv: "bygget misslyckades; den senaste fungerande webbplatsen visas fortfarande, med problemen på varje sida", En: "the build failed; still serving the last good site, with the problems shown on every page"},
-	ServeFailedNone:   {Sv: "bygget misslyckades; problemen visas på varje sida tills de är rättade", En: "the build failed; the problems are shown on every page until they are fixed"},
-	ServeBuilt:        {Sv: "byggde %d filer på %s%s", En: "built %d files in %s%s"},
-	ServeRebuilt:      {Sv: "byggde om %d filer på %s%s", En: "rebuilt %d files in %s%s"},
-	ServeNewBase:      {Sv: "webbplatsen visas nu under %s", En: "the site is now served under %s"},
-	ServeMoreProblems: {Sv: "… och %d till (se terminalen)", En: "… and %d more (see the terminal)"},
-	ServeChanged1:     {Sv: " (%s ändrades)", En: " (%s changed)"},
-	ServeChangedN:     {Sv: " (%s och %d till ändrades)", En: " (%s and %d more changed)"},
+	CmdUnknown:            {Sv: "okänt kommando %q", En: "unknown command %q"},
+	CmdValid:              {Sv: "%s är giltig (%s)", En: "%s is valid (%s)"},
+	CmdWrote:              {Sv: "skrev %d filer (%d verksamheter) till %s", En: "wrote %d files (%d activities) to %s"},
+	CmdHasErrors:          {Sv: "katalogen har fel; ingenting publicerades", En: "the catalogue has errors; nothing was published"},
+	CmdFailed:             {Sv: "%v", En: "%v"},
+	CmdNotCatalogue:       {Sv: "%s har ingen mapp content/; är det en katalog? (se README.md)", En: "%s has no content/ folder; is it a catalogue? (see README.md)"},
+	CmdBadFormat:          {Sv: "--format ska vara text eller github, inte %q", En: "--format must be text or github, not %q"},
+	CmdBadBaseURL:         {Sv: "--baseurl ska vara en fullständig http- eller https-adress, inte %q", En: "--baseurl must be an absolute http or https address, not %q"},
+	CmdTooManyArgs:        {Sv: "väntade högst en katalogmapp, fick %q", En: "expected at most one catalogue folder, got %q"},
+	CmdBadNow:             {Sv: "--now: %s", En: "--now: %s"},
+	CmdBadPort:            {Sv: "--port ska vara mellan 0 och 65535, inte %d", En: "--port must be between 0 and 65535, not %d"},
+	CmdListen:             {Sv: "%v (kör redan en annan samkat serve? pröva --port 0)", En: "%v (is another samkat serve running? try --port 0)"},
+	ServeNoWatch:          {Sv: "kan inte bevaka ändringar (%v); starta om samkat serve för att se ändringar", En: "cannot watch for changes (%v); restart samkat serve to see changes"},
+	ServeServing:          {Sv: "visar %s på %s (Ctrl-C avslutar)", En: "serving %s at %s (Ctrl-C stops)"},
+	ServeFailedKept:       {Sv: "bygget misslyckades; den senaste fungerande webbplatsen visas fortfarande, med problemen på varje sida", En: "the build failed; still serving the last good site, with the problems shown on every page"},
+	ServeFailedNone:       {Sv: "bygget misslyckades; problemen visas på varje sida tills de är rättade", En: "the build failed; the problems are shown on every page until they are fixed"},
+	ServeBuilt:            {Sv: "byggde %d filer på %s%s", En: "built %d files in %s%s"},
+	ServeRebuilt:          {Sv: "byggde om %d filer på %s%s", En: "rebuilt %d files in %s%s"},
+	ServeNewBase:          {Sv: "webbplatsen visas nu under %s", En: "the site is now served under %s"},
+	ServeMoreProblems:     {Sv: "… och %d till (se terminalen)", En: "… and %d more (see the terminal)"},
+	ServeChanged1:         {Sv: " (%s ändrades)", En: " (%s changed)"},
+	ServeChangedN:         {Sv: " (%s och %d till ändrades)", En: " (%s and %d more changed)"},
+	CmdBadWarnings:        {Sv: "--warnings ska vara summary, all eller none, inte %q", En: "--warnings must be summary, all or none, not %q"},
+	CmdBadFiles:           {Sv: "%s", En: "%s"},
+	CmdNotAFile:           {Sv: "%s finns inte eller är ingen fil", En: "%s does not exist or is not a file"},
+	CmdFileOutside:        {Sv: "%s ligger inte i en katalogs content/-mapp; ange katalogmappen eller filer i dess content/", En: "%s is not in a catalogue's content/ folder; give the catalogue folder or files in its content/"},
+	CmdFilesTwoCatalogues: {Sv: "%s och %s ligger i olika kataloger; kontrollera en katalog åt gången", En: "%s and %s are in different catalogues; check one catalogue at a time"},
 }

@@ -28,6 +28,7 @@ const (
 	KindText    ID = "kind-text"
 	KindFunc    ID = "kind-function"
 	KindFinance ID = "kind-financing"
+	MoreOfKind  ID = "more-of-kind"
 )
 
 var generalTexts = map[ID]Text{
@@ -57,4 +58,5 @@ var generalTexts = map[ID]Text{
 	KindText:    {Sv: "text", En: "text"},
 	KindFunc:    {Sv: "funktion", En: "function"},
 	KindFinance: {Sv: "finansieringskälla", En: "financing source"},
+	MoreOfKind:  {Sv: "… och %d varningar till av samma slag (alla visas med --warnings=all)", En: "… and %d more warnings like it (--warnings=all shows them all)"},
 }
