@@ -447,3 +447,16 @@ func TestRunLanguage(t *testing.T) {
 		t.Errorf("stdout is not in English: %q", stdout)
 	}
 }
+
+// TestDefaultCatalogueIsQuiet: the repository's own catalogue builds with a
+// handful of lines, so that a real problem is not lost among them.
+func TestDefaultCatalogueIsQuiet(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runSamkat(t, "build", "-o", out, "--now", "2026-12-01", "../..")
+	if code != exitOK {
+		t.Fatalf("build of content/ exited %d:\n%s", code, stderr)
+	}
+	if n := strings.Count(stdout+stderr, "\n"); n > 5 {
+		t.Errorf("the default catalogue's build printed %d lines, want at most 5:\n%s%s", n, stderr, stdout)
+	}
+}

@@ -1,10 +1,12 @@
 package msg
 
 import (
+	"flag"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -110,5 +112,33 @@ func TestParseLang(t *testing.T) {
 	}
 	if _, ok := ParseLang("de"); ok {
 		t.Error("de is not supported")
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite docs/meddelanden.md from the catalogue")
+
+// TestEditorsList keeps docs/meddelanden.md, the editors' list of every
+// message with its fix, the same as the catalogue.
+func TestEditorsList(t *testing.T) {
+	for _, a := range editorAreas() {
+		for id, x := range a.texts {
+			if strings.TrimSpace(x.Fix) == "" {
+				t.Errorf("%q is a message an editor can meet, but says nothing on how to fix it (Fix)", id)
+			}
+		}
+	}
+	const file = "../../docs/meddelanden.md"
+	want := EditorsList()
+	if *update {
+		if err := os.WriteFile(file, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Errorf("%s is not the list the catalogue makes; run go test ./internal/msg -run TestEditorsList -update and review the diff", file)
 	}
 }

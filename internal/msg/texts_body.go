@@ -34,19 +34,23 @@ var bodyTexts = map[ID]Text{
 		Fix: "Skriv hela adressen med https:// först, eller länka till en annan verksamhets fil.",
 	},
 	LinkControlChar: {
-		Sv: "adressen innehåller ett osynligt styrtecken; skriv den igen",
-		En: "the address contains an invisible control character; type it again",
+		Sv:  "adressen innehåller ett osynligt styrtecken; skriv den igen",
+		En:  "the address contains an invisible control character; type it again",
+		Fix: "Skriv adressen för hand i stället för att klistra in den.",
 	},
 	LinkNoScheme: {
-		Sv: "skriv hela adressen, med https:// först",
-		En: "write the full address, starting with https://",
+		Sv:  "skriv hela adressen, med https:// först",
+		En:  "write the full address, starting with https://",
+		Fix: "Skriv https: före //.",
 	},
 	LinkBadScheme: {
-		Sv: "länkar ska börja med https://, http://, mailto: eller tel: eller vara relativa, inte %s:",
-		En: "links must start with https://, http://, mailto: or tel: or be relative, not %s:",
+		Sv:  "länkar ska börja med https://, http://, mailto: eller tel: eller vara relativa, inte %s:",
+		En:  "links must start with https://, http://, mailto: or tel: or be relative, not %s:",
+		Fix: "Länka bara till webbsidor (https://), e-post (mailto:) och telefonnummer (tel:).",
 	},
 	LinkNoHost: {
-		Sv: "en http(s)-adress behöver ett värdnamn, t.ex. https://example.se/",
-		En: "an http(s) address needs a host name, e.g. https://example.se/",
+		Sv:  "en http(s)-adress behöver ett värdnamn, t.ex. https://example.se/",
+		En:  "an http(s) address needs a host name, e.g. https://example.se/",
+		Fix: "Skriv hela adressen, t.ex. https://www.boras.se/.",
 	},
 }

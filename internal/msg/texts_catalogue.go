@@ -6,7 +6,6 @@ const (
 	NotDeclared      ID = "not-declared"
 	KommunUndeclared ID = "kommun-undeclared"
 	ForbundNoPage    ID = "forbund-no-page"
-	ForbundAddOne    ID = "forbund-add-one"
 	SlutPassed       ID = "slut-passed"
 	GranskadMissing  ID = "granskad-missing"
 	GranskadOld      ID = "granskad-old"
@@ -28,10 +27,6 @@ var catalogueTexts = map[ID]Text{
 		Sv:  "det finns ingen sida content/forbund/%s.md%s",
 		En:  "there is no page content/forbund/%s.md%s",
 		Fix: "Rätta forbund till filnamnet (utan .md) för förbundets sida i content/forbund/.",
-	},
-	ForbundAddOne: {
-		Sv: " (skapa en, eller ta bort forbund och skriv huvudmannen i huvudman)",
-		En: " (add one, or leave forbund out and name the organiser in huvudman)",
 	},
 	SlutPassed: {
 		Sv:  "%s har passerats; verksamheten visas som avslutad",
