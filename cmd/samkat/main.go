@@ -49,25 +49,13 @@ func main() {
 	os.Exit(code)
 }
 
-const usage = `samkat builds a catalogue of samverkansverksamheter into a static website.
-
-Usage:
-  samkat build [-o DIR] [--now YYYY-MM-DD] [--baseurl URL] [--format text|github] [dir]
-  samkat check [--now YYYY-MM-DD] [--format text|github] [dir]
-  samkat serve [--port N] [--now YYYY-MM-DD] [dir]
-  samkat version
-
-dir is the catalogue folder, the one that holds content/ (default: .).
-Run "samkat COMMAND --help" for the options of a command.
-
-Exit codes: 0 success (warnings allowed), 1 the catalogue has errors or the
-build failed, 2 wrong usage.
-`
+// usage is the command's help in the language of SAMKAT_LANG.
+func usage() string { return msg.New(msg.UsageMain).In(envLang()) }
 
 // run is main without the process: testable, and it returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return exitUsage
 	}
 	switch args[0] {
@@ -81,26 +69,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now time.
 		fmt.Fprintf(stdout, "samkat %s\n", version())
 		return exitOK
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "samkat: %s\n\n%s", msg.New(msg.CmdUnknown, args[0]).In(envLang()), usage)
+	fmt.Fprintf(stderr, "samkat: %s\n\n%s", msg.New(msg.CmdUnknown, args[0]).In(envLang()), usage())
 	return exitUsage
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time, checkOnly bool) int {
-	name, help := "build", "Usage: samkat build [options] [dir]\n\nBuilds the catalogue in dir (default .) into a website. With errors, nothing is published\nand the previous output is left as it was.\n\nOptions:\n"
+	name, help := "build", msg.HelpBuild
 	if checkOnly {
-		name, help = "check", "Usage: samkat check [options] [dir]\n\nValidates the catalogue in dir (default .) and prints every problem as file:line:col.\n\nOptions:\n"
+		name, help = "check", msg.HelpCheck
 	}
 	cmd := newCommand(name, help, stderr)
 	out, baseURL := "", ""
 	if !checkOnly {
-		cmd.fs.StringVar(&out, "o", "", "output folder (default: public/ inside the catalogue folder)")
-		cmd.fs.StringVar(&baseURL, "baseurl", "", "absolute address the site is published at, overriding baseurl in content/_index.md (e.g. for a preview)")
+		cmd.fs.StringVar(&out, "o", "", say(msg.FlagOut))
+		cmd.fs.StringVar(&baseURL, "baseurl", "", say(msg.FlagBaseURL))
 	}
-	format := cmd.fs.String("format", "text", `how to print problems: "text", or "github" for GitHub Actions annotations`)
-	warnings := cmd.fs.String("warnings", "summary", `which warnings to print: "summary" (each kind once, with a count, when there are many), "all" (notes too) or "none"`)
+	format := cmd.fs.String("format", "text", say(msg.FlagFormat))
+	warnings := cmd.fs.String("warnings", "summary", say(msg.FlagWarnings))
 	dir, only, day, code, ok := cmd.parseFiles(args, now, checkOnly)
 	if !ok {
 		return code
@@ -167,8 +155,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time) int {
-	cmd := newCommand("serve", "Usage: samkat serve [options] [dir]\n\nBuilds the catalogue in dir (default .) into memory, serves it at http://127.0.0.1:PORT/\nand rebuilds it whenever a file in content/, layouts/ or static/ changes; open pages\nreload by themselves. Problems are printed here and shown on every page. Ctrl-C stops.\n\nOptions:\n", stderr)
-	port := cmd.fs.Int("port", 1313, "port to listen on at 127.0.0.1; 0 picks a free one")
+	cmd := newCommand("serve", msg.HelpServe, stderr)
+	port := cmd.fs.Int("port", 1313, say(msg.FlagPort))
 	dir, day, code, ok := cmd.parse(args, now)
 	if !ok {
 		return code
@@ -197,6 +185,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	return exitOK
 }
 
+// say puts the message id into words in the language of SAMKAT_LANG.
+func say(id msg.ID, args ...any) string { return msg.New(id, args...).In(envLang()) }
+
 // envLang is the language for messages printed before a catalogue is read:
 // SAMKAT_LANG, else Swedish.
 func envLang() msg.Lang {
@@ -223,13 +214,13 @@ type command struct {
 	stderr io.Writer
 }
 
-func newCommand(name, help string, stderr io.Writer) *command {
+func newCommand(name string, help msg.ID, stderr io.Writer) *command {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	c := &command{name: name, fs: fs, stderr: stderr}
-	c.now = fs.String("now", "", "the day to build for, YYYY-MM-DD (default: today in Sweden); makes date-dependent output reproducible")
+	c.now = fs.String("now", "", say(msg.FlagNow))
 	fs.Usage = func() {
-		fmt.Fprint(stderr, help)
+		fmt.Fprint(stderr, say(help))
 		fs.PrintDefaults()
 	}
 	return c

@@ -79,14 +79,14 @@ func TestRunUsage(t *testing.T) {
 		stderr   string // must contain, if set
 		noStdout bool
 	}{
-		{"no arguments", nil, exitUsage, "", "Usage:", true},
+		{"no arguments", nil, exitUsage, "", "Användning:", true},
 		{"version", []string{"version"}, exitOK, "samkat ", "", false},
 		{"--version", []string{"--version"}, exitOK, "samkat ", "", false},
-		{"help", []string{"help"}, exitOK, "Usage:", "", false},
-		{"--help", []string{"--help"}, exitOK, "Usage:", "", false},
-		{"-h", []string{"-h"}, exitOK, "Usage:", "", false},
-		{"build --help", []string{"build", "--help"}, exitOK, "", "Usage: samkat build", true},
-		{"check -h", []string{"check", "-h"}, exitOK, "", "Usage: samkat check", true},
+		{"help", []string{"help"}, exitOK, "Användning:", "", false},
+		{"--help", []string{"--help"}, exitOK, "Användning:", "", false},
+		{"-h", []string{"-h"}, exitOK, "Användning:", "", false},
+		{"build --help", []string{"build", "--help"}, exitOK, "", "Användning: samkat build", true},
+		{"check -h", []string{"check", "-h"}, exitOK, "", "Användning: samkat check", true},
 		{"unknown command", []string{"bygg"}, exitUsage, "", `okänt kommando "bygg"`, true},
 		{"unknown flag", []string{"build", "--nosuch", empty}, exitUsage, "", "nosuch", true},
 		{"check has no -o", []string{"check", "-o", "out", empty}, exitUsage, "", "-o", true},

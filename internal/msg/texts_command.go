@@ -30,6 +30,11 @@ const (
 	CmdNotAFile           ID = "cmd-not-a-file"
 	CmdFileOutside        ID = "cmd-file-outside"
 	CmdFilesTwoCatalogues ID = "cmd-files-two-catalogues"
+	ServeBannerTitle      ID = "serve-banner-title"
+	ServeBannerText       ID = "serve-banner-text"
+	ServeFailedTitle      ID = "serve-failed-title"
+	ServeFailedHeading    ID = "serve-failed-heading"
+	ServeFailedText       ID = "serve-failed-text"
 )
 
 var commandTexts = map[ID]Text{
@@ -60,4 +65,9 @@ var commandTexts = map[ID]Text{
 	CmdNotAFile:           {Sv: "%s finns inte eller är ingen fil", En: "%s does not exist or is not a file"},
 	CmdFileOutside:        {Sv: "%s ligger inte i en katalogs content/-mapp; ange katalogmappen eller filer i dess content/", En: "%s is not in a catalogue's content/ folder; give the catalogue folder or files in its content/"},
 	CmdFilesTwoCatalogues: {Sv: "%s och %s ligger i olika kataloger; kontrollera en katalog åt gången", En: "%s and %s are in different catalogues; check one catalogue at a time"},
+	ServeBannerTitle:      {Sv: "samkat serve: den senaste ändringen kunde inte byggas.", En: "samkat serve: the last change could not be built."},
+	ServeBannerText:       {Sv: "Du ser den senaste versionen som gick att bygga. Rätta de här problemen och spara igen:", En: "You are seeing the last version that built. Fix these problems and save again:"},
+	ServeFailedTitle:      {Sv: "samkat serve: katalogen går inte att bygga", En: "samkat serve: the catalogue does not build"},
+	ServeFailedHeading:    {Sv: "Katalogen går inte att bygga än", En: "The catalogue does not build yet"},
+	ServeFailedText:       {Sv: "samkat serve visar webbplatsen här så snart problemen är rättade.", En: "samkat serve shows the site here as soon as the problems are fixed."},
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/samkat/samkat/internal/msg"
 )
 
 // EventsPath is the URL of the live-reload event stream.
@@ -90,7 +92,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if st.problems != nil {
 			status = http.StatusInternalServerError
 		}
-		s.write(w, r, st, status, "failed.html", []byte(failedPage))
+		s.write(w, r, st, status, "failed.html", []byte(failedPage(st.lang)))
 		return
 	}
 	if p == "/" && st.base != "/" {
@@ -134,7 +136,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
 func (s *Server) write(w http.ResponseWriter, r *http.Request, st *state, status int, name string, data []byte) {
 	ctype := contentType(name)
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, banner(st.problems), reloadScript(st.version))
+		data = inject(data, banner(st.problems, st.lang), reloadScript(st.version))
 	}
 	h := w.Header()
 	h.Set("Content-Type", ctype)
@@ -261,17 +263,17 @@ func reloadScript(version string) string {
 }
 
 // banner returns the error banner listing problems, or "" when there are
-// none. It is in English (lang="en") like samkat's other messages, announced
-// by screen readers (role="alert"), and styled inline since the site's own
+// none. It is in the language of samkat's messages (lang), announced by
+// screen readers (role="alert"), and styled inline since the site's own
 // stylesheet knows nothing of it.
-func banner(problems []string) string {
+func banner(problems []string, lang msg.Lang) string {
 	if len(problems) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(`<div id="samkat-serve-problems" role="alert" lang="en" style="margin:0;padding:1rem 1.25rem;background:#fff;color:#1b1b1b;border:.25rem solid #b3261e;font:1rem/1.5 system-ui,sans-serif">`)
-	b.WriteString(`<p style="margin:0 0 .5rem"><strong style="color:#b3261e">samkat serve: the last change could not be built.</strong> `)
-	b.WriteString(`You are seeing the last version that built. Fix these problems and save again:</p>`)
+	b.WriteString(`<div id="samkat-serve-problems" role="alert" lang="` + string(htmlLang(lang)) + `" style="margin:0;padding:1rem 1.25rem;background:#fff;color:#1b1b1b;border:.25rem solid #b3261e;font:1rem/1.5 system-ui,sans-serif">`)
+	b.WriteString(`<p style="margin:0 0 .5rem"><strong style="color:#b3261e">` + html.EscapeString(msg.New(msg.ServeBannerTitle).In(lang)) + `</strong> `)
+	b.WriteString(html.EscapeString(msg.New(msg.ServeBannerText).In(lang)) + `</p>`)
 	b.WriteString(`<ul style="margin:0;padding-left:1.25rem">`)
 	for _, p := range problems {
 		b.WriteString(`<li><code style="white-space:pre-wrap;overflow-wrap:anywhere">`)
@@ -283,7 +285,20 @@ func banner(problems []string) string {
 }
 
 // failedPage is served before the catalogue has built even once.
-const failedPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>samkat serve: the catalogue does not build</title></head><body><main><h1>The catalogue does not build yet</h1><p>samkat serve shows the site here as soon as the problems are fixed.</p></main></body></html>`
+func failedPage(lang msg.Lang) string {
+	return `<!doctype html><html lang="` + string(htmlLang(lang)) + `"><head><meta charset="utf-8"><title>` +
+		html.EscapeString(msg.New(msg.ServeFailedTitle).In(lang)) + `</title></head><body><main><h1>` +
+		html.EscapeString(msg.New(msg.ServeFailedHeading).In(lang)) + `</h1><p>` +
+		html.EscapeString(msg.New(msg.ServeFailedText).In(lang)) + `</p></main></body></html>`
+}
+
+// htmlLang is the lang attribute for text in lang; Swedish when unset.
+func htmlLang(lang msg.Lang) msg.Lang {
+	if lang == msg.En {
+		return msg.En
+	}
+	return msg.Sv
+}
 
 // inject returns page with the banner inserted after the <body> tag and the
 // script before </body>. A page without them gets the banner at the start

@@ -17,6 +17,7 @@ import (
 	"github.com/samkat/samkat"
 	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/msg"
 )
 
 // The small catalogue's baseurl is https://samverkan.example.se/testbygd/.
@@ -335,7 +336,7 @@ func TestInject(t *testing.T) {
 }
 
 func TestBannerEscapes(t *testing.T) {
-	got := banner([]string{`content/x.md:3:1: error: namn: "<script>alert(1)</script>" & more`})
+	got := banner([]string{`content/x.md:3:1: error: namn: "<script>alert(1)</script>" & more`}, msg.En)
 	for _, want := range []string{
 		`role="alert"`,
 		`lang="en"`,
@@ -348,7 +349,7 @@ func TestBannerEscapes(t *testing.T) {
 	if strings.Contains(got, "<script>") {
 		t.Errorf("banner contains an unescaped script tag:\n%s", got)
 	}
-	if banner(nil) != "" {
+	if banner(nil, msg.Sv) != "" {
 		t.Error("banner without problems is not empty")
 	}
 }

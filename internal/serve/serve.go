@@ -111,6 +111,7 @@ type state struct {
 	base     string            // URL path the site is served under: "/" or "/sjuharad/"
 	problems []string          // banner lines when the last build failed; nil after a good one
 	version  string            // changes with every build, good or failed
+	lang     msg.Lang          // the language of the banner and the failed page
 }
 
 // New returns a server for the catalogue in cfg.Dir. It builds nothing
@@ -224,7 +225,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) bool {
 		return false // interrupted: Ctrl-C, not a problem in the catalogue
 	}
 	old := s.state.Load()
-	next := &state{version: fmt.Sprintf("%s-%d", s.id, s.builds.Add(1))}
+	next := &state{version: fmt.Sprintf("%s-%d", s.id, s.builds.Add(1)), lang: res.Lang}
 	if err != nil {
 		next.files, next.base = old.files, old.base
 		s.lang = res.Lang
