@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/samkat/samkat"
+	"github.com/samkat/samkat/internal/build"
+	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time, checkOnly bool) int {
+	name, help := "build", msg.HelpBuild
+	if checkOnly {
+		name, help = "check", msg.HelpCheck
+	}
+	cmd := newCommand(name, help, stderr)
+	out, baseURL := "", ""
+	if !checkOnly {
+		cmd.fs.StringVar(&out, "o", "", say(msg.FlagOut))
+		cmd.fs.StringVar(&baseURL, "baseurl", "", say(msg.FlagBaseURL))
+	}
+	format := cmd.fs.String("format", "text", say(msg.FlagFormat))
+	warnings := cmd.fs.String("warnings", "summary", say(msg.FlagWarnings))
+	dir, only, day, code, ok := cmd.parseFiles(args, now, checkOnly)
+	if !ok {
+		return code
+	}
+	warnMode, ok := diag.ParseWarnings(*warnings)
+	if !ok {
+		return cmd.usageError(msg.CmdBadWarnings, *warnings)
+	}
+	if *format != "text" && *format != "github" {
+		return cmd.usageError(msg.CmdBadFormat, *format)
+	}
+	if baseURL != "" {
+		u, err := url.Parse(baseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return cmd.usageError(msg.CmdBadBaseURL, baseURL)
+		}
+		if !strings.HasSuffix(baseURL, "/") {
+			baseURL += "/"
+		}
+	}
+	if code, ok := cmd.catalogue(dir); !ok {
+		return code
+	}
+	opt := build.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static(), BaseURL: baseURL}
+	if l, ok := msg.FromEnv(); ok {
+		opt.Lang = l
+	}
+
+	var res build.Result
+	var err error
+	if checkOnly {
+		res, err = build.CheckDir(ctx, dir, opt)
+	} else {
+		if out == "" {
+			out = filepath.Join(dir, "public")
+		}
+		res, err = build.Dir(ctx, dir, out, opt)
+	}
+	lang := res.Lang
+	if only != nil {
+		res.Diagnostics = only.filter(res.Diagnostics)
+		if !res.Diagnostics.HasErrors() && errors.Is(err, build.ErrContent) {
+			err = nil // the errors are in files the editor did not ask about
+		}
+	}
+	printDiagnostics(stderr, res.Diagnostics, *format, lang, warnMode)
+	switch {
+	case errors.Is(err, build.ErrContent) && checkOnly:
+		return exitContent // the diagnostics and their count say it all
+	case errors.Is(err, build.ErrContent):
+		fmt.Fprintf(stderr, "samkat %s: %s\n", name, msg.New(msg.CmdHasErrors).In(lang))
+		return exitContent
+	case err != nil:
+		fmt.Fprintf(stderr, "samkat %s: %s\n", name, errText(err, lang))
+		return exitContent
+	case checkOnly && only != nil:
+		fmt.Fprintf(stdout, "samkat check: %s\n", msg.New(msg.CmdValid, strings.Join(only.files, ", "), res.Diagnostics.Summary(lang)).In(lang))
+	case checkOnly:
+		fmt.Fprintf(stdout, "samkat check: %s\n", msg.New(msg.CmdValid, dir, res.Diagnostics.Summary(lang)).In(lang))
+	default:
+		fmt.Fprintf(stdout, "samkat build: %s\n", msg.New(msg.CmdWrote, res.Files, res.Activities, out).In(lang))
+	}
+	return exitOK
+}
