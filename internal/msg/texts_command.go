@@ -44,7 +44,7 @@ var commandTexts = map[ID]Text{
 	CmdHasErrors:          {Sv: "katalogen har fel; ingenting publicerades", En: "the catalogue has errors; nothing was published"},
 	CmdFailed:             {Sv: "%v", En: "%v"},
 	CmdNotCatalogue:       {Sv: "%s har ingen mapp content/; är det en katalog? (se README.md)", En: "%s has no content/ folder; is it a catalogue? (see README.md)"},
-	CmdBadFormat:          {Sv: "--format ska vara text eller github, inte %q", En: "--format must be text or github, not %q"},
+	CmdBadFormat:          {Sv: "--format ska vara text, github eller json, inte %q", En: "--format must be text, github or json, not %q"},
 	CmdBadBaseURL:         {Sv: "--baseurl ska vara en fullständig http- eller https-adress, inte %q", En: "--baseurl must be an absolute http or https address, not %q"},
 	CmdTooManyArgs:        {Sv: "väntade högst en katalogmapp, fick %q", En: "expected at most one catalogue folder, got %q"},
 	CmdBadNow:             {Sv: "--now: %s", En: "--now: %s"},
