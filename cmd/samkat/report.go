@@ -165,6 +165,9 @@ func writeGitHub(w io.Writer, diags diag.List, lang msg.Lang, warnings diag.Warn
 				of = append(of, d)
 			}
 		}
+		if k.sev != diag.Error {
+			of = byKindInTurn(of)
+		}
 		n := len(of)
 		if n > k.limit {
 			of = of[:k.limit-1] // the last place is the count of the rest
@@ -187,6 +190,29 @@ func writeGitHub(w io.Writer, diags diag.List, lang msg.Lang, warnings diag.Warn
 	fmt.Fprintf(&b, "::%s::\n", token)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// byKindInTurn orders warnings so that each kind comes once before any
+// comes twice: when only the first few become annotations, thirty missing
+// granskad must not hide the one warning about the file being changed.
+func byKindInTurn(ds []diag.Diagnostic) []diag.Diagnostic {
+	var kinds []msg.ID
+	byKind := map[msg.ID][]diag.Diagnostic{}
+	for _, d := range ds {
+		if _, seen := byKind[d.Msg.ID]; !seen {
+			kinds = append(kinds, d.Msg.ID)
+		}
+		byKind[d.Msg.ID] = append(byKind[d.Msg.ID], d)
+	}
+	out := make([]diag.Diagnostic, 0, len(ds))
+	for i := 0; len(out) < len(ds); i++ {
+		for _, k := range kinds {
+			if i < len(byKind[k]) {
+				out = append(out, byKind[k][i])
+			}
+		}
+	}
+	return out
 }
 
 // stopToken returns a token nobody can guess, to end ::stop-commands:: with.

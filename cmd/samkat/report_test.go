@@ -227,6 +227,19 @@ func TestWriteGitHubLimits(t *testing.T) {
 	}
 }
 
+func TestWriteGitHubWarningKindsInTurn(t *testing.T) {
+	diags := manyDiagnostics(0, 30, 0) // thirty of one kind, sorted first
+	diags.AddWarning(diag.Pos{File: "content/verksamheter/z.md", Line: 6}, "kontakt", msg.KontaktNoWayToReach)
+	var b strings.Builder
+	if err := writeGitHub(&b, diags, msg.En, diag.SummariseWarnings, "", "tok"); err != nil {
+		t.Fatal(err)
+	}
+	cmds := annotations(t, b.String())
+	if len(cmds) != maxWarningAnnotations || !strings.HasPrefix(cmds[1], "::warning file=content/verksamheter/z.md,line=6,") {
+		t.Errorf("the one warning of another kind must be among the annotations, second:\n%s", strings.Join(cmds, "\n"))
+	}
+}
+
 // TestWriteGitHubInjection gives values that try to start workflow commands
 // of their own: none of them may reach GitHub as a command.
 func TestWriteGitHubInjection(t *testing.T) {
