@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,7 +18,14 @@ import (
 // runSchema writes the JSON Schema of the catalogue's activity frontmatter,
 // for editors' YAML tools (docs/verktyg.md).
 func runSchema(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time) int {
-	cmd := newCommand("schema", msg.HelpSchema, stderr)
+	// As newCommand, without --now: the schema does not depend on the day.
+	noDay := ""
+	cmd := &command{name: "schema", fs: flag.NewFlagSet("schema", flag.ContinueOnError), now: &noDay, stderr: stderr}
+	cmd.fs.SetOutput(stderr)
+	cmd.fs.Usage = func() {
+		fmt.Fprint(stderr, say(msg.HelpSchema))
+		cmd.fs.PrintDefaults()
+	}
 	out := ""
 	cmd.fs.StringVar(&out, "o", "", say(msg.FlagSchemaOut))
 	dir, _, code, ok := cmd.parse(args, now)
