@@ -14,6 +14,9 @@ import (
 // ActivityKeys returns the top-level keys of content/verksamheter/*.md.
 func ActivityKeys() []string { return slices.Clone(activityKeys) }
 
+// IndexKeys returns the top-level keys of content/_index.md.
+func IndexKeys() []string { return slices.Clone(indexKeys) }
+
 // ContactKeys returns the keys of one kontakt entry.
 func ContactKeys() []string { return slices.Clone(contactKeys) }
 

@@ -25,10 +25,15 @@ import (
 // (santhosh-tekuri/jsonschema, a test-only dependency), with formats
 // asserted, as editors' tools check date and e-mail.
 
-// compile compiles the schema of the catalogue in dir.
+// compile compiles the schema of the catalogue cat.
 func compile(t *testing.T, cat *catalog.Catalogue) *jsonschema.Schema {
 	t.Helper()
-	data, err := Activity(FromCatalogue(cat))
+	return compileValues(t, FromCatalogue(cat))
+}
+
+func compileValues(t *testing.T, v Values) *jsonschema.Schema {
+	t.Helper()
+	data, err := Activity(v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -418,5 +423,37 @@ func TestActivityNeedsEveryField(t *testing.T) {
 	defer func() { activityFields["webb"] = saved }()
 	if _, err := Activity(Values{}); err == nil || !strings.Contains(err.Error(), `"webb"`) {
 		t.Errorf("Activity without a description of webb: err = %v, want one naming webb", err)
+	}
+}
+
+// TestRemissFromTheIndex: when content/_index.md declares referrers, the
+// schema offers them. The index reads remiss only once the loader knows the
+// key; until then the test has nothing to check.
+func TestRemissFromTheIndex(t *testing.T) {
+	if !slices.Contains(load.IndexKeys(), "remiss") {
+		t.Skip("content/_index.md has no remiss yet")
+	}
+	dir := t.TempDir()
+	index := "---\ntitel: T\nkommuner: [Mark]\nfunktioner: [Stöd]\nfinansiering: [Finsam]\nremiss: [Arbetsförmedlingen, Vården]\n---\n"
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "_index.md"), []byte(index), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if v := FromCatalogue(loadCatalogue(t, dir)); !slices.Equal(v.Remiss, []string{"Arbetsförmedlingen", "Vården"}) {
+		t.Errorf("FromCatalogue: Remiss = %q; set it from the index's remiss in FromCatalogue", v.Remiss)
+	}
+}
+
+func TestRemissDeclared(t *testing.T) {
+	v := Values{Kommuner: []string{"Mark"}, Funktioner: []catalog.Term{{ID: "stod", Namn: "Stöd"}}, Finansiering: []catalog.Term{{ID: "finsam", Namn: "Finsam"}},
+		Remiss: []string{"Arbetsförmedlingen", "Vården"}}
+	s := compileValues(t, v)
+	for remiss, valid := range map[string]bool{"[Arbetsförmedlingen]": true, "[' vården ', ARBETSFÖRMEDLINGEN]": true, "Vården": true, "[Polisen]": false} {
+		src := "---\nnamn: A\nfunktion: stod\nkommuner: Mark\nfinansiering: finsam\nkontakt: [{namn: B}]\nremiss: " + remiss + "\n---\n"
+		if err := s.Validate(instance(t, "a.md", []byte(src))); (err == nil) != valid {
+			t.Errorf("remiss: %s: valid %v, want %v (%v)", remiss, err == nil, valid, err)
+		}
 	}
 }
