@@ -100,7 +100,7 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 	for _, a := range cat.Activities {
 		c.activity(a, forbund)
 	}
-	if len(ix.Remiss) == 0 {
+	if len(ix.Remiss) == 0 && !c.broken["remiss"] {
 		c.remissVariants(cat.Activities)
 	}
 	c.copies(cat.Activities)

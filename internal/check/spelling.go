@@ -3,6 +3,7 @@ package check
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -56,12 +57,24 @@ func (c *checker) resolve(values []string, pos map[string]diag.Pos, file, field 
 // variants drops values of a free-text list that differ from an earlier one
 // only in case, diacritics or spacing, with a warning.
 func (c *checker) variants(values []string, pos map[string]diag.Pos, file, field string) []string {
-	return c.resolve(values, pos, file, field, func(v string, _ diag.Pos) (string, bool) { return v, true })
+	out := make([]string, 0, len(values))
+	first := map[string]string{} // folded → as the editor wrote it first
+	for i, v := range values {
+		if w, dup := first[fold(v)]; dup {
+			c.diags.AddWarning(posOf(pos, file, field, i), field, msg.ListEntryVariant, v, w)
+			continue
+		}
+		first[fold(v)] = v
+		out = append(out, v)
+	}
+	return out
 }
 
 // remissVariants warns about a remiss value spelt almost like a more common
 // one (only case, diacritics or one letter apart), when content/_index.md
-// declares no referrers to check against. On a tie both are warned about.
+// declares no referrers to check against. A spelling's uses are the
+// activities that name it in remiss or samverkansparter. When two spellings
+// are as common, both get a warning that does not say which is right.
 func (c *checker) remissVariants(acts []*catalog.Activity) {
 	type use struct {
 		n    int    // activities that use the spelling
@@ -70,7 +83,12 @@ func (c *checker) remissVariants(acts []*catalog.Activity) {
 	uses := map[string]*use{}
 	var order []string
 	for _, a := range acts {
-		for _, v := range a.Remiss {
+		seen := map[string]bool{}
+		for _, v := range slices.Concat(a.Remiss, a.Samverkansparter) {
+			if seen[v] {
+				continue
+			}
+			seen[v] = true
 			u := uses[v]
 			if u == nil {
 				u = &use{file: a.File}
@@ -98,7 +116,11 @@ func (c *checker) remissVariants(acts []*catalog.Activity) {
 			if n := uses[best].n; n > 1 {
 				where = msg.New(msg.UsedInActivities, n)
 			}
-			c.diags.AddWarning(posOf(a.Pos, a.File, "remiss", i), "remiss", msg.SpellingVariant, best, where, v)
+			id := msg.SpellingVariant
+			if uses[best].n == uses[v].n {
+				id = msg.SpellingTie
+			}
+			c.diags.AddWarning(posOf(a.Pos, a.File, "remiss", i), "remiss", id, best, where, v)
 		}
 	}
 }
@@ -169,7 +191,9 @@ func (c *checker) copies(acts []*catalog.Activity) {
 			bySlug[a.Slug] = a
 		}
 	}
-	copied := map[[2]*catalog.Activity]bool{}
+	// original maps a copy to the file it copies: copies of one file are
+	// one mistake, not also activities with the same namn.
+	original := map[*catalog.Activity]*catalog.Activity{}
 	for _, a := range acts {
 		base := path.Base(a.File)
 		stem := strings.TrimSuffix(base, ".md")
@@ -180,8 +204,7 @@ func (c *checker) copies(acts []*catalog.Activity) {
 		o := bySlug[catalog.Slugify(orig)]
 		switch {
 		case o != nil && o != a:
-			copied[[2]*catalog.Activity{a, o}] = true
-			copied[[2]*catalog.Activity{o, a}] = true
+			original[a] = o
 			c.diags.AddWarning(diag.Pos{File: a.File, Line: 1}, "", msg.CopyFileOf, o.File)
 		case explicit:
 			c.diags.AddWarning(diag.Pos{File: a.File, Line: 1}, "", msg.CopyFileName, base)
@@ -193,11 +216,17 @@ func (c *checker) copies(acts []*catalog.Activity) {
 			byName[k] = append(byName[k], a)
 		}
 	}
+	root := func(a *catalog.Activity) *catalog.Activity {
+		if o, ok := original[a]; ok {
+			return o
+		}
+		return a
+	}
 	for _, a := range acts {
 		var others []string
 		for _, o := range byName[fold(a.Namn)] {
 			// The same slug is an error already (uniqueSlugs); a copy is warned about once.
-			if o != a && o.Slug != a.Slug && !copied[[2]*catalog.Activity{a, o}] {
+			if o != a && o.Slug != a.Slug && root(o) != root(a) {
 				others = append(others, o.File)
 			}
 		}

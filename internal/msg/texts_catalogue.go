@@ -14,6 +14,7 @@ const (
 
 	// Values that split filters, copies, förbund names and a broken index.
 	SpellingVariant   ID = "spelling-variant"
+	SpellingTie       ID = "spelling-tie"
 	UsedInActivities  ID = "used-in-activities"
 	ListEntryVariant  ID = "list-entry-variant"
 	SameNamn          ID = "same-namn"
@@ -71,6 +72,11 @@ var catalogueTexts = map[ID]Text{
 		En:  "did you mean %q? That is how it is written in %s; otherwise %q becomes a separate choice in the search filter",
 		Fix: "Skriv värdet likadant som i de andra verksamheterna, eller lista de kända remittenterna under remiss i content/_index.md.",
 	},
+	SpellingTie: {
+		Sv:  "nästan samma stavning som %q i %s; är det samma, skriv likadant (annars blir %q ett eget val i sökfiltret)",
+		En:  "spelt almost like %q in %s; if they are the same, write them the same way (otherwise %q is a separate choice in the search filter)",
+		Fix: "Välj den rätta stavningen och skriv den likadant i alla verksamheter, eller lista de kända remittenterna under remiss i content/_index.md.",
+	},
 	UsedInActivities: {
 		Sv: "%d verksamheter",
 		En: "%d activities",
@@ -106,8 +112,8 @@ var catalogueTexts = map[ID]Text{
 		Fix: "Rätta felen i content/_index.md och kör kontrollen igen; då kontrolleras verksamheterna mot den.",
 	},
 	IndexFirstSkipped: {
-		Sv:  "rätta content/_index.md först; verksamheterna kontrolleras mot den (%s kontrolleras inte förrän dess)",
-		En:  "fix content/_index.md first; the activities are checked against it (%s are not checked until then)",
+		Sv:  "rätta content/_index.md först; verksamheterna kontrolleras mot den (förrän dess kontrolleras inte: %s)",
+		En:  "fix content/_index.md first; the activities are checked against it (not checked until then: %s)",
 		Fix: "Rätta felen i content/_index.md och kör kontrollen igen; då kontrolleras verksamheterna mot den.",
 	},
 }
