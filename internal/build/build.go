@@ -179,12 +179,16 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 		return nil, diags, lang, err
 	}
 	if cat == nil || cat.Index == nil {
+		if d := check.IndexFirst(diags, load.ContentDir+"/_index.md"); d != nil {
+			diags = append(diags, *d)
+		}
 		diags.Sort()
 		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
 	}
 	if opt.BaseURL != "" {
 		cat.Index.BaseURL = opt.BaseURL
 	}
+	cat.Index.Broken = check.BrokenKeys(diags, cat.Index.File)
 	diags = append(diags, check.Catalogue(cat, opt.Now)...)
 	if cat.Index.BaseURL == "" {
 		diags.AddWarning(diag.Pos{File: cat.Index.File, Line: 1}, "baseurl", msg.BaseURLMissingWarn)

@@ -263,7 +263,8 @@ func (f *fields) list(key string) []string {
 				f.errAt(it, name, msg.ListEntryEmpty, i+1)
 			}
 		case slices.Contains(out, s):
-			f.errAt(it, name, msg.ListEntryTwice, s)
+			// Harmless (the value counts once), like [Mark, mark] in package check.
+			f.diags.AddWarning(f.at(it), name, msg.ListEntryTwice, s)
 		default:
 			out = append(out, s)
 		}

@@ -17,7 +17,7 @@ import (
 // shown in "valid: …" messages).
 var (
 	indexKeys = []string{"titel", "undertitel", "region", "baseurl", "sprak", "granskas_inom",
-		"kommuner", "funktioner", "finansiering", "matris", "synonymer"}
+		"kommuner", "funktioner", "finansiering", "matris", "remiss", "synonymer"}
 	activityKeys = []string{"namn", "funktion", "kommuner", "finansiering", "kontakt", "samverkansparter",
 		"huvudman", "forbund", "malgrupp", "alder", "start", "slut", "platser", "remiss",
 		"egenanmalan", "inriktning", "webb", "granskad", "utkast"}
@@ -76,6 +76,7 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	}
 	ix.Funktioner = f.terms("funktioner")
 	ix.Finansiering = f.terms("finansiering")
+	ix.Remiss = f.list("remiss")
 	ix.Matris = catalog.Matris{Rader: catalog.AxisKommuner, Kolumner: catalog.AxisFunktioner}
 	if mm := f.mapping("matris", "{rader: kommuner, kolumner: funktioner}"); mm != nil {
 		mf := newFields(file, s, &diags, ix.Pos, "matris.", mm, matrisKeys)
