@@ -14,7 +14,6 @@ const (
 	// Values that split filters, copies, förbund names and a broken index.
 	SpellingVariant   ID = "spelling-variant"
 	SpellingTie       ID = "spelling-tie"
-	UsedInActivities  ID = "used-in-activities"
 	ListEntryVariant  ID = "list-entry-variant"
 	SameNamn          ID = "same-namn"
 	CopyFileOf        ID = "copy-file-of"
@@ -71,10 +70,6 @@ var catalogueTexts = map[ID]Text{
 		Sv:  "nästan samma stavning som %q i %s; är det samma, skriv likadant (annars blir %q ett eget val i sökfiltret)",
 		En:  "spelt almost like %q in %s; if they are the same, write them the same way (otherwise %q is a separate choice in the search filter)",
 		Fix: "Välj den rätta stavningen och skriv den likadant i alla verksamheter, eller lista de kända remittenterna under remiss i content/_index.md.",
-	},
-	UsedInActivities: {
-		Sv: "%d verksamheter",
-		En: "%d activities",
 	},
 	ListEntryVariant: {
 		Sv:  "%q står redan i listan som %q",

@@ -203,7 +203,7 @@ var fieldTexts = map[ID]Text{
 	InriktningInvalid: {
 		Sv:  "%q är inte giltigt%s%s",
 		En:  "%q is not valid%s%s",
-		Fix: "Skriv individ eller struktur.",
+		Fix: "Skriv individinriktad eller strukturovergripande.",
 	},
 	KontaktNotList: {
 		Sv:  "ska vara en lista med kontakter, t.ex.\n    kontakt:\n      - namn: Anna Andersson\n        telefon: 033-12 34 56",
