@@ -98,6 +98,7 @@ func TestRunUsage(t *testing.T) {
 		{"--baseurl relative", []string{"build", "--baseurl", "/sub/", empty}, exitUsage, "", "--baseurl", true},
 		{"--baseurl without host", []string{"build", "--baseurl", "https://", empty}, exitUsage, "", "--baseurl", true},
 		{"unknown --format", []string{"check", "--format", "json", empty}, exitUsage, "", "--format", true},
+		{"serve --bind with a host name", []string{"serve", "--bind", "mitt.example", empty}, exitUsage, "", "--bind ska vara en IP-adress", true},
 		{"two folders", []string{"build", empty, empty}, exitUsage, "", "högst en katalogmapp", true},
 		{"folder without content/", []string{"check", empty}, exitContent, "", "har ingen mapp content/", true},
 		{"build of a folder without content/", []string{"build", empty}, exitContent, "", "har ingen mapp content/", true},

@@ -47,6 +47,9 @@ type Options struct {
 	// BaseURL, when set, replaces the catalogue's baseurl: for a preview
 	// deployment at another address. Absolute http(s), ending in "/".
 	BaseURL string
+	// Drafts builds a preview that includes utkast: true activities and
+	// pages, marked as drafts on every page (samkat serve --drafts).
+	Drafts bool
 	// Lang, when set, is the language of the diagnostics and messages,
 	// overriding the catalogue's sprak (SAMKAT_LANG sets it).
 	Lang msg.Lang
@@ -202,7 +205,10 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 	if diags.HasErrors() {
 		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
 	}
-	return &prepared{cat: published(cat), bodies: bodies}, diags, lang, nil
+	if !opt.Drafts {
+		cat = published(cat)
+	}
+	return &prepared{cat: cat, bodies: bodies}, diags, lang, nil
 }
 
 // published returns the catalogue without drafts (utkast: true).
@@ -282,7 +288,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	if err != nil {
 		return 0, fmt.Errorf("layouts: %w", err)
 	}
-	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: p.bodies, Now: opt.Now, Assets: assets, Version: opt.Version})
+	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: p.bodies, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts})
 	var sitemap []export.Entry
 	for _, pg := range pages {
 		if pg.InSitemap {

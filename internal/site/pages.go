@@ -110,6 +110,7 @@ func (a *assembler) activities() {
 	for _, x := range a.sorted {
 		v := a.add(activityURL(x), "activity", x.Namn)
 		a.pages[len(a.pages)-1].LastMod = x.Granskad
+		v.Draft = x.Utkast
 		v.Body = a.in.Bodies[x.File]
 		v.Description = description(x.Malgrupp, x.Body)
 		av := &ActivityView{}
