@@ -36,7 +36,7 @@ func TestConvert(t *testing.T) {
 			wantHTML: []string{"<table>", "<th>a</th>", "<td>2</td>"}},
 		{name: "autolinks",
 			body:     "Se https://example.se/x och www.example.se och <info@example.se>.\n",
-			wantHTML: []string{`<a href="https://example.se/x">`, `<a href="http://www.example.se">`, `<a href="mailto:info@example.se">`}},
+			wantHTML: []string{`<a href="https://example.se/x">`, `<a href="https://www.example.se">`, `<a href="mailto:info@example.se">`}},
 		{name: "allowed links",
 			body:     "[a](https://a.se) [b](mailto:b@c.se) [t](tel:+4633123) [r](../lotsen/) [f](#syfte)\n",
 			wantHTML: []string{`href="https://a.se"`, `href="mailto:b@c.se"`, `href="tel:+4633123"`, `href="../lotsen/"`, `href="#syfte"`}},
