@@ -129,6 +129,8 @@ func TestCheckURL(t *testing.T) {
 		// Control characters are escaped by the renderer, so they stay part
 		// of the address: the hosts would be %030 and 0%03 (found by FuzzConvert).
 		{"http://\x030", false}, {"http://0\x03", false}, {"https://a.se/\n", false}, {" https://a.se/ ", true},
+		// Without a scheme this is a file called www.example.se.
+		{"www.example.se", false}, {"WWW.example.se/sida", false}, {"www-filer/a.pdf", true},
 	}
 	for _, tt := range tests {
 		if got := CheckURL(tt.url).IsZero(); got != tt.ok {

@@ -78,7 +78,17 @@ func (s *Site) resolve(file, dest string) (string, msg.Message) {
 		if t, ok := s.sitePath(target, strings.HasSuffix(p, "/")); ok {
 			return relTo(from, t) + rest, msg.Message{}
 		}
-		return "", msg.New(msg.LinkNoSitePath, shown, "/"+target)
+		var paths []string
+		for u := range s.URLs {
+			if u != "" && !strings.HasSuffix(u, "index.html") {
+				paths = append(paths, "/"+u)
+			}
+		}
+		for name := range s.Static {
+			paths = append(paths, "/"+name)
+		}
+		slices.Sort(paths)
+		return "", msg.New(msg.LinkNoSitePath, shown, suggestPath("/"+target, paths))
 	}
 	if strings.HasSuffix(strings.ToLower(p), ".md") {
 		return s.page(file, from, shown, path.Join(path.Dir(file), p), rest)
@@ -174,18 +184,19 @@ func relFile(dir, target string) string {
 // the same name in another folder, or a name one typo away (in the same
 // folder first).
 func closestFile(target string, files []string) string {
-	base := path.Base(target)
-	var bases []string
+	// Names are compared without ".md", so that om-oss.md finds om.md.
+	name := func(f string) string { return strings.TrimSuffix(path.Base(f), ".md") }
+	var names []string
 	for _, f := range files {
-		bases = append(bases, path.Base(f))
+		names = append(names, name(f))
 	}
-	best := diag.Suggest(base, bases)
+	best := diag.Suggest(name(target), names)
 	if best == "" {
 		return ""
 	}
 	found := ""
 	for _, f := range files {
-		if path.Base(f) != best {
+		if name(f) != best {
 			continue
 		}
 		if path.Dir(f) == path.Dir(target) {

@@ -61,8 +61,8 @@ var bodyTexts = map[ID]Text{
 
 	// Links resolved against the built site, and the one rule for webb.
 	LinkWWW: {
-		Sv: "adressen saknar https:// först; skriv https://%s",
-		En: "the address has no https:// in front; write https://%s",
+		Sv: "adressen saknar https:// i början; skriv https://%s",
+		En: "the address lacks https:// at the start; write https://%s",
 	},
 	LinkNotWeb: {
 		Sv: "här ska det stå en webbadress som börjar med https://, t.ex. https://example.se/",
@@ -84,8 +84,8 @@ var bodyTexts = map[ID]Text{
 		Fix: "Lägg filen i mappen static/ och länka till den med sökvägen där: ![Karta](bilder/karta.png) för static/bilder/karta.png. En länk till en annan sida i katalogen skrivs med sidans .md-fil: [Lotsen](lotsen.md).",
 	},
 	LinkNoSitePath: {
-		Sv:  "länken %q leder ingenstans: webbplatsen har ingen sida eller fil %s",
-		En:  "link %q leads nowhere: the site has no page or file %s",
+		Sv:  "länken %q leder ingenstans: webbplatsen har ingen sådan sida eller fil%s",
+		En:  "link %q leads nowhere: the site has no such page or file%s",
 		Fix: "Länka till sidans .md-fil, t.ex. [Lotsen](../verksamheter/lotsen.md), eller till en fil i static/ med dess sökväg där, eller skriv hela adressen med https:// först.",
 	},
 	LinkBadChar: {
