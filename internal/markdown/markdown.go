@@ -11,7 +11,12 @@
 //     applied after the normalisation browsers do (case, whitespace and
 //     control characters, entities, percent-encoding), so "JaVaScRiPt:",
 //     " javascript:", "java\tscript:" and "&#106;avascript:" are all caught.
-//     A rejected link is rendered as its text only.
+//     A rejected link is rendered as its text only. An address without its
+//     scheme ("www.example.se") is an error, not a relative link; bare
+//     www. text is autolinked with https.
+//   - With ForSite, relative links are resolved against the built site
+//     (see Site): a link to a .md file becomes a link to its page, and one
+//     that leads nowhere is an error.
 //   - Heading ids keep å/ä/ö readable ("Målgrupp" → "malgrupp"); goldmark's
 //     default drops non-ASCII letters ("mlgrupp").
 //   - A level-1 heading is reported and rendered as level 2: the page's one
