@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"net/url"
+	"path"
 	"strings"
 	"testing"
 )
@@ -22,7 +24,7 @@ func testSite() *Site {
 		Drafts: map[string]bool{"content/verksamheter/hemlig.md": true},
 		Static: map[string]bool{"bilder/karta.png": true, "rapport 2019.pdf": true, "samkat.css": true},
 		URLs: map[string]bool{
-			"": true, "verksamheter/lotsen/": true, "verksamheter/a/": true, "om/": true,
+			"": true, "verksamheter/lotsen/": true, "verksamheter/a/": true, "verksamheter/b/": true, "om/": true,
 			"forbund/bms/": true, "funktioner/samordning/": true, "kommuner/mark/": true,
 			"data/verksamheter.json": true,
 		},
@@ -115,4 +117,42 @@ func TestCheckWebURL(t *testing.T) {
 			t.Errorf("CheckWebURL(%q) = %q, want %q", tt.url, got, tt.want)
 		}
 	}
+}
+
+// FuzzResolve: a link that resolve rewrites leads, from the body's page,
+// to a page or file of the site, and never gains a scheme.
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{"lotsen.md", "../om.md#x", "bilder/karta.png", "/verksamheter/lotsen", "/om.md", "../../static/bilder/karta.png", "%2e%2e/om.md", "./x/../lotsen.md?a=b"} {
+		f.Add(s)
+	}
+	s := testSite()
+	const file, from = "content/verksamheter/b.md", "verksamheter/b/"
+	f.Fuzz(func(t *testing.T, dest string) {
+		if !CheckURL(dest).IsZero() {
+			return
+		}
+		out, problem := s.resolve(file, dest)
+		if !problem.IsZero() || out == dest {
+			return
+		}
+		if _, ok := schemeOf(out); ok {
+			t.Fatalf("resolve(%q) = %q, with a scheme", dest, out)
+		}
+		p, _, _ := strings.Cut(out, "#")
+		p, _, _ = strings.Cut(p, "?")
+		p, err := url.PathUnescape(p)
+		if err != nil {
+			t.Fatalf("resolve(%q) = %q: %v", dest, out, err)
+		}
+		target := path.Join(from, p)
+		switch {
+		case target == ".":
+			target = "" // the front page
+		case strings.HasSuffix(p, "/"):
+			target += "/"
+		}
+		if !s.Static[target] && !s.URLs[target] {
+			t.Fatalf("resolve(%q) = %q, which leads to %q, not on the site", dest, out, target)
+		}
+	})
 }
