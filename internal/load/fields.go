@@ -10,6 +10,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/msg"
 	"go.yaml.in/yaml/v3"
 )
@@ -342,8 +343,9 @@ func (f *fields) webb(key string) string {
 	if s == "" {
 		return ""
 	}
-	if !validWebURL(s) {
-		f.errAt(f.values[key], f.prefix+key, msg.WebbNotAllowed, s)
+	// The same rule and messages as links in the body.
+	if reason := markdown.CheckWebURL(s); !reason.IsZero() {
+		f.errAt(f.values[key], f.prefix+key, msg.LinkNotAllowed, s, reason)
 		return ""
 	}
 	return s

@@ -95,7 +95,7 @@ func TestParseActivityRules(t *testing.T) {
 		{"contact says nothing", "  - namn: Peter Exempel\n    telefon: 033-35 51 00\n    epost: peter@example.se\n", "  - roll: Coach\n",
 			`v.md:7:5: error: kontakt[0]: says nothing about the contact; give at least a namn, telefon, epost or adress`},
 		{"javascript webb", "https://example.se/lotsen", "javascript:alert(1)",
-			`v.md:15:7: error: webb: "javascript:alert(1)" is not allowed: it must be an http or https address, e.g. https://example.se/`},
+			`v.md:15:7: error: webb: link "javascript:alert(1)" is not allowed: this must be a web address starting with https://, e.g. https://example.se/`},
 		{"egenanmalan not bool", "egenanmalan: true", "egenanmalan: ja",
 			`v.md:13:14: error: egenanmalan: must be true or false, not "ja"`},
 		{"inriktning misspelt", "inriktning: individinriktad", "inriktning: individinriktat",

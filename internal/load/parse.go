@@ -2,7 +2,6 @@ package load
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -361,17 +360,4 @@ func validPhone(s string) bool {
 		}
 	}
 	return digits >= 5
-}
-
-// validWebURL accepts absolute http and https addresses with a host.
-func validWebURL(s string) bool {
-	if strings.ContainsAny(s, " \t\n\"<>`") {
-		return false
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil &&
-		!strings.ContainsAny(u.Host, "'{}|\\^%")
 }
