@@ -65,12 +65,14 @@ var bodyTexts = map[ID]Text{
 
 	// Links resolved against the built site, and the one rule for webb.
 	LinkWWW: {
-		Sv: "adressen saknar https:// i början; skriv https://%s",
-		En: "the address lacks https:// at the start; write https://%s",
+		Sv:  "adressen saknar https:// i början; skriv https://%s",
+		En:  "the address lacks https:// at the start; write https://%s",
+		Fix: "Skriv https:// före adressen.",
 	},
 	LinkNotWeb: {
-		Sv: "här ska det stå en webbadress som börjar med https://, t.ex. https://example.se/",
-		En: "this must be a web address starting with https://, e.g. https://example.se/",
+		Sv:  "här ska det stå en webbadress som börjar med https://, t.ex. https://example.se/",
+		En:  "this must be a web address starting with https://, e.g. https://example.se/",
+		Fix: "Skriv verksamhetens webbadress; e-post och telefon hör hemma under kontakt.",
 	},
 	LinkNoContentFile: {
 		Sv:  "länken %q leder ingenstans: filen %s finns inte%s",
@@ -93,7 +95,8 @@ var bodyTexts = map[ID]Text{
 		Fix: "Länka till sidans .md-fil, t.ex. [Lotsen](../verksamheter/lotsen.md), eller till en fil i static/ med dess sökväg där, eller skriv hela adressen med https:// först.",
 	},
 	LinkBadChar: {
-		Sv: "adressen innehåller %q, som inte kan stå i en adress; ta bort tecknet (ett mellanslag skrivs %%20)",
-		En: "the address contains %q, which cannot be part of an address; remove it (a space is written %%20)",
+		Sv:  "adressen innehåller %q, som inte kan stå i en adress; ta bort tecknet (ett mellanslag skrivs %%20)",
+		En:  "the address contains %q, which cannot be part of an address; remove it (a space is written %%20)",
+		Fix: "Kopiera adressen från webbläsarens adressfält i stället för från en text.",
 	},
 }

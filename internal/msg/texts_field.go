@@ -20,7 +20,6 @@ const (
 	FieldNotWhole       ID = "field-not-whole-number"
 	FieldOutOfRange     ID = "field-out-of-range"
 	FieldNotGroup       ID = "field-not-group"
-	WebbNotAllowed      ID = "webb-not-allowed"
 	SprakUnsupported    ID = "sprak-unsupported"
 	KommunAllaReserved  ID = "kommun-alla-reserved"
 	AxisUnknown         ID = "axis-unknown"
@@ -134,11 +133,6 @@ var fieldTexts = map[ID]Text{
 		Sv:  "ska vara en grupp av fält, t.ex. %s, inte %s",
 		En:  "must be a group of fields, e.g. %s, not %s",
 		Fix: "Skriv fälten som i exemplet.",
-	},
-	WebbNotAllowed: {
-		Sv:  "%q går inte: adressen måste vara en http- eller https-adress, t.ex. https://example.se/",
-		En:  "%q is not allowed: it must be an http or https address, e.g. https://example.se/",
-		Fix: "Skriv hela adressen, med https:// först.",
 	},
 	SprakUnsupported: {
 		Sv:  "%q stöds inte; skriv sv (svenska, standard) eller en (engelska)",
