@@ -120,6 +120,8 @@ type Activity struct {
 	Webb             string
 	Granskad         Date
 	Utkast           bool
+	// Aliases are earlier slugs: their addresses redirect to this activity.
+	Aliases []string
 
 	// Body is the Markdown after the frontmatter, padded with newlines so
 	// that line N of Body is line N of File.

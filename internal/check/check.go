@@ -373,6 +373,18 @@ func (c *checker) uniqueSlugs(cat *catalog.Catalogue) {
 	for _, a := range cat.Activities {
 		claim("verksamheter/"+a.Slug+"/", a.File)
 	}
+	// Aliases after every slug, so that an alias that takes an activity's
+	// address is reported on the alias, whatever the order of the files.
+	for _, a := range cat.Activities {
+		for i, alias := range a.Aliases {
+			url := "verksamheter/" + alias + "/"
+			if first, ok := seen[url]; ok {
+				c.diags.AddError(posOf(a.Pos, a.File, "aliases", i), "aliases", msg.AliasTaken, alias, url, first)
+				continue
+			}
+			seen[url] = a.File
+		}
+	}
 	for _, p := range cat.Pages {
 		switch p.Kind {
 		case catalog.ForbundPage:

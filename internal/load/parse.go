@@ -19,7 +19,7 @@ var (
 		"kommuner", "funktioner", "finansiering", "matris", "remiss", "synonymer"}
 	activityKeys = []string{"namn", "funktion", "kommuner", "finansiering", "kontakt", "samverkansparter",
 		"huvudman", "forbund", "malgrupp", "alder", "start", "slut", "platser", "remiss",
-		"egenanmalan", "inriktning", "webb", "granskad", "utkast"}
+		"egenanmalan", "inriktning", "webb", "granskad", "utkast", "aliases"}
 	contactKeys = []string{"namn", "roll", "telefon", "epost", "adress", "kommun"}
 	pageKeys    = []string{"namn", "titel", "beskrivning", "webb", "kommuner", "kontakt", "utkast"}
 	termKeys    = []string{"id", "namn"}
@@ -212,6 +212,16 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 		}
 	}
 	a.Webb = f.webb("webb")
+	for i, alias := range f.list("aliases") {
+		at := a.Pos[fmt.Sprintf("aliases[%d]", i)]
+		if !catalog.ValidSlug(alias) {
+			f.diags.AddError(at, "aliases", msg.AliasNotSlug, alias, catalog.Slugify(alias))
+			continue
+		}
+		// Positions follow the aliases kept, so that check finds each one's.
+		a.Pos[fmt.Sprintf("aliases[%d]", len(a.Aliases))] = at
+		a.Aliases = append(a.Aliases, alias)
+	}
 	a.Granskad = f.date("granskad")
 	if b := f.boolean("utkast"); b != nil {
 		a.Utkast = *b

@@ -21,6 +21,7 @@ const (
 	ForbundIsName     ID = "forbund-is-name"
 	IndexFirst        ID = "index-first"
 	IndexFirstSkipped ID = "index-first-skipped"
+	AliasTaken        ID = "alias-taken"
 )
 
 var catalogueTexts = map[ID]Text{
@@ -105,5 +106,10 @@ var catalogueTexts = map[ID]Text{
 		Sv:  "rätta content/_index.md först; verksamheterna kontrolleras mot den (till dess kontrolleras inte: %s)",
 		En:  "fix content/_index.md first; the activities are checked against it (not checked until then: %s)",
 		Fix: "Rätta felen i content/_index.md och kör kontrollen igen; då kontrolleras verksamheterna mot den.",
+	},
+	AliasTaken: {
+		Sv:  "%q kan inte leda hit: %s är redan adressen till %s",
+		En:  "%q cannot lead here: %s is already the address of %s",
+		Fix: "Ta bort det gamla namnet ur aliases; en adress kan bara leda till en sida.",
 	},
 }

@@ -41,6 +41,7 @@ const (
 	KontaktSaysNothing  ID = "kontakt-says-nothing"
 	KontaktNoWayToReach ID = "kontakt-no-way-to-reach"
 	TitelAndNamn        ID = "titel-and-namn"
+	AliasNotSlug        ID = "alias-not-slug"
 )
 
 var fieldTexts = map[ID]Text{
@@ -238,5 +239,10 @@ var fieldTexts = map[ID]Text{
 		Sv:  "är samma fält som namn (rad %d); skriv bara ett av dem",
 		En:  "is the same field as namn (line %d); give only one of them",
 		Fix: "Ta bort titel och behåll namn.",
+	},
+	AliasNotSlug: {
+		Sv:  "%q är ingen adress: skriv den tidigare adressens sista del med a-z, 0-9 och -, t.ex. %q",
+		En:  "%q is not an address: write the last part of the earlier address with a-z, 0-9 and -, e.g. %q",
+		Fix: "Skriv det tidigare filnamnet utan .md, som det stod i adressen (verksamheter/gammal-slug/).",
 	},
 }

@@ -59,6 +59,9 @@ type View struct {
 	Favicon     string
 	Version     string
 	Preview     bool // a preview with drafts: a note on every page
+	// Redirect, on the page at an activity's earlier address (aliases), is
+	// where the page sends the reader at once.
+	Redirect string
 	Draft       bool // the page itself is a draft
 	Nav         []Link
 	Footer      Footer
@@ -248,6 +251,7 @@ func Assemble(in Input) []Page {
 	a.review()
 	a.plainPages()
 	a.notFound()
+	a.aliases()
 	return a.pages
 }
 
