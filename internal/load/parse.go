@@ -290,7 +290,7 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 			Kommun:  cf.text("kommun", maxNameLen),
 		}
 		if c.Telefon != "" && !validPhone(c.Telefon) {
-			cf.errAt(cf.values["telefon"], el+".telefon", msg.PhoneInvalid, c.Telefon)
+			cf.phoneProblem(el+".telefon", c.Telefon)
 			c.Telefon = ""
 		}
 		if c.Epost != "" && !validEmail(c.Epost) {
@@ -300,7 +300,10 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 		if len(cf.valuesOf("telefon", "epost", "adress")) > 0 {
 			anyMeans = true
 		}
-		if len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0 {
+		switch {
+		case len(cf.valuesOf(contactKeys...)) == 0 && len(cf.values) > 0:
+			cf.errAt(it, el, msg.KontaktAllEmpty) // a form cleared, or a template left unfilled
+		case len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0:
 			cf.errAt(it, el, msg.KontaktSaysNothing)
 		}
 		out = append(out, c)
@@ -317,7 +320,7 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 func (f *fields) valuesOf(keys ...string) []string {
 	var out []string
 	for _, k := range keys {
-		if f.values[k] != nil {
+		if f.get(k) != nil {
 			out = append(out, k)
 		}
 	}
