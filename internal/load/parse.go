@@ -303,6 +303,7 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 		switch {
 		case len(cf.valuesOf(contactKeys...)) == 0 && len(cf.values) > 0:
 			cf.errAt(it, el, msg.KontaktAllEmpty) // a form cleared, or a template left unfilled
+			anyMeans = true                       // do not pile on
 		case len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0:
 			cf.errAt(it, el, msg.KontaktSaysNothing)
 		}
