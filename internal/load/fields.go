@@ -63,7 +63,7 @@ func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {
 	if dropped(file, s, m, diags) {
 		return nil
 	}
-	commentCuts(file, s, m, "", diags)
+	commentCuts(file, s, m, diags)
 	return m
 }
 

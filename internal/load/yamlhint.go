@@ -160,6 +160,9 @@ func yamlHint(src []byte, first int) (hint, bool) {
 // several lines).
 func valueHint(lines []string, i, indent, col int, key, value string) (hint, int, bool) {
 	n := i + 1
+	if value == "" {
+		return hint{}, i, false
+	}
 	switch c := value[0]; c {
 	case '"', '\'':
 		end := closingQuote(value, c)
@@ -351,52 +354,52 @@ func dropped(file string, s *source, m *yaml.Node, diags *diag.List) bool {
 // commentCuts warns about plain values that YAML cut at " #": to YAML the
 // rest of the line is a comment, so "namn: Grupp #2 Mark" is "Grupp". Only
 // a # directly followed by text is taken for part of the value: "# " with
-// a space is how comments are written ("Lotsen # gammalt namn"). name is the prefix of n's keys
-// ("kontakt[0].") or, for a list, the list's field.
-func commentCuts(file string, s *source, n *yaml.Node, name string, diags *diag.List) {
+// a space is how comments are written ("Lotsen # gammalt namn").
+func commentCuts(file string, s *source, m *yaml.Node, diags *diag.List) {
+	lines := strings.Split(string(s.yaml), "\n")
 	check := func(v *yaml.Node, field string) {
 		if v.Kind != yaml.ScalarNode || v.Style != 0 || v.LineComment == "" || strings.Contains(v.Value, "\n") {
 			return
 		}
-		lines := strings.Split(string(s.yaml), "\n")
 		if v.Line < 1 || v.Line > len(lines) {
 			return
 		}
 		line := []rune(lines[v.Line-1])
-		start := v.Column - 1
-		if start < 0 || start+utf8.RuneCountInString(v.Value) > len(line) || string(line[start:start+utf8.RuneCountInString(v.Value)]) != v.Value {
+		start, size := v.Column-1, utf8.RuneCountInString(v.Value)
+		if start < 0 || start+size > len(line) || string(line[start:start+size]) != v.Value {
 			return
 		}
-		rest := string(line[start+utf8.RuneCountInString(v.Value):])
+		rest := string(line[start+size:])
 		gap := len(rest) - len(strings.TrimLeft(rest, " \t"))
-		if gap == 0 {
-			return
-		}
 		comment := strings.TrimLeft(rest, " \t")
-		if !strings.HasPrefix(comment, "#") || len(comment) == 1 || comment[1] == ' ' || comment[1] == '#' {
+		if gap == 0 || !strings.HasPrefix(comment, "#") || len(comment) == 1 || comment[1] == ' ' || comment[1] == '#' {
 			return
 		}
 		whole := strings.TrimRight(v.Value+rest, " \t")
-		diags.AddWarning(diag.Pos{File: file, Line: s.yamlLine + v.Line - 1, Col: v.Column + utf8.RuneCountInString(v.Value) + gap},
+		diags.AddWarning(diag.Pos{File: file, Line: s.yamlLine + v.Line - 1, Col: v.Column + size + gap},
 			field, msg.YAMLCommentCut, v.Value, fieldLine(lastKey(field), quoteValue(whole)))
 	}
-	switch n.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			field := name + k.Value
-			check(v, field)
-			if v.Kind == yaml.MappingNode {
-				field += "."
+	var walk func(n *yaml.Node, name string)
+	walk = func(n *yaml.Node, name string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				field := name + k.Value
+				check(v, field)
+				if v.Kind == yaml.MappingNode {
+					field += "."
+				}
+				walk(v, field)
 			}
-			commentCuts(file, s, v, field, diags)
-		}
-	case yaml.SequenceNode:
-		for i, v := range n.Content {
-			check(v, name)
-			commentCuts(file, s, v, fmt.Sprintf("%s[%d].", name, i), diags)
+		case yaml.SequenceNode:
+			for i, v := range n.Content {
+				check(v, name)
+				walk(v, fmt.Sprintf("%s[%d].", name, i))
+			}
 		}
 	}
+	walk(m, "")
 }
 
 // lastKey returns the last key of a dotted field name, or "" for a list entry.
