@@ -3,6 +3,8 @@ package load
 import (
 	"strings"
 	"testing"
+
+	"github.com/samkat/samkat/internal/catalog"
 )
 
 // TestEditorMistakes has a case per mistake editors make in the
@@ -130,5 +132,35 @@ func TestEditorMistakesInSwedish(t *testing.T) {
 		if len(diags) != 1 || diags[0].Text("sv") != c.want {
 			t.Errorf("%s: got %v, want %s", c.new, diags, c.want)
 		}
+	}
+}
+
+// TestYAMLHintValidParts checks that what YAML allows is not taken for a
+// mistake when the file has one further down: texts over several lines,
+// lists over several lines, | texts, lists at the key's column.
+func TestYAMLHintValidParts(t *testing.T) {
+	src := "namn: Lotsen\nmalgrupp: vuxna\n  som vill arbeta\nkommuner: [Borås,\n  Mark]\nalder: {fran: 18,\n  till: 64}\n" +
+		"samverkansparter:\n- Arbetsförmedlingen\n- Försäkringskassan\nkontakt:\n  - |\n    text: med kolon\n  - namn: a\n    adress: |\n      Gatan 1: uppgång B\n" +
+		"# en kommentar: med kolon\nfunktion: [a\n"
+	h, ok := yamlHint([]byte(src), 2)
+	if !ok || h.line != 18 || h.id != "yaml-unclosed-bracket" {
+		t.Errorf("got %+v, %v; want the unclosed [ on line 18", h, ok)
+	}
+}
+
+func TestIndexAndPageMistakes(t *testing.T) {
+	_, diags := ParseIndex("i.md", []byte(strings.Replace(validIndex, "kommuner: [Borås, Mark]", "kommuner: []\nsprak: \"\"", 1)))
+	if got, want := strings.TrimSpace(printed(diags)), `i.md:3:11: error: kommuner: is empty; it must be filled in`; got != want {
+		t.Errorf("index: got\n%s\nwant\n%s", got, want)
+	}
+	_, diags = ParseIndex("i.md", []byte(strings.Replace(validIndex, "kommuner: [Borås, Mark]", "kommuner: Borås, Mark", 1)))
+	if got, want := strings.TrimSpace(printed(diags)), `i.md:3:11: error: kommuner: several values are written as a list in brackets: [Borås, Mark]`; got != want {
+		t.Errorf("index list: got\n%s\nwant\n%s", got, want)
+	}
+	_, diags = ParsePage("om.md", "om", catalog.PlainPage, []byte("---\ntitle: Om\ndraft: true\n---\n"))
+	want := "om.md:2:1: error: title: unknown field \"title\"; in samkat it is called \"titel\"\n" +
+		"om.md:3:1: error: draft: unknown field \"draft\"; in samkat it is called \"utkast\""
+	if got := strings.TrimSpace(printed(diags)); got != want {
+		t.Errorf("page: got\n%s\nwant\n%s", got, want)
 	}
 }

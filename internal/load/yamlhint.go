@@ -99,6 +99,11 @@ func yamlHint(src []byte, first int) (hint, bool) {
 			if g := noSpaceRE.FindStringSubmatch(content); g != nil && atKey {
 				return hint{n, col + utf8.RuneCountInString(g[1]) + 1, msg.YAMLNoSpace, []any{g[1] + ": " + g[2]}}, true
 			}
+			if strings.HasPrefix(content, "|") || strings.HasPrefix(content, ">") {
+				blockAbove = indent // "- |": a text on the lines below
+				opened = -1
+				continue
+			}
 			if atKey {
 				// A list entry, or a value on the line below its key.
 				h, end, ok := valueHint(lines, i, indent, col, "", content)
