@@ -245,7 +245,9 @@ func (c *checker) dates(a *catalog.Activity) {
 	}
 	switch {
 	case a.Granskad.IsZero():
-		c.diags.AddWarning(diag.Pos{File: a.File, Line: 1}, "granskad", msg.GranskadMissing, c.now)
+		if _, invalid := a.Pos["granskad"]; !invalid { // a date that is not one has its own error
+			c.diags.AddWarning(diag.Pos{File: a.File, Line: 1}, "granskad", msg.GranskadMissing, c.now)
+		}
 	case a.Granskad.AddDays(limit).Before(c.now):
 		c.diags.AddWarning(posOf(a.Pos, a.File, "granskad", -1), "granskad", msg.GranskadOld, a.Granskad, limit)
 	case c.now.Before(a.Granskad):

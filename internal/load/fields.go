@@ -163,6 +163,14 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 		}
 		f.values[key] = v
 	}
+	// An empty value is as if not written, so that nothing points at it:
+	// a granskad that is written but not a date has its own error, an
+	// empty one is missing.
+	for key, v := range f.values {
+		if isEmpty(v) {
+			delete(f.pos, prefix+key)
+		}
+	}
 	return f
 }
 
