@@ -79,7 +79,7 @@ func TestEditorMistakes(t *testing.T) {
 		{"list without brackets", "kommuner: [Borås]", "kommuner: Borås, Mark",
 			`v.md:4:11: error: kommuner: several values are written as a list in brackets: [Borås, Mark]`},
 		{"party list without brackets", "egenanmalan: true", "egenanmalan: true\nsamverkansparter: Arbetsförmedlingen, Försäkringskassan",
-			`v.md:14:19: warning: samverkansparter: is read as the list [Arbetsförmedlingen, Försäkringskassan]; write it so, in brackets, or put the text in quotes if it is a single name: "Arbetsförmedlingen, Försäkringskassan"`},
+			`v.md:14:19: warning: samverkansparter: is read as the list [Arbetsförmedlingen, Försäkringskassan]; put brackets around the values, or quotes around the text if it is a single name: "Arbetsförmedlingen, Försäkringskassan"`},
 		{"party name with a comma, quoted", "egenanmalan: true", "egenanmalan: true\nsamverkansparter: \"Förbundet Bollebygd, Mark och Svenljunga\"", ``},
 		{"en dash in phone", "033-35 51 00", "033–35 51 00",
 			`v.md:8:17: error: kontakt[0].telefon: "033–35 51 00" contains a dash (–) instead of a hyphen (-); write "033-35 51 00"`},

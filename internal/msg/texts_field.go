@@ -285,8 +285,8 @@ var fieldTexts = map[ID]Text{
 		Fix: "Sätt hakparenteser runt värdena, t.ex. kommuner: [Mark, Svenljunga].",
 	},
 	ListNoBracketsWarn: {
-		Sv:  "läses som listan %s; skriv den så med hakparenteser, eller sätt citattecken runt texten om den är ett enda namn: %q",
-		En:  "is read as the list %s; write it so, in brackets, or put the text in quotes if it is a single name: %q",
+		Sv:  "läses som listan %s; sätt hakparenteser runt värdena, eller citattecken runt texten om den är ett enda namn: %q",
+		En:  "is read as the list %s; put brackets around the values, or quotes around the text if it is a single name: %q",
 		Fix: "Sätt hakparenteser runt värdena, eller citattecken runt ett namn som innehåller kommatecken.",
 	},
 	DateNoSuchMonth: {
