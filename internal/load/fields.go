@@ -135,6 +135,9 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 		key := k.Value
 		name := prefix + key
 		if !slices.Contains(allowed, key) {
+			if f.glued(k, allowed, prefix) {
+				continue
+			}
 			if s := foreignKey(key, allowed); s != "" {
 				f.suggested[s] = true
 				f.diags.AddError(f.at(k), name, msg.FieldForeign, key, s)
@@ -172,6 +175,21 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 		}
 	}
 	return f
+}
+
+// glued reports (and returns true for) a text that is a key glued to its
+// value, "fran:18" in {fran:18}: YAML reads it as one word. prefix names
+// the group the key belongs to.
+func (f *fields) glued(n *yaml.Node, allowed []string, prefix string) bool {
+	g := noSpaceRE.FindStringSubmatch(n.Value)
+	if n.Kind != yaml.ScalarNode || g == nil || !slices.Contains(allowed, g[1]) {
+		return false
+	}
+	p := f.at(n)
+	p.Col += utf8.RuneCountInString(g[1]) + 1
+	f.suggested[g[1]] = true
+	f.diags.AddError(p, prefix+g[1], msg.YAMLNoSpace, g[1]+": "+g[2])
+	return true
 }
 
 // hasAlias reports whether n or anything in it is an anchor or alias.

@@ -277,7 +277,9 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 		f.pos[el] = f.at(it)
 		if it.Kind != yaml.MappingNode {
 			anyMeans = true // reported as malformed; do not pile on
-			f.errAt(it, el, msg.KontaktNotContact, describe(it))
+			if !f.glued(it, contactKeys, el+".") {
+				f.errAt(it, el, msg.KontaktNotContact, describe(it))
+			}
 			continue
 		}
 		cf := newFields(f.file, f.src, f.diags, f.pos, el+".", it, contactKeys)
