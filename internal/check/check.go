@@ -64,6 +64,16 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 	for _, k := range ix.Broken {
 		c.broken[k] = true
 	}
+	// A required axis that declares nothing has an error of its own in the
+	// index (missing, empty, or a mistyped key); checking every activity
+	// against an empty list would only repeat it.
+	for key, values := range map[string]int{
+		catalog.AxisKommuner: len(ix.Kommuner), catalog.AxisFunktioner: len(ix.Funktioner), catalog.AxisFinansiering: len(ix.Finansiering),
+	} {
+		if values == 0 {
+			c.broken[key] = true
+		}
+	}
 	if !c.broken[catalog.AxisKommuner] {
 		ix.Kommuner = c.variants(ix.Kommuner, ix.Pos, ix.File, "kommuner")
 	}
@@ -214,7 +224,7 @@ func (c *checker) activity(a *catalog.Activity, forbund map[string]string) {
 	if !c.broken[catalog.AxisKommuner] {
 		c.contacts(a.Kontakt, a.Pos, a.File)
 	}
-	if len(a.Kontakt) > 0 && !a.Reachable() {
+	if len(a.Kontakt) > 0 && !a.Reachable() && !triedToReach(a) {
 		c.diags.AddWarning(posOf(a.Pos, a.File, "kontakt", -1), "kontakt", msg.KontaktNoWayToReach)
 	}
 	if a.Forbund != "" {
@@ -421,7 +431,9 @@ func (c *checker) dates(a *catalog.Activity) {
 	}
 	switch {
 	case a.Granskad.IsZero():
-		report(diag.Pos{File: a.File, Line: 1}, "granskad", msg.GranskadMissing, c.now)
+		if _, invalid := a.Pos["granskad"]; !invalid { // a date that is not one has its own error
+			report(diag.Pos{File: a.File, Line: 1}, "granskad", msg.GranskadMissing, c.now)
+		}
 	case a.Granskad.AddDays(limit).Before(c.now):
 		report(posOf(a.Pos, a.File, "granskad", -1), "granskad", msg.GranskadOld, a.Granskad, limit)
 	case c.now.Before(a.Granskad):
@@ -432,3 +444,21 @@ func (c *checker) dates(a *catalog.Activity) {
 // recentlyEnded is how many days after its slut an ended activity is still
 // a warning rather than a note.
 const recentlyEnded = 30
+
+// triedToReach reports whether a gives a way to reach it that was refused
+// (a telefon, epost, adress or webb written but not valid): that value has
+// its own error, and "no way to reach it" on top would be a second message
+// for one mistake.
+func triedToReach(a *catalog.Activity) bool {
+	if _, ok := a.Pos["webb"]; ok {
+		return true
+	}
+	for i := range a.Kontakt {
+		for _, key := range []string{"telefon", "epost", "adress"} {
+			if _, ok := a.Pos[fmt.Sprintf("kontakt[%d].%s", i, key)]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}

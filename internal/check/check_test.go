@@ -103,7 +103,11 @@ func TestCatalogueRules(t *testing.T) {
 		}, nil},
 		{"granskad missing warns", func(c *catalog.Catalogue) {
 			c.Activities[0].Granskad = catalog.Date{}
+			delete(c.Activities[0].Pos, "granskad")
 		}, []string{`content/verksamheter/a.md:1: warning: granskad: missing: add the date the entry was last checked, e.g. granskad: 2026-11-22`}},
+		{"granskad that is not a date has its own error, not also missing", func(c *catalog.Catalogue) {
+			c.Activities[0].Granskad = catalog.Date{}
+		}, nil},
 		{"granskad stale warns", func(c *catalog.Catalogue) {
 			c.Activities[0].Granskad = catalog.Date{Year: 2025, Month: 11, Day: 21}
 		}, []string{`content/verksamheter/a.md:8:1: warning: granskad: 2025-11-21 is older than granskas_inom (365 days); check the entry and update the date`}},

@@ -308,7 +308,9 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 		el := fmt.Sprintf("%s[%d]", key, i)
 		f.pos[el] = f.at(it)
 		if it.Kind != yaml.MappingNode {
-			f.errAt(it, el, msg.KontaktNotContact, describe(it))
+			if !f.glued(it, contactKeys, el+".") {
+				f.errAt(it, el, msg.KontaktNotContact, describe(it))
+			}
 			continue
 		}
 		cf := newFields(f.file, f.src, f.diags, f.pos, el+".", it, contactKeys)
@@ -321,14 +323,17 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 			Kommun:  cf.text("kommun", maxNameLen),
 		}
 		if c.Telefon != "" && !validPhone(c.Telefon) {
-			cf.errAt(cf.values["telefon"], el+".telefon", msg.PhoneInvalid, c.Telefon)
+			cf.phoneProblem(el+".telefon", c.Telefon)
 			c.Telefon = ""
 		}
 		if c.Epost != "" && !validEmail(c.Epost) {
 			cf.errAt(cf.values["epost"], el+".epost", msg.EmailInvalid, c.Epost)
 			c.Epost = ""
 		}
-		if len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0 {
+		switch {
+		case len(cf.valuesOf(contactKeys...)) == 0 && len(cf.values) > 0:
+			cf.errAt(it, el, msg.KontaktAllEmpty) // a form cleared, or a template left unfilled
+		case len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0:
 			cf.errAt(it, el, msg.KontaktSaysNothing)
 		}
 		out = append(out, c)
@@ -343,7 +348,7 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 func (f *fields) valuesOf(keys ...string) []string {
 	var out []string
 	for _, k := range keys {
-		if f.values[k] != nil {
+		if f.get(k) != nil {
 			out = append(out, k)
 		}
 	}

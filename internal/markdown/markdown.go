@@ -153,6 +153,10 @@ func (w *walker) rawHTML(n ast.Node, raw string) {
 	if strings.HasPrefix(strings.TrimSpace(raw), "<!--") {
 		return // a comment: an editor's note, dropped without a word
 	}
+	if isBR(raw) {
+		w.diags.AddError(w.pos(n), "", msg.BodyBR)
+		return
+	}
 	snippet := strings.Join(strings.Fields(raw), " ")
 	if utf8.RuneCountInString(snippet) > 30 {
 		snippet = string([]rune(snippet)[:30]) + "…"

@@ -62,10 +62,10 @@ type View struct {
 	// Redirect, on the page at an activity's earlier address (aliases), is
 	// where the page sends the reader at once.
 	Redirect string
-	Draft       bool // the page itself is a draft
-	Nav         []Link
-	Footer      Footer
-	Body        template.HTML // the page's own Markdown text
+	Draft    bool // the page itself is a draft
+	Nav      []Link
+	Footer   Footer
+	Body     template.HTML // the page's own Markdown text
 	// StructuredData is schema.org data for the page, written as JSON-LD in
 	// the head (html/template marshals and escapes it).
 	StructuredData any
