@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -353,14 +354,16 @@ func TestRunFormatGitHubSubfolder(t *testing.T) {
 		t.Fatalf("check exited %d, want 1\n%s", code, stderr)
 	}
 	cmds := annotations(t, stderr)
-	if len(cmds) != 2 || !strings.HasPrefix(cmds[1], "::error file=sub/katalog/content/verksamheter/felskriven.md,line=4,col=1,") {
+	if !slices.ContainsFunc(cmds, func(c string) bool {
+		return strings.HasPrefix(c, "::error file=sub/katalog/content/verksamheter/felskriven.md,line=4,col=1,")
+	}) {
 		t.Errorf("want annotations with paths from the repository root, got:\n%s", strings.Join(cmds, "\n"))
 	}
 	got, err := os.ReadFile(summary)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(got), "# From an earlier step\n\n## samkat check: 2 fel, 0 varningar\n") {
+	if !strings.HasPrefix(string(got), "# From an earlier step\n\n## samkat check: 1 fel, 0 varningar\n") {
 		t.Errorf("the summary must be appended after what earlier steps wrote:\n%s", got)
 	}
 	if !strings.Contains(string(got), "| `sub/katalog/content/verksamheter/felskriven.md:4:1` | kommun | okänt fält \"kommun\"; menade du \"kommuner\"? |") {

@@ -35,6 +35,9 @@ const (
 	ServeFailedTitle      ID = "serve-failed-title"
 	ServeFailedHeading    ID = "serve-failed-heading"
 	ServeFailedText       ID = "serve-failed-text"
+	CmdBadBind            ID = "cmd-bad-bind"
+	ServeLANWarning       ID = "serve-lan-warning"
+	ServeLANAddress       ID = "serve-lan-address"
 )
 
 var commandTexts = map[ID]Text{
@@ -70,4 +73,7 @@ var commandTexts = map[ID]Text{
 	ServeFailedTitle:      {Sv: "samkat serve: katalogen går inte att bygga", En: "samkat serve: the catalogue does not build"},
 	ServeFailedHeading:    {Sv: "Katalogen går inte att bygga än", En: "The catalogue does not build yet"},
 	ServeFailedText:       {Sv: "samkat serve visar webbplatsen här så snart problemen är rättade.", En: "samkat serve shows the site here as soon as the problems are fixed."},
+	CmdBadBind:            {Sv: "--bind ska vara en IP-adress, t.ex. 127.0.0.1 eller 0.0.0.0, inte %q", En: "--bind must be an IP address, e.g. 127.0.0.1 or 0.0.0.0, not %q"},
+	ServeLANWarning:       {Sv: "varning: --bind %s gör förhandsvisningen nåbar för andra i nätverket; använd det bara på ett nätverk du litar på", En: "warning: --bind %s makes the preview reachable by others on the network; use it only on a network you trust"},
+	ServeLANAddress:       {Sv: "från en annan enhet i nätverket: %s", En: "from another device on the network: %s"},
 }

@@ -18,18 +18,19 @@ const (
 	ValidList     ID = "valid-list"
 	KnownList     ID = "known-list"
 
-	KindList      ID = "kind-list"
-	KindGroup     ID = "kind-group"
-	KindAlias     ID = "kind-alias"
-	KindNumber    ID = "kind-number"
-	KindBool      ID = "kind-bool"
-	KindEmpty     ID = "kind-empty"
-	KindDate      ID = "kind-date"
-	KindText      ID = "kind-text"
-	KindFunc      ID = "kind-function"
-	KindFinance   ID = "kind-financing"
-	MoreOfKind    ID = "more-of-kind"
-	ForbundAddOne ID = "forbund-add-one"
+	KindList         ID = "kind-list"
+	KindGroup        ID = "kind-group"
+	KindAlias        ID = "kind-alias"
+	KindNumber       ID = "kind-number"
+	KindBool         ID = "kind-bool"
+	KindEmpty        ID = "kind-empty"
+	KindDate         ID = "kind-date"
+	KindText         ID = "kind-text"
+	KindFunc         ID = "kind-function"
+	KindFinance      ID = "kind-financing"
+	MoreOfKind       ID = "more-of-kind"
+	ForbundAddOne    ID = "forbund-add-one"
+	UsedInActivities ID = "used-in-activities"
 )
 
 var generalTexts = map[ID]Text{
@@ -49,16 +50,17 @@ var generalTexts = map[ID]Text{
 	ValidList:     {Sv: " (giltiga: %s)", En: " (valid: %s)"},
 	KnownList:     {Sv: " (finns: %s)", En: " (known: %s)"},
 
-	KindList:      {Sv: "en lista", En: "a list"},
-	KindGroup:     {Sv: "en grupp av fält", En: "a group of fields"},
-	KindAlias:     {Sv: "ett alias", En: "an alias"},
-	KindNumber:    {Sv: "ett tal", En: "a number"},
-	KindBool:      {Sv: "true/false", En: "true/false"},
-	KindEmpty:     {Sv: "tomt", En: "empty"},
-	KindDate:      {Sv: "ett datum", En: "a date"},
-	KindText:      {Sv: "text", En: "text"},
-	KindFunc:      {Sv: "funktion", En: "function"},
-	KindFinance:   {Sv: "finansieringskälla", En: "financing source"},
-	MoreOfKind:    {Sv: "… och %d varningar till av samma slag (alla visas med --warnings=all)", En: "… and %d more warnings like it (--warnings=all shows them all)"},
-	ForbundAddOne: {Sv: " (skapa en, eller ta bort forbund och skriv huvudmannen i huvudman)", En: " (add one, or leave forbund out and name the organiser in huvudman)"},
+	KindList:         {Sv: "en lista", En: "a list"},
+	KindGroup:        {Sv: "en grupp av fält", En: "a group of fields"},
+	KindAlias:        {Sv: "ett alias", En: "an alias"},
+	KindNumber:       {Sv: "ett tal", En: "a number"},
+	KindBool:         {Sv: "true/false", En: "true/false"},
+	KindEmpty:        {Sv: "tomt", En: "empty"},
+	KindDate:         {Sv: "ett datum", En: "a date"},
+	KindText:         {Sv: "text", En: "text"},
+	KindFunc:         {Sv: "funktion", En: "function"},
+	KindFinance:      {Sv: "finansieringskälla", En: "financing source"},
+	MoreOfKind:       {Sv: "… och %d varningar till av samma slag (alla visas med --warnings=all)", En: "… and %d more warnings like it (--warnings=all shows them all)"},
+	ForbundAddOne:    {Sv: " (skapa en, eller ta bort forbund och skriv huvudmannen i huvudman)", En: " (add one, or leave forbund out and name the organiser in huvudman)"},
+	UsedInActivities: {Sv: "%d verksamheter", En: "%d activities"},
 }

@@ -31,13 +31,10 @@ func text(maxLen int) func(Values) obj {
 func ref(def string) obj { return obj{{"$ref", "#/$defs/" + def}} }
 
 // oneOrList is a value or a list of them: the loader reads "kommuner: Mark"
-// as a list of one, as an editor would expect. A list of texts may not hold
-// one twice (the loader refuses it); unique says so.
-func oneOrList(item obj, minItems int, unique bool) obj {
+// as a list of one, as an editor would expect. A value written twice is a
+// warning, not an error, so the list does not ask for unique items.
+func oneOrList(item obj, minItems int) obj {
 	list := obj{{"type", "array"}, {"items", item}}
-	if unique {
-		list = append(list, member{"uniqueItems", true})
-	}
 	if minItems > 0 {
 		list = append(list, member{"minItems", minItems})
 	}
@@ -67,7 +64,7 @@ var activityFields = map[string]field{
 	"funktion": {
 		desc:     "Verksamhetens funktion: ett id ur funktioner i content/_index.md, eller en lista av id. Måste finnas.",
 		required: true,
-		schema:   func(Values) obj { return oneOrList(ref("funktion"), 1, true) },
+		schema:   func(Values) obj { return oneOrList(ref("funktion"), 1) },
 		examples: func(v Values) []any {
 			if ids := firstIDs(v.Funktioner, 1); len(ids) > 0 {
 				return []any{ids[0]}
@@ -78,7 +75,7 @@ var activityFields = map[string]field{
 	"kommuner": {
 		desc:     "Kommunerna verksamheten finns i, som de heter i content/_index.md, eller [alla]. Måste finnas.",
 		required: true,
-		schema:   func(Values) obj { return oneOrList(ref("kommunEllerAlla"), 1, true) },
+		schema:   func(Values) obj { return oneOrList(ref("kommunEllerAlla"), 1) },
 		examples: func(v Values) []any {
 			if len(v.Kommuner) == 0 {
 				return []any{[]string{catalog.KommunAlla}}
@@ -89,7 +86,7 @@ var activityFields = map[string]field{
 	"finansiering": {
 		desc:     "Hur verksamheten finansieras: id ur finansiering i content/_index.md. Måste finnas.",
 		required: true,
-		schema:   func(Values) obj { return oneOrList(ref("finansiering"), 1, true) },
+		schema:   func(Values) obj { return oneOrList(ref("finansiering"), 1) },
 		examples: func(v Values) []any {
 			if ids := firstIDs(v.Finansiering, 2); len(ids) > 0 {
 				return []any{ids}
@@ -100,12 +97,12 @@ var activityFields = map[string]field{
 	"kontakt": {
 		desc:     "Kontakter: en lista där varje kontakt har minst namn, telefon, epost eller adress. Måste finnas, med minst en kontakt.",
 		required: true,
-		schema:   func(Values) obj { return oneOrList(ref("kontakt"), 1, false) },
+		schema:   func(Values) obj { return oneOrList(ref("kontakt"), 1) },
 		examples: static([]any{obj{{"namn", "Lena Ehrnlund"}, {"roll", "Ansvarig tjänsteman"}, {"telefon", "0320-77 94 61"}, {"epost", "lena.ehrnlund@example.se"}}}),
 	},
 	"samverkansparter": {
 		desc:     "Myndigheter och organisationer som samverkar i verksamheten. Frivilligt.",
-		schema:   func(Values) obj { return oneOrList(text(maxNameLen)(Values{}), 0, true) },
+		schema:   func(Values) obj { return oneOrList(text(maxNameLen)(Values{}), 0) },
 		examples: static([]string{"Arbetsförmedlingen", "Försäkringskassan"}),
 	},
 	"huvudman": {
@@ -155,7 +152,7 @@ var activityFields = map[string]field{
 	},
 	"remiss": {
 		desc:   "Vilka som kan remittera (skicka) deltagare till verksamheten. Frivilligt.",
-		schema: func(Values) obj { return oneOrList(ref("remittent"), 0, true) },
+		schema: func(Values) obj { return oneOrList(ref("remittent"), 0) },
 		examples: func(v Values) []any {
 			if len(v.Remiss) > 0 {
 				return []any{v.Remiss[:min(2, len(v.Remiss))]}
@@ -189,6 +186,13 @@ var activityFields = map[string]field{
 		desc:     "true för ett utkast, som inte publiceras. Frivilligt.",
 		schema:   func(Values) obj { return obj{{"type", "boolean"}} },
 		examples: static(false),
+	},
+	"aliases": {
+		desc: "Tidigare namn på filen (utan .md), om den har bytt namn: de gamla adresserna leder hit. Frivilligt.",
+		schema: func(Values) obj {
+			return oneOrList(obj{{"type", "string"}, {"pattern", `^\s*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\s*$`}, {"maxLength", maxNameLen}}, 0)
+		},
+		examples: static([]string{"gammal-slug"}),
 	},
 }
 

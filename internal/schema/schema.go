@@ -44,7 +44,7 @@ func FromCatalogue(cat *catalog.Catalogue) Values {
 		v.Kommuner = ix.Kommuner
 		v.Funktioner = ix.Funktioner
 		v.Finansiering = ix.Finansiering
-		// v.Remiss = ix.Remiss once the index reads its remiss list.
+		v.Remiss = ix.Remiss
 	}
 	for _, p := range cat.Pages {
 		if p.Kind == catalog.ForbundPage {

@@ -240,11 +240,12 @@ func TestSchemaAgreesWithCheck(t *testing.T) {
 		{name: "alla with others", drop: []string{"kommuner"}, add: "kommuner: [alla, Mark]\n", gap: true},
 		{name: "no municipality", drop: []string{"kommuner"}},
 		{name: "missing namn", drop: []string{"namn"}},
+		{name: "empty namn", drop: []string{"namn"}, add: "namn:\n"},
 		{name: "namn a number", drop: []string{"namn"}, add: "namn: 123\n"},
 		{name: "undeclared function", drop: []string{"funktion"}, add: "funktion: okand\n"},
 		{name: "two functions", drop: []string{"funktion"}, add: "funktion: [samordnande-insatser, specialresurser]\n", valid: true},
 		{name: "undeclared financing", drop: []string{"finansiering"}, add: "finansiering: [esf]\n"},
-		{name: "financing twice", drop: []string{"finansiering"}, add: "finansiering: [finsam, finsam]\n"},
+		{name: "financing twice (a warning)", drop: []string{"finansiering"}, add: "finansiering: [finsam, finsam]\n", valid: true},
 		{name: "bad date", add: "start: 2026-13-01\n"},
 		{name: "no such day", add: "start: 2026-02-30\n"},
 		{name: "date in another form", add: "start: 1/2/2026\n"},
@@ -280,6 +281,10 @@ func TestSchemaAgreesWithCheck(t *testing.T) {
 		{name: "no such forbund page", add: "forbund: goteborg\n"},
 		{name: "remiss", add: "remiss: [Arbetsförmedlingen, Vården]\n", valid: true},
 		{name: "samverkansparter", add: "samverkansparter: Försäkringskassan\n", valid: true},
+		{name: "samverkansparter without brackets (a warning)", add: "samverkansparter: Försäkringskassan, Arbetsförmedlingen\n", valid: true},
+		{name: "aliases", add: "aliases: [gammal-slug, aldre]\n", valid: true},
+		{name: "an alias that is no slug", add: "aliases: [Gammal Slug]\n"},
+		{name: "undeclared remiss, none declared", add: "remiss: [Polisen]\n", valid: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
