@@ -285,29 +285,36 @@ var fileTexts = map[ID]Text{
 	YAMLExpectedKey: {
 		Sv: "ett fältnamn väntades här; kontrollera indrag och citattecken",
 		En: "did not find expected key; check the indentation and the quotes",
+		Fix: "Jämför indragen med raden ovanför; fält på samma nivå börjar i samma kolumn.",
 	},
 	YAMLExpectedColon: {
 		Sv: "ett kolon saknas efter fältnamnet",
 		En: "could not find expected ':'",
+		Fix: "Skriv fältnamnet, ett kolon och ett mellanslag före värdet.",
 	},
 	YAMLColonHere: {
 		Sv: "ett kolon står där inget nytt fält kan börja; sätt citattecken runt värdet",
 		En: "mapping values are not allowed in this context; put the value in quotes",
+		Fix: "Sätt citattecken runt värdet: namn: "Steg 1: arbete".",
 	},
 	YAMLListNotClosed: {
 		Sv: "en lista inom [ ] avslutas inte rätt; kontrollera kommatecken och ]",
 		En: "did not find expected ',' or ']'; check the commas and the ]",
+		Fix: "Skriv värdena åtskilda med kommatecken och avsluta listan med ].",
 	},
 	YAMLEndOfStream: {
 		Sv: "fälten tar slut mitt i ett värde; kontrollera att varje citattecken och hakparentes avslutas",
 		En: "found unexpected end of stream; check that every quote and bracket is closed",
+		Fix: "Kontrollera att varje " och [ har sitt slut på samma rad.",
 	},
 	YAMLBadToken: {
 		Sv: "ett tecken som inte får inleda ett värde; sätt citattecken runt värdet",
 		En: "found character that cannot start any token; put the value in quotes",
+		Fix: "Sätt citattecken runt värdet.",
 	},
 	YAMLExpectedDash: {
 		Sv: "en rad i listan börjar inte med - ; kontrollera indragen",
 		En: "did not find expected '-' indicator; check the indentation",
+		Fix: "Börja varje rad i listan med - och samma indrag som raden ovanför.",
 	},
 }
