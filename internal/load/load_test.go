@@ -157,7 +157,7 @@ func TestParsePageName(t *testing.T) {
 		{"forbund neither", catalog.ForbundPage, "beskrivning: Om förbundet",
 			"", "p.md:1: error: namn: is required\n"},
 		{"forbund namn empty", catalog.ForbundPage, "namn:\nbeskrivning: B",
-			"", "p.md:2:6: error: namn: is required\n"},
+			"", "p.md:2:6: error: namn: is empty; it must be filled in\n"},
 		{"finansiering namn", catalog.FinansieringPage, "namn: Finsam", "Finsam", ""},
 		{"finansiering titel", catalog.FinansieringPage, "titel: Finsam", "Finsam", ""},
 		{"finansiering neither", catalog.FinansieringPage, "beskrivning: Om finsam", "", ""},

@@ -55,21 +55,6 @@ const (
 	PhoneOddChar       ID = "phone-odd-char"
 	KontaktAllEmpty    ID = "kontakt-all-empty"
 	BodyBR             ID = "body-br"
-	CharDash           ID = "char-dash"
-	CharNBSP           ID = "char-nbsp"
-	CharInvisible      ID = "char-invisible"
-	Month1             ID = "month-1"
-	Month2             ID = "month-2"
-	Month3             ID = "month-3"
-	Month4             ID = "month-4"
-	Month5             ID = "month-5"
-	Month6             ID = "month-6"
-	Month7             ID = "month-7"
-	Month8             ID = "month-8"
-	Month9             ID = "month-9"
-	Month10            ID = "month-10"
-	Month11            ID = "month-11"
-	Month12            ID = "month-12"
 )
 
 var fieldTexts = map[ID]Text{
@@ -330,19 +315,4 @@ var fieldTexts = map[ID]Text{
 		En:  "<br> does not work in the body; end the line with \\ (a backslash) to break it, or leave an empty line for a new paragraph",
 		Fix: "Ta bort <br>. Radbrytning: avsluta raden med \\. Nytt stycke: lämna en tom rad.",
 	},
-	CharDash:      {Sv: "ett tankstreck (%s) i stället för ett bindestreck (-)", En: "a dash (%s) instead of a hyphen (-)"},
-	CharNBSP:      {Sv: "ett hårt mellanslag i stället för ett vanligt", En: "a non-breaking space instead of a plain one"},
-	CharInvisible: {Sv: "ett osynligt tecken (%s)", En: "an invisible character (%s)"},
-	Month1:        {Sv: "januari", En: "January"},
-	Month2:        {Sv: "februari", En: "February"},
-	Month3:        {Sv: "mars", En: "March"},
-	Month4:        {Sv: "april", En: "April"},
-	Month5:        {Sv: "maj", En: "May"},
-	Month6:        {Sv: "juni", En: "June"},
-	Month7:        {Sv: "juli", En: "July"},
-	Month8:        {Sv: "augusti", En: "August"},
-	Month9:        {Sv: "september", En: "September"},
-	Month10:       {Sv: "oktober", En: "October"},
-	Month11:       {Sv: "november", En: "November"},
-	Month12:       {Sv: "december", En: "December"},
 }
