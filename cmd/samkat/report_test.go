@@ -69,6 +69,9 @@ func TestRunFormatJSON(t *testing.T) {
 		}
 	}
 	golden(t, "check-broken.json", stdout)
+	if doc, err := os.ReadFile("../../docs/check-json.md"); err != nil || !strings.Contains(string(doc), "```json\n"+stdout+"```") {
+		t.Errorf("docs/check-json.md must show this output as its example (%v)", err)
+	}
 
 	t.Run("valid catalogue", func(t *testing.T) {
 		code, stdout, stderr := runSamkat(t, "check", "--format", "json", "--warnings", "none", "--now", "2026-11-22", catalogue(t))
