@@ -49,8 +49,9 @@ func runSchema(ctx context.Context, args []string, stdout, stderr io.Writer, now
 	if err != nil {
 		return fail(err)
 	}
-	if l, ok := msg.FromEnv(); !ok && cat.Index != nil {
-		if l, ok = msg.ParseLang(cat.Index.Sprak); ok {
+	// SAMKAT_LANG first, else the catalogue's sprak, as for check.
+	if _, fromEnv := msg.FromEnv(); !fromEnv && cat.Index != nil {
+		if l, ok := msg.ParseLang(cat.Index.Sprak); ok {
 			lang = l
 		}
 	}
