@@ -75,7 +75,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 			err = nil // the errors are in files the editor did not ask about
 		}
 	}
-	rep := report{format: *format, lang: lang, warnings: warnMode, dir: dir, getenv: os.Getenv}
+	rep := report{command: name, format: *format, lang: lang, warnings: warnMode, dir: dir, getenv: os.Getenv}
 	if perr := rep.print(stdout, stderr, res.Diagnostics); perr != nil {
 		fmt.Fprintf(stderr, "samkat %s: %v\n", name, perr)
 		return exitContent

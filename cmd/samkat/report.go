@@ -24,6 +24,7 @@ const (
 
 // report is how the problems of one run are printed.
 type report struct {
+	command  string // "check" or "build", for the job summary's heading
 	format   string
 	lang     msg.Lang
 	warnings diag.Warnings
@@ -45,11 +46,11 @@ func (r report) print(stdout, stderr io.Writer, diags diag.List) error {
 		if err != nil {
 			return err
 		}
-		if err := writeGitHub(stderr, diags, r.lang, r.warnings, prefix, token); err != nil {
+		if err := writeGitHub(stderr, diags, r.lang, r.warnings, prefix, token, r.command); err != nil {
 			return err
 		}
 		if file := r.getenv("GITHUB_STEP_SUMMARY"); file != "" {
-			return appendStepSummary(file, diags, r.lang, r.warnings, prefix)
+			return appendStepSummary(file, diags, r.lang, r.warnings, prefix, r.command)
 		}
 		return nil
 	}
@@ -144,7 +145,7 @@ const maxSummaryErrors = 200
 // root ("" at the root). The text report quotes catalogue values, which an
 // editor controls; it is written between stop-commands and token, so that
 // no line of it can be read as a workflow command.
-func writeGitHub(w io.Writer, diags diag.List, lang msg.Lang, warnings diag.Warnings, prefix, token string) error {
+func writeGitHub(w io.Writer, diags diag.List, lang msg.Lang, warnings diag.Warnings, prefix, token, command string) error {
 	var b strings.Builder
 	kinds := []struct {
 		sev   diag.Severity
@@ -178,7 +179,7 @@ func writeGitHub(w io.Writer, diags diag.List, lang msg.Lang, warnings diag.Warn
 			b.WriteByte('\n')
 		}
 		if n > k.limit {
-			rest := diag.Diagnostic{Severity: k.sev, Field: "samkat check", Msg: msg.New(k.more, n-len(of), k.limit)}
+			rest := diag.Diagnostic{Severity: k.sev, Field: "samkat " + command, Msg: msg.New(k.more, n-len(of), k.limit)}
 			b.WriteString(githubAnnotation(rest, lang))
 			b.WriteByte('\n')
 		}
@@ -328,12 +329,12 @@ func repoPath(prefix, file string) string {
 // appendStepSummary appends the Markdown summary of diags to file, the
 // job summary GitHub shows on the run's page ($GITHUB_STEP_SUMMARY: every
 // step appends to it).
-func appendStepSummary(file string, diags diag.List, lang msg.Lang, warnings diag.Warnings, prefix string) error {
+func appendStepSummary(file string, diags diag.List, lang msg.Lang, warnings diag.Warnings, prefix, command string) error {
 	f, err := os.OpenFile(file, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return fmt.Errorf("writing the job summary: %w", err)
 	}
-	_, werr := io.WriteString(f, stepSummary(diags, lang, warnings, prefix))
+	_, werr := io.WriteString(f, stepSummary(diags, lang, warnings, prefix, command))
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
@@ -345,10 +346,10 @@ func appendStepSummary(file string, diags diag.List, lang msg.Lang, warnings dia
 
 // stepSummary is the Markdown for the job summary: the counts, a table of
 // the errors with their places, then the warnings summarised by kind.
-func stepSummary(diags diag.List, lang msg.Lang, warnings diag.Warnings, prefix string) string {
+func stepSummary(diags diag.List, lang msg.Lang, warnings diag.Warnings, prefix, command string) string {
 	say := func(id msg.ID, args ...any) string { return msg.New(id, args...).In(lang) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n", mdEscape(say(msg.GitHubSummaryTitle, diags.Summary(lang))))
+	fmt.Fprintf(&b, "## %s\n\n", mdEscape(say(msg.GitHubSummaryTitle, command, diags.Summary(lang))))
 	var errs []diag.Diagnostic
 	for _, d := range diags {
 		if d.Severity == diag.Error {

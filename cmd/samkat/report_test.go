@@ -201,7 +201,7 @@ func TestWriteGitHubLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
-			if err := writeGitHub(&b, manyDiagnostics(tt.errors, tt.warnings, tt.notes), msg.En, tt.mode, "", "tok"); err != nil {
+			if err := writeGitHub(&b, manyDiagnostics(tt.errors, tt.warnings, tt.notes), msg.En, tt.mode, "", "tok", "check"); err != nil {
 				t.Fatal(err)
 			}
 			cmds := annotations(t, b.String())
@@ -235,7 +235,7 @@ func TestWriteGitHubWarningKindsInTurn(t *testing.T) {
 	diags := manyDiagnostics(0, 30, 0) // thirty of one kind, sorted first
 	diags.AddWarning(diag.Pos{File: "content/verksamheter/z.md", Line: 6}, "kontakt", msg.KontaktNoWayToReach)
 	var b strings.Builder
-	if err := writeGitHub(&b, diags, msg.En, diag.SummariseWarnings, "", "tok"); err != nil {
+	if err := writeGitHub(&b, diags, msg.En, diag.SummariseWarnings, "", "tok", "check"); err != nil {
 		t.Fatal(err)
 	}
 	cmds := annotations(t, b.String())
@@ -253,7 +253,7 @@ func TestWriteGitHubInjection(t *testing.T) {
 		{Pos: diag.Pos{File: "content/a,b::c.md", Line: 4}, Severity: diag.Warning, Field: "f", Msg: msg.New(msg.Verbatim, "100% ::warning::w")},
 	}
 	var b strings.Builder
-	if err := writeGitHub(&b, diags, msg.En, diag.AllWarnings, "sub", "tok"); err != nil {
+	if err := writeGitHub(&b, diags, msg.En, diag.AllWarnings, "sub", "tok", "check"); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -380,20 +380,34 @@ func TestRunFormatGitHubSubfolder(t *testing.T) {
 	}
 }
 
+func TestRunBuildStepSummary(t *testing.T) {
+	dir := catalogue(t)
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	t.Setenv("GITHUB_WORKSPACE", "")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	if code, _, stderr := runSamkat(t, "build", "--format", "github", "--now", "2026-11-22", "-o", t.TempDir(), dir); code != exitOK {
+		t.Fatalf("build exited %d\n%s", code, stderr)
+	}
+	got, err := os.ReadFile(summary)
+	if err != nil || !strings.HasPrefix(string(got), "## samkat build: 0 fel") || !strings.Contains(string(got), "Inga fel") {
+		t.Errorf("the build's job summary: %v\n%s", err, got)
+	}
+}
+
 func TestStepSummary(t *testing.T) {
 	diags := manyDiagnostics(2, 5, 1)
 	diags.AddWarning(diag.Pos{File: "content/verksamheter/d.md", Line: 2}, "", msg.GranskadMissing, "2026-11-22")
 	diags.AddError(diag.Pos{File: "content/verksamheter/e|<b>.md", Line: 7, Col: 2}, "kontakt[0].epost", msg.Verbatim, "a | b <script>alert(1)</script> [x](javascript:y) _i_\nnext")
-	golden(t, "step-summary.md", stepSummary(diags, msg.Sv, diag.SummariseWarnings, "sub"))
+	golden(t, "step-summary.md", stepSummary(diags, msg.Sv, diag.SummariseWarnings, "sub", "check"))
 
 	t.Run("no errors", func(t *testing.T) {
-		got := stepSummary(manyDiagnostics(0, 1, 0), msg.Sv, diag.SummariseWarnings, "")
+		got := stepSummary(manyDiagnostics(0, 1, 0), msg.Sv, diag.SummariseWarnings, "", "check")
 		if !strings.Contains(got, "Inga fel") || strings.Contains(got, "| Var | Fält |") {
 			t.Errorf("summary without errors:\n%s", got)
 		}
 	})
 	t.Run("long list", func(t *testing.T) {
-		got := stepSummary(manyDiagnostics(maxSummaryErrors+5, 0, 0), msg.Sv, diag.SummariseWarnings, "")
+		got := stepSummary(manyDiagnostics(maxSummaryErrors+5, 0, 0), msg.Sv, diag.SummariseWarnings, "", "check")
 		if n := strings.Count(got, "| `content/"); n != maxSummaryErrors {
 			t.Errorf("the table has %d rows, want %d", n, maxSummaryErrors)
 		}

@@ -35,7 +35,7 @@ var schemaTexts = map[ID]Text{
 		Sv: "%d noteringar till visas inte här (GitHub visar högst %d per steg); alla står i loggen",
 		En: "%d more notes are not shown here (GitHub shows at most %d per step); all are in the log",
 	},
-	GitHubSummaryTitle:      {Sv: "samkat check: %s", En: "samkat check: %s"},
+	GitHubSummaryTitle:      {Sv: "samkat %s: %s", En: "samkat %s: %s"},
 	GitHubSummaryNoErrors:   {Sv: "Inga fel: katalogen går att publicera.", En: "No errors: the catalogue can be published."},
 	GitHubSummaryErrors:     {Sv: "Fel (måste rättas innan något publiceras)", En: "Errors (must be fixed before anything is published)"},
 	GitHubSummaryWarnings:   {Sv: "Varningar, per slag", En: "Warnings, by kind"},
