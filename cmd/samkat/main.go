@@ -5,7 +5,7 @@
 //	samkat check [--now YYYY-MM-DD] [dir | file.md…] validate only, the whole catalogue or some files
 //	samkat serve [--port N] [--now YYYY-MM-DD] [dir] preview on 127.0.0.1, rebuilt on every change
 //	samkat init [dir]                                start a new catalogue in dir
-//	samkat new "Namn" [--funktion ID] [--kommun NAMN]… [dir]  a new activity file to fill in
+//	samkat new "Namn" [--funktion ID]… [--kommun NAMN]… [dir]  an activity file to fill in
 //	samkat version
 //
 // One file per command (build.go, serve.go …); args.go holds what they share

@@ -22,6 +22,8 @@ Användning:
   samkat build [-o MAPP] [--now ÅÅÅÅ-MM-DD] [--baseurl ADRESS] [--format text|github] [--warnings summary|all|none] [mapp]
   samkat check [--now ÅÅÅÅ-MM-DD] [--format text|github] [--warnings summary|all|none] [mapp | fil.md …]
   samkat serve [--port N] [--now ÅÅÅÅ-MM-DD] [mapp]
+  samkat init [mapp]
+  samkat new "Namn på verksamheten" [--funktion ID]… [--kommun NAMN]… [--finansiering ID]… [mapp]
   samkat version
 
 mapp är katalogmappen, den som innehåller content/ (standard: .). Flaggorna
@@ -39,6 +41,8 @@ Usage:
   samkat build [-o DIR] [--now YYYY-MM-DD] [--baseurl URL] [--format text|github] [--warnings summary|all|none] [dir]
   samkat check [--now YYYY-MM-DD] [--format text|github] [--warnings summary|all|none] [dir | file.md …]
   samkat serve [--port N] [--now YYYY-MM-DD] [dir]
+  samkat init [dir]
+  samkat new "Name of the activity" [--funktion ID]… [--kommun NAME]… [--finansiering ID]… [dir]
   samkat version
 
 dir is the catalogue folder, the one that holds content/ (default: .). The
