@@ -115,3 +115,42 @@ func TestRunInitUsage(t *testing.T) {
 		t.Errorf("init --help: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestInitGitignore checks that what samkat build leaves in a catalogue
+// folder is ignored by the .gitignore that init writes.
+func TestInitGitignore(t *testing.T) {
+	dir := initCatalogue(t)
+	before := map[string]bool{}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		before[e.Name()] = true
+	}
+	if code, _, stderr := runSamkat(t, "build", dir); code != exitOK {
+		t.Fatalf("build exited %d\n%s", code, stderr)
+	}
+	ignore, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var patterns []string
+	for _, l := range strings.Split(string(ignore), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			patterns = append(patterns, strings.Trim(l, "/"))
+		}
+	}
+	entries, _ = os.ReadDir(dir)
+	for _, e := range entries {
+		if before[e.Name()] {
+			continue
+		}
+		ignored := false
+		for _, p := range patterns {
+			if ok, _ := filepath.Match(p, e.Name()); ok {
+				ignored = true
+			}
+		}
+		if !ignored {
+			t.Errorf("samkat build left %s, which .gitignore (%v) does not ignore", e.Name(), patterns)
+		}
+	}
+}
