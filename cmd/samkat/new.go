@@ -20,19 +20,19 @@ import (
 	"github.com/samkat/samkat/internal/scaffold"
 )
 
-// listFlag is a flag that may be given more than once.
-type listFlag []string
+// repeatable is a flag that may be given more than once.
+type repeatable []string
 
-func (l *listFlag) String() string     { return strings.Join(*l, ", ") }
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+func (l *repeatable) String() string     { return strings.Join(*l, ", ") }
+func (l *repeatable) Set(v string) error { *l = append(*l, v); return nil }
 
-var _ flag.Value = (*listFlag)(nil)
+var _ flag.Value = (*repeatable)(nil)
 
 // runNew writes a new activity file, with placeholders where the editor
 // has to fill in, from the catalogue's template or samkat's own.
 func runNew(args []string, stdout, stderr io.Writer, now time.Time) int {
 	cmd := newCommand("new", msg.HelpNew, stderr)
-	var funktion, kommuner, finansiering listFlag
+	var funktion, kommuner, finansiering repeatable
 	cmd.fs.Var(&funktion, "funktion", say(msg.FlagFunktion))
 	cmd.fs.Var(&kommuner, "kommun", say(msg.FlagKommun))
 	cmd.fs.Var(&finansiering, "finansiering", say(msg.FlagFinansiering))
@@ -49,7 +49,7 @@ func runNew(args []string, stdout, stderr io.Writer, now time.Time) int {
 	}
 	// "samkat new mapp" without a name would otherwise make an activity
 	// called after the folder.
-	if len(positional) == 0 || strings.TrimSpace(positional[0]) == "" || len(positional) == 1 && isDir(positional[0]) {
+	if len(positional) == 0 || strings.TrimSpace(positional[0]) == "" || len(positional) == 1 && isFolder(positional[0]) {
 		return cmd.usageError(msg.NewNoName)
 	}
 	if len(positional) > 2 {
@@ -70,7 +70,7 @@ func runNew(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fmt.Fprintf(stderr, "samkat new: %s\n", errText(err, envLang()))
 		return exitContent
 	}
-	kat, ix, err := declared(dir)
+	kat, ix, err := declaredValues(dir)
 	if err != nil {
 		return fail(err)
 	}
@@ -114,9 +114,9 @@ func runNew(args []string, stdout, stderr io.Writer, now time.Time) int {
 	return exitOK
 }
 
-// declared reads content/_index.md for the values activities may use. A
+// declaredValues reads content/_index.md for the values activities may use. A
 // broken index is refused: a new file checked against it would mislead.
-func declared(dir string) (scaffold.Catalogue, *catalog.Index, error) {
+func declaredValues(dir string) (scaffold.Catalogue, *catalog.Index, error) {
 	const file = "content/_index.md"
 	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
 	if err != nil {
@@ -252,7 +252,7 @@ func activityTemplate(dir string) (string, []byte, error) {
 	return "samkat:" + scaffold.ActivityTemplate, src, nil
 }
 
-func isDir(path string) bool {
+func isFolder(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
 }

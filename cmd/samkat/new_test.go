@@ -29,7 +29,7 @@ func newActivity(t *testing.T, dir string, args ...string) (path string, data st
 	return m[1], string(b)
 }
 
-func golden(t *testing.T, name, got string) {
+func goldenNew(t *testing.T, name, got string) {
 	t.Helper()
 	file := filepath.Join("testdata", "new", name)
 	if *updateNew {
@@ -57,19 +57,19 @@ func TestRunNewGolden(t *testing.T) {
 	if want := filepath.Join(dir, "content", "verksamheter", "steg-1-arbete-halsa.md"); path != want {
 		t.Errorf("wrote %s, want %s", path, want)
 	}
-	golden(t, "steg-1-arbete-halsa.md.golden", got)
+	goldenNew(t, "steg-1-arbete-halsa.md.golden", got)
 
 	_, got = newActivity(t, dir, "Nytt team", "--now", "2026-11-20")
-	golden(t, "nytt-team.md.golden", got)
+	goldenNew(t, "nytt-team.md.golden", got)
 }
 
-// contractFields are every field of an activity in the content format;
+// activityFieldNames are every field of an activity in the content format;
 // a new file names each, in use or commented out.
-var contractFields = []string{"namn", "funktion", "kommuner", "finansiering", "kontakt", "samverkansparter",
+var activityFieldNames = []string{"namn", "funktion", "kommuner", "finansiering", "kontakt", "samverkansparter",
 	"huvudman", "forbund", "malgrupp", "alder", "start", "slut", "platser", "remiss", "egenanmalan",
 	"inriktning", "webb", "granskad", "utkast", "aliases"}
 
-var contactFields = []string{"namn", "roll", "telefon", "epost", "adress", "kommun"}
+var contactFieldNames = []string{"namn", "roll", "telefon", "epost", "adress", "kommun"}
 
 func TestRunNewHasEveryField(t *testing.T) {
 	_, got := newActivity(t, initCatalogue(t), "Alla fält")
@@ -77,12 +77,12 @@ func TestRunNewHasEveryField(t *testing.T) {
 	if !ok {
 		t.Fatalf("no frontmatter:\n%s", got)
 	}
-	for _, f := range contractFields {
+	for _, f := range activityFieldNames {
 		if !regexp.MustCompile(`(?m)^(# )?` + f + `:`).MatchString(front) {
 			t.Errorf("the new file lacks %s:", f)
 		}
 	}
-	for _, f := range contactFields {
+	for _, f := range contactFieldNames {
 		if !regexp.MustCompile(`(?m)^    (# )?` + f + `:|^  - ` + f + `:`).MatchString(front) {
 			t.Errorf("the new file's contact lacks %s:", f)
 		}
