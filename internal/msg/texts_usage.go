@@ -25,6 +25,8 @@ Användning:
   samkat build [-o MAPP] [--now ÅÅÅÅ-MM-DD] [--baseurl ADRESS] [--format text|github|json] [--warnings summary|all|none] [mapp]
   samkat check [--now ÅÅÅÅ-MM-DD] [--format text|github|json] [--warnings summary|all|none] [mapp | fil.md …]
   samkat serve [--port N] [--bind ADRESS] [--drafts] [--poll] [--now ÅÅÅÅ-MM-DD] [mapp]
+  samkat init [mapp]
+  samkat new "Namn på verksamheten" [--funktion ID]… [--kommun NAMN]… [--finansiering ID]… [mapp]
   samkat schema [-o FIL] [mapp]
   samkat version
 
@@ -43,6 +45,8 @@ Usage:
   samkat build [-o DIR] [--now YYYY-MM-DD] [--baseurl URL] [--format text|github|json] [--warnings summary|all|none] [dir]
   samkat check [--now YYYY-MM-DD] [--format text|github|json] [--warnings summary|all|none] [dir | file.md …]
   samkat serve [--port N] [--bind ADDR] [--drafts] [--poll] [--now YYYY-MM-DD] [dir]
+  samkat init [dir]
+  samkat new "Name of the activity" [--funktion ID]… [--kommun NAME]… [--finansiering ID]… [dir]
   samkat schema [-o FILE] [dir]
   samkat version
 
