@@ -5,9 +5,10 @@
 //
 // The order matters: everything that can find a mistake in the content
 // (load, check, markdown) runs before anything is written, so a catalogue
-// with errors publishes nothing. Dir builds into a temporary directory and
-// swaps it into place only when every file has been written, so a failed or
-// interrupted build leaves the previous site exactly as it was.
+// with errors publishes nothing. Dir stages the files that changed and
+// moves them into the output only when every file has been written (see
+// package publish), so a failed or interrupted build leaves the previous
+// site exactly as it was.
 package build
 
 import (
@@ -21,7 +22,6 @@ import (
 	"os"
 	"path"
 	"slices"
-	"sync"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/check"
@@ -50,9 +50,15 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
-	Files       int // number of files written
+	Files       int // number of files of the site
 	Activities  int // published activities
 	Diagnostics diag.List
+
+	// Set by Dir: the files it added or replaced, left as they were, and
+	// removed because the site no longer has them, and what a folder
+	// samkat did not make already held (left alone).
+	Written, Unchanged, Removed int
+	Kept                        []string
 }
 
 // ErrContent is returned (wrapped) when the catalogue has errors.
@@ -75,67 +81,40 @@ func CheckDir(ctx context.Context, dir string, opt Options) (diag.List, error) {
 }
 
 // Dir builds the catalogue in folder dir into folder out. Nothing outside
-// dir is read (symbolic links out of it are refused). When the build fails,
-// out is left exactly as it was.
+// dir is read (symbolic links out of it are refused). An output folder
+// that would mix the site into the catalogue is refused before anything
+// is read or written (see publish.CheckOutput), and so is one another
+// build is writing. Only the files that changed are written, and files
+// samkat did not write are left alone (see package publish). When the
+// build fails, out is left exactly as it was.
 func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
+	if err := publish.CheckOutput(dir, out); err != nil {
+		return Result{}, err
+	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return Result{}, fmt.Errorf("open catalogue: %w", err)
 	}
 	defer root.Close()
-	w := &lazyTx{dir: out}
-	res, err := Site(ctx, root.FS(), w, opt)
+	// Taken before the catalogue is read, so that a second build on the
+	// same folder stops at once.
+	tx, err := publish.Begin(out)
 	if err != nil {
-		if abortErr := w.abort(); abortErr != nil {
+		return Result{}, err
+	}
+	res, err := Site(ctx, root.FS(), tx, opt)
+	if err != nil {
+		if abortErr := tx.Abort(); abortErr != nil {
 			err = errors.Join(err, abortErr)
 		}
 		return res, err
 	}
-	if err := w.commit(); err != nil {
+	st, err := tx.Commit()
+	if err != nil {
 		return res, fmt.Errorf("publish %s: %w", out, err)
 	}
+	res.Written, res.Unchanged, res.Removed, res.Kept = st.Written, st.Unchanged, st.Removed, st.Kept
 	return res, nil
-}
-
-// lazyTx starts a publish transaction at the first write, so that a build
-// that fails before writing anything does not touch the output folder at all.
-type lazyTx struct {
-	dir string
-	mu  sync.Mutex
-	tx  *publish.Tx
-}
-
-func (l *lazyTx) WriteFile(name string, data []byte) error {
-	l.mu.Lock()
-	if l.tx == nil {
-		tx, err := publish.Begin(l.dir)
-		if err != nil {
-			l.mu.Unlock()
-			return err
-		}
-		l.tx = tx
-	}
-	tx := l.tx
-	l.mu.Unlock()
-	return tx.WriteFile(name, data)
-}
-
-func (l *lazyTx) abort() error {
-	if l.tx == nil {
-		return nil
-	}
-	return l.tx.Abort()
-}
-
-func (l *lazyTx) commit() error {
-	if l.tx == nil {
-		tx, err := publish.Begin(l.dir)
-		if err != nil {
-			return err
-		}
-		l.tx = tx
-	}
-	return l.tx.Commit()
 }
 
 // prepared is a checked catalogue with its Markdown rendered.

@@ -1,0 +1,147 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// The messages a user sees about the output folder, each defined once so
+// that they can move to a message catalogue. Every one takes the output
+// folder as given on the command line first.
+const (
+	msgIsCatalogue    = "refusing to write the site to %s: it is the catalogue folder itself; choose another output folder (the default is %s)"
+	msgAboveCatalogue = "refusing to write the site to %s: it contains the catalogue folder %s, which the build would mix the site into; choose a folder outside it (the default is %s)"
+	msgInsideSources  = "refusing to write the site to %s: it lies inside the catalogue's %s folder, which the build reads; choose a folder outside it (the default is %s)"
+	msgNotAFolder     = "refusing to write the site to %s: it exists and is not a folder"
+	msgBusy           = "another samkat build is writing to %s; wait for it to finish and build again"
+	msgInTheWay       = "refusing to overwrite %s in %s: samkat did not write it (%s); move it away or delete it and build again"
+	msgKept           = "%s was not made by samkat; keeping what it already holds: %s"
+)
+
+// Reason says why an output folder is refused.
+type Reason int
+
+const (
+	IsCatalogue    Reason = iota + 1 // the output is the catalogue folder
+	AboveCatalogue                   // the catalogue lies inside the output
+	InsideSources                    // the output lies inside content/, layouts/, static/ or .git/
+	NotAFolder                       // the output exists and is not a folder
+	Busy                             // another build holds the output's lock
+	InTheWay                         // a file samkat did not write is where the site needs one
+)
+
+// Refusal is an output folder, or a file in it, that samkat will not write.
+// It is returned before anything in the output has changed.
+type Refusal struct {
+	Reason Reason
+	Out    string // the output folder as given
+	// Other is what the reason refers to: the catalogue folder, the source
+	// folder the output lies in, or the file in the way.
+	Other string
+	// Detail is the default output folder (IsCatalogue, AboveCatalogue,
+	// InsideSources), or what is in the way (InTheWay).
+	Detail string
+}
+
+func (r *Refusal) Error() string {
+	switch r.Reason {
+	case IsCatalogue:
+		return fmt.Sprintf(msgIsCatalogue, r.Out, r.Detail)
+	case AboveCatalogue:
+		return fmt.Sprintf(msgAboveCatalogue, r.Out, r.Other, r.Detail)
+	case InsideSources:
+		return fmt.Sprintf(msgInsideSources, r.Out, r.Other, r.Detail)
+	case NotAFolder:
+		return fmt.Sprintf(msgNotAFolder, r.Out)
+	case Busy:
+		return fmt.Sprintf(msgBusy, r.Out)
+	case InTheWay:
+		return fmt.Sprintf(msgInTheWay, r.Other, r.Out, r.Detail)
+	}
+	return fmt.Sprintf("refusing to write the site to %s", r.Out)
+}
+
+// KeptNotice is what a first build into a folder samkat did not make says
+// about the entries it leaves alone.
+func KeptNotice(out string, kept []string) string {
+	const max = 8
+	list := strings.Join(kept[:min(len(kept), max)], ", ")
+	if len(kept) > max {
+		list += fmt.Sprintf(" and %d more", len(kept)-max)
+	}
+	return fmt.Sprintf(msgKept, out, list)
+}
+
+// sourceFolders are the folders of a catalogue the build reads, or that
+// belong to its version control; the site may not be written inside them.
+var sourceFolders = []string{"content", "layouts", "static", ".git"}
+
+// CheckOutput refuses an output folder out for the catalogue in folder
+// catalogue when writing there could destroy or mix into the sources: the
+// catalogue folder itself, a folder that contains it, or one inside its
+// content/, layouts/, static/ or .git/ folders. Symbolic links are
+// resolved first, so a link to such a folder is refused too; a link to
+// any other folder is written through, to its target.
+func CheckOutput(catalogue, out string) error {
+	def := filepath.Join(catalogue, "public")
+	cat, err := resolve(catalogue)
+	if err != nil {
+		return fmt.Errorf("catalogue folder %s: %w", catalogue, err)
+	}
+	o, err := resolve(out)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", out, err)
+	}
+	if info, err := os.Stat(o); err == nil && !info.IsDir() {
+		return &Refusal{Reason: NotAFolder, Out: out}
+	}
+	if o == cat {
+		return &Refusal{Reason: IsCatalogue, Out: out, Other: catalogue, Detail: def}
+	}
+	if within(cat, o) {
+		return &Refusal{Reason: AboveCatalogue, Out: out, Other: catalogue, Detail: def}
+	}
+	for _, sub := range sourceFolders {
+		if within(o, filepath.Join(cat, sub)) {
+			return &Refusal{Reason: InsideSources, Out: out, Other: sub + "/", Detail: def}
+		}
+	}
+	return nil
+}
+
+// within reports whether path p is folder dir or lies inside it; both are
+// absolute and clean.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// resolve returns p as an absolute path with the symbolic links of the
+// part that exists resolved; the part that does not exist yet is appended
+// as it is.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; {
+		real, err := filepath.EvalSymlinks(cur)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
+}
