@@ -31,6 +31,7 @@ import (
 	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/serve"
 )
 
@@ -127,6 +128,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		if out == "" {
 			out = filepath.Join(dir, "public")
 		}
+		if err := publish.CheckOutput(dir, out); err != nil {
+			return cmd.usageError("%v", err)
+		}
 		res, err = build.Dir(ctx, dir, out, opt)
 	}
 	printDiagnostics(stderr, res.Diagnostics, *format)
@@ -140,7 +144,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	case checkOnly:
 		fmt.Fprintf(stdout, "samkat check: %s is valid (%s)\n", dir, res.Diagnostics.Summary())
 	default:
-		fmt.Fprintf(stdout, "samkat build: wrote %d files (%d activities) to %s\n", res.Files, res.Activities, out)
+		if len(res.Kept) > 0 {
+			fmt.Fprintf(stderr, "samkat build: %s\n", publish.KeptNotice(out, res.Kept))
+		}
+		fmt.Fprintf(stdout, "samkat build: wrote %d files, %d unchanged, %d removed (%d files, %d activities) to %s\n",
+			res.Written, res.Unchanged, res.Removed, res.Files, res.Activities, out)
 	}
 	return exitOK
 }

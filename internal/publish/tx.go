@@ -120,8 +120,8 @@ type Tx struct {
 	// Begin made the .samkat folder in a folder no build had written:
 	// Abort removes it again.
 	createdState bool
-	old     manifest
-	kept    []string // what a folder samkat did not make held when the build began
+	old          manifest
+	kept         []string // what a folder samkat did not make held when the build began
 
 	// crashAfter, in tests, makes Commit stop after this many moves and
 	// return as a killed process would, without undoing anything.
