@@ -22,11 +22,13 @@ import (
 	"os"
 	"path"
 	"slices"
+	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/check"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/export"
+	"github.com/samkat/samkat/internal/gitlog"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/overlay"
@@ -46,6 +48,10 @@ type Options struct {
 	// BaseURL, when set, replaces the catalogue's baseurl: for a preview
 	// deployment at another address. Absolute http(s), ending in "/".
 	BaseURL string
+	// Changed, when set, is when each file of the catalogue last changed,
+	// keyed by its path ("content/verksamheter/lotsen.md"): it dates the
+	// feed's entries. Dir fills it from the catalogue's git history.
+	Changed map[string]time.Time
 }
 
 // Result describes a finished build.
@@ -101,6 +107,11 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 	tx, err := publish.Begin(out)
 	if err != nil {
 		return Result{}, err
+	}
+	if opt.Changed == nil {
+		if opt.Changed, err = gitlog.LastChanged(ctx, dir, "content"); err != nil {
+			return Result{}, errors.Join(err, tx.Abort())
+		}
 	}
 	res, err := Site(ctx, root.FS(), tx, opt)
 	if err != nil {
@@ -255,7 +266,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	derived := map[string][]byte{}
 	derivedErr := make(chan error, 1)
 	go func() {
-		err := addExports(derived, p.cat, opt.Now, sitemap)
+		err := addExports(derived, p.cat, opt.Now, opt.Changed, sitemap)
 		if err == nil {
 			err = addSearchIndex(ctx, derived, p.cat, opt.Now)
 		}
@@ -315,7 +326,7 @@ func renderCost(pg site.Page) int {
 }
 
 // addExports adds the open data, feed, sitemap and robots.txt.
-func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, sitemap []export.Entry) error {
+func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry) error {
 	var err error
 	if files["data/verksamheter.json"], err = export.JSON(cat, now); err != nil {
 		return err
@@ -329,7 +340,7 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 		return nil
 	}
 	summary := func(a *catalog.Activity) string { return markdown.PlainText(a.Body, 200) }
-	if files["feed.xml"], err = export.Atom(cat, now, summary); err != nil {
+	if files["feed.xml"], err = export.Atom(cat, now, changed, summary); err != nil {
 		return err
 	}
 	files["sitemap.xml"], err = export.Sitemap(base, sitemap)
