@@ -378,21 +378,36 @@ func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.C
 }
 
 // copyStatic copies the built-in static files overlaid by the catalogue's
-// own to the site root. CSS and JavaScript files are also written under a
+// own to the site root. CSS and JavaScript files are written under a
 // content-hashed name for long caching; the returned map gives that name
-// for each logical one ("samkat.css" → "samkat.1a2b3c4d5e.css").
+// for each logical one ("samkat.css" → "samkat.1a2b3c4d5e.css"). The pages
+// refer to samkat's own assets by that name only, so they are written under
+// it only; a catalogue's own CSS and JavaScript files (in the last layer)
+// are also written under their plain names, for its layouts to refer to.
 func copyStatic(files map[string][]byte, layers ...fs.FS) (map[string]string, error) {
 	merged, err := overlay.Read("static", func(string) bool { return true }, layers...)
 	if err != nil {
 		return nil, err
 	}
+	own := func(name string) bool {
+		if len(layers) < 2 || layers[len(layers)-1] == nil {
+			return false
+		}
+		_, err := fs.Stat(layers[len(layers)-1], name)
+		return err == nil
+	}
 	assets := map[string]string{}
 	for name, data := range merged {
-		files[name] = data
-		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
-			hashed := publish.Fingerprint(name, data)
-			files[hashed] = data
-			assets[name] = hashed
+		ext := path.Ext(name)
+		if ext != ".css" && ext != ".js" {
+			files[name] = data
+			continue
+		}
+		hashed := publish.Fingerprint(name, data)
+		files[hashed] = data
+		assets[name] = hashed
+		if own(name) {
+			files[name] = data
 		}
 	}
 	return assets, nil

@@ -547,3 +547,33 @@ func TestRebuildWritesOnlyWhatChanged(t *testing.T) {
 		t.Errorf("the removed activity's folder: %v", err)
 	}
 }
+
+// TestNoUnusedAssets: every CSS and JavaScript file of the site is one a
+// page refers to; samkat's own are there under their fingerprinted names
+// only.
+func TestNoUnusedAssets(t *testing.T) {
+	files, _, err := buildMem(t, os.DirFS("testdata/small"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range files {
+		if ext := filepath.Ext(name); ext != ".css" && ext != ".js" {
+			continue
+		}
+		used := false
+		for page, data := range files {
+			if strings.HasSuffix(page, ".html") && bytes.Contains(data, []byte(name)) {
+				used = true
+				break
+			}
+		}
+		if !used {
+			t.Errorf("%s: no page refers to it", name)
+		}
+	}
+	for _, plain := range []string{"samkat.css", "samkat-sok.js", "samkat-sokmotor.js"} {
+		if _, ok := files[plain]; ok {
+			t.Errorf("%s is written under its plain name", plain)
+		}
+	}
+}
