@@ -121,6 +121,9 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 		return res, err
 	}
 	st, err := tx.Commit()
+	if r := (*publish.Refusal)(nil); errors.As(err, &r) {
+		return res, r
+	}
 	if err != nil {
 		return res, fmt.Errorf("publish %s: %w", out, err)
 	}

@@ -19,6 +19,7 @@ const (
 	msgNotAFolder     = "refusing to write the site to %s: it exists and is not a folder"
 	msgBusy           = "another samkat build is writing to %s; wait for it to finish and build again"
 	msgInTheWay       = "refusing to overwrite %s in %s: samkat did not write it (%s); move it away or delete it and build again"
+	msgInTheWayMany   = "refusing to overwrite %d files or folders in %s that samkat did not write, among them %s (%s); move them away or delete them and build again"
 	msgKept           = "%s was not made by samkat; keeping what it already holds: %s"
 )
 
@@ -45,6 +46,9 @@ type Refusal struct {
 	// Detail is the default output folder (IsCatalogue, AboveCatalogue,
 	// InsideSources), or what is in the way (InTheWay).
 	Detail string
+	// Count is, for InTheWay, how many files are in the way; Other and
+	// Detail describe the first.
+	Count int
 }
 
 func (r *Refusal) Error() string {
@@ -60,6 +64,9 @@ func (r *Refusal) Error() string {
 	case Busy:
 		return fmt.Sprintf(msgBusy, r.Out)
 	case InTheWay:
+		if r.Count > 1 {
+			return fmt.Sprintf(msgInTheWayMany, r.Count, r.Out, r.Other, r.Detail)
+		}
 		return fmt.Sprintf(msgInTheWay, r.Other, r.Out, r.Detail)
 	}
 	return fmt.Sprintf("refusing to write the site to %s", r.Out)

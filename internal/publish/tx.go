@@ -127,10 +127,11 @@ type Tx struct {
 	// return as a killed process would, without undoing anything.
 	crashAfter int
 
-	mu     sync.Mutex
-	next   map[string]entry
-	staged map[string]bool // files written to the staging folder, by name
-	done   bool
+	mu        sync.Mutex
+	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
+	next      map[string]entry
+	staged    map[string]bool // files written to the staging folder, by name
+	done      bool
 }
 
 // Stats describes a committed build.
@@ -165,7 +166,7 @@ func Begin(out string) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", out, err)
 	}
-	t := &Tx{out: out, root: root, created: created, next: map[string]entry{}, staged: map[string]bool{}}
+	t := &Tx{out: out, root: root, created: created, next: map[string]entry{}, staged: map[string]bool{}, conflicts: map[string]string{}}
 	if err := t.begin(); err != nil {
 		if t.lock != nil {
 			unlockFile(t.lock)
@@ -199,6 +200,7 @@ func (t *Tx) begin() error {
 		return fmt.Errorf("lock %s: %w", t.out, err)
 	}
 	t.lock = lock
+	t.removeLegacyLock()
 	if err := t.recover(); err != nil {
 		return fmt.Errorf("put back the site of the build that was interrupted in %s: %w", t.out, err)
 	}
@@ -219,6 +221,18 @@ func (t *Tx) begin() error {
 		}
 	}
 	return nil
+}
+
+// removeLegacyLock removes the empty lock file that samkat versions before
+// the manifest left beside the output folder (for public/, in the
+// catalogue folder, where git status shows it). The name is matched
+// literally.
+func (t *Tx) removeLegacyLock() {
+	clean := filepath.Clean(t.out)
+	legacy := filepath.Join(filepath.Dir(clean), "."+filepath.Base(clean)+".samkat-lock")
+	if info, err := os.Lstat(legacy); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		os.Remove(legacy)
+	}
 }
 
 // recover finishes what an interrupted build left: when it was killed
@@ -322,9 +336,10 @@ func (t *Tx) prune(name string) {
 func (t *Tx) Kept() []string { return slices.Clone(t.kept) }
 
 // WriteFile writes one file of the new version. A file whose bytes are
-// those the last build wrote is not written again. It fails with a
-// *Refusal when a file or folder that samkat did not write is where the
-// site needs this one. It is safe for concurrent use.
+// those the last build wrote is not written again. When a file or folder
+// that samkat did not write is where the site needs this one, it is
+// noted, and Commit refuses with every such file counted. It is safe for
+// concurrent use.
 func (t *Tx) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
@@ -360,21 +375,21 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 		}
 		// Not ours: the same bytes are adopted as they are, other bytes are refused.
 		if same, err := sameBytes(t.root, fn, data); err != nil || !same {
-			return &Refusal{Reason: InTheWay, Out: t.out, Other: name, Detail: "a file with other content"}
+			return t.inTheWay(name, "a file with other content")
 		}
 		e.MTime = info.ModTime().UnixNano()
 		return t.record(name, e, false)
 	case err == nil && info.IsDir():
-		return &Refusal{Reason: InTheWay, Out: t.out, Other: name, Detail: "a folder"}
+		return t.inTheWay(name, "a folder")
 	case err == nil:
-		return &Refusal{Reason: InTheWay, Out: t.out, Other: name, Detail: "not a regular file"}
+		return t.inTheWay(name, "not a regular file")
 	case errors.Is(err, fs.ErrNotExist):
 		e.Added = true
 	default:
 		// A file where a folder of the path should be, or a link out of
 		// the output: refuse unless it is a file of the previous build.
 		if blocker := t.blocker(name); blocker != "" {
-			return &Refusal{Reason: InTheWay, Out: t.out, Other: blocker, Detail: "not a folder, and the site needs one there"}
+			return t.inTheWay(blocker, "not a folder, and the site needs one there")
 		}
 		e.Added = true
 	}
@@ -406,6 +421,14 @@ func (t *Tx) blocker(name string) string {
 		}
 	}
 	return ""
+}
+
+// inTheWay notes that what is at name is in the way of the site.
+func (t *Tx) inTheWay(name, what string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.conflicts[name] = what
+	return nil
 }
 
 func sameBytes(root *os.Root, name string, data []byte) (bool, error) {
@@ -460,6 +483,11 @@ func (t *Tx) unlock() {
 func (t *Tx) Commit() (Stats, error) {
 	if err := t.finish(); err != nil {
 		return Stats{}, err
+	}
+	if len(t.conflicts) > 0 {
+		names := slices.Sorted(maps.Keys(t.conflicts))
+		r := &Refusal{Reason: InTheWay, Out: t.out, Other: names[0], Detail: t.conflicts[names[0]], Count: len(names)}
+		return Stats{}, errors.Join(r, t.abort())
 	}
 	defer t.release()
 	st := Stats{Files: len(t.next), Written: len(t.staged), Kept: t.kept}
@@ -619,6 +647,10 @@ func (t *Tx) Abort() error {
 	if err := t.finish(); err != nil {
 		return err
 	}
+	return t.abort()
+}
+
+func (t *Tx) abort() error {
 	err := t.cleanup(nil)
 	_, built, _ := readManifest(t.root, manifestName)
 	t.unlock()

@@ -199,20 +199,47 @@ func TestFilesSamkatDidNotWriteAreNotOverwritten(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			err = tx.WriteFile(c.write, []byte("ours"))
+			if err := tx.WriteFile(c.write, []byte("ours")); err != nil {
+				t.Fatal(err)
+			}
+			_, err = tx.Commit()
 			var r *Refusal
 			if !errors.As(err, &r) || err.Error() != strings.ReplaceAll(c.want, "%s", dir) {
 				t.Errorf("err = %v\nwant %s", err, strings.ReplaceAll(c.want, "%s", dir))
 			}
-			tx.Abort()
 			sameTree(t, c.name, tree(t, dir), before)
 		})
 	}
-	// The same bytes are adopted: the file becomes samkat's, untouched.
+	// Many in the way: counted, the first named.
 	dir := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(filepath.Join(dir, "b"), 0o755)
+	for _, name := range []string{"a.html", "b/c.html", "d.html"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("theirs"), 0o644)
+	}
+	before := tree(t, dir)
+	tx, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"d.html", "b/c.html", "a.html", "ny.html"} {
+		if err := tx.WriteFile(name, []byte("ours")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "refusing to overwrite 3 files or folders in " + dir + " that samkat did not write, among them a.html (a file with other content); move them away or delete them and build again"
+	if _, err := tx.Commit(); err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+	sameTree(t, "many in the way", tree(t, dir), before)
+	if got := stateEntries(t, dir); len(got) != 0 {
+		t.Errorf("a refused first build left .samkat/%v", got)
+	}
+
+	// The same bytes are adopted: the file becomes samkat's, untouched.
+	dir = filepath.Join(t.TempDir(), "public")
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "robots.txt"), []byte("same"), 0o644)
-	before := tree(t, dir)
+	before = tree(t, dir)
 	if st := write(t, dir, map[string]string{"robots.txt": "same"}); st.Written != 0 {
 		t.Errorf("an identical file was written again: %+v", st)
 	}
@@ -392,9 +419,10 @@ func TestLinksInsideTheOutputAreNotFollowed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer tx.Abort()
-	if err := tx.WriteFile("data/x.json", []byte("{}")); err == nil {
-		t.Error("wrote through a link inside the output")
+	tx.WriteFile("data/x.json", []byte("{}"))
+	want := "refusing to overwrite data in " + dir + ": samkat did not write it (not a folder, and the site needs one there); move it away or delete it and build again"
+	if _, err := tx.Commit(); err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
 	}
 	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
 		t.Errorf("wrote %v outside the output", entries)
@@ -448,5 +476,28 @@ func TestKeptNotice(t *testing.T) {
 	want := "public was not made by samkat; keeping what it already holds: .git, CNAME, a, b, c, d, e, f and 2 more"
 	if got != want {
 		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
+// TestOutputNamesAreLiteral: an output named like a pattern touches
+// nothing of a folder whose name the pattern would match.
+func TestOutputNamesAreLiteral(t *testing.T) {
+	parent := t.TempDir()
+	other := filepath.Join(parent, "ab")
+	write(t, other, map[string]string{"index.html": "other"})
+	os.MkdirAll(filepath.Join(other, stagingDir, "x"), 0o755) // as a build in progress there has it
+	before := tree(t, other)
+	os.WriteFile(filepath.Join(parent, ".ab.samkat-lock"), nil, 0o644)
+	os.WriteFile(filepath.Join(parent, ".a*.samkat-lock"), nil, 0o644) // left by an older samkat
+	write(t, filepath.Join(parent, "a*"), map[string]string{"index.html": "mine"})
+	if _, err := os.Stat(filepath.Join(parent, ".a*.samkat-lock")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the lock file an older samkat left beside the output: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(parent, ".ab.samkat-lock")); err != nil {
+		t.Errorf("another output's old lock file: %v", err)
+	}
+	sameTree(t, "the other output", tree(t, other), before)
+	if _, err := os.Stat(filepath.Join(other, stagingDir, "x")); err != nil {
+		t.Errorf("the other output's staging folder: %v", err)
 	}
 }
