@@ -106,18 +106,47 @@ func CheckOutput(catalogue, out string) error {
 	if info, err := os.Stat(o); err == nil && !info.IsDir() {
 		return &Refusal{Reason: NotAFolder, Out: out}
 	}
-	if o == cat {
+	if o == cat || sameFile(o, cat) {
 		return &Refusal{Reason: IsCatalogue, Out: out, Other: catalogue, Detail: def}
 	}
-	if within(cat, o) {
+	if within(cat, o) || ancestorIs(cat, o) {
 		return &Refusal{Reason: AboveCatalogue, Out: out, Other: catalogue, Detail: def}
 	}
 	for _, sub := range sourceFolders {
-		if within(o, filepath.Join(cat, sub)) {
+		if src := filepath.Join(cat, sub); within(o, src) || ancestorIs(o, src) {
 			return &Refusal{Reason: InsideSources, Out: out, Other: sub + "/", Detail: def}
 		}
 	}
 	return nil
+}
+
+// sameFile reports whether a and b both exist and are the same folder.
+// It catches what comparing names does not: another spelling on a file
+// system that ignores case, a hard-linked or bind-mounted folder.
+func sameFile(a, b string) bool {
+	ai, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	bi, err := os.Stat(b)
+	return err == nil && os.SameFile(ai, bi)
+}
+
+// ancestorIs reports whether folder dir exists and is p or one of the
+// existing folders above p.
+func ancestorIs(p, dir string) bool {
+	di, err := os.Stat(dir)
+	if err != nil {
+		return false
+	}
+	for cur := p; ; cur = filepath.Dir(cur) {
+		if ci, err := os.Stat(cur); err == nil && os.SameFile(ci, di) {
+			return true
+		}
+		if filepath.Dir(cur) == cur {
+			return false
+		}
+	}
 }
 
 // within reports whether path p is folder dir or lies inside it; both are

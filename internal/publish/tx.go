@@ -622,7 +622,14 @@ func (t *Tx) keepOld(name string) error {
 	if err != nil {
 		return err
 	}
-	return t.root.WriteFile(keep, b, 0o644)
+	info, err := t.root.Lstat(filepath.FromSlash(name))
+	if err != nil {
+		return err
+	}
+	if err := t.root.WriteFile(keep, b, info.Mode().Perm()); err != nil {
+		return err
+	}
+	return t.root.Chtimes(keep, info.ModTime(), info.ModTime()) // put back as it was
 }
 
 // final is the manifest of the committed site: the modification time of

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -61,11 +60,7 @@ func tree(t *testing.T, dir string) map[string]fileState {
 		if err != nil {
 			return err
 		}
-		var ino uint64
-		if st, ok := info.Sys().(*syscall.Stat_t); ok {
-			ino = st.Ino
-		}
-		out[filepath.ToSlash(rel)] = fileState{string(b), info.ModTime(), ino}
+		out[filepath.ToSlash(rel)] = fileState{string(b), info.ModTime(), inode(info)}
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -119,7 +114,7 @@ func TestOnlyChangesAreWritten(t *testing.T) {
 	if after["a/same.html"] != before["a/same.html"] {
 		t.Errorf("the unchanged file was rewritten: %+v, was %+v", after["a/same.html"], before["a/same.html"])
 	}
-	if after["index.html"].inode == before["index.html"].inode {
+	if ino := after["index.html"].inode; ino != 0 && ino == before["index.html"].inode {
 		t.Error("the changed file kept its inode: it was written over in place, not replaced")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "gammal")); !errors.Is(err, fs.ErrNotExist) {
@@ -499,5 +494,20 @@ func TestOutputNamesAreLiteral(t *testing.T) {
 	sameTree(t, "the other output", tree(t, other), before)
 	if _, err := os.Stat(filepath.Join(other, stagingDir, "x")); err != nil {
 		t.Errorf("the other output's staging folder: %v", err)
+	}
+}
+
+// TestAncestorIs: the comparison by identity that catches other spellings
+// of a folder (case-insensitive file systems, bind mounts); here only
+// plain paths, which is what a Linux test machine can make.
+func TestAncestorIs(t *testing.T) {
+	base := t.TempDir()
+	deep := filepath.Join(base, "a", "b")
+	os.MkdirAll(deep, 0o755)
+	if !ancestorIs(filepath.Join(deep, "not", "there"), filepath.Join(base, "a")) || !ancestorIs(deep, deep) {
+		t.Error("an ancestor was not found")
+	}
+	if ancestorIs(filepath.Join(base, "a"), deep) || ancestorIs(deep, filepath.Join(base, "missing")) {
+		t.Error("a folder below, or a missing one, counted as an ancestor")
 	}
 }
