@@ -95,7 +95,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	cmd := newCommand(name, help, stderr)
 	out, baseURL := "", ""
 	if !checkOnly {
-		cmd.fs.StringVar(&out, "o", "", "output folder (default: public/ inside the catalogue folder)")
+		cmd.fs.StringVar(&out, "o", "", "output folder (default: public/ inside the catalogue folder); files samkat did not write there are kept")
 		cmd.fs.StringVar(&baseURL, "baseurl", "", "absolute address the site is published at, overriding baseurl in content/_index.md (e.g. for a preview)")
 	}
 	format := cmd.fs.String("format", "text", `how to print problems: "text", or "github" for GitHub Actions annotations`)
