@@ -123,9 +123,13 @@ type Tx struct {
 	old          manifest
 	kept         []string // what a folder samkat did not make held when the build began
 
+	movedDirs map[string]bool // folders Commit moved in whole
+
 	// crashAfter, in tests, makes Commit stop after this many moves and
 	// return as a killed process would, without undoing anything.
 	crashAfter int
+
+	stagingDirs sync.Map // folders made in the staging folder, by slash path
 
 	mu        sync.Mutex
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
@@ -394,13 +398,43 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 		e.Added = true
 	}
 	staged := stagingDir + "/" + name
-	if err := t.root.MkdirAll(filepath.FromSlash(path.Dir(staged)), 0o755); err != nil {
+	if dir := path.Dir(staged); !t.madeDir(dir) {
+		if err := t.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
+			return err
+		}
+		t.stagingDirs.Store(dir, true)
+	}
+	mtime, err := writeNew(t.root, filepath.FromSlash(staged), data)
+	if err != nil {
 		return err
 	}
-	if err := t.root.WriteFile(filepath.FromSlash(staged), data, 0o644); err != nil {
-		return err
-	}
+	e.MTime = mtime // a rename keeps it
 	return t.record(name, e, true)
+}
+
+func (t *Tx) madeDir(dir string) bool {
+	_, ok := t.stagingDirs.Load(dir)
+	return ok
+}
+
+// writeNew writes a new file and returns its modification time.
+func writeNew(root *os.Root, name string, data []byte) (int64, error) {
+	f, err := root.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	_, err = f.Write(data)
+	var info os.FileInfo
+	if err == nil {
+		info, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, err
+	}
+	return info.ModTime().UnixNano(), nil
 }
 
 // blocker returns the first folder on name's path that is something other
@@ -573,7 +607,42 @@ func (t *Tx) apply(remove []string) error {
 		}
 		return 0
 	})
+	// A folder the output does not have yet is moved in whole, with one
+	// rename: everything in it is new. (A first build moves a handful of
+	// folders, not every file.)
+	exists := map[string]bool{}
+	missingTop := func(name string) (string, error) {
+		parts := strings.Split(name, "/")
+		for i := 1; i < len(parts); i++ {
+			p := strings.Join(parts[:i], "/")
+			there, known := exists[p]
+			if !known {
+				_, err := t.root.Lstat(filepath.FromSlash(p))
+				if err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return "", err
+				}
+				there = err == nil
+				exists[p] = there
+			}
+			if !there {
+				return p, nil
+			}
+		}
+		return "", nil
+	}
+	movedIn := func(name string) bool {
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			if t.movedDirs[dir] {
+				return true
+			}
+		}
+		return false
+	}
+	t.movedDirs = map[string]bool{}
 	for _, name := range names {
+		if movedIn(name) {
+			continue
+		}
 		if err := step(); err != nil {
 			return err
 		}
@@ -585,10 +654,22 @@ func (t *Tx) apply(remove []string) error {
 					if err := moveAside(dir); err != nil {
 						return err
 					}
+					delete(exists, dir)
 				}
 			}
-			if err := t.root.MkdirAll(filepath.Dir(fn), 0o755); err != nil {
+			top, err := missingTop(name)
+			if err != nil {
 				return err
+			}
+			if top != "" {
+				if err := t.root.Rename(filepath.FromSlash(stagingDir+"/"+top), filepath.FromSlash(top)); err != nil {
+					return err
+				}
+				for p := top; p != "."; p = path.Dir(p) {
+					exists[p] = true
+				}
+				t.movedDirs[top] = true
+				continue
 			}
 		} else if err := t.keepOld(name); err != nil {
 			return err
@@ -637,12 +718,7 @@ func (t *Tx) keepOld(name string) error {
 func (t *Tx) final(id string) manifest {
 	files := make(map[string]entry, len(t.next))
 	for name, e := range t.next {
-		e.Added = false
-		if t.staged[name] {
-			if info, err := t.root.Lstat(filepath.FromSlash(name)); err == nil {
-				e.MTime = info.ModTime().UnixNano()
-			}
-		}
+		e.Added = false // the time is the staged file's: renames keep it
 		files[name] = e
 	}
 	return manifest{Format: manifestFormat, Build: id, Files: files}
