@@ -15,6 +15,7 @@ import (
 	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/msg"
+	"github.com/samkat/samkat/internal/publish"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time, checkOnly bool) int {
@@ -66,9 +67,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		if out == "" {
 			out = filepath.Join(dir, "public")
 		}
+		if err := publish.CheckOutput(dir, out); err != nil {
+			fmt.Fprintf(stderr, "samkat %s: %s\n", name, errText(err, envLang()))
+			return exitUsage
+		}
 		res, err = build.Dir(ctx, dir, out, opt)
 	}
 	lang := res.Lang
+	if lang == "" { // the build stopped before it read the catalogue's sprak
+		lang = envLang()
+	}
 	if only != nil {
 		res.Diagnostics = only.filter(res.Diagnostics)
 		if !res.Diagnostics.HasErrors() && errors.Is(err, build.ErrContent) {
@@ -97,7 +105,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	case checkOnly:
 		fmt.Fprintf(stdout, "samkat check: %s\n", msg.New(msg.CmdValid, dir, res.Diagnostics.Summary(lang)).In(lang))
 	default:
-		fmt.Fprintf(stdout, "samkat build: %s\n", msg.New(msg.CmdWrote, res.Files, res.Activities, out).In(lang))
+		if len(res.Kept) > 0 {
+			fmt.Fprintf(stderr, "samkat build: %s\n", publish.KeptNotice(out, res.Kept).In(lang))
+		}
+		fmt.Fprintf(stdout, "samkat build: %s\n", msg.New(msg.CmdWroteChanges, res.Written, res.Unchanged, res.Removed, res.Files, res.Activities, out).In(lang))
 	}
 	return exitOK
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,8 +47,9 @@ func bigCatalogue(t *testing.T, n int) string {
 }
 
 // TestKilledBuildLeavesOldSite kills a real build process with SIGKILL
-// while it writes, then checks that the published site is the old one and
-// that the next build removes the dead build's temporary folder.
+// while it writes, then checks that the published site is the old one,
+// byte for byte, with a foreign file still there, and that the next build
+// removes the dead build's staging folder.
 func TestKilledBuildLeavesOldSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a large catalogue")
@@ -66,10 +69,14 @@ func TestKilledBuildLeavesOldSite(t *testing.T) {
 	if b, err := samkat(context.Background()).Output(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, b)
 	}
+	if err := os.WriteFile(filepath.Join(out, "CNAME"), []byte("katalog.example.se\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	old, err := os.ReadFile(filepath.Join(out, "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	before := siteTree(t, out)
 	// Change the catalogue, so that a completed second build would differ.
 	index := filepath.Join(cat, "content", "_index.md")
 	data, _ := os.ReadFile(index)
@@ -81,7 +88,7 @@ func TestKilledBuildLeavesOldSite(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	tmpPattern := filepath.Join(filepath.Dir(out), ".public.samkat-tmp-*")
+	tmpPattern := filepath.Join(out, ".samkat", "staging")
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		if m, _ := filepath.Glob(filepath.Join(tmpPattern, "verksamheter", "*")); len(m) > 0 {
@@ -105,6 +112,12 @@ func TestKilledBuildLeavesOldSite(t *testing.T) {
 	if !bytes.Equal(now, old) {
 		t.Fatal("the published front page changed although the build was killed")
 	}
+	if after := siteTree(t, out); !maps.Equal(after, before) {
+		t.Errorf("the site changed although the build was killed: %d files, had %d", len(after), len(before))
+	}
+	if entries, _ := os.ReadDir(cat); len(entries) != 1 {
+		t.Errorf("the catalogue folder holds %v after a killed build, want content/ only", entries)
+	}
 	if m, _ := filepath.Glob(tmpPattern); len(m) == 0 {
 		t.Log("the build finished its writes before the kill; nothing to clean up")
 	}
@@ -117,4 +130,31 @@ func TestKilledBuildLeavesOldSite(t *testing.T) {
 	if now, _ := os.ReadFile(filepath.Join(out, "index.html")); !bytes.Contains(now, []byte("Ny")) {
 		t.Error("the build after the kill did not publish the new site")
 	}
+	if b, _ := os.ReadFile(filepath.Join(out, "CNAME")); string(b) != "katalog.example.se\n" {
+		t.Errorf("CNAME = %q after the builds", b)
+	}
+}
+
+// siteTree reads every file of the output but samkat's own record.
+func siteTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == ".samkat" {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() {
+			b, err := os.ReadFile(p)
+			files[p] = string(b)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

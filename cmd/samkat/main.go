@@ -91,9 +91,9 @@ func envLang() msg.Lang {
 // errText puts err into words in lang when it carries a message of the
 // catalogue, and in its own words otherwise.
 func errText(err error, lang msg.Lang) string {
-	var me *msg.Error
-	if errors.As(err, &me) {
-		return me.Msg.In(lang)
+	var w msg.Worded
+	if errors.As(err, &w) {
+		return w.Message().In(lang)
 	}
 	return err.Error()
 }

@@ -5,9 +5,10 @@
 //
 // The order matters: everything that can find a mistake in the content
 // (load, check, markdown) runs before anything is written, so a catalogue
-// with errors publishes nothing. Dir builds into a temporary directory and
-// swaps it into place only when every file has been written, so a failed or
-// interrupted build leaves the previous site exactly as it was.
+// with errors publishes nothing. Dir stages the files that changed and
+// moves them into the output only when every file has been written (see
+// package publish), so a failed or interrupted build leaves the previous
+// site exactly as it was.
 package build
 
 import (
@@ -22,12 +23,13 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/check"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/export"
+	"github.com/samkat/samkat/internal/gitlog"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/msg"
@@ -54,16 +56,26 @@ type Options struct {
 	// Lang, when set, is the language of the diagnostics and messages,
 	// overriding the catalogue's sprak (SAMKAT_LANG sets it).
 	Lang msg.Lang
+	// Changed, when set, is when each file of the catalogue last changed,
+	// keyed by its path ("content/verksamheter/lotsen.md"): it dates the
+	// feed's entries. Dir fills it from the catalogue's git history.
+	Changed map[string]time.Time
 }
 
 // Result describes a finished build, or a check.
 type Result struct {
-	Files       int // number of files written
+	Files       int // number of files of the site
 	Activities  int // published activities
 	Diagnostics diag.List
 	// Lang is the language to print the diagnostics in: Options.Lang, else
 	// the catalogue's sprak, else Swedish.
 	Lang msg.Lang
+
+	// Set by Dir: the files it added or replaced, left as they were, and
+	// removed because the site no longer has them, and what a folder
+	// samkat did not make already held (left alone).
+	Written, Unchanged, Removed int
+	Kept                        []string
 }
 
 // ErrContent is returned (wrapped) when the catalogue has errors.
@@ -100,67 +112,48 @@ func langOf(cat *catalog.Catalogue, opt Options) msg.Lang {
 }
 
 // Dir builds the catalogue in folder dir into folder out. Nothing outside
-// dir is read (symbolic links out of it are refused). When the build fails,
-// out is left exactly as it was.
+// dir is read (symbolic links out of it are refused). An output folder
+// that would mix the site into the catalogue is refused before anything
+// is read or written (see publish.CheckOutput), and so is one another
+// build is writing. Only the files that changed are written, and files
+// samkat did not write are left alone (see package publish). When the
+// build fails, out is left exactly as it was.
 func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
+	if err := publish.CheckOutput(dir, out); err != nil {
+		return Result{}, err
+	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return Result{}, fmt.Errorf("open catalogue: %w", err)
 	}
 	defer root.Close()
-	w := &lazyTx{dir: out}
-	res, err := Site(ctx, root.FS(), w, opt)
+	// Taken before the catalogue is read, so that a second build on the
+	// same folder stops at once.
+	tx, err := publish.Begin(out)
 	if err != nil {
-		if abortErr := w.abort(); abortErr != nil {
+		return Result{}, err
+	}
+	if opt.Changed == nil {
+		if opt.Changed, err = gitlog.LastChanged(ctx, dir, "content"); err != nil {
+			return Result{}, errors.Join(err, tx.Abort())
+		}
+	}
+	res, err := Site(ctx, root.FS(), tx, opt)
+	if err != nil {
+		if abortErr := tx.Abort(); abortErr != nil {
 			err = errors.Join(err, abortErr)
 		}
 		return res, err
 	}
-	if err := w.commit(); err != nil {
+	st, err := tx.Commit()
+	if r := (*publish.Refusal)(nil); errors.As(err, &r) {
+		return res, r
+	}
+	if err != nil {
 		return res, fmt.Errorf("publish %s: %w", out, err)
 	}
+	res.Written, res.Unchanged, res.Removed, res.Kept = st.Written, st.Unchanged, st.Removed, st.Kept
 	return res, nil
-}
-
-// lazyTx starts a publish transaction at the first write, so that a build
-// that fails before writing anything does not touch the output folder at all.
-type lazyTx struct {
-	dir string
-	mu  sync.Mutex
-	tx  *publish.Tx
-}
-
-func (l *lazyTx) WriteFile(name string, data []byte) error {
-	l.mu.Lock()
-	if l.tx == nil {
-		tx, err := publish.Begin(l.dir)
-		if err != nil {
-			l.mu.Unlock()
-			return err
-		}
-		l.tx = tx
-	}
-	tx := l.tx
-	l.mu.Unlock()
-	return tx.WriteFile(name, data)
-}
-
-func (l *lazyTx) abort() error {
-	if l.tx == nil {
-		return nil
-	}
-	return l.tx.Abort()
-}
-
-func (l *lazyTx) commit() error {
-	if l.tx == nil {
-		tx, err := publish.Begin(l.dir)
-		if err != nil {
-			return err
-		}
-		l.tx = tx
-	}
-	return l.tx.Commit()
 }
 
 // prepared is a checked catalogue with its Markdown rendered.
@@ -368,7 +361,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	derived := map[string][]byte{}
 	derivedErr := make(chan error, 1)
 	go func() {
-		err := addExports(derived, p.cat, opt.Now, sitemap)
+		err := addExports(derived, p.cat, opt.Now, opt.Changed, sitemap)
 		if err == nil {
 			err = addSearchIndex(ctx, derived, p.cat, opt.Now)
 		}
@@ -428,7 +421,7 @@ func renderCost(pg site.Page) int {
 }
 
 // addExports adds the open data, feed, sitemap and robots.txt.
-func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, sitemap []export.Entry) error {
+func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry) error {
 	var err error
 	if files["data/verksamheter.json"], err = export.JSON(cat, now); err != nil {
 		return err
@@ -442,7 +435,7 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 		return nil
 	}
 	summary := func(a *catalog.Activity) string { return markdown.PlainText(a.Body, 200) }
-	if files["feed.xml"], err = export.Atom(cat, now, summary); err != nil {
+	if files["feed.xml"], err = export.Atom(cat, now, changed, summary); err != nil {
 		return err
 	}
 	files["sitemap.xml"], err = export.Sitemap(base, sitemap)
@@ -480,21 +473,36 @@ func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.C
 }
 
 // copyStatic copies the built-in static files overlaid by the catalogue's
-// own to the site root. CSS and JavaScript files are also written under a
+// own to the site root. CSS and JavaScript files are written under a
 // content-hashed name for long caching; the returned map gives that name
-// for each logical one ("samkat.css" → "samkat.1a2b3c4d5e.css").
+// for each logical one ("samkat.css" → "samkat.1a2b3c4d5e.css"). The pages
+// refer to samkat's own assets by that name only, so they are written under
+// it only; a catalogue's own CSS and JavaScript files (in the last layer)
+// are also written under their plain names, for its layouts to refer to.
 func copyStatic(files map[string][]byte, layers ...fs.FS) (map[string]string, error) {
 	merged, err := overlay.Read("static", func(string) bool { return true }, layers...)
 	if err != nil {
 		return nil, err
 	}
+	own := func(name string) bool {
+		if len(layers) < 2 || layers[len(layers)-1] == nil {
+			return false
+		}
+		_, err := fs.Stat(layers[len(layers)-1], name)
+		return err == nil
+	}
 	assets := map[string]string{}
 	for name, data := range merged {
-		files[name] = data
-		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
-			hashed := publish.Fingerprint(name, data)
-			files[hashed] = data
-			assets[name] = hashed
+		ext := path.Ext(name)
+		if ext != ".css" && ext != ".js" {
+			files[name] = data
+			continue
+		}
+		hashed := publish.Fingerprint(name, data)
+		files[hashed] = data
+		assets[name] = hashed
+		if own(name) {
+			files[name] = data
 		}
 	}
 	return assets, nil

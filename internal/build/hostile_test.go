@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -401,6 +402,87 @@ func TestDiskFullMidBuild(t *testing.T) {
 	}
 }
 
+// failAfter passes the first n writes on to a real output and fails the
+// rest, like a disk that fills up part way.
+type failAfter struct {
+	mu sync.Mutex
+	n  int
+	tx *publish.Tx
+}
+
+func (w *failAfter) WriteFile(name string, data []byte) error {
+	w.mu.Lock()
+	full := w.n <= 0
+	w.n--
+	w.mu.Unlock()
+	if full {
+		return errors.New("no space left on device")
+	}
+	return w.tx.WriteFile(name, data)
+}
+
+// TestDiskFullKeepsPreviousOutput: a build whose writes start failing part
+// way leaves the previous site byte for byte, modification times included.
+func TestDiskFullKeepsPreviousOutput(t *testing.T) {
+	dir := t.TempDir()
+	cat := filepath.Join(dir, "katalog")
+	if err := os.CopyFS(cat, os.DirFS("testdata/small")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if _, err := Dir(context.Background(), cat, out, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	before := statTree(t, out)
+	// Change the catalogue, so that the failed build would write new bytes.
+	idx := filepath.Join(cat, "content", "_index.md")
+	b, _ := os.ReadFile(idx)
+	os.WriteFile(idx, bytes.Replace(b, []byte("titel: "), []byte("titel: Ny "), 1), 0o644)
+	tx, err := publish.Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Site(context.Background(), os.DirFS(cat), &failAfter{n: 5, tx: tx}, testOptions())
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
+		t.Fatalf("err = %v, want the write error", err)
+	}
+	if err := tx.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if after := statTree(t, out); !maps.Equal(after, before) {
+		t.Errorf("the output changed: %d files, had %d", len(after), len(before))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("beside the output: %v", entries)
+	}
+}
+
+// statTree reads every file below dir with its modification time, skipping
+// samkat's record.
+func statTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == ".samkat" {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() {
+			b, err := os.ReadFile(p)
+			info, _ := d.Info()
+			files[p] = info.ModTime().String() + "\n" + string(b)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
 // TestUnwritableOutputKeepsOldSite: when the output cannot be written
 // (here: its path is a file), the build fails and the file is untouched.
 func TestUnwritableOutput(t *testing.T) {
@@ -422,5 +504,76 @@ func TestExecutableFindsScripts(t *testing.T) {
 		`<script type="module" src="https://evil.example/x.js"></script><script type="module" src="samkat-sok.0123456789.js"></script>`)
 	if got := executable(doc); len(got) != 4 {
 		t.Errorf("found %q, want the inline script, the onerror, the javascript: link and the foreign script", got)
+	}
+}
+
+// TestRebuildWritesOnlyWhatChanged: the same input again writes nothing;
+// one changed activity rewrites its page and the files that list it, and
+// leaves the rest with their modification times.
+func TestRebuildWritesOnlyWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	cat := filepath.Join(dir, "katalog")
+	if err := os.CopyFS(cat, os.DirFS("testdata/small")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	first, err := Dir(context.Background(), cat, out, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Written != first.Files || first.Files == 0 {
+		t.Errorf("first build: %+v", first)
+	}
+	before := statTree(t, out)
+	again, err := Dir(context.Background(), cat, out, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Written != 0 || again.Unchanged != first.Files || again.Removed != 0 {
+		t.Errorf("the same input again: wrote %d, %d unchanged, removed %d", again.Written, again.Unchanged, again.Removed)
+	}
+	if after := statTree(t, out); !maps.Equal(after, before) {
+		t.Error("an unchanged build changed the output")
+	}
+	os.Remove(filepath.Join(cat, "content", "verksamheter", "lotsen.md"))
+	third, err := Dir(context.Background(), cat, out, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Removed == 0 || third.Written == 0 || third.Written >= third.Files {
+		t.Errorf("one activity removed: wrote %d of %d, removed %d", third.Written, third.Files, third.Removed)
+	}
+	if _, err := os.Stat(filepath.Join(out, "verksamheter", "lotsen")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the removed activity's folder: %v", err)
+	}
+}
+
+// TestNoUnusedAssets: every CSS and JavaScript file of the site is one a
+// page refers to; samkat's own are there under their fingerprinted names
+// only.
+func TestNoUnusedAssets(t *testing.T) {
+	files, _, err := buildMem(t, os.DirFS("testdata/small"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range files {
+		if ext := filepath.Ext(name); ext != ".css" && ext != ".js" {
+			continue
+		}
+		used := false
+		for page, data := range files {
+			if strings.HasSuffix(page, ".html") && bytes.Contains(data, []byte(name)) {
+				used = true
+				break
+			}
+		}
+		if !used {
+			t.Errorf("%s: no page refers to it", name)
+		}
+	}
+	for _, plain := range []string{"samkat.css", "samkat-sok.js", "samkat-sokmotor.js"} {
+		if _, ok := files[plain]; ok {
+			t.Errorf("%s is written under its plain name", plain)
+		}
 	}
 }

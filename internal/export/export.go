@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
 )
@@ -281,10 +282,16 @@ func Robots(baseURL string) []byte {
 	return []byte(s)
 }
 
-// Atom returns an Atom feed of the published activities. An entry is dated by
-// granskad, else start, else the build day; summaries come from malgrupp or
-// summary(a) for activities without one.
-func Atom(cat *catalog.Catalogue, now catalog.Date, summary func(*catalog.Activity) string) ([]byte, error) {
+// stableDate dates a feed entry that has nothing else to go by: a fixed
+// day, so that the feed does not change between builds of the same input.
+func stableDate() time.Time { return time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC) }
+
+// Atom returns an Atom feed of the published activities. An entry is dated
+// by when its file last changed (changed, keyed by the activity's File,
+// from the catalogue's git history), else granskad, else a start that has
+// passed, else 2000-01-01 (a day that does not move between builds); the feed by its newest entry. Summaries come
+// from malgrupp or summary(a) for activities without one.
+func Atom(cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, summary func(*catalog.Activity) string) ([]byte, error) {
 	ix := cat.Index
 	type link struct {
 		Href string `xml:"href,attr"`
@@ -324,21 +331,26 @@ func Atom(cat *catalog.Catalogue, now catalog.Date, summary func(*catalog.Activi
 		},
 		ID: ix.BaseURL, Author: author{Name: ix.Titel},
 	}
-	latest := catalog.Date{}
+	const atomTime = "2006-01-02T15:04:05Z"
+	latest := time.Time{}
 	for _, a := range cat.Activities {
-		day := a.Granskad
-		if day.IsZero() {
-			day = a.Start
+		when, ok := changed[a.File]
+		switch {
+		case ok:
+		case !a.Granskad.IsZero():
+			when = a.Granskad.Time()
+		case !a.Start.IsZero() && !now.Before(a.Start):
+			when = a.Start.Time()
+		default:
+			when = stableDate()
 		}
-		if day.IsZero() || now.Before(day) {
-			day = now
-		}
-		if latest.Before(day) {
-			latest = day
+		when = when.UTC()
+		if latest.Before(when) {
+			latest = when
 		}
 		e := entry{
 			Title: a.Namn, Link: link{Href: ix.BaseURL + ActivityURL(a)},
-			ID: ix.BaseURL + ActivityURL(a), Updated: day.Time().Format("2006-01-02T15:04:05Z"),
+			ID: ix.BaseURL + ActivityURL(a), Updated: when.Format(atomTime),
 		}
 		s := a.Malgrupp
 		if s == "" && summary != nil {
@@ -350,9 +362,9 @@ func Atom(cat *catalog.Catalogue, now catalog.Date, summary func(*catalog.Activi
 		feed.Entries = append(feed.Entries, e)
 	}
 	if latest.IsZero() {
-		latest = now
+		latest = stableDate()
 	}
-	feed.Updated = latest.Time().Format("2006-01-02T15:04:05Z")
+	feed.Updated = latest.Format(atomTime)
 	return marshalXML(feed)
 }
 

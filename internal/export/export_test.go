@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
 )
@@ -104,7 +105,7 @@ func TestJSONHasAllFields(t *testing.T) {
 }
 
 func TestAtomAndSitemapAreWellFormed(t *testing.T) {
-	feed, err := Atom(sample(), now, nil)
+	feed, err := Atom(sample(), now, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,5 +132,44 @@ func TestAtomAndSitemapAreWellFormed(t *testing.T) {
 	}
 	if !strings.Contains(string(sm), "<loc>https://example.se/verksamheter/lotsen/</loc>") || !strings.Contains(string(sm), "<lastmod>2026-11-22</lastmod>") {
 		t.Errorf("sitemap:\n%s", sm)
+	}
+}
+
+// TestAtomDates: the git time of the file, else granskad, else a start
+// that has passed, else a fixed day; never the build day.
+func TestAtomDates(t *testing.T) {
+	future := catalog.Date{Year: 2027, Month: 1, Day: 1}
+	for _, c := range []struct {
+		name    string
+		changed map[string]time.Time
+		edit    func(a *catalog.Activity)
+		want    string
+	}{
+		{"git", map[string]time.Time{"content/verksamheter/lotsen.md": time.Date(2026, 3, 4, 11, 5, 6, 0, time.FixedZone("CET", 3600))},
+			func(a *catalog.Activity) { a.Granskad = catalog.Date{Year: 2026, Month: 10, Day: 1} }, "2026-03-04T10:05:06Z"},
+		{"granskad", nil, func(a *catalog.Activity) { a.Granskad = catalog.Date{Year: 2026, Month: 10, Day: 1} }, "2026-10-01T00:00:00Z"},
+		{"start", nil, func(a *catalog.Activity) {}, "2007-01-01T00:00:00Z"},
+		{"a start ahead", nil, func(a *catalog.Activity) { a.Start = future }, "2000-01-01T00:00:00Z"},
+		{"nothing", nil, func(a *catalog.Activity) { a.Start = catalog.Date{} }, "2000-01-01T00:00:00Z"},
+	} {
+		cat := sample()
+		cat.Activities[0].File = "content/verksamheter/lotsen.md"
+		c.edit(cat.Activities[0])
+		feed, err := Atom(cat, now, c.changed, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f struct {
+			Updated string `xml:"updated"`
+			Entries []struct {
+				Updated string `xml:"updated"`
+			} `xml:"entry"`
+		}
+		if err := xml.Unmarshal(feed, &f); err != nil {
+			t.Fatal(err)
+		}
+		if f.Entries[0].Updated != c.want || f.Updated != c.want {
+			t.Errorf("%s: entry %s, feed %s, want %s", c.name, f.Entries[0].Updated, f.Updated, c.want)
+		}
 	}
 }

@@ -130,6 +130,17 @@ type Error struct {
 func Errorf(id ID, args ...any) *Error { return &Error{Msg: New(id, args...)} }
 
 func (e *Error) Error() string { return e.Msg.In(En) }
+
+// Message returns the error's message, so that Worded finds it.
+func (e *Error) Message() Message { return e.Msg }
+
+// Worded is an error that can be put into words in either language. Find
+// one in a chain with errors.As.
+type Worded interface {
+	error
+	Message() Message
+}
+
 func (e *Error) Unwrap() error { return e.Err }
 
 // Quoted returns the values quoted and separated by commas, as lists of
@@ -153,7 +164,7 @@ func lookup(id ID) (Text, bool) {
 }
 
 // tables are the catalogue's areas, one per texts_*.go file.
-var tables = []map[ID]Text{generalTexts, fileTexts, fieldTexts, catalogueTexts, bodyTexts, commandTexts, usageTexts, initTexts, schemaTexts}
+var tables = []map[ID]Text{generalTexts, fileTexts, fieldTexts, catalogueTexts, bodyTexts, commandTexts, usageTexts, initTexts, schemaTexts, outputTexts}
 
 // All returns every ID of the catalogue with its text, for the editors' list
 // of messages and the tests.

@@ -1,19 +1,54 @@
-// Package publish writes a finished site. Its promise is all or nothing:
-// a build writes into a fresh temporary folder beside the output folder, and
-// only Commit swaps it into place, so a build that fails, is interrupted or
-// is killed leaves the previous site exactly as it was. An exclusive lock
-// keeps two builds from writing the same folder at once; leftovers of killed
-// builds are removed by the next one.
+// Package publish writes a finished site into its output folder. It
+// promises three things.
+//
+// samkat never deletes or overwrites a file it did not write. A manifest
+// inside the output (.samkat/manifest.json) lists every file the last
+// build wrote with its size, hash and modification time; those are the
+// only files a build replaces or removes. Everything else (.git, CNAME,
+// .nojekyll, a host's configuration) is left as it is, and a file the
+// site needs that someone else put there stops the build. CheckOutput
+// refuses, before anything is written, an output folder that is the
+// catalogue, holds it, or lies inside its sources.
+//
+// Only what changed is written. A file whose bytes are those the manifest
+// records, and that is still as the last build left it, is not touched:
+// it keeps its modification time and inode, so a sync to a web host moves
+// only what changed. Files the site no longer has are removed.
+//
+// All or nothing. A build writes its new and changed files into a hidden
+// staging folder inside the output (.samkat/staging) while the site stays
+// as it was; only Commit moves them in, each with one rename over the old
+// file, so every path holds the old or the new file at every instant and
+// none is ever missing. Before moving anything, Commit writes a journal
+// (.samkat/next.json) and keeps a hard link to each file it replaces or
+// removes in .samkat/old; the new manifest is written last. A build that
+// fails or is cancelled before Commit leaves the site exactly as it was;
+// one killed while Commit moves files in (milliseconds when little
+// changed) leaves the journal, and the next build puts every moved file
+// back before it starts, so the previous site returns byte for byte.
+// An exclusive lock (.samkat/lock, released by the system when the
+// process dies) makes a second build on the same folder stop at once.
+//
+// Why not build a whole new tree beside the old one and swap the two
+// folders? The swapped-in folder would need every foreign file carried
+// over (a .git folder hard-linked file by file), the folder itself would
+// change identity under a web server or a git worktree, the staging
+// folder would sit beside the output (in the catalogue folder, for the
+// default public/) where a killed build leaves it for git status to show,
+// and an atomic swap of two folders exists only on Linux
+// (renameat2 RENAME_EXCHANGE). Writing in place needs none of that.
 //
 // It also minifies output by file type (tdewolff/minify) and names assets
 // by their content hash for long caching.
 package publish
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -21,7 +56,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 )
 
 // Writer receives the files of a site; names are slash-separated paths
@@ -76,64 +110,246 @@ func checkName(name string) error {
 	return nil
 }
 
-// Tx is a new version of a site being written; see Begin.
+// Tx is a new version of a site being written into an output folder; see
+// Begin.
 type Tx struct {
-	dir  string // the output folder to replace
-	tmp  string // where the new version is written
-	lock *os.File
-	mu   sync.Mutex
-	done bool
+	out     string // the output folder as given
+	root    *os.Root
+	lock    *os.File
+	created bool // Begin made the folder: Abort removes it again
+	// Begin made the .samkat folder in a folder no build had written:
+	// Abort removes it again.
+	createdState bool
+	old          manifest
+	kept         []string // what a folder samkat did not make held when the build began
+
+	movedDirs map[string]bool // folders Commit moved in whole
+
+	// crashAfter, in tests, makes Commit stop after this many moves and
+	// return as a killed process would, without undoing anything.
+	crashAfter int
+
+	stagingDirs sync.Map // folders made in the staging folder, by slash path
+
+	mu        sync.Mutex
+	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
+	next      map[string]entry
+	staged    map[string]bool // files written to the staging folder, by name
+	done      bool
 }
 
-// Begin starts writing a new version of the site in dir. It fails when
-// another build holds the lock, or when dir exists and is not a folder.
-func Begin(dir string) (*Tx, error) {
-	dir = filepath.Clean(dir)
-	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-		return nil, fmt.Errorf("output %s exists and is not a folder", dir)
+// Stats describes a committed build.
+type Stats struct {
+	Files     int      // files of the site
+	Written   int      // files added or replaced
+	Unchanged int      // files left as they were
+	Removed   int      // files of the previous build the site no longer has
+	Kept      []string // what a folder samkat did not make held before, left alone (first build only)
+}
+
+var errCrash = errors.New("simulated crash")
+
+// Begin starts writing a new version of the site in folder out, creating
+// it when missing. It takes the folder's lock, and puts back the previous
+// site when the last build was killed while moving its files in. It
+// fails with a *Refusal when another build holds the lock or out is not a
+// folder. A symbolic link out is followed: the site is written to its
+// target.
+func Begin(out string) (*Tx, error) {
+	if info, err := os.Stat(out); err == nil && !info.IsDir() {
+		return nil, &Refusal{Reason: NotAFolder, Out: out}
 	}
-	parent, base := filepath.Dir(dir), filepath.Base(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", parent, err)
+	created := false
+	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return nil, fmt.Errorf("create %s: %w", out, err)
+		}
+		created = true
 	}
-	lock, err := os.OpenFile(filepath.Join(parent, "."+base+".samkat-lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	root, err := os.OpenRoot(out)
 	if err != nil {
-		return nil, fmt.Errorf("lock %s: %w", dir, err)
+		return nil, fmt.Errorf("open %s: %w", out, err)
 	}
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	t := &Tx{out: out, root: root, created: created, next: map[string]entry{}, staged: map[string]bool{}, conflicts: map[string]string{}}
+	if err := t.begin(); err != nil {
+		if t.lock != nil {
+			unlockFile(t.lock)
+			t.lock.Close()
+		}
+		root.Close()
+		if created {
+			os.RemoveAll(out)
+		}
+		return nil, err
+	}
+	return t, nil
+}
+
+func (t *Tx) begin() error {
+	if err := t.root.Mkdir(stateDir, 0o755); err == nil {
+		t.createdState = true
+	} else if !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("create %s: %w", filepath.Join(t.out, stateDir), err)
+	}
+	lock, err := t.root.OpenFile(lockName, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return fmt.Errorf("lock %s: %w", t.out, err)
+	}
+	busy, err := lockFile(lock)
+	if busy || err != nil {
 		lock.Close()
-		return nil, fmt.Errorf("another samkat build is writing %s (lock: %w)", dir, err)
+		if busy {
+			return &Refusal{Reason: Busy, Out: t.out}
+		}
+		return fmt.Errorf("lock %s: %w", t.out, err)
 	}
-	// With the lock held, temporary folders are leftovers of killed builds.
-	for _, pattern := range []string{".samkat-tmp-*", ".samkat-old-*"} {
-		old, _ := filepath.Glob(filepath.Join(parent, "."+base+pattern))
-		for _, o := range old {
-			os.RemoveAll(o)
+	t.lock = lock
+	t.removeLegacyLock()
+	if err := t.recover(); err != nil {
+		return fmt.Errorf("put back the site of the build that was interrupted in %s: %w", t.out, err)
+	}
+	old, ok, err := readManifest(t.root, manifestName)
+	if err != nil {
+		return err
+	}
+	t.old = old
+	if !ok && !t.created {
+		entries, err := fs.ReadDir(t.root.FS(), ".")
+		if err != nil {
+			return fmt.Errorf("read %s: %w", t.out, err)
+		}
+		for _, e := range entries {
+			if e.Name() != stateDir {
+				t.kept = append(t.kept, e.Name())
+			}
 		}
 	}
-	tmp := filepath.Join(parent, "."+base+".samkat-tmp-"+randomSuffix())
-	if err := os.Mkdir(tmp, 0o755); err != nil {
-		unlock(lock)
-		return nil, fmt.Errorf("create temporary output folder: %w", err)
+	return nil
+}
+
+// removeLegacyLock removes the empty lock file that samkat versions before
+// the manifest left beside the output folder (for public/, in the
+// catalogue folder, where git status shows it). The name is matched
+// literally.
+func (t *Tx) removeLegacyLock() {
+	clean := filepath.Clean(t.out)
+	legacy := filepath.Join(filepath.Dir(clean), "."+filepath.Base(clean)+".samkat-lock")
+	if info, err := os.Lstat(legacy); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		os.Remove(legacy)
 	}
-	return &Tx{dir: dir, tmp: tmp, lock: lock}, nil
 }
 
-func randomSuffix() string {
-	b := make([]byte, 6)
-	rand.Read(b)
-	return hex.EncodeToString(b)
+// recover finishes what an interrupted build left: when it was killed
+// while moving its files in (the journal is there but the manifest is
+// still the previous one), every file it moved aside is put back and
+// every file it added is removed. Then the staging folders go.
+func (t *Tx) recover() error {
+	next, ok, err := readManifest(t.root, nextName)
+	if err != nil {
+		return err
+	}
+	if ok {
+		cur, _, err := readManifest(t.root, manifestName)
+		if err != nil {
+			return err
+		}
+		if cur.Build != next.Build {
+			if err := t.rollback(cur, next); err != nil {
+				return err
+			}
+		}
+	}
+	return t.cleanup(nil)
 }
 
-func unlock(f *os.File) {
-	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-	f.Close()
+// rollback undoes the moves of the build whose journal is next; cur is
+// the manifest of the site before it.
+func (t *Tx) rollback(cur, next manifest) error {
+	var restore []string
+	err := fs.WalkDir(t.root.FS(), oldDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if !d.IsDir() {
+			restore = append(restore, strings.TrimPrefix(p, oldDir+"/"))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(next.Files)) {
+		e := next.Files[name]
+		if _, was := cur.Files[name]; was || !e.Added {
+			continue
+		}
+		if h, _, err := hashFile(t.root, name); err == nil && h == e.Hash {
+			if err := t.root.Remove(name); err != nil {
+				return err
+			}
+			t.prune(name)
+		}
+	}
+	for _, name := range restore {
+		if err := t.root.MkdirAll(path.Dir(name), 0o755); err != nil {
+			return err
+		}
+		if err := t.root.Rename(oldDir+"/"+name, name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// WriteFile writes one file of the new version. It is safe for concurrent use.
+// cleanup removes the journal and the staging folders, and the folders
+// that removing the files in removed left empty.
+func (t *Tx) cleanup(removed []string) error {
+	var errs []error
+	for _, name := range []string{nextName, manifestTmp} {
+		if err := t.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	for _, dir := range []string{oldDir, stagingDir} {
+		if err := t.root.RemoveAll(dir); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for _, name := range removed {
+		t.prune(name)
+	}
+	return errors.Join(errs...)
+}
+
+// prune removes the folders above name that are empty, up to the output
+// folder; a folder that holds anything stays.
+func (t *Tx) prune(name string) {
+	for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if t.root.Remove(dir) != nil {
+			return
+		}
+	}
+}
+
+// Kept returns what a folder samkat did not make held when the build
+// began: names of its entries, which the build leaves alone. It is empty
+// for a folder a samkat build made.
+func (t *Tx) Kept() []string { return slices.Clone(t.kept) }
+
+// WriteFile writes one file of the new version. A file whose bytes are
+// those the last build wrote is not written again. When a file or folder
+// that samkat did not write is where the site needs this one, it is
+// noted, and Commit refuses with every such file counted. It is safe for
+// concurrent use.
 func (t *Tx) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
+	}
+	if name == stateDir || strings.HasPrefix(name, stateDir+"/") {
+		return fmt.Errorf("output file name %q is reserved for samkat's record of the output", name)
 	}
 	t.mu.Lock()
 	done := t.done
@@ -141,11 +357,135 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 	if done {
 		return errors.New("write after the output was committed or aborted")
 	}
-	p := filepath.Join(t.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	e := entry{Size: int64(len(data)), Hash: hashOf(data)}
+	fn := filepath.FromSlash(name)
+	info, err := t.root.Lstat(fn)
+	switch {
+	case err == nil && info.Mode().IsRegular():
+		if o, ours := t.old.Files[name]; ours {
+			if o.Size == e.Size && o.Hash == e.Hash && info.Size() == o.Size {
+				// Unchanged: leave it as it is. A file touched since
+				// (a checkout sets the time) is compared byte for byte.
+				if info.ModTime().UnixNano() == o.MTime {
+					e.MTime = o.MTime
+					return t.record(name, e, false)
+				}
+				if same, err := sameBytes(t.root, fn, data); err == nil && same {
+					e.MTime = info.ModTime().UnixNano()
+					return t.record(name, e, false)
+				}
+			}
+			break // ours, changed: replace it
+		}
+		// Not ours: the same bytes are adopted as they are, other bytes are refused.
+		if same, err := sameBytes(t.root, fn, data); err != nil || !same {
+			return t.inTheWay(name, "a file with other content")
+		}
+		e.MTime = info.ModTime().UnixNano()
+		return t.record(name, e, false)
+	case err == nil && info.IsDir():
+		return t.inTheWay(name, "a folder")
+	case err == nil:
+		return t.inTheWay(name, "not a regular file")
+	case errors.Is(err, fs.ErrNotExist):
+		e.Added = true
+	default:
+		// A file where a folder of the path should be, or a link out of
+		// the output: refuse unless it is a file of the previous build.
+		if blocker := t.blocker(name); blocker != "" {
+			return t.inTheWay(blocker, "not a folder, and the site needs one there")
+		}
+		e.Added = true
+	}
+	staged := stagingDir + "/" + name
+	if dir := path.Dir(staged); !t.madeDir(dir) {
+		if err := t.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
+			return err
+		}
+		t.stagingDirs.Store(dir, true)
+	}
+	mtime, err := writeNew(t.root, filepath.FromSlash(staged), data)
+	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	e.MTime = mtime // a rename keeps it
+	return t.record(name, e, true)
+}
+
+func (t *Tx) madeDir(dir string) bool {
+	_, ok := t.stagingDirs.Load(dir)
+	return ok
+}
+
+// writeNew writes a new file and returns its modification time.
+func writeNew(root *os.Root, name string, data []byte) (int64, error) {
+	f, err := root.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	_, err = f.Write(data)
+	var info os.FileInfo
+	if err == nil {
+		info, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, err
+	}
+	return info.ModTime().UnixNano(), nil
+}
+
+// blocker returns the first folder on name's path that is something other
+// than a folder and not a file of the previous build, or "".
+func (t *Tx) blocker(name string) string {
+	parts := strings.Split(name, "/")
+	for i := 1; i < len(parts); i++ {
+		p := strings.Join(parts[:i], "/")
+		info, err := t.root.Lstat(filepath.FromSlash(p))
+		if errors.Is(err, fs.ErrNotExist) {
+			return ""
+		}
+		if err != nil || !info.IsDir() {
+			if _, ours := t.old.Files[p]; ours && err == nil && info.Mode().IsRegular() {
+				return ""
+			}
+			return p
+		}
+	}
+	return ""
+}
+
+// inTheWay notes that what is at name is in the way of the site.
+func (t *Tx) inTheWay(name, what string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.conflicts[name] = what
+	return nil
+}
+
+func sameBytes(root *os.Root, name string, data []byte) (bool, error) {
+	b, err := root.ReadFile(name)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(b, data), nil
+}
+
+func (t *Tx) record(name string, e entry, staged bool) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.done {
+		return errors.New("write after the output was committed or aborted")
+	}
+	t.next[name] = e
+	if staged {
+		t.staged[name] = true
+	} else {
+		delete(t.staged, name)
+	}
+	return nil
 }
 
 func (t *Tx) finish() error {
@@ -158,40 +498,259 @@ func (t *Tx) finish() error {
 	return nil
 }
 
-// Commit puts the new version in place of dir and removes the old one.
-func (t *Tx) Commit() error {
+func (t *Tx) release() {
+	t.unlock()
+	t.root.Close()
+}
+
+func (t *Tx) unlock() {
+	if t.lock != nil {
+		unlockFile(t.lock)
+		t.lock.Close()
+		t.lock = nil
+	}
+}
+
+// Commit moves the new and changed files into place, removes the files of
+// the previous build the site no longer has, and records the new
+// manifest. When it fails, the previous site is put back.
+func (t *Tx) Commit() (Stats, error) {
 	if err := t.finish(); err != nil {
-		return err
+		return Stats{}, err
 	}
-	defer unlock(t.lock)
-	old := ""
-	if _, err := os.Lstat(t.dir); err == nil {
-		old = filepath.Join(filepath.Dir(t.dir), "."+filepath.Base(t.dir)+".samkat-old-"+randomSuffix())
-		if err := os.Rename(t.dir, old); err != nil {
-			os.RemoveAll(t.tmp)
-			return fmt.Errorf("move the previous site aside: %w", err)
+	if len(t.conflicts) > 0 {
+		names := slices.Sorted(maps.Keys(t.conflicts))
+		r := &Refusal{Reason: InTheWay, Out: t.out, Other: names[0], Detail: t.conflicts[names[0]], Count: len(names)}
+		return Stats{}, errors.Join(r, t.abort())
+	}
+	defer t.release()
+	st := Stats{Files: len(t.next), Written: len(t.staged), Kept: t.kept}
+	st.Unchanged = st.Files - st.Written
+	// The previous build's files the site no longer has, if they are
+	// still as it left them (someone else's now, otherwise).
+	var remove []string
+	for _, name := range slices.Sorted(maps.Keys(t.old.Files)) {
+		if _, keep := t.next[name]; keep {
+			continue
+		}
+		o := t.old.Files[name]
+		info, err := t.root.Lstat(filepath.FromSlash(name))
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		if info.Size() != o.Size || info.ModTime().UnixNano() != o.MTime {
+			if h, _, err := hashFile(t.root, filepath.FromSlash(name)); err != nil || h != o.Hash {
+				continue
+			}
+		}
+		remove = append(remove, name)
+	}
+	st.Removed = len(remove)
+
+	id := randomID()
+	if err := writeManifest(t.root, nextName, manifest{Format: manifestFormat, Build: id, Files: t.next}); err != nil {
+		t.cleanup(nil)
+		return st, err
+	}
+	err := t.apply(remove)
+	if errors.Is(err, errCrash) {
+		return st, err
+	}
+	if err == nil {
+		err = writeManifest(t.root, manifestName, t.final(id))
+	}
+	if err != nil {
+		if rerr := t.rollback(t.old, manifest{Files: t.next}); rerr != nil {
+			err = errors.Join(err, fmt.Errorf("put back the previous site: %w", rerr))
+		}
+		t.cleanup(nil)
+		return st, err
+	}
+	return st, t.cleanup(remove)
+}
+
+// apply moves the staged files in and the removed ones out, keeping the
+// previous version of each in the old folder. New files go in first, then
+// replaced ones, then removals, so that a page moved in finds the assets
+// it refers to.
+func (t *Tx) apply(remove []string) error {
+	moves := 0
+	step := func() error {
+		moves++
+		if t.crashAfter > 0 && moves > t.crashAfter {
+			return errCrash
+		}
+		return nil
+	}
+	removing := map[string]bool{}
+	for _, r := range remove {
+		removing[r] = true
+	}
+	moveAside := func(name string) error {
+		if err := step(); err != nil {
+			return err
+		}
+		if err := t.root.MkdirAll(filepath.FromSlash(path.Dir(oldDir+"/"+name)), 0o755); err != nil {
+			return err
+		}
+		delete(removing, name)
+		return t.root.Rename(filepath.FromSlash(name), filepath.FromSlash(oldDir+"/"+name))
+	}
+	names := slices.Sorted(maps.Keys(t.staged))
+	slices.SortStableFunc(names, func(a, b string) int {
+		ae, be := t.next[a].Added, t.next[b].Added
+		switch {
+		case ae && !be:
+			return -1
+		case be && !ae:
+			return 1
+		}
+		return 0
+	})
+	// A folder the output does not have yet is moved in whole, with one
+	// rename: everything in it is new. (A first build moves a handful of
+	// folders, not every file.)
+	exists := map[string]bool{}
+	missingTop := func(name string) (string, error) {
+		parts := strings.Split(name, "/")
+		for i := 1; i < len(parts); i++ {
+			p := strings.Join(parts[:i], "/")
+			there, known := exists[p]
+			if !known {
+				_, err := t.root.Lstat(filepath.FromSlash(p))
+				if err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return "", err
+				}
+				there = err == nil
+				exists[p] = there
+			}
+			if !there {
+				return p, nil
+			}
+		}
+		return "", nil
+	}
+	movedIn := func(name string) bool {
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			if t.movedDirs[dir] {
+				return true
+			}
+		}
+		return false
+	}
+	t.movedDirs = map[string]bool{}
+	for _, name := range names {
+		if movedIn(name) {
+			continue
+		}
+		if err := step(); err != nil {
+			return err
+		}
+		fn := filepath.FromSlash(name)
+		if t.next[name].Added {
+			// A file of the previous build where this one's folder goes.
+			for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+				if removing[dir] {
+					if err := moveAside(dir); err != nil {
+						return err
+					}
+					delete(exists, dir)
+				}
+			}
+			top, err := missingTop(name)
+			if err != nil {
+				return err
+			}
+			if top != "" {
+				if err := t.root.Rename(filepath.FromSlash(stagingDir+"/"+top), filepath.FromSlash(top)); err != nil {
+					return err
+				}
+				for p := top; p != "."; p = path.Dir(p) {
+					exists[p] = true
+				}
+				t.movedDirs[top] = true
+				continue
+			}
+		} else if err := t.keepOld(name); err != nil {
+			return err
+		}
+		if err := t.root.Rename(filepath.FromSlash(stagingDir+"/"+name), fn); err != nil {
+			return err
 		}
 	}
-	if err := os.Rename(t.tmp, t.dir); err != nil {
-		if old != "" {
-			os.Rename(old, t.dir) // put the previous site back
-		}
-		os.RemoveAll(t.tmp)
-		return fmt.Errorf("move the new site into place: %w", err)
-	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("remove the previous site: %w", err)
+	for _, name := range remove {
+		if removing[name] {
+			if err := moveAside(name); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-// Abort throws the new version away; dir is untouched.
+// keepOld keeps the file name of the previous build in the old folder,
+// as a hard link where the file system has them, else as a copy, while
+// name itself stays in place until the new version replaces it.
+func (t *Tx) keepOld(name string) error {
+	keep := filepath.FromSlash(oldDir + "/" + name)
+	if err := t.root.MkdirAll(filepath.Dir(keep), 0o755); err != nil {
+		return err
+	}
+	if err := t.root.Link(filepath.FromSlash(name), keep); err == nil {
+		return nil
+	}
+	b, err := t.root.ReadFile(filepath.FromSlash(name))
+	if err != nil {
+		return err
+	}
+	info, err := t.root.Lstat(filepath.FromSlash(name))
+	if err != nil {
+		return err
+	}
+	if err := t.root.WriteFile(keep, b, info.Mode().Perm()); err != nil {
+		return err
+	}
+	return t.root.Chtimes(keep, info.ModTime(), info.ModTime()) // put back as it was
+}
+
+// final is the manifest of the committed site: the modification time of
+// each file as it now is.
+func (t *Tx) final(id string) manifest {
+	files := make(map[string]entry, len(t.next))
+	for name, e := range t.next {
+		e.Added = false // the time is the staged file's: renames keep it
+		files[name] = e
+	}
+	return manifest{Format: manifestFormat, Build: id, Files: files}
+}
+
+// Abort throws the new version away; the output folder is as it was (and
+// gone again when Begin made it).
 func (t *Tx) Abort() error {
 	if err := t.finish(); err != nil {
 		return err
 	}
-	defer unlock(t.lock)
-	return os.RemoveAll(t.tmp)
+	return t.abort()
+}
+
+func (t *Tx) abort() error {
+	err := t.cleanup(nil)
+	_, built, _ := readManifest(t.root, manifestName)
+	t.unlock()
+	switch {
+	case built:
+	case t.created:
+		t.root.Close()
+		return errors.Join(err, os.RemoveAll(t.out))
+	case t.createdState:
+		err = errors.Join(err, t.root.RemoveAll(stateDir))
+	}
+	t.root.Close()
+	return err
+}
+
+func randomID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
 }

@@ -77,6 +77,12 @@ func get(s http.Handler, method, target string) *httptest.ResponseRecorder {
 func TestServePages(t *testing.T) {
 	s, _ := builtServer(t)
 	files := s.state.Load().files
+	css := "" // samkat.css, under its fingerprinted name: the only one the site has
+	for name := range files {
+		if strings.HasPrefix(name, "samkat.") && strings.HasSuffix(name, ".css") {
+			css = name
+		}
+	}
 	tests := []struct {
 		target   string
 		status   int
@@ -88,7 +94,7 @@ func TestServePages(t *testing.T) {
 		{target: base + "om/", status: 200, ctype: "text/html; charset=utf-8", contains: "En katalog för tester."},
 		{target: base + "verksamheter/lotsen/", status: 200, ctype: "text/html; charset=utf-8", contains: "Lotsen"},
 		{target: base + "kommuner/boras/", status: 200, ctype: "text/html; charset=utf-8", contains: "Borås"},
-		{target: base + "samkat.css", status: 200, ctype: "text/css; charset=utf-8", exact: "samkat.css"},
+		{target: base + css, status: 200, ctype: "text/css; charset=utf-8", exact: css},
 		{target: base + "favicon.svg", status: 200, ctype: "image/svg+xml", exact: "favicon.svg"},
 		{target: base + "data/verksamheter.json", status: 200, ctype: "application/json", exact: "data/verksamheter.json"},
 		{target: base + "data/verksamheter.csv", status: 200, ctype: "text/csv; charset=utf-8", exact: "data/verksamheter.csv"},

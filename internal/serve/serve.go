@@ -348,9 +348,9 @@ func errText(err error, lang msg.Lang) string {
 	if errors.Is(err, build.ErrContent) {
 		return msg.New(msg.CmdHasErrors).In(lang)
 	}
-	var me *msg.Error
-	if errors.As(err, &me) {
-		return me.Msg.In(lang)
+	var w msg.Worded
+	if errors.As(err, &w) {
+		return w.Message().In(lang)
 	}
 	return err.Error()
 }
