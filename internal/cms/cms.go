@@ -73,20 +73,26 @@ var adminPage = template.Must(template.New("admin").Parse(`<!doctype html>
 </head>
 <body>
 <noscript><p>{{.NoScript}}</p></noscript>
-<script src="{{.Src}}" integrity="{{.Integrity}}" crossorigin="anonymous"></script>
+{{.Script}}
 </body>
 </html>
 `))
 
+// decapScript is written as is: html/template would write the hash's "+"
+// as "&#43;", which means the same but is not the hash as Decap publishes it.
+const decapScript template.HTML = `<script src="` + DecapURL + `" integrity="` + DecapIntegrity + `" crossorigin="anonymous"></script>`
+
 // AdminPage returns admin/index.html: the page that loads Decap CMS, which
 // then reads config.yml next to it.
 func AdminPage(ix *catalog.Index) ([]byte, error) {
-	data := struct{ Lang, Title, NoScript, Src, Integrity string }{
-		Lang:      "sv",
-		Title:     "Redigera – " + ix.Titel,
-		NoScript:  "Formuläret för redaktörer behöver JavaScript.",
-		Src:       DecapURL,
-		Integrity: DecapIntegrity,
+	data := struct {
+		Lang, Title, NoScript string
+		Script                template.HTML
+	}{
+		Lang:     "sv",
+		Title:    "Redigera – " + ix.Titel,
+		NoScript: "Formuläret för redaktörer behöver JavaScript.",
+		Script:   decapScript,
 	}
 	var b bytes.Buffer
 	if err := adminPage.Execute(&b, data); err != nil {

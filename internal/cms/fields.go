@@ -92,7 +92,7 @@ var activityWidgets = map[string]widget{
 		f.Default = "{{now}}"
 		return f
 	},
-	"utkast": boolean("Utkast", "Ett utkast publiceras inte, inte ens när ändringen godkänts."),
+	"utkast": boolean("Utkast (visas inte på webbplatsen)", "Ett utkast publiceras inte, inte ens när förslaget godkänts. Det är inte samma sak som formulärets status Utkast."),
 }
 
 var contactWidgets = map[string]widget{
@@ -134,7 +134,7 @@ var pageWidgets = map[string]widget{
 		f.Hint = "Kontakter till förbundet."
 		return f
 	},
-	"utkast": boolean("Utkast", "Ett utkast publiceras inte."),
+	"utkast": boolean("Utkast (visas inte på webbplatsen)", "Ett utkast publiceras inte."),
 }
 
 // pageAliases are contract keys that are spellings of another key.

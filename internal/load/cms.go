@@ -32,19 +32,21 @@ func (f *fields) cms(key string) *catalog.CMS {
 	if m == nil {
 		return nil
 	}
+	before := len(*f.diags)
 	cf := newFields(f.file, f.src, f.diags, f.pos, key+".", m, cmsKeys)
 	c := &catalog.CMS{Backend: catalog.CMSGitHub, Branch: "main"}
-	before := len(*f.diags)
 	if b := cf.text("backend", 40); b != "" {
 		if !slices.Contains(cmsBackends, b) {
 			cf.errAt(cf.values["backend"], key+".backend", msg.CMSBackendUnknown, b, diag.DidYouMean(b, cmsBackends),
 				msg.New(msg.ValidList, strings.Join(cmsBackends, ", ")))
+			c.Backend = ""
 		} else {
 			c.Backend = b
 		}
 	}
-	if c.Backend == catalog.CMSGitHub {
-		cf.require("repo")
+	if _, written := cf.pos[key+".repo"]; c.Backend == catalog.CMSGitHub && !written {
+		// At the setting, not at the top of the file as for a missing top-level key.
+		cf.errAt(m, key+".repo", msg.FieldRequired)
 	}
 	if r := cf.text("repo", 200); r != "" {
 		if !repoRE.MatchString(r) {
