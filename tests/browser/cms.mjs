@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,14 +54,29 @@ const entry = {
   body: 'Verksamheten ger stöd på vägen tillbaka till arbete.',
 };
 
+// visibleText opens a page of a built site in the browser and returns
+// what a reader sees of it.
+async function visibleText(site, base, page) {
+  const server = await serve(site, base.endsWith('/') ? base : base + '/');
+  const browser = await chromium.launch({ executablePath: opt.chromium, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const p = await browser.newPage();
+    await p.goto(server.base + page, { waitUntil: 'load' });
+    await p.screenshot({ path: path.join(opt.out, 'cms-page.png') });
+    return (await p.locator('body').innerText()).replace(/\s+/g, ' ');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 const work = mkdtempSync(path.join(tmpdir(), 'samkat-cms-'));
 try {
   // 1. A copy of the catalogue that asks for the form with the test backend.
   const cat = path.join(work, 'katalog');
-  cpSync(opt.catalogue, cat, {
-    recursive: true,
-    filter: (src) => !/(^|\/)(node_modules|public|\.git)(\/|$)/.test(path.relative(opt.catalogue, src)),
-  });
+  for (const dir of ['content', 'layouts', 'static']) {
+    if (existsSync(path.join(opt.catalogue, dir))) cpSync(path.join(opt.catalogue, dir), path.join(cat, dir), { recursive: true });
+  }
   const indexFile = path.join(cat, 'content', '_index.md');
   const index = readFileSync(indexFile, 'utf8');
   const end = index.indexOf('\n---', 3);
@@ -148,7 +163,6 @@ try {
     await choose('finansiering', entry.finansiering);
     // Decap's Swedish texts lack this button's, so it reads "Add kontakt".
     await page.getByRole('button', { name: /^(Add|Lägg till) kontakt/ }).click();
-    const contact = page.locator('[id^="kontakt-field-"]').first();
     for (const [k, v] of Object.entries(entry.kontakt)) {
       await page.locator(`input[id^="${k}-field-"]`).last().fill(v);
     }
@@ -160,7 +174,6 @@ try {
     await page.locator('label[for^="namn-field-"]').first().scrollIntoViewIfNeeded();
     mkdirSync(opt.out, { recursive: true });
     await page.screenshot({ path: path.join(opt.out, 'cms-form.png') });
-    void contact;
 
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     const key = `verksamheter/${entry.slug}`;
@@ -176,6 +189,21 @@ try {
       file = diff;
     }
     await page.screenshot({ path: path.join(opt.out, 'cms-saved.png') });
+
+    // Approving it in the form, as a reviewer could instead of merging the
+    // pull request on GitHub, puts the same file in the repository.
+    if (pr) {
+      page.on('dialog', (d) => d.accept());
+      await page.getByRole('button', { name: /^Status:/ }).click();
+      await page.getByRole('menuitem', { name: 'Redo' }).click();
+      await page.getByRole('button', { name: 'Publicera', exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Publicera nu' }).click();
+      const published = await page.waitForFunction(
+        (p) => p.split('/').reduce((o, s) => o && o[s], window.repoFiles)?.content, file.path, { timeout: 20000 },
+      ).then((h) => h.jsonValue()).catch(() => null);
+      if (published !== file.content) fail(`publishing in the form did not put the pull request's file at ${file.path}`);
+      else ok('approving it in the form publishes the same file');
+    }
     if (foreign.length) fail('requests to other hosts: ' + [...new Set(foreign)].join(', '));
     else ok(`no request left the machine; from the CDN folder: ${[...new Set(fromCDN)].join(', ')}`);
     if (errors.length) fail('errors in the admin page:\n' + errors.join('\n'));
@@ -202,8 +230,7 @@ try {
     const site2 = path.join(work, 'site2');
     try {
       samkat('build', '-o', site2, '--now', '2026-11-22', cat);
-      const html = readFileSync(path.join(site2, 'verksamheter', entry.slug, 'index.html'), 'utf8');
-      const text = html.replace(/<[^>]+>/g, ' ').replace(/&#43;/g, '+').replace(/\s+/g, ' ');
+      const text = await visibleText(site2, base, `verksamheter/${entry.slug}/`);
       const wanted = [entry.namn, ...entry.kommuner, entry.kontakt.namn, entry.kontakt.telefon, entry.kontakt.epost, entry.body];
       const absent = wanted.filter((w) => !text.includes(w));
       if (absent.length) fail('the built page lacks ' + absent.map((s) => JSON.stringify(s)).join(', '));
