@@ -51,6 +51,7 @@ type CMS struct {
 	Branch       string // default "main"
 	BaseURL      string // optional: the OAuth proxy's address (Decap's base_url)
 	AuthEndpoint string // optional: its path for logging in (Decap's auth_endpoint)
+	SiteDomain   string // optional: the site the OAuth service knows, when not this one (Decap's site_domain)
 }
 
 // CMS backends.

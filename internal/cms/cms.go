@@ -121,6 +121,7 @@ type backend struct {
 	Branch         string            `yaml:"branch,omitempty"`
 	BaseURL        string            `yaml:"base_url,omitempty"`
 	AuthEndpoint   string            `yaml:"auth_endpoint,omitempty"`
+	SiteDomain     string            `yaml:"site_domain,omitempty"`
 	CommitMessages map[string]string `yaml:"commit_messages,omitempty"`
 }
 
@@ -211,6 +212,7 @@ func Config(cat *catalog.Catalogue) ([]byte, error) {
 		conf.Backend.Branch = c.Branch
 		conf.Backend.BaseURL = c.BaseURL
 		conf.Backend.AuthEndpoint = c.AuthEndpoint
+		conf.Backend.SiteDomain = c.SiteDomain
 		conf.Backend.CommitMessages = commitMessages
 	}
 	var b bytes.Buffer

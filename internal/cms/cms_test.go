@@ -237,7 +237,7 @@ func TestWidgetsOfferTheDeclaredValues(t *testing.T) {
 func TestBackend(t *testing.T) {
 	cat := smallCatalogue(t)
 	c := parsed(t, cat)
-	want := backend{Name: "github", Repo: "testforbundet/katalog", Branch: "main", BaseURL: "https://oauth.example.se", AuthEndpoint: "auth"}
+	want := backend{Name: "github", Repo: "testforbundet/katalog", Branch: "main", BaseURL: "https://oauth.example.se", AuthEndpoint: "auth", SiteDomain: "katalogen.netlify.app"}
 	got := c.Backend
 	if got.CommitMessages["create"] == "" {
 		t.Error("no commit messages for the pull requests")

@@ -12,7 +12,7 @@ import (
 
 // cmsKeys are the keys of the cms setting: Decap's own names, so that its
 // documentation can be followed.
-var cmsKeys = []string{"repo", "branch", "backend", "base_url", "auth_endpoint"}
+var cmsKeys = []string{"repo", "branch", "backend", "base_url", "auth_endpoint", "site_domain"}
 
 var cmsBackends = []string{catalog.CMSGitHub, catalog.CMSTestRepo}
 
@@ -24,6 +24,7 @@ var (
 	// a URL: no spaces, no "..", no leading '-' or '/'.
 	branchRE       = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._/-]{0,99}$`)
 	authEndpointRE = regexp.MustCompile(`^/?[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*$`)
+	hostRE         = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`)
 )
 
 // cms reads the cms setting of _index.md; nil when it is absent or unusable.
@@ -69,6 +70,13 @@ func (f *fields) cms(key string) *catalog.CMS {
 			cf.errAt(cf.values["auth_endpoint"], key+".auth_endpoint", msg.CMSAuthEndpointInvalid, e)
 		} else {
 			c.AuthEndpoint = e
+		}
+	}
+	if h := cf.text("site_domain", 253); h != "" {
+		if !hostRE.MatchString(h) {
+			cf.errAt(cf.values["site_domain"], key+".site_domain", msg.CMSSiteDomainInvalid, h)
+		} else {
+			c.SiteDomain = h
 		}
 	}
 	if (*f.diags)[before:].HasErrors() {

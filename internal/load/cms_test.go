@@ -19,9 +19,9 @@ func TestParseCMS(t *testing.T) {
 		want  catalog.CMS
 	}{
 		{"cms: {repo: forbundet/katalog}\n", catalog.CMS{Backend: "github", Repo: "forbundet/katalog", Branch: "main"}},
-		{"cms:\n  repo: Samordningsforbundet-BMS/katalog.se\n  branch: release/2026\n  base_url: https://oauth.example.se/\n  auth_endpoint: /api/auth\n",
+		{"cms:\n  repo: Samordningsforbundet-BMS/katalog.se\n  branch: release/2026\n  base_url: https://oauth.example.se/\n  auth_endpoint: /api/auth\n  site_domain: katalogen.netlify.app\n",
 			catalog.CMS{Backend: "github", Repo: "Samordningsforbundet-BMS/katalog.se", Branch: "release/2026",
-				BaseURL: "https://oauth.example.se", AuthEndpoint: "/api/auth"}},
+				BaseURL: "https://oauth.example.se", AuthEndpoint: "/api/auth", SiteDomain: "katalogen.netlify.app"}},
 		{"cms: {backend: test-repo}\n", catalog.CMS{Backend: "test-repo", Branch: "main"}},
 	} {
 		ix, diags := ParseIndex("content/_index.md", withCMS(c.block))
@@ -69,6 +69,9 @@ func TestParseCMSErrors(t *testing.T) {
 		{"cms:\n  repo: forbundet/katalog\n  auth_endpoint: https://x/auth\n",
 			`content/_index.md:13:18: fel: cms.auth_endpoint: "https://x/auth" är ingen sökväg: skriv den del av adressen som kommer efter base_url, t.ex. auth`,
 			`content/_index.md:13:18: error: cms.auth_endpoint: "https://x/auth" is not a path: write the part of the address that follows base_url, e.g. auth`},
+		{"cms:\n  repo: forbundet/katalog\n  site_domain: https://katalogen.netlify.app/\n",
+			`content/_index.md:13:16: fel: cms.site_domain: "https://katalogen.netlify.app/" är inget domännamn: skriv bara namnet, t.ex. katalogen.netlify.app, utan https:// och /`,
+			`content/_index.md:13:16: error: cms.site_domain: "https://katalogen.netlify.app/" is not a domain name: write the name only, e.g. katalogen.netlify.app, without https:// and /`},
 	} {
 		ix, diags := ParseIndex("content/_index.md", withCMS(c.block))
 		if len(diags) != 1 {

@@ -6,6 +6,7 @@ const (
 	CMSRepoInvalid         ID = "cms-repo-invalid"
 	CMSBranchInvalid       ID = "cms-branch-invalid"
 	CMSAuthEndpointInvalid ID = "cms-auth-endpoint-invalid"
+	CMSSiteDomainInvalid   ID = "cms-site-domain-invalid"
 )
 
 var cmsTexts = map[ID]Text{
@@ -28,5 +29,10 @@ var cmsTexts = map[ID]Text{
 		Sv:  "%q är ingen sökväg: skriv den del av adressen som kommer efter base_url, t.ex. auth",
 		En:  "%q is not a path: write the part of the address that follows base_url, e.g. auth",
 		Fix: "Skriv sökvägen som inloggningstjänsten anger, utan mellanslag och utan https://.",
+	},
+	CMSSiteDomainInvalid: {
+		Sv:  "%q är inget domännamn: skriv bara namnet, t.ex. katalogen.netlify.app, utan https:// och /",
+		En:  "%q is not a domain name: write the name only, e.g. katalogen.netlify.app, without https:// and /",
+		Fix: "Skriv domännamnet för webbplatsen som inloggningstjänsten (t.ex. Netlify) känner till.",
 	},
 }
