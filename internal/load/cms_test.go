@@ -89,3 +89,23 @@ func TestParseCMSErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestClearedFieldsAreLeftOut: the form writes a field the editor filled in
+// and cleared again as "" (a date, a number, a text, a contact's field);
+// that is the field left out, and a required one is still required.
+func TestClearedFieldsAreLeftOut(t *testing.T) {
+	cleared := strings.Replace(validActivity, "alder: {fran: 18, till: 29}\nstart: 2007-01-01\n",
+		"alder: {fran: '', till: ''}\nstart: \"\"\nplatser: \"\"\nmalgrupp: ''\ngranskad: \"\"\n", 1)
+	cleared = strings.Replace(cleared, "    epost: peter@example.se\n", "    epost: peter@example.se\n    roll: \"\"\n    kommun: \"\"\n", 1)
+	a, diags := ParseActivity("v.md", "lotsen", []byte(cleared))
+	if len(diags) != 0 {
+		t.Fatalf("cleared optional fields gave:\n%s", printed(diags))
+	}
+	if a.Alder != nil || !a.Start.IsZero() || a.Platser != 0 || a.Malgrupp != "" || !a.Granskad.IsZero() || a.Kontakt[0].Roll != "" {
+		t.Errorf("cleared fields have values: %+v", a)
+	}
+	_, diags = ParseActivity("v.md", "lotsen", []byte(strings.Replace(validActivity, "namn: Lotsen", `namn: ""`, 1)))
+	if got, want := printed(diags), "v.md:2:7: error: namn: is required\n"; got != want {
+		t.Errorf("a cleared namn gave %q, want %q", got, want)
+	}
+}

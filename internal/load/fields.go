@@ -162,10 +162,12 @@ func (f *fields) errAt(n *yaml.Node, field string, id msg.ID, args ...any) {
 	f.diags.AddError(f.at(n), field, id, args...)
 }
 
-// get returns the value of key, or nil when it is missing or empty.
+// get returns the value of key, or nil when it is missing or empty. An
+// empty text ('') is empty too: web forms such as Decap CMS write one when
+// an editor clears a field.
 func (f *fields) get(key string) *yaml.Node {
 	v := f.values[key]
-	if v == nil || v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
+	if v == nil || v.Kind == yaml.ScalarNode && (v.ShortTag() == "!!null" || v.ShortTag() == "!!str" && strings.TrimSpace(v.Value) == "") {
 		return nil
 	}
 	return v

@@ -167,6 +167,12 @@ try {
       await page.locator(`input[id^="${k}-field-"]`).last().fill(v);
     }
     await input('start').fill(entry.start);
+    // Fields filled in and cleared again: Decap writes them as '', which
+    // samkat takes as left out.
+    for (const [name, value] of [['slut', '2027-06-30'], ['webb', 'https://example.se/'], ['platser', '12']]) {
+      await input(name).fill(value);
+      await input(name).fill('');
+    }
     await input('granskad').fill(entry.granskad);
     const editor = page.locator('[data-slate-editor="true"]').first();
     await editor.click();
@@ -219,6 +225,7 @@ try {
     writeFileSync(path.join(opt.out, 'cms-entry.md'), file.content);
     console.log('      ' + file.content.trim().replaceAll('\n', '\n      '));
     writeFileSync(path.join(cat, file.path), file.content);
+    if (!/^(slut|webb|platser): (''|"")$/m.test(file.content)) console.log('      (Decap left the cleared fields out)');
     try {
       const out = samkat('check', '--now', '2026-11-22', cat);
       const mine = out.split('\n').filter((l) => l.includes(entry.slug + '.md'));
