@@ -163,7 +163,7 @@ func (f *fields) errAt(n *yaml.Node, field string, id msg.ID, args ...any) {
 }
 
 // get returns the value of key, or nil when it is missing or empty. An
-// empty text ('') is empty too: web forms such as Decap CMS write one when
+// empty text ("") is empty too: web forms such as Decap CMS write one when
 // an editor clears a field.
 func (f *fields) get(key string) *yaml.Node {
 	v := f.values[key]
