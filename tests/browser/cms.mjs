@@ -96,6 +96,15 @@ try {
     if (script[2] === want && script[1].includes(`@${decapVersion}/`)) ok(`admin page loads decap-cms@${decapVersion} with its sha384 hash`);
   }
   if (!/<meta name="?robots"? content="?noindex/.test(admin)) fail('admin/index.html is not noindex');
+  // The Nu HTML checker on the admin page, when Java is there (.ci/browser installs it).
+  try {
+    execFileSync('java', ['-jar', path.join(here, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar'), '--errors-only',
+      path.join(site, 'admin', 'index.html')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    ok('vnu: admin/index.html');
+  } catch (e) {
+    if (e.code === 'ENOENT') console.log('skip  vnu: no java');
+    else fail('vnu: admin/index.html:\n' + (e.stdout || '') + (e.stderr || ''));
+  }
   const cdnDir = script ? script[1].slice(0, script[1].lastIndexOf('/') + 1) : 'https://unpkg.com/none/';
 
   // 3. The form in the browser, Decap's files from node_modules.
@@ -209,6 +218,15 @@ try {
       ).then((h) => h.jsonValue()).catch(() => null);
       if (published !== file.content) fail(`publishing in the form did not put the pull request's file at ${file.path}`);
       else ok('approving it in the form publishes the same file');
+    }
+    // The other collections open with their fields too.
+    for (const [hash, what] of [['#/collections/forbund/new', 'a new förbund page'],
+      ['#/collections/finansiering/entries/finsam', 'the page of a declared financing source'],
+      ['#/collections/funktioner/entries/specialresurser', 'the page of a declared function']]) {
+      await page.goto(server.base + 'admin/' + hash);
+      const shown = await page.locator('label[for^="namn-field-"]').first().waitFor({ timeout: 20000 }).then(() => true, () => false);
+      if (!shown) fail(`the form for ${what} (${hash}) did not open`);
+      else ok(`the form opens for ${what}`);
     }
     if (foreign.length) fail('requests to other hosts: ' + [...new Set(foreign)].join(', '));
     else ok(`no request left the machine; from the CDN folder: ${[...new Set(fromCDN)].join(', ')}`);
