@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -37,7 +38,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if !ok {
 		return cmd.usageError(msg.CmdBadWarnings, *warnings)
 	}
-	if *format != "text" && *format != "github" {
+	if *format != formatText && *format != formatGitHub && *format != formatJSON {
 		return cmd.usageError(msg.CmdBadFormat, *format)
 	}
 	if baseURL != "" {
@@ -74,7 +75,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 			err = nil // the errors are in files the editor did not ask about
 		}
 	}
-	printDiagnostics(stderr, res.Diagnostics, *format, lang, warnMode)
+	rep := report{command: name, format: *format, lang: lang, warnings: warnMode, dir: dir, getenv: os.Getenv}
+	if perr := rep.print(stdout, stderr, res.Diagnostics); perr != nil {
+		fmt.Fprintf(stderr, "samkat %s: %v\n", name, perr)
+		return exitContent
+	}
+	if *format == formatJSON {
+		stdout = stderr // stdout holds the JSON array alone
+	}
 	switch {
 	case errors.Is(err, build.ErrContent) && checkOnly:
 		return exitContent // the diagnostics and their count say it all

@@ -4,6 +4,9 @@
 //	samkat build [-o DIR] [--now YYYY-MM-DD] [dir]   build dir (default .) into DIR (default public/)
 //	samkat check [--now YYYY-MM-DD] [dir | file.md…] validate only, the whole catalogue or some files
 //	samkat serve [--port N] [--now YYYY-MM-DD] [dir] preview on 127.0.0.1, rebuilt on every change
+//	samkat init [dir]                                start a new catalogue in dir
+//	samkat new "Namn" [--funktion ID]… [--kommun NAMN]… [dir]  an activity file to fill in
+//	samkat schema [-o FILE] [dir]                    JSON Schema of activity frontmatter, for editors
 //	samkat version
 //
 // One file per command (build.go, serve.go …); args.go holds what they share
@@ -58,6 +61,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now time.
 		return runBuild(ctx, args[1:], stdout, stderr, now, true)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr, now)
+	case "init":
+		return runInit(args[1:], stdout, stderr, now)
+	case "new":
+		return runNew(args[1:], stdout, stderr, now)
+	case "schema":
+		return runSchema(ctx, args[1:], stdout, stderr, now)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "samkat %s\n", version())
 		return exitOK

@@ -21,6 +21,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -48,6 +49,9 @@ type Options struct {
 	// BaseURL, when set, replaces the catalogue's baseurl: for a preview
 	// deployment at another address. Absolute http(s), ending in "/".
 	BaseURL string
+	// Drafts builds a preview that includes utkast: true activities and
+	// pages, marked as drafts on every page (samkat serve --drafts).
+	Drafts bool
 	// Lang, when set, is the language of the diagnostics and messages,
 	// overriding the catalogue's sprak (SAMKAT_LANG sets it).
 	Lang msg.Lang
@@ -180,17 +184,21 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 		return nil, diags, lang, err
 	}
 	if cat == nil || cat.Index == nil {
+		if d := check.IndexFirst(diags, load.ContentDir+"/_index.md"); d != nil {
+			diags = append(diags, *d)
+		}
 		diags.Sort()
 		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
 	}
 	if opt.BaseURL != "" {
 		cat.Index.BaseURL = opt.BaseURL
 	}
+	cat.Index.Broken = check.BrokenKeys(diags, cat.Index.File)
 	diags = append(diags, check.Catalogue(cat, opt.Now)...)
 	if cat.Index.BaseURL == "" {
 		diags.AddWarning(diag.Pos{File: cat.Index.File, Line: 1}, "baseurl", msg.BaseURLMissingWarn)
 	}
-	bodies, mdDiags, err := convertBodies(ctx, cat)
+	bodies, mdDiags, err := convertBodies(ctx, cat, linkSite(src, cat, opt))
 	diags = append(diags, mdDiags...)
 	diags.Sort()
 	if err != nil {
@@ -199,7 +207,10 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 	if diags.HasErrors() {
 		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
 	}
-	return &prepared{cat: published(cat), bodies: bodies}, diags, lang, nil
+	if !opt.Drafts {
+		cat = published(cat)
+	}
+	return &prepared{cat: cat, bodies: bodies}, diags, lang, nil
 }
 
 // published returns the catalogue without drafts (utkast: true).
@@ -210,8 +221,63 @@ func published(cat *catalog.Catalogue) *catalog.Catalogue {
 	return &out
 }
 
-// convertBodies renders every Markdown body in parallel.
-func convertBodies(ctx context.Context, cat *catalog.Catalogue) (map[string]template.HTML, diag.List, error) {
+// linkSite describes the site the catalogue will be, for resolving the
+// links of the bodies: which page each content file becomes, the static
+// files, and every other path the build writes.
+func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
+	s := &markdown.Site{
+		Pages:  map[string]string{cat.Index.File: ""},
+		Drafts: map[string]bool{},
+		Static: map[string]bool{},
+		URLs:   map[string]bool{},
+	}
+	// The same URLs as package site gives the pages; a test holds them to it.
+	for _, a := range cat.Activities {
+		s.Pages[a.File] = "verksamheter/" + a.Slug + "/"
+		s.Drafts[a.File] = a.Utkast
+	}
+	for _, p := range cat.Pages {
+		switch p.Kind {
+		case catalog.FinansieringPage:
+			s.Pages[p.File] = "finansiering/" + p.Slug + "/"
+		case catalog.FunktionPage:
+			s.Pages[p.File] = "funktioner/" + p.Slug + "/"
+		case catalog.ForbundPage:
+			s.Pages[p.File] = "forbund/" + p.Slug + "/"
+		default:
+			s.Pages[p.File] = p.Slug + "/"
+		}
+		s.Drafts[p.File] = p.Utkast
+	}
+	for _, layer := range []fs.FS{opt.Static, subFS(src, "static")} {
+		if layer == nil {
+			continue
+		}
+		// Errors (a symbolic link) are reported when the files are copied.
+		_ = fs.WalkDir(layer, ".", func(name string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.HasPrefix(path.Base(name), ".") {
+				s.Static[name] = true
+			}
+			return nil
+		})
+	}
+	for _, pg := range site.Assemble(site.Input{Cat: published(cat), Now: opt.Now}) {
+		s.URLs[pg.URL] = true
+		s.URLs[pg.Path] = true
+	}
+	s.URLs["data/verksamheter.json"] = true
+	s.URLs["data/verksamheter.csv"] = true
+	s.URLs["robots.txt"] = true
+	if cat.Index.BaseURL != "" {
+		s.URLs["feed.xml"] = true
+		s.URLs["sitemap.xml"] = true
+	}
+	return s
+}
+
+// convertBodies renders every Markdown body in parallel, resolving
+// relative links against s.
+func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site) (map[string]template.HTML, diag.List, error) {
 	type job struct {
 		file string
 		body []byte
@@ -223,7 +289,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue) (map[string]temp
 	for _, p := range cat.Pages {
 		jobs = append(jobs, job{p.File, p.Body})
 	}
-	conv := markdown.New()
+	conv := markdown.ForSite(s)
 	htmls := make([]template.HTML, len(jobs))
 	diagsPer := make([]diag.List, len(jobs))
 	err := parallel.For(ctx, len(jobs), func(i int) error {
@@ -279,7 +345,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	if err != nil {
 		return 0, fmt.Errorf("layouts: %w", err)
 	}
-	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: p.bodies, Now: opt.Now, Assets: assets, Version: opt.Version})
+	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: p.bodies, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts})
 	var sitemap []export.Entry
 	for _, pg := range pages {
 		if pg.InSitemap {

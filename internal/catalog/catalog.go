@@ -36,6 +36,9 @@ type Index struct {
 	// Remiss lists the known referrers; when it is not empty, an activity's
 	// remiss values must be among them.
 	Remiss []string
+	// Broken names the top-level keys of File that have errors. Checks of
+	// activities against them are skipped: they would only repeat the error.
+	Broken []string
 	// CMS, when set, asks for a Decap CMS form at admin/ (see package cms).
 	CMS *CMS
 	// Body is the Markdown after the frontmatter, padded with newlines so
@@ -135,6 +138,8 @@ type Activity struct {
 	Webb             string
 	Granskad         Date
 	Utkast           bool
+	// Aliases are earlier slugs: their addresses redirect to this activity.
+	Aliases []string
 
 	// Body is the Markdown after the frontmatter, padded with newlines so
 	// that line N of Body is line N of File.

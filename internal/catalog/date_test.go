@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -174,5 +175,48 @@ func TestDateIsZero(t *testing.T) {
 		if x.IsZero() {
 			t.Errorf("%#v.IsZero() = true, want false", x)
 		}
+	}
+}
+
+func TestParseDateSaysWhatIsWrong(t *testing.T) {
+	tests := []struct {
+		in      string
+		problem DateProblem
+		guess   Date
+	}{
+		{"2026-13-01", DateNoSuchMonth, Date{}},
+		{"2026-00-01", DateNoSuchMonth, Date{}},
+		{"2026-02-30", DateNoSuchDay, Date{}},
+		{"2026-04-31", DateNoSuchDay, Date{}},
+		{"1/3 2026", DateOtherForm, d(2026, time.March, 1)},
+		{"1/3/2026", DateOtherForm, d(2026, time.March, 1)},
+		{"01.03.2026", DateOtherForm, d(2026, time.March, 1)},
+		{"2026-3-1", DateOtherForm, d(2026, time.March, 1)},
+		{"2026/03/01", DateOtherForm, d(2026, time.March, 1)},
+		{"20260301", DateOtherForm, d(2026, time.March, 1)},
+		{"1 mars 2026", DateOtherForm, d(2026, time.March, 1)},
+		{"1:a mars 2026", DateOtherForm, d(2026, time.March, 1)},
+		{"15 Oct 2026", DateOtherForm, d(2026, time.October, 15)},
+		{"2026-03-01T10:00:00Z", DateOtherForm, d(2026, time.March, 1)},
+		{"30/2 2026", DateNoSuchDay, Date{}},
+		{"1/13 2026", DateNoSuchMonth, Date{}}, // day first: there is no month 13
+		{"1/3 26", DateUnreadable, Date{}},     // a two-digit year is not guessed
+		{"snart", DateUnreadable, Date{}},
+		{"1 smurf 2026", DateUnreadable, Date{}},
+	}
+	for _, tt := range tests {
+		_, err := ParseDate(tt.in)
+		var de *DateError
+		if !errors.As(err, &de) {
+			t.Errorf("ParseDate(%q) error %v, want a *DateError", tt.in, err)
+			continue
+		}
+		if de.Problem != tt.problem || de.Guess != tt.guess {
+			t.Errorf("ParseDate(%q): problem %d, guess %v; want %d, %v", tt.in, de.Problem, de.Guess, tt.problem, tt.guess)
+		}
+	}
+	_, err := ParseDate("2026-02-30")
+	if de := err.(*DateError); de.Year != 2026 || de.Month != 2 || de.DaysInMonth != 28 {
+		t.Errorf("2026-02-30: %+v", de)
 	}
 }

@@ -4,20 +4,33 @@
 // catalogue:
 //
 //   - every funktion and finansiering id of an activity is declared in
-//     content/_index.md;
+//     content/_index.md; ids match ignoring case and surrounding space, and
+//     the declared namn is accepted for its id;
+//   - when content/_index.md declares remiss, every referrer of an activity
+//     is one of them (matched like municipalities); otherwise a referrer
+//     spelt almost like a more common one gets a "did you mean" warning;
+//   - values repeated in one list with another case or diacritics, two
+//     activities with the same namn and files named like copies are warned
+//     about (see spelling.go);
 //   - every municipality name (activity kommuner, contact kommun, förbund
 //     kommuner) is declared; matching ignores case and surrounding space but
 //     not diacritics, so "boras" is an error with the suggestion "Borås";
-//   - a forbund reference names a page in content/forbund/;
+//   - a forbund reference names a page in content/forbund/ (its slug, in
+//     any case; a förbund's name gets its slug suggested);
 //   - pages in content/finansiering/ and content/funktioner/ describe a
 //     declared id;
 //   - slugs are unique, and plain pages do not take a URL the site needs;
 //   - warnings: granskad missing or older than granskas_inom, slut passed,
 //     an activity with no way to reach it, no accessibility statement.
 //
-// Catalogue also resolves what it checks: municipality names become the
-// index's spelling and kommuner: [alla] is expanded into every municipality,
-// so later stages never deal with editors' spelling.
+// Catalogue also resolves what it checks: municipality names, referrers,
+// funktion, finansiering and forbund values become the index's spelling and
+// kommuner: [alla] is expanded into every municipality, so later stages
+// never deal with editors' spelling.
+//
+// A key of content/_index.md that has errors (Index.Broken) is not used to
+// check activities: one line asks to fix content/_index.md first instead of
+// an error in every activity.
 package check
 
 import (
@@ -47,19 +60,44 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 	if ix == nil {
 		return diags
 	}
-	c := checker{ix: ix, diags: &diags, now: now}
-	forbund := map[string]bool{}
+	c := checker{ix: ix, diags: &diags, now: now, broken: map[string]bool{}}
+	for _, k := range ix.Broken {
+		c.broken[k] = true
+	}
+	// A required axis that declares nothing has an error of its own in the
+	// index (missing, empty, or a mistyped key); checking every activity
+	// against an empty list would only repeat it.
+	for key, values := range map[string]int{
+		catalog.AxisKommuner: len(ix.Kommuner), catalog.AxisFunktioner: len(ix.Funktioner), catalog.AxisFinansiering: len(ix.Finansiering),
+	} {
+		if values == 0 {
+			c.broken[key] = true
+		}
+	}
+	if !c.broken[catalog.AxisKommuner] {
+		ix.Kommuner = c.variants(ix.Kommuner, ix.Pos, ix.File, "kommuner")
+	}
+	if !c.broken["remiss"] {
+		ix.Remiss = c.variants(ix.Remiss, ix.Pos, ix.File, "remiss")
+	}
+	forbund := map[string]string{} // slug → name
 	hasStatement := false
 	for _, p := range cat.Pages {
 		switch p.Kind {
 		case catalog.ForbundPage:
-			forbund[p.Slug] = true
-			p.Kommuner = c.kommuner(p.Kommuner, p.Pos, p.File, "kommuner")
-			c.contacts(p.Kontakt, p.Pos, p.File)
+			forbund[p.Slug] = p.Titel
+			if !c.broken[catalog.AxisKommuner] {
+				p.Kommuner = c.kommuner(p.Kommuner, p.Pos, p.File, "kommuner")
+				c.contacts(p.Kontakt, p.Pos, p.File)
+			}
 		case catalog.FunktionPage:
-			c.pageForTerm(p, ix.Funktioner, "funktioner", msg.KindFunc)
+			if !c.broken[catalog.AxisFunktioner] {
+				c.pageForTerm(p, ix.Funktioner, "funktioner", msg.KindFunc)
+			}
 		case catalog.FinansieringPage:
-			c.pageForTerm(p, ix.Finansiering, "finansiering", msg.KindFinance)
+			if !c.broken[catalog.AxisFinansiering] {
+				c.pageForTerm(p, ix.Finansiering, "finansiering", msg.KindFinance)
+			}
 		case catalog.TillganglighetPage:
 			hasStatement = true
 		case catalog.PlainPage:
@@ -72,6 +110,13 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 	for _, a := range cat.Activities {
 		c.activity(a, forbund)
 	}
+	if len(ix.Remiss) == 0 && !c.broken["remiss"] {
+		c.remissVariants(cat.Activities)
+	}
+	c.copies(cat.Activities)
+	if skipped := c.skipped(); len(skipped) > 0 {
+		diags.AddError(diag.Pos{File: ix.File}, "", msg.IndexFirstSkipped, strings.Join(skipped, ", "))
+	}
 	if !hasStatement {
 		diags.AddWarning(diag.Pos{File: "content/tillganglighet.md"}, "", msg.StatementMissing)
 	}
@@ -79,9 +124,62 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 }
 
 type checker struct {
-	ix    *catalog.Index
-	diags *diag.List
-	now   catalog.Date
+	ix     *catalog.Index
+	diags  *diag.List
+	now    catalog.Date
+	broken map[string]bool // keys of the index with errors: not checked against
+}
+
+// dependents maps keys of content/_index.md to the activity fields checked
+// against them, in the order they are named.
+var dependents = []struct{ key, field string }{
+	{catalog.AxisKommuner, "kommuner"},
+	{catalog.AxisFunktioner, "funktion"},
+	{catalog.AxisFinansiering, "finansiering"},
+	{"remiss", "remiss"},
+}
+
+// skipped returns the activity fields not checked because the index key
+// they depend on has errors.
+func (c *checker) skipped() []string {
+	var out []string
+	for _, d := range dependents {
+		if c.broken[d.key] {
+			out = append(out, d.field)
+		}
+	}
+	return out
+}
+
+// BrokenKeys returns the top-level keys of the index file that load
+// reported errors for (in "funktioner[2].id" the key is "funktioner"), for
+// Index.Broken.
+func BrokenKeys(loadDiags diag.List, indexFile string) []string {
+	var keys []string
+	for _, d := range loadDiags {
+		if d.Severity != diag.Error || d.Pos.File != indexFile || d.Field == "" {
+			continue
+		}
+		key, _, _ := strings.Cut(d.Field, ".")
+		key, _, _ = strings.Cut(key, "[")
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	return keys
+}
+
+// IndexFirst is the line that replaces the checks of activities when
+// content/_index.md is unusable as a whole (it does not parse), or nil when
+// the load diagnostics show no error in it (it is missing, which has its own
+// message).
+func IndexFirst(loadDiags diag.List, indexFile string) *diag.Diagnostic {
+	for _, d := range loadDiags {
+		if d.Severity == diag.Error && d.Pos.File == indexFile && d.Msg.ID != msg.IndexMissing {
+			return &diag.Diagnostic{Pos: diag.Pos{File: indexFile}, Severity: diag.Error, Msg: msg.New(msg.IndexFirst)}
+		}
+	}
+	return nil
 }
 
 // posOf returns where element i of key was written, falling back to the key.
@@ -97,58 +195,120 @@ func posOf(pos map[string]diag.Pos, file, key string, i int) diag.Pos {
 	return diag.Pos{File: file, Line: 1}
 }
 
-func (c *checker) activity(a *catalog.Activity, forbund map[string]bool) {
-	for i, id := range a.Funktion {
-		c.declared(id, c.ix.Funktioner, posOf(a.Pos, a.File, "funktion", i), "funktion")
+func (c *checker) activity(a *catalog.Activity, forbund map[string]string) {
+	if !c.broken[catalog.AxisFunktioner] {
+		a.Funktion = c.resolve(a.Funktion, a.Pos, a.File, "funktion", func(id string, pos diag.Pos) (string, bool) {
+			return c.declared(id, c.ix.Funktioner, pos, "funktion")
+		})
 	}
-	for i, id := range a.Finansiering {
-		c.declared(id, c.ix.Finansiering, posOf(a.Pos, a.File, "finansiering", i), "finansiering")
+	if !c.broken[catalog.AxisFinansiering] {
+		a.Finansiering = c.resolve(a.Finansiering, a.Pos, a.File, "finansiering", func(id string, pos diag.Pos) (string, bool) {
+			return c.declared(id, c.ix.Finansiering, pos, "finansiering")
+		})
 	}
-	if a.AllaKommuner {
+	switch {
+	case c.broken[catalog.AxisKommuner]:
+	case a.AllaKommuner:
 		a.Kommuner = slices.Clone(c.ix.Kommuner)
-	} else {
+	default:
 		a.Kommuner = c.kommuner(a.Kommuner, a.Pos, a.File, "kommuner")
 	}
-	c.contacts(a.Kontakt, a.Pos, a.File)
-	if len(a.Kontakt) > 0 && !a.Reachable() {
+	switch {
+	case c.broken["remiss"]:
+	case len(c.ix.Remiss) > 0:
+		a.Remiss = c.resolve(a.Remiss, a.Pos, a.File, "remiss", c.referrer)
+	default:
+		a.Remiss = c.variants(a.Remiss, a.Pos, a.File, "remiss")
+	}
+	a.Samverkansparter = c.variants(a.Samverkansparter, a.Pos, a.File, "samverkansparter")
+	if !c.broken[catalog.AxisKommuner] {
+		c.contacts(a.Kontakt, a.Pos, a.File)
+	}
+	if len(a.Kontakt) > 0 && !a.Reachable() && !triedToReach(a) {
 		c.diags.AddWarning(posOf(a.Pos, a.File, "kontakt", -1), "kontakt", msg.KontaktNoWayToReach)
 	}
-	if a.Forbund != "" && !forbund[a.Forbund] {
-		known := slices.Sorted(maps.Keys(forbund))
-		tail := diag.DidYouMean(a.Forbund, known)
-		switch {
-		case !tail.IsZero():
-		case len(known) > 0:
-			tail = msg.New(msg.KnownList, strings.Join(known, ", "))
-		default:
-			tail = msg.New(msg.ForbundAddOne)
+	if a.Forbund != "" {
+		if slug, ok := c.forbund(a.Forbund, forbund, posOf(a.Pos, a.File, "forbund", -1)); ok {
+			a.Forbund = slug
 		}
-		c.diags.AddError(posOf(a.Pos, a.File, "forbund", -1), "forbund", msg.ForbundNoPage, a.Forbund, tail)
 	}
 	c.dates(a)
 }
 
-// declared reports id if it is not one of terms.
-func (c *checker) declared(id string, terms []catalog.Term, pos diag.Pos, field string) {
+// forbund resolves a forbund value to the slug of a page: the slug in any
+// case. A förbund's name is an error that suggests the slug.
+func (c *checker) forbund(value string, pages map[string]string, pos diag.Pos) (string, bool) {
+	want := strings.ToLower(strings.TrimSpace(value))
+	if _, ok := pages[want]; ok {
+		return want, true
+	}
+	known := slices.Sorted(maps.Keys(pages))
+	for _, slug := range known {
+		if n := pages[slug]; n != "" && fold(n) == fold(value) {
+			c.diags.AddError(pos, "forbund", msg.ForbundIsName, value, slug)
+			return "", false
+		}
+	}
+	tail := diag.DidYouMean(value, known)
+	switch {
+	case !tail.IsZero():
+	case len(known) > 0:
+		tail = msg.New(msg.KnownList, strings.Join(known, ", "))
+	default:
+		tail = msg.New(msg.ForbundAddOne)
+	}
+	c.diags.AddError(pos, "forbund", msg.ForbundNoPage, value, tail)
+	return "", false
+}
+
+// declared resolves value to the id of one of terms, reporting it if there
+// is none. Ids match ignoring case and surrounding space, as municipality
+// names do; a term's namn (same rule) stands for its id, since that is what
+// editors see on the site.
+func (c *checker) declared(value string, terms []catalog.Term, pos diag.Pos, field string) (string, bool) {
+	want := strings.TrimSpace(value)
+	for _, t := range terms {
+		if strings.EqualFold(t.ID, want) {
+			return t.ID, true
+		}
+	}
 	ids := make([]string, len(terms))
 	for i, t := range terms {
-		if t.ID == id {
-			return
+		if strings.EqualFold(strings.TrimSpace(t.Namn), want) {
+			return t.ID, true
 		}
 		ids[i] = t.ID
 	}
-	c.diags.AddError(pos, field, msg.NotDeclared, id, c.ix.File, diag.DidYouMean(id, ids), strings.Join(ids, ", "))
+	tail := diag.DidYouMean(value, ids)
+	if s := catalog.Slugify(value); slices.Contains(ids, s) {
+		tail = msg.New(msg.DidYouMean, s) // a name without its å/ä/ö
+	}
+	c.diags.AddError(pos, field, msg.NotDeclared, value, c.ix.File, tail, strings.Join(ids, ", "))
+	return "", false
+}
+
+// referrer resolves a remiss value to the spelling of content/_index.md,
+// as kommun does for municipality names.
+func (c *checker) referrer(value string, pos diag.Pos) (string, bool) {
+	want := strings.ToLower(strings.TrimSpace(value))
+	for _, r := range c.ix.Remiss {
+		if strings.ToLower(r) == want {
+			return r, true
+		}
+	}
+	var tail msg.Message
+	if s := suggestKommun(value, c.ix.Remiss); s != "" {
+		tail = msg.New(msg.DidYouMean, s)
+	}
+	c.diags.AddError(pos, "remiss", msg.NotDeclared, value, c.ix.File, tail, strings.Join(c.ix.Remiss, ", "))
+	return "", false
 }
 
 // kommuner resolves names to the index's spelling, reporting unknown ones.
 func (c *checker) kommuner(names []string, pos map[string]diag.Pos, file, field string) []string {
-	out := make([]string, 0, len(names))
-	for i, n := range names {
-		if k, ok := c.kommun(n, posOf(pos, file, field, i), field); ok && !slices.Contains(out, k) {
-			out = append(out, k)
-		}
-	}
-	return out
+	return c.resolve(names, pos, file, field, func(n string, p diag.Pos) (string, bool) {
+		return c.kommun(n, p, field)
+	})
 }
 
 func (c *checker) kommun(name string, pos diag.Pos, field string) (string, bool) {
@@ -223,6 +383,18 @@ func (c *checker) uniqueSlugs(cat *catalog.Catalogue) {
 	for _, a := range cat.Activities {
 		claim("verksamheter/"+a.Slug+"/", a.File)
 	}
+	// Aliases after every slug, so that an alias that takes an activity's
+	// address is reported on the alias, whatever the order of the files.
+	for _, a := range cat.Activities {
+		for i, alias := range a.Aliases {
+			url := "verksamheter/" + alias + "/"
+			if first, ok := seen[url]; ok {
+				c.diags.AddError(posOf(a.Pos, a.File, "aliases", i), "aliases", msg.AliasTaken, alias, url, first)
+				continue
+			}
+			seen[url] = a.File
+		}
+	}
 	for _, p := range cat.Pages {
 		switch p.Kind {
 		case catalog.ForbundPage:
@@ -259,7 +431,9 @@ func (c *checker) dates(a *catalog.Activity) {
 	}
 	switch {
 	case a.Granskad.IsZero():
-		report(diag.Pos{File: a.File, Line: 1}, "granskad", msg.GranskadMissing, c.now)
+		if _, invalid := a.Pos["granskad"]; !invalid { // a date that is not one has its own error
+			report(diag.Pos{File: a.File, Line: 1}, "granskad", msg.GranskadMissing, c.now)
+		}
 	case a.Granskad.AddDays(limit).Before(c.now):
 		report(posOf(a.Pos, a.File, "granskad", -1), "granskad", msg.GranskadOld, a.Granskad, limit)
 	case c.now.Before(a.Granskad):
@@ -270,3 +444,21 @@ func (c *checker) dates(a *catalog.Activity) {
 // recentlyEnded is how many days after its slut an ended activity is still
 // a warning rather than a note.
 const recentlyEnded = 30
+
+// triedToReach reports whether a gives a way to reach it that was refused
+// (a telefon, epost, adress or webb written but not valid): that value has
+// its own error, and "no way to reach it" on top would be a second message
+// for one mistake.
+func triedToReach(a *catalog.Activity) bool {
+	if _, ok := a.Pos["webb"]; ok {
+		return true
+	}
+	for i := range a.Kontakt {
+		for _, key := range []string{"telefon", "epost", "adress"} {
+			if _, ok := a.Pos[fmt.Sprintf("kontakt[%d].%s", i, key)]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -103,7 +103,11 @@ func TestCatalogueRules(t *testing.T) {
 		}, nil},
 		{"granskad missing warns", func(c *catalog.Catalogue) {
 			c.Activities[0].Granskad = catalog.Date{}
+			delete(c.Activities[0].Pos, "granskad")
 		}, []string{`content/verksamheter/a.md:1: warning: granskad: missing: add the date the entry was last checked, e.g. granskad: 2026-11-22`}},
+		{"granskad that is not a date has its own error, not also missing", func(c *catalog.Catalogue) {
+			c.Activities[0].Granskad = catalog.Date{}
+		}, nil},
 		{"granskad stale warns", func(c *catalog.Catalogue) {
 			c.Activities[0].Granskad = catalog.Date{Year: 2025, Month: 11, Day: 21}
 		}, []string{`content/verksamheter/a.md:8:1: warning: granskad: 2025-11-21 is older than granskas_inom (365 days); check the entry and update the date`}},
@@ -120,6 +124,41 @@ func TestCatalogueRules(t *testing.T) {
 		{"a name-only contact beside one with an adress is reachable", func(c *catalog.Catalogue) {
 			c.Activities[0].Kontakt = []catalog.Contact{{Namn: "Anna Exempel"}, {Namn: "Kansliet", Adress: "Torget 1, Mark"}}
 		}, nil},
+		{"funktion id and namn match ignoring case", func(c *catalog.Catalogue) {
+			c.Activities[0].Funktion = []string{"Samordnande-Insatser", " kartläggande funktion "}
+		}, nil},
+		{"funktion given twice after matching warns", func(c *catalog.Catalogue) {
+			c.Activities[0].Funktion = []string{"samordnande-insatser", "Samordnande insatser"}
+		}, []string{`content/verksamheter/a.md:3:1: warning: funktion: "Samordnande insatser" is already in the list as "samordnande-insatser"`}},
+		{"funktion name without diacritics suggests the id", func(c *catalog.Catalogue) {
+			c.Activities[0].Funktion = []string{"Kartlaggande funktion"}
+		}, []string{`content/verksamheter/a.md:3:11: error: funktion: "Kartlaggande funktion" is not declared in content/_index.md; did you mean "kartlaggande-funktion"? (declared: samordnande-insatser, kartlaggande-funktion)`}},
+		{"forbund slug in another case", func(c *catalog.Catalogue) {
+			c.Activities[0].Forbund = "BMS "
+		}, nil},
+		{"forbund name suggests the slug", func(c *catalog.Catalogue) {
+			c.Activities[0].Forbund = "Bollebygd  mark"
+			c.Pages[1].Titel = "Bollebygd Mark"
+		}, []string{`content/verksamheter/a.md:6:1: error: forbund: "Bollebygd  mark" is the förbund's name; write the file name of its page (without .md): forbund: bms`}},
+		{"declared remiss", func(c *catalog.Catalogue) {
+			c.Index.Remiss = []string{"Arbetsförmedlingen", "Vården"}
+			c.Activities[0].Remiss = []string{"vården", "Arbetsformedlingen"}
+		}, []string{`content/verksamheter/a.md:1: error: remiss: "Arbetsformedlingen" is not declared in content/_index.md; did you mean "Arbetsförmedlingen"? (declared: Arbetsförmedlingen, Vården)`}},
+		{"kommuner in another case twice warns", func(c *catalog.Catalogue) {
+			c.Activities[0].Kommuner = []string{"Mark", "mark"}
+		}, []string{`content/verksamheter/a.md:4:18: warning: kommuner: "mark" is already in the list as "Mark"`}},
+		{"same namn warns on both", func(c *catalog.Catalogue) {
+			b := activity("b")
+			b.Namn = " A"
+			c.Activities = append(c.Activities, b)
+		}, []string{
+			`content/verksamheter/a.md:1: warning: namn: same name as content/verksamheter/b.md; is one of the files a copy? Remove the copy or give the activities different names`,
+			`content/verksamheter/b.md:1: warning: namn: same name as content/verksamheter/a.md; is one of the files a copy? Remove the copy or give the activities different names`,
+		}},
+		{"broken funktioner in the index is not checked against", func(c *catalog.Catalogue) {
+			c.Index.Funktioner = nil
+			c.Index.Broken = []string{"funktioner"}
+		}, []string{`content/_index.md: error: fix content/_index.md first; the activities are checked against it (not checked until then: funktion)`}},
 		{"missing statement warns", func(c *catalog.Catalogue) {
 			c.Pages = slices.DeleteFunc(c.Pages, func(p *catalog.Page) bool { return p.Kind == catalog.TillganglighetPage })
 		}, []string{`content/tillganglighet.md: warning: the accessibility statement (tillgänglighetsredogörelse) is missing; a stub saying so is published. Public bodies must publish one (see docs/editors.md)`}},
@@ -160,5 +199,92 @@ func TestCatalogueResolvesKommuner(t *testing.T) {
 	}
 	if want := testIndex().Kommuner; !slices.Equal(b.Kommuner, want) {
 		t.Errorf("alla expanded to %q, want %q", b.Kommuner, want)
+	}
+}
+
+func TestCatalogueResolvesIDs(t *testing.T) {
+	a := activity("a")
+	a.Funktion = []string{"Kartläggande funktion", "SAMORDNANDE-INSATSER"}
+	a.Finansiering = []string{" Finsam"}
+	a.Forbund = "BMS"
+	ix := testIndex()
+	ix.Remiss = []string{"Vården"}
+	a.Remiss = []string{"VÅRDEN"}
+	cat := &catalog.Catalogue{Index: ix, Activities: []*catalog.Activity{a},
+		Pages: []*catalog.Page{statement(), {File: "content/forbund/bms.md", Kind: catalog.ForbundPage, Slug: "bms"}}}
+	if d := Catalogue(cat, today); len(d) > 0 {
+		t.Fatal(d)
+	}
+	if want := []string{"kartlaggande-funktion", "samordnande-insatser"}; !slices.Equal(a.Funktion, want) {
+		t.Errorf("Funktion = %q, want %q", a.Funktion, want)
+	}
+	if want := []string{"finsam"}; !slices.Equal(a.Finansiering, want) {
+		t.Errorf("Finansiering = %q, want %q", a.Finansiering, want)
+	}
+	if want := []string{"Vården"}; !slices.Equal(a.Remiss, want) {
+		t.Errorf("Remiss = %q, want %q", a.Remiss, want)
+	}
+	if a.Forbund != "bms" {
+		t.Errorf("Forbund = %q, want bms", a.Forbund)
+	}
+}
+
+func TestCopyOf(t *testing.T) {
+	tests := []struct {
+		stem, orig string
+		explicit   bool
+	}{
+		{"lotsen - Kopia", "lotsen", true},
+		{"lotsen - Kopia (2)", "lotsen", true},
+		{"lotsen - Copy", "lotsen", true},
+		{"lotsen (1)", "lotsen", true},
+		{"lotsen-copy", "lotsen", true},
+		{"lotsen kopia", "lotsen", true},
+		{"lotsen copy 2", "lotsen", true},
+		{"Copy of lotsen", "lotsen", true},
+		{"Kopia av Aktiv vardag", "Aktiv vardag", true},
+		{"lotsen-2", "lotsen", false},
+		{"steg-2", "steg", false},
+		{"lotsen", "", false},
+		{"kopiatorn", "", false},
+		{"u-sam", "", false},
+	}
+	for _, tt := range tests {
+		orig, explicit := copyOf(tt.stem)
+		if orig != tt.orig || explicit != tt.explicit {
+			t.Errorf("copyOf(%q) = %q, %v; want %q, %v", tt.stem, orig, explicit, tt.orig, tt.explicit)
+		}
+	}
+}
+
+func TestSimilar(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Arbetsförmedlingen", "arbetsformedlingen", true},
+		{"Arbetsförmedlingen", "Arbetsförmedlingn", true},
+		{"Arbetsförmedlingen", "Arbetsförmedlingar", false},
+		{"Försäkringskassan", " försäkrings  kassan", true}, // spacing folded, then one space
+		{"FK", "fk", true},
+		{"FK", "FB", false}, // short: one letter is another word
+		{"Vården", "Vårdens", true},
+		{"Socialtjänsten", "Socialtjänst", false},
+	}
+	for _, tt := range tests {
+		if got := similar(tt.a, tt.b); got != tt.want {
+			t.Errorf("similar(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestBrokenKeys(t *testing.T) {
+	var l diag.List
+	l.AddError(diag.Pos{File: "content/_index.md", Line: 5}, "funktioner[1].id", "x")
+	l.AddError(diag.Pos{File: "content/_index.md", Line: 6}, "kommuner", "x")
+	l.AddWarning(diag.Pos{File: "content/_index.md", Line: 7}, "remiss", "x")
+	l.AddError(diag.Pos{File: "content/verksamheter/a.md", Line: 1}, "finansiering", "x")
+	if got, want := BrokenKeys(l, "content/_index.md"), []string{"funktioner", "kommuner"}; !slices.Equal(got, want) {
+		t.Errorf("BrokenKeys = %q, want %q", got, want)
 	}
 }

@@ -93,6 +93,8 @@ var activityWidgets = map[string]widget{
 		return f
 	},
 	"utkast": boolean("Utkast (visas inte på webbplatsen)", "Ett utkast publiceras inte, inte ens när förslaget godkänts. Det är inte samma sak som formulärets status Utkast."),
+	"aliases": textList("Tidigare filnamn", "filnamn",
+		"Filnamn (utan .md) som verksamheten haft förut; de gamla adresserna leder hit. Behövs bara om den har bytt namn."),
 }
 
 var contactWidgets = map[string]widget{

@@ -64,8 +64,8 @@ func TestParseCMSErrors(t *testing.T) {
 			`content/_index.md:13:3: fel: cms.brach: okänt fält "brach"; menade du "branch"?`,
 			`content/_index.md:13:3: error: cms.brach: unknown field "brach"; did you mean "branch"?`},
 		{"cms:\n  repo: forbundet/katalog\n  base_url: oauth.example.se\n",
-			`content/_index.md:13:13: fel: cms.base_url: "oauth.example.se" går inte: adressen måste vara en http- eller https-adress, t.ex. https://example.se/`,
-			`content/_index.md:13:13: error: cms.base_url: "oauth.example.se" is not allowed: it must be an http or https address, e.g. https://example.se/`},
+			`content/_index.md:13:13: fel: cms.base_url: länken "oauth.example.se" går inte: här ska det stå en webbadress som börjar med https://, t.ex. https://example.se/`,
+			`content/_index.md:13:13: error: cms.base_url: link "oauth.example.se" is not allowed: this must be a web address starting with https://, e.g. https://example.se/`},
 		{"cms:\n  repo: forbundet/katalog\n  auth_endpoint: https://x/auth\n",
 			`content/_index.md:13:18: fel: cms.auth_endpoint: "https://x/auth" är ingen sökväg: skriv den del av adressen som kommer efter base_url, t.ex. auth`,
 			`content/_index.md:13:18: error: cms.auth_endpoint: "https://x/auth" is not a path: write the part of the address that follows base_url, e.g. auth`},
@@ -105,7 +105,7 @@ func TestClearedFieldsAreLeftOut(t *testing.T) {
 		t.Errorf("cleared fields have values: %+v", a)
 	}
 	_, diags = ParseActivity("v.md", "lotsen", []byte(strings.Replace(validActivity, "namn: Lotsen", `namn: ""`, 1)))
-	if got, want := printed(diags), "v.md:2:7: error: namn: is required\n"; got != want {
+	if got, want := printed(diags), "v.md:2:7: error: namn: is empty; it must be filled in\n"; got != want {
 		t.Errorf("a cleared namn gave %q, want %q", got, want)
 	}
 }

@@ -6,21 +6,12 @@ import (
 	"github.com/samkat/samkat/internal/catalog"
 )
 
-// The contract's field lists, for tools that describe it to editors (the
-// Decap CMS form of package cms). They are the lists the parser itself
-// checks against, so a field added to the contract cannot be forgotten there.
-
-// ActivityKeys returns the frontmatter keys of an activity, in documentation order.
-func ActivityKeys() []string { return slices.Clone(activityKeys) }
+// More of the contract's field lists (see keys.go), for the Decap CMS form
+// of package cms. They are the lists the parser itself checks against, so a
+// field added to the contract cannot be forgotten there.
 
 // ActivityRequired returns the keys every activity must have.
 func ActivityRequired() []string { return slices.Clone(activityRequired) }
-
-// ContactKeys returns the keys of one kontakt entry.
-func ContactKeys() []string { return slices.Clone(contactKeys) }
-
-// AlderKeys returns the keys of alder.
-func AlderKeys() []string { return slices.Clone(alderKeys) }
 
 // PageKeys returns the frontmatter keys of a page of the given kind.
 func PageKeys(kind catalog.PageKind) []string {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/msg"
 	"go.yaml.in/yaml/v3"
 )
@@ -23,10 +25,19 @@ const (
 )
 
 // parseYAML decodes src's frontmatter into a mapping node. It returns nil
-// (with a diagnostic) when the YAML is not a usable mapping.
+// (with a diagnostic) when the YAML is not a usable mapping, or when YAML
+// would silently leave out part of it.
 func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {
 	var root yaml.Node
-	if err := yaml.Unmarshal(s.yaml, &root); err != nil {
+	err := yaml.Unmarshal(s.yaml, &root)
+	if err != nil || root.Kind != 0 && root.Content[0].Kind == yaml.ScalarNode {
+		// "namn:Lotsen" alone is a text to YAML, not a field.
+		if h, ok := yamlHint(s.yaml, s.yamlLine); ok {
+			diags.AddError(diag.Pos{File: file, Line: s.yamlLine + h.line - 1, Col: h.col}, "", h.id, h.args...)
+			return nil
+		}
+	}
+	if err != nil {
 		line := s.yamlLine
 		text := err.Error()
 		if m := yamlLineRE.FindStringSubmatch(text); m != nil {
@@ -35,7 +46,11 @@ func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {
 			text = strings.Replace(text, m[0], "", 1)
 		}
 		text = strings.TrimPrefix(strings.TrimPrefix(text, "yaml:"), " ")
-		diags.AddError(diag.Pos{File: file, Line: line}, "", msg.YAMLSyntax, text)
+		var explained any = text
+		if id, ok := parserTexts[text]; ok {
+			explained = msg.New(id)
+		}
+		diags.AddError(diag.Pos{File: file, Line: line}, "", msg.YAMLSyntax, explained)
 		return nil
 	}
 	if root.Kind == 0 { // empty frontmatter
@@ -46,10 +61,26 @@ func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {
 		diags.AddError(nodePos(file, s, m), "", msg.YAMLNotMapping, describe(m))
 		return nil
 	}
+	if dropped(file, s, m, diags) {
+		return nil
+	}
+	commentCuts(file, s, m, diags)
 	return m
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+): `)
+
+// parserTexts are the YAML library's messages that have words in the
+// message catalogue, so that a Swedish message is Swedish throughout.
+var parserTexts = map[string]msg.ID{
+	"did not find expected key":                      msg.YAMLExpectedKey,
+	"could not find expected ':'":                    msg.YAMLExpectedColon,
+	"mapping values are not allowed in this context": msg.YAMLColonHere,
+	"did not find expected ',' or ']'":               msg.YAMLListNotClosed,
+	"found unexpected end of stream":                 msg.YAMLEndOfStream,
+	"found character that cannot start any token":    msg.YAMLBadToken,
+	"did not find expected '-' indicator":            msg.YAMLExpectedDash,
+}
 
 // nodePos converts a YAML node's position to a file position.
 func nodePos(file string, s *source, n *yaml.Node) diag.Pos {
@@ -89,10 +120,13 @@ type fields struct {
 	pos    map[string]diag.Pos
 	prefix string
 	values map[string]*yaml.Node
+	// suggested holds the keys offered for unknown keys: a mistyped
+	// kommun: is one error with its suggestion, not also "kommuner is required".
+	suggested map[string]bool
 }
 
 func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos, prefix string, m *yaml.Node, allowed []string) *fields {
-	f := &fields{file: file, src: s, diags: diags, pos: pos, prefix: prefix, values: map[string]*yaml.Node{}}
+	f := &fields{file: file, src: s, diags: diags, pos: pos, prefix: prefix, values: map[string]*yaml.Node{}, suggested: map[string]bool{}}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Value == "<<" {
@@ -102,8 +136,17 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 		key := k.Value
 		name := prefix + key
 		if !slices.Contains(allowed, key) {
+			if f.glued(k, allowed, prefix) {
+				continue
+			}
+			if s := foreignKey(key, allowed); s != "" {
+				f.suggested[s] = true
+				f.diags.AddError(f.at(k), name, msg.FieldForeign, key, s)
+				continue
+			}
 			tail := msg.New(msg.ValidList, strings.Join(allowed, ", "))
 			if s := diag.Suggest(key, allowed); s != "" {
+				f.suggested[s] = true
 				tail = msg.New(msg.DidYouMean, s)
 			}
 			f.diags.AddError(f.at(k), name, msg.FieldUnknown, key, tail)
@@ -124,7 +167,30 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 		}
 		f.values[key] = v
 	}
+	// An empty value is as if not written, so that nothing points at it:
+	// a granskad that is written but not a date has its own error, an
+	// empty one is missing.
+	for key, v := range f.values {
+		if isEmpty(v) {
+			delete(f.pos, prefix+key)
+		}
+	}
 	return f
+}
+
+// glued reports (and returns true for) a text that is a key glued to its
+// value, "fran:18" in {fran:18}: YAML reads it as one word. prefix names
+// the group the key belongs to.
+func (f *fields) glued(n *yaml.Node, allowed []string, prefix string) bool {
+	g := noSpaceRE.FindStringSubmatch(n.Value)
+	if n.Kind != yaml.ScalarNode || g == nil || !slices.Contains(allowed, g[1]) {
+		return false
+	}
+	p := f.at(n)
+	p.Col += utf8.RuneCountInString(g[1]) + 1
+	f.suggested[g[1]] = true
+	f.diags.AddError(p, prefix+g[1], msg.YAMLNoSpace, g[1]+": "+g[2])
+	return true
 }
 
 // hasAlias reports whether n or anything in it is an anchor or alias.
@@ -163,27 +229,47 @@ func (f *fields) errAt(n *yaml.Node, field string, id msg.ID, args ...any) {
 }
 
 // get returns the value of key, or nil when it is missing or empty. An
-// empty text ("") is empty too: web forms such as Decap CMS write one when
-// an editor clears a field.
+// empty value ("", [], or nothing after the colon) counts as absent: Decap
+// CMS writes "" when an editor clears a field.
 func (f *fields) get(key string) *yaml.Node {
 	v := f.values[key]
-	if v == nil || v.Kind == yaml.ScalarNode && (v.ShortTag() == "!!null" || v.ShortTag() == "!!str" && strings.TrimSpace(v.Value) == "") {
+	if v == nil || isEmpty(v) {
 		return nil
 	}
 	return v
 }
 
-// require reports every key of keys that is missing.
+// isEmpty reports whether n is a value with nothing in it: null, a text of
+// only spaces, an empty list or group.
+func isEmpty(n *yaml.Node) bool {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.ShortTag() == "!!null" || n.ShortTag() == "!!str" && strings.TrimSpace(n.Value) == ""
+	case yaml.SequenceNode, yaml.MappingNode:
+		return len(n.Content) == 0
+	}
+	return false
+}
+
+// require reports every key of keys that is missing or empty, once: a key
+// offered as the suggestion for a mistyped one is not reported missing.
 func (f *fields) require(keys ...string) {
 	for _, k := range keys {
-		_, written := f.pos[f.prefix+k]
-		if f.get(k) == nil && (!written || f.values[k] != nil) { // a rejected value has its own error
-			p := diag.Pos{File: f.file, Line: f.src.yamlLine - 1}
-			if v, ok := f.values[k]; ok {
-				p = f.at(v)
-			}
-			f.diags.AddError(p, f.prefix+k, msg.FieldRequired)
+		if f.get(k) != nil {
+			continue
 		}
+		if v, ok := f.values[k]; ok {
+			id := msg.FieldEmpty
+			if k == "kontakt" {
+				id = msg.KontaktEmpty // says what a contact needs
+			}
+			f.diags.AddError(f.at(v), f.prefix+k, id)
+			continue
+		}
+		if _, written := f.pos[f.prefix+k]; written || f.suggested[k] {
+			continue // a rejected value or a mistyped key has its own error
+		}
+		f.diags.AddError(diag.Pos{File: f.file, Line: f.src.yamlLine - 1}, f.prefix+k, msg.FieldRequired)
 	}
 }
 
@@ -229,6 +315,9 @@ func (f *fields) checkLen(v *yaml.Node, name, s string, limit int) string {
 	return s
 }
 
+// declaredLists are the list fields whose values are declared in _index.md.
+var declaredLists = []string{"kommuner", "funktion", "finansiering"}
+
 // list returns a list of texts. A single text is read as a list of one, as
 // an editor writing "kommuner: Mark" would expect. Elements are trimmed,
 // must be non-empty and unique; each gets a position "key[i]".
@@ -245,6 +334,30 @@ func (f *fields) list(key string) []string {
 	case yaml.MappingNode:
 		f.errAt(v, name, msg.FieldNotList, describe(v))
 		return nil
+	case yaml.ScalarNode:
+		// "kommuner: Mark, Svenljunga" is one text to YAML; the editor
+		// meant a list. Read it as one, so that the names are checked too.
+		// Declared names never hold a comma, so for them it is an error; a
+		// party's name may ("Förbundet Bollebygd, Mark och Svenljunga"), and
+		// quotes say the text is one name.
+		if v.ShortTag() == "!!str" && v.Style == 0 && strings.Contains(v.Value, ",") {
+			var parts []string
+			for _, p := range strings.Split(v.Value, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					parts = append(parts, p)
+				}
+			}
+			list := "[" + strings.Join(parts, ", ") + "]"
+			if slices.Contains(declaredLists, key) {
+				f.errAt(v, name, msg.ListNoBrackets, list)
+			} else {
+				f.diags.AddWarning(f.at(v), name, msg.ListNoBracketsWarn, list, strings.TrimSpace(v.Value))
+			}
+			items = nil
+			for _, p := range parts {
+				items = append(items, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: p, Line: v.Line, Column: v.Column})
+			}
+		}
 	}
 	if len(items) > maxListLen {
 		f.errAt(v, name, msg.ListTooLong, len(items), maxListLen)
@@ -265,7 +378,8 @@ func (f *fields) list(key string) []string {
 				f.errAt(it, name, msg.ListEntryEmpty, i+1)
 			}
 		case slices.Contains(out, s):
-			f.errAt(it, name, msg.ListEntryTwice, s)
+			// Harmless (the value counts once), like [Mark, mark] in package check.
+			f.diags.AddWarning(f.at(it), name, msg.ListEntryTwice, s)
 		default:
 			out = append(out, s)
 		}
@@ -284,11 +398,34 @@ func (f *fields) date(key string) catalog.Date {
 		f.errAt(v, name, msg.FieldNotDate, describe(v))
 		return catalog.Date{}
 	}
-	d, err := catalog.ParseDate(strings.TrimSpace(v.Value))
-	if err != nil {
-		f.errAt(v, name, msg.DateInvalid, strings.TrimSpace(v.Value))
+	text := strings.TrimSpace(v.Value)
+	d, err := catalog.ParseDate(text)
+	var de *catalog.DateError
+	switch {
+	case err == nil:
+	case !errors.As(err, &de):
+		f.errAt(v, name, msg.DateInvalid, text)
+	case de.Problem == catalog.DateNoSuchMonth:
+		f.errAt(v, name, msg.DateNoSuchMonth, text, de.Month)
+	case de.Problem == catalog.DateNoSuchDay:
+		f.errAt(v, name, msg.DateNoSuchDay, text, monthName(de.Month), de.Year, de.DaysInMonth)
+	case de.Problem == catalog.DateOtherForm:
+		g := de.Guess
+		f.errAt(v, name, msg.DateOtherForm, text, g.String(), g.Day, monthName(int(g.Month)), g.Year)
+	default:
+		f.errAt(v, name, msg.DateInvalid, text)
 	}
 	return d
+}
+
+// monthName names month m (1–12) in the language of the message.
+func monthName(m int) msg.Message {
+	months := []msg.ID{msg.Month1, msg.Month2, msg.Month3, msg.Month4, msg.Month5, msg.Month6,
+		msg.Month7, msg.Month8, msg.Month9, msg.Month10, msg.Month11, msg.Month12}
+	if m < 1 || m > 12 {
+		return msg.Message{}
+	}
+	return msg.New(months[m-1])
 }
 
 // boolean returns a true/false field; nil when absent.
@@ -343,8 +480,9 @@ func (f *fields) webb(key string) string {
 	if s == "" {
 		return ""
 	}
-	if !validWebURL(s) {
-		f.errAt(f.values[key], f.prefix+key, msg.WebbNotAllowed, s)
+	// The same rule and messages as links in the body.
+	if reason := markdown.CheckWebURL(s); !reason.IsZero() {
+		f.errAt(f.values[key], f.prefix+key, msg.LinkNotAllowed, s, reason)
 		return ""
 	}
 	return s

@@ -2,7 +2,6 @@ package load
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,7 +19,7 @@ var (
 		"kommuner", "funktioner", "finansiering", "matris", "remiss", "cms", "synonymer"}
 	activityKeys = []string{"namn", "funktion", "kommuner", "finansiering", "kontakt", "samverkansparter",
 		"huvudman", "forbund", "malgrupp", "alder", "start", "slut", "platser", "remiss",
-		"egenanmalan", "inriktning", "webb", "granskad", "utkast"}
+		"egenanmalan", "inriktning", "webb", "granskad", "utkast", "aliases"}
 	contactKeys = []string{"namn", "roll", "telefon", "epost", "adress", "kommun"}
 	pageKeys    = []string{"namn", "titel", "beskrivning", "webb", "kommuner", "kontakt", "utkast"}
 	termKeys    = []string{"id", "namn"}
@@ -217,6 +216,16 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 		}
 	}
 	a.Webb = f.webb("webb")
+	for i, alias := range f.list("aliases") {
+		at := a.Pos[fmt.Sprintf("aliases[%d]", i)]
+		if !catalog.ValidSlug(alias) {
+			f.diags.AddError(at, "aliases", msg.AliasNotSlug, alias, catalog.Slugify(alias))
+			continue
+		}
+		// Positions follow the aliases kept, so that check finds each one's.
+		a.Pos[fmt.Sprintf("aliases[%d]", len(a.Aliases))] = at
+		a.Aliases = append(a.Aliases, alias)
+	}
 	a.Granskad = f.date("granskad")
 	if b := f.boolean("utkast"); b != nil {
 		a.Utkast = *b
@@ -293,7 +302,9 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 		el := fmt.Sprintf("%s[%d]", key, i)
 		f.pos[el] = f.at(it)
 		if it.Kind != yaml.MappingNode {
-			f.errAt(it, el, msg.KontaktNotContact, describe(it))
+			if !f.glued(it, contactKeys, el+".") {
+				f.errAt(it, el, msg.KontaktNotContact, describe(it))
+			}
 			continue
 		}
 		cf := newFields(f.file, f.src, f.diags, f.pos, el+".", it, contactKeys)
@@ -306,14 +317,17 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 			Kommun:  cf.text("kommun", maxNameLen),
 		}
 		if c.Telefon != "" && !validPhone(c.Telefon) {
-			cf.errAt(cf.values["telefon"], el+".telefon", msg.PhoneInvalid, c.Telefon)
+			cf.phoneProblem(el+".telefon", c.Telefon)
 			c.Telefon = ""
 		}
 		if c.Epost != "" && !validEmail(c.Epost) {
 			cf.errAt(cf.values["epost"], el+".epost", msg.EmailInvalid, c.Epost)
 			c.Epost = ""
 		}
-		if len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0 {
+		switch {
+		case len(cf.valuesOf(contactKeys...)) == 0 && len(cf.values) > 0:
+			cf.errAt(it, el, msg.KontaktAllEmpty) // a form cleared, or a template left unfilled
+		case len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0:
 			cf.errAt(it, el, msg.KontaktSaysNothing)
 		}
 		out = append(out, c)
@@ -328,7 +342,7 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 func (f *fields) valuesOf(keys ...string) []string {
 	var out []string
 	for _, k := range keys {
-		if f.values[k] != nil {
+		if f.get(k) != nil {
 			out = append(out, k)
 		}
 	}
@@ -355,17 +369,4 @@ func validPhone(s string) bool {
 		}
 	}
 	return digits >= 5
-}
-
-// validWebURL accepts absolute http and https addresses with a host.
-func validWebURL(s string) bool {
-	if strings.ContainsAny(s, " \t\n\"<>`") {
-		return false
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil &&
-		!strings.ContainsAny(u.Host, "'{}|\\^%")
 }

@@ -11,7 +11,12 @@
 //     applied after the normalisation browsers do (case, whitespace and
 //     control characters, entities, percent-encoding), so "JaVaScRiPt:",
 //     " javascript:", "java\tscript:" and "&#106;avascript:" are all caught.
-//     A rejected link is rendered as its text only.
+//     A rejected link is rendered as its text only. An address without its
+//     scheme ("www.example.se") is an error, not a relative link; bare
+//     www. text is autolinked with https.
+//   - With ForSite, relative links are resolved against the built site
+//     (see Site): a link to a .md file becomes a link to its page, and one
+//     that leads nowhere is an error.
 //   - Heading ids keep å/ä/ö readable ("Målgrupp" → "malgrupp"); goldmark's
 //     default drops non-ASCII letters ("mlgrupp").
 //   - A level-1 heading is reported and rendered as level 2: the page's one
@@ -45,11 +50,13 @@ import (
 
 // Converter converts catalogue bodies. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md   goldmark.Markdown
+	site *Site // nil: relative links are not resolved
 }
 
 // New returns the converter for catalogue bodies: CommonMark, tables,
-// autolinks, no raw HTML.
+// autolinks, no raw HTML. Relative links are passed through unchecked; use
+// ForSite to resolve them.
 func New() *Converter {
 	return &Converter{md: goldmark.New(
 		goldmark.WithExtensions(
@@ -60,13 +67,22 @@ func New() *Converter {
 	)}
 }
 
+// ForSite returns the converter that resolves relative links against the
+// built site s (see Site): links to .md files become links to their pages,
+// and a link or image that leads nowhere is an error.
+func ForSite(s *Site) *Converter {
+	c := New()
+	c.site = s
+	return c
+}
+
 // Convert renders body to HTML and reports problems at their file lines.
 // file is used only in diagnostics.
 func (c *Converter) Convert(file string, body []byte) (template.HTML, diag.List) {
 	var diags diag.List
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	w := walker{file: file, src: body, lines: lineStarts(body), diags: &diags}
+	w := walker{file: file, src: body, lines: lineStarts(body), diags: &diags, site: c.site}
 	w.walk(doc)
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
@@ -81,6 +97,7 @@ type walker struct {
 	src   []byte
 	lines []int // byte offset at which each line starts
 	diags *diag.List
+	site  *Site
 }
 
 // walk checks n's subtree, removing or rewriting nodes that may not be published.
@@ -95,16 +112,26 @@ func (w *walker) walk(n ast.Node) {
 			w.rawHTML(node, segmentsText(node.Segments, w.src))
 			n.RemoveChild(n, node)
 		case *ast.Link:
-			if !w.allowed(node, string(node.Destination)) {
+			dest, ok := w.link(node, string(node.Destination))
+			if !ok {
 				unwrap(n, node)
+				break
 			}
+			node.Destination = []byte(dest)
 		case *ast.Image:
-			if !w.allowed(node, string(node.Destination)) {
+			dest, ok := w.link(node, string(node.Destination))
+			if !ok {
 				n.RemoveChild(n, node)
 				break
 			}
+			node.Destination = []byte(dest)
 			node.SetAttributeString("loading", []byte("lazy"))
 		case *ast.AutoLink:
+			if string(node.Protocol) == "http" {
+				// Linkify gives "www.example.se" http://; https is the
+				// safer guess, and sites that answer only http are rare.
+				node.Protocol = []byte("https")
+			}
 			if !w.allowed(node, string(node.URL(w.src))) {
 				label := ast.NewString(node.Label(w.src))
 				n.ReplaceChild(n, node, label)
@@ -126,11 +153,32 @@ func (w *walker) rawHTML(n ast.Node, raw string) {
 	if strings.HasPrefix(strings.TrimSpace(raw), "<!--") {
 		return // a comment: an editor's note, dropped without a word
 	}
+	if isBR(raw) {
+		w.diags.AddError(w.pos(n), "", msg.BodyBR)
+		return
+	}
 	snippet := strings.Join(strings.Fields(raw), " ")
 	if utf8.RuneCountInString(snippet) > 30 {
 		snippet = string([]rune(snippet)[:30]) + "…"
 	}
 	w.diags.AddError(w.pos(n), "", msg.BodyRawHTML, snippet)
+}
+
+// link checks the destination of a link or image and returns the one to
+// render: relative ones resolved against the site (see resolve).
+func (w *walker) link(n ast.Node, dest string) (string, bool) {
+	if !w.allowed(n, dest) {
+		return "", false
+	}
+	if w.site == nil {
+		return dest, true
+	}
+	out, problem := w.site.resolve(w.file, dest)
+	if !problem.IsZero() {
+		w.diags.AddError(w.pos(n), "", problem.ID, problem.Args...)
+		return "", false
+	}
+	return out, true
 }
 
 func (w *walker) allowed(n ast.Node, dest string) bool {
@@ -142,14 +190,18 @@ func (w *walker) allowed(n ast.Node, dest string) bool {
 		reason = CheckURL(string(util.UnescapePunctuations([]byte(dest))))
 	}
 	if !reason.IsZero() {
-		shown := dest
-		if utf8.RuneCountInString(shown) > 60 {
-			shown = string([]rune(shown)[:60]) + "…"
-		}
-		w.diags.AddError(w.pos(n), "", msg.LinkNotAllowed, shown, reason)
+		w.diags.AddError(w.pos(n), "", msg.LinkNotAllowed, shorten(dest), reason)
 		return false
 	}
 	return true
+}
+
+// shorten cuts a long address for a message.
+func shorten(dest string) string {
+	if utf8.RuneCountInString(dest) > 60 {
+		return string([]rune(dest)[:60]) + "…"
+	}
+	return dest
 }
 
 // unwrap replaces node by its children in parent.
@@ -235,6 +287,11 @@ func CheckURL(u string) msg.Message {
 	for _, c := range candidates {
 		scheme, ok := schemeOf(c)
 		if !ok {
+			if host := wwwHost(c); host != "" {
+				// Without a scheme it is a relative link to a file
+				// called "www.example.se": never what was meant.
+				return msg.New(msg.LinkWWW, c)
+			}
 			continue
 		}
 		if !slices.Contains(allowedSchemes, scheme) {
@@ -249,6 +306,45 @@ func CheckURL(u string) msg.Message {
 		}
 	}
 	return msg.Message{}
+}
+
+// CheckWebURL is CheckURL for a field that must be a web address (webb,
+// baseurl): the same rule and messages as links in the body, and then
+// http or https only.
+func CheckWebURL(u string) msg.Message {
+	if reason := CheckURL(u); !reason.IsZero() {
+		if reason.ID == msg.LinkBadScheme {
+			return msg.New(msg.LinkNotWeb)
+		}
+		return reason
+	}
+	s := strings.TrimSpace(html.UnescapeString(u))
+	if i := strings.IndexAny(s, " \"<>`"); i >= 0 {
+		// In the body these end the link; in a field they would be kept,
+		// and escaped into another address.
+		return msg.New(msg.LinkBadChar, s[i:i+1])
+	}
+	p, err := url.Parse(s)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") {
+		return msg.New(msg.LinkNotWeb)
+	}
+	if p.User != nil {
+		// "https://bank.se@evil.example/" shows one host and goes to another.
+		return msg.New(msg.LinkNoHost)
+	}
+	return msg.Message{}
+}
+
+// wwwHost returns the host name a scheme-less address starts with when it
+// is plainly one ("www.example.se/x" → "www.example.se"), else "".
+func wwwHost(u string) string {
+	first, _, _ := strings.Cut(u, "/")
+	first, _, _ = strings.Cut(first, "?")
+	first, _, _ = strings.Cut(first, "#")
+	if len(first) > 4 && strings.EqualFold(first[:4], "www.") && strings.Contains(first[4:], ".") {
+		return first
+	}
+	return ""
 }
 
 // normalizeURL reads a URL the most lenient way a browser or server might:

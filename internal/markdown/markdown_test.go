@@ -36,7 +36,7 @@ func TestConvert(t *testing.T) {
 			wantHTML: []string{"<table>", "<th>a</th>", "<td>2</td>"}},
 		{name: "autolinks",
 			body:     "Se https://example.se/x och www.example.se och <info@example.se>.\n",
-			wantHTML: []string{`<a href="https://example.se/x">`, `<a href="http://www.example.se">`, `<a href="mailto:info@example.se">`}},
+			wantHTML: []string{`<a href="https://example.se/x">`, `<a href="https://www.example.se">`, `<a href="mailto:info@example.se">`}},
 		{name: "allowed links",
 			body:     "[a](https://a.se) [b](mailto:b@c.se) [t](tel:+4633123) [r](../lotsen/) [f](#syfte)\n",
 			wantHTML: []string{`href="https://a.se"`, `href="mailto:b@c.se"`, `href="tel:+4633123"`, `href="../lotsen/"`, `href="#syfte"`}},
@@ -129,6 +129,8 @@ func TestCheckURL(t *testing.T) {
 		// Control characters are escaped by the renderer, so they stay part
 		// of the address: the hosts would be %030 and 0%03 (found by FuzzConvert).
 		{"http://\x030", false}, {"http://0\x03", false}, {"https://a.se/\n", false}, {" https://a.se/ ", true},
+		// Without a scheme this is a file called www.example.se.
+		{"www.example.se", false}, {"WWW.example.se/sida", false}, {"www-filer/a.pdf", true},
 	}
 	for _, tt := range tests {
 		if got := CheckURL(tt.url).IsZero(); got != tt.ok {

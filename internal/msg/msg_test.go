@@ -5,8 +5,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,33 +19,40 @@ import (
 func declaredIDs(t *testing.T) map[ID]string {
 	t.Helper()
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, 0)
+	names, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
 	ids := map[ID]string{}
-	for _, pkg := range pkgs {
-		for _, f := range pkg.Files {
-			for _, d := range f.Decls {
-				gd, ok := d.(*ast.GenDecl)
-				if !ok || gd.Tok != token.CONST {
+	for _, f := range files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, s := range gd.Specs {
+				vs := s.(*ast.ValueSpec)
+				if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "ID" {
 					continue
 				}
-				for _, s := range gd.Specs {
-					vs := s.(*ast.ValueSpec)
-					if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "ID" {
-						continue
+				for i, name := range vs.Names {
+					lit := vs.Values[i].(*ast.BasicLit)
+					v, _ := strconv.Unquote(lit.Value)
+					if prev, dup := ids[ID(v)]; dup {
+						t.Errorf("%s and %s have the same ID %q", prev, name.Name, v)
 					}
-					for i, name := range vs.Names {
-						lit := vs.Values[i].(*ast.BasicLit)
-						v, _ := strconv.Unquote(lit.Value)
-						if prev, dup := ids[ID(v)]; dup {
-							t.Errorf("%s and %s have the same ID %q", prev, name.Name, v)
-						}
-						ids[ID(v)] = name.Name
-					}
+					ids[ID(v)] = name.Name
 				}
 			}
 		}

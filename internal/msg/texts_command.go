@@ -35,6 +35,9 @@ const (
 	ServeFailedTitle      ID = "serve-failed-title"
 	ServeFailedHeading    ID = "serve-failed-heading"
 	ServeFailedText       ID = "serve-failed-text"
+	CmdBadBind            ID = "cmd-bad-bind"
+	ServeLANWarning       ID = "serve-lan-warning"
+	ServeLANAddress       ID = "serve-lan-address"
 )
 
 var commandTexts = map[ID]Text{
@@ -44,7 +47,7 @@ var commandTexts = map[ID]Text{
 	CmdHasErrors:          {Sv: "katalogen har fel; ingenting publicerades", En: "the catalogue has errors; nothing was published"},
 	CmdFailed:             {Sv: "%v", En: "%v"},
 	CmdNotCatalogue:       {Sv: "%s har ingen mapp content/; är det en katalog? (se README.md)", En: "%s has no content/ folder; is it a catalogue? (see README.md)"},
-	CmdBadFormat:          {Sv: "--format ska vara text eller github, inte %q", En: "--format must be text or github, not %q"},
+	CmdBadFormat:          {Sv: "--format ska vara text, github eller json, inte %q", En: "--format must be text, github or json, not %q"},
 	CmdBadBaseURL:         {Sv: "--baseurl ska vara en fullständig http- eller https-adress, inte %q", En: "--baseurl must be an absolute http or https address, not %q"},
 	CmdTooManyArgs:        {Sv: "väntade högst en katalogmapp, fick %q", En: "expected at most one catalogue folder, got %q"},
 	CmdBadNow:             {Sv: "--now: %s", En: "--now: %s"},
@@ -70,4 +73,7 @@ var commandTexts = map[ID]Text{
 	ServeFailedTitle:      {Sv: "samkat serve: katalogen går inte att bygga", En: "samkat serve: the catalogue does not build"},
 	ServeFailedHeading:    {Sv: "Katalogen går inte att bygga än", En: "The catalogue does not build yet"},
 	ServeFailedText:       {Sv: "samkat serve visar webbplatsen här så snart problemen är rättade.", En: "samkat serve shows the site here as soon as the problems are fixed."},
+	CmdBadBind:            {Sv: "--bind ska vara en IP-adress, t.ex. 127.0.0.1 eller 0.0.0.0, inte %q", En: "--bind must be an IP address, e.g. 127.0.0.1 or 0.0.0.0, not %q"},
+	ServeLANWarning:       {Sv: "varning: --bind %s gör förhandsvisningen nåbar för andra i nätverket; använd det bara på ett nätverk du litar på", En: "warning: --bind %s makes the preview reachable by others on the network; use it only on a network you trust"},
+	ServeLANAddress:       {Sv: "från en annan enhet i nätverket: %s", En: "from another device on the network: %s"},
 }

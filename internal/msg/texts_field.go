@@ -20,7 +20,6 @@ const (
 	FieldNotWhole       ID = "field-not-whole-number"
 	FieldOutOfRange     ID = "field-out-of-range"
 	FieldNotGroup       ID = "field-not-group"
-	WebbNotAllowed      ID = "webb-not-allowed"
 	SprakUnsupported    ID = "sprak-unsupported"
 	KommunAllaReserved  ID = "kommun-alla-reserved"
 	AxisUnknown         ID = "axis-unknown"
@@ -42,6 +41,20 @@ const (
 	KontaktSaysNothing  ID = "kontakt-says-nothing"
 	KontaktNoWayToReach ID = "kontakt-no-way-to-reach"
 	TitelAndNamn        ID = "titel-and-namn"
+	AliasNotSlug        ID = "alias-not-slug"
+
+	// Empty values, foreign keys and values written another way.
+	FieldForeign       ID = "field-foreign"
+	FieldEmpty         ID = "field-empty"
+	ListNoBrackets     ID = "list-no-brackets"
+	ListNoBracketsWarn ID = "list-no-brackets-warning"
+	DateNoSuchMonth    ID = "date-no-such-month"
+	DateNoSuchDay      ID = "date-no-such-day"
+	DateOtherForm      ID = "date-other-form"
+	PhoneBadChar       ID = "phone-bad-char"
+	PhoneOddChar       ID = "phone-odd-char"
+	KontaktAllEmpty    ID = "kontakt-all-empty"
+	BodyBR             ID = "body-br"
 )
 
 var fieldTexts = map[ID]Text{
@@ -135,11 +148,6 @@ var fieldTexts = map[ID]Text{
 		En:  "must be a group of fields, e.g. %s, not %s",
 		Fix: "Skriv fälten som i exemplet.",
 	},
-	WebbNotAllowed: {
-		Sv:  "%q går inte: adressen måste vara en http- eller https-adress, t.ex. https://example.se/",
-		En:  "%q is not allowed: it must be an http or https address, e.g. https://example.se/",
-		Fix: "Skriv hela adressen, med https:// först.",
-	},
 	SprakUnsupported: {
 		Sv:  "%q stöds inte; skriv sv (svenska, standard) eller en (engelska)",
 		En:  "%q is not supported; write sv (Swedish, the default) or en (English)",
@@ -203,7 +211,7 @@ var fieldTexts = map[ID]Text{
 	InriktningInvalid: {
 		Sv:  "%q är inte giltigt%s%s",
 		En:  "%q is not valid%s%s",
-		Fix: "Skriv individ eller struktur.",
+		Fix: "Skriv individinriktad eller strukturovergripande.",
 	},
 	KontaktNotList: {
 		Sv:  "ska vara en lista med kontakter, t.ex.\n    kontakt:\n      - namn: Anna Andersson\n        telefon: 033-12 34 56",
@@ -244,5 +252,67 @@ var fieldTexts = map[ID]Text{
 		Sv:  "är samma fält som namn (rad %d); skriv bara ett av dem",
 		En:  "is the same field as namn (line %d); give only one of them",
 		Fix: "Ta bort titel och behåll namn.",
+	},
+	AliasNotSlug: {
+		Sv:  "%q är ingen adress: skriv den tidigare adressens sista del med a-z, 0-9 och -, t.ex. %q",
+		En:  "%q is not an address: write the last part of the earlier address with a-z, 0-9 and -, e.g. %q",
+		Fix: "Skriv det tidigare filnamnet utan .md, som det stod i adressen (verksamheter/gammal-slug/).",
+	},
+
+	// Empty values, foreign keys and values written another way.
+	FieldForeign: {
+		Sv:  "okänt fält %q; i samkat heter det %q",
+		En:  "unknown field %q; in samkat it is called %q",
+		Fix: "Byt fältnamnet till det som meddelandet föreslår (fälten kommer från ett annat verktyg, t.ex. Hugo).",
+	},
+	FieldEmpty: {
+		Sv:  "är tomt; det måste fyllas i",
+		En:  "is empty; it must be filled in",
+		Fix: "Skriv ett värde efter kolonet, eller för listor minst ett värde inom hakparenteserna.",
+	},
+	ListNoBrackets: {
+		Sv:  "flera värden skrivs som en lista inom hakparenteser: %s",
+		En:  "several values are written as a list in brackets: %s",
+		Fix: "Sätt hakparenteser runt värdena, t.ex. kommuner: [Mark, Svenljunga].",
+	},
+	ListNoBracketsWarn: {
+		Sv:  "läses som listan %s; sätt hakparenteser runt värdena, eller citattecken runt texten om den är ett enda namn: %q",
+		En:  "is read as the list %s; put brackets around the values, or quotes around the text if it is a single name: %q",
+		Fix: "Sätt hakparenteser runt värdena, eller citattecken runt ett namn som innehåller kommatecken.",
+	},
+	DateNoSuchMonth: {
+		Sv:  "%q: det finns ingen månad %d; skriv ÅÅÅÅ-MM-DD med månaden 01–12",
+		En:  "%q: there is no month %d; write YYYY-MM-DD with the month 01–12",
+		Fix: "Rätta månaden; kanske har dag och månad bytt plats.",
+	},
+	DateNoSuchDay: {
+		Sv:  "%q: %s %d har bara %d dagar",
+		En:  "%q: %s %d has only %d days",
+		Fix: "Rätta dagen; kontrollera datumet i en kalender.",
+	},
+	DateOtherForm: {
+		Sv:  "%q: skriv datum som ÅÅÅÅ-MM-DD, alltså %s om du menar %d %s %d",
+		En:  "%q: write dates as YYYY-MM-DD, that is %s if you mean %d %s %d",
+		Fix: "Skriv datumet som år-månad-dag med bindestreck, t.ex. 2026-03-01.",
+	},
+	PhoneBadChar: {
+		Sv:  "%q innehåller %s; skriv %q",
+		En:  "%q contains %s; write %q",
+		Fix: "Skriv om numret med vanliga bindestreck och mellanslag (tecknen kommer ofta med när man klistrar in från Word eller en webbsida).",
+	},
+	PhoneOddChar: {
+		Sv:  "%q: tecknet %q hör inte hemma i ett telefonnummer; använd siffror, mellanslag, +, - och parenteser, t.ex. 033-35 83 00",
+		En:  "%q: the character %q does not belong in a phone number; use digits, spaces, +, - and parentheses, e.g. 033-35 83 00",
+		Fix: "Ta bort tecknet eller byt det mot ett bindestreck eller mellanslag.",
+	},
+	KontaktAllEmpty: {
+		Sv:  "alla fält i kontakten är tomma; fyll i minst namn, telefon, epost eller adress, eller ta bort kontakten",
+		En:  "every field of the contact is empty; fill in at least a namn, telefon, epost or adress, or remove the contact",
+		Fix: "Fyll i kontaktens uppgifter eller ta bort raderna.",
+	},
+	BodyBR: {
+		Sv:  "<br> fungerar inte i texten; avsluta raden med \\ (omvänt snedstreck) för att bryta den, eller lämna en tom rad för ett nytt stycke",
+		En:  "<br> does not work in the body; end the line with \\ (a backslash) to break it, or leave an empty line for a new paragraph",
+		Fix: "Ta bort <br>. Radbrytning: avsluta raden med \\. Nytt stycke: lämna en tom rad.",
 	},
 }

@@ -34,6 +34,29 @@ const (
 	TwoPagesSamePath   ID = "two-pages-same-path"
 	PageAndGenSamePath ID = "page-and-generated-same-path"
 	BaseURLMissingWarn ID = "baseurl-missing"
+
+	// YAML mistakes explained at their line and column.
+	YAMLTab             ID = "yaml-tab"
+	YAMLNoSpace         ID = "yaml-no-space-after-colon"
+	YAMLIndented        ID = "yaml-indented"
+	YAMLMisaligned      ID = "yaml-misaligned"
+	YAMLUnclosedQuote   ID = "yaml-unclosed-quote"
+	YAMLAfterQuote      ID = "yaml-text-after-quote"
+	YAMLUnclosedBracket ID = "yaml-unclosed-bracket"
+	YAMLBadStart        ID = "yaml-bad-start"
+	YAMLColonInValue    ID = "yaml-colon-in-value"
+	YAMLIndentedFirst   ID = "yaml-indented-first-key"
+	YAMLDocEnd          ID = "yaml-document-end"
+	YAMLCommentCut      ID = "yaml-comment-in-value"
+	YAMLNoColon         ID = "yaml-no-colon"
+	// The YAML library's own explanations, for the mistakes not recognised above.
+	YAMLExpectedKey   ID = "yaml-parser-expected-key"
+	YAMLExpectedColon ID = "yaml-parser-expected-colon"
+	YAMLColonHere     ID = "yaml-parser-colon-here"
+	YAMLListNotClosed ID = "yaml-parser-list-not-closed"
+	YAMLEndOfStream   ID = "yaml-parser-end-of-stream"
+	YAMLBadToken      ID = "yaml-parser-bad-token"
+	YAMLExpectedDash  ID = "yaml-parser-expected-dash"
 )
 
 var fileTexts = map[ID]Text{
@@ -191,5 +214,107 @@ var fileTexts = map[ID]Text{
 		Sv:  "saknas: sitemap.xml och feed.xml skrivs inte, eftersom de behöver fullständiga adresser (t.ex. baseurl: https://samverkan.example.se/)",
 		En:  "not set: sitemap.xml and feed.xml are not written, since they need absolute addresses (e.g. baseurl: https://samverkan.example.se/)",
 		Fix: "Skriv webbplatsens adress i baseurl i content/_index.md.",
+	},
+
+	// YAML mistakes explained at their line and column.
+	YAMLTab: {
+		Sv:  "raden är indragen med tabb; YAML tillåter bara mellanslag i indrag",
+		En:  "the line is indented with a tab; YAML allows only spaces for indentation",
+		Fix: "Byt tabben mot mellanslag, lika många som på raderna i samma grupp.",
+	},
+	YAMLNoSpace: {
+		Sv:  "mellanslag saknas efter kolonet; skriv %s",
+		En:  "a space is missing after the colon; write %s",
+		Fix: "Sätt ett mellanslag mellan kolonet och värdet.",
+	},
+	YAMLIndented: {
+		Sv:  "raden är indragen, men raden ovanför har redan ett värde; ta bort mellanslagen i början av raden",
+		En:  "the line is indented, but the line above already has a value; remove the spaces at the start of the line",
+		Fix: "Låt fältet börja lika långt till vänster som fälten ovanför.",
+	},
+	YAMLMisaligned: {
+		Sv:  "raden är indragen %d mellanslag, men fälten i samma grupp (%s på rad %d) är indragna %d; rada upp dem",
+		En:  "the line is indented %d spaces, but the fields of its group (%s on line %d) are indented %d; line them up",
+		Fix: "Använd lika många mellanslag före varje fält i samma grupp, t.ex. under samma kontakt.",
+	},
+	YAMLUnclosedQuote: {
+		Sv:  "citattecknet %s som börjar värdet avslutas aldrig; sätt samma tecken i slutet av värdet",
+		En:  "the quote %s that starts the value is never closed; put the same mark at the end of the value",
+		Fix: "Sätt ett citattecken i slutet av värdet, eller ta bort det i början.",
+	},
+	YAMLAfterQuote: {
+		Sv:  "text efter det avslutande citattecknet; sätt citattecken runt hela värdet: %s",
+		En:  "text after the closing quote; put the whole value in quotes: %s",
+		Fix: "Sätt citattecken runt hela värdet; enkla ' om texten själv innehåller \".",
+	},
+	YAMLUnclosedBracket: {
+		Sv:  "%s öppnas här men stängs aldrig; sätt %s efter det sista värdet",
+		En:  "%s is opened here but never closed; put %s after the last value",
+		Fix: "Sätt ] (eller }) efter det sista värdet på raden.",
+	},
+	YAMLBadStart: {
+		Sv:  "ett värde kan inte börja med %s utan citattecken; skriv %s",
+		En:  "a value cannot start with %s without quotes; write %s",
+		Fix: "Sätt citattecken runt värdet.",
+	},
+	YAMLColonInValue: {
+		Sv:  "värdet innehåller kolon och mellanslag, som YAML läser som ett nytt fält; sätt citattecken runt värdet: %s",
+		En:  "the value contains a colon and a space, which YAML reads as a new field; put the value in quotes: %s",
+		Fix: "Sätt citattecken runt värdet, t.ex. namn: \"Steg 1: arbete\".",
+	},
+	YAMLIndentedFirst: {
+		Sv:  "raden läses inte, eftersom fälten börjar indragna på rad %d; ta bort mellanslagen före fälten så att alla börjar längst till vänster",
+		En:  "this line is not read, because the fields start indented on line %d; remove the spaces before the fields so that all start at the left margin",
+		Fix: "Ta bort mellanslagen i början av de första raderna.",
+	},
+	YAMLDocEnd: {
+		Sv:  "raderna efter ... läses inte; ta bort raden med de tre punkterna",
+		En:  "the lines after ... are not read; remove the line with the three dots",
+		Fix: "Ta bort raden med tre punkter.",
+	},
+	YAMLCommentCut: {
+		Sv:  "det som står efter \" #\" räknas som en kommentar och kommer inte med, så värdet blir bara %q; sätt citattecken runt värdet om # hör till texten: %s",
+		En:  "what follows \" #\" is read as a comment and left out, so the value is only %q; put the value in quotes if the # belongs to it: %s",
+		Fix: "Sätt citattecken runt hela värdet, t.ex. namn: \"Grupp #2 Mark\".",
+	},
+	YAMLNoColon: {
+		Sv:  "raden har inget kolon; skriv fältnamn, kolon, mellanslag och värde, t.ex. namn: Lotsen",
+		En:  "the line has no colon; write the field name, a colon, a space and the value, e.g. namn: Lotsen",
+		Fix: "Sätt kolon och mellanslag efter fältnamnet, eller dra in raden om den fortsätter värdet ovanför.",
+	},
+	YAMLExpectedKey: {
+		Sv:  "ett fältnamn väntades här; kontrollera indrag och citattecken",
+		En:  "did not find expected key; check the indentation and the quotes",
+		Fix: "Jämför indragen med raden ovanför; fält på samma nivå börjar i samma kolumn.",
+	},
+	YAMLExpectedColon: {
+		Sv:  "ett kolon saknas efter fältnamnet",
+		En:  "could not find expected ':'",
+		Fix: "Skriv fältnamnet, ett kolon och ett mellanslag före värdet.",
+	},
+	YAMLColonHere: {
+		Sv:  "ett kolon står där inget nytt fält kan börja; sätt citattecken runt värdet",
+		En:  "mapping values are not allowed in this context; put the value in quotes",
+		Fix: `Sätt citattecken runt värdet: namn: "Steg 1: arbete".`,
+	},
+	YAMLListNotClosed: {
+		Sv:  "en lista inom [ ] avslutas inte rätt; kontrollera kommatecken och ]",
+		En:  "did not find expected ',' or ']'; check the commas and the ]",
+		Fix: "Skriv värdena åtskilda med kommatecken och avsluta listan med ].",
+	},
+	YAMLEndOfStream: {
+		Sv:  "fälten tar slut mitt i ett värde; kontrollera att varje citattecken och hakparentes avslutas",
+		En:  "found unexpected end of stream; check that every quote and bracket is closed",
+		Fix: `Kontrollera att varje " och [ har sitt slut.`,
+	},
+	YAMLBadToken: {
+		Sv:  "ett tecken som inte får inleda ett värde; sätt citattecken runt värdet",
+		En:  "found character that cannot start any token; put the value in quotes",
+		Fix: "Sätt citattecken runt värdet.",
+	},
+	YAMLExpectedDash: {
+		Sv:  "en rad i listan börjar inte med - ; kontrollera indragen",
+		En:  "did not find expected '-' indicator; check the indentation",
+		Fix: "Börja varje rad i listan med - och samma indrag som raden ovanför.",
 	},
 }

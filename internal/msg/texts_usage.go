@@ -12,6 +12,9 @@ const (
 	FlagWarnings ID = "flag-warnings"
 	FlagPort     ID = "flag-port"
 	FlagNow      ID = "flag-now"
+	FlagBind     ID = "flag-bind"
+	FlagDrafts   ID = "flag-drafts"
+	FlagPoll     ID = "flag-poll"
 )
 
 var usageTexts = map[ID]Text{
@@ -19,9 +22,12 @@ var usageTexts = map[ID]Text{
 		Sv: `samkat bygger en katalog över samverkansverksamheter till en statisk webbplats.
 
 Användning:
-  samkat build [-o MAPP] [--now ÅÅÅÅ-MM-DD] [--baseurl ADRESS] [--format text|github] [--warnings summary|all|none] [mapp]
-  samkat check [--now ÅÅÅÅ-MM-DD] [--format text|github] [--warnings summary|all|none] [mapp | fil.md …]
-  samkat serve [--port N] [--now ÅÅÅÅ-MM-DD] [mapp]
+  samkat build [-o MAPP] [--now ÅÅÅÅ-MM-DD] [--baseurl ADRESS] [--format text|github|json] [--warnings summary|all|none] [mapp]
+  samkat check [--now ÅÅÅÅ-MM-DD] [--format text|github|json] [--warnings summary|all|none] [mapp | fil.md …]
+  samkat serve [--port N] [--bind ADRESS] [--drafts] [--poll] [--now ÅÅÅÅ-MM-DD] [mapp]
+  samkat init [mapp]
+  samkat new "Namn på verksamheten" [--funktion ID]… [--kommun NAMN]… [--finansiering ID]… [mapp]
+  samkat schema [-o FIL] [mapp]
   samkat version
 
 mapp är katalogmappen, den som innehåller content/ (standard: .). Flaggorna
@@ -36,9 +42,12 @@ Meddelandena är på svenska; SAMKAT_LANG=en ger engelska.
 		En: `samkat builds a catalogue of samverkansverksamheter into a static website.
 
 Usage:
-  samkat build [-o DIR] [--now YYYY-MM-DD] [--baseurl URL] [--format text|github] [--warnings summary|all|none] [dir]
-  samkat check [--now YYYY-MM-DD] [--format text|github] [--warnings summary|all|none] [dir | file.md …]
-  samkat serve [--port N] [--now YYYY-MM-DD] [dir]
+  samkat build [-o DIR] [--now YYYY-MM-DD] [--baseurl URL] [--format text|github|json] [--warnings summary|all|none] [dir]
+  samkat check [--now YYYY-MM-DD] [--format text|github|json] [--warnings summary|all|none] [dir | file.md …]
+  samkat serve [--port N] [--bind ADDR] [--drafts] [--poll] [--now YYYY-MM-DD] [dir]
+  samkat init [dir]
+  samkat new "Name of the activity" [--funktion ID]… [--kommun NAME]… [--finansiering ID]… [dir]
+  samkat schema [-o FILE] [dir]
   samkat version
 
 dir is the catalogue folder, the one that holds content/ (default: .). The
@@ -65,8 +74,11 @@ Messages are in the catalogue's language (sprak); SAMKAT_LANG=en or sv overrides
 	},
 	FlagOut:      {Sv: "utmapp (standard: public/ i katalogmappen)", En: "output folder (default: public/ inside the catalogue folder)"},
 	FlagBaseURL:  {Sv: "fullständig adress som webbplatsen publiceras på, i stället för baseurl i content/_index.md (t.ex. för en förhandsversion)", En: "absolute address the site is published at, overriding baseurl in content/_index.md (e.g. for a preview)"},
-	FlagFormat:   {Sv: `hur problem skrivs: "text", eller "github" för anteckningar i GitHub Actions`, En: `how to print problems: "text", or "github" for GitHub Actions annotations`},
+	FlagFormat:   {Sv: `hur problem skrivs: "text", "github" för anteckningar i GitHub Actions, eller "json" för andra program (docs/check-json.md)`, En: `how to print problems: "text", "github" for GitHub Actions annotations, or "json" for other tools (docs/check-json.md)`},
 	FlagWarnings: {Sv: `vilka varningar som skrivs: "summary" (varje slag en gång, med antal, när de är många), "all" (även information) eller "none"`, En: `which warnings to print: "summary" (each kind once, with a count, when there are many), "all" (notes too) or "none"`},
 	FlagPort:     {Sv: "port att lyssna på, på 127.0.0.1; 0 väljer en ledig", En: "port to listen on at 127.0.0.1; 0 picks a free one"},
 	FlagNow:      {Sv: "dagen att bygga för, ÅÅÅÅ-MM-DD (standard: dagens datum i Sverige); gör datumberoende utdata reproducerbar", En: "the day to build for, YYYY-MM-DD (default: today in Sweden); makes date-dependent output reproducible"},
+	FlagBind:     {Sv: "adress att lyssna på; 0.0.0.0 gör förhandsvisningen nåbar från till exempel en mobil i samma nätverk (standard: bara den här datorn)", En: "address to listen on; 0.0.0.0 makes the preview reachable from e.g. a phone on the same network (default: this computer only)"},
+	FlagDrafts:   {Sv: "visa även utkast (utkast: true), märkta som utkast på varje sida", En: "show drafts (utkast: true) too, marked as drafts on every page"},
+	FlagPoll:     {Sv: "leta efter ändringar genom att läsa mapparna varje sekund, för nätverksenheter och WSL där ändringar annars inte märks", En: "look for changes by reading the folders every second, for network drives and WSL where changes are otherwise not noticed"},
 }

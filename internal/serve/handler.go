@@ -67,8 +67,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "414 the address is too long", http.StatusRequestURITooLong)
 		return
 	}
-	if !loopbackHost(r.Host) {
-		http.Error(w, "400 samkat serve answers only to 127.0.0.1 and localhost", http.StatusBadRequest)
+	if !allowedHost(r.Host, s.lan) {
+		http.Error(w, "400 samkat serve answers only to 127.0.0.1 and localhost (and IP addresses with --bind)", http.StatusBadRequest)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -198,8 +198,12 @@ func cleanPath(p string) (string, bool) {
 	return p, true
 }
 
-// loopbackHost reports whether the Host header names this machine.
-func loopbackHost(host string) bool {
+// allowedHost reports whether the Host header names this machine: the
+// loopback address or localhost, and with lan (serve --bind on another
+// address) any IP address, so that a phone can use http://192.168.1.5:1313/.
+// Host names other than localhost are refused either way: a web site that
+// points its own name at this machine (DNS rebinding) gets nothing.
+func allowedHost(host string, lan bool) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}
@@ -208,7 +212,7 @@ func loopbackHost(host string) bool {
 		return true
 	}
 	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	return ip != nil && (ip.IsLoopback() || lan)
 }
 
 // serveEvents streams a "build" event with the served version when a page

@@ -313,6 +313,26 @@ func TestForeignHost(t *testing.T) {
 	}
 }
 
+// TestLANHost: with --bind on another address a phone names the machine by
+// its IP address; a host name that is not localhost is still refused.
+func TestLANHost(t *testing.T) {
+	for _, tt := range []struct {
+		host    string
+		lan, ok bool
+	}{
+		{"192.168.1.5:1313", false, false},
+		{"192.168.1.5:1313", true, true},
+		{"[fe80::1]:1313", true, true},
+		{"localhost:1313", true, true},
+		{"mitt-forbund.example:1313", true, false},
+		{"192.168.1.5.nip.io:1313", true, false},
+	} {
+		if got := allowedHost(tt.host, tt.lan); got != tt.ok {
+			t.Errorf("allowedHost(%q, lan=%v) = %v, want %v", tt.host, tt.lan, got, tt.ok)
+		}
+	}
+}
+
 func TestInject(t *testing.T) {
 	const b, s = "[B]", "[S]"
 	tests := []struct{ page, want string }{

@@ -81,6 +81,13 @@ type Config struct {
 	// Debounce is the quiet time after the last change before a rebuild
 	// (default DefaultDebounce).
 	Debounce time.Duration
+	// LAN is set when the server listens on an address other machines can
+	// reach (--bind): requests may then name the machine by IP address.
+	LAN bool
+	// Poll, when not zero, looks for changes by reading the folders at this
+	// interval instead of waiting for file system events, which do not
+	// arrive from network drives and some virtual machines (WSL).
+	Poll time.Duration
 }
 
 // Server builds a catalogue into memory, serves it and rebuilds it when its
@@ -91,6 +98,8 @@ type Server struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	debounce time.Duration
+	lan      bool
+	poll     time.Duration
 
 	id       string // distinguishes this process's versions from another's
 	builds   atomic.Int64
@@ -123,6 +132,8 @@ func New(cfg Config) *Server {
 		stdout:   cfg.Stdout,
 		stderr:   cfg.Stderr,
 		debounce: cfg.Debounce,
+		lan:      cfg.LAN,
+		poll:     cfg.Poll,
 		id:       randomID(),
 	}
 	if s.stdout == nil {
@@ -147,10 +158,15 @@ func New(cfg Config) *Server {
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	defer ln.Close()
 	// Watch before the first build, so that no change made during it is lost.
-	w, err := newWatcher(s.dir, s.stderr)
-	if err != nil {
+	var w changeSource
+	if s.poll > 0 {
+		w = newPoller(s.dir, s.poll)
+	} else if fw, err := newWatcher(s.dir, s.stderr); err != nil {
 		s.say(s.stderr, msg.New(msg.ServeNoWatch, err))
 	} else {
+		w = fw
+	}
+	if w != nil {
 		defer w.close()
 	}
 	s.Rebuild(ctx)
@@ -187,6 +203,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	wg.Go(func() { serveErr <- srv.Serve(ln) })
 	s.say(s.stdout, msg.New(msg.ServeServing, s.dir, s.URL(ln.Addr())))
 
+	var err error
 	select {
 	case <-ctx.Done():
 	case err = <-serveErr:

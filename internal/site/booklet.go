@@ -47,14 +47,15 @@ var (
 	headingTag = regexp.MustCompile(`<(/?)h([1-6])([ >])`)
 	idAttr     = regexp.MustCompile(` id="([^"]*)"`)
 	hrefAttr   = regexp.MustCompile(` href="([^"]*)"`)
+	srcAttr    = regexp.MustCompile(` src="([^"]*)"`)
 )
 
 // shiftHeadings fits a page's rendered Markdown into the booklet: headings
 // move down by levels (h2 becomes h4 under an activity's h3), ids get the
-// prefix so that they stay unique on the one page, and relative links are
-// rebased from the page's own URL (from) to the booklet's (to). The input
-// is samkat's own Markdown output, which has no raw HTML, so these
-// patterns see every tag there is.
+// prefix so that they stay unique on the one page, and relative links and
+// images are rebased from the page's own URL (from) to the booklet's (to).
+// The input is samkat's own Markdown output, which has no raw HTML, so
+// these patterns see every tag there is.
 func shiftHeadings(body template.HTML, levels int, prefix, from, to string) template.HTML {
 	s := headingTag.ReplaceAllStringFunc(string(body), func(m string) string {
 		g := headingTag.FindStringSubmatch(m)
@@ -65,6 +66,12 @@ func shiftHeadings(body template.HTML, levels int, prefix, from, to string) temp
 	s = hrefAttr.ReplaceAllStringFunc(s, func(m string) string {
 		href := hrefAttr.FindStringSubmatch(m)[1]
 		return ` href="` + rebase(href, prefix, from, to) + `"`
+	})
+	// Images are relative to the page as links are (bilder/karta.png on an
+	// activity page is ../../bilder/karta.png).
+	s = srcAttr.ReplaceAllStringFunc(s, func(m string) string {
+		src := srcAttr.FindStringSubmatch(m)[1]
+		return ` src="` + rebase(src, prefix, from, to) + `"`
 	})
 	return template.HTML(s) // rewritten from trusted converter output
 }

@@ -24,8 +24,8 @@ func TestRebase(t *testing.T) {
 }
 
 func TestShiftHeadings(t *testing.T) {
-	in := template.HTML(`<h2 id="bakgrund">Bakgrund</h2><p>Se <a href="../lotsen/">Lotsen</a> och <a href="#syfte">syftet</a>.</p><h3 id="syfte">Syfte</h3><h6 id="x">X</h6>`)
-	want := template.HTML(`<h4 id="v-a-bakgrund">Bakgrund</h4><p>Se <a href="../verksamheter/lotsen/">Lotsen</a> och <a href="#v-a-syfte">syftet</a>.</p><h5 id="v-a-syfte">Syfte</h5><h6 id="v-a-x">X</h6>`)
+	in := template.HTML(`<h2 id="bakgrund">Bakgrund</h2><p>Se <a href="../lotsen/">Lotsen</a> och <a href="#syfte">syftet</a>.</p><h3 id="syfte">Syfte</h3><h6 id="x">X</h6><p><img src="../../bilder/karta.png" alt="Karta"></p>`)
+	want := template.HTML(`<h4 id="v-a-bakgrund">Bakgrund</h4><p>Se <a href="../verksamheter/lotsen/">Lotsen</a> och <a href="#v-a-syfte">syftet</a>.</p><h5 id="v-a-syfte">Syfte</h5><h6 id="v-a-x">X</h6><p><img src="../bilder/karta.png" alt="Karta"></p>`)
 	if got := shiftHeadings(in, 2, "v-a", "verksamheter/a/", "utskrift/"); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

@@ -110,6 +110,7 @@ func (a *assembler) activities() {
 	for _, x := range a.sorted {
 		v := a.add(activityURL(x), "activity", x.Namn)
 		a.pages[len(a.pages)-1].LastMod = x.Granskad
+		v.Draft = x.Utkast
 		v.Body = a.in.Bodies[x.File]
 		v.Description = description(x.Malgrupp, x.Body)
 		av := &ActivityView{}
@@ -462,6 +463,27 @@ func (a *assembler) plainPages() {
 	if !hasStatement {
 		v := a.add("tillganglighet/", "text", a.l.t["statementTitle"])
 		v.Intro = a.l.t["statementMissing"]
+	}
+}
+
+// aliases adds, for each earlier address of an activity, a page that sends
+// the reader on to the activity's page: a meta refresh (no script needed), a
+// canonical link to the new address, a link for anyone the refresh does not
+// move, and noindex; it is not in the sitemap.
+func (a *assembler) aliases() {
+	for _, x := range a.sorted {
+		for _, alias := range x.Aliases {
+			urlPath := "verksamheter/" + alias + "/"
+			root := strings.Repeat("../", strings.Count(urlPath, "/"))
+			v := a.view(root, urlPath, x.Namn)
+			v.Redirect = root + activityURL(x)
+			v.Canonical = v.Redirect
+			if a.ix.BaseURL != "" {
+				v.Canonical = a.ix.BaseURL + activityURL(x)
+			}
+			v.Intro = a.l.t["movedText"]
+			a.pages = append(a.pages, Page{Path: urlPath + "index.html", URL: urlPath, Template: "redirect", View: v})
+		}
 	}
 }
 

@@ -20,13 +20,17 @@ import (
 	"github.com/samkat/samkat/internal/markdown"
 )
 
-// Input is what Assemble needs: a checked catalogue without drafts.
+// Input is what Assemble needs: a checked catalogue without drafts, or with
+// them for a preview.
 type Input struct {
 	Cat     *catalog.Catalogue
 	Bodies  map[string]template.HTML // rendered Markdown by file name
 	Now     catalog.Date
 	Assets  map[string]string // logical static name → fingerprinted name
 	Version string
+	// Drafts is set for a preview that shows utkast: true entries: every
+	// page says so, and each draft is marked wherever it appears.
+	Drafts bool
 }
 
 // Page is one HTML file of the site.
@@ -54,9 +58,14 @@ type View struct {
 	CSS         string // href of the stylesheet
 	Favicon     string
 	Version     string
-	Nav         []Link
-	Footer      Footer
-	Body        template.HTML // the page's own Markdown text
+	Preview     bool // a preview with drafts: a note on every page
+	// Redirect, on the page at an activity's earlier address (aliases), is
+	// where the page sends the reader at once.
+	Redirect string
+	Draft    bool // the page itself is a draft
+	Nav      []Link
+	Footer   Footer
+	Body     template.HTML // the page's own Markdown text
 	// StructuredData is schema.org data for the page, written as JSON-LD in
 	// the head (html/template marshals and escapes it).
 	StructuredData any
@@ -104,6 +113,7 @@ type Item struct {
 	Status    string // "" while running; otherwise "Planerad, startar …" or "Avslutad …"
 	StatusKey string // pagaende, planerad, avslutad: for styling
 	SearchID  int    // the activity's number in the search index
+	Draft     bool   // utkast: true, shown in a preview only
 }
 
 // SearchView is the search form of the front page. It is hidden until its
@@ -241,6 +251,7 @@ func Assemble(in Input) []Page {
 	a.review()
 	a.plainPages()
 	a.notFound()
+	a.aliases()
 	return a.pages
 }
 
@@ -329,6 +340,7 @@ func (a *assembler) view(root, urlPath, title string) *View {
 		CSS:     root + a.asset("samkat.css"),
 		Favicon: root + a.asset("favicon.svg"),
 		Version: a.in.Version,
+		Preview: a.in.Drafts,
 	}
 	if urlPath == "" {
 		v.DocTitle = ix.Titel
@@ -370,6 +382,7 @@ func (a *assembler) item(x *catalog.Activity, root string) Item {
 	it.Functions = strings.Join(fns, ", ")
 	it.Kommuner = a.kommunText(x)
 	it.Status, it.StatusKey = a.status(x)
+	it.Draft = x.Utkast
 	return it
 }
 
