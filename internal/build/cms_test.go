@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/samkat/samkat/internal/cms"
 )
 
 // withForm is testdata/small with the cms setting in its _index.md.
@@ -76,5 +78,26 @@ func TestFormInTheWayOfStatic(t *testing.T) {
 	_, _, err := buildMem(t, src)
 	if err == nil || !strings.Contains(err.Error(), "admin/config.yml") {
 		t.Errorf("err = %v, want one naming static/admin/config.yml", err)
+	}
+}
+
+// TestFormImagesResolve: an image the form uploads is committed to
+// static/bilder/ and written into the text under cms.PublicFolder; the
+// build accepts the link and the page shows the image, also when the site
+// is published under a sub-path.
+func TestFormImagesResolve(t *testing.T) {
+	src := withForm(t)
+	src["static/bilder/karta.png"] = &fstest.MapFile{Data: []byte("png")}
+	a := src["content/verksamheter/lotsen.md"]
+	a.Data = append(a.Data, []byte("\n![Karta]("+cms.PublicFolder+"/karta.png)\n")...)
+	got, res, err := buildMem(t, src)
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, diagText(res))
+	}
+	if _, ok := got["bilder/karta.png"]; !ok {
+		t.Error("the uploaded image is not in the site")
+	}
+	if page := string(got["verksamheter/lotsen/index.html"]); !strings.Contains(page, `src="../../bilder/karta.png"`) {
+		t.Errorf("the page does not show the image from bilder/:\n%s", page)
 	}
 }

@@ -203,7 +203,7 @@ func Config(cat *catalog.Catalogue) ([]byte, error) {
 		Locale:       "sv",
 		PublishMode:  "editorial_workflow",
 		MediaFolder:  MediaFolder,
-		PublicFolder: publicFolder(ix.BaseURL),
+		PublicFolder: PublicFolder,
 		Slug:         slugConfig{Encoding: "ascii", CleanAccents: true, SanitizeReplacement: "-"},
 		Collections:  collections(cat),
 	}
@@ -248,9 +248,11 @@ func Disallow(ix *catalog.Index, base string) []string {
 	return []string{sitePath(base) + Dir}
 }
 
-// publicFolder is the address of the uploaded images as written into the
-// Markdown: under the path of baseurl, where the site is published.
-func publicFolder(base string) string { return sitePath(base) + "bilder" }
+// PublicFolder is the address of the uploaded images as the form writes it
+// into the Markdown. Links in bodies that start with "/" are addresses in
+// the site, wherever it is published (docs/content-format.md), so this is
+// where the build copies static/bilder/.
+const PublicFolder = "/bilder"
 
 // sitePath is the path of baseurl, ending in "/": where the site is
 // published on its host.

@@ -246,7 +246,7 @@ func TestBackend(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("backend %+v, want %+v", got, want)
 	}
-	if c.PublishMode != "editorial_workflow" || c.Locale != "sv" || c.MediaFolder != "static/bilder" || c.PublicFolder != "/testbygd/bilder" {
+	if c.PublishMode != "editorial_workflow" || c.Locale != "sv" || c.MediaFolder != "static/bilder" || c.PublicFolder != "/bilder" {
 		t.Errorf("publish_mode %q locale %q media_folder %q public_folder %q", c.PublishMode, c.Locale, c.MediaFolder, c.PublicFolder)
 	}
 	cat.Index.CMS = &catalog.CMS{Backend: catalog.CMSTestRepo, Repo: "x/y"}
