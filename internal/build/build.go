@@ -27,6 +27,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/check"
+	"github.com/samkat/samkat/internal/cms"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/export"
 	"github.com/samkat/samkat/internal/gitlog"
@@ -420,7 +421,8 @@ func renderCost(pg site.Page) int {
 	return 1
 }
 
-// addExports adds the open data, feed, sitemap and robots.txt.
+// addExports adds the open data, feed, sitemap, robots.txt and the
+// editors' form (admin/, when the catalogue asks for it).
 func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry) error {
 	var err error
 	if files["data/verksamheter.json"], err = export.JSON(cat, now); err != nil {
@@ -430,7 +432,12 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 		return err
 	}
 	base := cat.Index.BaseURL
-	files["robots.txt"] = export.Robots(base)
+	form, err := cms.Files(cat)
+	if err != nil {
+		return err
+	}
+	maps.Copy(files, form)
+	files["robots.txt"] = export.Robots(base, cms.Disallow(cat.Index, base)...)
 	if base == "" {
 		return nil
 	}

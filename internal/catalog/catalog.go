@@ -39,11 +39,29 @@ type Index struct {
 	// Broken names the top-level keys of File that have errors. Checks of
 	// activities against them are skipped: they would only repeat the error.
 	Broken []string
+	// CMS, when set, asks for a Decap CMS form at admin/ (see package cms).
+	CMS *CMS
 	// Body is the Markdown after the frontmatter, padded with newlines so
 	// that line N of Body is line N of File.
 	Body []byte
 	Pos  map[string]diag.Pos
 }
+
+// CMS is the cms setting of content/_index.md: where the web form commits.
+type CMS struct {
+	Backend      string // "github" (default) or "test-repo" (in the browser only, for trials)
+	Repo         string // owner/name on GitHub; required for github
+	Branch       string // default "main"
+	BaseURL      string // optional: the OAuth proxy's address (Decap's base_url)
+	AuthEndpoint string // optional: its path for logging in (Decap's auth_endpoint)
+	SiteDomain   string // optional: the site the OAuth service knows, when not this one (Decap's site_domain)
+}
+
+// CMS backends.
+const (
+	CMSGitHub   = "github"
+	CMSTestRepo = "test-repo"
+)
 
 // Term is one entry of an axis such as funktioner or finansiering.
 type Term struct {

@@ -274,8 +274,13 @@ func Sitemap(baseURL string, entries []Entry) ([]byte, error) {
 }
 
 // Robots returns robots.txt, pointing at the sitemap when there is one.
-func Robots(baseURL string) []byte {
-	s := "User-agent: *\nAllow: /\n"
+// disallow are paths from the host's root that crawlers should stay out of.
+func Robots(baseURL string, disallow ...string) []byte {
+	s := "User-agent: *\n"
+	for _, d := range disallow {
+		s += "Disallow: " + d + "\n"
+	}
+	s += "Allow: /\n"
 	if baseURL != "" {
 		s += "Sitemap: " + baseURL + "sitemap.xml\n"
 	}

@@ -16,7 +16,7 @@ import (
 // shown in "valid: …" messages).
 var (
 	indexKeys = []string{"titel", "undertitel", "region", "baseurl", "sprak", "granskas_inom",
-		"kommuner", "funktioner", "finansiering", "matris", "remiss", "synonymer"}
+		"kommuner", "funktioner", "finansiering", "matris", "remiss", "cms", "synonymer"}
 	activityKeys = []string{"namn", "funktion", "kommuner", "finansiering", "kontakt", "samverkansparter",
 		"huvudman", "forbund", "malgrupp", "alder", "start", "slut", "platser", "remiss",
 		"egenanmalan", "inriktning", "webb", "granskad", "utkast", "aliases"}
@@ -26,6 +26,9 @@ var (
 	matrisKeys  = []string{"rader", "kolumner"}
 	alderKeys   = []string{"fran", "till"}
 )
+
+// activityRequired are the keys every activity must have.
+var activityRequired = []string{"namn", "funktion", "kommuner", "finansiering", "kontakt"}
 
 // frontmatterOf splits src and decodes its frontmatter; the mapping is nil
 // when the file is unusable (the diagnostics say why).
@@ -76,6 +79,7 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	ix.Funktioner = f.terms("funktioner")
 	ix.Finansiering = f.terms("finansiering")
 	ix.Remiss = f.list("remiss")
+	ix.CMS = f.cms("cms")
 	ix.Matris = catalog.Matris{Rader: catalog.AxisKommuner, Kolumner: catalog.AxisFunktioner}
 	if mm := f.mapping("matris", "{rader: kommuner, kolumner: funktioner}"); mm != nil {
 		mf := newFields(file, s, &diags, ix.Pos, "matris.", mm, matrisKeys)
@@ -160,7 +164,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	}
 	a := &catalog.Activity{File: file, Slug: slug, Body: s.body, Pos: map[string]diag.Pos{}}
 	f := newFields(file, s, &diags, a.Pos, "", m, activityKeys)
-	f.require("namn", "funktion", "kommuner", "finansiering", "kontakt")
+	f.require(activityRequired...)
 	a.Namn = f.text("namn", maxNameLen)
 	a.Funktion = f.list("funktion")
 	a.Kommuner = f.list("kommuner")
@@ -237,17 +241,7 @@ func ParsePage(file, slug string, kind catalog.PageKind, src []byte) (*catalog.P
 		return nil, diags
 	}
 	p := &catalog.Page{File: file, Kind: kind, Slug: slug, Body: s.body, Pos: map[string]diag.Pos{}}
-	allowed := []string{"titel", "beskrivning", "utkast"}
-	// A förbund, financing or function page names its subject with namn, as
-	// activities and axis entries do; titel is accepted as the same field.
-	named := kind == catalog.ForbundPage || kind == catalog.FinansieringPage || kind == catalog.FunktionPage
-	if named {
-		allowed = []string{"namn", "titel", "beskrivning", "utkast"}
-	}
-	if kind == catalog.ForbundPage {
-		allowed = pageKeys
-	}
-	f := newFields(file, s, &diags, p.Pos, "", m, allowed)
+	f := newFields(file, s, &diags, p.Pos, "", m, PageKeys(kind))
 	if kind == catalog.PlainPage {
 		f.require("titel")
 	}

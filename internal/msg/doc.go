@@ -22,6 +22,7 @@ func editorAreas() []area {
 		{"Fälten", "Fel i ett fälts värde. Meddelandet börjar med fältets namn.", fieldTexts},
 		{"Hänvisningar mellan filer", "Värden som ska finnas i `content/_index.md` eller i en annan fil, och datum jämfört med dagens.", catalogueTexts},
 		{"Texten under fälten", "Fel i den fria texten (Markdown) efter den andra raden med `---`.", bodyTexts},
+		{"Formuläret för redaktörer", "Fel i inställningen `cms` i `content/_index.md`, som slår på formuläret (se [formular.md](formular.md)).", cmsTexts},
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/samkat/samkat/internal/cms"
 	"github.com/samkat/samkat/internal/msg"
 )
 
@@ -33,6 +34,7 @@ var contentTypes = map[string]string{
 	".csv":         "text/csv; charset=utf-8",
 	".xml":         "application/xml",
 	".txt":         "text/plain; charset=utf-8",
+	".yml":         "text/yaml; charset=utf-8", // the editors' form's admin/config.yml
 	".svg":         "image/svg+xml",
 	".png":         "image/png",
 	".jpg":         "image/jpeg",
@@ -135,7 +137,10 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
 // build failed, and the live-reload script.
 func (s *Server) write(w http.ResponseWriter, r *http.Request, st *state, status int, name string, data []byte) {
 	ctype := contentType(name)
-	if strings.HasPrefix(ctype, "text/html") {
+	// The editors' form is left alone: a reload would throw away what was
+	// typed into it (its test backend keeps everything in the page), and
+	// the banner would cover its toolbar.
+	if strings.HasPrefix(ctype, "text/html") && name != cms.Dir+"index.html" {
 		data = inject(data, banner(st.problems, st.lang), reloadScript(st.version))
 	}
 	h := w.Header()

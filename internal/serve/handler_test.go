@@ -478,3 +478,29 @@ func TestRequestsDuringRebuilds(t *testing.T) {
 	close(done)
 	readers.Wait()
 }
+
+// TestServeForm: the editors' form is served as built, without the banner
+// or the reload script, and its config.yml as YAML.
+func TestServeForm(t *testing.T) {
+	dir := catalogueCopy(t)
+	ix := filepath.Join(dir, "content", "_index.md")
+	src, err := os.ReadFile(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "content/_index.md", strings.Replace(string(src), "synonymer:", "cms: {backend: test-repo}\nsynonymer:", 1))
+	s := New(Config{Dir: dir, Build: testOptions()})
+	if !s.Rebuild(context.Background()) {
+		t.Fatal("the catalogue with cms does not build")
+	}
+	files := s.state.Load().files
+	if rec := get(s, "GET", base+"admin/"); rec.Code != 200 || rec.Body.String() != string(files["admin/index.html"]) {
+		t.Errorf("admin/: %d, not the page as built:\n%s", rec.Code, rec.Body)
+	}
+	if rec := get(s, "GET", base+"admin/config.yml"); rec.Code != 200 || rec.Header().Get("Content-Type") != "text/yaml; charset=utf-8" {
+		t.Errorf("admin/config.yml: %d %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+	if rec := get(s, "GET", base); !strings.Contains(rec.Body.String(), "live reload") {
+		t.Error("the other pages lost the reload script")
+	}
+}

@@ -21,6 +21,7 @@ const types = {
   '.csv': 'text/csv; charset=utf-8',
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
 };
 
 async function fileAt(p) {
