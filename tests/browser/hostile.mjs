@@ -1,4 +1,4 @@
-// Hostile content in a real browser (issue 3): a catalogue whose every
+// Hostile content in a real browser: a catalogue whose every
 // frontmatter string carries markup, script and event handlers
 // (tests/browser/hostile/) is built, and every page is loaded with hooks
 // that fail on any dialog or script call. Every element then gets
