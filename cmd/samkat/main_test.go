@@ -303,9 +303,14 @@ func TestGithubAnnotation(t *testing.T) {
 			`::error file=content/a%2Cb%3Ac.md,line=1,col=2,title=x%3Ay::x:y: m`,
 		},
 		{
-			"message escapes % and line breaks",
+			"a value's line breaks are written out, and % escaped",
 			diag.Diagnostic{Pos: diag.Pos{File: "a.md", Line: 2}, Severity: diag.Error, Msg: msg.New(msg.Verbatim, "100%\nnext\r\nline")},
-			`::error file=a.md,line=2::100%25%0Anext%0D%0Aline`,
+			`::error file=a.md,line=2::100%25\nnext\r\nline`,
+		},
+		{
+			"the message's own line breaks are escaped",
+			diag.Diagnostic{Pos: diag.Pos{File: "a.md", Line: 2}, Severity: diag.Error, Field: "kontakt", Msg: msg.New(msg.KontaktNotList)},
+			`::error file=a.md,line=2,title=kontakt::kontakt: must be a list of contacts, e.g.%0A    kontakt:%0A      - namn: Anna Andersson%0A        telefon: 033-12 34 56`,
 		},
 	}
 	for _, tt := range tests {

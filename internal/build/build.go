@@ -517,7 +517,8 @@ func copyStatic(files map[string][]byte, layers ...fs.FS) (map[string]string, er
 
 // subFS returns dir inside fsys, or nil when there is no such directory.
 func subFS(fsys fs.FS, dir string) fs.FS {
-	info, err := fs.Stat(fsys, dir)
+	// Lstat: a folder that is a link is refused by load, never followed.
+	info, err := fs.Lstat(fsys, dir)
 	if err != nil || !info.IsDir() {
 		return nil
 	}

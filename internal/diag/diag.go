@@ -24,17 +24,20 @@ type Pos struct {
 	Col  int
 }
 
-// String formats p as "file:line:col", leaving out unknown parts.
+// String formats p as "file:line:col", leaving out unknown parts. A file
+// name with a line break or another character that acts is written out
+// (msg.Visible), so that it cannot start a line of its own.
 func (p Pos) String() string {
+	file := msg.Visible(p.File)
 	switch {
 	case p.File == "":
 		return ""
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 }
 
 // Severity says whether a problem stops the build.
@@ -83,7 +86,7 @@ func (d Diagnostic) Text(l msg.Lang) string {
 	b.WriteString(d.Severity.In(l))
 	b.WriteString(": ")
 	if d.Field != "" {
-		b.WriteString(d.Field)
+		b.WriteString(msg.Visible(d.Field)) // field names are the editor's keys
 		b.WriteString(": ")
 	}
 	b.WriteString(d.Msg.In(l))

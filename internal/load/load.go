@@ -44,6 +44,9 @@ const (
 // context or a missing content folder. The catalogue's Index is nil when
 // content/_index.md is missing or unusable.
 func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, error) {
+	if links := FolderLinks(fsys); len(links) > 0 {
+		return nil, links, nil
+	}
 	files, diags, err := find(fsys)
 	if err != nil {
 		return nil, diags, err
@@ -92,6 +95,23 @@ func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, 
 		diags.AddError(diag.Pos{File: ContentDir + "/_index.md"}, "", msg.IndexMissing)
 	}
 	return cat, diags, nil
+}
+
+// SourceFolders are the folders of a catalogue that samkat reads.
+var SourceFolders = []string{ContentDir, "layouts", "static"}
+
+// FolderLinks reports each of the catalogue's source folders that is a
+// symbolic link. Links are not followed, for folders as for files: one
+// could lead out of the catalogue, and a link that leads nowhere would be
+// read as a missing folder and the build would silently leave it out.
+func FolderLinks(fsys fs.FS) diag.List {
+	var diags diag.List
+	for _, dir := range SourceFolders {
+		if info, err := fs.Lstat(fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			diags.AddError(diag.Pos{File: dir + "/"}, "", msg.FolderSymlink)
+		}
+	}
+	return diags
 }
 
 // find lists the Markdown files of content/ in a stable order and reports

@@ -8,6 +8,7 @@ import (
 	"github.com/adrg/frontmatter"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/msg"
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxFileSize is the largest catalogue file samkat reads.
@@ -46,6 +47,11 @@ func split(name string, src []byte) (*source, diag.List) {
 		diags.AddError(at(lineOf(src, firstInvalidUTF8(src))), "", msg.FileNotUTF8)
 		return nil, diags
 	}
+	// Text copied from a PDF, or saved by some macOS tools, writes å as a
+	// followed by a combining ring (NFD). It looks the same, so it must be
+	// the same: "Borås" is the municipality Borås, not a near miss.
+	// Composing keeps the lines as they are.
+	src = norm.NFC.Bytes(src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		diags.AddError(at(1), "", msg.FileEmpty)
 		return nil, diags

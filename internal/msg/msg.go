@@ -97,11 +97,58 @@ func (m Message) In(l Lang) string {
 			args[i] = v.In(l)
 		case []Message:
 			args[i] = Join(v, l)
+		case string:
+			args[i] = Visible(v)
+		case error:
+			args[i] = Visible(v.Error())
 		default:
 			args[i] = a
 		}
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// Visible returns s with every character that could act rather than show
+// written out as an escape: line breaks (a value with a newline could start
+// a line "::error …", a workflow command in GitHub Actions), terminal
+// escapes, other control characters, and the invisible and
+// direction-changing characters (U+202E would turn the rest of the line
+// around). Catalogue values pass through it before they reach a message.
+func Visible(s string) string {
+	if !strings.ContainsFunc(s, acts) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case acts(r) && r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case acts(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// acts reports whether r is a control, invisible or direction-changing
+// character; a tab is none of these in a message.
+func acts(r rune) bool {
+	switch {
+	case r == '\t':
+		return false
+	case r < 0x20, r >= 0x7f && r < 0xa0:
+		return true
+	case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x2069,
+		r == 0xfeff, r == 0x061c, r == 0xfff9, r == 0xfffa, r == 0xfffb:
+		return true
+	}
+	return false
 }
 
 // String puts m into English words, for logs and tests.

@@ -1,6 +1,7 @@
 package msg
 
 import (
+	"errors"
 	"flag"
 	"go/ast"
 	"go/parser"
@@ -147,5 +148,25 @@ func TestEditorsList(t *testing.T) {
 	}
 	if string(got) != want {
 		t.Errorf("%s is not the list the catalogue makes; run go test ./internal/msg -run TestEditorsList -update and review the diff", file)
+	}
+}
+
+// TestValuesCannotAct: a catalogue value in a message cannot start a line,
+// reach the terminal as an escape, or turn the text around.
+func TestValuesCannotAct(t *testing.T) {
+	for _, tt := range []struct{ value, want string }{
+		{"Mark\n::error file=x::pwned", `okänt fält "kommun" (giltiga: Mark\n::error file=x::pwned)`},
+		{"Borås\x1b[2J", `okänt fält "kommun" (giltiga: Borås\x1b[2J)`},
+		{"Ale\u202eelA", `okänt fält "kommun" (giltiga: Ale\u202eelA)`},
+		{"Tranemo\u200b", `okänt fält "kommun" (giltiga: Tranemo\u200b)`},
+		{"Ulricehamn\tMark", "okänt fält \"kommun\" (giltiga: Ulricehamn\tMark)"},
+	} {
+		got := New(FieldUnknown, "kommun", New(ValidList, tt.value)).In(Sv)
+		if got != tt.want {
+			t.Errorf("value %q:\n got %s\nwant %s", tt.value, got, tt.want)
+		}
+	}
+	if got := New(CmdFailed, errors.New("a\nb")).In(En); got != `a\nb` {
+		t.Errorf("an error argument: got %q", got)
 	}
 }

@@ -57,6 +57,7 @@ const (
 	YAMLEndOfStream   ID = "yaml-parser-end-of-stream"
 	YAMLBadToken      ID = "yaml-parser-bad-token"
 	YAMLExpectedDash  ID = "yaml-parser-expected-dash"
+	FolderSymlink     ID = "folder-symlink"
 )
 
 var fileTexts = map[ID]Text{
@@ -316,5 +317,10 @@ var fileTexts = map[ID]Text{
 		Sv:  "en rad i listan börjar inte med - ; kontrollera indragen",
 		En:  "did not find expected '-' indicator; check the indentation",
 		Fix: "Börja varje rad i listan med - och samma indrag som raden ovanför.",
+	},
+	FolderSymlink: {
+		Sv:  "är en symbolisk länk; samkat följer inte länkar (de kan peka utanför katalogen): lägg mappen här i stället för länken",
+		En:  "is a symbolic link; samkat does not follow links (they could point outside the catalogue): put the folder here instead of the link",
+		Fix: "Ersätt länken med själva mappen (flytta eller kopiera den hit).",
 	},
 }
