@@ -22,6 +22,7 @@ func editorAreas() []area {
 		{"Fälten", "Fel i ett fälts värde. Meddelandet börjar med fältets namn.", fieldTexts},
 		{"Hänvisningar mellan filer", "Värden som ska finnas i `content/_index.md` eller i en annan fil, och datum jämfört med dagens.", catalogueTexts},
 		{"Texten under fälten", "Fel i den fria texten (Markdown) efter den andra raden med `---`.", bodyTexts},
+		{"Gränser", "Gränser för hur stort och krångligt något får vara, så att bygget alltid blir klart i rimlig tid.", limitsTexts},
 	}
 }
 
