@@ -243,7 +243,7 @@ func (c *checker) forbund(value string, pages map[string]string, pos diag.Pos) (
 	switch {
 	case !tail.IsZero():
 	case len(known) > 0:
-		tail = msg.New(msg.KnownList, strings.Join(known, ", "))
+		tail = msg.New(msg.KnownList, msg.Listed(known))
 	default:
 		tail = msg.New(msg.ForbundAddOne)
 	}
@@ -273,7 +273,7 @@ func (c *checker) declared(value string, terms []catalog.Term, pos diag.Pos, fie
 	if s := catalog.Slugify(value); slices.Contains(ids, s) {
 		tail = msg.New(msg.DidYouMean, s) // a name without its å/ä/ö
 	}
-	c.diags.AddError(pos, field, msg.NotDeclared, value, c.ix.File, tail, strings.Join(ids, ", "))
+	c.diags.AddError(pos, field, msg.NotDeclared, value, c.ix.File, tail, msg.Listed(ids))
 	return "", false
 }
 
@@ -290,7 +290,7 @@ func (c *checker) referrer(value string, pos diag.Pos) (string, bool) {
 	if s := suggestKommun(value, c.ix.Remiss); s != "" {
 		tail = msg.New(msg.DidYouMean, s)
 	}
-	c.diags.AddError(pos, "remiss", msg.NotDeclared, value, c.ix.File, tail, strings.Join(c.ix.Remiss, ", "))
+	c.diags.AddError(pos, "remiss", msg.NotDeclared, value, c.ix.File, tail, msg.Listed(c.ix.Remiss))
 	return "", false
 }
 
@@ -312,7 +312,7 @@ func (c *checker) kommun(name string, pos diag.Pos, field string) (string, bool)
 	if s := suggestKommun(name, c.ix.Kommuner); s != "" {
 		tail = msg.New(msg.DidYouMean, s)
 	}
-	c.diags.AddError(pos, field, msg.KommunUndeclared, name, c.ix.File, tail, strings.Join(c.ix.Kommuner, ", "))
+	c.diags.AddError(pos, field, msg.KommunUndeclared, name, c.ix.File, tail, msg.Listed(c.ix.Kommuner))
 	return "", false
 }
 
@@ -357,7 +357,7 @@ func (c *checker) pageForTerm(p *catalog.Page, terms []catalog.Term, folder stri
 	if s := diag.Suggest(p.Slug, ids); s != "" {
 		tail = msg.New(msg.DidYouMeanAlt, folder, s)
 	}
-	c.diags.AddError(diag.Pos{File: p.File, Line: 1}, "", msg.PageTermUndeclared, msg.New(what), p.Slug, c.ix.File, tail, strings.Join(ids, ", "))
+	c.diags.AddError(diag.Pos{File: p.File, Line: 1}, "", msg.PageTermUndeclared, msg.New(what), p.Slug, c.ix.File, tail, msg.Listed(ids))
 }
 
 // uniqueSlugs reports two files that would be published at the same URL.

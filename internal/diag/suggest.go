@@ -2,6 +2,7 @@ package diag
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/msg"
 )
@@ -15,13 +16,24 @@ func Suggest(word string, candidates []string) string {
 		return ""
 	}
 	best, bestDist := "", -1
+	wn := utf8.RuneCountInString(w)
 	for _, c := range candidates {
 		lc := strings.ToLower(c)
-		d := distance(w, lc)
-		if strings.HasPrefix(lc, w) || strings.HasPrefix(w, lc) {
-			d = min(d, 1)
+		n := utf8.RuneCountInString(lc)
+		limit := max(2, n/3)
+		var d int
+		switch {
+		case lc == w:
+			d = 0
+		case strings.HasPrefix(lc, w) || strings.HasPrefix(w, lc):
+			d = 1
+		case wn-n > limit || n-wn > limit:
+			// The distance is at least the difference in length: many
+			// unknown names against many candidates stay cheap.
+			continue
+		default:
+			d = distance(w, lc)
 		}
-		limit := max(2, len([]rune(lc))/3)
 		if d > limit {
 			continue
 		}
