@@ -66,13 +66,13 @@ var limitsTexts = map[ID]Text{
 var limitsToolTexts = map[ID]Text{
 	ListFirst: {Sv: "%s … och %d till", En: "%s … and %d more"},
 	LayoutPageTooBig: {
-		Sv:  "layouts/%s: sidan %s blev större än %d MiB; se efter om mallen har en loop ({{range}}) som aldrig tar slut",
-		En:  "layouts/%s: the page %s grew larger than %d MiB; check the layout for a loop ({{range}}) that never ends",
+		Sv:  "layouts/%s: sidan %s blev större än %d MiB; se efter om mallen (eller base.html och _partials/) har en loop ({{range}}) som aldrig tar slut",
+		En:  "layouts/%s: the page %s grew larger than %d MiB; check the layout (or base.html and _partials/) for a loop ({{range}}) that never ends",
 		Fix: "Rätta mallen i layouts/, eller ta bort den så att samkats egen används.",
 	},
 	LayoutTooSlow: {
-		Sv:  "layouts/%s: sidan %s var inte klar efter %v; se efter om mallen har en loop ({{range}}) som aldrig tar slut",
-		En:  "layouts/%s: the page %s was not done after %v; check the layout for a loop ({{range}}) that never ends",
+		Sv:  "layouts/%s: sidan %s var inte klar efter %v; se efter om mallen (eller base.html och _partials/) har en loop ({{range}}) som aldrig tar slut",
+		En:  "layouts/%s: the page %s was not done after %v; check the layout (or base.html and _partials/) for a loop ({{range}}) that never ends",
 		Fix: "Rätta mallen i layouts/, eller ta bort den så att samkats egen används.",
 	},
 	ServeBusy: {

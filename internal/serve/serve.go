@@ -50,7 +50,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -297,8 +296,8 @@ func (s *Server) buildInto(ctx context.Context, mem *publish.Mem) (build.Result,
 	if baseURL == "" {
 		// Read again after the build: should _index.md have changed in
 		// between, that change has its own event and rebuild.
-		src, err := fs.ReadFile(root.FS(), load.ContentDir+"/_index.md")
-		if err == nil {
+		src, _, err := load.ReadSource(root.FS(), load.ContentDir+"/_index.md")
+		if err == nil && src != nil {
 			if ix, _ := load.ParseIndex(load.ContentDir+"/_index.md", src); ix != nil {
 				baseURL = ix.BaseURL
 			}
