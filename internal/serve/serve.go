@@ -107,6 +107,8 @@ type Server struct {
 	lang     msg.Lang   // language of the log, from the last build; guarded by buildMu
 	state    atomic.Pointer[state]
 	hub      hub
+	requests chan struct{} // a slot per request being answered (MaxRequests)
+	streams  chan struct{} // a slot per open live-reload stream (MaxEventStreams)
 
 	// rebuilt, when set (by tests), is called after every rebuild with the
 	// changed files that caused it and whether it succeeded.
@@ -134,6 +136,8 @@ func New(cfg Config) *Server {
 		lan:      cfg.LAN,
 		poll:     cfg.Poll,
 		id:       randomID(),
+		requests: make(chan struct{}, MaxRequests),
+		streams:  make(chan struct{}, MaxEventStreams),
 	}
 	if s.stdout == nil {
 		s.stdout = io.Discard
