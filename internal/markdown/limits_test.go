@@ -114,20 +114,24 @@ func allocated(f func()) uint64 {
 // hostileBodies make bodies of about n bytes in the shapes whose cost used
 // to grow faster than their size.
 var hostileBodies = map[string]func(n int) string{
-	"wide table":        func(n int) string { return table(n/8, 1) + strings.Repeat("x\n", n/4) },
-	"padded table":      func(n int) string { return table(MaxTableColumns, n/6) },
-	"same headings":     func(n int) string { return strings.Repeat("## A\n\n", n/6) },
-	"nested quotes":     func(n int) string { return strings.Repeat(">", n) + " x\n" },
-	"quote staircase":   func(n int) string { return staircase(n, func(i int) string { return strings.Repeat(">", i) + " x\n" }) },
-	"list staircase":    func(n int) string { return staircase(n, func(i int) string { return strings.Repeat("  ", i) + "- x\n" }) },
-	"open brackets":     func(n int) string { return strings.Repeat("[", n) },
-	"open links":        func(n int) string { return strings.Repeat("[x](", n/4) },
-	"open <links":       func(n int) string { return strings.Repeat("[x](< ", n/6) },
-	"open titles":       func(n int) string { return strings.Repeat("[x](a \"\n", n/8) },
-	"brackets closed":   func(n int) string { return strings.Repeat("[", n/2) + strings.Repeat("]", n/2) },
-	"emphasis":          func(n int) string { return strings.Repeat("*a", n/2) },
-	"plain text":        func(n int) string { return strings.Repeat("Ett stycke om verksamheten. ", n/28) },
-	"linked paragraphs": func(n int) string { return strings.Repeat("Se [Lotsen](https://example.se/lotsen) för mer.\n\n", n/50) },
+	"wide table":      func(n int) string { return table(n/8, 1) + strings.Repeat("x\n", n/4) },
+	"padded table":    func(n int) string { return table(MaxTableColumns, n/6) },
+	"same headings":   func(n int) string { return strings.Repeat("## A\n\n", n/6) },
+	"nested quotes":   func(n int) string { return strings.Repeat(">", n) + " x\n" },
+	"quote staircase": func(n int) string { return staircase(n, func(i int) string { return strings.Repeat(">", i) + " x\n" }) },
+	"list staircase": func(n int) string {
+		return staircase(n, func(i int) string { return strings.Repeat("  ", i) + "- x\n" })
+	},
+	"open brackets":   func(n int) string { return strings.Repeat("[", n) },
+	"open links":      func(n int) string { return strings.Repeat("[x](", n/4) },
+	"open <links":     func(n int) string { return strings.Repeat("[x](< ", n/6) },
+	"open titles":     func(n int) string { return strings.Repeat("[x](a \"\n", n/8) },
+	"brackets closed": func(n int) string { return strings.Repeat("[", n/2) + strings.Repeat("]", n/2) },
+	"emphasis":        func(n int) string { return strings.Repeat("*a", n/2) },
+	"plain text":      func(n int) string { return strings.Repeat("Ett stycke om verksamheten. ", n/28) },
+	"linked paragraphs": func(n int) string {
+		return strings.Repeat("Se [Lotsen](https://example.se/lotsen) för mer.\n\n", n/50)
+	},
 }
 
 func staircase(n int, line func(i int) string) string {
