@@ -114,7 +114,7 @@ func lineDepth(l []byte) int {
 				i++
 			}
 		case c == '-' || c == '+' || c == '*':
-			if i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t') {
+			if i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t' {
 				markers++
 				i += 2
 				continue
@@ -125,7 +125,7 @@ func lineDepth(l []byte) int {
 			for j < len(l) && j-i < 10 && l[j] >= '0' && l[j] <= '9' {
 				j++
 			}
-			if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+			if j < len(l) && (l[j] == '.' || l[j] == ')') && (j+1 == len(l) || l[j+1] == ' ' || l[j+1] == '\t') {
 				markers++
 				i = j + 2
 				continue
