@@ -17,6 +17,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
@@ -582,4 +583,48 @@ func allocated(f func()) uint64 {
 	f()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestHostileFoldersAndLayouts: a static file of 5 GB is refused without
+// being read, and a layout that loops for ever ends at the page size limit
+// with a message that names it.
+func TestHostileFoldersAndLayouts(t *testing.T) {
+	var read atomic.Int64
+	cases := []struct {
+		name     string
+		fsys     func(fstest.MapFS) fs.FS
+		want     string
+		maxAlloc uint64
+	}{
+		{"a static file of 5 GB", func(m fstest.MapFS) fs.FS {
+			m["static/rapport.pdf"] = &fstest.MapFile{}
+			return hugeFile{FS: m, name: "static/rapport.pdf", size: 5 << 30, read: &read}
+		}, "static/rapport.pdf is 5368709120 bytes, more than the limit of 32 MiB for one file", 64 << 20},
+		{"a layout with {{range 100000000000}}", func(m fstest.MapFS) fs.FS {
+			if testing.Short() {
+				t.Skip("renders a page of 128 MiB")
+			}
+			m["layouts/home.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{range 100000000000}}lol {{end}}{{end}}`)}
+			return m
+		}, "layouts/home.html: the page index.html grew larger than 128 MiB; check the layout (or base.html and _partials/) for a loop ({{range}}) that never ends", 1 << 30},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := c.fsys(hostileCatalogue(hostileActivity))
+			var out publish.Mem
+			var err error
+			alloc := allocated(func() { _, err = Site(context.Background(), src, &out, testOptions()) })
+			var me *msg.Error
+			if !errors.As(err, &me) || me.Msg.In(msg.En) != c.want {
+				t.Errorf("err = %v, want a message %q", err, c.want)
+			}
+			if alloc > c.maxAlloc {
+				t.Errorf("the build allocated %d bytes, more than %d", alloc, c.maxAlloc)
+			}
+			t.Logf("allocated %d bytes", alloc)
+		})
+	}
+	if n := read.Load(); n != 0 {
+		t.Errorf("%d bytes of the 5 GB file were read", n)
+	}
 }

@@ -45,10 +45,10 @@ const maxSizeHint = 1 << 20
 // A catalogue's own layouts are code, and code can loop for ever
 // ({{range 100000000000}}). The nightly build needs an end, so a page may
 // be at most MaxPageSize bytes and take at most PageTimeout to render.
-// The booklet of a catalogue of 10,000 activities is about 60 MB and takes
+// The booklet of a catalogue of 10,000 activities is about 50 MB and takes
 // a few seconds.
 const (
-	MaxPageSize = 256 << 20
+	MaxPageSize = 128 << 20
 	PageTimeout = 2 * time.Minute
 )
 
