@@ -60,7 +60,7 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 	if ix == nil {
 		return diags
 	}
-	c := checker{ix: ix, diags: &diags, now: now, broken: map[string]bool{}}
+	c := checker{ix: ix, diags: &diags, now: now, broken: map[string]bool{}, sug: diag.NewSuggester(diag.SuggestBudget)}
 	for _, k := range ix.Broken {
 		c.broken[k] = true
 	}
@@ -123,6 +123,7 @@ type checker struct {
 	// built at first use: a thousand names against a thousand declared
 	// cost a thousand look-ups, not a million comparisons.
 	kommunNames, remissNames *names
+	sug                      *diag.Suggester // "did you mean" within diag.SuggestBudget
 }
 
 // names is a list of the index made quick to search: by the lower-cased
@@ -154,11 +155,11 @@ func (n *names) find(want string) (string, bool) {
 
 // suggest prefers a name that differs only in å/ä/ö ("boras" → "Borås")
 // before falling back to edit distance.
-func (n *names) suggest(name string) string {
+func (n *names) suggest(sug *diag.Suggester, name string) string {
 	if v, ok := n.bySlug[catalog.Slugify(name)]; ok {
 		return v
 	}
-	return diag.Suggest(name, n.list)
+	return sug.Suggest(name, n.list)
 }
 
 func (c *checker) kommunList() *names {
@@ -294,7 +295,7 @@ func (c *checker) forbund(value string, pages map[string]string, pos diag.Pos) (
 			return "", false
 		}
 	}
-	tail := diag.DidYouMean(value, known)
+	tail := c.sug.DidYouMean(value, known)
 	switch {
 	case !tail.IsZero():
 	case len(known) > 0:
@@ -324,7 +325,7 @@ func (c *checker) declared(value string, terms []catalog.Term, pos diag.Pos, fie
 		}
 		ids[i] = t.ID
 	}
-	tail := diag.DidYouMean(value, ids)
+	tail := c.sug.DidYouMean(value, ids)
 	if s := catalog.Slugify(value); slices.Contains(ids, s) {
 		tail = msg.New(msg.DidYouMean, s) // a name without its å/ä/ö
 	}
@@ -340,7 +341,7 @@ func (c *checker) referrer(value string, pos diag.Pos) (string, bool) {
 		return r, true
 	}
 	var tail msg.Message
-	if s := c.remissList().suggest(value); s != "" {
+	if s := c.remissList().suggest(c.sug, value); s != "" {
 		tail = msg.New(msg.DidYouMean, s)
 	}
 	c.diags.AddError(pos, "remiss", msg.NotDeclared, value, c.ix.File, tail, msg.Listed(c.ix.Remiss))
@@ -360,7 +361,7 @@ func (c *checker) kommun(name string, pos diag.Pos, field string) (string, bool)
 		return k, true
 	}
 	var tail msg.Message
-	if s := c.kommunList().suggest(name); s != "" {
+	if s := c.kommunList().suggest(c.sug, name); s != "" {
 		tail = msg.New(msg.DidYouMean, s)
 	}
 	c.diags.AddError(pos, field, msg.KommunUndeclared, name, c.ix.File, tail, msg.Listed(c.ix.Kommuner))
@@ -393,7 +394,7 @@ func (c *checker) pageForTerm(p *catalog.Page, terms []catalog.Term, folder stri
 		ids[i] = t.ID
 	}
 	var tail msg.Message
-	if s := diag.Suggest(p.Slug, ids); s != "" {
+	if s := c.sug.Suggest(p.Slug, ids); s != "" {
 		tail = msg.New(msg.DidYouMeanAlt, folder, s)
 	}
 	c.diags.AddError(diag.Pos{File: p.File, Line: 1}, "", msg.PageTermUndeclared, msg.New(what), p.Slug, c.ix.File, tail, msg.Listed(ids))

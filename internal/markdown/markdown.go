@@ -90,7 +90,7 @@ func (c *Converter) Convert(file string, body []byte) (template.HTML, diag.List)
 	report := &limitReport{}
 	pc.Set(limitReportKey, report)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	w := walker{file: file, src: body, lines: lineStarts(body), diags: &diags, site: c.site}
+	w := walker{file: file, src: body, lines: lineStarts(body), diags: &diags, site: c.site, sug: diag.NewSuggester(diag.SuggestBudget)}
 	for _, t := range report.tables {
 		if t.columns > MaxTableColumns {
 			diags.AddError(w.posAt(t.pos), "", msg.BodyTableWide, t.columns, MaxTableColumns)
@@ -115,6 +115,7 @@ type walker struct {
 	site  *Site
 
 	headings int
+	sug      *diag.Suggester // the body's "did you mean" hints, within diag.SuggestBudget
 }
 
 // walk checks n's subtree, removing or rewriting nodes that may not be published.
@@ -189,7 +190,7 @@ func (w *walker) link(n ast.Node, dest string) (string, bool) {
 	if w.site == nil {
 		return dest, true
 	}
-	out, problem := w.site.resolve(w.file, dest)
+	out, problem := w.site.resolve(w.file, dest, w.sug)
 	if !problem.IsZero() {
 		w.diags.AddError(w.pos(n), "", problem.ID, problem.Args...)
 		return "", false
