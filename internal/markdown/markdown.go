@@ -21,6 +21,10 @@
 //     default drops non-ASCII letters ("mlgrupp").
 //   - A level-1 heading is reported and rendered as level 2: the page's one
 //     h1 is the activity's name.
+//   - Shapes whose cost in goldmark grows faster than the text have limits
+//     (limits.go): table width and cells, headings, nesting of quotes and
+//     lists, and links in long paragraphs. Nesting and links are measured
+//     before parsing, and a body past them is not parsed at all.
 //
 // Bodies arrive padded so that line N of the body is line N of the file; a
 // node's byte offset therefore maps to a file line by counting newlines.
