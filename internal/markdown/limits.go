@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/msg"
@@ -56,7 +57,8 @@ func scanLimits(file string, body []byte, diags *diag.List) bool {
 		if work > maxWork && ok {
 			ok = false
 			if diags != nil {
-				diags.AddError(diag.Pos{File: file, Line: paraLine}, "", msg.BodyLinksCostly, brackets, end-paraStart)
+				chars := utf8.RuneCount(bytes.TrimRight(body[paraStart:end], "\n"))
+				diags.AddError(diag.Pos{File: file, Line: paraLine}, "", msg.BodyLinksCostly, brackets, chars)
 			}
 		}
 		paraStart, brackets = -1, 0
