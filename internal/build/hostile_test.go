@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -449,6 +450,21 @@ func (h hugeFile) Open(name string) (fs.File, error) {
 	return &hugeReader{File: f, h: h}, nil
 }
 
+// listedHuge is hugeFile whose folder listing shows the size too, as a
+// real folder does; hugeFile alone is a file that grew after it was listed.
+type listedHuge struct{ hugeFile }
+
+func (h listedHuge) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(h.FS, name)
+	for i, e := range entries {
+		if path.Join(name, e.Name()) == h.name {
+			info, _ := e.Info()
+			entries[i] = fs.FileInfoToDirEntry(sizedInfo{info, h.size})
+		}
+	}
+	return entries, err
+}
+
 type hugeReader struct {
 	fs.File
 	h   hugeFile
@@ -536,6 +552,11 @@ func TestHostileCostIsBounded(t *testing.T) {
 			return hugeFile{FS: m, name: f, size: 5 << 30, read: &read}
 		}, hostileActivity,
 			f + ": error: file is 5368709120 bytes, more than the limit of 8 MiB; split it or shorten the description", 64 << 20, 0},
+		{"a static file of 5 GB", func(m fstest.MapFS) fs.FS {
+			m["static/rapport.pdf"] = &fstest.MapFile{}
+			return listedHuge{hugeFile{FS: m, name: "static/rapport.pdf", size: 5 << 30, read: &read}}
+		}, hostileActivity,
+			"static/rapport.pdf: error: static/rapport.pdf is 5368709120 bytes, more than the limit of 32 MiB for one file", 64 << 20, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -585,9 +606,9 @@ func allocated(f func()) uint64 {
 	return after.TotalAlloc - before.TotalAlloc
 }
 
-// TestHostileFoldersAndLayouts: a static file of 5 GB is refused without
-// being read, and a layout that loops for ever ends at the page size limit
-// with a message that names it.
+// TestHostileFoldersAndLayouts: a static file that grows to 5 GB after
+// check has seen it is refused without being read, and a layout that loops
+// for ever ends at the page size limit with a message that names it.
 func TestHostileFoldersAndLayouts(t *testing.T) {
 	var read atomic.Int64
 	cases := []struct {
@@ -596,7 +617,7 @@ func TestHostileFoldersAndLayouts(t *testing.T) {
 		want     string
 		maxAlloc uint64
 	}{
-		{"a static file of 5 GB", func(m fstest.MapFS) fs.FS {
+		{"a static file that grows to 5 GB", func(m fstest.MapFS) fs.FS {
 			m["static/rapport.pdf"] = &fstest.MapFile{}
 			return hugeFile{FS: m, name: "static/rapport.pdf", size: 5 << 30, read: &read}
 		}, "static/rapport.pdf is 5368709120 bytes, more than the limit of 32 MiB for one file", 64 << 20},

@@ -122,3 +122,22 @@ func TestTotalSizeLimit(t *testing.T) {
 		t.Errorf("one file past the limit: err = %v", err)
 	}
 }
+
+// TestCheckSizes: check finds, from the folder listing alone, the files
+// Read would refuse.
+func TestCheckSizes(t *testing.T) {
+	var read int64
+	if d := CheckSizes("static", hugeFS{size: MaxFileSize, read: &read}); len(d) != 0 {
+		t.Errorf("a file of exactly the limit: %v", d)
+	}
+	d := CheckSizes("static", hugeFS{size: MaxFileSize + 1, read: &read})
+	if want := "static/big.pdf: error: static/big.pdf is 33554433 bytes, more than the limit of 32 MiB for one file"; len(d) != 1 || d[0].String() != want {
+		t.Errorf("one byte past the limit: %v, want %q", d, want)
+	}
+	if read != 0 {
+		t.Errorf("%d bytes were read", read)
+	}
+	if d := CheckSizes("static", nil); len(d) != 0 {
+		t.Errorf("no folder: %v", d)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/msg"
 )
 
@@ -73,6 +74,39 @@ func read(label string, keep func(name string) bool, maxFile, maxTotal int64, la
 		}
 	}
 	return files, nil
+}
+
+// CheckSizes reports the files of layer (a catalogue's static/ or layouts/,
+// may be nil) that Read would refuse for their size, and the folder when its
+// files come to more than MaxTotalSize, without reading any file. It lets
+// check find what build would fail on. Hidden files and what is not a
+// regular file are left to Read.
+func CheckSizes(label string, layer fs.FS) diag.List {
+	var diags diag.List
+	if layer == nil {
+		return diags
+	}
+	total := int64(0)
+	_ = fs.WalkDir(layer, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(path.Base(name), ".") || !d.Type().IsRegular() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		file := label + "/" + name
+		if info.Size() > MaxFileSize {
+			diags.AddError(diag.Pos{File: file}, "", msg.FolderFileTooBig, file, info.Size(), MaxFileSize>>20)
+			return nil
+		}
+		if total += info.Size(); total > MaxTotalSize {
+			diags.AddError(diag.Pos{File: file}, "", msg.FolderTooBig, label+"/", MaxTotalSize>>20, file)
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return diags
 }
 
 // readAtMost reads name from fsys, unless it is larger than max: then it
