@@ -336,15 +336,10 @@ func htmlLang(lang msg.Lang) msg.Lang {
 	return msg.Sv
 }
 
-// inject returns page with the banner inserted after the <body> tag and the
-// script before </body>. A page without them gets the banner at the start
-// and the script at the end. page is not modified.
-func inject(page []byte, banner, script string) []byte {
-	return bytes.Join(injected(page, banner, script), nil)
-}
-
-// injected returns the pieces of inject's result: slices of page, which is
-// not copied, and the banner and script between them.
+// injected returns page with the banner inserted after the <body> tag and
+// the script before </body>, in pieces: slices of page, which is neither
+// copied nor modified, and the banner and script between them. A page
+// without the tags gets the banner at the start and the script at the end.
 func injected(page []byte, banner, script string) [][]byte {
 	at := bodyStart(page)
 	end := lastIndexFold(page, "</body>")
