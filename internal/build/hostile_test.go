@@ -542,6 +542,8 @@ func TestHostileCostIsBounded(t *testing.T) {
 			f + ":34: error: this line is nested 21 levels deep in quotes (>) and lists; no text needs more than 20", 96 << 20, 0},
 		{"100,000 unclosed [x](", nil, hostileActivity + "\n" + strings.Repeat("[x](", 100000) + "\n",
 			f + ":15: error: the paragraph starting here has 100000 [ in 400000 characters; that many links in paragraphs that long take too long to read", 64 << 20, 0},
+		{"100,000 unclosed [", nil, hostileActivity + "\n" + strings.Repeat("[", 100000) + "\n",
+			f + ":15: error: the paragraph starting here has 100000 [ in 100000 characters; that many links in paragraphs that long take too long to read", 64 << 20, 0},
 		{"1000 unknown names against 1000 declared", func(m fstest.MapFS) fs.FS {
 			m["content/_index.md"] = &fstest.MapFile{Data: []byte(manyKommuner)}
 			return m
