@@ -38,24 +38,23 @@ const (
 
 // MaxLinkWork returns the bound on the links of a body of n bytes: the sum
 // over its paragraphs of the number of [ times the length.
-func MaxLinkWork(n int) int { return linkWorkBase + linkWorkPerByte*n }
+func MaxLinkWork(n int) int64 { return linkWorkBase + linkWorkPerByte*int64(n) }
 
 // scanLimits reports the first line nested deeper than MaxNesting and the
 // first paragraph at which the links pass MaxLinkWork, reading body once.
 // It returns false when body must not be parsed: its cost would not be
 // bounded. diags may be nil.
 func scanLimits(file string, body []byte, diags *diag.List) bool {
-	ok := true
-	deep := false
-	work, maxWork := 0, MaxLinkWork(len(body))
+	deep, costly := false, false
+	work, maxWork := int64(0), MaxLinkWork(len(body))
 	paraStart, paraLine, brackets := -1, 0, 0
 	endPara := func(end int) {
 		if paraStart < 0 {
 			return
 		}
-		work += brackets * (end - paraStart)
-		if work > maxWork && ok {
-			ok = false
+		work += int64(brackets) * int64(end-paraStart)
+		if work > maxWork && !costly {
+			costly = true
 			if diags != nil {
 				chars := utf8.RuneCount(bytes.TrimRight(body[paraStart:end], "\n"))
 				diags.AddError(diag.Pos{File: file, Line: paraLine}, "", msg.BodyLinksCostly, brackets, chars)
@@ -81,7 +80,7 @@ func scanLimits(file string, body []byte, diags *diag.List) bool {
 			}
 			brackets += bytes.Count(l, []byte("["))
 			if d := lineDepth(l); d > MaxNesting && !deep {
-				deep, ok = true, false
+				deep = true
 				if diags != nil {
 					diags.AddError(diag.Pos{File: file, Line: line}, "", msg.BodyTooDeep, d, MaxNesting)
 				}
@@ -90,7 +89,7 @@ func scanLimits(file string, body []byte, diags *diag.List) bool {
 		start = end + 1
 	}
 	endPara(len(body))
-	return ok
+	return !deep && !costly
 }
 
 // lineDepth estimates from above how deep in quotes and lists line is: the

@@ -44,7 +44,7 @@ func TestLimitsAtAndPast(t *testing.T) {
 	// One paragraph of 64 KiB with k brackets: the links' bound is k times
 	// its length, and MaxLinkWork allows k up to kmax.
 	const para = 64 << 10
-	kmax := MaxLinkWork(para) / para
+	kmax := int(MaxLinkWork(para) / para)
 	brackets := func(k int) string { return strings.Repeat("[", k) + strings.Repeat("a", para-k) }
 	cases := []struct {
 		name     string
@@ -210,4 +210,14 @@ func TestBrokenLinksInALargeSite(t *testing.T) {
 		t.Errorf("allocated %d bytes", alloc)
 	}
 	t.Logf("allocated %d bytes", alloc)
+}
+
+// TestBothScanLimitsReported: a body past the nesting and the links limit
+// gets both messages.
+func TestBothScanLimitsReported(t *testing.T) {
+	body := strings.Repeat(">", 30) + " x\n\n" + strings.Repeat("[x](", 100000) + "\n"
+	_, diags := convertOne(t, body)
+	if strings.Count(diags, "\n") != 2 || !strings.Contains(diags, "nested 30 levels") || !strings.Contains(diags, "f.md:3: error: the paragraph") {
+		t.Errorf("diagnostics:\n%s", diags)
+	}
 }
