@@ -191,6 +191,9 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 	if cat.Index.BaseURL == "" {
 		diags.AddWarning(diag.Pos{File: cat.Index.File, Line: 1}, "baseurl", msg.BaseURLMissingWarn)
 	}
+	for _, folder := range []string{"static", "layouts"} {
+		diags = append(diags, overlay.CheckSizes(folder, subFS(src, folder))...)
+	}
 	bodies, mdDiags, err := convertBodies(ctx, cat, linkSite(src, cat, opt))
 	diags = append(diags, mdDiags...)
 	diags.Sort()

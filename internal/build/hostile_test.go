@@ -5,16 +5,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
@@ -575,5 +580,227 @@ func TestNoUnusedAssets(t *testing.T) {
 		if _, ok := files[plain]; ok {
 			t.Errorf("%s is written under its plain name", plain)
 		}
+	}
+}
+
+// hugeFile stands for a file of size bytes that are never stored: reading
+// it yields the letter a, and read counts the bytes read.
+type hugeFile struct {
+	fs.FS
+	name string
+	size int64
+	read *atomic.Int64
+}
+
+func (h hugeFile) Open(name string) (fs.File, error) {
+	if name != h.name {
+		return h.FS.Open(name)
+	}
+	f, err := h.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &hugeReader{File: f, h: h}, nil
+}
+
+// listedHuge is hugeFile whose folder listing shows the size too, as a
+// real folder does; hugeFile alone is a file that grew after it was listed.
+type listedHuge struct{ hugeFile }
+
+func (h listedHuge) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(h.FS, name)
+	for i, e := range entries {
+		if path.Join(name, e.Name()) == h.name {
+			info, _ := e.Info()
+			entries[i] = fs.FileInfoToDirEntry(sizedInfo{info, h.size})
+		}
+	}
+	return entries, err
+}
+
+type hugeReader struct {
+	fs.File
+	h   hugeFile
+	off int64
+}
+
+func (r *hugeReader) Stat() (fs.FileInfo, error) {
+	info, err := r.File.Stat()
+	return sizedInfo{info, r.h.size}, err
+}
+
+func (r *hugeReader) Read(p []byte) (int, error) {
+	if r.off >= r.h.size {
+		return 0, io.EOF
+	}
+	n := int(min(int64(len(p)), r.h.size-r.off))
+	for i := range p[:n] {
+		p[i] = 'a'
+	}
+	r.off += int64(n)
+	r.h.read.Add(int64(n))
+	return n, nil
+}
+
+type sizedInfo struct {
+	fs.FileInfo
+	size int64
+}
+
+func (s sizedInfo) Size() int64 { return s.size }
+
+// TestHostileCostIsBounded: each case is a small input that used to cost
+// out of all proportion (an 18 KB table took a 3 GB build), and the exact
+// message it must now get. Building it allocates at most a bound measured
+// here, in bytes, and publishes nothing.
+func TestHostileCostIsBounded(t *testing.T) {
+	const f = "content/verksamheter/lotsen.md"
+	wide := "| " + strings.Repeat("a | ", 3000) + "\n|" + strings.Repeat("-|", 3000) + "\n" + strings.Repeat("x\n", 3000)
+	var padded strings.Builder
+	padded.WriteString("|" + strings.Repeat(" a |", 50) + "\n|" + strings.Repeat("---|", 50) + "\n")
+	padded.WriteString(strings.Repeat("| x |\n", 300))
+	var stairs strings.Builder
+	for i := 0; stairs.Len() < 2<<20; i++ {
+		stairs.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	kommuner := make([]string, 998) // with Borås and Mark, the most a list may have
+	unknown := make([]string, 1000)
+	for i := range unknown {
+		unknown[i] = fmt.Sprintf("Okänd %d", i)
+	}
+	for i := range kommuner {
+		kommuner[i] = fmt.Sprintf("Kommun %d med ett långt namn", i)
+	}
+	manyKommuner := strings.Replace(hostileIndex, "kommuner: [Borås, Mark]", "kommuner: [Borås, Mark, "+strings.Join(kommuner, ", ")+"]", 1)
+	manyUnknown := strings.Replace(hostileActivity, "kommuner: [Borås]", "kommuner: ["+strings.Join(unknown, ", ")+"]", 1)
+	var read atomic.Int64
+
+	cases := []struct {
+		name     string
+		fsys     func(fstest.MapFS) fs.FS
+		activity string
+		want     string // a line of the diagnostics
+		maxAlloc uint64 // bytes the build may allocate
+		maxDiags int    // bytes of diagnostics, when not 0
+	}{
+		{"18 KB table 3000 columns wide", nil, hostileActivity + wide,
+			f + ":15: error: the table has 3000 columns; the limit is 50", 64 << 20, 0},
+		{"table of 50 columns and 301 rows", nil, hostileActivity + padded.String(),
+			f + ":15: error: the table has 15050 cells (50 columns times 301 rows); the limit is 10000", 64 << 20, 0},
+		{"10,000 identical headings", nil, hostileActivity + strings.Repeat("## Syfte\n\n", 10000),
+			f + ":2012: error: the text has 10001 headings; the limit is 1000", 256 << 20, 0},
+		{"quotes 100,000 deep", nil, hostileActivity + strings.Repeat(">", 100000) + " x\n",
+			f + ":14: error: this line is nested 100000 levels deep in quotes (>) and lists; no text needs more than 20", 64 << 20, 0},
+		{"2 MB staircase of lists", nil, hostileActivity + stairs.String(),
+			f + ":34: error: this line is nested 21 levels deep in quotes (>) and lists; no text needs more than 20", 96 << 20, 0},
+		{"100,000 unclosed [x](", nil, hostileActivity + "\n" + strings.Repeat("[x](", 100000) + "\n",
+			f + ":15: error: the paragraph starting here has 100000 [ in 400000 characters; that many links in paragraphs that long take too long to read", 64 << 20, 0},
+		{"100,000 unclosed [", nil, hostileActivity + "\n" + strings.Repeat("[", 100000) + "\n",
+			f + ":15: error: the paragraph starting here has 100000 [ in 100000 characters; that many links in paragraphs that long take too long to read", 64 << 20, 0},
+		{"1000 unknown names against 1000 declared", func(m fstest.MapFS) fs.FS {
+			m["content/_index.md"] = &fstest.MapFile{Data: []byte(manyKommuner)}
+			return m
+		}, manyUnknown,
+			f + `:4:12: error: kommuner: "Okänd 0" is not a municipality declared in content/_index.md (declared: Borås, Mark, Kommun 0 med ett långt namn, Kommun 1 med ett långt namn, Kommun 2 med ett långt namn, Kommun 3 med ett långt namn, Kommun 4 med ett långt namn, Kommun 5 med ett långt namn, Kommun 6 med ett långt namn, Kommun 7 med ett långt namn … and 990 more, or write [alla])`,
+			256 << 20, 1000 * 600},
+		{"a content file of 5 GB", func(m fstest.MapFS) fs.FS {
+			return hugeFile{FS: m, name: f, size: 5 << 30, read: &read}
+		}, hostileActivity,
+			f + ": error: file is 5368709120 bytes, more than the limit of 8 MiB; split it or shorten the description", 64 << 20, 0},
+		{"a static file of 5 GB", func(m fstest.MapFS) fs.FS {
+			m["static/rapport.pdf"] = &fstest.MapFile{}
+			return listedHuge{hugeFile{FS: m, name: "static/rapport.pdf", size: 5 << 30, read: &read}}
+		}, hostileActivity,
+			"static/rapport.pdf: error: static/rapport.pdf is 5368709120 bytes, more than the limit of 32 MiB for one file", 64 << 20, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var src fs.FS = hostileCatalogue(c.activity)
+			if c.fsys != nil {
+				src = c.fsys(hostileCatalogue(c.activity))
+			}
+			var out publish.Mem
+			var res Result
+			var err error
+			alloc := allocated(func() { res, err = Site(context.Background(), src, &out, testOptions()) })
+			if !errors.Is(err, ErrContent) {
+				t.Fatalf("err = %v, want ErrContent", err)
+			}
+			got := diagText(res)
+			if !strings.Contains(got, c.want+"\n") {
+				t.Errorf("diagnostics:\n%.3000s\nwant a line:\n%s", got, c.want)
+			}
+			if c.maxDiags > 0 && len(got) > c.maxDiags {
+				t.Errorf("%d bytes of diagnostics, more than %d", len(got), c.maxDiags)
+			}
+			if alloc > c.maxAlloc {
+				t.Errorf("the build allocated %d bytes, more than %d", alloc, c.maxAlloc)
+			}
+			written := 0
+			for _, data := range out.Files() {
+				written += len(data)
+			}
+			if n := len(out.Files()); n != 0 {
+				t.Errorf("a catalogue with errors wrote %d files", n)
+			}
+			t.Logf("allocated %d bytes, wrote %d files of %d bytes, %d bytes of diagnostics", alloc, len(out.Files()), written, len(got))
+		})
+	}
+	if n := read.Load(); n != 0 {
+		t.Errorf("%d bytes of the 5 GB file were read", n)
+	}
+}
+
+// allocated returns the bytes allocated while f runs.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestHostileFoldersAndLayouts: a static file that grows to 5 GB after
+// check has seen it is refused without being read, and a layout that loops
+// for ever ends at the page size limit with a message that names it.
+func TestHostileFoldersAndLayouts(t *testing.T) {
+	var read atomic.Int64
+	cases := []struct {
+		name     string
+		fsys     func(fstest.MapFS) fs.FS
+		want     string
+		maxAlloc uint64
+	}{
+		{"a static file that grows to 5 GB", func(m fstest.MapFS) fs.FS {
+			m["static/rapport.pdf"] = &fstest.MapFile{}
+			return hugeFile{FS: m, name: "static/rapport.pdf", size: 5 << 30, read: &read}
+		}, "static/rapport.pdf is 5368709120 bytes, more than the limit of 32 MiB for one file", 64 << 20},
+		{"a layout with {{range 100000000000}}", func(m fstest.MapFS) fs.FS {
+			if testing.Short() {
+				t.Skip("renders a page of 128 MiB")
+			}
+			m["layouts/home.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{range 100000000000}}lol {{end}}{{end}}`)}
+			return m
+		}, "layouts/home.html: the page index.html grew larger than 128 MiB; check the layout (or base.html and _partials/) for a loop ({{range}}) that never ends", 1 << 30},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := c.fsys(hostileCatalogue(hostileActivity))
+			var out publish.Mem
+			var err error
+			alloc := allocated(func() { _, err = Site(context.Background(), src, &out, testOptions()) })
+			var me *msg.Error
+			if !errors.As(err, &me) || me.Msg.In(msg.En) != c.want {
+				t.Errorf("err = %v, want a message %q", err, c.want)
+			}
+			if alloc > c.maxAlloc {
+				t.Errorf("the build allocated %d bytes, more than %d", alloc, c.maxAlloc)
+			}
+			t.Logf("allocated %d bytes", alloc)
+		})
+	}
+	if n := read.Load(); n != 0 {
+		t.Errorf("%d bytes of the 5 GB file were read", n)
 	}
 }

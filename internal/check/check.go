@@ -60,7 +60,7 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 	if ix == nil {
 		return diags
 	}
-	c := checker{ix: ix, diags: &diags, now: now, broken: map[string]bool{}}
+	c := checker{ix: ix, diags: &diags, now: now, broken: map[string]bool{}, sug: diag.NewSuggester(diag.SuggestBudget)}
 	for _, k := range ix.Broken {
 		c.broken[k] = true
 	}
@@ -128,6 +128,62 @@ type checker struct {
 	diags  *diag.List
 	now    catalog.Date
 	broken map[string]bool // keys of the index with errors: not checked against
+
+	// kommunNames and remissNames look names up in the index's lists,
+	// built at first use: a thousand names against a thousand declared
+	// cost a thousand look-ups, not a million comparisons.
+	kommunNames, remissNames *names
+	sug                      *diag.Suggester // "did you mean" within diag.SuggestBudget
+}
+
+// names is a list of the index made quick to search: by the lower-cased
+// name, and by slug for suggestions.
+type names struct {
+	byKey  map[string]string // key → the first name with that key
+	bySlug map[string]string // slug → the first name with that slug
+	list   []string
+}
+
+func newNames(list []string, key func(string) string) *names {
+	n := &names{byKey: map[string]string{}, bySlug: map[string]string{}, list: list}
+	for _, v := range list {
+		if k := key(v); n.byKey[k] == "" {
+			n.byKey[k] = v
+		}
+		if s := catalog.Slugify(v); n.bySlug[s] == "" {
+			n.bySlug[s] = v
+		}
+	}
+	return n
+}
+
+// find returns the name whose key is want.
+func (n *names) find(want string) (string, bool) {
+	v, ok := n.byKey[want]
+	return v, ok
+}
+
+// suggest prefers a name that differs only in å/ä/ö ("boras" → "Borås")
+// before falling back to edit distance.
+func (n *names) suggest(sug *diag.Suggester, name string) string {
+	if v, ok := n.bySlug[catalog.Slugify(name)]; ok {
+		return v
+	}
+	return sug.Suggest(name, n.list)
+}
+
+func (c *checker) kommunList() *names {
+	if c.kommunNames == nil {
+		c.kommunNames = newNames(c.ix.Kommuner, func(k string) string { return strings.ToLower(strings.TrimSpace(k)) })
+	}
+	return c.kommunNames
+}
+
+func (c *checker) remissList() *names {
+	if c.remissNames == nil {
+		c.remissNames = newNames(c.ix.Remiss, strings.ToLower)
+	}
+	return c.remissNames
 }
 
 // dependents maps keys of content/_index.md to the activity fields checked
@@ -249,11 +305,11 @@ func (c *checker) forbund(value string, pages map[string]string, pos diag.Pos) (
 			return "", false
 		}
 	}
-	tail := diag.DidYouMean(value, known)
+	tail := c.sug.DidYouMean(value, known)
 	switch {
 	case !tail.IsZero():
 	case len(known) > 0:
-		tail = msg.New(msg.KnownList, strings.Join(known, ", "))
+		tail = msg.New(msg.KnownList, msg.Listed(known))
 	default:
 		tail = msg.New(msg.ForbundAddOne)
 	}
@@ -279,11 +335,11 @@ func (c *checker) declared(value string, terms []catalog.Term, pos diag.Pos, fie
 		}
 		ids[i] = t.ID
 	}
-	tail := diag.DidYouMean(value, ids)
+	tail := c.sug.DidYouMean(value, ids)
 	if s := catalog.Slugify(value); slices.Contains(ids, s) {
 		tail = msg.New(msg.DidYouMean, s) // a name without its å/ä/ö
 	}
-	c.diags.AddError(pos, field, msg.NotDeclared, value, c.ix.File, tail, strings.Join(ids, ", "))
+	c.diags.AddError(pos, field, msg.NotDeclared, value, c.ix.File, tail, msg.Listed(ids))
 	return "", false
 }
 
@@ -291,16 +347,14 @@ func (c *checker) declared(value string, terms []catalog.Term, pos diag.Pos, fie
 // as kommun does for municipality names.
 func (c *checker) referrer(value string, pos diag.Pos) (string, bool) {
 	want := strings.ToLower(strings.TrimSpace(value))
-	for _, r := range c.ix.Remiss {
-		if strings.ToLower(r) == want {
-			return r, true
-		}
+	if r, ok := c.remissList().find(want); ok {
+		return r, true
 	}
 	var tail msg.Message
-	if s := suggestKommun(value, c.ix.Remiss); s != "" {
+	if s := c.remissList().suggest(c.sug, value); s != "" {
 		tail = msg.New(msg.DidYouMean, s)
 	}
-	c.diags.AddError(pos, "remiss", msg.NotDeclared, value, c.ix.File, tail, strings.Join(c.ix.Remiss, ", "))
+	c.diags.AddError(pos, "remiss", msg.NotDeclared, value, c.ix.File, tail, msg.Listed(c.ix.Remiss))
 	return "", false
 }
 
@@ -313,29 +367,15 @@ func (c *checker) kommuner(names []string, pos map[string]diag.Pos, file, field 
 
 func (c *checker) kommun(name string, pos diag.Pos, field string) (string, bool) {
 	want := strings.ToLower(strings.TrimSpace(name))
-	for _, k := range c.ix.Kommuner {
-		if strings.ToLower(strings.TrimSpace(k)) == want {
-			return k, true
-		}
+	if k, ok := c.kommunList().find(want); ok {
+		return k, true
 	}
 	var tail msg.Message
-	if s := suggestKommun(name, c.ix.Kommuner); s != "" {
+	if s := c.kommunList().suggest(c.sug, name); s != "" {
 		tail = msg.New(msg.DidYouMean, s)
 	}
-	c.diags.AddError(pos, field, msg.KommunUndeclared, name, c.ix.File, tail, strings.Join(c.ix.Kommuner, ", "))
+	c.diags.AddError(pos, field, msg.KommunUndeclared, name, c.ix.File, tail, msg.Listed(c.ix.Kommuner))
 	return "", false
-}
-
-// suggestKommun prefers a name that differs only in å/ä/ö ("boras" → "Borås")
-// before falling back to edit distance.
-func suggestKommun(name string, kommuner []string) string {
-	folded := catalog.Slugify(name)
-	for _, k := range kommuner {
-		if catalog.Slugify(k) == folded {
-			return k
-		}
-	}
-	return diag.Suggest(name, kommuner)
 }
 
 func (c *checker) contacts(list []catalog.Contact, pos map[string]diag.Pos, file string) {
@@ -364,10 +404,10 @@ func (c *checker) pageForTerm(p *catalog.Page, terms []catalog.Term, folder stri
 		ids[i] = t.ID
 	}
 	var tail msg.Message
-	if s := diag.Suggest(p.Slug, ids); s != "" {
+	if s := c.sug.Suggest(p.Slug, ids); s != "" {
 		tail = msg.New(msg.DidYouMeanAlt, folder, s)
 	}
-	c.diags.AddError(diag.Pos{File: p.File, Line: 1}, "", msg.PageTermUndeclared, msg.New(what), p.Slug, c.ix.File, tail, strings.Join(ids, ", "))
+	c.diags.AddError(diag.Pos{File: p.File, Line: 1}, "", msg.PageTermUndeclared, msg.New(what), p.Slug, c.ix.File, tail, msg.Listed(ids))
 }
 
 // uniqueSlugs reports two files that would be published at the same URL.

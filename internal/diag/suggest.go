@@ -2,6 +2,7 @@ package diag
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/msg"
 )
@@ -10,18 +11,71 @@ import (
 // "" when none is close enough to be a plausible typo. Comparison ignores case.
 // A candidate that word is a prefix of (kommun → kommuner) always qualifies.
 func Suggest(word string, candidates []string) string {
+	return NewSuggester(-1).Suggest(word, candidates)
+}
+
+// SuggestBudget is the work a Suggester made for one file or one body may
+// do: letters compared, about 16 million. A thousand unknown names against
+// a thousand declared ones would otherwise cost a billion comparisons.
+const SuggestBudget = 1 << 24
+
+// A Suggester makes "did you mean" hints within a budget of work: once it is
+// spent, Suggest returns "" and messages go on without the hint. It reuses
+// its buffers; it is not safe for concurrent use.
+type Suggester struct {
+	budget    int // letters left to compare; negative: no limit
+	wr, cr    []rune
+	prev, cur []int
+}
+
+// NewSuggester returns a Suggester that may compare budget letters (any
+// number when budget is negative).
+func NewSuggester(budget int) *Suggester { return &Suggester{budget: budget} }
+
+// Spent reports whether the budget is used up.
+func (s *Suggester) Spent() bool { return s.budget == 0 }
+
+// Charge counts n units of work (a list built for a suggestion) against the
+// budget.
+func (s *Suggester) Charge(n int) {
+	if s.budget > 0 {
+		s.budget = max(0, s.budget-n)
+	}
+}
+
+// Suggest is the package's Suggest within s's budget.
+func (s *Suggester) Suggest(word string, candidates []string) string {
 	w := strings.ToLower(strings.TrimSpace(word))
 	if w == "" {
 		return ""
 	}
+	s.wr = append(s.wr[:0], []rune(w)...)
 	best, bestDist := "", -1
 	for _, c := range candidates {
-		lc := strings.ToLower(c)
-		d := distance(w, lc)
-		if strings.HasPrefix(lc, w) || strings.HasPrefix(w, lc) {
-			d = min(d, 1)
+		if s.budget == 0 {
+			return best
 		}
-		limit := max(2, len([]rune(lc))/3)
+		s.Charge(1)
+		lc := strings.ToLower(c)
+		n := utf8.RuneCountInString(lc)
+		limit := max(2, n/3)
+		var d int
+		switch {
+		case lc == w:
+			d = 0
+		case strings.HasPrefix(lc, w) || strings.HasPrefix(w, lc):
+			d = 1
+		case len(s.wr)-n > limit || n-len(s.wr) > limit:
+			// The distance is at least the difference in length.
+			continue
+		default:
+			s.cr = s.cr[:0]
+			for _, r := range lc {
+				s.cr = append(s.cr, r)
+			}
+			s.Charge(len(s.wr) * len(s.cr))
+			d = s.distance(s.wr, s.cr)
+		}
 		if d > limit {
 			continue
 		}
@@ -32,15 +86,29 @@ func Suggest(word string, candidates []string) string {
 	return best
 }
 
+// DidYouMean is the package's DidYouMean within s's budget.
+func (s *Suggester) DidYouMean(word string, candidates []string) msg.Message {
+	if b := s.Suggest(word, candidates); b != "" {
+		return msg.New(msg.DidYouMean, b)
+	}
+	return msg.Message{}
+}
+
 // distance is the Levenshtein edit distance between a and b, in runes.
 func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+	var s Suggester
+	return s.distance([]rune(a), []rune(b))
+}
+
+func (s *Suggester) distance(ra, rb []rune) int {
 	if len(ra) > 200 || len(rb) > 200 {
 		// A typo suggestion for a huge string is pointless; keep cost bounded.
 		return 1 << 30
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	if cap(s.prev) < len(rb)+1 {
+		s.prev, s.cur = make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
+	prev, cur := s.prev[:len(rb)+1], s.cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}

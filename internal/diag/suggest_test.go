@@ -70,3 +70,22 @@ func TestDistance(t *testing.T) {
 		})
 	}
 }
+
+// TestSuggesterBudget: a candidate is looked at while the budget lasts;
+// then there is no suggestion, and no work.
+func TestSuggesterBudget(t *testing.T) {
+	cands := []string{"x", "kommuner"}
+	if got := NewSuggester(2).Suggest("kommunr", cands); got != "kommuner" {
+		t.Errorf("with the budget for both candidates: %q", got)
+	}
+	s := NewSuggester(1)
+	if got := s.Suggest("kommunr", cands); got != "" {
+		t.Errorf("with the budget for one candidate: %q", got)
+	}
+	if !s.Spent() {
+		t.Error("the budget is not spent")
+	}
+	if got := NewSuggester(-1).Suggest("kommunr", cands); got != "kommuner" {
+		t.Errorf("without a limit: %q", got)
+	}
+}

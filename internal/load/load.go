@@ -7,8 +7,10 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -61,10 +63,14 @@ func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, 
 	results := make([]parsed, len(files))
 	err = parallel.For(ctx, len(files), func(i int) error {
 		f := files[i]
-		src, err := fs.ReadFile(fsys, f.name)
+		src, size, err := ReadSource(fsys, f.name)
 		if err != nil {
 			results[i].diags.AddError(diag.Pos{File: f.name}, "", msg.FileUnreadable, unwrapPathError(err))
 			return nil // a diagnostic, not a reason to stop
+		}
+		if size > MaxFileSize {
+			results[i].diags.AddError(diag.Pos{File: f.name}, "", msg.FileTooBig, size, MaxFileSize>>20)
+			return nil
 		}
 		r := &results[i]
 		switch f.kind {
@@ -112,6 +118,35 @@ func FolderLinks(fsys fs.FS) diag.List {
 		}
 	}
 	return diags
+}
+
+// ReadSource reads the catalogue file name of fsys, but not when it is
+// larger than MaxFileSize: then it returns only its size (more than
+// MaxFileSize), so that a file of many GB costs no memory.
+func ReadSource(fsys fs.FS, name string) (src []byte, size int64, err error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if info.Size() > MaxFileSize {
+		return nil, info.Size(), nil
+	}
+	// The file may grow after Stat, and some files report no size: read
+	// one byte past the limit to know.
+	var b bytes.Buffer
+	b.Grow(int(info.Size()) + 1)
+	if _, err := b.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, 0, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	if b.Len() > MaxFileSize {
+		return nil, max(info.Size(), int64(b.Len())), nil
+	}
+	return b.Bytes(), int64(b.Len()), nil
 }
 
 // find lists the Markdown files of content/ in a stable order and reports

@@ -21,6 +21,10 @@
 //     default drops non-ASCII letters ("mlgrupp").
 //   - A level-1 heading is reported and rendered as level 2: the page's one
 //     h1 is the activity's name.
+//   - Shapes whose cost in goldmark grows faster than the text have limits
+//     (limits.go): table width and cells, headings, nesting of quotes and
+//     lists, and links in long paragraphs. Nesting and links are measured
+//     before parsing, and a body past them is not parsed at all.
 //
 // Bodies arrive padded so that line N of the body is line N of the file; a
 // node's byte offset therefore maps to a file line by counting newlines.
@@ -28,12 +32,12 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"html/template"
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -63,7 +67,10 @@ func New() *Converter {
 			extension.Table,
 			extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:", "mailto:"})),
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithParagraphTransformers(util.Prioritized(tableLimits{}, 150)),
+		),
 	)}
 }
 
@@ -80,9 +87,21 @@ func ForSite(s *Site) *Converter {
 // file is used only in diagnostics.
 func (c *Converter) Convert(file string, body []byte) (template.HTML, diag.List) {
 	var diags diag.List
+	if !scanLimits(file, body, &diags) {
+		return "", diags // nothing is published, and parsing would cost too much
+	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	report := &limitReport{}
+	pc.Set(limitReportKey, report)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	w := walker{file: file, src: body, lines: lineStarts(body), diags: &diags, site: c.site}
+	w := walker{file: file, src: body, lines: lineStarts(body), diags: &diags, site: c.site, sug: diag.NewSuggester(diag.SuggestBudget)}
+	for _, t := range report.tables {
+		if t.columns > MaxTableColumns {
+			diags.AddError(w.posAt(t.pos), "", msg.BodyTableWide, t.columns, MaxTableColumns)
+		} else {
+			diags.AddError(w.posAt(t.pos), "", msg.BodyTableBig, t.columns*t.rows, t.columns, t.rows, MaxTableCells)
+		}
+	}
 	w.walk(doc)
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
@@ -98,6 +117,9 @@ type walker struct {
 	lines []int // byte offset at which each line starts
 	diags *diag.List
 	site  *Site
+
+	headings int
+	sug      *diag.Suggester // the body's "did you mean" hints, within diag.SuggestBudget
 }
 
 // walk checks n's subtree, removing or rewriting nodes that may not be published.
@@ -137,6 +159,9 @@ func (w *walker) walk(n ast.Node) {
 				n.ReplaceChild(n, node, label)
 			}
 		case *ast.Heading:
+			if w.headings++; w.headings == MaxHeadings+1 {
+				w.diags.AddError(w.pos(node), "", msg.BodyHeadings, countHeadings(n.OwnerDocument()), MaxHeadings)
+			}
 			if node.Level == 1 {
 				w.diags.AddWarning(w.pos(node), "", msg.BodyH1)
 				node.Level = 2
@@ -173,7 +198,7 @@ func (w *walker) link(n ast.Node, dest string) (string, bool) {
 	if w.site == nil {
 		return dest, true
 	}
-	out, problem := w.site.resolve(w.file, dest)
+	out, problem := w.site.resolve(w.file, dest, w.sug)
 	if !problem.IsZero() {
 		w.diags.AddError(w.pos(n), "", problem.ID, problem.Args...)
 		return "", false
@@ -227,6 +252,11 @@ func (w *walker) pos(n ast.Node) diag.Pos {
 	if offset < 0 {
 		return diag.Pos{File: w.file}
 	}
+	return w.posAt(offset)
+}
+
+// posAt returns the file position of the byte at offset.
+func (w *walker) posAt(offset int) diag.Pos {
 	line := sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > offset })
 	return diag.Pos{File: w.file, Line: line}
 }
@@ -380,11 +410,14 @@ func schemeOf(u string) (string, bool) {
 // headingIDs gives headings readable ids with å/ä/ö folded, unique per body.
 type headingIDs struct {
 	used map[string]bool
+	// next holds, per base id, the number to try first for its next
+	// duplicate, so that n equal headings cost n steps, not n².
+	next map[string]int
 }
 
 func newHeadingIDs() *headingIDs {
 	// Ids the layouts use themselves are taken from the start.
-	return &headingIDs{used: map[string]bool{"innehall": true, "sok": true}}
+	return &headingIDs{used: map[string]bool{"innehall": true, "sok": true}, next: map[string]int{}}
 }
 
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
@@ -393,11 +426,29 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "avsnitt"
 	}
 	id := base
-	for i := 2; h.used[id]; i++ {
-		id = fmt.Sprintf("%s-%d", base, i)
+	if h.used[id] {
+		i := max(h.next[base], 2)
+		for h.used[base+"-"+strconv.Itoa(i)] {
+			i++
+		}
+		id = base + "-" + strconv.Itoa(i)
+		h.next[base] = i + 1
 	}
 	h.used[id] = true
 	return []byte(id)
+}
+
+// countHeadings returns the number of headings in doc.
+func countHeadings(doc ast.Node) int {
+	n := 0
+	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := node.(*ast.Heading); ok && entering {
+			n++
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return n
 }
 
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
@@ -406,6 +457,9 @@ func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 // collapsed and cut at a word boundary to at most max runes (with "…"). It is
 // meant for meta descriptions and feed summaries.
 func PlainText(body []byte, max int) string {
+	if !scanLimits("", body, nil) {
+		return "" // Convert reports it; parsing would cost too much
+	}
 	doc := goldmark.New().Parser().Parse(text.NewReader(body))
 	var b strings.Builder
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/msg"
 )
 
 // pad puts n blank lines before body, as the loader does for the frontmatter.
@@ -166,18 +169,60 @@ func TestConvertConcurrently(t *testing.T) {
 	wg.Wait()
 }
 
+func diagsHave(diags diag.List, id msg.ID) bool {
+	for _, d := range diags {
+		if d.Msg.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDepth returns how deep blockquotes and lists nest in html.
+func maxDepth(html string) int {
+	depth, deepest := 0, 0
+	for i := 0; i < len(html); i++ {
+		if html[i] != '<' {
+			continue
+		}
+		rest := html[i:]
+		switch {
+		case strings.HasPrefix(rest, "<blockquote>"), strings.HasPrefix(rest, "<ul>"), strings.HasPrefix(rest, "<ol"):
+			depth++
+			deepest = max(deepest, depth)
+		case strings.HasPrefix(rest, "</blockquote>"), strings.HasPrefix(rest, "</ul>"), strings.HasPrefix(rest, "</ol>"):
+			depth--
+		}
+	}
+	return deepest
+}
+
 var urlAttr = regexp.MustCompile(`(?i)\s(?:href|src)="([^"]*)"`)
 
 var handler = regexp.MustCompile(`(?i)<[^>]*\son[a-z]+\s*=`)
 
 func FuzzConvert(f *testing.F) {
 	for _, s := range []string{"## Målgrupp\n\n[a](https://a.se)", "<script>x</script>", "[x](javascript:alert(1))",
-		"![i](data:image/png;base64,AA)", "<img src=x onerror=alert(1)>", "| a |\n|---|\n| <b> |", "www.example.se", "# h1\n"} {
+		"![i](data:image/png;base64,AA)", "<img src=x onerror=alert(1)>", "| a |\n|---|\n| <b> |", "www.example.se", "# h1\n",
+		// The limits: wide and padded tables, headings, nesting, links.
+		"| a | b | c |\n|:-|-:|:-:|\nx\n", "|" + strings.Repeat("a|", 60) + "\n|" + strings.Repeat("-|", 60) + "\nx\n",
+		"## A\n## A\n## A 2\n", "> > - 1. > x\n", strings.Repeat(">", 25) + "\n", strings.Repeat("  ", 12) + "- x\n",
+		"- - - - - - - - - - - - - - - - - - - - - - -\n", "[x](<[x](< [x](a \"\n[", "[[[[]]]](((("} {
 		f.Add([]byte(s))
 	}
 	c := New()
 	f.Fuzz(func(t *testing.T, body []byte) {
 		html, diags := c.Convert("f.md", body)
+		// The output grows with the input, never out of proportion: a
+		// table padded to its header's width is bounded by MaxTableCells.
+		if limit := 64*len(body) + 16*MaxTableCells + 4096; len(html) > limit {
+			t.Fatalf("%d bytes of input gave %d bytes of HTML (limit %d)", len(body), len(html), limit)
+		}
+		if n := strings.Count(string(html), "<blockquote>") + strings.Count(string(html), "<li>"); n > 0 && !diagsHave(diags, msg.BodyTooDeep) {
+			if depth := maxDepth(string(html)); depth > MaxNesting {
+				t.Fatalf("HTML nested %d deep without a message:\n%s", depth, body)
+			}
+		}
 		low := strings.ToLower(string(html))
 		for _, m := range urlAttr.FindAllStringSubmatch(string(html), -1) {
 			if reason := CheckURL(stdhtml.UnescapeString(m[1])); !reason.IsZero() {

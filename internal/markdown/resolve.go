@@ -50,7 +50,8 @@ type Site struct {
 
 // resolve returns the destination to render for dest, a link in file that
 // has passed CheckURL, or the message saying why it leads nowhere.
-func (s *Site) resolve(file, dest string) (string, msg.Message) {
+// sug makes the "did you mean" hints, within its budget.
+func (s *Site) resolve(file, dest string, sug *diag.Suggester) (string, msg.Message) {
 	d := html.UnescapeString(string(util.UnescapePunctuations([]byte(dest))))
 	d = strings.TrimSpace(d)
 	if d == "" || strings.HasPrefix(d, "#") {
@@ -73,10 +74,13 @@ func (s *Site) resolve(file, dest string) (string, msg.Message) {
 	if strings.HasPrefix(p, "/") {
 		target := strings.TrimPrefix(path.Clean(p), "/")
 		if strings.HasSuffix(strings.ToLower(target), ".md") {
-			return s.page(file, from, shown, "content/"+target, rest)
+			return s.page(file, from, shown, "content/"+target, rest, sug)
 		}
 		if t, ok := s.sitePath(target, strings.HasSuffix(p, "/")); ok {
 			return relTo(from, t) + rest, msg.Message{}
+		}
+		if sug.Spent() {
+			return "", msg.New(msg.LinkNoSitePath, shown, msg.Message{})
 		}
 		var paths []string
 		for u := range s.URLs {
@@ -88,10 +92,10 @@ func (s *Site) resolve(file, dest string) (string, msg.Message) {
 			paths = append(paths, "/"+name)
 		}
 		slices.Sort(paths)
-		return "", msg.New(msg.LinkNoSitePath, shown, suggestPath("/"+target, paths))
+		return "", msg.New(msg.LinkNoSitePath, shown, suggestPath("/"+target, paths, sug))
 	}
 	if strings.HasSuffix(strings.ToLower(p), ".md") {
-		return s.page(file, from, shown, path.Join(path.Dir(file), p), rest)
+		return s.page(file, from, shown, path.Join(path.Dir(file), p), rest, sug)
 	}
 	// A file in static/, named relative to the .md file or to static/.
 	if j := path.Join(path.Dir(file), p); strings.HasPrefix(j, "static/") && s.Static[j[len("static/"):]] {
@@ -108,21 +112,28 @@ func (s *Site) resolve(file, dest string) (string, msg.Message) {
 	if host := hostLike(p); host != "" {
 		return "", msg.New(msg.LinkNotAllowed, shown, msg.New(msg.LinkWWW, d))
 	}
+	if sug.Spent() {
+		return "", msg.New(msg.LinkNoStaticFile, shown, msg.Message{})
+	}
 	var names []string
 	for name := range s.Static {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	return "", msg.New(msg.LinkNoStaticFile, shown, suggestPath(inStatic, names))
+	return "", msg.New(msg.LinkNoStaticFile, shown, suggestPath(inStatic, names, sug))
 }
 
 // page resolves a link to the content file target.
-func (s *Site) page(file, from, shown, target, rest string) (string, msg.Message) {
+func (s *Site) page(file, from, shown, target, rest string, sug *diag.Suggester) (string, msg.Message) {
 	if s.Drafts[target] {
 		return "", msg.New(msg.LinkToDraft, shown, target)
 	}
 	if u, ok := s.Pages[target]; ok {
 		return relTo(from, u) + rest, msg.Message{}
+	}
+	tail := msg.Message{}
+	if sug.Spent() {
+		return "", msg.New(msg.LinkNoContentFile, shown, target, tail)
 	}
 	var files []string
 	for f := range s.Pages {
@@ -131,8 +142,7 @@ func (s *Site) page(file, from, shown, target, rest string) (string, msg.Message
 		}
 	}
 	slices.Sort(files)
-	tail := msg.Message{}
-	if best := closestFile(target, files); best != "" {
+	if best := closestFile(target, files, sug); best != "" {
 		tail = msg.New(msg.DidYouMean, relFile(path.Dir(file), best))
 	}
 	return "", msg.New(msg.LinkNoContentFile, shown, target, tail)
@@ -182,15 +192,16 @@ func relFile(dir, target string) string {
 
 // closestFile is the file among files that target most plausibly means:
 // the same name in another folder, or a name one typo away (in the same
-// folder first).
-func closestFile(target string, files []string) string {
+// folder first). Making the list costs sug's budget too.
+func closestFile(target string, files []string, sug *diag.Suggester) string {
+	sug.Charge(len(files))
 	// Names are compared without ".md", so that om-oss.md finds om.md.
 	name := func(f string) string { return strings.TrimSuffix(path.Base(f), ".md") }
 	var names []string
 	for _, f := range files {
 		names = append(names, name(f))
 	}
-	best := diag.Suggest(name(target), names)
+	best := sug.Suggest(name(target), names)
 	if best == "" {
 		return ""
 	}
@@ -211,8 +222,8 @@ func closestFile(target string, files []string) string {
 
 // suggestPath is the "did you mean" tail for a path among paths, by the
 // file name first.
-func suggestPath(p string, paths []string) msg.Message {
-	best := closestFile(p, paths)
+func suggestPath(p string, paths []string, sug *diag.Suggester) msg.Message {
+	best := closestFile(p, paths, sug)
 	if best == "" {
 		return msg.Message{}
 	}

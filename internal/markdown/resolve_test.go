@@ -5,6 +5,8 @@ import (
 	"path"
 	"strings"
 	"testing"
+
+	"github.com/samkat/samkat/internal/diag"
 )
 
 // testSite is a small built site: three activities (one in a subfolder,
@@ -131,7 +133,7 @@ func FuzzResolve(f *testing.F) {
 		if !CheckURL(dest).IsZero() {
 			return
 		}
-		out, problem := s.resolve(file, dest)
+		out, problem := s.resolve(file, dest, diag.NewSuggester(diag.SuggestBudget))
 		if !problem.IsZero() || out == dest {
 			return
 		}

@@ -23,6 +23,7 @@ func editorAreas() []area {
 		{"Hänvisningar mellan filer", "Värden som ska finnas i `content/_index.md` eller i en annan fil, och datum jämfört med dagens.", catalogueTexts},
 		{"Texten under fälten", "Fel i den fria texten (Markdown) efter den andra raden med `---`.", bodyTexts},
 		{"Formuläret för redaktörer", "Fel i inställningen `cms` i `content/_index.md`, som slår på formuläret (se [formular.md](formular.md)).", cmsTexts},
+		{"Gränser", "Gränser för hur stort och krångligt något får vara, så att bygget alltid blir klart i rimlig tid.", limitsTexts},
 	}
 }
 

@@ -20,7 +20,9 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/overlay"
 	"github.com/samkat/samkat/internal/site"
 )
@@ -33,9 +35,22 @@ type Renderer struct {
 	// buffer of the right size saves growing it step by step, which at
 	// 10,000 activity pages cost a second of copying and clearing.
 	sizes map[string]*atomic.Int64
+
+	maxPage int           // MaxPageSize, smaller in tests
+	timeout time.Duration // PageTimeout, shorter in tests
 }
 
 const maxSizeHint = 1 << 20
+
+// A catalogue's own layouts are code, and code can loop for ever
+// ({{range 100000000000}}). The nightly build needs an end, so a page may
+// be at most MaxPageSize bytes and take at most PageTimeout to render.
+// The booklet of a catalogue of 10,000 activities is about 50 MB and takes
+// a few seconds.
+const (
+	MaxPageSize = 128 << 20
+	PageTimeout = 2 * time.Minute
+)
 
 // New parses the layouts of builtin, with files of override (may be nil)
 // taking the place of built-in files with the same name.
@@ -64,7 +79,7 @@ func New(builtin, override fs.FS) (*Renderer, error) {
 			}
 		}
 	}
-	r := &Renderer{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
+	r := &Renderer{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, maxPage: MaxPageSize, timeout: PageTimeout}
 	for _, name := range names {
 		if name == "base.html" || strings.Contains(name, "/") {
 			continue
@@ -93,22 +108,63 @@ func layoutError(name string, err error) error {
 	return errors.New("layouts/" + msg)
 }
 
-// Render returns the HTML of page.
+// Render returns the HTML of page. A page larger than MaxPageSize, or not
+// done after PageTimeout, is an error (a *msg.Error) that names its layout.
 func (r *Renderer) Render(page site.Page) ([]byte, error) {
 	set, ok := r.sets[page.Template]
 	if !ok {
 		return nil, fmt.Errorf("no layout %s.html for %s", page.Template, page.Path)
 	}
 	size := r.sizes[page.Template]
-	var buf bytes.Buffer
-	buf.Grow(int(size.Load()))
-	if err := set.ExecuteTemplate(&buf, "base.html", page.View); err != nil {
-		return nil, err
+	w := &pageWriter{max: r.maxPage}
+	w.buf.Grow(int(size.Load()))
+	// html/template cannot be cancelled: a layout that loops runs on in
+	// its goroutine after the deadline, but every write fails from then
+	// on, so a loop that writes ends at once. One that writes nothing
+	// runs until the command ends.
+	done := make(chan error, 1)
+	go func() { done <- set.ExecuteTemplate(w, "base.html", page.View) }()
+	timer := time.NewTimer(r.timeout)
+	defer timer.Stop()
+	layout := page.Template + ".html"
+	select {
+	case err := <-done:
+		if w.over {
+			return nil, msg.Errorf(msg.LayoutPageTooBig, layout, page.Path, r.maxPage>>20)
+		}
+		if err != nil {
+			return nil, err
+		}
+	case <-timer.C:
+		w.stopped.Store(true)
+		return nil, msg.Errorf(msg.LayoutTooSlow, layout, page.Path, r.timeout)
 	}
-	if n := int64(min(buf.Len(), maxSizeHint)); n > size.Load() {
+	if n := int64(min(w.buf.Len(), maxSizeHint)); n > size.Load() {
 		size.Store(n) // a race here only loses a hint
 	}
-	return buf.Bytes(), nil
+	return w.buf.Bytes(), nil
+}
+
+// pageWriter collects a page, failing every write once the page would be
+// larger than max or once it is stopped.
+type pageWriter struct {
+	buf     bytes.Buffer
+	max     int
+	over    bool // read only after the template is done
+	stopped atomic.Bool
+}
+
+var errPageLimit = errors.New("the page passed a limit")
+
+func (w *pageWriter) Write(p []byte) (int, error) {
+	if w.stopped.Load() {
+		return 0, errPageLimit
+	}
+	if w.buf.Len()+len(p) > w.max {
+		w.over = true
+		return 0, errPageLimit
+	}
+	return w.buf.Write(p)
 }
 
 // funcs are the helpers layouts may use.

@@ -23,6 +23,15 @@ const EventsPath = "/_samkat/events"
 // maxURL is the longest request target served; longer ones get 414.
 const maxURL = 2048
 
+// MaxRequests is how many requests for files are answered at once, and
+// MaxEventStreams how many live-reload streams may be open; more get 503.
+// Files are sent from the site in memory without a copy, so each request
+// costs little, but not nothing.
+const (
+	MaxRequests     = 32
+	MaxEventStreams = 256
+)
+
 // contentTypes maps the extensions a site can contain to their media types.
 // Anything else is served as application/octet-stream: the type is never
 // guessed from the content (and nosniff tells browsers not to either).
@@ -83,6 +92,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "400 bad path", http.StatusBadRequest)
 		return
 	}
+	slots := s.requests
+	if p == EventsPath {
+		slots = s.streams
+	}
+	select {
+	case slots <- struct{}{}:
+		defer func() { <-slots }()
+	default:
+		h.Set("Retry-After", "1")
+		http.Error(w, msg.New(msg.ServeBusy).In(s.state.Load().lang), http.StatusServiceUnavailable)
+		return
+	}
 	if p == EventsPath {
 		s.serveEvents(w, r)
 		return
@@ -134,21 +155,32 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
 }
 
 // write sends a file of the site; HTML gets the error banner, when the last
-// build failed, and the live-reload script.
+// build failed, and the live-reload script. The file is sent as it lies in
+// memory, in pieces around what is injected, never copied.
 func (s *Server) write(w http.ResponseWriter, r *http.Request, st *state, status int, name string, data []byte) {
 	ctype := contentType(name)
+	parts := [][]byte{data}
 	// The editors' form is left alone: a reload would throw away what was
 	// typed into it (its test backend keeps everything in the page), and
 	// the banner would cover its toolbar.
 	if strings.HasPrefix(ctype, "text/html") && name != cms.Dir+"index.html" {
-		data = inject(data, banner(st.problems, st.lang), reloadScript(st.version))
+		parts = injected(data, banner(st.problems, st.lang), reloadScript(st.version))
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p)
 	}
 	h := w.Header()
 	h.Set("Content-Type", ctype)
-	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h.Set("Content-Length", strconv.Itoa(n))
 	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		w.Write(data)
+	if r.Method == http.MethodHead {
+		return
+	}
+	for _, p := range parts {
+		if _, err := w.Write(p); err != nil {
+			return // the browser went away
+		}
 	}
 }
 
@@ -309,34 +341,59 @@ func htmlLang(lang msg.Lang) msg.Lang {
 	return msg.Sv
 }
 
-// inject returns page with the banner inserted after the <body> tag and the
-// script before </body>. A page without them gets the banner at the start
-// and the script at the end. page is not modified.
-func inject(page []byte, banner, script string) []byte {
+// injected returns page with the banner inserted after the <body> tag and
+// the script before </body>, in pieces: slices of page, which is neither
+// copied nor modified, and the banner and script between them. A page
+// without the tags gets the banner at the start and the script at the end.
+func injected(page []byte, banner, script string) [][]byte {
 	at := bodyStart(page)
-	end := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	end := lastIndexFold(page, "</body>")
 	if end < at {
 		end = len(page)
 	}
-	out := make([]byte, 0, len(page)+len(banner)+len(script))
-	out = append(out, page[:at]...)
-	out = append(out, banner...)
-	out = append(out, page[at:end]...)
-	out = append(out, script...)
-	out = append(out, page[end:]...)
-	return out
+	return [][]byte{page[:at], []byte(banner), page[at:end], []byte(script), page[end:]}
+}
+
+// indexFold returns the offset of the first ASCII-case-insensitive match of
+// the lower-case tag in page at or after from, or -1, without copying page.
+func indexFold(page []byte, from int, tag string) int {
+	for from < len(page) {
+		i := bytes.IndexByte(page[from:], '<')
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if len(page)-i >= len(tag) && bytes.EqualFold(page[i:i+len(tag)], []byte(tag)) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+// lastIndexFold is indexFold from the end.
+func lastIndexFold(page []byte, tag string) int {
+	for end := len(page); end > 0; {
+		i := bytes.LastIndexByte(page[:end], '<')
+		if i < 0 {
+			return -1
+		}
+		if len(page)-i >= len(tag) && bytes.EqualFold(page[i:i+len(tag)], []byte(tag)) {
+			return i
+		}
+		end = i
+	}
+	return -1
 }
 
 // bodyStart returns the offset just after the <body> start tag, or 0.
 func bodyStart(page []byte) int {
-	lower := bytes.ToLower(page)
 	for from := 0; ; {
-		i := bytes.Index(lower[from:], []byte("<body"))
+		i := indexFold(page, from, "<body")
 		if i < 0 {
 			return 0
 		}
-		i += from
-		rest := lower[i+len("<body"):]
+		rest := page[i+len("<body"):]
 		if len(rest) > 0 && (rest[0] == '>' || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r' || rest[0] == '/') {
 			if j := bytes.IndexByte(rest, '>'); j >= 0 {
 				return i + len("<body") + j + 1

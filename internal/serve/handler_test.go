@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -352,7 +353,7 @@ func TestInject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		page := []byte(tt.page)
-		if got := string(inject(page, b, s)); got != tt.want {
+		if got := string(bytes.Join(injected(page, b, s), nil)); got != tt.want {
 			t.Errorf("inject(%q) = %q, want %q", tt.page, got, tt.want)
 		}
 		if string(page) != tt.page {

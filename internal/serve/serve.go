@@ -50,7 +50,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -108,6 +107,8 @@ type Server struct {
 	lang     msg.Lang   // language of the log, from the last build; guarded by buildMu
 	state    atomic.Pointer[state]
 	hub      hub
+	requests chan struct{} // a slot per request being answered (MaxRequests)
+	streams  chan struct{} // a slot per open live-reload stream (MaxEventStreams)
 
 	// rebuilt, when set (by tests), is called after every rebuild with the
 	// changed files that caused it and whether it succeeded.
@@ -135,6 +136,8 @@ func New(cfg Config) *Server {
 		lan:      cfg.LAN,
 		poll:     cfg.Poll,
 		id:       randomID(),
+		requests: make(chan struct{}, MaxRequests),
+		streams:  make(chan struct{}, MaxEventStreams),
 	}
 	if s.stdout == nil {
 		s.stdout = io.Discard
@@ -297,8 +300,8 @@ func (s *Server) buildInto(ctx context.Context, mem *publish.Mem) (build.Result,
 	if baseURL == "" {
 		// Read again after the build: should _index.md have changed in
 		// between, that change has its own event and rebuild.
-		src, err := fs.ReadFile(root.FS(), load.ContentDir+"/_index.md")
-		if err == nil {
+		src, _, err := load.ReadSource(root.FS(), load.ContentDir+"/_index.md")
+		if err == nil && src != nil {
 			if ix, _ := load.ParseIndex(load.ContentDir+"/_index.md", src); ix != nil {
 				baseURL = ix.BaseURL
 			}

@@ -1,0 +1,71 @@
+package render
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/samkat/samkat/internal/msg"
+)
+
+// TestPageSizeLimit: a page of exactly the limit renders; one byte more is
+// an error that names the layout and the page.
+func TestPageSizeLimit(t *testing.T) {
+	r, err := New(with(builtin(), "home.html", `{{define "main"}}{{range 40}}x{{end}}{{end}}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.Render(page("home", "T"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.maxPage = len(b)
+	if _, err := r.Render(page("home", "T")); err != nil {
+		t.Errorf("a page of exactly the limit: %v", err)
+	}
+	r.maxPage = len(b) - 1
+	_, err = r.Render(page("home", "T"))
+	var me *msg.Error
+	if !errors.As(err, &me) || me.Msg.ID != msg.LayoutPageTooBig {
+		t.Fatalf("one byte past the limit: err = %v", err)
+	}
+}
+
+// TestLayoutThatLoopsForEver: {{range 100000000000}} with the real size
+// limit ends at the limit, not at the end of the loop.
+func TestLayoutThatLoopsForEver(t *testing.T) {
+	r, err := New(builtin(), with(builtin(), "home.html", `{{define "main"}}{{range 100000000000}}lol {{end}}{{end}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.maxPage = 1 << 20 // the real limit works the same, only later
+	_, err = r.Render(page("home", "T"))
+	want := "layouts/home.html: the page x/index.html grew larger than 1 MiB; check the layout (or base.html and _partials/) for a loop ({{range}}) that never ends"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+}
+
+// TestLayoutTimeLimit: a page not done by the deadline is an error that
+// names its layout; the loop stops at its next write. The deadline is made
+// short here: what is checked is the message, not the time.
+func TestLayoutTimeLimit(t *testing.T) {
+	r, err := New(builtin(), with(builtin(), "list.html", `{{define "main"}}{{range 100000000000}}{{$.Title}}{{end}}{{end}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.maxPage = 1 << 40
+	r.timeout = time.Millisecond
+	_, err = r.Render(page("list", "T"))
+	var me *msg.Error
+	if !errors.As(err, &me) || me.Msg.ID != msg.LayoutTooSlow {
+		t.Fatalf("err = %v, want %s", err, msg.LayoutTooSlow)
+	}
+	if want := "layouts/list.html: the page x/index.html was not done after 1ms"; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("err = %q, want it to start %q", err, want)
+	}
+	if got := me.Msg.In(msg.Sv); !strings.HasPrefix(got, "layouts/list.html: sidan x/index.html var inte klar efter 1ms") {
+		t.Errorf("in Swedish: %q", got)
+	}
+}
