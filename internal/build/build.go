@@ -157,10 +157,10 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 	return res, nil
 }
 
-// prepared is a checked catalogue with its Markdown rendered.
+// prepared is a checked catalogue with its Markdown rendered, by file.
 type prepared struct {
 	cat    *catalog.Catalogue
-	bodies map[string]template.HTML
+	bodies map[string]markdown.Body
 }
 
 // prepare runs every stage that can find a mistake in the content. The
@@ -273,7 +273,7 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 
 // convertBodies renders every Markdown body in parallel, resolving
 // relative links against s.
-func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site) (map[string]template.HTML, diag.List, error) {
+func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site) (map[string]markdown.Body, diag.List, error) {
 	type job struct {
 		file string
 		body []byte
@@ -286,13 +286,13 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		jobs = append(jobs, job{p.File, p.Body})
 	}
 	conv := markdown.ForSite(s)
-	htmls := make([]template.HTML, len(jobs))
+	htmls := make([]markdown.Body, len(jobs))
 	diagsPer := make([]diag.List, len(jobs))
 	err := parallel.For(ctx, len(jobs), func(i int) error {
 		htmls[i], diagsPer[i] = conv.Convert(jobs[i].file, jobs[i].body)
 		return nil
 	})
-	bodies := make(map[string]template.HTML, len(jobs))
+	bodies := make(map[string]markdown.Body, len(jobs))
 	var diags diag.List
 	for i, j := range jobs {
 		bodies[j.file] = htmls[i]
@@ -341,7 +341,12 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	if err != nil {
 		return 0, fmt.Errorf("layouts: %w", err)
 	}
-	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: p.bodies, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts})
+	html := make(map[string]template.HTML, len(p.bodies))
+	summaries := make(map[string]string, len(p.bodies))
+	for file, b := range p.bodies {
+		html[file], summaries[file] = b.HTML, b.Summary
+	}
+	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: html, Summaries: summaries, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts})
 	var sitemap []export.Entry
 	for _, pg := range pages {
 		if pg.InSitemap {
@@ -365,9 +370,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	derived := map[string][]byte{}
 	derivedErr := make(chan error, 1)
 	go func() {
-		err := addExports(derived, p.cat, opt.Now, opt.Changed, sitemap)
+		err := addExports(derived, p.cat, opt.Now, opt.Changed, sitemap, p.bodies)
 		if err == nil {
-			err = addSearchIndex(ctx, derived, p.cat, opt.Now)
+			err = addSearchIndex(ctx, derived, p.cat, opt.Now, p.bodies)
 		}
 		derivedErr <- err
 	}()
@@ -426,7 +431,7 @@ func renderCost(pg site.Page) int {
 
 // addExports adds the open data, feed, sitemap, robots.txt and the
 // editors' form (admin/, when the catalogue asks for it).
-func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry) error {
+func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body) error {
 	var err error
 	if files["data/verksamheter.json"], err = export.JSON(cat, now); err != nil {
 		return err
@@ -444,7 +449,7 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 	if base == "" {
 		return nil
 	}
-	summary := func(a *catalog.Activity) string { return markdown.PlainText(a.Body, 200) }
+	summary := func(a *catalog.Activity) string { return catalog.Excerpt(bodies[a.File].Summary, 200) }
 	if files["feed.xml"], err = export.Atom(cat, now, changed, summary); err != nil {
 		return err
 	}
@@ -453,21 +458,8 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 }
 
 // addSearchIndex adds the files the search script reads (see package search).
-func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.Catalogue, now catalog.Date) error {
-	// Plain text of the descriptions, on all cores: it is the costly part.
-	texts := make(map[*catalog.Activity]string, len(cat.Activities))
-	plain := make([]string, len(cat.Activities))
-	err := parallel.For(ctx, len(cat.Activities), func(i int) error {
-		plain[i] = markdown.PlainText(cat.Activities[i].Body, 20000)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for i, a := range cat.Activities {
-		texts[a] = plain[i]
-	}
-	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return texts[a] })
+func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body) error {
+	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return bodies[a.File].Text })
 	ix, err := search.Build(ctx, docs, cat.Index.Synonymer)
 	if err != nil {
 		return err

@@ -47,6 +47,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -83,12 +84,29 @@ func ForSite(s *Site) *Converter {
 	return c
 }
 
-// Convert renders body to HTML and reports problems at their file lines.
-// file is used only in diagnostics.
-func (c *Converter) Convert(file string, body []byte) (template.HTML, diag.List) {
+// Body is a converted body: its HTML, and its words as plain text, made
+// from the same parse so that what a page shows, its description and what
+// search finds always agree.
+type Body struct {
+	HTML template.HTML
+	// Summary is the running text: paragraphs and list items, without
+	// headings, tables and code (for a page's description, a feed entry).
+	Summary string
+	// Text is every word a reader sees, table cells included (for search),
+	// at most MaxText characters.
+	Text string
+}
+
+// MaxText is how much of a body's text Body.Text keeps; search indexes no
+// more of one description.
+const MaxText = 20000
+
+// Convert parses body once and renders it to HTML and plain text, and
+// reports problems at their file lines. file is used only in diagnostics.
+func (c *Converter) Convert(file string, body []byte) (Body, diag.List) {
 	var diags diag.List
 	if !scanLimits(file, body, &diags) {
-		return "", diags // nothing is published, and parsing would cost too much
+		return Body{}, diags // nothing is published, and parsing would cost too much
 	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	report := &limitReport{}
@@ -108,7 +126,63 @@ func (c *Converter) Convert(file string, body []byte) (template.HTML, diag.List)
 		// Rendering into a bytes.Buffer cannot fail; report it rather than panic.
 		diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
 	}
-	return template.HTML(buf.String()), diags
+	summary, all := plainText(doc, body)
+	return Body{HTML: template.HTML(buf.String()), Summary: summary, Text: all}, diags
+}
+
+// plainText returns the words of doc, as checked and rewritten by the
+// walker: the running text (no headings, tables, code or HTML) and all of
+// it (table cells too), each with its white space collapsed.
+func plainText(doc ast.Node, src []byte) (summary, all string) {
+	var run, every strings.Builder
+	inTable := 0
+	write := func(b []byte) {
+		if every.Len() < 4*MaxText {
+			every.Write(b)
+		}
+		if inTable == 0 && run.Len() < 4*MaxText {
+			run.Write(b)
+		}
+	}
+	space := []byte{' '}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch t := n.(type) {
+		case *ast.Heading, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.RawHTML:
+			if entering {
+				write(space)
+			}
+			return ast.WalkSkipChildren, nil
+		case *east.Table:
+			if entering {
+				inTable++
+			} else {
+				inTable--
+			}
+		case *east.TableCell, *ast.Paragraph, *ast.TextBlock, *ast.ListItem:
+			write(space)
+		case *ast.Text:
+			if entering {
+				write(t.Segment.Value(src))
+				if t.SoftLineBreak() || t.HardLineBreak() {
+					write(space)
+				}
+			}
+		case *ast.String:
+			if entering {
+				write(t.Value)
+			}
+		case *ast.AutoLink:
+			if entering {
+				write(t.Label(src))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	all = strings.Join(strings.Fields(every.String()), " ")
+	if utf8.RuneCountInString(all) > MaxText {
+		all = string([]rune(all)[:MaxText])
+	}
+	return strings.Join(strings.Fields(run.String()), " "), all
 }
 
 type walker struct {
@@ -452,43 +526,3 @@ func countHeadings(doc ast.Node) int {
 }
 
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
-
-// PlainText returns the start of body's paragraphs as plain text, whitespace
-// collapsed and cut at a word boundary to at most max runes (with "…"). It is
-// meant for meta descriptions and feed summaries.
-func PlainText(body []byte, max int) string {
-	if !scanLimits("", body, nil) {
-		return "" // Convert reports it; parsing would cost too much
-	}
-	doc := goldmark.New().Parser().Parse(text.NewReader(body))
-	var b strings.Builder
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || b.Len() > 4*max {
-			return ast.WalkContinue, nil
-		}
-		switch t := n.(type) {
-		case *ast.Heading, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			b.Write(t.Segment.Value(body))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		case *ast.Paragraph:
-			b.WriteByte(' ')
-		}
-		return ast.WalkContinue, nil
-	})
-	s := strings.Join(strings.Fields(b.String()), " ")
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)[:max]
-	cut := string(r)
-	if i := strings.LastIndexByte(cut, ' '); i > max/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,.;:") + "…"
-}

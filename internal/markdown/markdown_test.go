@@ -83,7 +83,8 @@ func TestConvert(t *testing.T) {
 	c := New()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			html, diags := c.Convert("f.md", pad(10, tt.body))
+			body, diags := c.Convert("f.md", pad(10, tt.body))
+			html := body.HTML
 			for _, want := range tt.wantHTML {
 				if !strings.Contains(string(html), want) {
 					t.Errorf("output lacks %s:\n%s", want, html)
@@ -142,13 +143,27 @@ func TestCheckURL(t *testing.T) {
 	}
 }
 
+// TestPlainText: the plain text comes from the same parse as the HTML. A
+// table is read as a table (its cells are words for search, not part of a
+// description), and autolinks keep their text; both were lost when the text
+// came from a second parser without the table and linkify extensions.
 func TestPlainText(t *testing.T) {
 	body := []byte("\n\n## Bakgrund\n\nUnga vuxna har *ofta* gått\nmellan myndigheter.\n\nAndra stycket är längre än gränsen tillåter.\n")
-	if got, want := PlainText(body, 200), "Unga vuxna har ofta gått mellan myndigheter. Andra stycket är längre än gränsen tillåter."; got != want {
-		t.Errorf("PlainText = %q, want %q", got, want)
+	b, _ := New().Convert("f.md", body)
+	if got, want := b.Summary, "Unga vuxna har ofta gått mellan myndigheter. Andra stycket är längre än gränsen tillåter."; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
 	}
-	if got, want := PlainText(body, 30), "Unga vuxna har ofta gått…"; got != want {
-		t.Errorf("PlainText(30) = %q, want %q", got, want)
+	if b.Text != b.Summary {
+		t.Errorf("Text = %q, want the summary: there is nothing else", b.Text)
+	}
+
+	table := []byte("| Dag | Tid |\n|---|---|\n| Måndag | 9–12 |\n\nMer information på www.example.se eller <info@example.se>.\n")
+	b, _ = New().Convert("f.md", table)
+	if got, want := b.Summary, "Mer information på www.example.se eller info@example.se."; got != want {
+		t.Errorf("Summary of a body that starts with a table = %q, want %q", got, want)
+	}
+	if got, want := b.Text, "Dag Tid Måndag 9–12 Mer information på www.example.se eller info@example.se."; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
 	}
 }
 
@@ -160,7 +175,8 @@ func TestConvertConcurrently(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			body := fmt.Sprintf("## Rubrik %d\n\n[l](https://a.se/%d) <b>x</b>\n", i, i)
-			html, diags := c.Convert("f.md", []byte(body))
+			out, diags := c.Convert("f.md", []byte(body))
+			html := out.HTML
 			if !strings.Contains(string(html), fmt.Sprintf("https://a.se/%d", i)) || len(diags) != 2 {
 				t.Errorf("goroutine %d: %s %v", i, html, diags)
 			}
@@ -212,7 +228,8 @@ func FuzzConvert(f *testing.F) {
 	}
 	c := New()
 	f.Fuzz(func(t *testing.T, body []byte) {
-		html, diags := c.Convert("f.md", body)
+		out, diags := c.Convert("f.md", body)
+		html := out.HTML
 		// The output grows with the input, never out of proportion: a
 		// table padded to its header's width is bounded by MaxTableCells.
 		if limit := 64*len(body) + 16*MaxTableCells + 4096; len(html) > limit {

@@ -84,7 +84,8 @@ func TestResolveLinks(t *testing.T) {
 	c := ForSite(testSite())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			html, diags := c.Convert(tt.file, []byte(tt.body))
+			body, diags := c.Convert(tt.file, []byte(tt.body))
+			html := body.HTML
 			for _, want := range tt.wantHTML {
 				if !strings.Contains(string(html), want) {
 					t.Errorf("output lacks %s:\n%s", want, html)

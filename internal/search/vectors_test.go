@@ -439,8 +439,9 @@ func loadCatalogue(t testing.TB, dir string, now catalog.Date) catalogue {
 		t.Fatalf("load %s: %v\n%v", dir, err, diags)
 	}
 	cat.Activities = slices.DeleteFunc(cat.Activities, func(a *catalog.Activity) bool { return a.Utkast })
+	conv := markdown.New()
 	c := catalogue{
-		docs:     search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return markdown.PlainText(a.Body, 20000) }),
+		docs:     search.FromCatalogue(cat, now, func(a *catalog.Activity) string { b, _ := conv.Convert(a.File, a.Body); return b.Text }),
 		synonyms: cat.Index.Synonymer,
 	}
 	c.values, c.labels = search.FacetValues(cat.Index)

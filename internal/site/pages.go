@@ -12,7 +12,7 @@ import (
 func (a *assembler) home() {
 	v := a.add("", "home", a.ix.Titel)
 	v.Body = a.in.Bodies[a.ix.File]
-	v.Description = description(a.ix.Undertitel, a.ix.Body)
+	v.Description = a.description(a.ix.Undertitel, a.ix.File)
 	v.Matrix = a.matrix("")
 	v.Search = a.searchForm()
 	for _, x := range a.sorted {
@@ -112,7 +112,7 @@ func (a *assembler) activities() {
 		a.pages[len(a.pages)-1].LastMod = x.Granskad
 		v.Draft = x.Utkast
 		v.Body = a.in.Bodies[x.File]
-		v.Description = description(x.Malgrupp, x.Body)
+		v.Description = a.description(x.Malgrupp, x.File)
 		av := &ActivityView{}
 		av.Status, av.StatusKey = a.status(x)
 		if av.Status == "" {
@@ -354,7 +354,7 @@ func (a *assembler) termPages(folder, title string, terms []catalog.Term, kind c
 			}
 			v.Body = a.in.Bodies[page.File]
 			v.Intro = page.Beskrivning
-			v.Description = description(page.Beskrivning, page.Body)
+			v.Description = a.description(page.Beskrivning, page.File)
 		}
 		a.listing(v, match, kind == catalog.FinansieringPage)
 		note := a.countCurrent(match)
@@ -397,7 +397,7 @@ func (a *assembler) forbund() {
 		v := a.add("forbund/"+p.Slug+"/", "list", p.Titel)
 		v.Body = a.in.Bodies[p.File]
 		v.Intro = p.Beskrivning
-		v.Description = description(p.Beskrivning, p.Body)
+		v.Description = a.description(p.Beskrivning, p.File)
 		fv := &ForbundView{Webb: p.Webb}
 		for _, k := range p.Kommuner {
 			fv.Members = append(fv.Members, Link{Label: k, Href: v.Root + kommunURL(k)})
@@ -458,7 +458,7 @@ func (a *assembler) plainPages() {
 		v := a.add(p.Slug+"/", "text", title)
 		v.Body = a.in.Bodies[p.File]
 		v.Intro = p.Beskrivning
-		v.Description = description(p.Beskrivning, p.Body)
+		v.Description = a.description(p.Beskrivning, p.File)
 	}
 	if !hasStatement {
 		v := a.add("tillganglighet/", "text", a.l.t["statementTitle"])

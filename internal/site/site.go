@@ -17,17 +17,19 @@ import (
 	"strings"
 
 	"github.com/samkat/samkat/internal/catalog"
-	"github.com/samkat/samkat/internal/markdown"
 )
 
 // Input is what Assemble needs: a checked catalogue without drafts, or with
 // them for a preview.
 type Input struct {
-	Cat     *catalog.Catalogue
-	Bodies  map[string]template.HTML // rendered Markdown by file name
-	Now     catalog.Date
-	Assets  map[string]string // logical static name → fingerprinted name
-	Version string
+	Cat    *catalog.Catalogue
+	Bodies map[string]template.HTML // rendered Markdown by file name
+	// Summaries are the running text of each body by file name, for the
+	// descriptions of pages.
+	Summaries map[string]string
+	Now       catalog.Date
+	Assets    map[string]string // logical static name → fingerprinted name
+	Version   string
 	// Drafts is set for a preview that shows utkast: true entries: every
 	// page says so, and each draft is marked wherever it appears.
 	Drafts bool
@@ -417,10 +419,11 @@ func funktionURL(id string) string { return "funktioner/" + id + "/" }
 func finansURL(id string) string   { return "finansiering/" + id + "/" }
 func huvudmanURL(n string) string  { return "huvudman/" + catalog.Slugify(n) + "/" }
 
-// description is the meta description: the given text, else the start of body.
-func description(given string, body []byte) string {
+// description is the meta description: the given text, else the start of
+// the body of file.
+func (a *assembler) description(given, file string) string {
 	if given != "" {
 		return given
 	}
-	return markdown.PlainText(body, 160)
+	return catalog.Excerpt(a.in.Summaries[file], 160)
 }
