@@ -38,6 +38,7 @@ import (
 	"github.com/samkat/samkat/internal/parallel"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/render"
+	"github.com/samkat/samkat/internal/route"
 	"github.com/samkat/samkat/internal/search"
 	"github.com/samkat/samkat/internal/site"
 )
@@ -227,22 +228,12 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 		Static: map[string]bool{},
 		URLs:   map[string]bool{},
 	}
-	// The same URLs as package site gives the pages; a test holds them to it.
 	for _, a := range cat.Activities {
-		s.Pages[a.File] = "verksamheter/" + a.Slug + "/"
+		s.Pages[a.File] = route.Activity(a.Slug)
 		s.Drafts[a.File] = a.Utkast
 	}
 	for _, p := range cat.Pages {
-		switch p.Kind {
-		case catalog.FinansieringPage:
-			s.Pages[p.File] = "finansiering/" + p.Slug + "/"
-		case catalog.FunktionPage:
-			s.Pages[p.File] = "funktioner/" + p.Slug + "/"
-		case catalog.ForbundPage:
-			s.Pages[p.File] = "forbund/" + p.Slug + "/"
-		default:
-			s.Pages[p.File] = p.Slug + "/"
-		}
+		s.Pages[p.File] = route.Page(p)
 		s.Drafts[p.File] = p.Utkast
 	}
 	for _, layer := range []fs.FS{opt.Static, subFS(src, "static")} {
@@ -261,12 +252,12 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 		s.URLs[pg.URL] = true
 		s.URLs[pg.Path] = true
 	}
-	s.URLs["data/verksamheter.json"] = true
-	s.URLs["data/verksamheter.csv"] = true
-	s.URLs["robots.txt"] = true
+	s.URLs[route.DataJSON] = true
+	s.URLs[route.DataCSV] = true
+	s.URLs[route.Robots] = true
 	if cat.Index.BaseURL != "" {
-		s.URLs["feed.xml"] = true
-		s.URLs["sitemap.xml"] = true
+		s.URLs[route.Feed] = true
+		s.URLs[route.Sitemap] = true
 	}
 	return s
 }
@@ -433,10 +424,10 @@ func renderCost(pg site.Page) int {
 // editors' form (admin/, when the catalogue asks for it).
 func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body) error {
 	var err error
-	if files["data/verksamheter.json"], err = export.JSON(cat, now); err != nil {
+	if files[route.DataJSON], err = export.JSON(cat, now); err != nil {
 		return err
 	}
-	if files["data/verksamheter.csv"], err = export.CSV(cat, now); err != nil {
+	if files[route.DataCSV], err = export.CSV(cat, now); err != nil {
 		return err
 	}
 	base := cat.Index.BaseURL
@@ -445,15 +436,15 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 		return err
 	}
 	maps.Copy(files, form)
-	files["robots.txt"] = export.Robots(base, cms.Disallow(cat.Index, base)...)
+	files[route.Robots] = export.Robots(base, cms.Disallow(cat.Index, base)...)
 	if base == "" {
 		return nil
 	}
 	summary := func(a *catalog.Activity) string { return catalog.Excerpt(bodies[a.File].Summary, 200) }
-	if files["feed.xml"], err = export.Atom(cat, now, changed, summary); err != nil {
+	if files[route.Feed], err = export.Atom(cat, now, changed, summary); err != nil {
 		return err
 	}
-	files["sitemap.xml"], err = export.Sitemap(base, sitemap)
+	files[route.Sitemap], err = export.Sitemap(base, sitemap)
 	return err
 }
 
@@ -469,7 +460,7 @@ func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.C
 		return fmt.Errorf("search index: %w", err)
 	}
 	for name, data := range index {
-		files[site.SearchIndexDir+name] = data
+		files[route.SearchIndex+name] = data
 	}
 	return nil
 }

@@ -22,3 +22,17 @@ func TestDescriptionFromTheSameParse(t *testing.T) {
 		t.Errorf("description: want %s, got %.120s", want, page[max(i, 0):])
 	}
 }
+
+// TestPageNamedLikeAGeneratedPage: content/utskrift.md and granskning.md
+// get the reserved-name error with the file named, in check and build.
+func TestPageNamedLikeAGeneratedPage(t *testing.T) {
+	for _, name := range []string{"utskrift", "granskning"} {
+		src := catalogueFS(t, "testdata/small")
+		src["content/"+name+".md"] = &fstest.MapFile{Data: []byte("---\ntitel: X\n---\nText.\n")}
+		_, res, err := buildMem(t, src)
+		want := "content/" + name + ".md:1: error: the page name \"" + name + "\" is used by the generator itself"
+		if err == nil || !strings.Contains(diagText(res), want) {
+			t.Errorf("%s: err %v, diagnostics:\n%s\nwant %s", name, err, diagText(res), want)
+		}
+	}
+}

@@ -42,14 +42,8 @@ import (
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/msg"
+	"github.com/samkat/samkat/internal/route"
 )
-
-// ReservedSlugs are the top-level URLs the generator itself uses; a plain
-// page (content/<slug>.md) may not take them.
-var reservedSlugs = []string{
-	"verksamheter", "kommuner", "funktioner", "finansiering", "forbund",
-	"huvudman", "avslutade", "data", "static", "feed", "sitemap", "404",
-}
 
 // Catalogue checks cat on day now, resolves municipality names in place and
 // returns the problems found. It does nothing useful without an index (load
@@ -101,8 +95,8 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 		case catalog.TillganglighetPage:
 			hasStatement = true
 		case catalog.PlainPage:
-			if slices.Contains(reservedSlugs, p.Slug) {
-				diags.AddError(diag.Pos{File: p.File, Line: 1}, "", msg.PageReservedName, p.Slug, strings.Join(reservedSlugs, ", "))
+			if reserved := route.Reserved(); slices.Contains(reserved, p.Slug) {
+				diags.AddError(diag.Pos{File: p.File, Line: 1}, "", msg.PageReservedName, p.Slug, strings.Join(reserved, ", "))
 			}
 		}
 	}
@@ -421,13 +415,13 @@ func (c *checker) uniqueSlugs(cat *catalog.Catalogue) {
 		seen[url] = file
 	}
 	for _, a := range cat.Activities {
-		claim("verksamheter/"+a.Slug+"/", a.File)
+		claim(route.Activity(a.Slug), a.File)
 	}
 	// Aliases after every slug, so that an alias that takes an activity's
 	// address is reported on the alias, whatever the order of the files.
 	for _, a := range cat.Activities {
 		for i, alias := range a.Aliases {
-			url := "verksamheter/" + alias + "/"
+			url := route.Activity(alias)
 			if first, ok := seen[url]; ok {
 				c.diags.AddError(posOf(a.Pos, a.File, "aliases", i), "aliases", msg.AliasTaken, alias, url, first)
 				continue
@@ -436,16 +430,7 @@ func (c *checker) uniqueSlugs(cat *catalog.Catalogue) {
 		}
 	}
 	for _, p := range cat.Pages {
-		switch p.Kind {
-		case catalog.ForbundPage:
-			claim("forbund/"+p.Slug+"/", p.File)
-		case catalog.FunktionPage:
-			claim("funktioner/"+p.Slug+"/", p.File)
-		case catalog.FinansieringPage:
-			claim("finansiering/"+p.Slug+"/", p.File)
-		default:
-			claim(p.Slug+"/", p.File)
-		}
+		claim(route.Page(p), p.File)
 	}
 }
 

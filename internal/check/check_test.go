@@ -84,7 +84,12 @@ func TestCatalogueRules(t *testing.T) {
 		}, []string{`content/verksamheter/sub/a.md:1: error: this file would be published at verksamheter/a/, like content/verksamheter/a.md; rename one of them`}},
 		{"reserved plain page", func(c *catalog.Catalogue) {
 			c.Pages = append(c.Pages, &catalog.Page{File: "content/kommuner.md", Kind: catalog.PlainPage, Slug: "kommuner", Titel: "K"})
-		}, []string{`content/kommuner.md:1: error: the page name "kommuner" is used by the generator itself; rename the file (reserved: verksamheter, kommuner, funktioner, finansiering, forbund, huvudman, avslutade, data, static, feed, sitemap, 404)`}},
+		}, []string{`content/kommuner.md:1: error: the page name "kommuner" is used by the generator itself; rename the file (reserved: verksamheter, kommuner, funktioner, finansiering, forbund, huvudman, avslutade, utskrift, granskning, sok, data, admin, feed, sitemap, robots, 404, static)`}},
+		// The booklet and the review report were missing from the reserved
+		// names: the build stopped with a bare "two pages would be written".
+		{"plain page named like the review report", func(c *catalog.Catalogue) {
+			c.Pages = append(c.Pages, &catalog.Page{File: "content/granskning.md", Kind: catalog.PlainPage, Slug: "granskning", Titel: "G"})
+		}, []string{`content/granskning.md:1: error: the page name "granskning" is used by the generator itself; rename the file (reserved: verksamheter, kommuner, funktioner, finansiering, forbund, huvudman, avslutade, utskrift, granskning, sok, data, admin, feed, sitemap, robots, 404, static)`}},
 		{"financing page for undeclared id", func(c *catalog.Catalogue) {
 			c.Pages = append(c.Pages, &catalog.Page{File: "content/finansiering/finsamm.md", Kind: catalog.FinansieringPage, Slug: "finsamm"})
 		}, []string{`content/finansiering/finsamm.md:1: error: no financing source with id "finsamm" is declared in content/_index.md, so this page describes nothing; did you mean content/finansiering/finsam.md? (declared: finsam, ordinarie)`}},

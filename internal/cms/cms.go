@@ -22,11 +22,12 @@ import (
 	"strings"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/route"
 	"go.yaml.in/yaml/v3"
 )
 
 // Dir is the folder of the form in the built site.
-const Dir = "admin/"
+const Dir = route.Admin
 
 // The Decap CMS release the admin page loads, and the sha384 hash of its
 // dist/decap-cms.js in base64, as the integrity attribute wants it. They

@@ -26,10 +26,11 @@ import (
 	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/route"
 )
 
 // ActivityURL is the site-root-relative URL of an activity page.
-func ActivityURL(a *catalog.Activity) string { return "verksamheter/" + a.Slug + "/" }
+func ActivityURL(a *catalog.Activity) string { return route.Activity(a.Slug) }
 
 type jsonCatalogue struct {
 	Titel        string         `json:"titel"`
@@ -331,7 +332,7 @@ func Atom(cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time
 	}{
 		NS: "http://www.w3.org/2005/Atom", Lang: lang(ix), Title: ix.Titel, Sub: ix.Undertitel,
 		Links: []link{
-			{Href: ix.BaseURL + "feed.xml", Rel: "self", Type: "application/atom+xml"},
+			{Href: ix.BaseURL + route.Feed, Rel: "self", Type: "application/atom+xml"},
 			{Href: ix.BaseURL, Rel: "alternate", Type: "text/html"},
 		},
 		ID: ix.BaseURL, Author: author{Name: ix.Titel},

@@ -34,8 +34,8 @@ import (
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/publish"
+	"github.com/samkat/samkat/internal/route"
 	"github.com/samkat/samkat/internal/search"
-	"github.com/samkat/samkat/internal/site"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/vectors.json")
@@ -242,7 +242,7 @@ func TestVectors(t *testing.T) {
 		smallFiles bool
 	}{
 		{".", "", contentCases, false},
-		{"internal/build/testdata/small", "internal/build/testdata/small.golden/" + site.SearchIndexDir, smallCases, false},
+		{"internal/build/testdata/small", "internal/build/testdata/small.golden/" + route.SearchIndex, smallCases, false},
 		{".", "internal/search/" + smallFilesDir, contentCases, true},
 	}
 	now, err := catalog.ParseDate(vectorsNow)
@@ -468,18 +468,18 @@ func indexOf(t *testing.T, dir string, now catalog.Date) (*search.Index, catalog
 	}
 	built := map[string][]byte{}
 	for name, data := range out.Files() {
-		if rest, ok := strings.CutPrefix(name, site.SearchIndexDir); ok {
+		if rest, ok := strings.CutPrefix(name, route.SearchIndex); ok {
 			built[rest] = data
 		}
 	}
 	for name, data := range files {
 		if !jsonEqual(data, built[name]) {
-			t.Errorf("%s: the build writes another %s%s than this test indexes: keep indexOf in step with build.addSearchIndex", dir, site.SearchIndexDir, name)
+			t.Errorf("%s: the build writes another %s%s than this test indexes: keep indexOf in step with build.addSearchIndex", dir, route.SearchIndex, name)
 		}
 		delete(built, name)
 	}
 	for name := range built {
-		t.Errorf("%s: the build writes %s%s, which this test does not", dir, site.SearchIndexDir, name)
+		t.Errorf("%s: the build writes %s%s, which this test does not", dir, route.SearchIndex, name)
 	}
 	return ix, c
 }

@@ -9,13 +9,14 @@ import (
 	"strings"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/route"
 )
 
 // booklet makes utskrift/: the catalogue as one printable document like
 // the original kartläggning: title, introduction, the matrix, then every
 // current activity with all its facts under its (first) function.
 func (a *assembler) booklet() {
-	const url = "utskrift/"
+	const url = route.Booklet
 	v := a.add(url, "utskrift", a.l.t["printTitle"])
 	v.Intro = a.l.t["printIntro"]
 	v.Body = shiftHeadings(a.in.Bodies[a.ix.File], 0, "inledning", "", url)
@@ -23,7 +24,7 @@ func (a *assembler) booklet() {
 	for _, f := range a.ix.Funktioner {
 		sec := BookletSection{Heading: f.Namn, ID: "funktion-" + f.ID}
 		if p := a.page(catalog.FunktionPage, f.ID); p != nil {
-			sec.Text = shiftHeadings(a.in.Bodies[p.File], 1, "funktion-"+f.ID, "funktioner/"+f.ID+"/", url)
+			sec.Text = shiftHeadings(a.in.Bodies[p.File], 1, "funktion-"+f.ID, route.Funktion(f.ID), url)
 		}
 		for _, x := range a.sorted {
 			if !a.current(x) || len(x.Funktion) == 0 || x.Funktion[0] != f.ID {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/route"
 )
 
 func (a *assembler) home() {
@@ -36,19 +37,19 @@ func (a *assembler) axis(name string) ([]axisValue, func(*catalog.Activity) []st
 	case catalog.AxisFunktioner:
 		var vals []axisValue
 		for _, t := range a.ix.Funktioner {
-			vals = append(vals, axisValue{t.ID, t.Namn, funktionURL(t.ID)})
+			vals = append(vals, axisValue{t.ID, t.Namn, route.Funktion(t.ID)})
 		}
 		return vals, func(x *catalog.Activity) []string { return x.Funktion }
 	case catalog.AxisFinansiering:
 		var vals []axisValue
 		for _, t := range a.ix.Finansiering {
-			vals = append(vals, axisValue{t.ID, t.Namn, finansURL(t.ID)})
+			vals = append(vals, axisValue{t.ID, t.Namn, route.FinansieringPage(t.ID)})
 		}
 		return vals, func(x *catalog.Activity) []string { return x.Finansiering }
 	case catalog.AxisHuvudman:
 		var vals []axisValue
 		for _, n := range a.organisers() {
-			vals = append(vals, axisValue{n, n, huvudmanURL(n)})
+			vals = append(vals, axisValue{n, n, route.HuvudmanPage(n)})
 		}
 		return vals, func(x *catalog.Activity) []string {
 			if x.Huvudman == "" {
@@ -59,7 +60,7 @@ func (a *assembler) axis(name string) ([]axisValue, func(*catalog.Activity) []st
 	}
 	var vals []axisValue
 	for _, k := range a.ix.Kommuner {
-		vals = append(vals, axisValue{k, k, kommunURL(k)})
+		vals = append(vals, axisValue{k, k, route.Kommun(k)})
 	}
 	return vals, func(x *catalog.Activity) []string { return x.Kommuner }
 }
@@ -145,17 +146,17 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 	}
 	var links []Link
 	for _, id := range x.Funktion {
-		links = append(links, Link{Label: a.ix.FunktionNamn(id), Href: root + funktionURL(id)})
+		links = append(links, Link{Label: a.ix.FunktionNamn(id), Href: root + route.Funktion(id)})
 	}
 	addLinks(t["function"], links)
 	addText(t["target"], x.Malgrupp)
 	addText(t["ages"], a.ages(x.Alder))
 	links = nil
 	if x.AllaKommuner {
-		links = append(links, Link{Label: t["allMunicipalities"], Href: root + "kommuner/"})
+		links = append(links, Link{Label: t["allMunicipalities"], Href: root + route.Kommuner})
 	} else {
 		for _, k := range x.Kommuner {
-			links = append(links, Link{Label: k, Href: root + kommunURL(k)})
+			links = append(links, Link{Label: k, Href: root + route.Kommun(k)})
 		}
 	}
 	addLinks(t["municipalities"], links)
@@ -165,14 +166,14 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 	}
 	links = nil
 	for _, id := range x.Finansiering {
-		links = append(links, Link{Label: a.ix.FinansieringNamn(id), Href: root + finansURL(id)})
+		links = append(links, Link{Label: a.ix.FinansieringNamn(id), Href: root + route.FinansieringPage(id)})
 	}
 	addLinks(t["financing"], links)
 	if x.Huvudman != "" {
-		addLinks(t["organiser"], []Link{{Label: x.Huvudman, Href: root + huvudmanURL(x.Huvudman)}})
+		addLinks(t["organiser"], []Link{{Label: x.Huvudman, Href: root + route.HuvudmanPage(x.Huvudman)}})
 	}
 	if p, ok := a.forbundPages[x.Forbund]; ok {
-		addLinks(t["forbund"], []Link{{Label: p.Titel, Href: root + "forbund/" + p.Slug + "/"}})
+		addLinks(t["forbund"], []Link{{Label: p.Titel, Href: root + route.ForbundPage(p.Slug)}})
 	}
 	addText(t["partners"], strings.Join(x.Samverkansparter, ", "))
 	addText(t["period"], a.period(x))
@@ -260,7 +261,7 @@ func TelURI(phone string) string {
 // allActivities lists every current activity A–Ö: a path to each without
 // the matrix or JavaScript.
 func (a *assembler) allActivities() {
-	v := a.add("verksamheter/", "list", a.l.t["allActivities"])
+	v := a.add(route.Activities, "list", a.l.t["allActivities"])
 	v.Intro = a.l.t["allIntro"]
 	v.Empty = a.l.t["noActivities"]
 	a.flatList(v, a.current)
@@ -303,7 +304,7 @@ func (a *assembler) listing(v *View, match func(*catalog.Activity) bool, byFunct
 		return len(items)
 	}
 	for _, f := range a.ix.Funktioner {
-		g := Group{Heading: f.Namn, ID: "funktion-" + f.ID, Href: v.Root + funktionURL(f.ID)}
+		g := Group{Heading: f.Namn, ID: "funktion-" + f.ID, Href: v.Root + route.Funktion(f.ID)}
 		for _, x := range items {
 			if slices.Contains(x.Funktion, f.ID) {
 				g.Items = append(g.Items, a.item(x, v.Root))
@@ -328,11 +329,11 @@ func (a *assembler) countCurrent(match func(*catalog.Activity) bool) string {
 }
 
 func (a *assembler) kommuner() {
-	idx := a.add("kommuner/", "list", a.l.t["municipalities"])
+	idx := a.add(route.Kommuner, "list", a.l.t["municipalities"])
 	for _, k := range a.ix.Kommuner {
 		has := func(x *catalog.Activity) bool { return slices.Contains(x.Kommuner, k) }
-		idx.Links = append(idx.Links, Link{Label: k, Href: idx.Root + kommunURL(k), Note: a.countCurrent(has)})
-		v := a.add(kommunURL(k), "list", a.l.f("inMunicipality", k))
+		idx.Links = append(idx.Links, Link{Label: k, Href: idx.Root + route.Kommun(k), Note: a.countCurrent(has)})
+		v := a.add(route.Kommun(k), "list", a.l.f("inMunicipality", k))
 		v.Intro = a.l.t["byFunction"]
 		a.listing(v, has, true)
 	}
@@ -340,12 +341,12 @@ func (a *assembler) kommuner() {
 
 // termPages makes the index and one page per term of an axis, with the
 // text of the matching content page when there is one.
-func (a *assembler) termPages(folder, title string, terms []catalog.Term, kind catalog.PageKind, has func(*catalog.Activity, string) bool) {
-	idx := a.add(folder+"/", "list", title)
+func (a *assembler) termPages(section string, url func(id string) string, title string, terms []catalog.Term, kind catalog.PageKind, has func(*catalog.Activity, string) bool) {
+	idx := a.add(section, "list", title)
 	for _, t := range terms {
 		page := a.page(kind, t.ID)
 		name := t.Namn
-		v := a.add(folder+"/"+t.ID+"/", "list", name)
+		v := a.add(url(t.ID), "list", name)
 		match := func(x *catalog.Activity) bool { return has(x, t.ID) }
 		if page != nil {
 			if page.Titel != "" {
@@ -358,7 +359,7 @@ func (a *assembler) termPages(folder, title string, terms []catalog.Term, kind c
 		}
 		a.listing(v, match, kind == catalog.FinansieringPage)
 		note := a.countCurrent(match)
-		idx.Links = append(idx.Links, Link{Label: name, Href: idx.Root + folder + "/" + t.ID + "/", Note: note})
+		idx.Links = append(idx.Links, Link{Label: name, Href: idx.Root + url(t.ID), Note: note})
 	}
 }
 
@@ -372,12 +373,12 @@ func (a *assembler) page(kind catalog.PageKind, slug string) *catalog.Page {
 }
 
 func (a *assembler) funktioner() {
-	a.termPages("funktioner", a.l.t["functions"], a.ix.Funktioner, catalog.FunktionPage,
+	a.termPages(route.Funktioner, route.Funktion, a.l.t["functions"], a.ix.Funktioner, catalog.FunktionPage,
 		func(x *catalog.Activity, id string) bool { return slices.Contains(x.Funktion, id) })
 }
 
 func (a *assembler) finansiering() {
-	a.termPages("finansiering", a.l.t["financing"], a.ix.Finansiering, catalog.FinansieringPage,
+	a.termPages(route.Finansiering, route.FinansieringPage, a.l.t["financing"], a.ix.Finansiering, catalog.FinansieringPage,
 		func(x *catalog.Activity, id string) bool { return slices.Contains(x.Finansiering, id) })
 }
 
@@ -385,7 +386,7 @@ func (a *assembler) forbund() {
 	if len(a.forbundPages) == 0 {
 		return
 	}
-	idx := a.add("forbund/", "list", a.l.t["forbund"])
+	idx := a.add(route.Forbund, "list", a.l.t["forbund"])
 	var pages []*catalog.Page
 	for _, p := range a.forbundPages {
 		pages = append(pages, p)
@@ -393,14 +394,14 @@ func (a *assembler) forbund() {
 	slices.SortFunc(pages, func(x, y *catalog.Page) int { return catalog.Compare(x.Titel, y.Titel) })
 	for _, p := range pages {
 		match := func(x *catalog.Activity) bool { return x.Forbund == p.Slug }
-		idx.Links = append(idx.Links, Link{Label: p.Titel, Href: idx.Root + "forbund/" + p.Slug + "/", Note: a.countCurrent(match)})
-		v := a.add("forbund/"+p.Slug+"/", "list", p.Titel)
+		idx.Links = append(idx.Links, Link{Label: p.Titel, Href: idx.Root + route.ForbundPage(p.Slug), Note: a.countCurrent(match)})
+		v := a.add(route.ForbundPage(p.Slug), "list", p.Titel)
 		v.Body = a.in.Bodies[p.File]
 		v.Intro = p.Beskrivning
 		v.Description = a.description(p.Beskrivning, p.File)
 		fv := &ForbundView{Webb: p.Webb}
 		for _, k := range p.Kommuner {
-			fv.Members = append(fv.Members, Link{Label: k, Href: v.Root + kommunURL(k)})
+			fv.Members = append(fv.Members, Link{Label: k, Href: v.Root + route.Kommun(k)})
 		}
 		for _, c := range p.Kontakt {
 			fv.Contacts = append(fv.Contacts, a.contact(c))
@@ -425,19 +426,19 @@ func (a *assembler) organisers() []string {
 }
 
 func (a *assembler) huvudman() {
-	idx := a.add("huvudman/", "list", a.l.t["organisers"])
+	idx := a.add(route.Huvudman, "list", a.l.t["organisers"])
 	idx.Empty = a.l.t["noActivities"]
 	for _, n := range a.organisers() {
 		slug := catalog.Slugify(n)
 		match := func(x *catalog.Activity) bool { return catalog.Slugify(x.Huvudman) == slug }
-		idx.Links = append(idx.Links, Link{Label: n, Href: idx.Root + huvudmanURL(n), Note: a.countCurrent(match)})
-		v := a.add(huvudmanURL(n), "list", n)
+		idx.Links = append(idx.Links, Link{Label: n, Href: idx.Root + route.HuvudmanPage(n), Note: a.countCurrent(match)})
+		v := a.add(route.HuvudmanPage(n), "list", n)
 		a.listing(v, match, true)
 	}
 }
 
 func (a *assembler) ended() {
-	v := a.add("avslutade/", "list", a.l.t["endedTitle"])
+	v := a.add(route.Ended, "list", a.l.t["endedTitle"])
 	v.Intro = a.l.t["endedIntro"]
 	v.Empty = a.l.t["noneEnded"]
 	a.flatList(v, func(x *catalog.Activity) bool { return !a.current(x) })
@@ -455,13 +456,13 @@ func (a *assembler) plainPages() {
 				title = a.l.t["statementTitle"]
 			}
 		}
-		v := a.add(p.Slug+"/", "text", title)
+		v := a.add(route.Page(p), "text", title)
 		v.Body = a.in.Bodies[p.File]
 		v.Intro = p.Beskrivning
 		v.Description = a.description(p.Beskrivning, p.File)
 	}
 	if !hasStatement {
-		v := a.add("tillganglighet/", "text", a.l.t["statementTitle"])
+		v := a.add(route.Statement, "text", a.l.t["statementTitle"])
 		v.Intro = a.l.t["statementMissing"]
 	}
 }
@@ -473,7 +474,7 @@ func (a *assembler) plainPages() {
 func (a *assembler) aliases() {
 	for _, x := range a.sorted {
 		for _, alias := range x.Aliases {
-			urlPath := "verksamheter/" + alias + "/"
+			urlPath := route.Activity(alias)
 			root := strings.Repeat("../", strings.Count(urlPath, "/"))
 			v := a.view(root, urlPath, x.Namn)
 			v.Redirect = root + activityURL(x)
@@ -488,10 +489,10 @@ func (a *assembler) aliases() {
 }
 
 func (a *assembler) notFound() {
-	v := a.view(a.basePath, "404.html", a.l.t["notFound"])
+	v := a.view(a.basePath, route.NotFound, a.l.t["notFound"])
 	v.Canonical = ""
 	v.Intro = a.l.t["notFoundText"]
-	a.pages = append(a.pages, Page{Path: "404.html", URL: "404.html", Template: "404", View: v})
+	a.pages = append(a.pages, Page{Path: route.NotFound, URL: route.NotFound, Template: "404", View: v})
 }
 
 // governmentService describes x as a schema.org GovernmentService, so that
@@ -568,9 +569,6 @@ func (a *assembler) governmentService(x *catalog.Activity, canonical string) map
 	return d
 }
 
-// SearchIndexDir is where the build writes the search index (package search).
-const SearchIndexDir = "sok/index/"
-
 // searchForm lists the filters in the order a handläggare narrows down:
 // where the person lives, what kind of support, who may refer, then the
 // rest. Values are the index's facet values.
@@ -579,7 +577,7 @@ func (a *assembler) searchForm() *SearchView {
 	sv := &SearchView{
 		Script: a.asset("samkat-sok.js"),
 		Engine: a.asset("samkat-sokmotor.js"),
-		Index:  SearchIndexDir,
+		Index:  route.SearchIndex,
 		Texts:  map[string]string{},
 	}
 	for _, k := range []string{"found1", "foundN", "foundNone", "more", "removeFilter", "ageChip", "textChip", "loadError", "plannedMark", "endedMark", "searching"} {

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/route"
 )
 
 // review makes granskning/, the report an editor works through: current
@@ -15,7 +16,7 @@ func (a *assembler) review() {
 	if limit <= 0 {
 		limit = 365
 	}
-	v := a.add("granskning/", "review", t["reviewTitle"])
+	v := a.add(route.Review, "review", t["reviewTitle"])
 	v.Intro = a.l.f("reviewIntro", limit)
 	rv := &ReviewView{Limit: limit}
 	type row struct {

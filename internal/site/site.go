@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/route"
 )
 
 // Input is what Assemble needs: a checked catalogue without drafts, or with
@@ -295,18 +296,18 @@ func newAssembler(in Input) *assembler {
 	}
 	t := a.l.t
 	a.nav = []Link{
-		{Label: t["activities"], Href: "verksamheter/"},
-		{Label: t["municipalities"], Href: "kommuner/"},
-		{Label: t["functions"], Href: "funktioner/"},
-		{Label: t["financing"], Href: "finansiering/"},
+		{Label: t["activities"], Href: route.Activities},
+		{Label: t["municipalities"], Href: route.Kommuner},
+		{Label: t["functions"], Href: route.Funktioner},
+		{Label: t["financing"], Href: route.Finansiering},
 	}
 	if len(a.forbundPages) > 0 {
-		a.nav = append(a.nav, Link{Label: t["forbund"], Href: "forbund/"})
+		a.nav = append(a.nav, Link{Label: t["forbund"], Href: route.Forbund})
 	}
-	a.nav = append(a.nav, Link{Label: t["organisers"], Href: "huvudman/"}, Link{Label: t["ended"], Href: "avslutade/"})
+	a.nav = append(a.nav, Link{Label: t["organisers"], Href: route.Huvudman}, Link{Label: t["ended"], Href: route.Ended})
 	for _, p := range a.plain() {
 		if p.Kind == catalog.PlainPage {
-			a.nav = append(a.nav, Link{Label: p.Titel, Href: p.Slug + "/"})
+			a.nav = append(a.nav, Link{Label: p.Titel, Href: route.Page(p)})
 		}
 	}
 	return a
@@ -354,15 +355,15 @@ func (a *assembler) view(root, urlPath, title string) *View {
 	for _, n := range a.nav {
 		v.Nav = append(v.Nav, Link{Label: n.Label, Href: root + n.Href, Current: n.Href == urlPath})
 	}
-	v.Footer.Statement = Link{Label: a.l.t["statement"], Href: root + "tillganglighet/"}
-	v.Footer.Print = Link{Label: a.l.t["printLink"], Href: root + "utskrift/"}
-	v.Footer.Review = Link{Label: a.l.t["reviewLink"], Href: root + "granskning/"}
+	v.Footer.Statement = Link{Label: a.l.t["statement"], Href: root + route.Statement}
+	v.Footer.Print = Link{Label: a.l.t["printLink"], Href: root + route.Booklet}
+	v.Footer.Review = Link{Label: a.l.t["reviewLink"], Href: root + route.Review}
 	v.Footer.Data = []Link{
-		{Label: "JSON", Href: root + "data/verksamheter.json"},
-		{Label: "CSV", Href: root + "data/verksamheter.csv"},
+		{Label: "JSON", Href: root + route.DataJSON},
+		{Label: "CSV", Href: root + route.DataCSV},
 	}
 	if ix.BaseURL != "" {
-		v.Footer.Feed = &Link{Label: a.l.t["feed"], Href: root + "feed.xml"}
+		v.Footer.Feed = &Link{Label: a.l.t["feed"], Href: root + route.Feed}
 	}
 	return v
 }
@@ -412,12 +413,7 @@ func (a *assembler) current(x *catalog.Activity) bool {
 	return x.StatusOn(a.in.Now) != catalog.Avslutad
 }
 
-func activityURL(x *catalog.Activity) string { return "verksamheter/" + x.Slug + "/" }
-
-func kommunURL(k string) string    { return "kommuner/" + catalog.Slugify(k) + "/" }
-func funktionURL(id string) string { return "funktioner/" + id + "/" }
-func finansURL(id string) string   { return "finansiering/" + id + "/" }
-func huvudmanURL(n string) string  { return "huvudman/" + catalog.Slugify(n) + "/" }
+func activityURL(x *catalog.Activity) string { return route.Activity(x.Slug) }
 
 // description is the meta description: the given text, else the start of
 // the body of file.
