@@ -72,6 +72,9 @@ type Result struct {
 	// Lang is the language to print the diagnostics in: Options.Lang, else
 	// the catalogue's sprak, else Swedish.
 	Lang msg.Lang
+	// BaseURL is the address the site was built for: Options.BaseURL, else
+	// the catalogue's baseurl ("" when it has none).
+	BaseURL string
 
 	// Set by Dir: the files it added or replaced, left as they were, and
 	// removed because the site no longer has them, and what a folder
@@ -315,6 +318,7 @@ func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Resu
 		return res, err
 	}
 	res.Activities = len(p.cat.Activities)
+	res.BaseURL = p.cat.Index.BaseURL
 	return res, nil
 }
 

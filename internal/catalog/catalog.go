@@ -27,7 +27,7 @@ type Index struct {
 	Region       string
 	BaseURL      string // absolute, ends in "/"; "" when not set
 	Sprak        string // "sv" (default) or "en"
-	GranskasInom int    // days; a granskad older than this is stale. Default 365.
+	GranskasInom int    // days; a granskad older than this is stale. Default DefaultGranskasInom.
 	Kommuner     []string
 	Funktioner   []Term
 	Finansiering []Term
@@ -78,7 +78,22 @@ const (
 )
 
 // Axes lists the valid axis names in documentation order.
-var Axes = []string{AxisKommuner, AxisFunktioner, AxisFinansiering, AxisHuvudman}
+func Axes() []string {
+	return []string{AxisKommuner, AxisFunktioner, AxisFinansiering, AxisHuvudman}
+}
+
+// DefaultGranskasInom is how many days an entry stays fresh when
+// content/_index.md sets no granskas_inom.
+const DefaultGranskasInom = 365
+
+// ReviewLimit is the number of days after which ix says an entry's granskad
+// is stale.
+func (ix *Index) ReviewLimit() int {
+	if ix.GranskasInom <= 0 {
+		return DefaultGranskasInom
+	}
+	return ix.GranskasInom
+}
 
 // Matris says which axes form the front-page matrix.
 type Matris struct {

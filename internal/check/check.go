@@ -450,10 +450,7 @@ func (c *checker) dates(a *catalog.Activity) {
 		report(posOf(a.Pos, a.File, "slut", -1), "slut", msg.SlutPassed, a.Slut)
 		report = c.diags.AddInfo
 	}
-	limit := c.ix.GranskasInom
-	if limit <= 0 {
-		limit = 365
-	}
+	limit := c.ix.ReviewLimit()
 	switch {
 	case a.Granskad.IsZero():
 		if _, invalid := a.Pos["granskad"]; !invalid { // a date that is not one has its own error

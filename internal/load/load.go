@@ -167,7 +167,7 @@ func find(fsys fs.FS) ([]file, diag.List, error) {
 			return nil
 		}
 		base := path.Base(name)
-		if name != ContentDir && ignored(base) {
+		if name != ContentDir && Ignored(base) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -195,13 +195,6 @@ func find(fsys fs.FS) ([]file, diag.List, error) {
 	}
 	slices.SortFunc(files, func(a, b file) int { return strings.Compare(a.name, b.name) })
 	return files, diags, nil
-}
-
-// ignored reports names editors and their tools leave behind: hidden files,
-// backups and swap files.
-func ignored(base string) bool {
-	return strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") ||
-		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".tmp")
 }
 
 // classify decides what the file at name becomes.

@@ -66,7 +66,7 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 			ix.Sprak = lang
 		}
 	}
-	ix.GranskasInom = 365
+	ix.GranskasInom = catalog.DefaultGranskasInom
 	if n, ok := f.integer("granskas_inom", 1, 10000); ok {
 		ix.GranskasInom = n
 	}
@@ -88,9 +88,9 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 			if axis == "" {
 				continue
 			}
-			if !slices.Contains(catalog.Axes, axis) {
-				mf.errAt(mf.values[key], "matris."+key, msg.AxisUnknown, axis, diag.DidYouMean(axis, catalog.Axes),
-					msg.New(msg.ValidList, strings.Join(catalog.Axes, ", ")))
+			if axes := catalog.Axes(); !slices.Contains(axes, axis) {
+				mf.errAt(mf.values[key], "matris."+key, msg.AxisUnknown, axis, diag.DidYouMean(axis, axes),
+					msg.New(msg.ValidList, strings.Join(axes, ", ")))
 				continue
 			}
 			*dst = axis

@@ -62,7 +62,6 @@ import (
 
 	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/diag"
-	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/publish"
 )
@@ -296,18 +295,7 @@ func (s *Server) buildInto(ctx context.Context, mem *publish.Mem) (build.Result,
 	if err != nil {
 		return res, "", err
 	}
-	baseURL := s.opt.BaseURL
-	if baseURL == "" {
-		// Read again after the build: should _index.md have changed in
-		// between, that change has its own event and rebuild.
-		src, _, err := load.ReadSource(root.FS(), load.ContentDir+"/_index.md")
-		if err == nil && src != nil {
-			if ix, _ := load.ParseIndex(load.ContentDir+"/_index.md", src); ix != nil {
-				baseURL = ix.BaseURL
-			}
-		}
-	}
-	return res, basePath(baseURL), nil
+	return res, basePath(res.BaseURL), nil
 }
 
 // basePath returns the path part of baseURL as "/" or "/a/b/".

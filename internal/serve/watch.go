@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/samkat/samkat/internal/load"
 )
 
 // watchedDirs are the folders of a catalogue whose changes need a rebuild.
@@ -147,35 +148,9 @@ func watchedPath(rel string) bool {
 		return false
 	}
 	for seg := range strings.SplitSeq(rel, "/") {
-		if ignored(seg) {
+		if load.Ignored(seg) {
 			return false
 		}
 	}
 	return true
-}
-
-// ignored reports whether a file or folder name is hidden or one of the
-// temporary files editors write beside the file being saved.
-func ignored(name string) bool {
-	switch {
-	case name == "", name == ".", name == "..":
-		return true
-	case strings.HasPrefix(name, "."): // hidden; also vim's .x.swp and emacs' .#x locks
-		return true
-	case strings.HasSuffix(name, "~"): // backups (vim, emacs, gedit)
-		return true
-	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // emacs auto-save
-		return true
-	case name == "4913": // vim checks that it may write to the folder with this name
-		return true
-	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"): // JetBrains safe write
-		return true
-	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".swp", ".swo", ".swx", // vim swap files
-		".bck", // Helix backups (gohugoio/hugo#12677)
-		".tmp", ".crdownload", ".part":
-		return true
-	}
-	return false
 }

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samkat/samkat/internal/load"
+
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -48,8 +50,8 @@ func TestIgnored(t *testing.T) {
 		{"lotsen.md___jb_old___", true},
 	}
 	for _, tt := range tests {
-		if got := ignored(tt.name); got != tt.ignored {
-			t.Errorf("ignored(%q) = %v, want %v", tt.name, got, tt.ignored)
+		if got := load.Ignored(tt.name); got != tt.ignored {
+			t.Errorf("load.Ignored(%q) = %v, want %v", tt.name, got, tt.ignored)
 		}
 	}
 }

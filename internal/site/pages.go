@@ -186,7 +186,7 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 	}
 	if !x.Granskad.IsZero() {
 		text := a.l.date(x.Granskad)
-		if limit := a.ix.GranskasInom; limit > 0 && x.Granskad.AddDays(limit).Before(a.in.Now) {
+		if limit := a.ix.ReviewLimit(); x.Granskad.AddDays(limit).Before(a.in.Now) {
 			text += " " + a.l.f("stale", limit)
 		}
 		addText(t["reviewed"], text)

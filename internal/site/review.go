@@ -12,10 +12,7 @@ import (
 // (oldest first), then the rest, with a contact to ask.
 func (a *assembler) review() {
 	t := a.l.t
-	limit := a.ix.GranskasInom
-	if limit <= 0 {
-		limit = 365
-	}
+	limit := a.ix.ReviewLimit()
 	v := a.add(route.Review, "review", t["reviewTitle"])
 	v.Intro = a.l.f("reviewIntro", limit)
 	rv := &ReviewView{Limit: limit}
