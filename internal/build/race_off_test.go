@@ -1,0 +1,7 @@
+//go:build !race
+
+package build
+
+// raceFactor scales the allocation ceilings of the cost tests (see
+// race_on_test.go).
+const raceFactor = 1
