@@ -152,36 +152,6 @@ func (l List) HasErrors() bool {
 	return e > 0
 }
 
-// Err returns an error describing the list's errors, or nil if it has none.
-func (l List) Err() error {
-	if !l.HasErrors() {
-		return nil
-	}
-	return ErrorList(l)
-}
-
-// ErrorList is a List used as an error value.
-type ErrorList List
-
-func (e ErrorList) Error() string { return e.In(msg.En) }
-
-// In describes the first error and how many more there are, in language l.
-func (e ErrorList) In(l msg.Lang) string {
-	n, _ := List(e).Count()
-	for _, d := range e {
-		if d.Severity == Error {
-			switch n {
-			case 1:
-				return d.Text(l)
-			case 2:
-				return msg.New(msg.AndOneMore, d.Text(l)).In(l)
-			}
-			return msg.New(msg.AndMore, d.Text(l), n-1).In(l)
-		}
-	}
-	return "no errors"
-}
-
 // Print writes every diagnostic on its own line in language lang, followed
 // by a summary line such as "2 fel, 1 varning". It writes nothing for an
 // empty list.

@@ -207,41 +207,6 @@ func TestCountSummary(t *testing.T) {
 	}
 }
 
-func TestErr(t *testing.T) {
-	if err := list(0, 3).Err(); err != nil {
-		t.Errorf("a list of warnings gave Err() = %v, want nil", err)
-	}
-	if err := (List{}).Err(); err != nil {
-		t.Errorf("an empty list gave Err() = %v, want nil", err)
-	}
-
-	tests := []struct {
-		name string
-		l    List
-		want string
-	}{
-		{"one error", list(1, 0), "a.md:1:1: error: f: error"},
-		{"one error after a warning", append(list(0, 1), list(1, 0)...), "a.md:1:1: error: f: error"},
-		{"two errors", list(2, 0), "a.md:1:1: error: f: error (and 1 more error)"},
-		{"three errors and warnings", list(3, 2), "a.md:1:1: error: f: error (and 2 more errors)"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := tt.l.Err()
-			if err == nil {
-				t.Fatal("Err() = nil, want an error")
-			}
-			if got := err.Error(); got != tt.want {
-				t.Errorf("Err().Error() = %q, want %q", got, tt.want)
-			}
-			var el ErrorList
-			if !errors.As(err, &el) || len(el) != len(tt.l) {
-				t.Errorf("Err() = %T, want an ErrorList holding all %d diagnostics", err, len(tt.l))
-			}
-		})
-	}
-}
-
 func TestPrint(t *testing.T) {
 	t.Run("diagnostics then summary", func(t *testing.T) {
 		l := List{

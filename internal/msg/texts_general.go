@@ -11,8 +11,6 @@ const (
 	ErrorsN       ID = "count-errors-n"
 	Warnings1     ID = "count-warnings-1"
 	WarningsN     ID = "count-warnings-n"
-	AndMore       ID = "and-more"
-	AndOneMore    ID = "and-one-more"
 	DidYouMean    ID = "did-you-mean"
 	DidYouMeanAlt ID = "did-you-mean-file"
 	ValidList     ID = "valid-list"
@@ -60,8 +58,6 @@ var generalTexts = map[ID]Text{
 	ErrorsN:       {Sv: "%d fel", En: "%d errors"},
 	Warnings1:     {Sv: "1 varning", En: "1 warning"},
 	WarningsN:     {Sv: "%d varningar", En: "%d warnings"},
-	AndMore:       {Sv: "%s (och %d fel till)", En: "%s (and %d more errors)"},
-	AndOneMore:    {Sv: "%s (och 1 fel till)", En: "%s (and 1 more error)"},
 	DidYouMean:    {Sv: "; menade du %q?", En: "; did you mean %q?"},
 	DidYouMeanAlt: {Sv: "; menade du content/%s/%s.md?", En: "; did you mean content/%s/%s.md?"},
 	ValidList:     {Sv: " (giltiga: %s)", En: " (valid: %s)"},
