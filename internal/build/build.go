@@ -269,21 +269,28 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 // relative links against s.
 func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site) (map[string]markdown.Body, diag.List, error) {
 	type job struct {
-		file string
-		body []byte
+		file  string
+		body  []byte
+		inset []markdown.Inset // how the body stands in the printable catalogue, if it does
 	}
-	jobs := []job{{cat.Index.File, cat.Index.Body}}
+	// The booklet holds the introduction, the function pages' text and the
+	// activities, each under its own heading (see site's booklet).
+	jobs := []job{{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: route.Booklet}}}}
 	for _, a := range cat.Activities {
-		jobs = append(jobs, job{a.File, a.Body})
+		jobs = append(jobs, job{a.File, a.Body, []markdown.Inset{{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: route.Booklet}}})
 	}
 	for _, p := range cat.Pages {
-		jobs = append(jobs, job{p.File, p.Body})
+		var inset []markdown.Inset
+		if p.Kind == catalog.FunktionPage {
+			inset = []markdown.Inset{{Levels: 1, IDPrefix: site.BookletFunctionID(p.Slug), From: route.Funktion(p.Slug), To: route.Booklet}}
+		}
+		jobs = append(jobs, job{p.File, p.Body, inset})
 	}
 	conv := markdown.ForSite(s)
 	htmls := make([]markdown.Body, len(jobs))
 	diagsPer := make([]diag.List, len(jobs))
 	err := parallel.For(ctx, len(jobs), func(i int) error {
-		htmls[i], diagsPer[i] = conv.Convert(jobs[i].file, jobs[i].body)
+		htmls[i], diagsPer[i] = conv.Convert(jobs[i].file, jobs[i].body, jobs[i].inset...)
 		return nil
 	})
 	bodies := make(map[string]markdown.Body, len(jobs))
@@ -338,10 +345,11 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	}
 	html := make(map[string]template.HTML, len(p.bodies))
 	summaries := make(map[string]string, len(p.bodies))
+	booklet := make(map[string]template.HTML, len(p.bodies))
 	for file, b := range p.bodies {
-		html[file], summaries[file] = b.HTML, b.Summary
+		html[file], summaries[file], booklet[file] = b.HTML, b.Summary, b.Booklet
 	}
-	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: html, Summaries: summaries, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts})
+	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: html, Summaries: summaries, Booklet: booklet, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts})
 	var sitemap []export.Entry
 	for _, pg := range pages {
 		if pg.InSitemap {

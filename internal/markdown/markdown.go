@@ -38,6 +38,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -95,6 +96,20 @@ type Body struct {
 	// Text is every word a reader sees, table cells included (for search),
 	// at most MaxText characters.
 	Text string
+	// Booklet is the HTML as it stands inside a larger page (the printable
+	// catalogue), when Convert was given an Inset.
+	Booklet template.HTML
+}
+
+// Inset says how a body is fitted into a page that holds many: headings
+// move down Levels (an activity's h2 becomes h4 under its h3), ids get
+// IDPrefix so that they stay unique on the one page, and relative links
+// and images written for the page at From are rebased to the page at To
+// (both site-relative folder URLs, "" for the front page).
+type Inset struct {
+	Levels   int
+	IDPrefix string
+	From, To string
 }
 
 // MaxText is how much of a body's text Body.Text keeps; search indexes no
@@ -103,7 +118,9 @@ const MaxText = 20000
 
 // Convert parses body once and renders it to HTML and plain text, and
 // reports problems at their file lines. file is used only in diagnostics.
-func (c *Converter) Convert(file string, body []byte) (Body, diag.List) {
+// With an inset, it also renders the body as it stands inside a larger
+// page (Body.Booklet), from the same tree.
+func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, diag.List) {
 	var diags diag.List
 	if !scanLimits(file, body, &diags) {
 		return Body{}, diags // nothing is published, and parsing would cost too much
@@ -127,7 +144,57 @@ func (c *Converter) Convert(file string, body []byte) (Body, diag.List) {
 		diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
 	}
 	summary, all := plainText(doc, body)
-	return Body{HTML: template.HTML(buf.String()), Summary: summary, Text: all}, diags
+	out := Body{HTML: template.HTML(buf.String()), Summary: summary, Text: all}
+	if len(inset) > 0 {
+		fitInto(doc, inset[0])
+		buf.Reset()
+		if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+			diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
+		}
+		out.Booklet = template.HTML(buf.String())
+	}
+	return out, diags
+}
+
+// fitInto changes the checked tree doc as in says: heading levels, ids,
+// and the targets of relative links and images.
+func fitInto(doc ast.Node, in Inset) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Heading:
+			t.Level = min(t.Level+in.Levels, 6)
+			if id, ok := t.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					t.SetAttributeString("id", []byte(in.IDPrefix+"-"+string(b)))
+				}
+			}
+		case *ast.Link:
+			t.Destination = []byte(rebase(string(t.Destination), in))
+		case *ast.Image:
+			t.Destination = []byte(rebase(string(t.Destination), in))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// rebase rewrites a relative link written on the page at in.From so that it
+// works from the page at in.To; fragments point at the prefixed ids.
+func rebase(href string, in Inset) string {
+	switch {
+	case strings.HasPrefix(href, "#"):
+		return "#" + in.IDPrefix + "-" + href[1:]
+	case href == "" || strings.HasPrefix(href, "/") || strings.Contains(strings.SplitN(href, "/", 2)[0], ":"):
+		return href // absolute, or with a scheme
+	}
+	target := path.Join(path.Dir(in.From+"x"), href)
+	if strings.HasSuffix(href, "/") {
+		target += "/"
+	}
+	up := strings.Repeat("../", strings.Count(in.To, "/"))
+	return up + strings.TrimPrefix(target, "./")
 }
 
 // plainText returns the words of doc, as checked and rewritten by the

@@ -28,6 +28,10 @@ type Input struct {
 	// Summaries are the running text of each body by file name, for the
 	// descriptions of pages.
 	Summaries map[string]string
+	// Booklet is each body as it stands in the printable catalogue, by file
+	// name, made with the insets BookletIntroID, BookletFunctionID and
+	// BookletActivityID name.
+	Booklet map[string]template.HTML
 	Now       catalog.Date
 	Assets    map[string]string // logical static name → fingerprinted name
 	Version   string
