@@ -255,8 +255,9 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 		s.URLs[pg.URL] = true
 		s.URLs[pg.Path] = true
 	}
-	s.URLs[route.DataJSON] = true
-	s.URLs[route.DataCSV] = true
+	for _, f := range export.DataFormats() {
+		s.URLs[f.Path] = true
+	}
 	s.URLs[route.Robots] = true
 	if cat.Index.BaseURL != "" {
 		s.URLs[route.Feed] = true
@@ -330,44 +331,48 @@ func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Resu
 }
 
 // renderSite produces every output file and hands it to emit, from several
-// goroutines at once. Pages are emitted as soon as they are rendered rather
-// than collected, so memory stays flat as catalogues grow. It returns the
-// number of files.
+// goroutines at once, in four phases:
+//
+//   - inputs: the static files and the layouts, the catalogue's own over
+//     the built-in ones;
+//   - assemble: the pages (package site), each claiming its path;
+//   - derive: the open data, the feed, the sitemap and the search index,
+//     made while the pages render (mostly one core's work);
+//   - emit: the pages as soon as each is rendered, so that memory stays flat
+//     as catalogues grow, then the derived and static files.
+//
+// Every path is claimed once, in an outputs registry, so that two files
+// that would be written to the same place are an error naming both. It
+// returns the number of files.
 func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit func(name string, data []byte) error) (int, error) {
+	// Inputs.
 	files := map[string][]byte{} // static files and exports: few and small
 	assets, err := copyStatic(files, opt.Static, subFS(src, "static"))
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("static: %w", err)
 	}
 	rend, err := render.New(opt.Layouts, subFS(src, "layouts"))
 	if err != nil {
 		return 0, fmt.Errorf("layouts: %w", err)
 	}
-	html := make(map[string]template.HTML, len(p.bodies))
-	summaries := make(map[string]string, len(p.bodies))
-	booklet := make(map[string]template.HTML, len(p.bodies))
-	for file, b := range p.bodies {
-		html[file], summaries[file], booklet[file] = b.HTML, b.Summary, b.Booklet
+	out := newOutputs()
+	for name := range files {
+		_ = out.claim(name, claimStatic) // the keys of a map: never taken twice
 	}
-	pages := site.Assemble(site.Input{Cat: p.cat, Bodies: html, Summaries: summaries, Booklet: booklet, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts})
+
+	// Assemble.
+	pages := site.Assemble(siteInput(p, opt, assets))
 	var sitemap []export.Entry
 	for _, pg := range pages {
+		if err := out.claim(pg.Path, claimPage); err != nil {
+			return 0, err
+		}
 		if pg.InSitemap {
 			sitemap = append(sitemap, export.Entry{URL: pg.URL, LastMod: pg.LastMod})
 		}
 	}
-	claimed := map[string]bool{}
-	for _, pg := range pages {
-		if _, dup := files[pg.Path]; dup {
-			return 0, msg.Errorf(msg.StaticTakesPage, pg.Path, pg.URL)
-		}
-		if claimed[pg.Path] {
-			return 0, msg.Errorf(msg.TwoPagesSamePath, pg.Path)
-		}
-		claimed[pg.Path] = true
-	}
-	// The exports and the search index are made while the pages render:
-	// they are mostly one core's work, and the pages keep the others busy.
+
+	// Derive, while the pages render.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	derived := map[string][]byte{}
@@ -379,9 +384,10 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 		}
 		derivedErr <- err
 	}()
-	// The pages that list many activities first (the booklet lists them
-	// all): started last, one of them would leave the other cores idle at
-	// the end.
+
+	// Emit: the pages that list many activities first (the booklet lists
+	// them all): started last, one of them would leave the other cores idle
+	// at the end.
 	order := make([]int, len(pages))
 	for i := range order {
 		order[i] = i
@@ -403,20 +409,70 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 		return 0, err
 	}
 	if err := <-derivedErr; err != nil {
-		return 0, err
+		return 0, fmt.Errorf("derive: %w", err)
 	}
 	for name, data := range derived {
-		if _, dup := files[name]; dup {
-			return 0, msg.Errorf(msg.StaticTakesGen, name)
-		}
-		if claimed[name] {
-			return 0, msg.Errorf(msg.PageAndGenSamePath, name)
+		if err := out.claim(name, claimGenerated); err != nil {
+			return 0, err
 		}
 		files[name] = data
 	}
 	others := slices.Sorted(maps.Keys(files))
 	err = parallel.For(ctx, len(others), func(i int) error { return emit(others[i], files[others[i]]) })
 	return len(pages) + len(others), err
+}
+
+// siteInput is what package site needs of the prepared catalogue.
+func siteInput(p *prepared, opt Options, assets map[string]string) site.Input {
+	in := site.Input{
+		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts,
+		Bodies:    make(map[string]template.HTML, len(p.bodies)),
+		Summaries: make(map[string]string, len(p.bodies)),
+		Booklet:   make(map[string]template.HTML, len(p.bodies)),
+	}
+	for file, b := range p.bodies {
+		in.Bodies[file], in.Summaries[file], in.Booklet[file] = b.HTML, b.Summary, b.Booklet
+	}
+	for _, f := range export.DataFormats() {
+		in.Data = append(in.Data, site.DataFile{Label: f.Label, Path: f.Path})
+	}
+	return in
+}
+
+// claimKind says who claims a path of the output.
+type claimKind int
+
+const (
+	claimStatic    claimKind = iota + 1 // a file of static/, built-in or the catalogue's
+	claimPage                           // a page of package site
+	claimGenerated                      // an export, the feed, the search index …
+)
+
+// outputs is the registry of the site's paths: each may be claimed once.
+type outputs struct {
+	by map[string]claimKind
+}
+
+func newOutputs() *outputs { return &outputs{by: map[string]claimKind{}} }
+
+// claim records that kind writes path, or says why it may not: a static
+// file may not take the place of a page or a generated file, and neither
+// may two pages.
+func (o *outputs) claim(path string, kind claimKind) error {
+	first, taken := o.by[path]
+	if !taken {
+		o.by[path] = kind
+		return nil
+	}
+	switch {
+	case first == claimStatic && kind == claimPage:
+		return msg.Errorf(msg.StaticTakesPage, path, strings.TrimSuffix(path, "index.html"))
+	case first == claimStatic:
+		return msg.Errorf(msg.StaticTakesGen, path)
+	case first == claimPage && kind == claimPage:
+		return msg.Errorf(msg.TwoPagesSamePath, path)
+	}
+	return msg.Errorf(msg.PageAndGenSamePath, path)
 }
 
 // renderCost orders pages for rendering: the booklet, then the other
@@ -436,11 +492,10 @@ func renderCost(pg site.Page) int {
 // editors' form (admin/, when the catalogue asks for it).
 func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body) error {
 	var err error
-	if files[route.DataJSON], err = export.JSON(cat, now); err != nil {
-		return err
-	}
-	if files[route.DataCSV], err = export.CSV(cat, now); err != nil {
-		return err
+	for _, f := range export.DataFormats() {
+		if files[f.Path], err = f.Make(cat, now); err != nil {
+			return err
+		}
 	}
 	base := cat.Index.BaseURL
 	form, err := cms.Files(cat)

@@ -32,6 +32,23 @@ import (
 // ActivityURL is the site-root-relative URL of an activity page.
 func ActivityURL(a *catalog.Activity) string { return route.Activity(a.Slug) }
 
+// DataFormat is one form of the open data: the file it is written to, the
+// label of its link in every page's footer, and what makes it.
+type DataFormat struct {
+	Path  string
+	Label string
+	Make  func(cat *catalog.Catalogue, now catalog.Date) ([]byte, error)
+}
+
+// DataFormats lists the forms of the open data. A new format is one entry
+// here: the build writes it and every page links to it.
+func DataFormats() []DataFormat {
+	return []DataFormat{
+		{Path: route.DataJSON, Label: "JSON", Make: JSON},
+		{Path: route.DataCSV, Label: "CSV", Make: CSV},
+	}
+}
+
 type jsonCatalogue struct {
 	Titel        string         `json:"titel"`
 	Undertitel   string         `json:"undertitel,omitempty"`

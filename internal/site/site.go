@@ -28,6 +28,8 @@ type Input struct {
 	// Summaries are the running text of each body by file name, for the
 	// descriptions of pages.
 	Summaries map[string]string
+	// Data are the files of open data, linked from every page's footer.
+	Data []DataFile
 	// Booklet is each body as it stands in the printable catalogue, by file
 	// name, made with the insets BookletIntroID, BookletFunctionID and
 	// BookletActivityID name.
@@ -38,6 +40,12 @@ type Input struct {
 	// Drafts is set for a preview that shows utkast: true entries: every
 	// page says so, and each draft is marked wherever it appears.
 	Drafts bool
+}
+
+// DataFile is a file of open data the site links to.
+type DataFile struct {
+	Label string // e.g. "JSON"
+	Path  string // site-relative, e.g. "data/verksamheter.json"
 }
 
 // Page is one HTML file of the site.
@@ -362,9 +370,8 @@ func (a *assembler) view(root, urlPath, title string) *View {
 	v.Footer.Statement = Link{Label: a.l.t["statement"], Href: root + route.Statement}
 	v.Footer.Print = Link{Label: a.l.t["printLink"], Href: root + route.Booklet}
 	v.Footer.Review = Link{Label: a.l.t["reviewLink"], Href: root + route.Review}
-	v.Footer.Data = []Link{
-		{Label: "JSON", Href: root + route.DataJSON},
-		{Label: "CSV", Href: root + route.DataCSV},
+	for _, d := range a.in.Data {
+		v.Footer.Data = append(v.Footer.Data, Link{Label: d.Label, Href: root + d.Path})
 	}
 	if ix.BaseURL != "" {
 		v.Footer.Feed = &Link{Label: a.l.t["feed"], Href: root + route.Feed}
