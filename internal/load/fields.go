@@ -61,6 +61,10 @@ func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {
 		diags.AddError(nodePos(file, s, m), "", msg.YAMLNotMapping, describe(m))
 		return nil
 	}
+	if m.Style&yaml.TaggedStyle != 0 {
+		diags.AddError(nodePos(file, s, m), "", msg.YAMLTag, m.Tag)
+		return nil
+	}
 	if dropped(file, s, m, diags) {
 		return nil
 	}
@@ -135,6 +139,10 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 		}
 		key := k.Value
 		name := prefix + key
+		if k.Style&yaml.TaggedStyle != 0 {
+			f.errAt(k, name, msg.YAMLTag, k.Tag)
+			continue
+		}
 		if !slices.Contains(allowed, key) {
 			if f.glued(k, allowed, prefix) {
 				continue
@@ -159,6 +167,10 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 		f.pos[name] = f.at(k)
 		if hasAlias(v) {
 			f.errAt(v, name, msg.YAMLAlias)
+			continue
+		}
+		if t := tagged(v); t != nil {
+			f.errAt(t, name, msg.YAMLTag, t.Tag)
 			continue
 		}
 		if d := depth(v); d > maxDepth {
@@ -287,6 +299,10 @@ func (f *fields) text(key string, limit int) string {
 	}
 	switch v.ShortTag() {
 	case "!!int", "!!float", "!!bool":
+		if n := notation(v); !n.IsZero() {
+			f.errAt(v, name, msg.FieldNotTextNotation, n, v.Value)
+			return ""
+		}
 		f.errAt(v, name, msg.FieldNotTextQuote, describe(v), v.Value)
 		return ""
 	}
@@ -307,9 +323,15 @@ func (f *fields) phoneText(key string) string {
 	return f.checkLen(v, f.prefix+key, strings.TrimSpace(v.Value), maxNameLen)
 }
 
+// checkLen returns s, the trimmed text of v, when it is within limit and
+// has no invisible characters; it reports it otherwise. Every text of the
+// frontmatter is read through it.
 func (f *fields) checkLen(v *yaml.Node, name, s string, limit int) string {
 	if n := utf8.RuneCountInString(s); n > limit {
 		f.errAt(v, name, msg.FieldTooLong, n, limit)
+		return ""
+	}
+	if !f.visible(v, name, s) {
 		return ""
 	}
 	return s
@@ -322,9 +344,15 @@ var declaredLists = []string{"kommuner", "funktion", "finansiering"}
 // an editor writing "kommuner: Mark" would expect. Elements are trimmed,
 // must be non-empty and unique; each gets a position "key[i]".
 func (f *fields) list(key string) []string {
+	out, _ := f.listAt(key)
+	return out
+}
+
+// listAt is list that also returns where each value kept was written.
+func (f *fields) listAt(key string) ([]string, []diag.Pos) {
 	v := f.get(key)
 	if v == nil {
-		return nil
+		return nil, nil
 	}
 	name := f.prefix + key
 	items := []*yaml.Node{v}
@@ -333,7 +361,7 @@ func (f *fields) list(key string) []string {
 		items = v.Content
 	case yaml.MappingNode:
 		f.errAt(v, name, msg.FieldNotList, describe(v))
-		return nil
+		return nil, nil
 	case yaml.ScalarNode:
 		// "kommuner: Mark, Svenljunga" is one text to YAML; the editor
 		// meant a list. Read it as one, so that the names are checked too.
@@ -361,9 +389,10 @@ func (f *fields) list(key string) []string {
 	}
 	if len(items) > maxListLen {
 		f.errAt(v, name, msg.ListTooLong, len(items), maxListLen)
-		return nil
+		return nil, nil
 	}
 	var out []string
+	var at []diag.Pos
 	for i, it := range items {
 		el := fmt.Sprintf("%s[%d]", name, i)
 		f.pos[el] = f.at(it)
@@ -374,7 +403,7 @@ func (f *fields) list(key string) []string {
 		s := f.checkLen(it, name, strings.TrimSpace(it.Value), maxNameLen)
 		switch {
 		case s == "":
-			if utf8.RuneCountInString(strings.TrimSpace(it.Value)) <= maxNameLen {
+			if strings.TrimSpace(it.Value) == "" { // else too long, or unreadable: said already
 				f.errAt(it, name, msg.ListEntryEmpty, i+1)
 			}
 		case slices.Contains(out, s):
@@ -382,9 +411,10 @@ func (f *fields) list(key string) []string {
 			f.diags.AddWarning(f.at(it), name, msg.ListEntryTwice, s)
 		default:
 			out = append(out, s)
+			at = append(at, f.at(it))
 		}
 	}
-	return out
+	return out, at
 }
 
 // date returns a YYYY-MM-DD date, quoted or not.
@@ -449,6 +479,16 @@ func (f *fields) integer(key string, lo, hi int) (int, bool) {
 		return 0, false
 	}
 	name := f.prefix + key
+	if v.Kind == yaml.ScalarNode {
+		switch n := notation(v); {
+		case n.ID == msg.NotationDigits:
+			f.errAt(v, name, msg.FieldNumberTooLong, v.Value, n.Args[0], lo, hi)
+			return 0, false
+		case !n.IsZero():
+			f.errAt(v, name, msg.FieldNumberNotation, v.Value, n)
+			return 0, false
+		}
+	}
 	n, err := strconv.Atoi(v.Value)
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || err != nil {
 		f.errAt(v, name, msg.FieldNotWhole, describe(v))
