@@ -122,7 +122,7 @@ var valuePartTexts = map[ID]Text{
 	NotationNaN:         {Sv: "%s betyder ”inget tal” i YAML", En: "%s means “not a number” in YAML"},
 	NotationInf:         {Sv: "%s betyder oändligheten i YAML", En: "%s means infinity in YAML"},
 	NotationDigits:      {Sv: "%d siffror", En: "%d digits"},
-	CharKindBidi:        {Sv: "vänder textens riktning", En: "changes the direction of the text"},
+	CharKindBidi:        {Sv: "styr textens riktning", En: "controls the direction of the text"},
 	CharKindZeroWidth:   {Sv: "inte tar någon plats", En: "takes no space"},
 	CharKindControl:     {Sv: "är ett styrtecken", En: "is a control character"},
 	ScriptLatin:         {Sv: "latinska", En: "Latin"},
