@@ -139,10 +139,6 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 		}
 		key := k.Value
 		name := prefix + key
-		if k.Style&yaml.TaggedStyle != 0 {
-			f.errAt(k, name, msg.YAMLTag, k.Tag)
-			continue
-		}
 		if !slices.Contains(allowed, key) {
 			if f.glued(k, allowed, prefix) {
 				continue
@@ -165,6 +161,10 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 			continue
 		}
 		f.pos[name] = f.at(k)
+		if k.Style&yaml.TaggedStyle != 0 {
+			f.errAt(k, name, msg.YAMLTag, k.Tag)
+			continue
+		}
 		if hasAlias(v) {
 			f.errAt(v, name, msg.YAMLAlias)
 			continue
