@@ -165,16 +165,16 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 			f.errAt(k, name, msg.YAMLTag, k.Tag)
 			continue
 		}
-		if hasAlias(v) {
+		// One walk of the value finds aliases, tags and the nesting depth.
+		switch sh := inspect(v); {
+		case sh.alias:
 			f.errAt(v, name, msg.YAMLAlias)
 			continue
-		}
-		if t := tagged(v); t != nil {
-			f.errAt(t, name, msg.YAMLTag, t.Tag)
+		case sh.tag != nil:
+			f.errAt(sh.tag, name, msg.YAMLTag, sh.tag.Tag)
 			continue
-		}
-		if d := depth(v); d > maxDepth {
-			f.errAt(v, name, msg.YAMLTooDeep, d, maxDepth)
+		case sh.depth > maxDepth:
+			f.errAt(v, name, msg.YAMLTooDeep, sh.depth, maxDepth)
 			continue
 		}
 		f.values[key] = v
@@ -205,33 +205,38 @@ func (f *fields) glued(n *yaml.Node, allowed []string, prefix string) bool {
 	return true
 }
 
-// hasAlias reports whether n or anything in it is an anchor or alias.
-func hasAlias(n *yaml.Node) bool {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return true
-	}
-	for _, c := range n.Content {
-		if hasAlias(c) {
-			return true
-		}
-	}
-	return false
+// shape is what one walk of a value finds in it.
+type shape struct {
+	alias bool       // n or anything in it is an anchor or alias
+	tag   *yaml.Node // the first node written with an explicit YAML tag (!!binary, !!str, !foo)
+	depth int        // how deeply n nests lists and groups (a scalar is 0)
 }
 
 // maxDepth is the deepest nesting any field needs: kontakt is a list of
 // groups of fields (2); a little room for mistakes that deserve a better message.
 const maxDepth = 4
 
-// depth returns how deeply n nests lists and groups (a scalar is 0).
-func depth(n *yaml.Node) int {
-	d := 0
+// inspect walks n once. Tags ask the YAML library to read a value some
+// other way; samkat reads values by their field, so any tag is refused.
+// Aliases are not followed (yaml.v3 keeps them as nodes).
+func inspect(n *yaml.Node) shape {
+	var sh shape
+	sh.alias = n.Kind == yaml.AliasNode || n.Anchor != ""
+	if n.Style&yaml.TaggedStyle != 0 {
+		sh.tag = n
+	}
 	for _, c := range n.Content {
-		d = max(d, depth(c))
+		cs := inspect(c)
+		sh.alias = sh.alias || cs.alias
+		if sh.tag == nil {
+			sh.tag = cs.tag
+		}
+		sh.depth = max(sh.depth, cs.depth)
 	}
 	if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
-		d++
+		sh.depth++
 	}
-	return d
+	return sh
 }
 
 func (f *fields) at(n *yaml.Node) diag.Pos { return nodePos(f.file, f.src, n) }

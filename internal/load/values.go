@@ -16,21 +16,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// tagged returns the first node of n (n included) written with an explicit
-// YAML tag (!!binary, !!str, !foo), or nil. Tags ask the YAML library to
-// read a value some other way; samkat reads values by their field.
-func tagged(n *yaml.Node) *yaml.Node {
-	if n.Style&yaml.TaggedStyle != 0 {
-		return n
-	}
-	for _, c := range n.Content {
-		if t := tagged(c); t != nil {
-			return t
-		}
-	}
-	return nil
-}
-
 // invisible reports whether r is a character that shows nothing, or
 // changes how the text around it is shown, and has no place in a value of
 // the frontmatter: controls other than tab and line feed, the bidirectional
