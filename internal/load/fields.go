@@ -495,7 +495,9 @@ func (f *fields) integer(key string, lo, hi int) (int, bool) {
 		}
 	}
 	n, err := strconv.Atoi(v.Value)
-	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || err != nil {
+	// YAML reads "029" (not octal) as a float; it is plain digits, 29.
+	number := v.ShortTag() == "!!int" || v.ShortTag() == "!!float" && plainIntRE.MatchString(v.Value)
+	if v.Kind != yaml.ScalarNode || !number || err != nil {
 		f.errAt(v, name, msg.FieldNotWhole, describe(v))
 		return 0, false
 	}
