@@ -236,7 +236,7 @@ func TestHostileInputIsRefused(t *testing.T) {
 		{"huvudman a dash", act(g, g+"\n"+`huvudman: "–"`),
 			f + `:10:11: error: huvudman: "–" cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit`},
 		{"remiss without letters", act(g, g+"\n"+`remiss: ["???"]`),
-			f + `:10:10: error: remiss: "???" cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit`},
+			f + `:10:10: error: remiss: "???" is not the name of a referrer: it needs at least one letter a–z (å, ä and ö count) or digit`},
 		{withIndex("function named ???", index("[Samordnande insatser]", `[Samordnande insatser, "???"]`)), hostileActivity,
 			ix + `:5:36: error: funktioner: "???" cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit`},
 		{withIndex("financing named by symbols", index("[Finsam]", `[Finsam, "§§"]`)), hostileActivity,
@@ -244,7 +244,7 @@ func TestHostileInputIsRefused(t *testing.T) {
 		{withIndex("municipality !!!", index("[Borås, Mark]", `[Borås, Mark, "!!!"]`)), hostileActivity,
 			ix + `:4:25: error: kommuner: "!!!" cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit`},
 		{withIndex("declared remiss a dash", index("finansiering: [Finsam]", "finansiering: [Finsam]\nremiss: [Vården, \"–\"]")), hostileActivity,
-			ix + `:7:18: error: remiss: "–" cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit`},
+			ix + `:7:18: error: remiss: "–" is not the name of a referrer: it needs at least one letter a–z (å, ä and ö count) or digit`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -248,11 +248,16 @@ func (f *fields) distinct(field string, names []declaredName, address func(slug 
 }
 
 // slugged reports each value of values (written at at[i]) whose slug would
-// be empty: it could not become a page or a filter of the site.
+// be empty: it could not become a page of the site, or (remiss) be told
+// apart from other spellings, which are matched by their slug.
 func (f *fields) slugged(key string, values []string, at []diag.Pos) {
+	id := msg.ValueNoSlug
+	if key == "remiss" {
+		id = msg.RemissNoName
+	}
 	for i, v := range values {
 		if catalog.Slugify(v) == "" {
-			f.diags.AddError(at[i], f.prefix+key, msg.ValueNoSlug, v)
+			f.diags.AddError(at[i], f.prefix+key, id, v)
 		}
 	}
 }

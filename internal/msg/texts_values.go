@@ -19,6 +19,7 @@ const (
 	DeclaredLookAlike    ID = "declared-look-alike"
 	DeclaredSameAddress  ID = "declared-same-address"
 	ValueNoSlug          ID = "value-no-slug"
+	RemissNoName         ID = "remiss-no-name"
 	BaseURLEmptySegment  ID = "baseurl-empty-segment"
 	BaseURLBackslash     ID = "baseurl-backslash"
 	BaseURLQuery         ID = "baseurl-query"
@@ -103,6 +104,11 @@ var valueTexts = map[ID]Text{
 		Sv:  "%q kan inte bli en adress på webbplatsen: det behövs minst en bokstav a–z (å, ä och ö räknas) eller en siffra",
 		En:  "%q cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit",
 		Fix: "Skriv ett namn med bokstäver eller siffror, eller ta bort fältet om det inte finns något värde (ett streck eller frågetecken är inget namn).",
+	},
+	RemissNoName: {
+		Sv:  "%q är inget namn på en remittent: det behövs minst en bokstav a–z (å, ä och ö räknas) eller en siffra",
+		En:  "%q is not the name of a referrer: it needs at least one letter a–z (å, ä and ö count) or digit",
+		Fix: "Skriv vem som kan remittera (t.ex. Arbetsförmedlingen), eller ta bort värdet; ett streck eller frågetecken är inget namn.",
 	},
 }
 
