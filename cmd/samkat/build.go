@@ -14,6 +14,7 @@ import (
 	"github.com/samkat/samkat"
 	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/publish"
 )
@@ -46,6 +47,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		u, err := url.Parse(baseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return cmd.usageError(msg.CmdBadBaseURL, baseURL)
+		}
+		// The same rules and message as baseurl in content/_index.md.
+		reason := markdown.CheckWebURL(baseURL)
+		if reason.IsZero() {
+			reason = markdown.CheckBaseURL(baseURL)
+		}
+		if !reason.IsZero() {
+			return cmd.usageError(msg.CmdBaseURLNotSite, msg.New(msg.BaseURLNotSite, baseURL, reason))
 		}
 		if !strings.HasSuffix(baseURL, "/") {
 			baseURL += "/"

@@ -192,7 +192,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 	}
 	cat.Index.Broken = check.BrokenKeys(diags, cat.Index.File)
 	diags = append(diags, check.Catalogue(cat, opt.Now)...)
-	if cat.Index.BaseURL == "" {
+	if _, written := cat.Index.Pos["baseurl"]; cat.Index.BaseURL == "" && !written { // a refused one has its error
 		diags.AddWarning(diag.Pos{File: cat.Index.File, Line: 1}, "baseurl", msg.BaseURLMissingWarn)
 	}
 	for _, folder := range []string{"static", "layouts"} {

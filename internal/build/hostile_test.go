@@ -79,6 +79,14 @@ func TestHostileInputIsRefused(t *testing.T) {
 	tooBig := hostileActivity + strings.Repeat("x", 9<<20)
 	many := strings.Repeat("  - {namn: A, telefon: 033-12 34 56}\n", 10000)
 
+	const ix = "content/_index.md"
+	act := func(old, new string) string { return strings.Replace(hostileActivity, old, new, 1) }
+	index := func(old, new string) string { return strings.Replace(hostileIndex, old, new, 1) }
+	const g = "granskad: 2026-11-01"
+	const tel = "    telefon: 033-12 34 56"
+	// indexed are cases about content/_index.md: its text, by the case's name.
+	indexed := map[string]string{}
+	withIndex := func(name, src string) string { indexed[name] = src; return name }
 	cases := []struct {
 		name string
 		src  string
@@ -138,11 +146,119 @@ func TestHostileInputIsRefused(t *testing.T) {
 			f + `:14: error: raw HTML is not allowed in the body; use Markdown instead (found "<img src=x onerror=alert(1)>")`},
 		{"iframe", hostileActivity + "\n<iframe src=\"https://evil.example/\"></iframe>\n",
 			f + `:15: error: raw HTML is not allowed in the body; use Markdown instead (found "<iframe src=\"https://evil.exam…")`},
+
+		// Values that would act: recipients added to a mailto: link.
+		{"bcc in epost", act(tel, "    epost: anna@boras.se?bcc=alla@evil.example"),
+			f + `:8:25: error: kontakt[0].epost: "anna@boras.se?bcc=alla@evil.example": the character "?" does not belong in an e-mail address (it can add hidden recipients or change the message); write the address only, e.g. namn.efternamn@example.se`},
+		{"& in epost", act(tel, `    epost: "anna@boras.se&cc=x@evil.example"`),
+			f + `:8:26: error: kontakt[0].epost: "anna@boras.se&cc=x@evil.example": the character "&" does not belong in an e-mail address (it can add hidden recipients or change the message); write the address only, e.g. namn.efternamn@example.se`},
+		{"percent in epost", act(tel, "    epost: anna%40boras.se@evil.example"),
+			f + `:8:16: error: kontakt[0].epost: "anna%40boras.se@evil.example": the character "%" does not belong in an e-mail address (it can add hidden recipients or change the message); write the address only, e.g. namn.efternamn@example.se`},
+		{"slash in epost", act(tel, "    epost: anna@boras.se/x"),
+			f + `:8:25: error: kontakt[0].epost: "anna@boras.se/x": the character "/" does not belong in an e-mail address (it can add hidden recipients or change the message); write the address only, e.g. namn.efternamn@example.se`},
+
+		// A baseurl that moves the site's files to another host.
+		{withIndex("empty segment in baseurl", index("https://example.se/", "https://a.se//b.example/")), hostileActivity,
+			ix + `:3:10: error: baseurl: "https://a.se//b.example/" cannot be the address of the site: the path has an empty segment (//), and then the pages can load files from another host`},
+		{withIndex("backslash in baseurl", index("https://example.se/", `'https://a.se/\b.example/'`)), hostileActivity,
+			ix + `:3:10: error: baseurl: "https://a.se/\\b.example/" cannot be the address of the site: the path has a backslash (\), which browsers read as /`},
+		{withIndex("query in baseurl", index("https://example.se/", "https://a.se/x?y=1")), hostileActivity,
+			ix + `:3:10: error: baseurl: "https://a.se/x?y=1" cannot be the address of the site: it has a query (?y=1); the address ends with the site's folder`},
+		{withIndex("fragment in baseurl", index("https://example.se/", "https://a.se/x#top")), hostileActivity,
+			ix + `:3:10: error: baseurl: "https://a.se/x#top" cannot be the address of the site: it has a fragment (#top); the address ends with the site's folder`},
+
+		// YAML tags.
+		{"!!binary", act("namn: Lotsen", "namn: !!binary TG90c2Vu"), f + ":2:7: error: namn: YAML tags are not supported; remove !!binary"},
+		{"!!python", act("namn: Lotsen", "namn: !!python/object/apply:os.system [ls]"), f + ":2:7: error: namn: YAML tags are not supported; remove !!python/object/apply:os.system"},
+		{"local tag", act("namn: Lotsen", "namn: !foo Lotsen"), f + ":2:7: error: namn: YAML tags are not supported; remove !foo"},
+		{"explicit !!str", act("namn: Lotsen", "namn: !!str 42"), f + ":2:7: error: namn: YAML tags are not supported; remove !!str"},
+		{"tag inside a contact", act(tel, "    telefon: !!int 033"), f + ":8:14: error: kontakt: YAML tags are not supported; remove !!int"},
+		{"tag on a key", act("namn: Lotsen", "!!str namn: Lotsen"), f + ":2:1: error: namn: YAML tags are not supported; remove !!str"},
+
+		// Numbers in other notations.
+		{"hex platser", act(g, g+"\nplatser: 0x10"),
+			f + `:10:10: error: platser: "0x10" is a number written another way (in hexadecimal, that is 16); write the number with digits only, e.g. 16`},
+		{"octal alder", act(g, g+"\nalder: {fran: 0o17, till: 64}"),
+			f + `:10:15: error: alder.fran: "0o17" is a number written another way (in octal, that is 15); write the number with digits only, e.g. 16`},
+		{"underscores in platser", act(g, g+"\nplatser: 1_000"),
+			f + `:10:10: error: platser: "1_000" is a number written another way (with underscores between the digits, that is 1000); write the number with digits only, e.g. 16`},
+		{".nan platser", act(g, g+"\nplatser: .nan"),
+			f + `:10:10: error: platser: ".nan" is a number written another way (.nan means “not a number” in YAML); write the number with digits only, e.g. 16`},
+		{".inf alder", act(g, g+"\nalder: {fran: 18, till: .inf}"),
+			f + `:10:25: error: alder.till: ".inf" is a number written another way (.inf means infinity in YAML); write the number with digits only, e.g. 16`},
+		{"exponent platser", act(g, g+"\nplatser: 1e3"),
+			f + `:10:10: error: platser: "1e3" is a number written another way (with an exponent, that is 1000); write the number with digits only, e.g. 16`},
+		{"30 digits platser", act(g, g+"\nplatser: 123456789012345678901234567890"),
+			f + `:10:10: error: platser: "123456789012345678901234567890" has 30 digits; the number must be between 1 and 1000000`},
+		{withIndex("hex granskas_inom", index("baseurl: https://example.se/", "granskas_inom: 0x16D")), hostileActivity,
+			ix + `:3:16: error: granskas_inom: "0x16D" is a number written another way (in hexadecimal, that is 365); write the number with digits only, e.g. 16`},
+		{"hex as a name", act("namn: Lotsen", "namn: 0x10"),
+			f + `:2:7: error: namn: must be text, not a number (in hexadecimal, that is 16); put it in quotes if you mean "0x10"`},
+		{".inf as a name", act("namn: Lotsen", "namn: .inf"),
+			f + `:2:7: error: namn: must be text, not a number (.inf means infinity in YAML); put it in quotes if you mean ".inf"`},
+		{"30 digits as a name", act("namn: Lotsen", "namn: 123456789012345678901234567890"),
+			f + `:2:7: error: namn: must be text, not a number (30 digits); put it in quotes if you mean "123456789012345678901234567890"`},
+
+		// Invisible and direction-changing characters.
+		{"right-to-left override in namn", act("namn: Lotsen", "namn: Lots\u202een"),
+			f + ":2:11: error: namn: contains an invisible character that controls the direction of the text (U+202E RIGHT-TO-LEFT OVERRIDE) at column 11; type the value again"},
+		{"escaped override in namn", act("namn: Lotsen", `namn: "Lots\u202Een"`),
+			f + ":2:7: error: namn: contains an invisible character that controls the direction of the text (U+202E RIGHT-TO-LEFT OVERRIDE) at column 7; type the value again"},
+		{"ESC in namn", act("namn: Lotsen", `namn: "\e[31mLotsen"`),
+			f + ":2:7: error: namn: contains an invisible character that is a control character (U+001B ESCAPE) at column 7; type the value again"},
+		{"BEL in malgrupp", act(g, g+"\n"+`malgrupp: "Unga\a"`),
+			f + ":10:11: error: malgrupp: contains an invisible character that is a control character (U+0007 BELL) at column 11; type the value again"},
+		{"NUL in huvudman", act(g, g+"\n"+`huvudman: "Bor\0ås"`),
+			f + ":10:11: error: huvudman: contains an invisible character that is a control character (U+0000 NULL) at column 11; type the value again"},
+		{"isolate in a list", act("kommuner: [Borås]", "kommuner: [Bor\u2066ås]"),
+			f + ":4:15: error: kommuner: contains an invisible character that controls the direction of the text (U+2066 LEFT-TO-RIGHT ISOLATE) at column 15; type the value again"},
+		{"zero-width space in telefon", act(tel, "    telefon: 033-12\u200b34 56"),
+			f + ":8:20: error: kontakt[0].telefon: contains an invisible character that takes no space (U+200B ZERO WIDTH SPACE) at column 20; type the value again"},
+		{"right-to-left mark in adress", act(tel, tel+"\n    adress: Storgatan\u200f 1"),
+			f + ":9:22: error: kontakt[0].adress: contains an invisible character that controls the direction of the text (U+200F RIGHT-TO-LEFT MARK) at column 22; type the value again"},
+		{"word joiner in webb", act(g, g+"\nwebb: https://bor\u2060as.se/"),
+			f + ":10:18: error: webb: contains an invisible character that takes no space (U+2060 WORD JOINER) at column 18; type the value again"},
+		{withIndex("BOM in the index titel", index("titel: Katalog", "titel: Kata\ufefflog")), hostileActivity,
+			ix + ":2:12: error: titel: contains an invisible character that takes no space (U+FEFF ZERO WIDTH NO-BREAK SPACE) at column 12; type the value again"},
+
+		// Host names and declared names that only look alike.
+		{"Cyrillic letter in webb", act(g, g+"\nwebb: https://b\u043eras.se/"),
+			f + `:10:7: error: webb: link "https://bоras.se/" is not allowed: the host name mixes alphabets: "о" is a letter of the Cyrillic alphabet and "b" of the Latin; type the address with letters of one alphabet`},
+		{"Greek letter in a body link", hostileActivity + "[x](https://b\u03bfras.se/)\n",
+			f + `:14: error: link "https://bοras.se/" is not allowed: the host name mixes alphabets: "ο" is a letter of the Greek alphabet and "b" of the Latin; type the address with letters of one alphabet`},
+		{withIndex("municipalities that differ in case", index("[Borås, Mark]", "[Borås, Mark, mark]")), hostileActivity,
+			ix + `:4:25: error: kommuner: "mark" and "Mark" on line 4 differ only in upper and lower case; write the name once`},
+		{withIndex("look-alike municipalities", index("[Borås, Mark]", "\n  - Borås\n  - Mark\n  - M\u0430rk")), hostileActivity,
+			ix + `:7:5: error: kommuner: "Mаrk" and "Mark" on line 6 look the same but differ: "а" is a letter of the Cyrillic alphabet; type the name again`},
+		{withIndex("municipalities with one address", index("[Borås, Mark]", "[Borås, Mark, Boras]")), hostileActivity,
+			ix + `:4:25: error: kommuner: "Boras" and "Borås" on line 4 get the same address on the site (kommuner/boras/); write the name once, or give them names that differ`},
+		{withIndex("look-alike financing names", index("[Finsam]", "[Finsam, {id: finsam-2, namn: F\u0456nsam}]")), hostileActivity,
+			ix + `:6:24: error: finansiering: "Fіnsam" and "Finsam" on line 6 look the same but differ: "і" is a letter of the Cyrillic alphabet; type the name again`},
+		{withIndex("function names that differ in case", index("[Samordnande insatser]", "[Samordnande insatser, {id: annan, namn: samordnande insatser}]")), hostileActivity,
+			ix + `:5:36: error: funktioner: "samordnande insatser" and "Samordnande insatser" on line 5 differ only in upper and lower case; write the name once`},
+
+		// Values without a slug.
+		{"huvudman a dash", act(g, g+"\n"+`huvudman: "–"`),
+			f + `:10:11: error: huvudman: "–" cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit`},
+		{"remiss without letters", act(g, g+"\n"+`remiss: ["???"]`),
+			f + `:10:10: error: remiss: "???" is not the name of a referrer: it needs at least one letter a–z (å, ä and ö count) or digit`},
+		{withIndex("function named ???", index("[Samordnande insatser]", `[Samordnande insatser, "???"]`)), hostileActivity,
+			ix + `:5:36: error: funktioner: "???" cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit`},
+		{withIndex("financing named by symbols", index("[Finsam]", `[Finsam, "§§"]`)), hostileActivity,
+			ix + `:6:24: error: finansiering: "§§" cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit`},
+		{withIndex("municipality !!!", index("[Borås, Mark]", `[Borås, Mark, "!!!"]`)), hostileActivity,
+			ix + `:4:25: error: kommuner: "!!!" cannot become an address on the site: it needs at least one letter a–z (å, ä and ö count) or digit`},
+		{withIndex("declared remiss a dash", index("finansiering: [Finsam]", "finansiering: [Finsam]\nremiss: [Vården, \"–\"]")), hostileActivity,
+			ix + `:7:18: error: remiss: "–" is not the name of a referrer: it needs at least one letter a–z (å, ä and ö count) or digit`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var out publish.Mem
-			res, err := Site(context.Background(), hostileCatalogue(c.src), &out, testOptions())
+			fsys := hostileCatalogue(c.src)
+			if src, ok := indexed[c.name]; ok {
+				fsys[ix] = &fstest.MapFile{Data: []byte(src)}
+			}
+			res, err := Site(context.Background(), fsys, &out, testOptions())
 			if !errors.Is(err, ErrContent) {
 				t.Fatalf("err = %v, want ErrContent", err)
 			}

@@ -10,13 +10,15 @@ import (
 	"github.com/samkat/samkat/internal/msg"
 )
 
-// TestCatalogueTextCannotAct: a value with a line break cannot start a line
-// of the printed diagnostics (in GitHub Actions, "::error …" at the start of
-// a line is a command), nor reach the terminal as an escape.
+// TestCatalogueTextCannotAct: a value with a line break (which a quoted YAML
+// value may hold) cannot start a line of the printed diagnostics: in GitHub
+// Actions, "::error …" at the start of a line is a command. (Control and
+// invisible characters are refused in values; msg.Visible writes out any
+// that reach a message another way.)
 func TestCatalogueTextCannotAct(t *testing.T) {
 	src := hostileCatalogue(strings.Replace(hostileActivity, "kommuner: [Borås]", "kommuner: [Marks]", 1))
 	ix := src["content/_index.md"]
-	ix.Data = []byte(strings.Replace(hostileIndex, "kommuner: [Borås, Mark]", `kommuner: ["Borås\n::error file=x::pwned\u001b[2J", Mark]`, 1))
+	ix.Data = []byte(strings.Replace(hostileIndex, "kommuner: [Borås, Mark]", `kommuner: ["Borås\n::error file=x::pwned", Mark]`, 1))
 	_, res, _ := buildMem(t, src)
 	for _, lang := range []msg.Lang{msg.Sv, msg.En} {
 		out := diagTextIn(res, lang)
@@ -28,7 +30,7 @@ func TestCatalogueTextCannotAct(t *testing.T) {
 				t.Errorf("%s: a value reached the output as it is: %q", lang, line)
 			}
 		}
-		if !strings.Contains(out, `\n::error file=x::pwned\x1b[2J`) {
+		if !strings.Contains(out, `\n::error file=x::pwned`) {
 			t.Errorf("%s: the value is not shown written out:\n%s", lang, out)
 		}
 	}

@@ -61,6 +61,10 @@ func parseYAML(file string, s *source, diags *diag.List) *yaml.Node {
 		diags.AddError(nodePos(file, s, m), "", msg.YAMLNotMapping, describe(m))
 		return nil
 	}
+	if m.Style&yaml.TaggedStyle != 0 {
+		diags.AddError(nodePos(file, s, m), "", msg.YAMLTag, m.Tag)
+		return nil
+	}
 	if dropped(file, s, m, diags) {
 		return nil
 	}
@@ -157,12 +161,20 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 			continue
 		}
 		f.pos[name] = f.at(k)
-		if hasAlias(v) {
-			f.errAt(v, name, msg.YAMLAlias)
+		if k.Style&yaml.TaggedStyle != 0 {
+			f.errAt(k, name, msg.YAMLTag, k.Tag)
 			continue
 		}
-		if d := depth(v); d > maxDepth {
-			f.errAt(v, name, msg.YAMLTooDeep, d, maxDepth)
+		// One walk of the value finds aliases, tags and the nesting depth.
+		switch sh := inspect(v); {
+		case sh.alias:
+			f.errAt(v, name, msg.YAMLAlias)
+			continue
+		case sh.tag != nil:
+			f.errAt(sh.tag, name, msg.YAMLTag, sh.tag.Tag)
+			continue
+		case sh.depth > maxDepth:
+			f.errAt(v, name, msg.YAMLTooDeep, sh.depth, maxDepth)
 			continue
 		}
 		f.values[key] = v
@@ -193,33 +205,38 @@ func (f *fields) glued(n *yaml.Node, allowed []string, prefix string) bool {
 	return true
 }
 
-// hasAlias reports whether n or anything in it is an anchor or alias.
-func hasAlias(n *yaml.Node) bool {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return true
-	}
-	for _, c := range n.Content {
-		if hasAlias(c) {
-			return true
-		}
-	}
-	return false
+// shape is what one walk of a value finds in it.
+type shape struct {
+	alias bool       // n or anything in it is an anchor or alias
+	tag   *yaml.Node // the first node written with an explicit YAML tag (!!binary, !!str, !foo)
+	depth int        // how deeply n nests lists and groups (a scalar is 0)
 }
 
 // maxDepth is the deepest nesting any field needs: kontakt is a list of
 // groups of fields (2); a little room for mistakes that deserve a better message.
 const maxDepth = 4
 
-// depth returns how deeply n nests lists and groups (a scalar is 0).
-func depth(n *yaml.Node) int {
-	d := 0
+// inspect walks n once. Tags ask the YAML library to read a value some
+// other way; samkat reads values by their field, so any tag is refused.
+// Aliases are not followed (yaml.v3 keeps them as nodes).
+func inspect(n *yaml.Node) shape {
+	var sh shape
+	sh.alias = n.Kind == yaml.AliasNode || n.Anchor != ""
+	if n.Style&yaml.TaggedStyle != 0 {
+		sh.tag = n
+	}
 	for _, c := range n.Content {
-		d = max(d, depth(c))
+		cs := inspect(c)
+		sh.alias = sh.alias || cs.alias
+		if sh.tag == nil {
+			sh.tag = cs.tag
+		}
+		sh.depth = max(sh.depth, cs.depth)
 	}
 	if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
-		d++
+		sh.depth++
 	}
-	return d
+	return sh
 }
 
 func (f *fields) at(n *yaml.Node) diag.Pos { return nodePos(f.file, f.src, n) }
@@ -287,6 +304,10 @@ func (f *fields) text(key string, limit int) string {
 	}
 	switch v.ShortTag() {
 	case "!!int", "!!float", "!!bool":
+		if n := notation(v); !n.IsZero() {
+			f.errAt(v, name, msg.FieldNotTextNotation, n, v.Value)
+			return ""
+		}
 		f.errAt(v, name, msg.FieldNotTextQuote, describe(v), v.Value)
 		return ""
 	}
@@ -307,9 +328,15 @@ func (f *fields) phoneText(key string) string {
 	return f.checkLen(v, f.prefix+key, strings.TrimSpace(v.Value), maxNameLen)
 }
 
+// checkLen returns s, the trimmed text of v, when it is within limit and
+// has no invisible characters; it reports it otherwise. Every text of the
+// frontmatter is read through it.
 func (f *fields) checkLen(v *yaml.Node, name, s string, limit int) string {
 	if n := utf8.RuneCountInString(s); n > limit {
 		f.errAt(v, name, msg.FieldTooLong, n, limit)
+		return ""
+	}
+	if !f.visible(v, name, s) {
 		return ""
 	}
 	return s
@@ -322,9 +349,15 @@ var declaredLists = []string{"kommuner", "funktion", "finansiering"}
 // an editor writing "kommuner: Mark" would expect. Elements are trimmed,
 // must be non-empty and unique; each gets a position "key[i]".
 func (f *fields) list(key string) []string {
+	out, _ := f.listAt(key)
+	return out
+}
+
+// listAt is list that also returns where each value kept was written.
+func (f *fields) listAt(key string) ([]string, []diag.Pos) {
 	v := f.get(key)
 	if v == nil {
-		return nil
+		return nil, nil
 	}
 	name := f.prefix + key
 	items := []*yaml.Node{v}
@@ -333,7 +366,7 @@ func (f *fields) list(key string) []string {
 		items = v.Content
 	case yaml.MappingNode:
 		f.errAt(v, name, msg.FieldNotList, describe(v))
-		return nil
+		return nil, nil
 	case yaml.ScalarNode:
 		// "kommuner: Mark, Svenljunga" is one text to YAML; the editor
 		// meant a list. Read it as one, so that the names are checked too.
@@ -361,9 +394,10 @@ func (f *fields) list(key string) []string {
 	}
 	if len(items) > maxListLen {
 		f.errAt(v, name, msg.ListTooLong, len(items), maxListLen)
-		return nil
+		return nil, nil
 	}
 	var out []string
+	var at []diag.Pos
 	for i, it := range items {
 		el := fmt.Sprintf("%s[%d]", name, i)
 		f.pos[el] = f.at(it)
@@ -374,7 +408,7 @@ func (f *fields) list(key string) []string {
 		s := f.checkLen(it, name, strings.TrimSpace(it.Value), maxNameLen)
 		switch {
 		case s == "":
-			if utf8.RuneCountInString(strings.TrimSpace(it.Value)) <= maxNameLen {
+			if strings.TrimSpace(it.Value) == "" { // else too long, or unreadable: said already
 				f.errAt(it, name, msg.ListEntryEmpty, i+1)
 			}
 		case slices.Contains(out, s):
@@ -382,9 +416,10 @@ func (f *fields) list(key string) []string {
 			f.diags.AddWarning(f.at(it), name, msg.ListEntryTwice, s)
 		default:
 			out = append(out, s)
+			at = append(at, f.at(it))
 		}
 	}
-	return out
+	return out, at
 }
 
 // date returns a YYYY-MM-DD date, quoted or not.
@@ -449,8 +484,20 @@ func (f *fields) integer(key string, lo, hi int) (int, bool) {
 		return 0, false
 	}
 	name := f.prefix + key
+	if v.Kind == yaml.ScalarNode {
+		switch n := notation(v); {
+		case n.ID == msg.NotationDigits:
+			f.errAt(v, name, msg.FieldNumberTooLong, v.Value, n.Args[0], lo, hi)
+			return 0, false
+		case !n.IsZero():
+			f.errAt(v, name, msg.FieldNumberNotation, v.Value, n)
+			return 0, false
+		}
+	}
 	n, err := strconv.Atoi(v.Value)
-	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || err != nil {
+	// YAML reads "029" (not octal) as a float; it is plain digits, 29.
+	number := v.ShortTag() == "!!int" || v.ShortTag() == "!!float" && plainIntRE.MatchString(v.Value)
+	if v.Kind != yaml.ScalarNode || !number || err != nil {
 		f.errAt(v, name, msg.FieldNotWhole, describe(v))
 		return 0, false
 	}

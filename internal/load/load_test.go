@@ -8,6 +8,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/markdown"
 )
 
 const validActivity = `---
@@ -327,6 +328,14 @@ func FuzzParseActivity(f *testing.F) {
 	f.Add([]byte("---\nkontakt: [{namn: a, telefon: 1}]\nalder: {fran: 1}\n---\n"))
 	f.Add([]byte("\uFEFF---\r\nnamn: a\r\n---\r\nbody"))
 	f.Add([]byte("---\na: &a [*a]\n---\n"))
+	// The limits on values: tags, notations, invisible characters, e-mail
+	// headers, values without a slug.
+	for _, v := range []string{"namn: !!binary TG90c2Vu", "namn: !foo x", "!!str namn: x", "platser: 0x10", "platser: 1_000",
+		"platser: .nan", "platser: 123456789012345678901234567890", "namn: 1e3", "namn: \"a\\u202eb\"", "namn: a\u202eb",
+		"huvudman: \"a\\eb\"", "kommuner: [a\u200bb]", "kontakt: [{epost: a@b.se?bcc=c@d.se}]", "kontakt: [{telefon: 033\u2060123456}]",
+		"huvudman: \"–\"", "remiss: [\"???\"]", "webb: https://b\u043eras.se/", "alder: {fran: 0o17, till: .inf}"} {
+		f.Add([]byte("---\nnamn: a\n" + v + "\n---\n"))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, diags := ParseActivity("v.md", "v", src)
 		lines := strings.Count(string(normalizeNewlines(src)), "\n") + 1
@@ -338,6 +347,25 @@ func FuzzParseActivity(f *testing.F) {
 		if a != nil && a.Namn == "" && !diags.HasErrors() {
 			t.Fatal("activity without namn passed")
 		}
+		if a == nil || diags.HasErrors() {
+			return
+		}
+		texts := []string{a.Namn, a.Huvudman, a.Forbund, a.Malgrupp, a.Webb}
+		texts = append(append(append(append(texts, a.Funktion...), a.Kommuner...), a.Samverkansparter...), a.Remiss...)
+		for _, c := range a.Kontakt {
+			texts = append(texts, c.Namn, c.Roll, c.Telefon, c.Epost, c.Adress, c.Kommun)
+			if strings.ContainsAny(c.Epost, emailBadChars) {
+				t.Fatalf("epost %q passed", c.Epost)
+			}
+		}
+		for _, s := range texts {
+			if i := strings.IndexFunc(s, func(r rune) bool { _, bad := invisible(r); return bad }); i >= 0 {
+				t.Fatalf("%q passed with an invisible character", s)
+			}
+		}
+		if a.Huvudman != "" && catalog.Slugify(a.Huvudman) == "" {
+			t.Fatalf("huvudman %q passed without a slug", a.Huvudman)
+		}
 	})
 }
 
@@ -345,10 +373,36 @@ func FuzzParseActivity(f *testing.F) {
 func FuzzParseIndex(f *testing.F) {
 	f.Add([]byte(validIndex))
 	f.Add([]byte("---\nfunktioner: [a, {id: b}]\nmatris: {rader: x}\n---\n"))
+	for _, v := range []string{"baseurl: https://a.se//b.example/", "baseurl: https://a.se/x?y#z", "baseurl: 'https://a.se/\\b/'",
+		"kommuner: [Mark, mark]", "kommuner: [Mark, M\u0430rk]", "kommuner: [Borås, Boras]", "kommuner: [\"!!!\"]",
+		"funktioner: [\"???\"]", "finansiering: [Finsam, {id: f, namn: F\u0456nsam}]", "granskas_inom: 0x16D", "titel: !!str x"} {
+		f.Add([]byte("---\ntitel: a\n" + v + "\n---\n"))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		ix, diags := ParseIndex("i.md", src)
 		if ix == nil && !diags.HasErrors() {
 			t.Fatal("unusable index without an error")
+		}
+		if ix == nil || diags.HasErrors() {
+			return
+		}
+		if ix.BaseURL != "" && !markdown.CheckBaseURL(ix.BaseURL).IsZero() {
+			t.Fatalf("baseurl %q passed", ix.BaseURL)
+		}
+		slugs := map[string]string{}
+		for _, k := range ix.Kommuner {
+			s := catalog.Slugify(k)
+			if prev, dup := slugs[s]; dup || s == "" {
+				t.Fatalf("kommuner %q and %q passed with the slug %q", prev, k, s)
+			}
+			slugs[s] = k
+		}
+		for _, terms := range [][]catalog.Term{ix.Funktioner, ix.Finansiering} {
+			for _, term := range terms {
+				if !catalog.ValidSlug(term.ID) {
+					t.Fatalf("term %+v passed", term)
+				}
+			}
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/msg"
 	"go.yaml.in/yaml/v3"
 )
@@ -53,10 +54,14 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	ix.Undertitel = f.text("undertitel", maxOneLiner)
 	ix.Region = f.text("region", maxNameLen)
 	if base := f.webb("baseurl"); base != "" {
-		if !strings.HasSuffix(base, "/") {
-			base += "/"
+		if reason := markdown.CheckBaseURL(base); !reason.IsZero() {
+			f.errAt(f.values["baseurl"], "baseurl", msg.BaseURLNotSite, base, reason)
+		} else {
+			if !strings.HasSuffix(base, "/") {
+				base += "/"
+			}
+			ix.BaseURL = base
 		}
-		ix.BaseURL = base
 	}
 	ix.Sprak = "sv"
 	if lang := f.text("sprak", 10); lang != "" {
@@ -70,15 +75,19 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	if n, ok := f.integer("granskas_inom", 1, 10000); ok {
 		ix.GranskasInom = n
 	}
-	ix.Kommuner = f.list("kommuner")
+	var at []diag.Pos
+	ix.Kommuner, at = f.listAt("kommuner")
 	for i, k := range ix.Kommuner {
 		if strings.EqualFold(k, catalog.KommunAlla) {
-			f.diags.AddError(ix.Pos[fmt.Sprintf("kommuner[%d]", i)], "kommuner", msg.KommunAllaReserved, k)
+			f.diags.AddError(at[i], "kommuner", msg.KommunAllaReserved, k)
 		}
 	}
+	f.slugged("kommuner", ix.Kommuner, at)
+	f.distinct("kommuner", declared(ix.Kommuner, at), func(slug string) string { return "kommuner/" + slug + "/" })
 	ix.Funktioner = f.terms("funktioner")
 	ix.Finansiering = f.terms("finansiering")
-	ix.Remiss = f.list("remiss")
+	ix.Remiss, at = f.listAt("remiss")
+	f.slugged("remiss", ix.Remiss, at)
 	ix.CMS = f.cms("cms")
 	ix.Matris = catalog.Matris{Rader: catalog.AxisKommuner, Kolumner: catalog.AxisFunktioner}
 	if mm := f.mapping("matris", "{rader: kommuner, kolumner: funktioner}"); mm != nil {
@@ -106,6 +115,9 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 				f.errAt(k, "synonymer", msg.SynonymMalformed)
 				continue
 			}
+			if !f.visible(k, "synonymer", strings.TrimSpace(k.Value)) || !f.visible(v, "synonymer", strings.TrimSpace(v.Value)) {
+				continue
+			}
 			ix.Synonymer = append(ix.Synonymer, catalog.Synonym{Ord: strings.TrimSpace(k.Value), Betyder: strings.TrimSpace(v.Value)})
 		}
 	}
@@ -124,13 +136,22 @@ func (f *fields) terms(key string) []catalog.Term {
 		return nil
 	}
 	var out []catalog.Term
+	var names []declaredName
 	for i, it := range v.Content {
 		el := fmt.Sprintf("%s[%d]", key, i)
 		f.pos[el] = f.at(it)
 		var t catalog.Term
 		switch {
 		case it.Kind == yaml.ScalarNode && it.ShortTag() == "!!str":
-			t = catalog.Term{ID: catalog.Slugify(it.Value), Namn: strings.TrimSpace(it.Value)}
+			namn := f.checkLen(it, key, strings.TrimSpace(it.Value), maxNameLen)
+			if namn == "" {
+				continue
+			}
+			t = catalog.Term{ID: catalog.Slugify(namn), Namn: namn}
+			if t.ID == "" {
+				f.errAt(it, key, msg.ValueNoSlug, namn)
+				continue
+			}
 		case it.Kind == yaml.MappingNode:
 			tf := newFields(f.file, f.src, f.diags, f.pos, el+".", it, termKeys)
 			tf.require("id", "namn")
@@ -151,7 +172,9 @@ func (f *fields) terms(key string) []catalog.Term {
 			continue
 		}
 		out = append(out, t)
+		names = append(names, declaredName{t.Namn, f.at(it)})
 	}
+	f.distinct(key, names, nil)
 	return out
 }
 
@@ -178,6 +201,9 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	a.Kontakt = f.contacts("kontakt", true)
 	a.Samverkansparter = f.list("samverkansparter")
 	a.Huvudman = f.text("huvudman", maxNameLen)
+	if a.Huvudman != "" && catalog.Slugify(a.Huvudman) == "" {
+		f.errAt(f.values["huvudman"], "huvudman", msg.ValueNoSlug, a.Huvudman)
+	}
 	a.Forbund = f.text("forbund", 80)
 	a.Malgrupp = f.text("malgrupp", maxOneLiner)
 	if am := f.mapping("alder", "{fran: 18, till: 64}"); am != nil {
@@ -204,7 +230,9 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	if n, ok := f.integer("platser", 1, 1000000); ok {
 		a.Platser = n
 	}
-	a.Remiss = f.list("remiss")
+	var at []diag.Pos
+	a.Remiss, at = f.listAt("remiss")
+	f.slugged("remiss", a.Remiss, at)
 	a.Egenanmalan = f.boolean("egenanmalan")
 	if in := f.text("inriktning", 40); in != "" {
 		valid := []string{catalog.InriktningIndivid, catalog.InriktningStruktur}
@@ -320,9 +348,14 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 			cf.phoneProblem(el+".telefon", c.Telefon)
 			c.Telefon = ""
 		}
-		if c.Epost != "" && !validEmail(c.Epost) {
-			cf.errAt(cf.values["epost"], el+".epost", msg.EmailInvalid, c.Epost)
-			c.Epost = ""
+		if c.Epost != "" {
+			switch {
+			case cf.emailProblem(cf.values["epost"], el+".epost", c.Epost):
+				c.Epost = ""
+			case !validEmail(c.Epost):
+				cf.errAt(cf.values["epost"], el+".epost", msg.EmailInvalid, c.Epost)
+				c.Epost = ""
+			}
 		}
 		switch {
 		case len(cf.valuesOf(contactKeys...)) == 0 && len(cf.values) > 0:

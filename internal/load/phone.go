@@ -54,15 +54,16 @@ func (f *fields) phoneProblem(name, s string) {
 }
 
 // phoneReplacement returns what a look-alike character in a phone number
-// stands for: a hyphen for dashes, a space for odd spaces, nothing for
-// invisible characters.
+// stands for: a hyphen for dashes, a space for odd spaces, nothing for a
+// soft hyphen. Zero-width and other invisible characters are refused in
+// every value before this (see invisible), with one message.
 func phoneReplacement(r rune) (string, bool) {
 	switch {
 	case r >= 0x2010 && r <= 0x2015, r == 0x2212, r == 0xFE63, r == 0xFF0D:
 		return "-", true
 	case r == 0x00A0, r == 0x2007, r == 0x202F, r == 0x2009, r == 0x200A:
 		return " ", true
-	case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF, r == 0x00AD:
+	case r == 0x00AD:
 		return "", true
 	}
 	return "", false

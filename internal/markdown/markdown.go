@@ -473,6 +473,8 @@ func CheckURL(u string) msg.Message {
 			// host; the renderer's escaping would turn it into another one.
 			if p, err := url.Parse(c); err != nil || p.Host == "" || strings.ContainsAny(p.Host, "\"'<>`{}|\\^% ") {
 				return msg.New(msg.LinkNoHost)
+			} else if reason := MixedScripts(p.Hostname()); !reason.IsZero() {
+				return reason
 			}
 		}
 	}

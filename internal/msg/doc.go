@@ -22,6 +22,7 @@ func editorAreas() []area {
 		{"Fälten", "Fel i ett fälts värde. Meddelandet börjar med fältets namn.", fieldTexts},
 		{"Hänvisningar mellan filer", "Värden som ska finnas i `content/_index.md` eller i en annan fil, och datum jämfört med dagens.", catalogueTexts},
 		{"Texten under fälten", "Fel i den fria texten (Markdown) efter den andra raden med `---`.", bodyTexts},
+		{"Värden som inte går att använda", "Värden som skulle göra något annat än det som syns: dolda mottagare i en e-postadress, osynliga tecken, bokstäver från ett annat alfabet, tal skrivna på ett annat sätt, YAML-taggar och namn som inte kan bli en adress.", valueTexts},
 		{"Formuläret för redaktörer", "Fel i inställningen `cms` i `content/_index.md`, som slår på formuläret (se [formular.md](formular.md)).", cmsTexts},
 		{"Gränser", "Gränser för hur stort och krångligt något får vara, så att bygget alltid blir klart i rimlig tid.", limitsTexts},
 	}

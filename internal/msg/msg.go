@@ -211,7 +211,7 @@ func lookup(id ID) (Text, bool) {
 }
 
 // tables are the catalogue's areas, one per texts_*.go file.
-var tables = []map[ID]Text{generalTexts, fileTexts, fieldTexts, catalogueTexts, bodyTexts, commandTexts, usageTexts, initTexts, schemaTexts, outputTexts, cmsTexts, limitsTexts, limitsToolTexts}
+var tables = []map[ID]Text{generalTexts, fileTexts, fieldTexts, catalogueTexts, bodyTexts, commandTexts, usageTexts, initTexts, schemaTexts, outputTexts, cmsTexts, limitsTexts, limitsToolTexts, valueTexts, valuePartTexts}
 
 // All returns every ID of the catalogue with its text, for the editors' list
 // of messages and the tests.
