@@ -35,10 +35,10 @@ import (
 	"html"
 	"html/template"
 	"net/url"
+	"path"
 	"slices"
 	"sort"
 	"strconv"
-	"path"
 	"strings"
 	"unicode/utf8"
 

@@ -34,9 +34,9 @@ type Input struct {
 	// name, made with the insets BookletIntroID, BookletFunctionID and
 	// BookletActivityID name.
 	Booklet map[string]template.HTML
-	Now       catalog.Date
-	Assets    map[string]string // logical static name → fingerprinted name
-	Version   string
+	Now     catalog.Date
+	Assets  map[string]string // logical static name → fingerprinted name
+	Version string
 	// Drafts is set for a preview that shows utkast: true entries: every
 	// page says so, and each draft is marked wherever it appears.
 	Drafts bool
