@@ -198,7 +198,9 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 	for _, folder := range []string{"static", "layouts"} {
 		diags = append(diags, overlay.CheckSizes(folder, subFS(src, folder))...)
 	}
-	bodies, mdDiags, err := convertBodies(ctx, cat, linkSite(src, cat, opt))
+	ls := linkSite(src, cat, opt)
+	diags = append(diags, staticInTheWay(src, ls)...)
+	bodies, mdDiags, err := convertBodies(ctx, cat, ls)
 	diags = append(diags, mdDiags...)
 	diags.Sort()
 	if err != nil {
@@ -211,6 +213,32 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 		cat = published(cat)
 	}
 	return &prepared{cat: cat, bodies: bodies}, diags, lang, nil
+}
+
+// staticInTheWay reports each file of the catalogue's static/ that lies
+// where the site has a page or a file the build makes, so that check finds
+// what build would stop on. (The build's registry of outputs is the last
+// guard, for what check cannot know.)
+func staticInTheWay(src fs.FS, s *markdown.Site) diag.List {
+	var diags diag.List
+	own := subFS(src, "static")
+	if own == nil {
+		return nil
+	}
+	_ = fs.WalkDir(own, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		pos := diag.Pos{File: "static/" + name}
+		switch {
+		case s.URLs[name] && strings.HasSuffix(name, ".html"):
+			diags.AddError(pos, "", msg.StaticInWayPage, strings.TrimSuffix(name, "index.html"))
+		case s.URLs[name], strings.HasPrefix(name, route.Search), strings.HasPrefix(name, route.Data):
+			diags.AddError(pos, "", msg.StaticInWayGenerated)
+		}
+		return nil
+	})
+	return diags
 }
 
 // published returns the catalogue without drafts (utkast: true).

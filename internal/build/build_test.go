@@ -496,20 +496,26 @@ func smallCatalogue(t *testing.T) fstest.MapFS {
 
 // TestStaticFileInTheWayOfAnother: a file of static/ may replace a
 // built-in static file, but not a page or a file the build makes; that
-// is an error naming the file, not a file silently lost.
+// is an error naming the file, not a file silently lost, and check finds
+// it as build does.
 func TestStaticFileInTheWayOfAnother(t *testing.T) {
+	const gen = ": error: lies where samkat writes a file of its own (robots.txt, feed.xml, sitemap.xml, data/ and sok/ are samkat's); remove or rename the file"
 	for _, c := range []struct{ file, want string }{
-		{"index.html", "static/index.html: would take the place of the page /; remove or rename the file"},
-		{"verksamheter/lotsen/index.html", "static/verksamheter/lotsen/index.html: would take the place of the page /verksamheter/lotsen/"},
-		{"robots.txt", "static/robots.txt: would take the place of the file the build makes there"},
-		{"data/verksamheter.json", "static/data/verksamheter.json: would take the place of the file the build makes there"},
-		{"sok/index/meta.json", "static/sok/index/meta.json: would take the place of the file the build makes there"},
+		{"index.html", "static/index.html: error: lies where the page / goes; remove or rename the file"},
+		{"verksamheter/lotsen/index.html", "static/verksamheter/lotsen/index.html: error: lies where the page /verksamheter/lotsen/ goes; remove or rename the file"},
+		{"robots.txt", "static/robots.txt" + gen},
+		{"data/verksamheter.json", "static/data/verksamheter.json" + gen},
+		{"sok/index/meta.json", "static/sok/index/meta.json" + gen},
 	} {
 		fsys := smallCatalogue(t)
 		fsys["static/"+c.file] = &fstest.MapFile{Data: []byte("mine")}
-		_, _, err := buildMem(t, fsys)
-		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("static/%s: error %v, want one saying %q", c.file, err, c.want)
+		_, res, err := buildMem(t, fsys)
+		if !errors.Is(err, ErrContent) || !strings.Contains(diagText(res), c.want) {
+			t.Errorf("build with static/%s: error %v, diagnostics:\n%s\nwant %q", c.file, err, diagText(res), c.want)
+		}
+		checked, err := Check(context.Background(), fsys, testOptions())
+		if !errors.Is(err, ErrContent) || !strings.Contains(diagText(checked), c.want) {
+			t.Errorf("check with static/%s: error %v, diagnostics:\n%s", c.file, err, diagText(checked))
 		}
 	}
 }

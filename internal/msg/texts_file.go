@@ -50,14 +50,16 @@ const (
 	YAMLCommentCut      ID = "yaml-comment-in-value"
 	YAMLNoColon         ID = "yaml-no-colon"
 	// The YAML library's own explanations, for the mistakes not recognised above.
-	YAMLExpectedKey   ID = "yaml-parser-expected-key"
-	YAMLExpectedColon ID = "yaml-parser-expected-colon"
-	YAMLColonHere     ID = "yaml-parser-colon-here"
-	YAMLListNotClosed ID = "yaml-parser-list-not-closed"
-	YAMLEndOfStream   ID = "yaml-parser-end-of-stream"
-	YAMLBadToken      ID = "yaml-parser-bad-token"
-	YAMLExpectedDash  ID = "yaml-parser-expected-dash"
-	FolderSymlink     ID = "folder-symlink"
+	YAMLExpectedKey      ID = "yaml-parser-expected-key"
+	YAMLExpectedColon    ID = "yaml-parser-expected-colon"
+	YAMLColonHere        ID = "yaml-parser-colon-here"
+	YAMLListNotClosed    ID = "yaml-parser-list-not-closed"
+	YAMLEndOfStream      ID = "yaml-parser-end-of-stream"
+	YAMLBadToken         ID = "yaml-parser-bad-token"
+	YAMLExpectedDash     ID = "yaml-parser-expected-dash"
+	FolderSymlink        ID = "folder-symlink"
+	StaticInWayPage      ID = "static-in-way-page"
+	StaticInWayGenerated ID = "static-in-way-generated"
 )
 
 var fileTexts = map[ID]Text{
@@ -322,5 +324,15 @@ var fileTexts = map[ID]Text{
 		Sv:  "är en symbolisk länk; samkat följer inte länkar (de kan peka utanför katalogen): lägg mappen här i stället för länken",
 		En:  "is a symbolic link; samkat does not follow links (they could point outside the catalogue): put the folder here instead of the link",
 		Fix: "Ersätt länken med själva mappen (flytta eller kopiera den hit).",
+	},
+	StaticInWayPage: {
+		Sv:  "ligger där sidan /%s ska vara; ta bort eller byt namn på filen",
+		En:  "lies where the page /%s goes; remove or rename the file",
+		Fix: "Byt namn på filen i static/ eller flytta den till en annan mapp där.",
+	},
+	StaticInWayGenerated: {
+		Sv:  "ligger där samkat skriver en egen fil (robots.txt, feed.xml, sitemap.xml, data/ och sok/ är samkats); ta bort eller byt namn på filen",
+		En:  "lies where samkat writes a file of its own (robots.txt, feed.xml, sitemap.xml, data/ and sok/ are samkat's); remove or rename the file",
+		Fix: "Byt namn på filen i static/.",
 	},
 }
