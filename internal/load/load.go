@@ -7,10 +7,8 @@
 package load
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -18,6 +16,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/fsread"
 	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/parallel"
 )
@@ -124,29 +123,7 @@ func FolderLinks(fsys fs.FS) diag.List {
 // larger than MaxFileSize: then it returns only its size (more than
 // MaxFileSize), so that a file of many GB costs no memory.
 func ReadSource(fsys fs.FS, name string) (src []byte, size int64, err error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
-	}
-	if info.Size() > MaxFileSize {
-		return nil, info.Size(), nil
-	}
-	// The file may grow after Stat, and some files report no size: read
-	// one byte past the limit to know.
-	var b bytes.Buffer
-	b.Grow(int(info.Size()) + 1)
-	if _, err := b.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
-		return nil, 0, &fs.PathError{Op: "read", Path: name, Err: err}
-	}
-	if b.Len() > MaxFileSize {
-		return nil, max(info.Size(), int64(b.Len())), nil
-	}
-	return b.Bytes(), int64(b.Len()), nil
+	return fsread.AtMost(fsys, name, MaxFileSize)
 }
 
 // find lists the Markdown files of content/ in a stable order and reports

@@ -4,14 +4,13 @@
 package overlay
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"strings"
 
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/fsread"
 	"github.com/samkat/samkat/internal/msg"
 )
 
@@ -50,7 +49,7 @@ func read(label string, keep func(name string) bool, maxFile, maxTotal int64, la
 			if !d.Type().IsRegular() {
 				return fmt.Errorf("%s/%s: only regular files are read (symbolic links are not followed)", label, name)
 			}
-			data, size, err := readAtMost(layer, name, maxFile)
+			data, size, err := fsread.AtMost(layer, name, maxFile)
 			if err != nil {
 				return err
 			}
@@ -107,31 +106,4 @@ func CheckSizes(label string, layer fs.FS) diag.List {
 		return nil
 	})
 	return diags
-}
-
-// readAtMost reads name from fsys, unless it is larger than max: then it
-// returns only its size, more than max.
-func readAtMost(fsys fs.FS, name string, max int64) ([]byte, int64, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
-	}
-	if info.Size() > max {
-		return nil, info.Size(), nil
-	}
-	// A file may grow after Stat: read one byte past the limit to know.
-	var b bytes.Buffer
-	b.Grow(int(info.Size()) + 1)
-	if _, err := b.ReadFrom(io.LimitReader(f, max+1)); err != nil {
-		return nil, 0, fmt.Errorf("read %s: %w", name, err)
-	}
-	if int64(b.Len()) > max {
-		return nil, int64(b.Len()), nil
-	}
-	return b.Bytes(), int64(b.Len()), nil
 }
