@@ -505,3 +505,17 @@ func TestServeForm(t *testing.T) {
 		t.Error("the other pages lost the reload script")
 	}
 }
+
+// TestServePrintsAsCheckDoes: serve prints the problems as check does,
+// errors first and notes (an activity that ended long ago) left out,
+// instead of every diagnostic after every save.
+func TestServePrintsAsCheckDoes(t *testing.T) {
+	var stderr strings.Builder
+	s := New(Config{Dir: catalogueCopy(t), Build: testOptions(), Stderr: &stderr})
+	if !s.Rebuild(context.Background()) {
+		t.Fatal("the small catalogue does not build")
+	}
+	if strings.Contains(stderr.String(), "information:") || strings.Contains(stderr.String(), "info:") {
+		t.Errorf("serve printed the notes:\n%s", stderr.String())
+	}
+}

@@ -249,7 +249,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) bool {
 		next.files, next.base = old.files, old.base
 		s.lang = res.Lang
 		next.problems = problems(res.Diagnostics, err, res.Lang)
-		res.Diagnostics.Print(s.stderr, res.Lang)
+		res.Diagnostics.Report(s.stderr, res.Lang, diag.SummariseWarnings)
 		if !errors.Is(err, build.ErrContent) {
 			s.say(s.stderr, msg.New(msg.CmdFailed, errText(err, res.Lang)))
 		}
@@ -262,7 +262,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) bool {
 		s.lang = res.Lang
 		next.files, next.base = mem.Files(), base
 		if !sameDiagnostics(res.Diagnostics, s.lastDiag) {
-			res.Diagnostics.Print(s.stderr, res.Lang)
+			res.Diagnostics.Report(s.stderr, res.Lang, diag.SummariseWarnings)
 		}
 		what, rebuilt := msg.ServeBuilt, old.files != nil || old.problems != nil
 		if rebuilt {
