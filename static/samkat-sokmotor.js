@@ -129,6 +129,14 @@ function frontDecoded({ shared, rest }) {
   return out;
 }
 
+/**
+ * parseQuery turns what someone typed into the search field into a query
+ * for Index.search: {text, filters, age, status}.
+ */
+export function parseQuery(text) {
+  return { text, filters: {}, age: 0, status: [] };
+}
+
 const STATUS = ["pagaende", "planerad", "avslutad"];
 const ENDED = 2;
 const CACHE = 64; // words whose scores are kept while someone types

@@ -312,3 +312,8 @@ func oneEdit(a, b string) bool {
 	}
 	return string(ra[i+1:]) == string(rb[i+1:]) // substitution
 }
+
+// ParseQuery turns what someone typed into the search field into a query.
+func ParseQuery(text string) Query {
+	return Query{Text: text, Filters: map[string][]string{}}
+}

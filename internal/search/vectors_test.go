@@ -384,38 +384,44 @@ func writeSmallFiles(t *testing.T, ix *search.Index, c catalogue) {
 	if !slices.ContainsFunc(slices.Collect(maps.Keys(files)), func(name string) bool { return strings.HasPrefix(name, "p/") }) {
 		t.Errorf("%s: no prefix files", smallFilesDir)
 	}
+	writeIndexDir(t, smallFilesDir, files)
+}
+
+// writeIndexDir writes (with -update) or compares the index files in dir.
+func writeIndexDir(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
 	if *update {
-		if err := os.RemoveAll(smallFilesDir); err != nil {
+		if err := os.RemoveAll(dir); err != nil {
 			t.Fatal(err)
 		}
 		for name, data := range files {
-			if err := os.MkdirAll(path.Dir(smallFilesDir+name), 0o755); err != nil {
+			if err := os.MkdirAll(path.Dir(dir+name), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(smallFilesDir+name, data, 0o644); err != nil {
+			if err := os.WriteFile(dir+name, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 		return
 	}
 	stored := map[string]bool{}
-	err = fs.WalkDir(os.DirFS(smallFilesDir), ".", func(name string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			stored[name] = true
 		}
 		return err
 	})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v (run go test ./internal/search -update)", err)
 	}
 	for name, data := range files {
-		if got, _ := os.ReadFile(smallFilesDir + name); !bytes.Equal(got, data) {
-			t.Errorf("%s%s differs (run go test ./internal/search -run Vectors -update)", smallFilesDir, name)
+		if got, _ := os.ReadFile(dir + name); !bytes.Equal(got, data) {
+			t.Errorf("%s%s differs (run go test ./internal/search -update)", dir, name)
 		}
 		delete(stored, name)
 	}
 	for name := range stored {
-		t.Errorf("%s%s should not be there (run go test ./internal/search -run Vectors -update)", smallFilesDir, name)
+		t.Errorf("%s%s should not be there (run go test ./internal/search -update)", dir, name)
 	}
 }
 

@@ -18,6 +18,8 @@ import { typeQuery } from '../search/typing.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const vectors = JSON.parse(readFileSync(path.join(repo, 'internal/search/testdata/vectors.json'), 'utf8'));
 const contentSet = vectors.sets.find((s) => s.catalogue === '.' && !s.index);
+const querySet = JSON.parse(readFileSync(path.join(repo, 'internal/search/testdata/queries.json'), 'utf8'));
+const MIN_TOP3 = 0.95; // of the query set's queries, answered among the first three results
 const PAGE = 20; // results shown before "Visa fler"
 const SHARED = '?q=unga&kommun=Tranemo';
 
@@ -445,7 +447,42 @@ export async function checkSearch(ctx) {
     }
   }
 
-  // 10. Time per keystroke: each keystroke typed once the one before is
+  // 10. The query set's queries on this catalogue (internal/search/testdata/
+  // queries.json), each typed into the field of a fresh front page: the
+  // expected activity must be among the first three results shown for at
+  // least 95 % of them.
+  {
+    const catalogue = Object.entries(querySet.catalogues).find(([, dir]) => dir === '.')[0];
+    const queries = querySet.queries.filter((q) => q.cat === catalogue);
+    const problems = [], misses = [];
+    let top1 = 0, top3 = 0, zero = 0;
+    const { page, context, problems: p } = await open(ctx, '');
+    problems.push(...p);
+    try {
+      for (const q of queries) {
+        await page.fill('#sok-q', q.q);
+        await page.waitForFunction(() => !document.getElementById('sok-resultat').hasAttribute('aria-busy'), null, { timeout: 10000 });
+        const urls = await page.evaluate(() => [...document.querySelectorAll('#sok-resultat > li > a')].map((a) => a.getAttribute('href')));
+        const pos = urls.findIndex((u) => q.want.includes(u.replace(/^verksamheter\//, '').replace(/\/$/, '')));
+        if (pos === 0) top1++;
+        if (pos >= 0 && pos < 3) top3++;
+        else misses.push(`"${q.q}": want ${q.want.join(' or ')} in the top three, got ${urls.slice(0, 3).join(' ') || 'nothing'}`);
+        if (urls.length === 0) zero++;
+      }
+    } catch (err) {
+      problems.push(err.message.split('\n')[0]);
+    } finally {
+      await context.close();
+    }
+    const n = queries.length;
+    const rate = (k) => (100 * k / n).toFixed(1);
+    // Misses are listed only when there are too many of them.
+    const shown = top3 / n >= MIN_TOP3 ? problems : [...problems, ...misses];
+    ctx.report(`search: the query set, ${n} queries typed into the front page: top-1 ${rate(top1)} %, top-3 ${rate(top3)} %, ` +
+      `${zero} with no result (at least ${100 * MIN_TOP3} % in the top three)`, shown);
+  }
+
+  // 11. Time per keystroke: each keystroke typed once the one before is
   // answered (tests/search/typing.mjs); the first loads the engine and index.
   {
     const queries = ['unga', 'sjukskrivning', 'arbetsträning borås', 'psykisk ohälsa'];
