@@ -125,8 +125,11 @@ function init(section) {
     for (const h of hits) keep[h.doc] = 1;
     showMatrix(keep);
     showResults(0);
-    statusLine.textContent = hits.length === 0 ? texts.foundNone
+    const found = hits.length === 0 ? texts.foundNone
       : hits.length === 1 ? texts.found1 : fill(texts.foundN, hits.length);
+    // Some words found nothing: the results match the others.
+    statusLine.textContent = hits.length > 0 && res.unmatched.length > 0
+      ? fill(texts.unmatched, res.unmatched.map((w) => "”" + w + "”").join(", ")) + " " + found : found;
     // Once this answer is shown and the page is idle, load what the next
     // keystroke will likely need.
     (window.requestIdleCallback || setTimeout)(() => index.prefetch(s.text));

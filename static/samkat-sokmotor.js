@@ -283,13 +283,27 @@ export class Index {
 
   /**
    * search answers q = {text, filters: {facet: [values]}, age, status: [..]}
-   * with {hits: [{doc, score}], counts: {facet: {value: n}}}, where counts
-   * are what each value would give if ticked: the query with that facet's
-   * own filter left out ("status" counts like a facet).
+   * with {hits: [{doc, score, words}], counts: {facet: {value: n}},
+   * unmatched: [words]}, where counts are what each value would give if
+   * ticked: the query with that facet's own filter left out ("status"
+   * counts like a facet). Hits match every word; when no document does,
+   * those that match most words, first, and unmatched names the words
+   * that match no document.
    */
   async search(q) {
     const toks = queryTokens(q.text || "");
     const per = await Promise.all(toks.map((t, i) => this.tokenScores(t, i === toks.length - 1)));
+    // When no document matches every word, those that match most words
+    // are the hits, and the words that match nothing are named.
+    const unmatched = toks.filter((t, i) => !per[i].some((x) => x > 0));
+    const words = new Uint8Array(this.n);
+    let all = per.length === 0;
+    for (let d = 0; d < this.n; d++) {
+      let w = 0;
+      for (let i = 0; i < per.length; i++) if (per[i][d] > 0) w++;
+      words[d] = w;
+      if (w === per.length) all = true;
+    }
     const facets = this.facets;
     // The active filters: a set of value codes per facet. A filter on a
     // facet the index does not know excludes every document, as in Go.
@@ -312,17 +326,10 @@ export class Index {
     };
     const hits = [];
     for (let d = 0; d < this.n; d++) {
+      const w = words[d];
+      if (all ? w !== per.length : w === 0) continue;
       let score = 0;
-      let matches = true;
-      for (let i = 0; i < per.length; i++) {
-        const s = per[i][d];
-        if (s === 0) {
-          matches = false;
-          break;
-        }
-        score += s;
-      }
-      if (!matches) continue;
+      for (let i = 0; i < per.length; i++) score += per[i][d];
       if (age > 0 && ((this.ageFrom[d] >= 0 && age < this.ageFrom[d]) || (this.ageTo[d] >= 0 && age > this.ageTo[d]))) continue;
       // A document that fails no filter is a hit and counts everywhere;
       // one that fails one filter counts only in that filter's facet.
@@ -343,7 +350,7 @@ export class Index {
         failed = STATUS_FACET;
       }
       if (fails === 0) {
-        hits.push({ doc: d, score });
+        hits.push({ doc: d, score, words: w });
         for (let f = 0; f < facets.length; f++) countFacet(f, d);
         statusCounts[this.status[d]]++;
       } else if (fails === 1 && failed === STATUS_FACET) {
@@ -353,6 +360,7 @@ export class Index {
       }
     }
     hits.sort((a, b) => {
+      if (a.words !== b.words) return b.words - a.words;
       if (a.score !== b.score) return b.score - a.score;
       const ea = this.status[a.doc] === ENDED, eb = this.status[b.doc] === ENDED;
       if (ea !== eb) return ea ? 1 : -1;
@@ -366,7 +374,7 @@ export class Index {
     };
     facets.forEach((f, i) => put(f.name, f.values, counts[i]));
     put("status", STATUS, statusCounts);
-    return { hits, counts: out };
+    return { hits, counts: out, unmatched };
   }
 
   /**

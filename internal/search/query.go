@@ -37,21 +37,30 @@ type Query struct {
 type Hit struct {
 	Doc   int
 	Score float64
+	// Words is how many words of the query the document matches: all of
+	// them, unless no document matches all (see Search).
+	Words int
 }
 
 // Search returns the documents that match every word of q.Text and every
-// filter, best first. Among equal scores, running and planned activities
-// come before ended ones, then names in Swedish order.
+// filter, best first. When no document matches every word, those that
+// match most words come first (see Unmatched), so that one word the
+// catalogue does not know never empties the list. Among equal scores,
+// running and planned activities come before ended ones, then names in
+// Swedish order.
 func (ix *Index) Search(q Query) []Hit {
-	scores := ix.textScores(q.Text)
+	scores := ix.textScores(q.Text).score
 	var hits []Hit
 	for d := range ix.Docs {
-		s, ok := scores(d)
+		s, words, ok := scores(d)
 		if ok && ix.passes(d, q, "") {
-			hits = append(hits, Hit{d, s})
+			hits = append(hits, Hit{d, s, words})
 		}
 	}
 	slices.SortFunc(hits, func(a, b Hit) int {
+		if c := cmp.Compare(b.Words, a.Words); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
@@ -88,7 +97,7 @@ func byName(docs []Doc) []int {
 // ticking the value next to what is already ticked in other facets.
 // "status" is counted like a facet.
 func (ix *Index) Counts(q Query) map[string]map[string]int {
-	scores := ix.textScores(q.Text)
+	scores := ix.textScores(q.Text).score
 	counts := map[string]map[string]int{}
 	inc := func(facet, value string) {
 		if counts[facet] == nil {
@@ -97,7 +106,7 @@ func (ix *Index) Counts(q Query) map[string]map[string]int {
 		counts[facet][value]++
 	}
 	for d, doc := range ix.Docs {
-		if _, ok := scores(d); !ok {
+		if _, _, ok := scores(d); !ok {
 			continue
 		}
 		for facet, values := range doc.Facets {
@@ -148,26 +157,58 @@ func QueryTokens(text string) []string {
 	return toks
 }
 
-// textScores returns a function giving each document's score for text and
-// whether it matches every word. Empty text matches everything with 0.
-func (ix *Index) textScores(text string) func(d int) (float64, bool) {
+// Unmatched returns the words of text that match no document: the words
+// a user is told found nothing, while the others' results are shown.
+func (ix *Index) Unmatched(text string) []string {
+	return ix.textScores(text).unmatched
+}
+
+// textMatch is what a query's words match.
+type textMatch struct {
+	// score gives a document's score, how many words it matches and
+	// whether it is a hit: it matches every word, or, when no document
+	// does, at least one.
+	score     func(d int) (float64, int, bool)
+	unmatched []string
+}
+
+// textScores matches text. Empty text matches everything with 0.
+func (ix *Index) textScores(text string) textMatch {
 	toks := QueryTokens(text)
 	if len(toks) == 0 {
-		return func(int) (float64, bool) { return 0, true }
+		return textMatch{score: func(int) (float64, int, bool) { return 0, 0, true }}
 	}
 	per := make([][]float64, len(toks))
+	var unmatched []string
 	for i, t := range toks {
 		per[i] = ix.tokenScores(t, i == len(toks)-1)
-	}
-	return func(d int) (float64, bool) {
-		total := 0.0
-		for _, scores := range per {
-			if scores[d] == 0 {
-				return 0, false
-			}
-			total += scores[d]
+		if !slices.ContainsFunc(per[i], func(s float64) bool { return s > 0 }) {
+			unmatched = append(unmatched, t)
 		}
-		return total, true
+	}
+	score := func(d int) (float64, int) {
+		total, words := 0.0, 0
+		for _, scores := range per {
+			if scores[d] > 0 {
+				total += scores[d]
+				words++
+			}
+		}
+		return total, words
+	}
+	all := false
+	for d := range ix.Docs {
+		if _, w := score(d); w == len(toks) {
+			all = true
+			break
+		}
+	}
+	return textMatch{
+		score: func(d int) (float64, int, bool) {
+			s, w := score(d)
+			return s, w, w == len(toks) || !all && w > 0
+		},
+		unmatched: unmatched,
 	}
 }
 

@@ -26,10 +26,10 @@ import (
 )
 
 const (
-	queriesFile    = "testdata/queries.json"
-	querySetDir    = "testdata/queryset/"
+	queriesFile         = "testdata/queries.json"
+	querySetDir         = "testdata/queryset/"
 	querySetAnswersFile = querySetDir + "answers.json"
-	minTop3        = 0.95
+	minTop3             = 0.95
 )
 
 type querySet struct {

@@ -356,3 +356,28 @@ func TestBuildStopsWhenCancelled(t *testing.T) {
 		t.Errorf("Build with a cancelled context = %v, %v; want nil, context.Canceled", ix, err)
 	}
 }
+
+// TestNoDeadEnds: when no activity matches every word, those that match
+// most words are found, and the words that found nothing are named.
+func TestNoDeadEnds(t *testing.T) {
+	ix := mustBuild([]Doc{
+		textDoc("Lotsen", "Borås", "Stöd till unga vuxna."),
+		textDoc("Steget", "Mark", "Stöd till unga."),
+		textDoc("Byggstenen", "Tranemo", "Praktik."),
+	}, nil)
+	if got, want := foundNames(ix, "unga vuxna xyzzy"), []string{"Lotsen", "Steget"}; !slices.Equal(got, want) {
+		t.Errorf("unga vuxna xyzzy finds %q, want %q (most words first)", got, want)
+	}
+	if got := ix.Unmatched("unga vuxna xyzzy"); !slices.Equal(got, []string{"xyzzy"}) {
+		t.Errorf("Unmatched(unga vuxna xyzzy) = %q, want [xyzzy]", got)
+	}
+	if got := foundNames(ix, "unga vuxna"); !slices.Equal(got, []string{"Lotsen", "Steget"}[:1]) {
+		t.Errorf("unga vuxna finds %q, want only Lotsen: one activity matches every word", got)
+	}
+	if got := ix.Unmatched("unga vuxna"); len(got) != 0 {
+		t.Errorf("Unmatched(unga vuxna) = %q, want none", got)
+	}
+	if got := foundNames(ix, "xyzzy"); len(got) != 0 {
+		t.Errorf("xyzzy finds %q, want nothing", got)
+	}
+}

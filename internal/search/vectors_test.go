@@ -61,6 +61,9 @@ type vector struct {
 	URLs   []string                  `json:"urls"`   // the results, best first
 	Scores []float64                 `json:"scores"` // their scores
 	Counts map[string]map[string]int `json:"counts"` // facet → value → count; zero counts left out
+	// Unmatched are the words that found nothing, when results match
+	// only some of the words.
+	Unmatched []string `json:"unmatched,omitempty"`
 }
 
 type vectorSet struct {
@@ -190,6 +193,8 @@ var contentCases = []vectorCase{
 	{name: "punctuation: KRAFT-teamet", q: vectorQuery{Text: "KRAFT-teamet"}, includes: []string{act + "kraft-huset/", act + "aktiv-vardag/"}},
 	{name: "digits: 29", q: vectorQuery{Text: "29"}, includes: []string{act + "lotsen/", act + "unga-vuxna/"}},
 	{name: "nothing matches", q: vectorQuery{Text: "xyzzy"}, none: true},
+	{name: "no dead ends: one unknown word", q: vectorQuery{Text: "unga xyzzy"}, sameAs: "inflection: unga"},
+	{name: "no dead ends: most words first", q: vectorQuery{Text: "lotsen tranemo unga"}, includes: []string{act + "lotsen/", act + "unga-vuxna/"}},
 	{name: "words named like JavaScript properties", q: vectorQuery{Text: "constructors"}, none: true},
 	{name: "words named like JavaScript properties, typed", q: vectorQuery{Text: "__proto__ hasOwnProperty tostring constructo"}, none: true},
 	{name: "several words narrow: unga tranemo", q: vectorQuery{Text: "unga tranemo"}, within: "inflection: unga", first: act + "unga-vuxna/"},
@@ -318,7 +323,7 @@ func answer(ix *search.Index, c vectorCase) vector {
 	if q.Filters == nil {
 		q.Filters = map[string][]string{}
 	}
-	v := vector{Name: c.name, Query: c.q, URLs: []string{}, Scores: []float64{}, Counts: ix.Counts(q)}
+	v := vector{Name: c.name, Query: c.q, URLs: []string{}, Scores: []float64{}, Counts: ix.Counts(q), Unmatched: ix.Unmatched(q.Text)}
 	for _, h := range ix.Search(q) {
 		v.URLs = append(v.URLs, ix.Docs[h.Doc].URL)
 		v.Scores = append(v.Scores, h.Score)

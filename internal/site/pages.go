@@ -582,7 +582,7 @@ func (a *assembler) searchForm() *SearchView {
 		Index:  SearchIndexDir,
 		Texts:  map[string]string{},
 	}
-	for _, k := range []string{"found1", "foundN", "foundNone", "more", "removeFilter", "ageChip", "textChip", "loadError", "plannedMark", "endedMark", "searching"} {
+	for _, k := range []string{"found1", "foundN", "foundNone", "more", "removeFilter", "ageChip", "textChip", "loadError", "plannedMark", "endedMark", "searching", "unmatched", "unknownValue"} {
 		sv.Texts[k] = t["search."+k]
 	}
 	sv.Texts["allMunicipalities"] = t["allMunicipalities"]
