@@ -32,6 +32,7 @@ const FOLD = {
 };
 const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 const SURROGATE = /[\uD800-\uDFFF]/;
+const NUMBER = /^[0-9]+$/;
 
 /**
  * fold lower-cases s, removes diacritics and keeps letters and digits. It
@@ -50,9 +51,26 @@ export function fold(s) {
   return out;
 }
 
-/** tokens splits s into folded words. */
+/**
+ * tokens splits s into folded words. A number that begins with 0 and
+ * follows no number, as a telephone number does, is one word with the
+ * numbers after it ("033-35 51 41"); dates (2019-01-01) are not.
+ */
 export function tokens(s) {
-  return fold(s).split(" ").filter(Boolean);
+  const out = [];
+  let joining = false, afterNumber = false;
+  for (const t of fold(s).split(" ")) {
+    if (t === "") continue;
+    const num = NUMBER.test(t);
+    if (num && joining) {
+      out[out.length - 1] += t;
+      continue;
+    }
+    joining = num && t[0] === "0" && !afterNumber;
+    afterNumber = num;
+    out.push(t);
+  }
+  return out;
 }
 
 const runeLength = (s) => [...s].length;
@@ -70,7 +88,7 @@ export function queryTokens(s) {
 
 /** stem reduces a folded word to its indexed form. */
 export function stem(word) {
-  if (runeLength(word) <= MIN_STEM || /^[0-9]+$/.test(word)) return word;
+  if (runeLength(word) <= MIN_STEM || NUMBER.test(word)) return word;
   for (let suf of SUFFIXES) {
     if (!word.endsWith(suf) || runeLength(word) - runeLength(suf) < MIN_STEM) continue;
     if (suf === "na" && word.endsWith("nna")) suf = "a";
@@ -260,7 +278,7 @@ export class Index {
     const files = await Promise.all([...keys].map((k) => this.termFile(k)));
     const prefixes = tok === s || tok.startsWith(s) ? [s] : [tok, s];
     const first2 = shardKey(s);
-    const typo = n >= MIN_TYPO;
+    const typo = n >= MIN_TYPO && !NUMBER.test(tok); // a number one digit off is another number
     const longStem = runeLength(s) >= MIN_TYPO;
     // A short stem begins many unrelated words: a term that parts from the
     // word after it counts less (for träning, Tranemo less than träna).

@@ -271,7 +271,7 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 			}
 		}
 	}
-	if n >= minTypo {
+	if n >= minTypo && !isNumber(tok) { // a number one digit off is another number
 		longStem := utf8.RuneCountInString(stem) >= minTypo
 		lo, hi := ix.prefixRange(firstRunes(stem, 2))
 		for i := lo; i < hi; i++ {

@@ -17,6 +17,10 @@ func TestFoldAndTokens(t *testing.T) {
 		{"U-SAM", "u sam"},
 		{"18–64 år", "18 64 ar"},
 		{"Café Ñandú", "cafe nandu"},
+		// Telephone numbers are one word of digits, however grouped.
+		{"033-35 51 41", "033355141"},
+		{"Ring 0320-77 93 64 eller 0325-185 49.", "ring 0320779364 eller 032518549"},
+		{"18–64 år, 2019-01-01", "18 64 ar 2019 01 01"},
 	}
 	for _, c := range cases {
 		if got := strings.Join(Tokens(c.in), " "); got != c.want {
@@ -379,5 +383,28 @@ func TestNoDeadEnds(t *testing.T) {
 	}
 	if got := foundNames(ix, "xyzzy"); len(got) != 0 {
 		t.Errorf("xyzzy finds %q, want nothing", got)
+	}
+}
+
+// TestPhoneAndEmail: telephone numbers are found as people type them, in
+// groups or not, and from their beginning; e-mail addresses as written.
+func TestPhoneAndEmail(t *testing.T) {
+	ix := mustBuild([]Doc{
+		textDoc("Lotsen", "Peter Wilhelmsson 033-35 51 41", ""),
+		textDoc("Curateamet", "0320-77 93 45 monica.andrup@mark.example.se", ""),
+		textDoc("Kraft-huset", "0320-77 93 64", ""),
+		textDoc("Sara", "033-35 51 42", ""),
+	}, nil)
+	for q, want := range map[string][]string{
+		"033-35 51 41":                  {"Lotsen"},
+		"033355141":                     {"Lotsen"},
+		"0333551":                       {"Lotsen", "Sara"},
+		"0320-77 93":                    {"Curateamet", "Kraft-huset"},
+		"0320 779345":                   {"Curateamet"},
+		"monica.andrup@mark.example.se": {"Curateamet"},
+	} {
+		if got := foundNames(ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s finds %q, want %q", q, got, want)
+		}
 	}
 }

@@ -39,8 +39,26 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// Tokens splits s into folded words.
-func Tokens(s string) []string { return strings.Fields(Fold(s)) }
+// Tokens splits s into folded words. A number that begins with 0 and
+// follows no number, as a telephone number does, is one word with the
+// numbers after it ("033-35 51 41", "0320-77 93"), so that it is found
+// however it is typed, and from its beginning; dates (2019-01-01) are not.
+func Tokens(s string) []string {
+	toks := strings.Fields(Fold(s))
+	out := toks[:0]
+	joining, afterNumber := false, false
+	for _, t := range toks {
+		num := isNumber(t)
+		if num && joining {
+			out[len(out)-1] += t
+			continue
+		}
+		joining = num && t[0] == '0' && !afterNumber
+		afterNumber = num
+		out = append(out, t)
+	}
+	return out
+}
 
 // suffixes are stripped from folded words, the first that matches (longer
 // before the shorter ones they end with), as long as a stem of at least

@@ -111,6 +111,7 @@ var wordInputs = []string{
 	"İstanbul ΣΟΦΊΑ ﬁnal Ǆemal",
 	"constructor __proto__ hasOwnProperty",
 	"psykisk o", "a", "ab c", "😀x 2026",
+	"033-35 51 41", "Ring 0320-77 93 64 eller 0325-185 49, 18–64 år, 2019-01-01", "0 7 07",
 }
 
 func wordVectors() []wordVector {
@@ -191,6 +192,9 @@ var contentCases = []vectorCase{
 	{name: "synonym: VGR", q: vectorQuery{Text: "vgr"}, includes: []string{act + "lotsen/"}},
 	{name: "contacts and partners are searchable", q: vectorQuery{Text: "wilhelmsson"}, first: act + "lotsen/"},
 	{name: "punctuation: KRAFT-teamet", q: vectorQuery{Text: "KRAFT-teamet"}, includes: []string{act + "kraft-huset/", act + "aktiv-vardag/"}},
+	{name: "phone: as written", q: vectorQuery{Text: "033-35 51 41"}, first: act + "lotsen/"},
+	{name: "phone: digits only, begun", q: vectorQuery{Text: "0333551"}, first: act + "lotsen/"},
+	{name: "phone: a prefix in groups", q: vectorQuery{Text: "0320-77 93"}, includes: []string{act + "curateamet/", act + "kraft-huset/"}},
 	{name: "digits: 29", q: vectorQuery{Text: "29"}, includes: []string{act + "lotsen/", act + "unga-vuxna/"}},
 	{name: "nothing matches", q: vectorQuery{Text: "xyzzy"}, none: true},
 	{name: "no dead ends: one unknown word", q: vectorQuery{Text: "unga xyzzy"}, sameAs: "inflection: unga"},
