@@ -6,7 +6,8 @@
 
 const FORMAT_VERSION = 3;
 const WEIGHT = [1, 2, 4, 8]; // body, facts, target group, name
-const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625;
+const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;
+const MIN_HEAD = 3, MIN_TAIL = 4; // of a compound: see tailScores
 const MIN_STEM = 3;
 const MIN_TYPO = 5; // words, and stems, of this length may have one typo
 const MIN_STEM_PREFIX = 5; // shorter stems match terms that part from the word only as STRAY_PREFIX
@@ -296,7 +297,41 @@ export class Index {
         if (typo && term !== s && term.startsWith(first2) && (oneEdit(tok, term) || (longStem && oneEdit(s, term)))) hit(file[term], TYPO);
       }
     }
+    if (!scores.some((x) => x > 0)) await this.tailScores(tok, hit);
     return scores;
+  }
+
+  /**
+   * tailScores matches a word that matches nothing as a compound, split as
+   * documents are: by its longest tail (MIN_TAIL letters or more, after a
+   * head of MIN_HEAD) whose stem is a term, or which begins one, at SPLIT.
+   */
+  async tailScores(tok, hit) {
+    const runes = [...tok];
+    const tails = [];
+    for (let k = MIN_HEAD; runes.length - k >= MIN_TAIL; k++) {
+      const tail = runes.slice(k).join("");
+      tails.push([tail, stem(tail)]);
+    }
+    if (tails.length === 0) return;
+    const keys = [...new Set(tails.flatMap(([t, st]) => [shardKey(t), shardKey(st)]))];
+    const files = new Map(await Promise.all(keys.map(async (k) => [k, await this.termFile(k)])));
+    for (const [tail, st] of tails) {
+      let found = false;
+      const exact = files.get(shardKey(st));
+      if (Object.hasOwn(exact, st)) {
+        hit(exact[st], SPLIT);
+        found = true;
+      }
+      const file = files.get(shardKey(tail));
+      for (const term in file) {
+        if (term.startsWith(tail)) {
+          hit(file[term], SPLIT);
+          found = true;
+        }
+      }
+      if (found) return;
+    }
   }
 
   /**

@@ -240,6 +240,11 @@ func docTerms(d *Doc, syns []synonym, w *worker) (terms, compounds map[string]ui
 				compounds[tok] = max(compounds[tok], weight)
 			}
 		}
+		// Words written together with a hyphen, run together: a name is
+		// found however it is typed (krafthuset, kraft huset, kraft-huset).
+		for _, j := range Joined(d.Text[f]) {
+			stems = append(stems, w.stem(j))
+		}
 		for _, t := range stems {
 			add(t, weight)
 		}

@@ -15,6 +15,9 @@ const (
 	exactMatch  = 1.0  // the word's stem is in the document
 	prefixMatch = 0.75 // a word of the document starts with what was typed
 	typoMatch   = 0.5  // one letter differs, is missing, extra or swapped
+	// splitMatch: a word that matches nothing, by a tail of it as a
+	// compound ("långtidsarbetslösa": arbetslösa).
+	splitMatch = 0.5
 	// strayPrefixMatch: a word of the document starts with the typed word's
 	// short stem, then parts from the word (for "träning", stem "tra":
 	// Tranemo). Even in the name, less than the word in the description.
@@ -180,9 +183,13 @@ func (ix *Index) textScores(text string) textMatch {
 	}
 	per := make([][]float64, len(toks))
 	var unmatched []string
+	matched := func(scores []float64) bool { return slices.ContainsFunc(scores, func(s float64) bool { return s > 0 }) }
 	for i, t := range toks {
 		per[i] = ix.tokenScores(t, i == len(toks)-1)
-		if !slices.ContainsFunc(per[i], func(s float64) bool { return s > 0 }) {
+		if !matched(per[i]) {
+			per[i] = ix.tailScores(t)
+		}
+		if !matched(per[i]) {
 			unmatched = append(unmatched, t)
 		}
 	}
@@ -278,6 +285,38 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 			if t := ix.terms[i]; t != stem && (oneEdit(tok, t) || longStem && oneEdit(stem, t)) {
 				hit(i, typoMatch)
 			}
+		}
+	}
+	return scores
+}
+
+// tailScores matches a word that matches nothing as a compound, split as
+// documents are: by its longest tail (of minTail runes or more, after a
+// head of minHead) whose stem is a term, or which begins one, at
+// splitMatch. "långtidsarbetslösa" finds "arbetslösa", "ungarena" Ung
+// Arena.
+func (ix *Index) tailScores(tok string) []float64 {
+	scores := make([]float64, len(ix.Docs))
+	hit := func(ti int) {
+		for _, p := range ix.postings[ti] {
+			if s := float64(p.weight) * splitMatch; s > scores[p.doc] {
+				scores[p.doc] = s
+			}
+		}
+	}
+	runes := []rune(tok)
+	for k := minHead; len(runes)-k >= minTail; k++ {
+		tail := string(runes[k:])
+		i, exact := ix.term(Stem(tail))
+		if exact {
+			hit(i)
+		}
+		lo, hi := ix.prefixRange(tail)
+		for i := lo; i < hi; i++ {
+			hit(i)
+		}
+		if exact || hi > lo {
+			break
 		}
 	}
 	return scores

@@ -408,3 +408,46 @@ func TestPhoneAndEmail(t *testing.T) {
 		}
 	}
 }
+
+func TestJoined(t *testing.T) {
+	for in, want := range map[string][]string{
+		"KRAFT-huset":             {"krafthuset"},
+		"T-SAM-gruppen i Tranemo": {"tsamgruppen"},
+		"Steg-2 och Fas 3":        {"steg2", "fas3"},
+		"SARA – Samverkan i Alingsås, 18–64 år, 2019-01-01": nil,
+		"Ann-Britt Griepstam-Eliason":                       {"annbritt", "griepstameliason"},
+		"Borås–Bollebygd":                                   {"borasbollebygd"},
+	} {
+		if got := Joined(in); !slices.Equal(got, want) {
+			t.Errorf("Joined(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHyphensAndJoinedSpellings: a name written with a hyphen is found
+// typed joined, split or with the hyphen; a compound in the query is
+// split as documents are, when it matches nothing whole.
+func TestHyphensAndJoinedSpellings(t *testing.T) {
+	ix := mustBuild([]Doc{
+		textDoc("KRAFT-huset", "Mark", "Arbetsträning."),
+		textDoc("T-SAM-gruppen", "Tranemo", "Samverkan."),
+		textDoc("Steg-2", "Borås", "Praktik."),
+		textDoc("Fas 3", "Borås", "Arbete."),
+		textDoc("Implementering av Ung Arena", "Skövde", "Unga 15–24 år."),
+		textDoc("Jobbet", "Borås", "För arbetslösa unga."),
+	}, nil)
+	for q, want := range map[string]string{
+		"krafthuset": "KRAFT-huset", "kraft huset": "KRAFT-huset", "kraft-huset": "KRAFT-huset",
+		"tsam": "T-SAM-gruppen", "t sam": "T-SAM-gruppen",
+		"steg2": "Steg-2", "fas3": "Fas 3",
+		"ungarena":                "Implementering av Ung Arena",
+		"långtidsarbetslösa unga": "Jobbet",
+	} {
+		if got := foundNames(ix, q); len(got) == 0 || got[0] != want {
+			t.Errorf("%s finds %q, want %s first", q, got, want)
+		}
+	}
+	if got := ix.Unmatched("långtidsarbetslösa unga"); len(got) != 0 {
+		t.Errorf("Unmatched(långtidsarbetslösa unga) = %q: its tail matches", got)
+	}
+}

@@ -15,6 +15,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -132,4 +133,53 @@ func Terms(s string) []string {
 		toks[i] = Stem(t)
 	}
 	return toks
+}
+
+// Joined returns, for the words of s written together with a hyphen
+// (KRAFT-huset, T-SAM-gruppen, Steg-2) or a word followed by a space and a
+// number of one or two digits (Fas 3), the folded words run together:
+// krafthuset, tsamgruppen, steg2, fas3. They are indexed as well as the
+// words, so that a name is found however it is typed: joined, split or
+// hyphenated.
+func Joined(s string) []string {
+	type part struct{ word, sep string }
+	var parts []part
+	var word, sep strings.Builder
+	for _, r := range s {
+		if f := catalog.Fold(unicode.ToLower(r)); unicode.IsLetter(f) || unicode.IsDigit(f) {
+			if sep.Len() > 0 && word.Len() > 0 {
+				parts = append(parts, part{word.String(), sep.String()})
+				word.Reset()
+			}
+			sep.Reset()
+			word.WriteRune(r)
+			continue
+		}
+		sep.WriteRune(r)
+	}
+	if word.Len() > 0 {
+		parts = append(parts, part{word.String(), ""})
+	}
+	var out, run []string
+	end := func() {
+		if len(run) > 1 && slices.ContainsFunc(run, func(w string) bool { return !isNumber(w) }) {
+			out = append(out, strings.Join(run, ""))
+		}
+		run = run[:0]
+	}
+	for i, p := range parts {
+		w := strings.Join(Tokens(p.word), "")
+		run = append(run, w)
+		if i+1 == len(parts) {
+			break
+		}
+		next := strings.Join(Tokens(parts[i+1].word), "")
+		hyphen := p.sep == "-" || p.sep == "\u2010" || p.sep == "\u2011" || p.sep == "\u2013"
+		number := p.sep == " " && isNumber(next) && len(next) <= 2 && !isNumber(w)
+		if !hyphen && !number {
+			end()
+		}
+	}
+	end()
+	return out
 }
