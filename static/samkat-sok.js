@@ -22,6 +22,7 @@ function init(section) {
   const PAGE = 20;
   let index = null;
   let loading = null;
+  let parse = null; // the engine's parseQuery, once loaded
   let hits = [];
   let shown = PAGE;
   let runId = 0;
@@ -45,6 +46,14 @@ function init(section) {
     if (picked.includes("pagaende")) status.push("pagaende", "planerad");
     if (picked.includes("avslutad")) status.push("avslutad");
     return { text: q.value, filters, age: parseInt(age.value, 10) || 0, status };
+  }
+
+  // withAgeFromText: an age typed in the field ("24 år") is the age
+  // filter, shown as its chip, unless the age field has one.
+  function withAgeFromText(s) {
+    const p = parse(s.text);
+    if (p.age === 0 || s.age > 0) return s;
+    return { ...s, text: p.text, age: p.age, ageText: p.ageText };
   }
 
   const active = (s) => s.text.trim() !== "" || s.age > 0 || s.status.length > 0 ||
@@ -72,7 +81,10 @@ function init(section) {
     if (!loading) {
       const engine = new URL(section.dataset.engine, document.baseURI).href;
       const base = new URL(section.dataset.index, document.baseURI).href;
-      loading = import(engine).then((m) => m.Index.load(base)).then((ix) => (index = ix));
+      loading = import(engine).then((m) => {
+        parse = m.parseQuery;
+        return m.Index.load(base);
+      }).then((ix) => (index = ix));
     }
     return loading;
   }
@@ -94,7 +106,7 @@ function init(section) {
   }
 
   async function answer(id) {
-    const s = state();
+    let s = state();
     showChips(s);
     showSelectedCounts();
     if (!index) {
@@ -108,6 +120,8 @@ function init(section) {
       }
       if (id !== runId) return;
     }
+    s = withAgeFromText(s);
+    showChips(s);
     const res = await index.search(s);
     if (id !== runId) return; // a newer keystroke has taken over
     showCounts(res.counts);
@@ -284,9 +298,11 @@ function init(section) {
 
   function showChips(s) {
     const list = [];
-    if (s.text.trim()) list.push(chip(fill(texts.textChip, s.text.trim()), () => (q.value = "")));
+    if (s.text.trim()) list.push(chip(fill(texts.textChip, s.text.trim()), () => (q.value = s.ageText !== undefined ? s.ageText : "")));
     for (const b of boxes) if (b.checked) list.push(chip(labelOf(b), () => (b.checked = false)));
-    if (s.age > 0) list.push(chip(fill(texts.ageChip, String(s.age)), () => (age.value = "")));
+    // An age typed in the field is removed from it.
+    const dropAge = s.ageText !== undefined ? () => (q.value = s.text) : () => (age.value = "");
+    if (s.age > 0) list.push(chip(fill(texts.ageChip, String(s.age)), dropAge));
     chipList.replaceChildren(...list);
     chips.hidden = list.length === 0;
   }

@@ -150,10 +150,41 @@ function frontDecoded({ shared, rest }) {
 
 /**
  * parseQuery turns what someone typed into the search field into a query
- * for Index.search: {text, filters, age, status}.
+ * for Index.search: {text, filters, age, status}. An age in the text ("24
+ * år", "25-åring") is the age filter rather than words to match (and
+ * ageText is how it was written).
  */
 export function parseQuery(text) {
-  return { text, filters: {}, age: 0, status: [] };
+  const found = ageInText(text);
+  if (!found) return { text, filters: {}, age: 0, status: [] };
+  return { text: found.rest, filters: {}, age: found.age, status: [], ageText: found.phrase };
+}
+
+const AGE_PHRASE = /([0-9]{1,3})[ \t]*-?[ \t]*(åring\p{L}*|aring\p{L}*|årig\p{L}*|arig\p{L}*|år|ar)/giu;
+const MAX_AGE = 120;
+const isWordChar = (ch) => ch !== undefined && WORD_CHAR.test(fold(ch).trim() || " ");
+
+/**
+ * ageInText finds the first age in text that is not the end of a range
+ * ("18–64 år" is none): {age, rest, phrase}, rest being the text without
+ * it; or null.
+ */
+export function ageInText(text) {
+  for (const m of text.matchAll(AGE_PHRASE)) {
+    const start = m.index, end = m.index + m[0].length;
+    const after = String.fromCodePoint(text.codePointAt(end) ?? 32);
+    if (end < text.length && isWordChar(after)) continue;
+    if (start > 0) {
+      const head = [...text.slice(0, start)];
+      const before = head[head.length - 1];
+      if (isWordChar(before)) continue;
+      if ((before === "-" || before === "\u2013") && head.length > 1 && /\p{Nd}/u.test(head[head.length - 2])) continue;
+    }
+    const n = parseInt(m[1], 10);
+    if (n < 1 || n > MAX_AGE) continue;
+    return { age: n, rest: (text.slice(0, start) + " " + text.slice(end)).trim(), phrase: m[0] };
+  }
+  return null;
 }
 
 const STATUS = ["pagaende", "planerad", "avslutad"];
@@ -414,6 +445,11 @@ export class Index {
     }
     hits.sort((a, b) => {
       if (a.words !== b.words) return b.words - a.words;
+      // For an age, activities with an age range before those open to all.
+      if (age > 0) {
+        const xa = this.ageFrom[a.doc] >= 0 || this.ageTo[a.doc] >= 0, xb = this.ageFrom[b.doc] >= 0 || this.ageTo[b.doc] >= 0;
+        if (xa !== xb) return xa ? -1 : 1;
+      }
       if (a.score !== b.score) return b.score - a.score;
       const ea = this.status[a.doc] === ENDED, eb = this.status[b.doc] === ENDED;
       if (ea !== eb) return ea ? 1 : -1;

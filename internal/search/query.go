@@ -2,9 +2,12 @@ package search
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -48,7 +51,8 @@ type Hit struct {
 // Search returns the documents that match every word of q.Text and every
 // filter, best first. When no document matches every word, those that
 // match most words come first (see Unmatched), so that one word the
-// catalogue does not know never empties the list. Among equal scores,
+// catalogue does not know never empties the list. With an age, activities
+// with an age range come before those open to all. Among equal scores,
 // running and planned activities come before ended ones, then names in
 // Swedish order.
 func (ix *Index) Search(q Query) []Hit {
@@ -64,6 +68,13 @@ func (ix *Index) Search(q Query) []Hit {
 		if c := cmp.Compare(b.Words, a.Words); c != 0 {
 			return c
 		}
+		// For an age, activities that say which ages they take (and take
+		// this one) come before those open to all.
+		if q.Age > 0 {
+			if c := cmp.Compare(ix.explicitAge(b.Doc), ix.explicitAge(a.Doc)); c != 0 {
+				return c
+			}
+		}
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
@@ -77,6 +88,14 @@ func (ix *Index) Search(q Query) []Hit {
 		return ix.rank[a.Doc] - ix.rank[b.Doc]
 	})
 	return hits
+}
+
+// explicitAge is 1 for a document with an age range, 0 for one open to all.
+func (ix *Index) explicitAge(d int) int {
+	if ix.Docs[d].AgeFrom >= 0 || ix.Docs[d].AgeTo >= 0 {
+		return 1
+	}
+	return 0
 }
 
 // byName returns the document numbers in Swedish alphabetical order of
@@ -394,6 +413,52 @@ func oneEdit(a, b string) bool {
 }
 
 // ParseQuery turns what someone typed into the search field into a query.
+// An age in the text ("24 år", "25-åring", "unga vuxna 25 år") is the
+// age filter rather than words to match, so that "24 år" does not find
+// "24 månader"; the rest is the text.
 func ParseQuery(text string) Query {
-	return Query{Text: text, Filters: map[string][]string{}}
+	q := Query{Text: text, Filters: map[string][]string{}}
+	if age, rest, ok := AgeInText(text); ok {
+		q.Age, q.Text = age, rest
+	}
+	return q
+}
+
+// agePhrase is a number of years as people write one: "24 år", "24år",
+// "25-åring", "19-åringar" (also without å).
+var agePhrase = regexp.MustCompile(`(?i)([0-9]{1,3})[ \t]*-?[ \t]*(åring\pL*|aring\pL*|årig\pL*|arig\pL*|år|ar)`)
+
+// maxAge is the oldest age AgeInText takes.
+const maxAge = 120
+
+// AgeInText finds the first age in text that is not the end of a range
+// ("18–64 år" is none) and returns it with the text without it.
+func AgeInText(text string) (age int, rest string, ok bool) {
+	for _, m := range agePhrase.FindAllStringSubmatchIndex(text, -1) {
+		if r, _ := utf8.DecodeRuneInString(text[m[1]:]); m[1] < len(text) && wordRune(r) {
+			continue
+		}
+		if m[0] > 0 {
+			before, n := utf8.DecodeLastRuneInString(text[:m[0]])
+			if wordRune(before) {
+				continue
+			}
+			if before == '-' || before == '\u2013' {
+				if b2, _ := utf8.DecodeLastRuneInString(text[:m[0]-n]); m[0]-n > 0 && unicode.IsDigit(b2) {
+					continue
+				}
+			}
+		}
+		n, err := strconv.Atoi(text[m[2]:m[3]])
+		if err != nil || n < 1 || n > maxAge {
+			continue
+		}
+		return n, strings.TrimSpace(text[:m[0]] + " " + text[m[1]:]), true
+	}
+	return 0, text, false
+}
+
+func wordRune(r rune) bool {
+	r = catalog.Fold(unicode.ToLower(r))
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

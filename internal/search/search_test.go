@@ -132,7 +132,8 @@ func TestSearch(t *testing.T) {
 		{"several words narrow", Query{Text: "unga tranemo"}, []string{"Unga vuxna"}, true},
 		{"filter values widen", Query{Filters: map[string][]string{"kommun": {"Borås", "Tranemo"}}}, []string{"Arbetsträning Borås", "Unga vuxna", "Lotsen"}, true},
 		{"filter groups narrow", Query{Filters: map[string][]string{"kommun": {"Borås", "Mark"}, "funktion": {"trana"}}}, []string{"Arbetsträning Borås", "Lotsen"}, true},
-		{"who takes a 24-year-old", Query{Age: 24, Filters: map[string][]string{"kommun": {"Borås"}}}, []string{"Arbetsträning Borås", "Lotsen"}, true},
+		// Lotsen says it takes 18–29, Arbetsträning Borås takes everyone.
+		{"who takes a 24-year-old", Query{Age: 24, Filters: map[string][]string{"kommun": {"Borås"}}}, []string{"Lotsen", "Arbetsträning Borås"}, true},
 		{"age outside every range", Query{Age: 70, Text: "unga"}, nil, true},
 		{"status filter excludes ended", Query{Text: "boras", Status: []string{"pagaende", "planerad"}}, []string{"Arbetsträning Borås"}, true},
 		{"name before target before body", Query{Text: "sjukskrivning"}, []string{"Sjukskrivning och arbete", "Hälsostöd Mark"}, true},
@@ -449,5 +450,44 @@ func TestHyphensAndJoinedSpellings(t *testing.T) {
 	}
 	if got := ix.Unmatched("långtidsarbetslösa unga"); len(got) != 0 {
 		t.Errorf("Unmatched(långtidsarbetslösa unga) = %q: its tail matches", got)
+	}
+}
+
+// TestAgeInText: an age in the query is the age filter, not words.
+func TestAgeInText(t *testing.T) {
+	cases := []struct {
+		in   string
+		age  int
+		rest string
+	}{
+		{"24 år", 24, ""},
+		{"25-åring", 25, ""},
+		{"unga vuxna 25 år", 25, "unga vuxna"},
+		{"19-ÅRINGAR i Tranemo", 19, "i Tranemo"},
+		{"24år borås", 24, "borås"},
+		{"ungdomar 17 ar", 17, "ungdomar"},
+		{"18–64 år", 0, "18–64 år"},
+		{"24 månader", 0, "24 månader"},
+		{"x24 år", 0, "x24 år"},
+		{"200 år", 0, "200 år"},
+		{"25 årig", 25, ""},
+	}
+	for _, c := range cases {
+		q := ParseQuery(c.in)
+		if q.Age != c.age || q.Text != c.rest {
+			t.Errorf("ParseQuery(%q) = age %d, text %q; want %d, %q", c.in, q.Age, q.Text, c.age, c.rest)
+		}
+	}
+	// Activities with an age range that takes the age come first.
+	open := textDoc("Alla", "Borås", "")
+	ranged := textDoc("Unga", "Borås", "")
+	ranged.AgeFrom, ranged.AgeTo = 18, 29
+	ix := mustBuild([]Doc{open, ranged}, nil)
+	var got []string
+	for _, h := range ix.Search(ParseQuery("borås 24 år")) {
+		got = append(got, ix.Docs[h.Doc].Name)
+	}
+	if !slices.Equal(got, []string{"Unga", "Alla"}) {
+		t.Errorf("borås 24 år finds %q, want the one with an age range first", got)
 	}
 }

@@ -91,6 +91,9 @@ type wordVector struct {
 	QueryTokens []string   `json:"queryTokens"`
 	Stems       []string   `json:"stems"`
 	Continued   [][]string `json:"continued"` // per token
+	// Age and Rest are what ParseQuery makes of the input.
+	Age  int    `json:"age"`
+	Rest string `json:"rest"`
 }
 
 // wordInputs are the words whose folding, stemming and continuations are
@@ -111,13 +114,15 @@ var wordInputs = []string{
 	"İstanbul ΣΟΦΊΑ ﬁnal Ǆemal",
 	"constructor __proto__ hasOwnProperty",
 	"psykisk o", "a", "ab c", "😀x 2026",
+	"24 år", "25-åring", "unga vuxna 25 år", "18–64 år", "24 månader", "19-ÅRINGAR i Tranemo", "x24 år", "200 år", "24år borås", "unga 16-29 år",
 	"033-35 51 41", "Ring 0320-77 93 64 eller 0325-185 49, 18–64 år, 2019-01-01", "0 7 07",
 }
 
 func wordVectors() []wordVector {
 	var out []wordVector
 	for _, in := range wordInputs {
-		w := wordVector{Input: in, Tokens: search.Tokens(in), QueryTokens: search.QueryTokens(in)}
+		q := search.ParseQuery(in)
+		w := wordVector{Input: in, Tokens: search.Tokens(in), QueryTokens: search.QueryTokens(in), Age: q.Age, Rest: q.Text}
 		for _, tok := range w.Tokens {
 			w.Stems = append(w.Stems, search.Stem(tok))
 			w.Continued = append(w.Continued, append([]string{}, search.Continued(tok)...))
@@ -226,6 +231,8 @@ var contentCases = []vectorCase{
 	{name: "age: who takes a 24-year-old", q: vectorQuery{Age: 24}, includes: []string{act + "lotsen/", act + "unga-vuxna/", act + "dialogforare/"}},
 	{name: "age: 17 and text", q: vectorQuery{Text: "unga", Age: 17}, first: act + "unga-vuxna/"},
 	{name: "age: 70", q: vectorQuery{Age: 70}},
+	{name: "age in the text: 24 år borås", q: vectorQuery{Text: "borås", Age: 24}, includes: []string{act + "lotsen/", act + "bedomningsteam-solhem/"}},
+	{name: "age in the text: explicit ranges first", q: vectorQuery{Age: 24}, first: act + "aktiv-vardag/"},
 	{name: "status: running and planned", q: vectorQuery{Status: []string{"pagaende", "planerad"}}, sameAs: "everything, no query"},
 	{name: "status: ended only", q: vectorQuery{Status: []string{"avslutad"}}, none: true},
 	{name: "everything together", q: vectorQuery{Text: "sjukskrivna", Age: 30, Status: []string{"pagaende", "planerad"}, Filters: map[string][]string{"kommun": {"Mark", "Tranemo"}, "funktion": {"trana-praktisera-motivera", "aktiverande-funktion"}}}},

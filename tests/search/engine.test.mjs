@@ -60,6 +60,9 @@ test('tokens, stems and continuations as in Go', async (t) => {
           input: w.input, tokens: toks, queryTokens: engine.queryTokens(w.input),
           stems: toks.map(engine.stem), continued: toks.map(engine.continued),
         };
+        const q = engine.parseQuery(w.input);
+        got.age = q.age;
+        got.rest = q.text;
         assert.deepStrictEqual(got, { ...w, stems: w.stems || [], continued: w.continued || [] }, `${name}: ${JSON.stringify(w.input)}`);
       }
     });
