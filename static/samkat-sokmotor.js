@@ -9,6 +9,7 @@ const WEIGHT = [1, 2, 4, 8]; // body, facts, target group, name
 const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;
 const MIN_HEAD = 3, MIN_TAIL = 4; // of a compound: see tailScores
 const MIN_STEM = 3;
+const MAX_WORD = 48; // longer words are cut to this many letters
 const MIN_TYPO = 5; // words, and stems, of this length may have one typo
 const MIN_STEM_PREFIX = 5; // shorter stems match terms that part from the word only as STRAY_PREFIX
 const SUFFIXES = [
@@ -55,16 +56,18 @@ export function fold(s) {
 /**
  * tokens splits s into folded words. A number that begins with 0 and
  * follows no number, as a telephone number does, is one word with the
- * numbers after it ("033-35 51 41"); dates (2019-01-01) are not.
+ * numbers after it ("033-35 51 41"); dates (2019-01-01) are not. A word
+ * longer than MAX_WORD letters is cut to its first MAX_WORD.
  */
 export function tokens(s) {
   const out = [];
   let joining = false, afterNumber = false;
-  for (const t of fold(s).split(" ")) {
+  for (let t of fold(s).split(" ")) {
     if (t === "") continue;
+    if (t.length > MAX_WORD) t = [...t].slice(0, MAX_WORD).join("");
     const num = NUMBER.test(t);
     if (num && joining) {
-      out[out.length - 1] += t;
+      out[out.length - 1] = (out[out.length - 1] + t).slice(0, MAX_WORD); // digits: one unit each
       continue;
     }
     joining = num && t[0] === "0" && !afterNumber;

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/catalog"
 )
@@ -489,5 +490,49 @@ func TestAgeInText(t *testing.T) {
 	}
 	if !slices.Equal(got, []string{"Unga", "Alla"}) {
 		t.Errorf("borås 24 år finds %q, want the one with an age range first", got)
+	}
+}
+
+// TestLongWordCostsLittle: a word of tens of thousands of letters in a
+// description costs the index no more than a word of MaxWord letters: few
+// terms, short ones, and the browser files stay small. (Before, every tail
+// of such a word was a candidate term: its length squared in bytes.)
+func TestLongWordCostsLittle(t *testing.T) {
+	long := strings.Repeat("arbetsträning", 4000) // 52,000 letters
+	ix := mustBuild([]Doc{
+		textDoc("Lång", "", long+" "+strings.Repeat("0 1 ", 5000)+strings.Repeat("a-", 5000)+"b"),
+		textDoc("Träning", "", "Social träning."),
+	}, nil)
+	bytes := 0
+	for _, term := range ix.terms {
+		bytes += len(term)
+		if n := utf8.RuneCountInString(term); n > MaxWord {
+			t.Errorf("term of %d runes, longer than MaxWord", n)
+		}
+	}
+	if len(ix.terms) > 12 || bytes > 1000 {
+		t.Errorf("index of %d terms, %d bytes: %q", len(ix.terms), bytes, ix.terms)
+	}
+	files, err := ix.Files(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := 0
+	for _, f := range files {
+		size += len(f)
+	}
+	if size > 4096 {
+		t.Errorf("browser files of %d bytes", size)
+	}
+	// The long word is found by its beginning, typed or pasted whole.
+	for _, q := range []string{"arbetsträningarbetsträning", long} {
+		if got := foundNames(ix, q); len(got) == 0 || got[0] != "Lång" {
+			t.Errorf("%.30s… finds %q, want Lång first", q, got)
+		}
+	}
+	w := newWorker()
+	w.words["traning"] = struct{}{}
+	if n := len(w.tails(Tokens(long)[0], &w.vocabulary)); n > 50 {
+		t.Errorf("%d tails", n)
 	}
 }

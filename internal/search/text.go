@@ -44,14 +44,19 @@ func Fold(s string) string {
 // follows no number, as a telephone number does, is one word with the
 // numbers after it ("033-35 51 41", "0320-77 93"), so that it is found
 // however it is typed, and from its beginning; dates (2019-01-01) are not.
+//
+// A word longer than MaxWord runes is cut to its first MaxWord: it is
+// found by that beginning, and costs the index no more than a word of that
+// length (a compound's tails are a word's length squared).
 func Tokens(s string) []string {
 	toks := strings.Fields(Fold(s))
 	out := toks[:0]
 	joining, afterNumber := false, false
 	for _, t := range toks {
+		t = firstRunes(t, MaxWord)
 		num := isNumber(t)
 		if num && joining {
-			out[len(out)-1] += t
+			out[len(out)-1] = firstRunes(out[len(out)-1]+t, MaxWord)
 			continue
 		}
 		joining = num && t[0] == '0' && !afterNumber
@@ -60,6 +65,10 @@ func Tokens(s string) []string {
 	}
 	return out
 }
+
+// MaxWord is the length in runes to which Tokens cuts longer words. The
+// longest Swedish words of the catalogues have about 30 letters.
+const MaxWord = 48
 
 // suffixes are stripped from folded words, the first that matches (longer
 // before the shorter ones they end with), as long as a stem of at least
@@ -163,7 +172,7 @@ func Joined(s string) []string {
 	var out, run []string
 	end := func() {
 		if len(run) > 1 && slices.ContainsFunc(run, func(w string) bool { return !isNumber(w) }) {
-			out = append(out, strings.Join(run, ""))
+			out = append(out, firstRunes(strings.Join(run, ""), MaxWord))
 		}
 		run = run[:0]
 	}

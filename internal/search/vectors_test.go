@@ -115,6 +115,7 @@ var wordInputs = []string{
 	"constructor __proto__ hasOwnProperty",
 	"psykisk o", "a", "ab c", "😀x 2026",
 	"24 år", "25-åring", "unga vuxna 25 år", "18–64 år", "24 månader", "19-ÅRINGAR i Tranemo", "x24 år", "200 år", "24år borås", "unga 16-29 år",
+	strings.Repeat("arbetsträning", 5) + " " + strings.Repeat("0 1 ", 30) + strings.Repeat("😀", 50),
 	"033-35 51 41", "Ring 0320-77 93 64 eller 0325-185 49, 18–64 år, 2019-01-01", "0 7 07",
 }
 
