@@ -65,10 +65,11 @@ type Index struct {
 
 // Build indexes docs. Synonyms apply both ways at index time: a document
 // that says "Försäkringskassan" is found by "FK" and one that says "FK" by
-// "Försäkringskassan". It fails only when ctx is cancelled.
+// "Försäkringskassan". They are the catalogue's and the built-in national
+// abbreviations (builtinSynonyms) that it does not declare itself. It fails only when ctx is cancelled.
 func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index, error) {
 	var syns []synonym
-	for _, s := range synonyms {
+	for _, s := range withBuiltins(synonyms) {
 		if o, b := Terms(s.Ord), Terms(s.Betyder); len(o) > 0 && len(b) > 0 {
 			syns = append(syns, synonym{o, b})
 		}
@@ -248,29 +249,30 @@ func docTerms(d *Doc, syns []synonym, w *worker) (terms, compounds map[string]ui
 		for _, t := range stems {
 			add(t, weight)
 		}
+		// Fields come in rising weight, so a term is in this field if its
+		// best weight is this field's (before the synonyms add any).
+		inField := func(terms []string) bool {
+			for _, t := range terms {
+				if best[t] != weight {
+					return false
+				}
+			}
+			return true
+		}
+		var also []string
 		for _, s := range syns {
-			if containsAll(stems, s.betyder) {
-				for _, t := range s.ord {
-					add(t, weight)
-				}
+			if inField(s.betyder) {
+				also = append(also, s.ord...)
 			}
-			if containsAll(stems, s.ord) {
-				for _, t := range s.betyder {
-					add(t, weight)
-				}
+			if inField(s.ord) {
+				also = append(also, s.betyder...)
 			}
+		}
+		for _, t := range also {
+			add(t, weight)
 		}
 	}
 	return best, compounds
-}
-
-func containsAll(terms, want []string) bool {
-	for _, w := range want {
-		if !slices.Contains(terms, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // prefixRange returns the index range of terms starting with p.

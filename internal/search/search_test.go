@@ -536,3 +536,25 @@ func TestLongWordCostsLittle(t *testing.T) {
 		t.Errorf("%d tails", n)
 	}
 }
+
+// TestBuiltinAbbreviations: national abbreviations work without being
+// declared; a catalogue's own meaning of one takes their place.
+func TestBuiltinAbbreviations(t *testing.T) {
+	docs := []Doc{
+		textDoc("Steget", "Arbetsförmedlingen, Försäkringskassan", "För unga med neuropsykiatriska funktionsnedsättningar."),
+		textDoc("Språkstöd", "Åsby kommun", "Svenska för invandrare och praktik. Samordnad individuell plan."),
+		textDoc("Familjen", "Individ- och familjeomsorgen", "Stöd."),
+	}
+	ix := mustBuild(docs, nil)
+	for q, want := range map[string]string{
+		"af": "Steget", "fk": "Steget", "npf": "Steget", "sfi": "Språkstöd", "sip": "Språkstöd", "ifo": "Familjen",
+	} {
+		if got := foundNames(ix, q); !slices.Equal(got, []string{want}) {
+			t.Errorf("%s finds %q, want %s", q, got, want)
+		}
+	}
+	own := mustBuild(docs, []catalog.Synonym{{Ord: "SIP", Betyder: "Steget"}})
+	if got := foundNames(own, "sip"); !slices.Equal(got, []string{"Steget"}) {
+		t.Errorf("with the catalogue's SIP: Steget, sip finds %q", got)
+	}
+}

@@ -195,6 +195,7 @@ var contentCases = []vectorCase{
 	{name: "fold: boras finds activities in every municipality too", q: vectorQuery{Text: "boras specialresurser"}, includes: []string{act + "dialogforare/", act + "samverkanskoordinator/"}},
 	{name: "synonym: FK finds Försäkringskassan", q: vectorQuery{Text: "FK"}, includes: []string{act + "dialogforare/", act + "arbetscenter/"}},
 	{name: "synonym: försäkringskassan", q: vectorQuery{Text: "försäkringskassan"}, sameAs: "synonym: FK finds Försäkringskassan"},
+	{name: "built-in abbreviation: AME, not declared", q: vectorQuery{Text: "ame"}, includes: []string{act + "arbetscenter/", act + "sampac/"}},
 	{name: "synonym: VGR", q: vectorQuery{Text: "vgr"}, includes: []string{act + "lotsen/"}},
 	{name: "contacts and partners are searchable", q: vectorQuery{Text: "wilhelmsson"}, first: act + "lotsen/"},
 	{name: "hyphen: krafthuset, joined", q: vectorQuery{Text: "krafthuset"}, first: act + "kraft-huset/"},
