@@ -5,25 +5,26 @@
 // answers. No dependencies; an ES module, loaded only when someone searches.
 
 const FORMAT_VERSION = 3;
-const WEIGHT = [1, 2, 4, 8]; // body, facts, target group, name
-const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;
+// BEGIN tables from internal/search (go generate ./internal/search); do not edit.
+const WEIGHT = [1,2,4,8]; // body, facts, target group, name
+const EXACT = 1, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;
 const MIN_HEAD = 3, MIN_TAIL = 4; // of a compound: see tailScores
 const MIN_STEM = 3;
 const MAX_WORD = 48; // longer words are cut to this many letters
 const MIN_TYPO = 5; // words, and stems, of this length may have one typo
 const MIN_STEM_PREFIX = 5; // shorter stems match terms that part from the word only as STRAY_PREFIX
+const MAX_AGE = 120;
 const SUFFIXES = [
-  "ningarna", "orernas", "ningar", "ningen", "orerna", "ning",
-  "arnas", "ernas", "ornas", "heten", "heter", "andet", "arens", "orers",
-  "arna", "erna", "orna", "ande", "ende", "aste", "ares", "aren", "orer", "orns",
-  "ens", "ets", "nas", "het", "are", "ast", "orn",
-  "ar", "er", "or", "en", "et", "na", "ad", "at",
-  "a", "e", "s",
+  "iteternas", "ningarna", "iteterna", "heternas", "orernas", "heterna", "itetens", "ningar", "ningen", "orerna",
+  "iteten", "iteter", "hetens", "heters", "ning", "arnas", "ernas", "ornas", "heten", "heter",
+  "andet", "arens", "orers", "anden", "andes", "arna", "erna", "orna", "ande", "ende",
+  "aste", "ares", "aren", "orer", "orns", "itet", "ades", "ens", "ets", "nas",
+  "het", "are", "ast", "orn", "ade", "ar", "er", "or", "en", "et",
+  "na", "ad", "at", "a", "e", "s",
 ];
-const MAX_SUFFIX = Math.max(...SUFFIXES.map((x) => x.length));
-// A Map, not an object: a word may be named like a property of every
-// object ("constructor").
 const LEMMAS = new Map([["ungdom", "ung"], ["yngr", "ung"], ["yngst", "ung"]]);
+// END tables
+const MAX_SUFFIX = Math.max(...SUFFIXES.map((x) => x.length));
 const FOLD = {
   "å": "a", "ä": "a", "à": "a", "á": "a", "â": "a", "ã": "a", "æ": "a",
   "ö": "o", "ø": "o", "ò": "o", "ó": "o", "ô": "o", "õ": "o",
@@ -164,7 +165,6 @@ export function parseQuery(text) {
 }
 
 const AGE_PHRASE = /([0-9]{1,3})[ \t]*-?[ \t]*(åring\p{L}*|aring\p{L}*|årig\p{L}*|arig\p{L}*|år|ar)/giu;
-const MAX_AGE = 120;
 const isWordChar = (ch) => ch !== undefined && WORD_CHAR.test(fold(ch).trim() || " ");
 
 /**
@@ -227,6 +227,9 @@ export class Index {
       return { name, values, labels, start, codes: Int32Array.from(codes) };
     });
     this.allKommuner = new Set(meta.all);
+    // The words of the municipalities' names that documents have (see stem).
+    const kommun = this.facets.find((f) => f.name === "kommun");
+    this.places = new Set(kommun ? [...new Set(kommun.codes)].flatMap((c) => tokens(kommun.values[c])) : []);
     this.names = frontDecoded(meta.names);
     this.urls = frontDecoded(meta.urls);
     this.fileOf = new Map(); // key → term file
@@ -237,6 +240,16 @@ export class Index {
     this.chunkQueue = []; // chunks to load, the latest asked for first
     this.chunkLoads = 0; // chunk files being fetched
     this.cache = new Map(); // "word last" → Promise of scores
+  }
+
+  /**
+   * stem is the module's stem, except that a word whose stem is the name of
+   * a municipality of the catalogue, but which is not one itself, is its
+   * own stem, as in the index: "marken" is not Mark.
+   */
+  stem(tok) {
+    const s = stem(tok);
+    return s !== tok && this.places.has(s) && !this.places.has(tok) ? tok : s;
   }
 
   /** load reads meta.json from base (a URL ending in "/"). */
@@ -281,10 +294,12 @@ export class Index {
   }
 
   async computeScores(tok, last) {
-    const s = stem(tok);
+    const s = this.stem(tok);
     const n = runeLength(tok);
     const prefix = n >= 3 || (last && n >= 2);
-    const more = new Set(prefix && last ? continued(tok) : []);
+    // "marken" is on its way to no municipality.
+    const own = s === tok && stem(tok) !== tok;
+    const more = new Set(prefix && last ? continued(tok).filter((t) => !(own && this.places.has(t) && !this.places.has(tok))) : []);
     const scores = new Float64Array(this.n);
     const hit = (postings, quality) => {
       let doc = 0;
@@ -345,7 +360,7 @@ export class Index {
     const tails = [];
     for (let k = MIN_HEAD; runes.length - k >= MIN_TAIL; k++) {
       const tail = runes.slice(k).join("");
-      tails.push([tail, stem(tail)]);
+      tails.push([tail, this.stem(tail)]);
     }
     if (tails.length === 0) return;
     const keys = [...new Set(tails.flatMap(([t, st]) => [shardKey(t), shardKey(st)]))];

@@ -66,12 +66,10 @@ const DocChunk = 16
 // TermFileSize is the size up to which keys are packed into one term file.
 const TermFileSize = 16 << 10
 
-// termFileSize is TermFileSize, smaller in tests that need prefix files
-// from a small catalogue.
-var termFileSize = TermFileSize
-
-// Facets lists the facets the browser filters on, in display order.
-var Facets = []string{"kommun", "funktion", "finansiering", "remiss", "egenanmalan"}
+// facetOrder lists the facets the browser filters on, in display order.
+func facetOrder() []string {
+	return []string{"kommun", "funktion", "finansiering", "remiss", "egenanmalan"}
+}
 
 var statusCodes = map[string]int{"pagaende": 0, "planerad": 1, "avslutad": 2}
 
@@ -142,11 +140,11 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 	files := map[string][]byte{}
 	meta := metaFile{
 		Version: FormatVersion, Docs: len(ix.Docs), DocChunk: DocChunk,
-		FacetOrder: Facets, Facets: map[string][]string{}, Labels: map[string][]string{}, F: map[string]string{},
+		FacetOrder: facetOrder(), Facets: map[string][]string{}, Labels: map[string][]string{}, F: map[string]string{},
 		Names: newFrontCoded(), URLs: newFrontCoded(), All: []int{},
 		Ages: [][2]int{}, Age: []int{}, Rank: []int{}, Shards: [][]string{}, Prefixed: []string{},
 	}
-	for _, f := range Facets {
+	for _, f := range meta.FacetOrder {
 		vals := append([]string{}, values[f]...)
 		for _, d := range ix.Docs { // values a document has that the caller did not list
 			for _, v := range d.Facets[f] {
@@ -229,8 +227,9 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 // termFiles adds the term files t/<n>.json and lists their keys in meta.
 func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 	var (
-		cur  = map[string][]int{}
-		size int
+		cur      = map[string][]int{}
+		size     int
+		fileSize = cmp.Or(ix.termFileSize, TermFileSize)
 	)
 	flush := func() error {
 		if len(cur) == 0 {
@@ -255,7 +254,7 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 			entries[ix.terms[i]] = ps
 			keySize += len(ix.terms[i]) + 4 + len(ps)*3 // about its length in JSON
 		}
-		if size > 0 && size+keySize > termFileSize {
+		if size > 0 && size+keySize > fileSize {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -265,7 +264,7 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 		}
 		n := len(meta.Shards) - 1
 		meta.Shards[n] = append(meta.Shards[n], key)
-		if keySize > termFileSize {
+		if keySize > fileSize {
 			b, err := json.Marshal(ix.prefixFile(key, first, i, entries))
 			if err != nil {
 				return err
@@ -316,9 +315,9 @@ func (ix *Index) encodePostings(i int) []int {
 }
 
 func fieldCode(weight uint8) int {
-	for f, w := range Weight {
-		if int(weight) == w {
-			return f
+	for f := Body; f < numFields; f++ {
+		if int(weight) == f.weight() {
+			return int(f)
 		}
 	}
 	return 0

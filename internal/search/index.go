@@ -24,9 +24,9 @@ const (
 	numFields
 )
 
-// Weight is the score a match in the field adds: a hit in the name
+// weight is the score a match in the field adds: a hit in the name
 // outweighs one in the target group, which outweighs the body.
-var Weight = [numFields]int{Body: 1, Facts: 2, Target: 4, Name: 8}
+func (f Field) weight() int { return 1 << f }
 
 // Doc is one activity as the search sees it.
 type Doc struct {
@@ -61,6 +61,11 @@ type Index struct {
 	// rank is each document's place in Swedish alphabetical order of
 	// names, which breaks ties between equal scores.
 	rank []int
+	// places holds the words of the municipalities' names (see stem).
+	places map[string]struct{}
+	// termFileSize is TermFileSize unless a test sets a smaller one, to
+	// have prefix files from a small catalogue.
+	termFileSize int
 }
 
 // Build indexes docs. Synonyms apply both ways at index time: a document
@@ -78,8 +83,16 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	// of every description is most of the work.
 	perDoc := make([]map[string]uint8, len(docs))
 	compounds := make([]map[string]uint8, len(docs))
+	places := map[string]struct{}{}
+	for _, d := range docs {
+		for _, k := range d.Facets["kommun"] {
+			for _, t := range Tokens(k) {
+				places[t] = struct{}{}
+			}
+		}
+	}
 	workers, err := parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
-		perDoc[i], compounds[i] = docTerms(&docs[i], syns, w)
+		perDoc[i], compounds[i] = docTerms(&docs[i], syns, places, w)
 		return nil
 	})
 	if err != nil {
@@ -115,7 +128,7 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 			byTerm[t] = append(byTerm[t], posting{int32(d), w})
 		}
 	}
-	ix := &Index{Docs: docs, terms: slices.Sorted(maps.Keys(byTerm)), rank: make([]int, len(docs))}
+	ix := &Index{Docs: docs, terms: slices.Sorted(maps.Keys(byTerm)), rank: make([]int, len(docs)), places: places}
 	for r, d := range byName(docs) {
 		ix.rank[d] = r
 	}
@@ -182,8 +195,8 @@ const (
 // that "Stöd i vardagen" comes before "Hälsostöd" for "stöd".
 func tailWeight(w uint8) uint8 {
 	for f := Body + 1; f < numFields; f++ {
-		if int(w) == Weight[f] {
-			return uint8(Weight[f-1])
+		if int(w) == f.weight() {
+			return uint8((f - 1).weight())
 		}
 	}
 	return w
@@ -215,8 +228,10 @@ func (w *worker) tails(word string, v *vocabulary) []string {
 
 // docTerms returns the terms of d with the weight of the weightiest field
 // each is in, and the words long enough to be compounds, with theirs. It
-// adds d's words to w's vocabulary.
-func docTerms(d *Doc, syns []synonym, w *worker) (terms, compounds map[string]uint8) {
+// adds d's words to w's vocabulary. A word outside the facts whose stem is
+// the name of a municipality (places), but which is not one itself, is
+// indexed as it is: "marken" does not make an activity one in Mark.
+func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, compounds map[string]uint8) {
 	best := map[string]uint8{}
 	compounds = map[string]uint8{}
 	add := func(t string, w uint8) {
@@ -226,10 +241,16 @@ func docTerms(d *Doc, syns []synonym, w *worker) (terms, compounds map[string]ui
 	}
 	var stems []string
 	for f := Field(0); f < numFields; f++ {
-		weight := uint8(Weight[f])
+		weight := uint8(f.weight())
 		stems = stems[:0]
 		for _, tok := range Tokens(d.Text[f]) {
-			stems = append(stems, w.stem(tok))
+			st := w.stem(tok)
+			if _, isPlace := places[st]; isPlace && st != tok && f != Facts {
+				if _, tokIsPlace := places[tok]; !tokIsPlace {
+					st = tok
+				}
+			}
+			stems = append(stems, st)
 			n := utf8.RuneCountInString(tok)
 			switch {
 			case f == Facts:

@@ -264,7 +264,7 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 			}
 		}
 	}
-	stem := Stem(tok)
+	stem := ix.stem(tok)
 	i, exact := ix.term(stem)
 	if exact {
 		hit(i, exactMatch)
@@ -291,6 +291,9 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 		// beginning of one that is indexed under a shorter stem.
 		if last && !exact {
 			for _, t := range continued(tok) {
+				if stem == tok && Stem(tok) != tok && ix.isPlace(t) && !ix.isPlace(tok) {
+					continue // "marken" is on its way to no municipality
+				}
 				if i, ok := ix.term(t); ok {
 					hit(i, prefixMatch)
 				}
@@ -326,7 +329,7 @@ func (ix *Index) tailScores(tok string) []float64 {
 	runes := []rune(tok)
 	for k := minHead; len(runes)-k >= minTail; k++ {
 		tail := string(runes[k:])
-		i, exact := ix.term(Stem(tail))
+		i, exact := ix.term(ix.stem(tail))
 		if exact {
 			hit(i)
 		}
@@ -339,6 +342,25 @@ func (ix *Index) tailScores(tok string) []float64 {
 		}
 	}
 	return scores
+}
+
+// stem is Stem, except that a word whose stem is the name of a
+// municipality of the catalogue, but which is not one itself, is its own
+// stem, as in documents (docTerms): "marken" is not Mark.
+func (ix *Index) stem(tok string) string {
+	st := Stem(tok)
+	if st == tok {
+		return st
+	}
+	if ix.isPlace(st) && !ix.isPlace(tok) {
+		return tok
+	}
+	return st
+}
+
+func (ix *Index) isPlace(word string) bool {
+	_, ok := ix.places[word]
+	return ok
 }
 
 // term returns the index of term t.

@@ -40,7 +40,8 @@ func TestStemJoinsInflections(t *testing.T) {
 		{"arbete", "arbetet", "arbeten"},
 		{"sjukskriven", "sjukskrivna", "sjukskrivning", "sjukskrivningar"},
 		{"utbildning", "utbildningen", "utbildningar"},
-		{"myndighet", "myndigheter", "myndigheten"},
+		{"myndighet", "myndigheter", "myndigheten", "myndighetens", "myndigheterna", "myndigheternas"},
+		{"aktivitet", "aktiviteter", "aktiviteten", "aktivitetens", "aktiviteterna"},
 		{"forsakringskassan", "forsakringskassans"},
 		{"koordinator", "koordinatorn", "koordinatorns", "koordinatorer", "koordinatorerna", "koordinatorernas"},
 		{"handledare", "handledaren", "handledarens", "handledarna", "handledares"},
@@ -556,5 +557,24 @@ func TestBuiltinAbbreviations(t *testing.T) {
 	own := mustBuild(docs, []catalog.Synonym{{Ord: "SIP", Betyder: "Steget"}})
 	if got := foundNames(own, "sip"); !slices.Equal(got, []string{"Steget"}) {
 		t.Errorf("with the catalogue's SIP: Steget, sip finds %q", got)
+	}
+}
+
+// TestNoStemIsAPlace: a common word whose stem is a municipality's name
+// does not find activities as if they were there.
+func TestNoStemIsAPlace(t *testing.T) {
+	inMark := textDoc("Kraft", "Mark", "Arbete.")
+	inMark.Facets["kommun"] = []string{"Mark"}
+	ground := textDoc("Odling", "Borås", "Arbete på marken i trädgården.")
+	ground.Facets["kommun"] = []string{"Borås"}
+	ix := mustBuild([]Doc{inMark, ground}, nil)
+	if got := foundNames(ix, "mark"); !slices.Equal(got, []string{"Kraft", "Odling"}) {
+		t.Errorf("mark finds %q, want Kraft, then Odling (marken, by prefix)", got)
+	}
+	if h := ix.Search(Query{Text: "mark"}); len(h) == 2 && h[1].Score >= float64(Body.weight()) {
+		t.Errorf("marken matches mark exactly (score %v)", h[1].Score)
+	}
+	if got := foundNames(ix, "marken"); len(got) == 0 || got[0] != "Odling" {
+		t.Errorf("marken finds %q, want Odling first", got)
 	}
 }

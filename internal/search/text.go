@@ -73,15 +73,18 @@ const MaxWord = 48
 // suffixes are stripped from folded words, the first that matches (longer
 // before the shorter ones they end with), as long as a stem of at least
 // minStem runes remains. They cover the plural, definite and genitive
-// endings that matter for finding things, not a full morphology. Nouns in
+// endings that matter for finding things, not a full morphology (Snowball's
+// Swedish step 1 was the source of the -het and -ande forms). Nouns in
 // -or and -are keep their stem in every form: koordinator, koordinatorn,
 // koordinatorer → koordinat; handledare, handledaren, handledarna →
-// handled.
+// handled; and so do those in -het and -itet: myndighet, myndigheterna →
+// myndig; aktivitet, aktiviteter → aktiv.
 var suffixes = []string{
-	"ningarna", "orernas", "ningar", "ningen", "orerna", "ning", // sjukskrivning meets sjukskriven
-	"arnas", "ernas", "ornas", "heten", "heter", "andet", "arens", "orers",
-	"arna", "erna", "orna", "ande", "ende", "aste", "ares", "aren", "orer", "orns",
-	"ens", "ets", "nas", "het", "are", "ast", "orn",
+	"iteternas", "ningarna", "iteterna", "heternas", "orernas", "heterna", "itetens",
+	"ningar", "ningen", "orerna", "iteten", "iteter", "hetens", "heters", "ning", // sjukskrivning meets sjukskriven
+	"arnas", "ernas", "ornas", "heten", "heter", "andet", "arens", "orers", "anden", "andes",
+	"arna", "erna", "orna", "ande", "ende", "aste", "ares", "aren", "orer", "orns", "itet", "ades",
+	"ens", "ets", "nas", "het", "are", "ast", "orn", "ade",
 	"ar", "er", "or", "en", "et", "na", "ad", "at",
 	"a", "e", "s",
 }

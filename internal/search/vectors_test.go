@@ -104,7 +104,8 @@ var wordInputs = []string{
 	"vuxen vuxna vuxnas", "ung unga ungdom ungdomar ungdomarna yngre yngsta",
 	"kvinna kvinnor kvinnorna", "arbete arbetet arbeten",
 	"sjukskriven sjukskrivna sjukskrivning sjukskrivningar sjukskrivningarna",
-	"utbildning utbildningen myndighet myndigheter myndigheten myndighetens",
+	"utbildning utbildningen myndighet myndigheter myndigheten myndighetens myndigheterna myndigheternas",
+	"aktivitet aktiviteter aktiviteten aktivitetens aktiviteterna aktiviteternas samverkanden arbetade",
 	"Försäkringskassan Försäkringskassans",
 	"koordinator koordinatorn koordinatorns koordinatorer koordinatorerna koordinatorernas koordinatorers",
 	"handledare handledaren handledarens handledarna handledarnas handledares",
@@ -191,6 +192,8 @@ var contentCases = []vectorCase{
 	{name: "typo: kordinator (missing letter)", q: vectorQuery{Text: "kordinator"}, first: act + "samverkanskoordinator/"},
 	{name: "typo: rehabiliterng (missing letter)", q: vectorQuery{Text: "rehabiliterng"}, includes: []string{act + "aktiv-vardag/", act + "kraft-huset/"}},
 	{name: "typo: rehabilitreing (swap)", q: vectorQuery{Text: "rehabilitreing"}, sameAs: "typo: rehabiliterng (missing letter)"},
+	{name: "no stem is a place: marken is not Mark", q: vectorQuery{Text: "marken"}, none: true},
+	{name: "inflection: aktiviteter finds aktivitet", q: vectorQuery{Text: "aktiviteter"}, includes: []string{act + "kraft-huset/"}},
 	{name: "typo: none in short words (mork is not Mark)", q: vectorQuery{Text: "mork"}, none: true},
 	{name: "fold: boras finds activities in every municipality too", q: vectorQuery{Text: "boras specialresurser"}, includes: []string{act + "dialogforare/", act + "samverkanskoordinator/"}},
 	{name: "synonym: FK finds Försäkringskassan", q: vectorQuery{Text: "FK"}, includes: []string{act + "dialogforare/", act + "arbetscenter/"}},
@@ -401,9 +404,9 @@ func checkCase(t *testing.T, set string, c vectorCase, v vector, earlier map[str
 // prefix files, to testdata/index-small-files/.
 func writeSmallFiles(t *testing.T, ix *search.Index, c catalogue) {
 	t.Helper()
-	restore := search.SetTermFileSize(100)
+	search.SetTermFileSize(ix, 100)
 	files, err := ix.Files(c.values, c.labels)
-	restore()
+	search.SetTermFileSize(ix, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
