@@ -25,14 +25,11 @@ const SUFFIXES = [
 const LEMMAS = new Map([["ungdom", "ung"], ["yngr", "ung"], ["yngst", "ung"]]);
 // END tables
 const MAX_SUFFIX = Math.max(...SUFFIXES.map((x) => x.length));
-const FOLD = {
-  "å": "a", "ä": "a", "à": "a", "á": "a", "â": "a", "ã": "a", "æ": "a",
-  "ö": "o", "ø": "o", "ò": "o", "ó": "o", "ô": "o", "õ": "o",
-  "é": "e", "è": "e", "ê": "e", "ë": "e",
-  "ü": "u", "ù": "u", "ú": "u", "û": "u",
-  "í": "i", "ì": "i", "î": "i", "ï": "i",
-  "ç": "c", "ñ": "n", "ý": "y", "ÿ": "y",
-};
+// Letters without a canonical decomposition that fold all the same, as
+// in catalog.Fold.
+const STROKED = new Map([["ø", "o"], ["æ", "a"], ["ł", "l"], ["đ", "d"], ["ħ", "h"], ["ŧ", "t"], ["ı", "i"]]);
+const MARK = /\p{Mn}/u;
+const MARKS = /^\p{Mn}*$/u;
 const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 const SURROGATE = /[\uD800-\uDFFF]/;
 const NUMBER = /^[0-9]+$/;
@@ -41,17 +38,31 @@ const NUMBER = /^[0-9]+$/;
  * fold lower-cases s, removes diacritics and keeps letters and digits. It
  * lower-cases one character at a time and keeps one character of the
  * result, as Go's unicode.ToLower does: "İ" becomes "i", not "i" and a
- * combining dot, and a final "Σ" is "σ" like any other.
+ * combining dot, and a final "Σ" is "σ" like any other. A letter with a
+ * canonical decomposition into a letter and marks folds to the letter ("Š"
+ * → "s"), as in catalog.Fold; a mark written apart is dropped.
  */
 export function fold(s) {
   let out = "";
   for (const ch of s) {
+    if (MARK.test(ch)) continue;
     const lower = ch.toLowerCase();
-    const l = lower.length === ch.length ? lower : String.fromCodePoint(lower.codePointAt(0));
-    const f = FOLD[l] || l;
-    out += WORD_CHAR.test(f) ? f : " ";
+    let l = lower.length === ch.length ? lower : String.fromCodePoint(lower.codePointAt(0));
+    if (l.charCodeAt(0) >= 0x80) l = baseLetter(l);
+    out += WORD_CHAR.test(l) ? l : " ";
   }
   return out;
+}
+
+// baseLetter folds one lower-case character as catalog.Fold does.
+function baseLetter(ch) {
+  const stroked = STROKED.get(ch);
+  if (stroked) return stroked;
+  const d = ch.normalize("NFD");
+  if (d === ch) return ch;
+  const base = String.fromCodePoint(d.codePointAt(0));
+  if (!MARKS.test(d.slice(base.length))) return ch;
+  return baseLetter(base.toLowerCase() === base ? base : base.toLowerCase());
 }
 
 /**

@@ -24,12 +24,16 @@ import (
 )
 
 // Fold lower-cases s and removes diacritics the way slugs do (å, ä → a,
-// ö → o, é → e …), keeping only letters and digits; everything else
-// becomes a space.
+// ö → o, é → e, Š → s, ł → l …: catalog.Fold), keeping only letters and
+// digits; a combining mark written apart from its letter is dropped, and
+// everything else becomes a space.
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
 		r = catalog.Fold(unicode.ToLower(r))
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)

@@ -113,6 +113,7 @@ var wordInputs = []string{
 	"gående leende starkaste förandet huset husets",
 	"arbetstrani ungdo koordinatore handledar",
 	"İstanbul ΣΟΦΊΑ ﬁnal Ǆemal",
+	"Štěpán Čapek Łódź Øresund Ærø Đorđević Ħamrun Ŧ ı Ǖ Ḗ ǅ 한국 Bora\u030as", "e\u0301 \u0301x \u20dd",
 	"constructor __proto__ hasOwnProperty",
 	"psykisk o", "a", "ab c", "😀x 2026",
 	"24 år", "25-åring", "unga vuxna 25 år", "18–64 år", "24 månader", "19-ÅRINGAR i Tranemo", "x24 år", "200 år", "24år borås", "unga 16-29 år",
