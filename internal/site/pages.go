@@ -257,13 +257,13 @@ func TelURI(phone string) string {
 	return "tel:" + d
 }
 
-// allActivities lists every current activity A–Ö: a path to each without
-// the matrix or JavaScript.
+// allActivities lists every activity A–Ö, ended ones marked: a path to
+// each without the matrix or JavaScript, where find in page reaches all.
 func (a *assembler) allActivities() {
 	v := a.add("verksamheter/", "list", a.l.t["allActivities"])
 	v.Intro = a.l.t["allIntro"]
 	v.Empty = a.l.t["noActivities"]
-	a.flatList(v, a.current)
+	a.flatList(v, func(*catalog.Activity) bool { return true })
 }
 
 // flatList fills v with one group of the activities that match, A–Ö.

@@ -270,8 +270,16 @@ func TestAssembleEnded(t *testing.T) {
 	}
 	pageAt(t, pages, "verksamheter/avslutad/") // its page is still published
 
+	// The A–Ö list has it, marked, so that find in page reaches it.
+	all := pageAt(t, pages, "verksamheter/")
+	if len(all.View.Groups) == 0 {
+		t.Fatal("verksamheter/ lists nothing")
+	}
+	if it, ok := findItem(all.View.Groups[0].Items, "Avslutad insats"); !ok || it.StatusKey != "avslutad" {
+		t.Errorf("verksamheter/ does not list the ended activity, marked: %+v", it)
+	}
 	// Current listings leave it out.
-	for _, u := range []string{"verksamheter/", "kommuner/boras/", "funktioner/f1/", "finansiering/finsam/"} {
+	for _, u := range []string{"kommuner/boras/", "funktioner/f1/", "finansiering/finsam/"} {
 		p := pageAt(t, pages, u)
 		for _, g := range p.View.Groups {
 			if _, ok := findItem(g.Items, "Avslutad insats"); ok {

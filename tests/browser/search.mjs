@@ -429,14 +429,18 @@ export async function checkSearch(ctx) {
     const all = contentSet.vectors.find((v) => v.name === 'everything, no query').urls;
     const { page, context, problems: loading } = await open(ctx, '', { contextOptions: { javaScriptEnabled: false } });
     try {
-      await step(ctx, `search: without JavaScript the form is not shown, the matrix is whole and the front page links all ${all.length} activities`, async () => {
+      await step(ctx, `search: without JavaScript the form is not shown, a line points to the A–Ö list, municipalities and the booklet, the matrix is whole and the front page links all ${all.length} activities`, async () => {
         const problems = [...loading];
         if (await page.locator('#sok').isVisible()) problems.push('the search form is shown, although it cannot work');
         const s = await page.evaluate(() => ({
           hidden: document.querySelectorAll('li[data-sok][hidden]').length,
           links: [...new Set([...document.querySelectorAll('main a[href]')].map((a) => a.getAttribute('href')))],
           marked: document.querySelectorAll('.matrix-none').length,
+          noscript: [...document.querySelectorAll('.search-noscript a[href]')].map((a) => a.getAttribute('href')),
         }));
+        for (const href of ['verksamheter/', 'kommuner/', 'utskrift/']) {
+          if (!s.noscript.includes(href)) problems.push(`the line for browsers without JavaScript does not link ${href}`);
+        }
         const missing = all.filter((u) => !s.links.includes(u));
         if (missing.length) problems.push(`the front page does not link ${missing.join(', ')}`);
         if (s.hidden || s.marked) problems.push(`${s.hidden} matrix entries hidden, ${s.marked} cells marked empty`);
