@@ -27,6 +27,10 @@ function init(section) {
   let shown = PAGE;
   let runId = 0;
 
+  // loose is a value as compared with the address: lower case, without
+  // diacritics or anything but letters and digits.
+  const loose = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  let unknown = []; // values in the address that are no box's: {name, value}
   const fill = (text, value) => text.replace("%d", value).replace("%s", value);
   // labelOf is a checkbox's label text, without its count.
   const labelOf = (box) => [...box.parentElement.childNodes]
@@ -63,17 +67,29 @@ function init(section) {
     const p = new URLSearchParams();
     if (q.value.trim()) p.set("q", q.value.trim());
     for (const b of boxes) if (b.checked) p.append(b.name, b.value);
+    for (const u of unknown) p.append(u.name, u.value);
     if (parseInt(age.value, 10) > 0) p.set("alder", String(parseInt(age.value, 10)));
     const qs = p.toString();
     return location.pathname + (qs ? "?" + qs : "") + location.hash;
   }
 
-  // fromURL fills the form from the address; true if it held a query.
+  // fromURL fills the form from the address; true if it held a query. A
+  // value is the box whose value or label it is, in any case and with or
+  // without diacritics (?kommun=tranemo is Tranemo); one that is no box's
+  // stays in the address and is shown as a chip that it matched nothing.
   function fromURL() {
     const p = new URLSearchParams(location.search);
     q.value = p.get("q") || "";
     age.value = p.get("alder") || "";
-    for (const b of boxes) b.checked = p.getAll(b.name).includes(b.value);
+    for (const b of boxes) b.checked = false;
+    unknown = [];
+    for (const [name, value] of p) {
+      if (!facetNames.includes(name)) continue;
+      const b = boxes.find((x) => x.name === name && x.value === value) ||
+        boxes.find((x) => x.name === name && (loose(x.value) === loose(value) || loose(labelOf(x)) === loose(value)));
+      if (b) b.checked = true;
+      else if (!unknown.some((u) => u.name === name && u.value === value)) unknown.push({ name, value });
+    }
     return [...p.keys()].some((k) => k === "q" || k === "alder" || facetNames.includes(k));
   }
 
@@ -300,6 +316,7 @@ function init(section) {
     const list = [];
     if (s.text.trim()) list.push(chip(fill(texts.textChip, s.text.trim()), () => (q.value = s.ageText !== undefined ? s.ageText : "")));
     for (const b of boxes) if (b.checked) list.push(chip(labelOf(b), () => (b.checked = false)));
+    for (const u of unknown) list.push(chip(fill(texts.unknownValue, u.value), () => (unknown = unknown.filter((x) => x !== u))));
     // An age typed in the field is removed from it.
     const dropAge = s.ageText !== undefined ? () => (q.value = s.text) : () => (age.value = "");
     if (s.age > 0) list.push(chip(fill(texts.ageChip, String(s.age)), dropAge));
@@ -338,6 +355,7 @@ function init(section) {
     q.value = "";
     age.value = "";
     for (const b of boxes) b.checked = false;
+    unknown = [];
     changed(true);
     q.focus();
   });

@@ -331,6 +331,36 @@ export async function checkSearch(ctx) {
     }
   }
 
+  // An address written by hand: values in another case or without
+  // diacritics select their box; an unknown one is a chip that says it
+  // matched nothing, and removing it drops it from the address.
+  {
+    const address = '?q=unga&kommun=tranemo&kommun=Atlantis';
+    const { page, context, problems: loading } = await open(ctx, address);
+    try {
+      await step(ctx, `search: the address ${address} ticks Tranemo and shows Atlantis as a chip that matched nothing, which can be removed`, async () => {
+        const problems = [...loading];
+        await page.waitForFunction(() => !document.getElementById('sok').hidden &&
+          document.querySelector('#sok-resultat li') && !document.getElementById('sok-resultat').hasAttribute('aria-busy'), null, { timeout: 10000 });
+        const s = await page.evaluate(state);
+        const want = await expect(ctx, page, 'shared link: unga in Tranemo');
+        if (JSON.stringify(s.results) !== JSON.stringify(want.urls.slice(0, PAGE))) problems.push(`results ${JSON.stringify(s.results)}, want ${JSON.stringify(want.urls)}`);
+        if (JSON.stringify(s.checked) !== JSON.stringify(['kommun=Tranemo'])) problems.push(`ticked ${JSON.stringify(s.checked)}, want kommun=Tranemo`);
+        const chip = 'Atlantis – ingen träff ×';
+        if (!s.chips.includes(chip)) problems.push(`chips ${JSON.stringify(s.chips)}, want one "${chip}"`);
+        else {
+          await page.locator('.search-chips li button', { hasText: 'Atlantis' }).click();
+          await page.waitForFunction(() => !location.search.includes('Atlantis'), null, { timeout: 5000 }).catch(() => {});
+          const after = await page.evaluate(state);
+          if (after.search.includes('Atlantis') || after.chips.some((c) => c.includes('Atlantis'))) problems.push(`after removing its chip: address ${after.search}, chips ${JSON.stringify(after.chips)}`);
+        }
+        return problems;
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
   // 5-6. A shared address, and the matrix filtered in place.
   {
     const { page, context, problems: loading } = await open(ctx, SHARED);
