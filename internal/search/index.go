@@ -44,6 +44,10 @@ type Doc struct {
 	AgeFrom, AgeTo int
 	// Text is what is searched, per field.
 	Text [numFields]string
+	// Places are the municipalities the activity is in. They weigh as
+	// much as the target group, more than the other facts: for "borås",
+	// an activity in Borås comes before one whose partner is "Borås Stad".
+	Places []string
 }
 
 // posting is one document's best weight for a term.
@@ -266,6 +270,14 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 		// found however it is typed (krafthuset, kraft huset, kraft-huset).
 		for _, j := range Joined(d.Text[f]) {
 			stems = append(stems, w.stem(j))
+		}
+		if f == Facts {
+			for _, p := range d.Places {
+				for _, tok := range Tokens(p) {
+					w.names[tok] = struct{}{}
+					add(w.stem(tok), uint8(Target.weight()))
+				}
+			}
 		}
 		for _, t := range stems {
 			add(t, weight)

@@ -582,3 +582,16 @@ func TestNoStemIsAPlace(t *testing.T) {
 		t.Errorf("marken finds %q, want Odling first", got)
 	}
 }
+
+// TestPlaceOutweighsPartner: an activity in Borås comes before one whose
+// partner's name says Borås.
+func TestPlaceOutweighsPartner(t *testing.T) {
+	partner := textDoc("Kraft", "Mark Primärvården Borås–Bollebygd", "")
+	partner.Places = []string{"Mark"}
+	in := textDoc("Stöd", "Borås", "")
+	in.Places = []string{"Borås"}
+	ix := mustBuild([]Doc{partner, in}, nil)
+	if got := foundNames(ix, "borås"); !slices.Equal(got, []string{"Stöd", "Kraft"}) {
+		t.Errorf("borås finds %q, want Stöd (in Borås) before Kraft (a partner in Borås)", got)
+	}
+}

@@ -165,6 +165,7 @@ var contentCases = []vectorCase{
 	{name: "fold: ohalsa finds ohälsa", q: vectorQuery{Text: "ohalsa"}, first: act + "psykisk-ohalsa-sjukskoterskor/"},
 	{name: "fold and inflection: halsocoach finds Hälsocoacher", q: vectorQuery{Text: "halsocoach"}, includes: []string{act + "unga-vuxna/"}},
 	{name: "fold: boras finds Borås", q: vectorQuery{Text: "boras"}, includes: []string{act + "lotsen/", act + "bedomningsteam-solhem/"}},
+	{name: "place: in Borås before a partner named for Borås", q: vectorQuery{Text: "borås"}, excludes: nil, first: act + "bedomningsteam-solhem/"},
 	{name: "fold: VÅRGÅRDA", q: vectorQuery{Text: "VÅRGÅRDA"}, includes: []string{act + "sampac/", act + "sarv/"}},
 	{name: "fold: vargarda", q: vectorQuery{Text: "vargarda"}, sameAs: "fold: VÅRGÅRDA"},
 	{name: "fold: dotted capital I as Go lower-cases it", q: vectorQuery{Text: "İNVÅNARE"}, first: act + "kraftteamen/"},
