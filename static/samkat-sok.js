@@ -240,8 +240,12 @@ function init(section) {
       docs: Int32Array.from(items, (li) => Number(li.dataset.sok)),
       hidden: Uint8Array.from(items, (li) => (li.hidden ? 1 : 0)),
       list: Int32Array.from(items, (li) => listNo.get(li.parentElement)),
+      // Ended activities' entries (data-ended) are hidden until a search
+      // finds them.
+      ended: Uint8Array.from(items, (li) => (li.hasAttribute("data-ended") ? 1 : 0)),
       lists,
       shown: Int32Array.from(lists, (ul) => [...ul.children].filter((li) => !li.hidden).length),
+      current: Int32Array.from(lists, (ul) => [...ul.children].filter((li) => !li.hasAttribute("data-ended")).length),
     };
   }
 
@@ -263,7 +267,8 @@ function init(section) {
   }
 
   // filterMatrix hides the matrix entries of documents not kept (keep[doc]
-  // is 1 for those kept; null keeps all) and marks the lists it empties. It
+  // is 1 for those kept; null keeps all current ones) and shows those of
+  // ended activities that are kept, and marks the lists it empties. It
   // touches only entries that change. While filtered, matrix cells off
   // screen are laid out only when scrolled to (the class matrix-filtered,
   // samkat.css): with tens of thousands of entries, laying out the whole
@@ -274,7 +279,8 @@ function init(section) {
     if (keep !== null && m.table) m.table.classList.add("matrix-filtered");
     const changed = new Set();
     for (let i = 0; i < m.items.length; i++) {
-      const hide = keep !== null && keep[m.docs[i]] !== 1 ? 1 : 0;
+      const found = keep !== null && keep[m.docs[i]] === 1;
+      const hide = (m.ended[i] ? !found : keep !== null && !found) ? 1 : 0;
       if (hide === m.hidden[i]) continue;
       m.hidden[i] = hide;
       m.items[i].hidden = hide === 1;
@@ -283,6 +289,11 @@ function init(section) {
     }
     for (const l of changed) {
       const list = m.lists[l];
+      if (m.current[l] === 0) {
+        // A cell of ended activities only: its "–" goes while one is shown.
+        for (let e = list.nextElementSibling; e; e = e.nextElementSibling) e.hidden = m.shown[l] > 0;
+        continue;
+      }
       const next = list.nextElementSibling;
       let none = next && next.classList.contains("matrix-none") ? next : null;
       if (m.shown[l] === 0 && !none) {

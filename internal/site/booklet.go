@@ -19,7 +19,7 @@ func (a *assembler) booklet() {
 	v := a.add(url, "utskrift", a.l.t["printTitle"])
 	v.Intro = a.l.t["printIntro"]
 	v.Body = shiftHeadings(a.in.Bodies[a.ix.File], 0, "inledning", "", url)
-	v.Matrix = a.matrix(v.Root)
+	v.Matrix = a.matrix(v.Root, false)
 	for _, f := range a.ix.Funktioner {
 		sec := BookletSection{Heading: f.Namn, ID: "funktion-" + f.ID}
 		if p := a.page(catalog.FunktionPage, f.ID); p != nil {

@@ -13,7 +13,7 @@ func (a *assembler) home() {
 	v := a.add("", "home", a.ix.Titel)
 	v.Body = a.in.Bodies[a.ix.File]
 	v.Description = description(a.ix.Undertitel, a.ix.Body)
-	v.Matrix = a.matrix("")
+	v.Matrix = a.matrix("", true)
 	v.Search = a.searchForm()
 	for _, x := range a.sorted {
 		if a.current(x) && x.Inriktning == catalog.InriktningStruktur {
@@ -78,8 +78,10 @@ func (a *assembler) axisLabel(name string) string {
 
 // matrix places every current, individual-level activity in the cells of
 // its row and column values. Strukturövergripande activities are listed
-// under the table instead: they work on the system, not in a place.
-func (a *assembler) matrix(root string) *Matrix {
+// under the table instead: they work on the system, not in a place. With
+// ended, ended activities are in it too, hidden until a search finds them
+// (the front page), so that the search results and the matrix agree.
+func (a *assembler) matrix(root string, ended bool) *Matrix {
 	rows, rowKeys := a.axis(a.ix.Matris.Rader)
 	cols, colKeys := a.axis(a.ix.Matris.Kolumner)
 	m := &Matrix{Caption: a.l.t["matrix"], Corner: a.axisLabel(a.ix.Matris.Rader)}
@@ -92,7 +94,7 @@ func (a *assembler) matrix(root string) *Matrix {
 	for _, r := range rows {
 		row := MatrixRow{Head: Link{Label: r.label, Href: root + r.url}, Cells: make([][]Item, len(cols))}
 		for _, x := range a.sorted {
-			if !a.current(x) || x.Inriktning == catalog.InriktningStruktur || !slices.Contains(rowKeys(x), r.key) {
+			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !slices.Contains(rowKeys(x), r.key) {
 				continue
 			}
 			for j, c := range cols {

@@ -463,7 +463,7 @@ export async function checkSearch(ctx) {
         const problems = [...loading];
         if (await page.locator('#sok').isVisible()) problems.push('the search form is shown, although it cannot work');
         const s = await page.evaluate(() => ({
-          hidden: document.querySelectorAll('li[data-sok][hidden]').length,
+          hidden: document.querySelectorAll('li[data-sok][hidden]:not([data-ended])').length,
           links: [...new Set([...document.querySelectorAll('main a[href]')].map((a) => a.getAttribute('href')))],
           marked: document.querySelectorAll('.matrix-none').length,
           noscript: [...document.querySelectorAll('.search-noscript a[href]')].map((a) => a.getAttribute('href')),
