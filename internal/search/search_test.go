@@ -595,3 +595,16 @@ func TestPlaceOutweighsPartner(t *testing.T) {
 		t.Errorf("borås finds %q, want Stöd (in Borås) before Kraft (a partner in Borås)", got)
 	}
 }
+
+// TestTipExamples: the tip suggests only what finds something.
+func TestTipExamples(t *testing.T) {
+	acts := []*catalog.Activity{
+		{Namn: "Lotsen", Malgrupp: "Unga vuxna som är arbetslösa", Samverkansparter: []string{"Försäkringskassan"}},
+	}
+	if got := TipExamples(acts, nil, 3); !slices.Equal(got, []string{"unga", "FK", "arbetslös"}) {
+		t.Errorf("TipExamples = %q, want unga, FK (built in), arbetslös", got)
+	}
+	if got := TipExamples(nil, nil, 3); len(got) != 0 {
+		t.Errorf("TipExamples of no activities = %q", got)
+	}
+}

@@ -16,7 +16,9 @@ var texts = map[string]Strings{
 	"sv": {
 		"search.title":         "Sök verksamhet",
 		"search.label":         "Sökord",
-		"search.tips":          "Till exempel unga, sjukskriven eller FK. Det går bra att skriva utan å, ä och ö.",
+		"search.tips":          "Till exempel %s. Det går bra att skriva utan å, ä och ö.",
+		"search.tipsPlain":     "Det går bra att skriva utan å, ä och ö.",
+		"search.tipsOr":        "eller",
 		"search.filters":       "Filter",
 		"search.age":           "Personens ålder",
 		"search.selfYes":       "Personen kan anmäla sig själv",
@@ -140,7 +142,9 @@ var texts = map[string]Strings{
 	"en": {
 		"search.title":         "Find an activity",
 		"search.label":         "Search words",
-		"search.tips":          "For example young, sick leave or FK. Letters without accents work too.",
+		"search.tips":          "For example %s (the catalogue is in Swedish). Letters without accents work too.",
+		"search.tipsPlain":     "Letters without accents work too.",
+		"search.tipsOr":        "or",
 		"search.filters":       "Filters",
 		"search.age":           "The person's age",
 		"search.selfYes":       "The person may apply on their own",

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/search"
 )
 
 func (a *assembler) home() {
@@ -588,6 +589,20 @@ func (a *assembler) searchForm() *SearchView {
 		sv.Texts[k] = t["search."+k]
 	}
 	sv.Texts["allMunicipalities"] = t["allMunicipalities"]
+	var current []*catalog.Activity
+	for _, x := range a.sorted {
+		if a.current(x) {
+			current = append(current, x)
+		}
+	}
+	sv.Tips = t["search.tipsPlain"]
+	if ex := search.TipExamples(current, a.ix.Synonymer, 3); len(ex) > 0 {
+		list := ex[0]
+		if len(ex) > 1 {
+			list = strings.Join(ex[:len(ex)-1], ", ") + " " + t["search.tipsOr"] + " " + ex[len(ex)-1]
+		}
+		sv.Tips = a.l.f("search.tips", list)
+	}
 	kommuner := SearchFacet{Name: "kommun", Legend: t["municipality"]}
 	for _, k := range a.ix.Kommuner {
 		kommuner.Options = append(kommuner.Options, SearchOption{k, k})
