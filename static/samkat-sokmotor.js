@@ -8,7 +8,7 @@ const FORMAT_VERSION = 3;
 // BEGIN tables from internal/search (go generate ./internal/search); do not edit.
 const WEIGHT = [1,2,4,8]; // body, facts, target group, name
 const EXACT = 1, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;
-const MIN_HEAD = 3, MIN_TAIL = 4; // of a compound: see tailScores
+const MIN_HEAD = 3, MIN_SPLIT_TAIL = 5; // of a query word split as a compound: see tailScores
 const MIN_STEM = 3;
 const MAX_WORD = 48; // longer words are cut to this many letters
 const MIN_TYPO = 5; // words, and stems, of this length may have one typo
@@ -363,13 +363,13 @@ export class Index {
 
   /**
    * tailScores matches a word that matches nothing as a compound, split as
-   * documents are: by its longest tail (MIN_TAIL letters or more, after a
+   * documents are: by its longest tail (MIN_SPLIT_TAIL letters or more, after a
    * head of MIN_HEAD) whose stem is a term, or which begins one, at SPLIT.
    */
   async tailScores(tok, hit) {
     const runes = [...tok];
     const tails = [];
-    for (let k = MIN_HEAD; runes.length - k >= MIN_TAIL; k++) {
+    for (let k = MIN_HEAD; runes.length - k >= MIN_SPLIT_TAIL; k++) {
       const tail = runes.slice(k).join("");
       tails.push([tail, this.stem(tail)]);
     }

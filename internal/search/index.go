@@ -119,6 +119,14 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 			for _, t := range w.tails(word, &vocabulary) {
 				perDoc[i][t] = max(perDoc[i][t], tailWeight(weight))
 			}
+			// In an activity's name, every tail counts, at the weight of
+			// the body: "teater" finds Ungdomsteatern though no text says
+			// "teater" alone.
+			if int(weight) == Name.weight() {
+				for _, t := range w.anyTails(word) {
+					perDoc[i][t] = max(perDoc[i][t], uint8(Body.weight()))
+				}
+			}
 		}
 		return nil
 	})
@@ -227,6 +235,20 @@ func (w *worker) tails(word string, v *vocabulary) []string {
 		}
 	}
 	w.tailCache[word] = out
+	return out
+}
+
+// anyTails returns the stems of word's tails of minSplitTail runes or more
+// after a head of minHead, words of the catalogue or not (shorter ones,
+// such as curateamet's "amet", begin too many words by chance).
+func (w *worker) anyTails(word string) []string {
+	var out []string
+	runes := []rune(word)
+	for i := minHead; len(runes)-i >= minSplitTail; i++ {
+		if st := w.stem(string(runes[i:])); utf8.RuneCountInString(st) >= minTail && !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	}
 	return out
 }
 

@@ -21,6 +21,9 @@ const (
 	// splitMatch: a word that matches nothing, by a tail of it as a
 	// compound ("långtidsarbetslösa": arbetslösa).
 	splitMatch = 0.5
+	// minSplitTail is the shortest tail a query word is split into: shorter
+	// ones begin too many words by chance ("tostring": ring).
+	minSplitTail = 5
 	// strayPrefixMatch: a word of the document starts with the typed word's
 	// short stem, then parts from the word (for "träning", stem "tra":
 	// Tranemo). Even in the name, less than the word in the description.
@@ -313,7 +316,7 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 }
 
 // tailScores matches a word that matches nothing as a compound, split as
-// documents are: by its longest tail (of minTail runes or more, after a
+// documents are: by its longest tail (of minSplitTail runes or more, after a
 // head of minHead) whose stem is a term, or which begins one, at
 // splitMatch. "långtidsarbetslösa" finds "arbetslösa", "ungarena" Ung
 // Arena.
@@ -327,7 +330,7 @@ func (ix *Index) tailScores(tok string) []float64 {
 		}
 	}
 	runes := []rune(tok)
-	for k := minHead; len(runes)-k >= minTail; k++ {
+	for k := minHead; len(runes)-k >= minSplitTail; k++ {
 		tail := string(runes[k:])
 		i, exact := ix.term(ix.stem(tail))
 		if exact {

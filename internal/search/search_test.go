@@ -608,3 +608,15 @@ func TestTipExamples(t *testing.T) {
 		t.Errorf("TipExamples of no activities = %q", got)
 	}
 }
+
+// TestNameTailsCount: a tail of a compound in a name is found though it is
+// no word elsewhere, below the word itself in a description.
+func TestNameTailsCount(t *testing.T) {
+	ix := mustBuild([]Doc{
+		textDoc("Ungdomsteatern", "Borås", "Scen för unga."),
+		textDoc("Kulturen", "Mark", "Teater och musik."),
+	}, nil)
+	if got := foundNames(ix, "teater"); !slices.Equal(got, []string{"Kulturen", "Ungdomsteatern"}) {
+		t.Errorf("teater finds %q, want Kulturen (the word), then Ungdomsteatern (a tail of its name)", got)
+	}
+}

@@ -38,7 +38,7 @@ func JSTables() string {
 	fmt.Fprintf(&b, "const WEIGHT = %s; // body, facts, target group, name\n", js(weights))
 	fmt.Fprintf(&b, "const EXACT = %v, PREFIX = %v, TYPO = %v, STRAY_PREFIX = %v, SPLIT = %v;\n",
 		exactMatch, prefixMatch, typoMatch, strayPrefixMatch, splitMatch)
-	fmt.Fprintf(&b, "const MIN_HEAD = %d, MIN_TAIL = %d; // of a compound: see tailScores\n", minHead, minTail)
+	fmt.Fprintf(&b, "const MIN_HEAD = %d, MIN_SPLIT_TAIL = %d; // of a query word split as a compound: see tailScores\n", minHead, minSplitTail)
 	fmt.Fprintf(&b, "const MIN_STEM = %d;\n", minStem)
 	fmt.Fprintf(&b, "const MAX_WORD = %d; // longer words are cut to this many letters\n", MaxWord)
 	fmt.Fprintf(&b, "const MIN_TYPO = %d; // words, and stems, of this length may have one typo\n", minTypo)
