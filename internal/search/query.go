@@ -482,8 +482,3 @@ func AgeInText(text string) (age int, rest string, ok bool) {
 	}
 	return 0, text, false
 }
-
-func wordRune(r rune) bool {
-	r = catalog.Fold(unicode.ToLower(r))
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}

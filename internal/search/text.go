@@ -15,7 +15,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +30,17 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if r < utf8.RuneSelf { // ASCII, most of the text
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				b.WriteByte(byte(r))
+			case 'A' <= r && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+			default:
+				b.WriteByte(' ')
+			}
+			continue
+		}
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
@@ -57,7 +67,9 @@ func Tokens(s string) []string {
 	out := toks[:0]
 	joining, afterNumber := false, false
 	for _, t := range toks {
-		t = firstRunes(t, MaxWord)
+		if len(t) > MaxWord {
+			t = firstRunes(t, MaxWord)
+		}
 		num := isNumber(t)
 		if num && joining {
 			out[len(out)-1] = firstRunes(out[len(out)-1]+t, MaxWord)
@@ -158,44 +170,70 @@ func Terms(s string) []string {
 // words, so that a name is found however it is typed: joined, split or
 // hyphenated.
 func Joined(s string) []string {
-	type part struct{ word, sep string }
-	var parts []part
-	var word, sep strings.Builder
-	for _, r := range s {
-		if f := catalog.Fold(unicode.ToLower(r)); unicode.IsLetter(f) || unicode.IsDigit(f) {
-			if sep.Len() > 0 && word.Len() > 0 {
-				parts = append(parts, part{word.String(), sep.String()})
-				word.Reset()
+	type span struct{ start, end int }
+	var words []span
+	for i := 0; i < len(s); {
+		start := i
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !wordRune(r) {
+				break
 			}
-			sep.Reset()
-			word.WriteRune(r)
+			i += w
+		}
+		if i > start {
+			words = append(words, span{start, i})
 			continue
 		}
-		sep.WriteRune(r)
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
 	}
-	if word.Len() > 0 {
-		parts = append(parts, part{word.String(), ""})
-	}
-	var out, run []string
-	end := func() {
-		if len(run) > 1 && slices.ContainsFunc(run, func(w string) bool { return !isNumber(w) }) {
-			out = append(out, firstRunes(strings.Join(run, ""), MaxWord))
+	digits := func(w span) bool {
+		for i := w.start; i < w.end; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
 		}
-		run = run[:0]
+		return true
 	}
-	for i, p := range parts {
-		w := strings.Join(Tokens(p.word), "")
-		run = append(run, w)
-		if i+1 == len(parts) {
-			break
+	var out []string
+	for i := 0; i < len(words); {
+		j := i + 1
+		for ; j < len(words); j++ {
+			sep, next := s[words[j-1].end:words[j].start], words[j]
+			hyphen := sep == "-" || sep == "\u2010" || sep == "\u2011" || sep == "\u2013"
+			number := sep == " " && next.end-next.start <= 2 && digits(next) && !digits(words[j-1])
+			if !hyphen && !number {
+				break
+			}
 		}
-		next := strings.Join(Tokens(parts[i+1].word), "")
-		hyphen := p.sep == "-" || p.sep == "\u2010" || p.sep == "\u2011" || p.sep == "\u2013"
-		number := p.sep == " " && isNumber(next) && len(next) <= 2 && !isNumber(w)
-		if !hyphen && !number {
-			end()
+		if j-i > 1 && !allDigits(words[i:j], digits) {
+			var b strings.Builder
+			for _, w := range words[i:j] {
+				b.WriteString(Fold(s[w.start:w.end]))
+			}
+			out = append(out, firstRunes(b.String(), MaxWord))
 		}
+		i = j
 	}
-	end()
 	return out
+}
+
+func allDigits[S any](words []S, digits func(S) bool) bool {
+	for _, w := range words {
+		if !digits(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordRune reports whether r is part of a word: a letter or digit once
+// folded.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	r = catalog.Fold(unicode.ToLower(r))
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
