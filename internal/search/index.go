@@ -123,7 +123,7 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 			// the body: "teater" finds Ungdomsteatern though no text says
 			// "teater" alone.
 			if int(weight) == Name.weight() {
-				for _, t := range w.anyTails(word) {
+				for _, t := range w.anyTails(word, &vocabulary) {
 					perDoc[i][t] = max(perDoc[i][t], uint8(Body.weight()))
 				}
 			}
@@ -239,12 +239,18 @@ func (w *worker) tails(word string, v *vocabulary) []string {
 }
 
 // anyTails returns the stems of word's tails of minSplitTail runes or more
-// after a head of minHead, words of the catalogue or not (shorter ones,
-// such as curateamet's "amet", begin too many words by chance).
-func (w *worker) anyTails(word string) []string {
+// (shorter ones, such as curateamet's "amet", begin too many words by
+// chance), words of the catalogue or not, where a compound can be joined:
+// after a head of minHead that is a word of v, or ends in the joining s
+// (ungdoms|teatern, arbets|center).
+func (w *worker) anyTails(word string, v *vocabulary) []string {
 	var out []string
 	runes := []rune(word)
 	for i := minHead; len(runes)-i >= minSplitTail; i++ {
+		head := string(runes[:i])
+		if _, isWord := v.words[head]; !isWord && runes[i-1] != 's' {
+			continue
+		}
 		if st := w.stem(string(runes[i:])); utf8.RuneCountInString(st) >= minTail && !slices.Contains(out, st) {
 			out = append(out, st)
 		}
@@ -288,10 +294,13 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 				compounds[tok] = max(compounds[tok], weight)
 			}
 		}
-		// Words written together with a hyphen, run together: a name is
-		// found however it is typed (krafthuset, kraft huset, kraft-huset).
-		for _, j := range Joined(d.Text[f]) {
-			stems = append(stems, w.stem(j))
+		// Words written together with a hyphen, run together, in names and
+		// facts (and a name's number, Fas 3): a name is found however it
+		// is typed (krafthuset, kraft huset, kraft-huset).
+		if f == Name || f == Facts {
+			for _, j := range Joined(d.Text[f], f == Name) {
+				stems = append(stems, w.stem(j))
+			}
 		}
 		if f == Facts {
 			for _, p := range d.Places {

@@ -425,7 +425,7 @@ func TestJoined(t *testing.T) {
 		"Ann-Britt Griepstam-Eliason":                       {"annbritt", "griepstameliason"},
 		"Borås–Bollebygd":                                   {"borasbollebygd"},
 	} {
-		if got := Joined(in); !slices.Equal(got, want) {
+		if got := Joined(in, true); !slices.Equal(got, want) {
 			t.Errorf("Joined(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -614,9 +614,14 @@ func TestTipExamples(t *testing.T) {
 func TestNameTailsCount(t *testing.T) {
 	ix := mustBuild([]Doc{
 		textDoc("Ungdomsteatern", "Borås", "Scen för unga."),
+		textDoc("Rehabilitering", "Borås", "Stöd."),
 		textDoc("Kulturen", "Mark", "Teater och musik."),
 	}, nil)
 	if got := foundNames(ix, "teater"); !slices.Equal(got, []string{"Kulturen", "Ungdomsteatern"}) {
 		t.Errorf("teater finds %q, want Kulturen (the word), then Ungdomsteatern (a tail of its name)", got)
+	}
+	// Only where a compound can be joined: not "bilitering".
+	if got := foundNames(ix, "bilitering"); len(got) != 0 {
+		t.Errorf("bilitering finds %q", got)
 	}
 }

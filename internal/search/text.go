@@ -164,12 +164,12 @@ func Terms(s string) []string {
 }
 
 // Joined returns, for the words of s written together with a hyphen
-// (KRAFT-huset, T-SAM-gruppen, Steg-2) or a word followed by a space and a
-// number of one or two digits (Fas 3), the folded words run together:
-// krafthuset, tsamgruppen, steg2, fas3. They are indexed as well as the
-// words, so that a name is found however it is typed: joined, split or
-// hyphenated.
-func Joined(s string) []string {
+// (KRAFT-huset, T-SAM-gruppen, Steg-2) or, with numbers, a word followed by
+// a space and a number of one or two digits (Fas 3), the folded words run
+// together: krafthuset, tsamgruppen, steg2, fas3. They are indexed as well
+// as the words, so that a name is found however it is typed: joined, split
+// or hyphenated.
+func Joined(s string, numbers bool) []string {
 	type span struct{ start, end int }
 	var words []span
 	for i := 0; i < len(s); {
@@ -202,7 +202,7 @@ func Joined(s string) []string {
 		for ; j < len(words); j++ {
 			sep, next := s[words[j-1].end:words[j].start], words[j]
 			hyphen := sep == "-" || sep == "\u2010" || sep == "\u2011" || sep == "\u2013"
-			number := sep == " " && next.end-next.start <= 2 && digits(next) && !digits(words[j-1])
+			number := numbers && sep == " " && next.end-next.start <= 2 && digits(next) && !digits(words[j-1])
 			if !hyphen && !number {
 				break
 			}
