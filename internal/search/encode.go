@@ -230,6 +230,7 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 		cur      = map[string][]int{}
 		size     int
 		fileSize = cmp.Or(ix.termFileSize, TermFileSize)
+		numbers  bool // whether the keys of the current file are numbers
 	)
 	flush := func() error {
 		if len(cur) == 0 {
@@ -254,7 +255,10 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 			entries[ix.terms[i]] = ps
 			keySize += len(ix.terms[i]) + 4 + len(ps)*3 // about its length in JSON
 		}
-		if size > 0 && size+keySize > fileSize {
+		// Numbers (telephone numbers, mostly) have files of their own, so
+		// that a word never loads them with its letters' terms.
+		number := key[0] >= '0' && key[0] <= '9'
+		if size > 0 && (size+keySize > fileSize || number != numbers) {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -274,6 +278,7 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 		}
 		maps.Copy(cur, entries)
 		size += keySize
+		numbers = number
 	}
 	return flush()
 }
