@@ -4,7 +4,7 @@
 // synonyms indexed at build time); test vectors hold the two to the same
 // answers. No dependencies; an ES module, loaded only when someone searches.
 
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 // BEGIN tables from internal/search (go generate ./internal/search); do not edit.
 const WEIGHT = [1,2,4,8]; // body, facts, target group, name
 const EXACT = 1, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;
@@ -217,10 +217,15 @@ export class Index {
     this.ageFrom = new Int32Array(n);
     this.ageTo = new Int32Array(n);
     this.rank = new Int32Array(n);
+    // Age range codes are base 36, all of one width; ranks are differences
+    // from the document before.
+    const width = Math.max(meta.ages.length - 1, 0).toString(36).length;
+    let offset = 0;
     for (let d = 0; d < n; d++) {
       this.status[d] = meta.status.charCodeAt(d) - 48;
-      [this.ageFrom[d], this.ageTo[d]] = meta.ages[meta.age[d]];
-      this.rank[d] = d + meta.rank[d];
+      [this.ageFrom[d], this.ageTo[d]] = meta.ages[parseInt(meta.age.slice(d * width, (d + 1) * width), 36)];
+      offset += meta.rank[d];
+      this.rank[d] = d + offset;
     }
     // Each facet's value codes, flat: document d's are codes[start[d]] up
     // to codes[start[d + 1]].

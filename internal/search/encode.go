@@ -41,10 +41,12 @@ import (
 // meta.json is read before the first answer, so it is laid out for gzip:
 // one column per property rather than one row per document. names and urls
 // hold each document's, front-coded (frontCoded); status is a string of one digit per document (0
-// running, 1 planned, 2 ended); age holds per document an index into ages,
-// the distinct [from, to] ranges (-1: open); rank holds per document its
-// place in Swedish name order minus its id (documents are numbered in file
-// order, which is nearly name order, so these are mostly 0); each facet of
+// running, 1 planned, 2 ended); age is a string of each document's index
+// into ages, the distinct [from, to] ranges (-1: open), in base 36, all of
+// the width the largest index needs; rank holds per document its place in
+// Swedish name order minus its id, as the difference from the document
+// before (documents are numbered in file order, which comes in runs in
+// name order, so these are mostly 0); each facet of
 // f is a string with the documents' value codes, base 36, joined by "."
 // within a document and by "," between documents; labels holds the display
 // text of each value code, for facets whose values are identifiers; all
@@ -56,7 +58,7 @@ import (
 
 // FormatVersion changes whenever the files change shape; the script
 // refuses an index of another version.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // DocChunk is how many documents' target groups share a file. A page of
 // results needs one file per distinct chunk, so small chunks keep the bytes
@@ -88,7 +90,7 @@ type metaFile struct {
 	All        []int               `json:"all"`
 	Status     string              `json:"status"`
 	Ages       [][2]int            `json:"ages"`
-	Age        []int               `json:"age"`
+	Age        string              `json:"age"`
 	Rank       []int               `json:"rank"`
 	// Shards lists, for term file n, the keys it holds.
 	Shards [][]string `json:"shards"`
@@ -142,7 +144,7 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 		Version: FormatVersion, Docs: len(ix.Docs), DocChunk: DocChunk,
 		FacetOrder: facetOrder(), Facets: map[string][]string{}, Labels: map[string][]string{}, F: map[string]string{},
 		Names: newFrontCoded(), URLs: newFrontCoded(), All: []int{},
-		Ages: [][2]int{}, Age: []int{}, Rank: []int{}, Shards: [][]string{}, Prefixed: []string{},
+		Ages: [][2]int{}, Rank: []int{}, Shards: [][]string{}, Prefixed: []string{},
 	}
 	for _, f := range meta.FacetOrder {
 		vals := append([]string{}, values[f]...)
@@ -181,6 +183,7 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 	}
 	var status strings.Builder
 	ageCode := map[[2]int]int{}
+	var ages []int
 	for i, d := range ix.Docs {
 		meta.Names.add(d.Name)
 		meta.URLs.add(d.URL)
@@ -195,12 +198,24 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 			ageCode[r] = c
 			meta.Ages = append(meta.Ages, r)
 		}
-		meta.Age = append(meta.Age, c)
+		ages = append(ages, c)
 	}
 	meta.Status = status.String()
+	// Each document's age range code in base 36, all of one width.
+	width := len(strconv.FormatInt(int64(max(len(meta.Ages)-1, 0)), 36))
+	var age strings.Builder
+	for _, c := range ages {
+		code := strconv.FormatInt(int64(c), 36)
+		age.WriteString(strings.Repeat("0", width-len(code)) + code)
+	}
+	meta.Age = age.String()
+	// Place in name order minus the id, as the difference from the
+	// document before: files come in runs in name order, so mostly 0.
 	meta.Rank = make([]int, len(ix.Docs))
+	prev := 0
 	for d, r := range ix.rank {
-		meta.Rank[d] = r - d
+		meta.Rank[d] = r - d - prev
+		prev = r - d
 	}
 	for start := 0; start < len(ix.Docs); start += DocChunk {
 		var chunk []string

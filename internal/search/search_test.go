@@ -2,7 +2,10 @@ package search
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -623,5 +626,40 @@ func TestNameTailsCount(t *testing.T) {
 	// Only where a compound can be joined: not "bilitering".
 	if got := foundNames(ix, "bilitering"); len(got) != 0 {
 		t.Errorf("bilitering finds %q", got)
+	}
+}
+
+// TestMetaAgeAndRank: the age column is fixed-width base 36 (two digits
+// past 36 ranges), and ranks are differences from the document before,
+// decoded as the browser decodes them.
+func TestMetaAgeAndRank(t *testing.T) {
+	var docs []Doc
+	for i := range 40 {
+		d := textDoc(fmt.Sprintf("Ö %02d", 40-i), "", "")
+		d.AgeFrom, d.AgeTo = i, 100
+		docs = append(docs, d)
+	}
+	ix := mustBuild(docs, nil)
+	files, err := ix.Files(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta metaFile
+	if err := json.Unmarshal(files["meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	if len(meta.Age) != 2*len(docs) {
+		t.Fatalf("age column %q: want two digits a document", meta.Age)
+	}
+	offset := 0
+	for d := range docs {
+		code, err := strconv.ParseInt(meta.Age[2*d:2*d+2], 36, 64)
+		if err != nil || meta.Ages[code] != [2]int{docs[d].AgeFrom, docs[d].AgeTo} {
+			t.Errorf("document %d: age code %q, %v", d, meta.Age[2*d:2*d+2], err)
+		}
+		offset += meta.Rank[d]
+		if d+offset != ix.rank[d] {
+			t.Errorf("document %d: rank %d, want %d", d, d+offset, ix.rank[d])
+		}
 	}
 }
