@@ -66,7 +66,7 @@ const FormatVersion = 4
 const DocChunk = 16
 
 // TermFileSize is the size up to which keys are packed into one term file.
-const TermFileSize = 16 << 10
+const TermFileSize = 8 << 10
 
 // facetOrder lists the facets the browser filters on, in display order.
 func facetOrder() []string {
