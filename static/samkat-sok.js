@@ -22,10 +22,15 @@ function init(section) {
   const PAGE = 20;
   let index = null;
   let loading = null;
+  let parse = null; // the engine's parseQuery, once loaded
   let hits = [];
   let shown = PAGE;
   let runId = 0;
 
+  // loose is a value as compared with the address: lower case, without
+  // diacritics or anything but letters and digits.
+  const loose = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  let unknown = []; // values in the address that are no box's: {name, value}
   const fill = (text, value) => text.replace("%d", value).replace("%s", value);
   // labelOf is a checkbox's label text, without its count.
   const labelOf = (box) => [...box.parentElement.childNodes]
@@ -47,6 +52,14 @@ function init(section) {
     return { text: q.value, filters, age: parseInt(age.value, 10) || 0, status };
   }
 
+  // withAgeFromText: an age typed in the field ("24 år") is the age
+  // filter, shown as its chip, unless the age field has one.
+  function withAgeFromText(s) {
+    const p = parse(s.text);
+    if (p.age === 0 || s.age > 0) return s;
+    return { ...s, text: p.text, age: p.age, ageText: p.ageText };
+  }
+
   const active = (s) => s.text.trim() !== "" || s.age > 0 || s.status.length > 0 ||
     Object.values(s.filters).some((v) => v.length > 0);
 
@@ -54,17 +67,29 @@ function init(section) {
     const p = new URLSearchParams();
     if (q.value.trim()) p.set("q", q.value.trim());
     for (const b of boxes) if (b.checked) p.append(b.name, b.value);
+    for (const u of unknown) p.append(u.name, u.value);
     if (parseInt(age.value, 10) > 0) p.set("alder", String(parseInt(age.value, 10)));
     const qs = p.toString();
     return location.pathname + (qs ? "?" + qs : "") + location.hash;
   }
 
-  // fromURL fills the form from the address; true if it held a query.
+  // fromURL fills the form from the address; true if it held a query. A
+  // value is the box whose value or label it is, in any case and with or
+  // without diacritics (?kommun=tranemo is Tranemo); one that is no box's
+  // stays in the address and is shown as a chip that it matched nothing.
   function fromURL() {
     const p = new URLSearchParams(location.search);
     q.value = p.get("q") || "";
     age.value = p.get("alder") || "";
-    for (const b of boxes) b.checked = p.getAll(b.name).includes(b.value);
+    for (const b of boxes) b.checked = false;
+    unknown = [];
+    for (const [name, value] of p) {
+      if (!facetNames.includes(name)) continue;
+      const b = boxes.find((x) => x.name === name && x.value === value) ||
+        boxes.find((x) => x.name === name && (loose(x.value) === loose(value) || loose(labelOf(x)) === loose(value)));
+      if (b) b.checked = true;
+      else if (!unknown.some((u) => u.name === name && u.value === value)) unknown.push({ name, value });
+    }
     return [...p.keys()].some((k) => k === "q" || k === "alder" || facetNames.includes(k));
   }
 
@@ -72,7 +97,10 @@ function init(section) {
     if (!loading) {
       const engine = new URL(section.dataset.engine, document.baseURI).href;
       const base = new URL(section.dataset.index, document.baseURI).href;
-      loading = import(engine).then((m) => m.Index.load(base)).then((ix) => (index = ix));
+      loading = import(engine).then((m) => {
+        parse = m.parseQuery;
+        return m.Index.load(base);
+      }).then((ix) => (index = ix));
     }
     return loading;
   }
@@ -94,7 +122,7 @@ function init(section) {
   }
 
   async function answer(id) {
-    const s = state();
+    let s = state();
     showChips(s);
     showSelectedCounts();
     if (!index) {
@@ -108,6 +136,8 @@ function init(section) {
       }
       if (id !== runId) return;
     }
+    s = withAgeFromText(s);
+    showChips(s);
     const res = await index.search(s);
     if (id !== runId) return; // a newer keystroke has taken over
     showCounts(res.counts);
@@ -125,8 +155,11 @@ function init(section) {
     for (const h of hits) keep[h.doc] = 1;
     showMatrix(keep);
     showResults(0);
-    statusLine.textContent = hits.length === 0 ? texts.foundNone
+    const found = hits.length === 0 ? texts.foundNone
       : hits.length === 1 ? texts.found1 : fill(texts.foundN, hits.length);
+    // Some words found nothing: the results match the others.
+    statusLine.textContent = hits.length > 0 && res.unmatched.length > 0
+      ? fill(texts.unmatched, res.unmatched.map((w) => "”" + w + "”").join(", ")) + " " + found : found;
     // Once this answer is shown and the page is idle, load what the next
     // keystroke will likely need.
     (window.requestIdleCallback || setTimeout)(() => index.prefetch(s.text));
@@ -207,8 +240,12 @@ function init(section) {
       docs: Int32Array.from(items, (li) => Number(li.dataset.sok)),
       hidden: Uint8Array.from(items, (li) => (li.hidden ? 1 : 0)),
       list: Int32Array.from(items, (li) => listNo.get(li.parentElement)),
+      // Ended activities' entries (data-ended) are hidden until a search
+      // finds them.
+      ended: Uint8Array.from(items, (li) => (li.hasAttribute("data-ended") ? 1 : 0)),
       lists,
       shown: Int32Array.from(lists, (ul) => [...ul.children].filter((li) => !li.hidden).length),
+      current: Int32Array.from(lists, (ul) => [...ul.children].filter((li) => !li.hasAttribute("data-ended")).length),
     };
   }
 
@@ -230,7 +267,8 @@ function init(section) {
   }
 
   // filterMatrix hides the matrix entries of documents not kept (keep[doc]
-  // is 1 for those kept; null keeps all) and marks the lists it empties. It
+  // is 1 for those kept; null keeps all current ones) and shows those of
+  // ended activities that are kept, and marks the lists it empties. It
   // touches only entries that change. While filtered, matrix cells off
   // screen are laid out only when scrolled to (the class matrix-filtered,
   // samkat.css): with tens of thousands of entries, laying out the whole
@@ -241,7 +279,8 @@ function init(section) {
     if (keep !== null && m.table) m.table.classList.add("matrix-filtered");
     const changed = new Set();
     for (let i = 0; i < m.items.length; i++) {
-      const hide = keep !== null && keep[m.docs[i]] !== 1 ? 1 : 0;
+      const found = keep !== null && keep[m.docs[i]] === 1;
+      const hide = (m.ended[i] ? !found : keep !== null && !found) ? 1 : 0;
       if (hide === m.hidden[i]) continue;
       m.hidden[i] = hide;
       m.items[i].hidden = hide === 1;
@@ -250,6 +289,11 @@ function init(section) {
     }
     for (const l of changed) {
       const list = m.lists[l];
+      if (m.current[l] === 0) {
+        // A cell of ended activities only: its "–" goes while one is shown.
+        for (let e = list.nextElementSibling; e; e = e.nextElementSibling) e.hidden = m.shown[l] > 0;
+        continue;
+      }
       const next = list.nextElementSibling;
       let none = next && next.classList.contains("matrix-none") ? next : null;
       if (m.shown[l] === 0 && !none) {
@@ -281,9 +325,12 @@ function init(section) {
 
   function showChips(s) {
     const list = [];
-    if (s.text.trim()) list.push(chip(fill(texts.textChip, s.text.trim()), () => (q.value = "")));
+    if (s.text.trim()) list.push(chip(fill(texts.textChip, s.text.trim()), () => (q.value = s.ageText !== undefined ? s.ageText : "")));
     for (const b of boxes) if (b.checked) list.push(chip(labelOf(b), () => (b.checked = false)));
-    if (s.age > 0) list.push(chip(fill(texts.ageChip, String(s.age)), () => (age.value = "")));
+    for (const u of unknown) list.push(chip(fill(texts.unknownValue, u.value), () => (unknown = unknown.filter((x) => x !== u))));
+    // An age typed in the field is removed from it.
+    const dropAge = s.ageText !== undefined ? () => (q.value = s.text) : () => (age.value = "");
+    if (s.age > 0) list.push(chip(fill(texts.ageChip, String(s.age)), dropAge));
     chipList.replaceChildren(...list);
     chips.hidden = list.length === 0;
   }
@@ -319,6 +366,7 @@ function init(section) {
     q.value = "";
     age.value = "";
     for (const b of boxes) b.checked = false;
+    unknown = [];
     changed(true);
     q.focus();
   });

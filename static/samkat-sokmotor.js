@@ -4,55 +4,89 @@
 // synonyms indexed at build time); test vectors hold the two to the same
 // answers. No dependencies; an ES module, loaded only when someone searches.
 
-const FORMAT_VERSION = 3;
-const WEIGHT = [1, 2, 4, 8]; // body, facts, target group, name
-const EXACT = 1.0, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625;
+const FORMAT_VERSION = 4;
+// BEGIN tables from internal/search (go generate ./internal/search); do not edit.
+const WEIGHT = [1,2,4,8]; // body, facts, target group, name
+const EXACT = 1, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;
+const MIN_HEAD = 3, MIN_SPLIT_TAIL = 5; // of a query word split as a compound: see tailScores
 const MIN_STEM = 3;
+const MAX_WORD = 48; // longer words are cut to this many letters
 const MIN_TYPO = 5; // words, and stems, of this length may have one typo
 const MIN_STEM_PREFIX = 5; // shorter stems match terms that part from the word only as STRAY_PREFIX
+const MAX_AGE = 120;
 const SUFFIXES = [
-  "ningarna", "orernas", "ningar", "ningen", "orerna", "ning",
-  "arnas", "ernas", "ornas", "heten", "heter", "andet", "arens", "orers",
-  "arna", "erna", "orna", "ande", "ende", "aste", "ares", "aren", "orer", "orns",
-  "ens", "ets", "nas", "het", "are", "ast", "orn",
-  "ar", "er", "or", "en", "et", "na", "ad", "at",
-  "a", "e", "s",
+  "iteternas", "ningarna", "iteterna", "heternas", "orernas", "heterna", "itetens", "ningar", "ningen", "orerna",
+  "iteten", "iteter", "hetens", "heters", "ning", "arnas", "ernas", "ornas", "heten", "heter",
+  "andet", "arens", "orers", "anden", "andes", "arna", "erna", "orna", "ande", "ende",
+  "aste", "ares", "aren", "orer", "orns", "itet", "ades", "ens", "ets", "nas",
+  "het", "are", "ast", "orn", "ade", "ar", "er", "or", "en", "et",
+  "na", "ad", "at", "a", "e", "s",
 ];
-const MAX_SUFFIX = Math.max(...SUFFIXES.map((x) => x.length));
-// A Map, not an object: a word may be named like a property of every
-// object ("constructor").
 const LEMMAS = new Map([["ungdom", "ung"], ["yngr", "ung"], ["yngst", "ung"]]);
-const FOLD = {
-  "å": "a", "ä": "a", "à": "a", "á": "a", "â": "a", "ã": "a", "æ": "a",
-  "ö": "o", "ø": "o", "ò": "o", "ó": "o", "ô": "o", "õ": "o",
-  "é": "e", "è": "e", "ê": "e", "ë": "e",
-  "ü": "u", "ù": "u", "ú": "u", "û": "u",
-  "í": "i", "ì": "i", "î": "i", "ï": "i",
-  "ç": "c", "ñ": "n", "ý": "y", "ÿ": "y",
-};
+// END tables
+const MAX_SUFFIX = Math.max(...SUFFIXES.map((x) => x.length));
+// Letters without a canonical decomposition that fold all the same, as
+// in catalog.Fold.
+const STROKED = new Map([["ø", "o"], ["æ", "a"], ["ł", "l"], ["đ", "d"], ["ħ", "h"], ["ŧ", "t"], ["ı", "i"]]);
+const MARK = /\p{Mn}/u;
+const MARKS = /^\p{Mn}*$/u;
 const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 const SURROGATE = /[\uD800-\uDFFF]/;
+const NUMBER = /^[0-9]+$/;
 
 /**
  * fold lower-cases s, removes diacritics and keeps letters and digits. It
  * lower-cases one character at a time and keeps one character of the
  * result, as Go's unicode.ToLower does: "İ" becomes "i", not "i" and a
- * combining dot, and a final "Σ" is "σ" like any other.
+ * combining dot, and a final "Σ" is "σ" like any other. A letter with a
+ * canonical decomposition into a letter and marks folds to the letter ("Š"
+ * → "s"), as in catalog.Fold; a mark written apart is dropped.
  */
 export function fold(s) {
   let out = "";
   for (const ch of s) {
+    if (MARK.test(ch)) continue;
     const lower = ch.toLowerCase();
-    const l = lower.length === ch.length ? lower : String.fromCodePoint(lower.codePointAt(0));
-    const f = FOLD[l] || l;
-    out += WORD_CHAR.test(f) ? f : " ";
+    let l = lower.length === ch.length ? lower : String.fromCodePoint(lower.codePointAt(0));
+    if (l.charCodeAt(0) >= 0x80) l = baseLetter(l);
+    out += WORD_CHAR.test(l) ? l : " ";
   }
   return out;
 }
 
-/** tokens splits s into folded words. */
+// baseLetter folds one lower-case character as catalog.Fold does.
+function baseLetter(ch) {
+  const stroked = STROKED.get(ch);
+  if (stroked) return stroked;
+  const d = ch.normalize("NFD");
+  if (d === ch) return ch;
+  const base = String.fromCodePoint(d.codePointAt(0));
+  if (!MARKS.test(d.slice(base.length))) return ch;
+  return baseLetter(base.toLowerCase() === base ? base : base.toLowerCase());
+}
+
+/**
+ * tokens splits s into folded words. A number that begins with 0 and
+ * follows no number, as a telephone number does, is one word with the
+ * numbers after it ("033-35 51 41"); dates (2019-01-01) are not. A word
+ * longer than MAX_WORD letters is cut to its first MAX_WORD.
+ */
 export function tokens(s) {
-  return fold(s).split(" ").filter(Boolean);
+  const out = [];
+  let joining = false, afterNumber = false;
+  for (let t of fold(s).split(" ")) {
+    if (t === "") continue;
+    if (t.length > MAX_WORD) t = [...t].slice(0, MAX_WORD).join("");
+    const num = NUMBER.test(t);
+    if (num && joining) {
+      out[out.length - 1] = (out[out.length - 1] + t).slice(0, MAX_WORD); // digits: one unit each
+      continue;
+    }
+    joining = num && t[0] === "0" && !afterNumber;
+    afterNumber = num;
+    out.push(t);
+  }
+  return out;
 }
 
 const runeLength = (s) => [...s].length;
@@ -70,7 +104,7 @@ export function queryTokens(s) {
 
 /** stem reduces a folded word to its indexed form. */
 export function stem(word) {
-  if (runeLength(word) <= MIN_STEM || /^[0-9]+$/.test(word)) return word;
+  if (runeLength(word) <= MIN_STEM || NUMBER.test(word)) return word;
   for (let suf of SUFFIXES) {
     if (!word.endsWith(suf) || runeLength(word) - runeLength(suf) < MIN_STEM) continue;
     if (suf === "na" && word.endsWith("nna")) suf = "a";
@@ -129,6 +163,44 @@ function frontDecoded({ shared, rest }) {
   return out;
 }
 
+/**
+ * parseQuery turns what someone typed into the search field into a query
+ * for Index.search: {text, filters, age, status}. An age in the text ("24
+ * år", "25-åring") is the age filter rather than words to match (and
+ * ageText is how it was written).
+ */
+export function parseQuery(text) {
+  const found = ageInText(text);
+  if (!found) return { text, filters: {}, age: 0, status: [] };
+  return { text: found.rest, filters: {}, age: found.age, status: [], ageText: found.phrase };
+}
+
+const AGE_PHRASE = /([0-9]{1,3})[ \t]*-?[ \t]*(åring\p{L}*|aring\p{L}*|årig\p{L}*|arig\p{L}*|år|ar)/giu;
+const isWordChar = (ch) => ch !== undefined && WORD_CHAR.test(fold(ch).trim() || " ");
+
+/**
+ * ageInText finds the first age in text that is not the end of a range
+ * ("18–64 år" is none): {age, rest, phrase}, rest being the text without
+ * it; or null.
+ */
+export function ageInText(text) {
+  for (const m of text.matchAll(AGE_PHRASE)) {
+    const start = m.index, end = m.index + m[0].length;
+    const after = String.fromCodePoint(text.codePointAt(end) ?? 32);
+    if (end < text.length && isWordChar(after)) continue;
+    if (start > 0) {
+      const head = [...text.slice(0, start)];
+      const before = head[head.length - 1];
+      if (isWordChar(before)) continue;
+      if ((before === "-" || before === "\u2013") && head.length > 1 && /\p{Nd}/u.test(head[head.length - 2])) continue;
+    }
+    const n = parseInt(m[1], 10);
+    if (n < 1 || n > MAX_AGE) continue;
+    return { age: n, rest: (text.slice(0, start) + " " + text.slice(end)).trim(), phrase: m[0] };
+  }
+  return null;
+}
+
 const STATUS = ["pagaende", "planerad", "avslutad"];
 const ENDED = 2;
 const CACHE = 64; // words whose scores are kept while someone types
@@ -145,10 +217,15 @@ export class Index {
     this.ageFrom = new Int32Array(n);
     this.ageTo = new Int32Array(n);
     this.rank = new Int32Array(n);
+    // Age range codes are base 36, all of one width; ranks are differences
+    // from the document before.
+    const width = Math.max(meta.ages.length - 1, 0).toString(36).length;
+    let offset = 0;
     for (let d = 0; d < n; d++) {
       this.status[d] = meta.status.charCodeAt(d) - 48;
-      [this.ageFrom[d], this.ageTo[d]] = meta.ages[meta.age[d]];
-      this.rank[d] = d + meta.rank[d];
+      [this.ageFrom[d], this.ageTo[d]] = meta.ages[parseInt(meta.age.slice(d * width, (d + 1) * width), 36)];
+      offset += meta.rank[d];
+      this.rank[d] = d + offset;
     }
     // Each facet's value codes, flat: document d's are codes[start[d]] up
     // to codes[start[d + 1]].
@@ -166,6 +243,9 @@ export class Index {
       return { name, values, labels, start, codes: Int32Array.from(codes) };
     });
     this.allKommuner = new Set(meta.all);
+    // The words of the municipalities' names that documents have (see stem).
+    const kommun = this.facets.find((f) => f.name === "kommun");
+    this.places = new Set(kommun ? [...new Set(kommun.codes)].flatMap((c) => tokens(kommun.values[c])) : []);
     this.names = frontDecoded(meta.names);
     this.urls = frontDecoded(meta.urls);
     this.fileOf = new Map(); // key → term file
@@ -176,6 +256,16 @@ export class Index {
     this.chunkQueue = []; // chunks to load, the latest asked for first
     this.chunkLoads = 0; // chunk files being fetched
     this.cache = new Map(); // "word last" → Promise of scores
+  }
+
+  /**
+   * stem is the module's stem, except that a word whose stem is the name of
+   * a municipality of the catalogue, but which is not one itself, is its
+   * own stem, as in the index: "marken" is not Mark.
+   */
+  stem(tok) {
+    const s = stem(tok);
+    return s !== tok && this.places.has(s) && !this.places.has(tok) ? tok : s;
   }
 
   /** load reads meta.json from base (a URL ending in "/"). */
@@ -220,10 +310,12 @@ export class Index {
   }
 
   async computeScores(tok, last) {
-    const s = stem(tok);
+    const s = this.stem(tok);
     const n = runeLength(tok);
     const prefix = n >= 3 || (last && n >= 2);
-    const more = new Set(prefix && last ? continued(tok) : []);
+    // "marken" is on its way to no municipality.
+    const own = s === tok && stem(tok) !== tok;
+    const more = new Set(prefix && last ? continued(tok).filter((t) => !(own && this.places.has(t) && !this.places.has(tok))) : []);
     const scores = new Float64Array(this.n);
     const hit = (postings, quality) => {
       let doc = 0;
@@ -252,7 +344,7 @@ export class Index {
     const files = await Promise.all([...keys].map((k) => this.termFile(k)));
     const prefixes = tok === s || tok.startsWith(s) ? [s] : [tok, s];
     const first2 = shardKey(s);
-    const typo = n >= MIN_TYPO;
+    const typo = n >= MIN_TYPO && !NUMBER.test(tok); // a number one digit off is another number
     const longStem = runeLength(s) >= MIN_TYPO;
     // A short stem begins many unrelated words: a term that parts from the
     // word after it counts less (for träning, Tranemo less than träna).
@@ -270,18 +362,66 @@ export class Index {
         if (typo && term !== s && term.startsWith(first2) && (oneEdit(tok, term) || (longStem && oneEdit(s, term)))) hit(file[term], TYPO);
       }
     }
+    if (!scores.some((x) => x > 0)) await this.tailScores(tok, hit);
     return scores;
   }
 
   /**
+   * tailScores matches a word that matches nothing as a compound, split as
+   * documents are: by its longest tail (MIN_SPLIT_TAIL letters or more, after a
+   * head of MIN_HEAD) whose stem is a term, or which begins one, at SPLIT.
+   */
+  async tailScores(tok, hit) {
+    const runes = [...tok];
+    const tails = [];
+    for (let k = MIN_HEAD; runes.length - k >= MIN_SPLIT_TAIL; k++) {
+      const tail = runes.slice(k).join("");
+      tails.push([tail, this.stem(tail)]);
+    }
+    if (tails.length === 0) return;
+    const keys = [...new Set(tails.flatMap(([t, st]) => [shardKey(t), shardKey(st)]))];
+    const files = new Map(await Promise.all(keys.map(async (k) => [k, await this.termFile(k)])));
+    for (const [tail, st] of tails) {
+      let found = false;
+      const exact = files.get(shardKey(st));
+      if (Object.hasOwn(exact, st)) {
+        hit(exact[st], SPLIT);
+        found = true;
+      }
+      const file = files.get(shardKey(tail));
+      for (const term in file) {
+        if (term.startsWith(tail)) {
+          hit(file[term], SPLIT);
+          found = true;
+        }
+      }
+      if (found) return;
+    }
+  }
+
+  /**
    * search answers q = {text, filters: {facet: [values]}, age, status: [..]}
-   * with {hits: [{doc, score}], counts: {facet: {value: n}}}, where counts
-   * are what each value would give if ticked: the query with that facet's
-   * own filter left out ("status" counts like a facet).
+   * with {hits: [{doc, score, words}], counts: {facet: {value: n}},
+   * unmatched: [words]}, where counts are what each value would give if
+   * ticked: the query with that facet's own filter left out ("status"
+   * counts like a facet). Hits match every word; when no document does,
+   * those that match most words, first, and unmatched names the words
+   * that match no document.
    */
   async search(q) {
     const toks = queryTokens(q.text || "");
     const per = await Promise.all(toks.map((t, i) => this.tokenScores(t, i === toks.length - 1)));
+    // When no document matches every word, those that match most words
+    // are the hits, and the words that match nothing are named.
+    const unmatched = toks.filter((t, i) => !per[i].some((x) => x > 0));
+    const words = new Uint8Array(this.n);
+    let all = per.length === 0;
+    for (let d = 0; d < this.n; d++) {
+      let w = 0;
+      for (let i = 0; i < per.length; i++) if (per[i][d] > 0) w++;
+      words[d] = w;
+      if (w === per.length) all = true;
+    }
     const facets = this.facets;
     // The active filters: a set of value codes per facet. A filter on a
     // facet the index does not know excludes every document, as in Go.
@@ -304,17 +444,10 @@ export class Index {
     };
     const hits = [];
     for (let d = 0; d < this.n; d++) {
+      const w = words[d];
+      if (all ? w !== per.length : w === 0) continue;
       let score = 0;
-      let matches = true;
-      for (let i = 0; i < per.length; i++) {
-        const s = per[i][d];
-        if (s === 0) {
-          matches = false;
-          break;
-        }
-        score += s;
-      }
-      if (!matches) continue;
+      for (let i = 0; i < per.length; i++) score += per[i][d];
       if (age > 0 && ((this.ageFrom[d] >= 0 && age < this.ageFrom[d]) || (this.ageTo[d] >= 0 && age > this.ageTo[d]))) continue;
       // A document that fails no filter is a hit and counts everywhere;
       // one that fails one filter counts only in that filter's facet.
@@ -335,7 +468,7 @@ export class Index {
         failed = STATUS_FACET;
       }
       if (fails === 0) {
-        hits.push({ doc: d, score });
+        hits.push({ doc: d, score, words: w });
         for (let f = 0; f < facets.length; f++) countFacet(f, d);
         statusCounts[this.status[d]]++;
       } else if (fails === 1 && failed === STATUS_FACET) {
@@ -345,6 +478,12 @@ export class Index {
       }
     }
     hits.sort((a, b) => {
+      if (a.words !== b.words) return b.words - a.words;
+      // For an age, activities with an age range before those open to all.
+      if (age > 0) {
+        const xa = this.ageFrom[a.doc] >= 0 || this.ageTo[a.doc] >= 0, xb = this.ageFrom[b.doc] >= 0 || this.ageTo[b.doc] >= 0;
+        if (xa !== xb) return xa ? -1 : 1;
+      }
       if (a.score !== b.score) return b.score - a.score;
       const ea = this.status[a.doc] === ENDED, eb = this.status[b.doc] === ENDED;
       if (ea !== eb) return ea ? 1 : -1;
@@ -358,7 +497,7 @@ export class Index {
     };
     facets.forEach((f, i) => put(f.name, f.values, counts[i]));
     put("status", STATUS, statusCounts);
-    return { hits, counts: out };
+    return { hits, counts: out, unmatched };
   }
 
   /**

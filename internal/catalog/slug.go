@@ -3,6 +3,9 @@ package catalog
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Slugify derives a slug from a name: lower case a-z, 0-9 and single hyphens.
@@ -14,6 +17,8 @@ func Slugify(name string) string {
 	for _, r := range strings.ToLower(name) {
 		r = Fold(r)
 		switch {
+		case unicode.Is(unicode.Mn, r): // a mark of the letter before, written apart
+			continue
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
@@ -44,33 +49,43 @@ func ValidSlug(s string) bool {
 	return true
 }
 
-// Fold maps a lower-case letter with a diacritic to its base letter, for
-// slugs and for search that forgives a missing å/ä/ö. Other runes pass through.
+// Fold maps a letter with a diacritic to its base letter, for slugs and
+// for search that forgives a missing å/ä/ö: by its canonical Unicode
+// decomposition (å → a + ring, Š → S + caron, so "Štěpán" → "stepan"), and
+// for the few letters that have none, by the letter they are written as
+// without their stroke (ø, æ, ł, đ, ħ, ŧ, ı). An upper-case letter folds
+// as its lower case does. Other runes pass through.
 func Fold(r rune) rune {
-	switch r {
-	case 'å', 'ä', 'à', 'á', 'â', 'ã', 'æ':
-		return 'a'
-	case 'ö', 'ø', 'ò', 'ó', 'ô', 'õ':
-		return 'o'
-	case 'é', 'è', 'ê', 'ë':
-		return 'e'
-	case 'ü', 'ù', 'ú', 'û':
-		return 'u'
-	case 'í', 'ì', 'î', 'ï':
-		return 'i'
-	case 'ç':
-		return 'c'
-	case 'ñ':
-		return 'n'
-	case 'ý', 'ÿ':
-		return 'y'
+	if r < utf8.RuneSelf {
+		return r
 	}
 	// Some upper-case runes have no lower-case form (ToLower returns them
 	// unchanged); recursing on those would never end.
-	if r > unicode.MaxASCII && unicode.IsUpper(r) {
+	if unicode.IsUpper(r) {
 		if lower := unicode.ToLower(r); lower != r {
 			return Fold(lower)
 		}
 	}
+	if f, ok := stroked[r]; ok {
+		return f
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	if d := norm.NFD.Properties(buf[:n]).Decomposition(); d != nil {
+		base, size := utf8.DecodeRune(d)
+		for rest := d[size:]; len(rest) > 0; {
+			m, w := utf8.DecodeRune(rest)
+			if !unicode.Is(unicode.Mn, m) {
+				return r // not a letter and its marks (none is, in Unicode 15)
+			}
+			rest = rest[w:]
+		}
+		return Fold(base)
+	}
 	return r
+}
+
+// stroked are the letters without a decomposition that fold all the same.
+var stroked = map[rune]rune{
+	'ø': 'o', 'æ': 'a', 'ł': 'l', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'ı': 'i',
 }

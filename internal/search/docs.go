@@ -57,8 +57,9 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 		}
 		facts = append(facts, a.Remiss...)
 		for _, c := range a.Kontakt {
-			facts = append(facts, c.Namn, c.Roll, c.Adress, c.Kommun)
+			facts = append(facts, c.Namn, c.Roll, c.Adress, c.Kommun, c.Telefon, c.Epost)
 		}
+		d.Places = a.Kommuner
 		d.Text[Name] = a.Namn
 		d.Text[Target] = a.Malgrupp
 		d.Text[Facts] = strings.Join(facts, " ")

@@ -41,10 +41,12 @@ import (
 // meta.json is read before the first answer, so it is laid out for gzip:
 // one column per property rather than one row per document. names and urls
 // hold each document's, front-coded (frontCoded); status is a string of one digit per document (0
-// running, 1 planned, 2 ended); age holds per document an index into ages,
-// the distinct [from, to] ranges (-1: open); rank holds per document its
-// place in Swedish name order minus its id (documents are numbered in file
-// order, which is nearly name order, so these are mostly 0); each facet of
+// running, 1 planned, 2 ended); age is a string of each document's index
+// into ages, the distinct [from, to] ranges (-1: open), in base 36, all of
+// the width the largest index needs; rank holds per document its place in
+// Swedish name order minus its id, as the difference from the document
+// before (documents are numbered in file order, which comes in runs in
+// name order, so these are mostly 0); each facet of
 // f is a string with the documents' value codes, base 36, joined by "."
 // within a document and by "," between documents; labels holds the display
 // text of each value code, for facets whose values are identifiers; all
@@ -56,7 +58,7 @@ import (
 
 // FormatVersion changes whenever the files change shape; the script
 // refuses an index of another version.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // DocChunk is how many documents' target groups share a file. A page of
 // results needs one file per distinct chunk, so small chunks keep the bytes
@@ -64,14 +66,12 @@ const FormatVersion = 3
 const DocChunk = 16
 
 // TermFileSize is the size up to which keys are packed into one term file.
-const TermFileSize = 16 << 10
+const TermFileSize = 8 << 10
 
-// termFileSize is TermFileSize, smaller in tests that need prefix files
-// from a small catalogue.
-var termFileSize = TermFileSize
-
-// Facets lists the facets the browser filters on, in display order.
-var Facets = []string{"kommun", "funktion", "finansiering", "remiss", "egenanmalan"}
+// facetOrder lists the facets the browser filters on, in display order.
+func facetOrder() []string {
+	return []string{"kommun", "funktion", "finansiering", "remiss", "egenanmalan"}
+}
 
 var statusCodes = map[string]int{"pagaende": 0, "planerad": 1, "avslutad": 2}
 
@@ -90,7 +90,7 @@ type metaFile struct {
 	All        []int               `json:"all"`
 	Status     string              `json:"status"`
 	Ages       [][2]int            `json:"ages"`
-	Age        []int               `json:"age"`
+	Age        string              `json:"age"`
 	Rank       []int               `json:"rank"`
 	// Shards lists, for term file n, the keys it holds.
 	Shards [][]string `json:"shards"`
@@ -142,11 +142,11 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 	files := map[string][]byte{}
 	meta := metaFile{
 		Version: FormatVersion, Docs: len(ix.Docs), DocChunk: DocChunk,
-		FacetOrder: Facets, Facets: map[string][]string{}, Labels: map[string][]string{}, F: map[string]string{},
+		FacetOrder: facetOrder(), Facets: map[string][]string{}, Labels: map[string][]string{}, F: map[string]string{},
 		Names: newFrontCoded(), URLs: newFrontCoded(), All: []int{},
-		Ages: [][2]int{}, Age: []int{}, Rank: []int{}, Shards: [][]string{}, Prefixed: []string{},
+		Ages: [][2]int{}, Rank: []int{}, Shards: [][]string{}, Prefixed: []string{},
 	}
-	for _, f := range Facets {
+	for _, f := range meta.FacetOrder {
 		vals := append([]string{}, values[f]...)
 		for _, d := range ix.Docs { // values a document has that the caller did not list
 			for _, v := range d.Facets[f] {
@@ -183,6 +183,7 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 	}
 	var status strings.Builder
 	ageCode := map[[2]int]int{}
+	var ages []int
 	for i, d := range ix.Docs {
 		meta.Names.add(d.Name)
 		meta.URLs.add(d.URL)
@@ -197,12 +198,24 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 			ageCode[r] = c
 			meta.Ages = append(meta.Ages, r)
 		}
-		meta.Age = append(meta.Age, c)
+		ages = append(ages, c)
 	}
 	meta.Status = status.String()
+	// Each document's age range code in base 36, all of one width.
+	width := len(strconv.FormatInt(int64(max(len(meta.Ages)-1, 0)), 36))
+	var age strings.Builder
+	for _, c := range ages {
+		code := strconv.FormatInt(int64(c), 36)
+		age.WriteString(strings.Repeat("0", width-len(code)) + code)
+	}
+	meta.Age = age.String()
+	// Place in name order minus the id, as the difference from the
+	// document before: files come in runs in name order, so mostly 0.
 	meta.Rank = make([]int, len(ix.Docs))
+	prev := 0
 	for d, r := range ix.rank {
-		meta.Rank[d] = r - d
+		meta.Rank[d] = r - d - prev
+		prev = r - d
 	}
 	for start := 0; start < len(ix.Docs); start += DocChunk {
 		var chunk []string
@@ -229,8 +242,10 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 // termFiles adds the term files t/<n>.json and lists their keys in meta.
 func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 	var (
-		cur  = map[string][]int{}
-		size int
+		cur      = map[string][]int{}
+		size     int
+		fileSize = cmp.Or(ix.termFileSize, TermFileSize)
+		numbers  bool // whether the keys of the current file are numbers
 	)
 	flush := func() error {
 		if len(cur) == 0 {
@@ -255,7 +270,10 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 			entries[ix.terms[i]] = ps
 			keySize += len(ix.terms[i]) + 4 + len(ps)*3 // about its length in JSON
 		}
-		if size > 0 && size+keySize > termFileSize {
+		// Numbers (telephone numbers, mostly) have files of their own, so
+		// that a word never loads them with its letters' terms.
+		number := key[0] >= '0' && key[0] <= '9'
+		if size > 0 && (size+keySize > fileSize || number != numbers) {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -265,7 +283,7 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 		}
 		n := len(meta.Shards) - 1
 		meta.Shards[n] = append(meta.Shards[n], key)
-		if keySize > termFileSize {
+		if keySize > fileSize {
 			b, err := json.Marshal(ix.prefixFile(key, first, i, entries))
 			if err != nil {
 				return err
@@ -275,6 +293,7 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 		}
 		maps.Copy(cur, entries)
 		size += keySize
+		numbers = number
 	}
 	return flush()
 }
@@ -316,9 +335,9 @@ func (ix *Index) encodePostings(i int) []int {
 }
 
 func fieldCode(weight uint8) int {
-	for f, w := range Weight {
-		if int(weight) == w {
-			return f
+	for f := Body; f < numFields; f++ {
+		if int(weight) == f.weight() {
+			return int(f)
 		}
 	}
 	return 0

@@ -1,11 +1,8 @@
 package search
 
-// SetTermFileSize makes term files hold about n bytes until the returned
-// function is called, so that a small catalogue has large keys.
-func SetTermFileSize(n int) (restore func()) {
-	termFileSize = n
-	return func() { termFileSize = TermFileSize }
-}
+// SetTermFileSize makes ix's term files hold about n bytes, so that a
+// small catalogue has large keys.
+func SetTermFileSize(ix *Index, n int) { ix.termFileSize = n }
 
 // Continued is continued, for the benchmarks' count of downloads.
 func Continued(tok string) []string { return continued(tok) }

@@ -24,9 +24,9 @@ const (
 	numFields
 )
 
-// Weight is the score a match in the field adds: a hit in the name
+// weight is the score a match in the field adds: a hit in the name
 // outweighs one in the target group, which outweighs the body.
-var Weight = [numFields]int{Body: 1, Facts: 2, Target: 4, Name: 8}
+func (f Field) weight() int { return 1 << f }
 
 // Doc is one activity as the search sees it.
 type Doc struct {
@@ -44,6 +44,10 @@ type Doc struct {
 	AgeFrom, AgeTo int
 	// Text is what is searched, per field.
 	Text [numFields]string
+	// Places are the municipalities the activity is in. They weigh as
+	// much as the target group, more than the other facts: for "borås",
+	// an activity in Borås comes before one whose partner is "Borås Stad".
+	Places []string
 }
 
 // posting is one document's best weight for a term.
@@ -61,14 +65,20 @@ type Index struct {
 	// rank is each document's place in Swedish alphabetical order of
 	// names, which breaks ties between equal scores.
 	rank []int
+	// places holds the words of the municipalities' names (see stem).
+	places map[string]struct{}
+	// termFileSize is TermFileSize unless a test sets a smaller one, to
+	// have prefix files from a small catalogue.
+	termFileSize int
 }
 
 // Build indexes docs. Synonyms apply both ways at index time: a document
 // that says "Försäkringskassan" is found by "FK" and one that says "FK" by
-// "Försäkringskassan". It fails only when ctx is cancelled.
+// "Försäkringskassan". They are the catalogue's and the built-in national
+// abbreviations (builtinSynonyms) that it does not declare itself. It fails only when ctx is cancelled.
 func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index, error) {
 	var syns []synonym
-	for _, s := range synonyms {
+	for _, s := range withBuiltins(synonyms) {
 		if o, b := Terms(s.Ord), Terms(s.Betyder); len(o) > 0 && len(b) > 0 {
 			syns = append(syns, synonym{o, b})
 		}
@@ -77,8 +87,16 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	// of every description is most of the work.
 	perDoc := make([]map[string]uint8, len(docs))
 	compounds := make([]map[string]uint8, len(docs))
+	places := map[string]struct{}{}
+	for _, d := range docs {
+		for _, k := range d.Facets["kommun"] {
+			for _, t := range Tokens(k) {
+				places[t] = struct{}{}
+			}
+		}
+	}
 	workers, err := parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
-		perDoc[i], compounds[i] = docTerms(&docs[i], syns, w)
+		perDoc[i], compounds[i] = docTerms(&docs[i], syns, places, w)
 		return nil
 	})
 	if err != nil {
@@ -101,6 +119,14 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 			for _, t := range w.tails(word, &vocabulary) {
 				perDoc[i][t] = max(perDoc[i][t], tailWeight(weight))
 			}
+			// In an activity's name, every tail counts, at the weight of
+			// the body: "teater" finds Ungdomsteatern though no text says
+			// "teater" alone.
+			if int(weight) == Name.weight() {
+				for _, t := range w.anyTails(word, &vocabulary) {
+					perDoc[i][t] = max(perDoc[i][t], uint8(Body.weight()))
+				}
+			}
 		}
 		return nil
 	})
@@ -114,7 +140,7 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 			byTerm[t] = append(byTerm[t], posting{int32(d), w})
 		}
 	}
-	ix := &Index{Docs: docs, terms: slices.Sorted(maps.Keys(byTerm)), rank: make([]int, len(docs))}
+	ix := &Index{Docs: docs, terms: slices.Sorted(maps.Keys(byTerm)), rank: make([]int, len(docs)), places: places}
 	for r, d := range byName(docs) {
 		ix.rank[d] = r
 	}
@@ -181,8 +207,8 @@ const (
 // that "Stöd i vardagen" comes before "Hälsostöd" for "stöd".
 func tailWeight(w uint8) uint8 {
 	for f := Body + 1; f < numFields; f++ {
-		if int(w) == Weight[f] {
-			return uint8(Weight[f-1])
+		if int(w) == f.weight() {
+			return uint8((f - 1).weight())
 		}
 	}
 	return w
@@ -212,10 +238,32 @@ func (w *worker) tails(word string, v *vocabulary) []string {
 	return out
 }
 
+// anyTails returns the stems of word's tails of minSplitTail runes or more
+// (shorter ones, such as curateamet's "amet", begin too many words by
+// chance), words of the catalogue or not, where a compound can be joined:
+// after a head of minHead that is a word of v, or ends in the joining s
+// (ungdoms|teatern, arbets|center).
+func (w *worker) anyTails(word string, v *vocabulary) []string {
+	var out []string
+	runes := []rune(word)
+	for i := minHead; len(runes)-i >= minSplitTail; i++ {
+		head := string(runes[:i])
+		if _, isWord := v.words[head]; !isWord && runes[i-1] != 's' {
+			continue
+		}
+		if st := w.stem(string(runes[i:])); utf8.RuneCountInString(st) >= minTail && !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
 // docTerms returns the terms of d with the weight of the weightiest field
 // each is in, and the words long enough to be compounds, with theirs. It
-// adds d's words to w's vocabulary.
-func docTerms(d *Doc, syns []synonym, w *worker) (terms, compounds map[string]uint8) {
+// adds d's words to w's vocabulary. A word outside the facts whose stem is
+// the name of a municipality (places), but which is not one itself, is
+// indexed as it is: "marken" does not make an activity one in Mark.
+func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, compounds map[string]uint8) {
 	best := map[string]uint8{}
 	compounds = map[string]uint8{}
 	add := func(t string, w uint8) {
@@ -225,10 +273,16 @@ func docTerms(d *Doc, syns []synonym, w *worker) (terms, compounds map[string]ui
 	}
 	var stems []string
 	for f := Field(0); f < numFields; f++ {
-		weight := uint8(Weight[f])
+		weight := uint8(f.weight())
 		stems = stems[:0]
 		for _, tok := range Tokens(d.Text[f]) {
-			stems = append(stems, w.stem(tok))
+			st := w.stem(tok)
+			if _, isPlace := places[st]; isPlace && st != tok && f != Facts {
+				if _, tokIsPlace := places[tok]; !tokIsPlace {
+					st = tok
+				}
+			}
+			stems = append(stems, st)
 			n := utf8.RuneCountInString(tok)
 			switch {
 			case f == Facts:
@@ -240,32 +294,49 @@ func docTerms(d *Doc, syns []synonym, w *worker) (terms, compounds map[string]ui
 				compounds[tok] = max(compounds[tok], weight)
 			}
 		}
+		// Words written together with a hyphen, run together, in names and
+		// facts (and a name's number, Fas 3): a name is found however it
+		// is typed (krafthuset, kraft huset, kraft-huset).
+		if f == Name || f == Facts {
+			for _, j := range Joined(d.Text[f], f == Name) {
+				stems = append(stems, w.stem(j))
+			}
+		}
+		if f == Facts {
+			for _, p := range d.Places {
+				for _, tok := range Tokens(p) {
+					w.names[tok] = struct{}{}
+					add(w.stem(tok), uint8(Target.weight()))
+				}
+			}
+		}
 		for _, t := range stems {
 			add(t, weight)
 		}
+		// Fields come in rising weight, so a term is in this field if its
+		// best weight is this field's (before the synonyms add any).
+		inField := func(terms []string) bool {
+			for _, t := range terms {
+				if best[t] != weight {
+					return false
+				}
+			}
+			return true
+		}
+		var also []string
 		for _, s := range syns {
-			if containsAll(stems, s.betyder) {
-				for _, t := range s.ord {
-					add(t, weight)
-				}
+			if inField(s.betyder) {
+				also = append(also, s.ord...)
 			}
-			if containsAll(stems, s.ord) {
-				for _, t := range s.betyder {
-					add(t, weight)
-				}
+			if inField(s.ord) {
+				also = append(also, s.betyder...)
 			}
+		}
+		for _, t := range also {
+			add(t, weight)
 		}
 	}
 	return best, compounds
-}
-
-func containsAll(terms, want []string) bool {
-	for _, w := range want {
-		if !slices.Contains(terms, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // prefixRange returns the index range of terms starting with p.

@@ -2,9 +2,12 @@ package search
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -15,6 +18,12 @@ const (
 	exactMatch  = 1.0  // the word's stem is in the document
 	prefixMatch = 0.75 // a word of the document starts with what was typed
 	typoMatch   = 0.5  // one letter differs, is missing, extra or swapped
+	// splitMatch: a word that matches nothing, by a tail of it as a
+	// compound ("långtidsarbetslösa": arbetslösa).
+	splitMatch = 0.5
+	// minSplitTail is the shortest tail a query word is split into: shorter
+	// ones begin too many words by chance ("tostring": ring).
+	minSplitTail = 5
 	// strayPrefixMatch: a word of the document starts with the typed word's
 	// short stem, then parts from the word (for "träning", stem "tra":
 	// Tranemo). Even in the name, less than the word in the description.
@@ -37,21 +46,38 @@ type Query struct {
 type Hit struct {
 	Doc   int
 	Score float64
+	// Words is how many words of the query the document matches: all of
+	// them, unless no document matches all (see Search).
+	Words int
 }
 
 // Search returns the documents that match every word of q.Text and every
-// filter, best first. Among equal scores, running and planned activities
-// come before ended ones, then names in Swedish order.
+// filter, best first. When no document matches every word, those that
+// match most words come first (see Unmatched), so that one word the
+// catalogue does not know never empties the list. With an age, activities
+// with an age range come before those open to all. Among equal scores,
+// running and planned activities come before ended ones, then names in
+// Swedish order.
 func (ix *Index) Search(q Query) []Hit {
-	scores := ix.textScores(q.Text)
+	scores := ix.textScores(q.Text).score
 	var hits []Hit
 	for d := range ix.Docs {
-		s, ok := scores(d)
+		s, words, ok := scores(d)
 		if ok && ix.passes(d, q, "") {
-			hits = append(hits, Hit{d, s})
+			hits = append(hits, Hit{d, s, words})
 		}
 	}
 	slices.SortFunc(hits, func(a, b Hit) int {
+		if c := cmp.Compare(b.Words, a.Words); c != 0 {
+			return c
+		}
+		// For an age, activities that say which ages they take (and take
+		// this one) come before those open to all.
+		if q.Age > 0 {
+			if c := cmp.Compare(ix.explicitAge(b.Doc), ix.explicitAge(a.Doc)); c != 0 {
+				return c
+			}
+		}
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
@@ -65,6 +91,14 @@ func (ix *Index) Search(q Query) []Hit {
 		return ix.rank[a.Doc] - ix.rank[b.Doc]
 	})
 	return hits
+}
+
+// explicitAge is 1 for a document with an age range, 0 for one open to all.
+func (ix *Index) explicitAge(d int) int {
+	if ix.Docs[d].AgeFrom >= 0 || ix.Docs[d].AgeTo >= 0 {
+		return 1
+	}
+	return 0
 }
 
 // byName returns the document numbers in Swedish alphabetical order of
@@ -88,7 +122,7 @@ func byName(docs []Doc) []int {
 // ticking the value next to what is already ticked in other facets.
 // "status" is counted like a facet.
 func (ix *Index) Counts(q Query) map[string]map[string]int {
-	scores := ix.textScores(q.Text)
+	scores := ix.textScores(q.Text).score
 	counts := map[string]map[string]int{}
 	inc := func(facet, value string) {
 		if counts[facet] == nil {
@@ -97,7 +131,7 @@ func (ix *Index) Counts(q Query) map[string]map[string]int {
 		counts[facet][value]++
 	}
 	for d, doc := range ix.Docs {
-		if _, ok := scores(d); !ok {
+		if _, _, ok := scores(d); !ok {
 			continue
 		}
 		for facet, values := range doc.Facets {
@@ -148,26 +182,62 @@ func QueryTokens(text string) []string {
 	return toks
 }
 
-// textScores returns a function giving each document's score for text and
-// whether it matches every word. Empty text matches everything with 0.
-func (ix *Index) textScores(text string) func(d int) (float64, bool) {
+// Unmatched returns the words of text that match no document: the words
+// a user is told found nothing, while the others' results are shown.
+func (ix *Index) Unmatched(text string) []string {
+	return ix.textScores(text).unmatched
+}
+
+// textMatch is what a query's words match.
+type textMatch struct {
+	// score gives a document's score, how many words it matches and
+	// whether it is a hit: it matches every word, or, when no document
+	// does, at least one.
+	score     func(d int) (float64, int, bool)
+	unmatched []string
+}
+
+// textScores matches text. Empty text matches everything with 0.
+func (ix *Index) textScores(text string) textMatch {
 	toks := QueryTokens(text)
 	if len(toks) == 0 {
-		return func(int) (float64, bool) { return 0, true }
+		return textMatch{score: func(int) (float64, int, bool) { return 0, 0, true }}
 	}
 	per := make([][]float64, len(toks))
+	var unmatched []string
+	matched := func(scores []float64) bool { return slices.ContainsFunc(scores, func(s float64) bool { return s > 0 }) }
 	for i, t := range toks {
 		per[i] = ix.tokenScores(t, i == len(toks)-1)
-	}
-	return func(d int) (float64, bool) {
-		total := 0.0
-		for _, scores := range per {
-			if scores[d] == 0 {
-				return 0, false
-			}
-			total += scores[d]
+		if !matched(per[i]) {
+			per[i] = ix.tailScores(t)
 		}
-		return total, true
+		if !matched(per[i]) {
+			unmatched = append(unmatched, t)
+		}
+	}
+	score := func(d int) (float64, int) {
+		total, words := 0.0, 0
+		for _, scores := range per {
+			if scores[d] > 0 {
+				total += scores[d]
+				words++
+			}
+		}
+		return total, words
+	}
+	all := false
+	for d := range ix.Docs {
+		if _, w := score(d); w == len(toks) {
+			all = true
+			break
+		}
+	}
+	return textMatch{
+		score: func(d int) (float64, int, bool) {
+			s, w := score(d)
+			return s, w, w == len(toks) || !all && w > 0
+		},
+		unmatched: unmatched,
 	}
 }
 
@@ -197,7 +267,7 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 			}
 		}
 	}
-	stem := Stem(tok)
+	stem := ix.stem(tok)
 	i, exact := ix.term(stem)
 	if exact {
 		hit(i, exactMatch)
@@ -224,13 +294,16 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 		// beginning of one that is indexed under a shorter stem.
 		if last && !exact {
 			for _, t := range continued(tok) {
+				if stem == tok && Stem(tok) != tok && ix.isPlace(t) && !ix.isPlace(tok) {
+					continue // "marken" is on its way to no municipality
+				}
 				if i, ok := ix.term(t); ok {
 					hit(i, prefixMatch)
 				}
 			}
 		}
 	}
-	if n >= minTypo {
+	if n >= minTypo && !isNumber(tok) { // a number one digit off is another number
 		longStem := utf8.RuneCountInString(stem) >= minTypo
 		lo, hi := ix.prefixRange(firstRunes(stem, 2))
 		for i := lo; i < hi; i++ {
@@ -240,6 +313,57 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 		}
 	}
 	return scores
+}
+
+// tailScores matches a word that matches nothing as a compound, split as
+// documents are: by its longest tail (of minSplitTail runes or more, after a
+// head of minHead) whose stem is a term, or which begins one, at
+// splitMatch. "långtidsarbetslösa" finds "arbetslösa", "ungarena" Ung
+// Arena.
+func (ix *Index) tailScores(tok string) []float64 {
+	scores := make([]float64, len(ix.Docs))
+	hit := func(ti int) {
+		for _, p := range ix.postings[ti] {
+			if s := float64(p.weight) * splitMatch; s > scores[p.doc] {
+				scores[p.doc] = s
+			}
+		}
+	}
+	runes := []rune(tok)
+	for k := minHead; len(runes)-k >= minSplitTail; k++ {
+		tail := string(runes[k:])
+		i, exact := ix.term(ix.stem(tail))
+		if exact {
+			hit(i)
+		}
+		lo, hi := ix.prefixRange(tail)
+		for i := lo; i < hi; i++ {
+			hit(i)
+		}
+		if exact || hi > lo {
+			break
+		}
+	}
+	return scores
+}
+
+// stem is Stem, except that a word whose stem is the name of a
+// municipality of the catalogue, but which is not one itself, is its own
+// stem, as in documents (docTerms): "marken" is not Mark.
+func (ix *Index) stem(tok string) string {
+	st := Stem(tok)
+	if st == tok {
+		return st
+	}
+	if ix.isPlace(st) && !ix.isPlace(tok) {
+		return tok
+	}
+	return st
+}
+
+func (ix *Index) isPlace(word string) bool {
+	_, ok := ix.places[word]
+	return ok
 }
 
 // term returns the index of term t.
@@ -311,4 +435,50 @@ func oneEdit(a, b string) bool {
 		return string(ra[i+2:]) == string(rb[i+2:])
 	}
 	return string(ra[i+1:]) == string(rb[i+1:]) // substitution
+}
+
+// ParseQuery turns what someone typed into the search field into a query.
+// An age in the text ("24 år", "25-åring", "unga vuxna 25 år") is the
+// age filter rather than words to match, so that "24 år" does not find
+// "24 månader"; the rest is the text.
+func ParseQuery(text string) Query {
+	q := Query{Text: text, Filters: map[string][]string{}}
+	if age, rest, ok := AgeInText(text); ok {
+		q.Age, q.Text = age, rest
+	}
+	return q
+}
+
+// agePhrase is a number of years as people write one: "24 år", "24år",
+// "25-åring", "19-åringar" (also without å).
+var agePhrase = regexp.MustCompile(`(?i)([0-9]{1,3})[ \t]*-?[ \t]*(åring\pL*|aring\pL*|årig\pL*|arig\pL*|år|ar)`)
+
+// maxAge is the oldest age AgeInText takes.
+const maxAge = 120
+
+// AgeInText finds the first age in text that is not the end of a range
+// ("18–64 år" is none) and returns it with the text without it.
+func AgeInText(text string) (age int, rest string, ok bool) {
+	for _, m := range agePhrase.FindAllStringSubmatchIndex(text, -1) {
+		if r, _ := utf8.DecodeRuneInString(text[m[1]:]); m[1] < len(text) && wordRune(r) {
+			continue
+		}
+		if m[0] > 0 {
+			before, n := utf8.DecodeLastRuneInString(text[:m[0]])
+			if wordRune(before) {
+				continue
+			}
+			if before == '-' || before == '\u2013' {
+				if b2, _ := utf8.DecodeLastRuneInString(text[:m[0]-n]); m[0]-n > 0 && unicode.IsDigit(b2) {
+					continue
+				}
+			}
+		}
+		n, err := strconv.Atoi(text[m[2]:m[3]])
+		if err != nil || n < 1 || n > maxAge {
+			continue
+		}
+		return n, strings.TrimSpace(text[:m[0]] + " " + text[m[1]:]), true
+	}
+	return 0, text, false
 }

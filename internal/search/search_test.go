@@ -2,9 +2,13 @@ package search
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/catalog"
 )
@@ -17,6 +21,14 @@ func TestFoldAndTokens(t *testing.T) {
 		{"U-SAM", "u sam"},
 		{"18–64 år", "18 64 ar"},
 		{"Café Ñandú", "cafe nandu"},
+		// Folding by decomposition: every accented letter, and the few
+		// stroked ones that have none; a mark written apart is dropped.
+		{"Štěpán Čapek Łódź Øresund Ærø", "stepan capek lodz oresund aro"},
+		{"Bora\u030as", "boras"},
+		// Telephone numbers are one word of digits, however grouped.
+		{"033-35 51 41", "033355141"},
+		{"Ring 0320-77 93 64 eller 0325-185 49.", "ring 0320779364 eller 032518549"},
+		{"18–64 år, 2019-01-01", "18 64 ar 2019 01 01"},
 	}
 	for _, c := range cases {
 		if got := strings.Join(Tokens(c.in), " "); got != c.want {
@@ -35,7 +47,8 @@ func TestStemJoinsInflections(t *testing.T) {
 		{"arbete", "arbetet", "arbeten"},
 		{"sjukskriven", "sjukskrivna", "sjukskrivning", "sjukskrivningar"},
 		{"utbildning", "utbildningen", "utbildningar"},
-		{"myndighet", "myndigheter", "myndigheten"},
+		{"myndighet", "myndigheter", "myndigheten", "myndighetens", "myndigheterna", "myndigheternas"},
+		{"aktivitet", "aktiviteter", "aktiviteten", "aktivitetens", "aktiviteterna"},
 		{"forsakringskassan", "forsakringskassans"},
 		{"koordinator", "koordinatorn", "koordinatorns", "koordinatorer", "koordinatorerna", "koordinatorernas"},
 		{"handledare", "handledaren", "handledarens", "handledarna", "handledares"},
@@ -128,7 +141,8 @@ func TestSearch(t *testing.T) {
 		{"several words narrow", Query{Text: "unga tranemo"}, []string{"Unga vuxna"}, true},
 		{"filter values widen", Query{Filters: map[string][]string{"kommun": {"Borås", "Tranemo"}}}, []string{"Arbetsträning Borås", "Unga vuxna", "Lotsen"}, true},
 		{"filter groups narrow", Query{Filters: map[string][]string{"kommun": {"Borås", "Mark"}, "funktion": {"trana"}}}, []string{"Arbetsträning Borås", "Lotsen"}, true},
-		{"who takes a 24-year-old", Query{Age: 24, Filters: map[string][]string{"kommun": {"Borås"}}}, []string{"Arbetsträning Borås", "Lotsen"}, true},
+		// Lotsen says it takes 18–29, Arbetsträning Borås takes everyone.
+		{"who takes a 24-year-old", Query{Age: 24, Filters: map[string][]string{"kommun": {"Borås"}}}, []string{"Lotsen", "Arbetsträning Borås"}, true},
 		{"age outside every range", Query{Age: 70, Text: "unga"}, nil, true},
 		{"status filter excludes ended", Query{Text: "boras", Status: []string{"pagaende", "planerad"}}, []string{"Arbetsträning Borås"}, true},
 		{"name before target before body", Query{Text: "sjukskrivning"}, []string{"Sjukskrivning och arbete", "Hälsostöd Mark"}, true},
@@ -354,5 +368,298 @@ func TestBuildStopsWhenCancelled(t *testing.T) {
 	}
 	if ix, err := Build(ctx, docs, nil); err != context.Canceled || ix != nil {
 		t.Errorf("Build with a cancelled context = %v, %v; want nil, context.Canceled", ix, err)
+	}
+}
+
+// TestNoDeadEnds: when no activity matches every word, those that match
+// most words are found, and the words that found nothing are named.
+func TestNoDeadEnds(t *testing.T) {
+	ix := mustBuild([]Doc{
+		textDoc("Lotsen", "Borås", "Stöd till unga vuxna."),
+		textDoc("Steget", "Mark", "Stöd till unga."),
+		textDoc("Byggstenen", "Tranemo", "Praktik."),
+	}, nil)
+	if got, want := foundNames(ix, "unga vuxna xyzzy"), []string{"Lotsen", "Steget"}; !slices.Equal(got, want) {
+		t.Errorf("unga vuxna xyzzy finds %q, want %q (most words first)", got, want)
+	}
+	if got := ix.Unmatched("unga vuxna xyzzy"); !slices.Equal(got, []string{"xyzzy"}) {
+		t.Errorf("Unmatched(unga vuxna xyzzy) = %q, want [xyzzy]", got)
+	}
+	if got := foundNames(ix, "unga vuxna"); !slices.Equal(got, []string{"Lotsen", "Steget"}[:1]) {
+		t.Errorf("unga vuxna finds %q, want only Lotsen: one activity matches every word", got)
+	}
+	if got := ix.Unmatched("unga vuxna"); len(got) != 0 {
+		t.Errorf("Unmatched(unga vuxna) = %q, want none", got)
+	}
+	if got := foundNames(ix, "xyzzy"); len(got) != 0 {
+		t.Errorf("xyzzy finds %q, want nothing", got)
+	}
+}
+
+// TestPhoneAndEmail: telephone numbers are found as people type them, in
+// groups or not, and from their beginning; e-mail addresses as written.
+func TestPhoneAndEmail(t *testing.T) {
+	ix := mustBuild([]Doc{
+		textDoc("Lotsen", "Peter Wilhelmsson 033-35 51 41", ""),
+		textDoc("Curateamet", "0320-77 93 45 monica.andrup@mark.example.se", ""),
+		textDoc("Kraft-huset", "0320-77 93 64", ""),
+		textDoc("Sara", "033-35 51 42", ""),
+	}, nil)
+	for q, want := range map[string][]string{
+		"033-35 51 41":                  {"Lotsen"},
+		"033355141":                     {"Lotsen"},
+		"0333551":                       {"Lotsen", "Sara"},
+		"0320-77 93":                    {"Curateamet", "Kraft-huset"},
+		"0320 779345":                   {"Curateamet"},
+		"monica.andrup@mark.example.se": {"Curateamet"},
+	} {
+		if got := foundNames(ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s finds %q, want %q", q, got, want)
+		}
+	}
+}
+
+func TestJoined(t *testing.T) {
+	for in, want := range map[string][]string{
+		"KRAFT-huset":             {"krafthuset"},
+		"T-SAM-gruppen i Tranemo": {"tsamgruppen"},
+		"Steg-2 och Fas 3":        {"steg2", "fas3"},
+		"SARA – Samverkan i Alingsås, 18–64 år, 2019-01-01": nil,
+		"Ann-Britt Griepstam-Eliason":                       {"annbritt", "griepstameliason"},
+		"Borås–Bollebygd":                                   {"borasbollebygd"},
+	} {
+		if got := Joined(in, true); !slices.Equal(got, want) {
+			t.Errorf("Joined(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHyphensAndJoinedSpellings: a name written with a hyphen is found
+// typed joined, split or with the hyphen; a compound in the query is
+// split as documents are, when it matches nothing whole.
+func TestHyphensAndJoinedSpellings(t *testing.T) {
+	ix := mustBuild([]Doc{
+		textDoc("KRAFT-huset", "Mark", "Arbetsträning."),
+		textDoc("T-SAM-gruppen", "Tranemo", "Samverkan."),
+		textDoc("Steg-2", "Borås", "Praktik."),
+		textDoc("Fas 3", "Borås", "Arbete."),
+		textDoc("Implementering av Ung Arena", "Skövde", "Unga 15–24 år."),
+		textDoc("Jobbet", "Borås", "För arbetslösa unga."),
+	}, nil)
+	for q, want := range map[string]string{
+		"krafthuset": "KRAFT-huset", "kraft huset": "KRAFT-huset", "kraft-huset": "KRAFT-huset",
+		"tsam": "T-SAM-gruppen", "t sam": "T-SAM-gruppen",
+		"steg2": "Steg-2", "fas3": "Fas 3",
+		"ungarena":                "Implementering av Ung Arena",
+		"långtidsarbetslösa unga": "Jobbet",
+	} {
+		if got := foundNames(ix, q); len(got) == 0 || got[0] != want {
+			t.Errorf("%s finds %q, want %s first", q, got, want)
+		}
+	}
+	if got := ix.Unmatched("långtidsarbetslösa unga"); len(got) != 0 {
+		t.Errorf("Unmatched(långtidsarbetslösa unga) = %q: its tail matches", got)
+	}
+}
+
+// TestAgeInText: an age in the query is the age filter, not words.
+func TestAgeInText(t *testing.T) {
+	cases := []struct {
+		in   string
+		age  int
+		rest string
+	}{
+		{"24 år", 24, ""},
+		{"25-åring", 25, ""},
+		{"unga vuxna 25 år", 25, "unga vuxna"},
+		{"19-ÅRINGAR i Tranemo", 19, "i Tranemo"},
+		{"24år borås", 24, "borås"},
+		{"ungdomar 17 ar", 17, "ungdomar"},
+		{"18–64 år", 0, "18–64 år"},
+		{"24 månader", 0, "24 månader"},
+		{"x24 år", 0, "x24 år"},
+		{"200 år", 0, "200 år"},
+		{"25 årig", 25, ""},
+	}
+	for _, c := range cases {
+		q := ParseQuery(c.in)
+		if q.Age != c.age || q.Text != c.rest {
+			t.Errorf("ParseQuery(%q) = age %d, text %q; want %d, %q", c.in, q.Age, q.Text, c.age, c.rest)
+		}
+	}
+	// Activities with an age range that takes the age come first.
+	open := textDoc("Alla", "Borås", "")
+	ranged := textDoc("Unga", "Borås", "")
+	ranged.AgeFrom, ranged.AgeTo = 18, 29
+	ix := mustBuild([]Doc{open, ranged}, nil)
+	var got []string
+	for _, h := range ix.Search(ParseQuery("borås 24 år")) {
+		got = append(got, ix.Docs[h.Doc].Name)
+	}
+	if !slices.Equal(got, []string{"Unga", "Alla"}) {
+		t.Errorf("borås 24 år finds %q, want the one with an age range first", got)
+	}
+}
+
+// TestLongWordCostsLittle: a word of tens of thousands of letters in a
+// description costs the index no more than a word of MaxWord letters: few
+// terms, short ones, and the browser files stay small. (Before, every tail
+// of such a word was a candidate term: its length squared in bytes.)
+func TestLongWordCostsLittle(t *testing.T) {
+	long := strings.Repeat("arbetsträning", 4000) // 52,000 letters
+	ix := mustBuild([]Doc{
+		textDoc("Lång", "", long+" "+strings.Repeat("0 1 ", 5000)+strings.Repeat("a-", 5000)+"b"),
+		textDoc("Träning", "", "Social träning."),
+	}, nil)
+	bytes := 0
+	for _, term := range ix.terms {
+		bytes += len(term)
+		if n := utf8.RuneCountInString(term); n > MaxWord {
+			t.Errorf("term of %d runes, longer than MaxWord", n)
+		}
+	}
+	if len(ix.terms) > 12 || bytes > 1000 {
+		t.Errorf("index of %d terms, %d bytes: %q", len(ix.terms), bytes, ix.terms)
+	}
+	files, err := ix.Files(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := 0
+	for _, f := range files {
+		size += len(f)
+	}
+	if size > 4096 {
+		t.Errorf("browser files of %d bytes", size)
+	}
+	// The long word is found by its beginning, typed or pasted whole.
+	for _, q := range []string{"arbetsträningarbetsträning", long} {
+		if got := foundNames(ix, q); len(got) == 0 || got[0] != "Lång" {
+			t.Errorf("%.30s… finds %q, want Lång first", q, got)
+		}
+	}
+	w := newWorker()
+	w.words["traning"] = struct{}{}
+	if n := len(w.tails(Tokens(long)[0], &w.vocabulary)); n > 50 {
+		t.Errorf("%d tails", n)
+	}
+}
+
+// TestBuiltinAbbreviations: national abbreviations work without being
+// declared; a catalogue's own meaning of one takes their place.
+func TestBuiltinAbbreviations(t *testing.T) {
+	docs := []Doc{
+		textDoc("Steget", "Arbetsförmedlingen, Försäkringskassan", "För unga med neuropsykiatriska funktionsnedsättningar."),
+		textDoc("Språkstöd", "Åsby kommun", "Svenska för invandrare och praktik. Samordnad individuell plan."),
+		textDoc("Familjen", "Individ- och familjeomsorgen", "Stöd."),
+	}
+	ix := mustBuild(docs, nil)
+	for q, want := range map[string]string{
+		"af": "Steget", "fk": "Steget", "npf": "Steget", "sfi": "Språkstöd", "sip": "Språkstöd", "ifo": "Familjen",
+	} {
+		if got := foundNames(ix, q); !slices.Equal(got, []string{want}) {
+			t.Errorf("%s finds %q, want %s", q, got, want)
+		}
+	}
+	own := mustBuild(docs, []catalog.Synonym{{Ord: "SIP", Betyder: "Steget"}})
+	if got := foundNames(own, "sip"); !slices.Equal(got, []string{"Steget"}) {
+		t.Errorf("with the catalogue's SIP: Steget, sip finds %q", got)
+	}
+}
+
+// TestNoStemIsAPlace: a common word whose stem is a municipality's name
+// does not find activities as if they were there.
+func TestNoStemIsAPlace(t *testing.T) {
+	inMark := textDoc("Kraft", "Mark", "Arbete.")
+	inMark.Facets["kommun"] = []string{"Mark"}
+	ground := textDoc("Odling", "Borås", "Arbete på marken i trädgården.")
+	ground.Facets["kommun"] = []string{"Borås"}
+	ix := mustBuild([]Doc{inMark, ground}, nil)
+	if got := foundNames(ix, "mark"); !slices.Equal(got, []string{"Kraft", "Odling"}) {
+		t.Errorf("mark finds %q, want Kraft, then Odling (marken, by prefix)", got)
+	}
+	if h := ix.Search(Query{Text: "mark"}); len(h) == 2 && h[1].Score >= float64(Body.weight()) {
+		t.Errorf("marken matches mark exactly (score %v)", h[1].Score)
+	}
+	if got := foundNames(ix, "marken"); len(got) == 0 || got[0] != "Odling" {
+		t.Errorf("marken finds %q, want Odling first", got)
+	}
+}
+
+// TestPlaceOutweighsPartner: an activity in Borås comes before one whose
+// partner's name says Borås.
+func TestPlaceOutweighsPartner(t *testing.T) {
+	partner := textDoc("Kraft", "Mark Primärvården Borås–Bollebygd", "")
+	partner.Places = []string{"Mark"}
+	in := textDoc("Stöd", "Borås", "")
+	in.Places = []string{"Borås"}
+	ix := mustBuild([]Doc{partner, in}, nil)
+	if got := foundNames(ix, "borås"); !slices.Equal(got, []string{"Stöd", "Kraft"}) {
+		t.Errorf("borås finds %q, want Stöd (in Borås) before Kraft (a partner in Borås)", got)
+	}
+}
+
+// TestTipExamples: the tip suggests only what finds something.
+func TestTipExamples(t *testing.T) {
+	acts := []*catalog.Activity{
+		{Namn: "Lotsen", Malgrupp: "Unga vuxna som är arbetslösa", Samverkansparter: []string{"Försäkringskassan"}},
+	}
+	if got := TipExamples(acts, nil, 3); !slices.Equal(got, []string{"unga", "FK", "arbetslös"}) {
+		t.Errorf("TipExamples = %q, want unga, FK (built in), arbetslös", got)
+	}
+	if got := TipExamples(nil, nil, 3); len(got) != 0 {
+		t.Errorf("TipExamples of no activities = %q", got)
+	}
+}
+
+// TestNameTailsCount: a tail of a compound in a name is found though it is
+// no word elsewhere, below the word itself in a description.
+func TestNameTailsCount(t *testing.T) {
+	ix := mustBuild([]Doc{
+		textDoc("Ungdomsteatern", "Borås", "Scen för unga."),
+		textDoc("Rehabilitering", "Borås", "Stöd."),
+		textDoc("Kulturen", "Mark", "Teater och musik."),
+	}, nil)
+	if got := foundNames(ix, "teater"); !slices.Equal(got, []string{"Kulturen", "Ungdomsteatern"}) {
+		t.Errorf("teater finds %q, want Kulturen (the word), then Ungdomsteatern (a tail of its name)", got)
+	}
+	// Only where a compound can be joined: not "bilitering".
+	if got := foundNames(ix, "bilitering"); len(got) != 0 {
+		t.Errorf("bilitering finds %q", got)
+	}
+}
+
+// TestMetaAgeAndRank: the age column is fixed-width base 36 (two digits
+// past 36 ranges), and ranks are differences from the document before,
+// decoded as the browser decodes them.
+func TestMetaAgeAndRank(t *testing.T) {
+	var docs []Doc
+	for i := range 40 {
+		d := textDoc(fmt.Sprintf("Ö %02d", 40-i), "", "")
+		d.AgeFrom, d.AgeTo = i, 100
+		docs = append(docs, d)
+	}
+	ix := mustBuild(docs, nil)
+	files, err := ix.Files(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta metaFile
+	if err := json.Unmarshal(files["meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	if len(meta.Age) != 2*len(docs) {
+		t.Fatalf("age column %q: want two digits a document", meta.Age)
+	}
+	offset := 0
+	for d := range docs {
+		code, err := strconv.ParseInt(meta.Age[2*d:2*d+2], 36, 64)
+		if err != nil || meta.Ages[code] != [2]int{docs[d].AgeFrom, docs[d].AgeTo} {
+			t.Errorf("document %d: age code %q, %v", d, meta.Age[2*d:2*d+2], err)
+		}
+		offset += meta.Rank[d]
+		if d+offset != ix.rank[d] {
+			t.Errorf("document %d: rank %d, want %d", d, d+offset, ix.rank[d])
+		}
 	}
 }

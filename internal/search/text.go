@@ -23,12 +23,27 @@ import (
 )
 
 // Fold lower-cases s and removes diacritics the way slugs do (å, ä → a,
-// ö → o, é → e …), keeping only letters and digits; everything else
-// becomes a space.
+// ö → o, é → e, Š → s, ł → l …: catalog.Fold), keeping only letters and
+// digits; a combining mark written apart from its letter is dropped, and
+// everything else becomes a space.
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if r < utf8.RuneSelf { // ASCII, most of the text
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				b.WriteByte(byte(r))
+			case 'A' <= r && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+			default:
+				b.WriteByte(' ')
+			}
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
 		r = catalog.Fold(unicode.ToLower(r))
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
@@ -39,21 +54,53 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// Tokens splits s into folded words.
-func Tokens(s string) []string { return strings.Fields(Fold(s)) }
+// Tokens splits s into folded words. A number that begins with 0 and
+// follows no number, as a telephone number does, is one word with the
+// numbers after it ("033-35 51 41", "0320-77 93"), so that it is found
+// however it is typed, and from its beginning; dates (2019-01-01) are not.
+//
+// A word longer than MaxWord runes is cut to its first MaxWord: it is
+// found by that beginning, and costs the index no more than a word of that
+// length (a compound's tails are a word's length squared).
+func Tokens(s string) []string {
+	toks := strings.Fields(Fold(s))
+	out := toks[:0]
+	joining, afterNumber := false, false
+	for _, t := range toks {
+		if len(t) > MaxWord {
+			t = firstRunes(t, MaxWord)
+		}
+		num := isNumber(t)
+		if num && joining {
+			out[len(out)-1] = firstRunes(out[len(out)-1]+t, MaxWord)
+			continue
+		}
+		joining = num && t[0] == '0' && !afterNumber
+		afterNumber = num
+		out = append(out, t)
+	}
+	return out
+}
+
+// MaxWord is the length in runes to which Tokens cuts longer words. The
+// longest Swedish words of the catalogues have about 30 letters.
+const MaxWord = 48
 
 // suffixes are stripped from folded words, the first that matches (longer
 // before the shorter ones they end with), as long as a stem of at least
 // minStem runes remains. They cover the plural, definite and genitive
-// endings that matter for finding things, not a full morphology. Nouns in
+// endings that matter for finding things, not a full morphology (Snowball's
+// Swedish step 1 was the source of the -het and -ande forms). Nouns in
 // -or and -are keep their stem in every form: koordinator, koordinatorn,
 // koordinatorer → koordinat; handledare, handledaren, handledarna →
-// handled.
+// handled; and so do those in -het and -itet: myndighet, myndigheterna →
+// myndig; aktivitet, aktiviteter → aktiv.
 var suffixes = []string{
-	"ningarna", "orernas", "ningar", "ningen", "orerna", "ning", // sjukskrivning meets sjukskriven
-	"arnas", "ernas", "ornas", "heten", "heter", "andet", "arens", "orers",
-	"arna", "erna", "orna", "ande", "ende", "aste", "ares", "aren", "orer", "orns",
-	"ens", "ets", "nas", "het", "are", "ast", "orn",
+	"iteternas", "ningarna", "iteterna", "heternas", "orernas", "heterna", "itetens",
+	"ningar", "ningen", "orerna", "iteten", "iteter", "hetens", "heters", "ning", // sjukskrivning meets sjukskriven
+	"arnas", "ernas", "ornas", "heten", "heter", "andet", "arens", "orers", "anden", "andes",
+	"arna", "erna", "orna", "ande", "ende", "aste", "ares", "aren", "orer", "orns", "itet", "ades",
+	"ens", "ets", "nas", "het", "are", "ast", "orn", "ade",
 	"ar", "er", "or", "en", "et", "na", "ad", "at",
 	"a", "e", "s",
 }
@@ -114,4 +161,79 @@ func Terms(s string) []string {
 		toks[i] = Stem(t)
 	}
 	return toks
+}
+
+// Joined returns, for the words of s written together with a hyphen
+// (KRAFT-huset, T-SAM-gruppen, Steg-2) or, with numbers, a word followed by
+// a space and a number of one or two digits (Fas 3), the folded words run
+// together: krafthuset, tsamgruppen, steg2, fas3. They are indexed as well
+// as the words, so that a name is found however it is typed: joined, split
+// or hyphenated.
+func Joined(s string, numbers bool) []string {
+	type span struct{ start, end int }
+	var words []span
+	for i := 0; i < len(s); {
+		start := i
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !wordRune(r) {
+				break
+			}
+			i += w
+		}
+		if i > start {
+			words = append(words, span{start, i})
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	digits := func(w span) bool {
+		for i := w.start; i < w.end; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	var out []string
+	for i := 0; i < len(words); {
+		j := i + 1
+		for ; j < len(words); j++ {
+			sep, next := s[words[j-1].end:words[j].start], words[j]
+			hyphen := sep == "-" || sep == "\u2010" || sep == "\u2011" || sep == "\u2013"
+			number := numbers && sep == " " && next.end-next.start <= 2 && digits(next) && !digits(words[j-1])
+			if !hyphen && !number {
+				break
+			}
+		}
+		if j-i > 1 && !allDigits(words[i:j], digits) {
+			var b strings.Builder
+			for _, w := range words[i:j] {
+				b.WriteString(Fold(s[w.start:w.end]))
+			}
+			out = append(out, firstRunes(b.String(), MaxWord))
+		}
+		i = j
+	}
+	return out
+}
+
+func allDigits[S any](words []S, digits func(S) bool) bool {
+	for _, w := range words {
+		if !digits(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordRune reports whether r is part of a word: a letter or digit once
+// folded.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	r = catalog.Fold(unicode.ToLower(r))
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

@@ -61,6 +61,9 @@ type vector struct {
 	URLs   []string                  `json:"urls"`   // the results, best first
 	Scores []float64                 `json:"scores"` // their scores
 	Counts map[string]map[string]int `json:"counts"` // facet → value → count; zero counts left out
+	// Unmatched are the words that found nothing, when results match
+	// only some of the words.
+	Unmatched []string `json:"unmatched,omitempty"`
 }
 
 type vectorSet struct {
@@ -88,6 +91,9 @@ type wordVector struct {
 	QueryTokens []string   `json:"queryTokens"`
 	Stems       []string   `json:"stems"`
 	Continued   [][]string `json:"continued"` // per token
+	// Age and Rest are what ParseQuery makes of the input.
+	Age  int    `json:"age"`
+	Rest string `json:"rest"`
 }
 
 // wordInputs are the words whose folding, stemming and continuations are
@@ -98,7 +104,8 @@ var wordInputs = []string{
 	"vuxen vuxna vuxnas", "ung unga ungdom ungdomar ungdomarna yngre yngsta",
 	"kvinna kvinnor kvinnorna", "arbete arbetet arbeten",
 	"sjukskriven sjukskrivna sjukskrivning sjukskrivningar sjukskrivningarna",
-	"utbildning utbildningen myndighet myndigheter myndigheten myndighetens",
+	"utbildning utbildningen myndighet myndigheter myndigheten myndighetens myndigheterna myndigheternas",
+	"aktivitet aktiviteter aktiviteten aktivitetens aktiviteterna aktiviteternas samverkanden arbetade",
 	"Försäkringskassan Försäkringskassans",
 	"koordinator koordinatorn koordinatorns koordinatorer koordinatorerna koordinatorernas koordinatorers",
 	"handledare handledaren handledarens handledarna handledarnas handledares",
@@ -106,14 +113,19 @@ var wordInputs = []string{
 	"gående leende starkaste förandet huset husets",
 	"arbetstrani ungdo koordinatore handledar",
 	"İstanbul ΣΟΦΊΑ ﬁnal Ǆemal",
+	"Štěpán Čapek Łódź Øresund Ærø Đorđević Ħamrun Ŧ ı Ǖ Ḗ ǅ 한국 Bora\u030as", "e\u0301 \u0301x \u20dd",
 	"constructor __proto__ hasOwnProperty",
 	"psykisk o", "a", "ab c", "😀x 2026",
+	"24 år", "25-åring", "unga vuxna 25 år", "18–64 år", "24 månader", "19-ÅRINGAR i Tranemo", "x24 år", "200 år", "24år borås", "unga 16-29 år",
+	strings.Repeat("arbetsträning", 5) + " " + strings.Repeat("0 1 ", 30) + strings.Repeat("😀", 50),
+	"033-35 51 41", "Ring 0320-77 93 64 eller 0325-185 49, 18–64 år, 2019-01-01", "0 7 07",
 }
 
 func wordVectors() []wordVector {
 	var out []wordVector
 	for _, in := range wordInputs {
-		w := wordVector{Input: in, Tokens: search.Tokens(in), QueryTokens: search.QueryTokens(in)}
+		q := search.ParseQuery(in)
+		w := wordVector{Input: in, Tokens: search.Tokens(in), QueryTokens: search.QueryTokens(in), Age: q.Age, Rest: q.Text}
 		for _, tok := range w.Tokens {
 			w.Stems = append(w.Stems, search.Stem(tok))
 			w.Continued = append(w.Continued, append([]string{}, search.Continued(tok)...))
@@ -153,6 +165,7 @@ var contentCases = []vectorCase{
 	{name: "fold: ohalsa finds ohälsa", q: vectorQuery{Text: "ohalsa"}, first: act + "psykisk-ohalsa-sjukskoterskor/"},
 	{name: "fold and inflection: halsocoach finds Hälsocoacher", q: vectorQuery{Text: "halsocoach"}, includes: []string{act + "unga-vuxna/"}},
 	{name: "fold: boras finds Borås", q: vectorQuery{Text: "boras"}, includes: []string{act + "lotsen/", act + "bedomningsteam-solhem/"}},
+	{name: "place: in Borås before a partner named for Borås", q: vectorQuery{Text: "borås"}, excludes: nil, first: act + "bedomningsteam-solhem/"},
 	{name: "fold: VÅRGÅRDA", q: vectorQuery{Text: "VÅRGÅRDA"}, includes: []string{act + "sampac/", act + "sarv/"}},
 	{name: "fold: vargarda", q: vectorQuery{Text: "vargarda"}, sameAs: "fold: VÅRGÅRDA"},
 	{name: "fold: dotted capital I as Go lower-cases it", q: vectorQuery{Text: "İNVÅNARE"}, first: act + "kraftteamen/"},
@@ -175,21 +188,38 @@ var contentCases = []vectorCase{
 	{name: "inflection: ungdomar finds unga", q: vectorQuery{Text: "ungdomar"}, sameAs: "inflection: unga"},
 	// Arbetscenter says "arbetsträning", never "träning" alone.
 	{name: "compound: träning finds arbetsträning", q: vectorQuery{Text: "träning"}, includes: []string{act + "arbetscenter/"}},
+	{name: "compound: a tail of a name that is no word elsewhere: center", q: vectorQuery{Text: "center"}, first: act + "arbetscenter/"},
 	{name: "compound: coach finds hälsocoacher", q: vectorQuery{Text: "coach"}, includes: []string{act + "lotsen/", act + "unga-vuxna/"}},
 	{name: "inflection: vuxna", q: vectorQuery{Text: "vuxna"}, includes: []string{act + "unga-vuxna/", act + "lotsen/"}},
 	{name: "inflection: vuxen finds vuxna", q: vectorQuery{Text: "vuxen"}, sameAs: "inflection: vuxna"},
 	{name: "typo: kordinator (missing letter)", q: vectorQuery{Text: "kordinator"}, first: act + "samverkanskoordinator/"},
 	{name: "typo: rehabiliterng (missing letter)", q: vectorQuery{Text: "rehabiliterng"}, includes: []string{act + "aktiv-vardag/", act + "kraft-huset/"}},
 	{name: "typo: rehabilitreing (swap)", q: vectorQuery{Text: "rehabilitreing"}, sameAs: "typo: rehabiliterng (missing letter)"},
+	{name: "no stem is a place: marken is not Mark", q: vectorQuery{Text: "marken"}, none: true},
+	{name: "inflection: aktiviteter finds aktivitet", q: vectorQuery{Text: "aktiviteter"}, includes: []string{act + "kraft-huset/"}},
 	{name: "typo: none in short words (mork is not Mark)", q: vectorQuery{Text: "mork"}, none: true},
 	{name: "fold: boras finds activities in every municipality too", q: vectorQuery{Text: "boras specialresurser"}, includes: []string{act + "dialogforare/", act + "samverkanskoordinator/"}},
 	{name: "synonym: FK finds Försäkringskassan", q: vectorQuery{Text: "FK"}, includes: []string{act + "dialogforare/", act + "arbetscenter/"}},
 	{name: "synonym: försäkringskassan", q: vectorQuery{Text: "försäkringskassan"}, sameAs: "synonym: FK finds Försäkringskassan"},
+	{name: "built-in abbreviation: AME, not declared", q: vectorQuery{Text: "ame"}, includes: []string{act + "arbetscenter/", act + "sampac/"}},
 	{name: "synonym: VGR", q: vectorQuery{Text: "vgr"}, includes: []string{act + "lotsen/"}},
 	{name: "contacts and partners are searchable", q: vectorQuery{Text: "wilhelmsson"}, first: act + "lotsen/"},
+	{name: "hyphen: krafthuset, joined", q: vectorQuery{Text: "krafthuset"}, first: act + "kraft-huset/"},
+	{name: "hyphen: kraft huset, split", q: vectorQuery{Text: "kraft huset"}, first: act + "kraft-huset/"},
+	{name: "hyphen: kraft-huset", q: vectorQuery{Text: "kraft-huset"}, first: act + "kraft-huset/"},
+	{name: "hyphen: tsam, joined", q: vectorQuery{Text: "tsam"}, first: act + "t-sam/"},
+	{name: "hyphen: t sam, split", q: vectorQuery{Text: "t sam"}, first: act + "t-sam/"},
+	{name: "hyphen: usam, being typed", q: vectorQuery{Text: "usa"}, first: act + "u-sam/"},
+	{name: "compound in the query: långtidsarbetslösa herrljunga", q: vectorQuery{Text: "långtidsarbetslösa herrljunga"}, first: act + "arbetscenter/"},
+	{name: "compound in the query: ungdomsarbetslös, typed", q: vectorQuery{Text: "ungdomsarbetslö"}, includes: []string{act + "arbetscenter/"}},
 	{name: "punctuation: KRAFT-teamet", q: vectorQuery{Text: "KRAFT-teamet"}, includes: []string{act + "kraft-huset/", act + "aktiv-vardag/"}},
+	{name: "phone: as written", q: vectorQuery{Text: "033-35 51 41"}, first: act + "lotsen/"},
+	{name: "phone: digits only, begun", q: vectorQuery{Text: "0333551"}, first: act + "lotsen/"},
+	{name: "phone: a prefix in groups", q: vectorQuery{Text: "0320-77 93"}, includes: []string{act + "curateamet/", act + "kraft-huset/"}},
 	{name: "digits: 29", q: vectorQuery{Text: "29"}, includes: []string{act + "lotsen/", act + "unga-vuxna/"}},
 	{name: "nothing matches", q: vectorQuery{Text: "xyzzy"}, none: true},
+	{name: "no dead ends: one unknown word", q: vectorQuery{Text: "unga xyzzy"}, sameAs: "inflection: unga"},
+	{name: "no dead ends: most words first", q: vectorQuery{Text: "lotsen tranemo unga"}, includes: []string{act + "lotsen/", act + "unga-vuxna/"}},
 	{name: "words named like JavaScript properties", q: vectorQuery{Text: "constructors"}, none: true},
 	{name: "words named like JavaScript properties, typed", q: vectorQuery{Text: "__proto__ hasOwnProperty tostring constructo"}, none: true},
 	{name: "several words narrow: unga tranemo", q: vectorQuery{Text: "unga tranemo"}, within: "inflection: unga", first: act + "unga-vuxna/"},
@@ -209,6 +239,8 @@ var contentCases = []vectorCase{
 	{name: "age: who takes a 24-year-old", q: vectorQuery{Age: 24}, includes: []string{act + "lotsen/", act + "unga-vuxna/", act + "dialogforare/"}},
 	{name: "age: 17 and text", q: vectorQuery{Text: "unga", Age: 17}, first: act + "unga-vuxna/"},
 	{name: "age: 70", q: vectorQuery{Age: 70}},
+	{name: "age in the text: 24 år borås", q: vectorQuery{Text: "borås", Age: 24}, includes: []string{act + "lotsen/", act + "bedomningsteam-solhem/"}},
+	{name: "age in the text: explicit ranges first", q: vectorQuery{Age: 24}, first: act + "aktiv-vardag/"},
 	{name: "status: running and planned", q: vectorQuery{Status: []string{"pagaende", "planerad"}}, sameAs: "everything, no query"},
 	{name: "status: ended only", q: vectorQuery{Status: []string{"avslutad"}}, none: true},
 	{name: "everything together", q: vectorQuery{Text: "sjukskrivna", Age: 30, Status: []string{"pagaende", "planerad"}, Filters: map[string][]string{"kommun": {"Mark", "Tranemo"}, "funktion": {"trana-praktisera-motivera", "aktiverande-funktion"}}}},
@@ -318,7 +350,7 @@ func answer(ix *search.Index, c vectorCase) vector {
 	if q.Filters == nil {
 		q.Filters = map[string][]string{}
 	}
-	v := vector{Name: c.name, Query: c.q, URLs: []string{}, Scores: []float64{}, Counts: ix.Counts(q)}
+	v := vector{Name: c.name, Query: c.q, URLs: []string{}, Scores: []float64{}, Counts: ix.Counts(q), Unmatched: ix.Unmatched(q.Text)}
 	for _, h := range ix.Search(q) {
 		v.URLs = append(v.URLs, ix.Docs[h.Doc].URL)
 		v.Scores = append(v.Scores, h.Score)
@@ -375,47 +407,53 @@ func checkCase(t *testing.T, set string, c vectorCase, v vector, earlier map[str
 // prefix files, to testdata/index-small-files/.
 func writeSmallFiles(t *testing.T, ix *search.Index, c catalogue) {
 	t.Helper()
-	restore := search.SetTermFileSize(100)
+	search.SetTermFileSize(ix, 100)
 	files, err := ix.Files(c.values, c.labels)
-	restore()
+	search.SetTermFileSize(ix, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.ContainsFunc(slices.Collect(maps.Keys(files)), func(name string) bool { return strings.HasPrefix(name, "p/") }) {
 		t.Errorf("%s: no prefix files", smallFilesDir)
 	}
+	writeIndexDir(t, smallFilesDir, files)
+}
+
+// writeIndexDir writes (with -update) or compares the index files in dir.
+func writeIndexDir(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
 	if *update {
-		if err := os.RemoveAll(smallFilesDir); err != nil {
+		if err := os.RemoveAll(dir); err != nil {
 			t.Fatal(err)
 		}
 		for name, data := range files {
-			if err := os.MkdirAll(path.Dir(smallFilesDir+name), 0o755); err != nil {
+			if err := os.MkdirAll(path.Dir(dir+name), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(smallFilesDir+name, data, 0o644); err != nil {
+			if err := os.WriteFile(dir+name, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 		return
 	}
 	stored := map[string]bool{}
-	err = fs.WalkDir(os.DirFS(smallFilesDir), ".", func(name string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			stored[name] = true
 		}
 		return err
 	})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v (run go test ./internal/search -update)", err)
 	}
 	for name, data := range files {
-		if got, _ := os.ReadFile(smallFilesDir + name); !bytes.Equal(got, data) {
-			t.Errorf("%s%s differs (run go test ./internal/search -run Vectors -update)", smallFilesDir, name)
+		if got, _ := os.ReadFile(dir + name); !bytes.Equal(got, data) {
+			t.Errorf("%s%s differs (run go test ./internal/search -update)", dir, name)
 		}
 		delete(stored, name)
 	}
 	for name := range stored {
-		t.Errorf("%s%s should not be there (run go test ./internal/search -run Vectors -update)", smallFilesDir, name)
+		t.Errorf("%s%s should not be there (run go test ./internal/search -update)", dir, name)
 	}
 }
 

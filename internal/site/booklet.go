@@ -23,7 +23,7 @@ func (a *assembler) booklet() {
 	v := a.add(url, "utskrift", a.l.t["printTitle"])
 	v.Intro = a.l.t["printIntro"]
 	v.Body = a.in.Booklet[a.ix.File]
-	v.Matrix = a.matrix(v.Root)
+	v.Matrix = a.matrix(v.Root, false)
 	for _, f := range a.ix.Funktioner {
 		sec := BookletSection{Heading: f.Namn, ID: BookletFunctionID(f.ID)}
 		if p := a.page(catalog.FunktionPage, f.ID); p != nil {

@@ -8,13 +8,14 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/route"
+	"github.com/samkat/samkat/internal/search"
 )
 
 func (a *assembler) home() {
 	v := a.add("", "home", a.ix.Titel)
 	v.Body = a.in.Bodies[a.ix.File]
 	v.Description = a.description(a.ix.Undertitel, a.ix.File)
-	v.Matrix = a.matrix("")
+	v.Matrix = a.matrix("", true)
 	v.Search = a.searchForm()
 	for _, x := range a.sorted {
 		if a.current(x) && x.Inriktning == catalog.InriktningStruktur {
@@ -79,8 +80,10 @@ func (a *assembler) axisLabel(name string) string {
 
 // matrix places every current, individual-level activity in the cells of
 // its row and column values. Strukturövergripande activities are listed
-// under the table instead: they work on the system, not in a place.
-func (a *assembler) matrix(root string) *Matrix {
+// under the table instead: they work on the system, not in a place. With
+// ended, ended activities are in it too, hidden until a search finds them
+// (the front page), so that the search results and the matrix agree.
+func (a *assembler) matrix(root string, ended bool) *Matrix {
 	rows, rowKeys := a.axis(a.ix.Matris.Rader)
 	cols, colKeys := a.axis(a.ix.Matris.Kolumner)
 	m := &Matrix{Caption: a.l.t["matrix"], Corner: a.axisLabel(a.ix.Matris.Rader)}
@@ -93,7 +96,7 @@ func (a *assembler) matrix(root string) *Matrix {
 	for _, r := range rows {
 		row := MatrixRow{Head: Link{Label: r.label, Href: root + r.url}, Cells: make([][]Item, len(cols))}
 		for _, x := range a.sorted {
-			if !a.current(x) || x.Inriktning == catalog.InriktningStruktur || !slices.Contains(rowKeys(x), r.key) {
+			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !slices.Contains(rowKeys(x), r.key) {
 				continue
 			}
 			for j, c := range cols {
@@ -258,13 +261,13 @@ func TelURI(phone string) string {
 	return "tel:" + d
 }
 
-// allActivities lists every current activity A–Ö: a path to each without
-// the matrix or JavaScript.
+// allActivities lists every activity A–Ö, ended ones marked: a path to
+// each without the matrix or JavaScript, where find in page reaches all.
 func (a *assembler) allActivities() {
 	v := a.add(route.Activities, "list", a.l.t["allActivities"])
 	v.Intro = a.l.t["allIntro"]
 	v.Empty = a.l.t["noActivities"]
-	a.flatList(v, a.current)
+	a.flatList(v, func(*catalog.Activity) bool { return true })
 }
 
 // flatList fills v with one group of the activities that match, A–Ö.
@@ -580,10 +583,24 @@ func (a *assembler) searchForm() *SearchView {
 		Index:  route.SearchIndex,
 		Texts:  map[string]string{},
 	}
-	for _, k := range []string{"found1", "foundN", "foundNone", "more", "removeFilter", "ageChip", "textChip", "loadError", "plannedMark", "endedMark", "searching"} {
+	for _, k := range []string{"found1", "foundN", "foundNone", "more", "removeFilter", "ageChip", "textChip", "loadError", "plannedMark", "endedMark", "searching", "unmatched", "unknownValue"} {
 		sv.Texts[k] = t["search."+k]
 	}
 	sv.Texts["allMunicipalities"] = t["allMunicipalities"]
+	var current []*catalog.Activity
+	for _, x := range a.sorted {
+		if a.current(x) {
+			current = append(current, x)
+		}
+	}
+	sv.Tips = t["search.tipsPlain"]
+	if ex := search.TipExamples(current, a.ix.Synonymer, 3); len(ex) > 0 {
+		list := ex[0]
+		if len(ex) > 1 {
+			list = strings.Join(ex[:len(ex)-1], ", ") + " " + t["search.tipsOr"] + " " + ex[len(ex)-1]
+		}
+		sv.Tips = a.l.f("search.tips", list)
+	}
 	kommuner := SearchFacet{Name: "kommun", Legend: t["municipality"]}
 	for _, k := range a.ix.Kommuner {
 		kommuner.Options = append(kommuner.Options, SearchOption{k, k})

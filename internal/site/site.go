@@ -139,6 +139,9 @@ type SearchView struct {
 	Engine string // href of the search engine module, loaded on first use
 	Index  string // href of the index folder
 	Facets []SearchFacet
+	// Tips is the line under the field, with examples that find something
+	// in this catalogue.
+	Tips string
 	// Texts are the interface texts the script needs.
 	Texts map[string]string
 }

@@ -177,8 +177,10 @@ func TestAssembleMatrix(t *testing.T) {
 	// Two kommuner put Två kommuner in both rows; the ended activity, and
 	// the structural coordinator, are in no cell; Sista dagen ends today
 	// and is still in; Planerad insats starts tomorrow and is already in.
+	// The ended activity is there too, for the search to show when it
+	// finds it (the page hides it).
 	want := map[string][]string{
-		"Borås/f1": {"Två kommuner"},
+		"Borås/f1": {"Avslutad insats", "Två kommuner"},
 		"Borås/f2": {},
 		"Mark/f1":  {"Två kommuner"},
 		"Mark/f2":  {"Sista dagen"},
@@ -270,8 +272,16 @@ func TestAssembleEnded(t *testing.T) {
 	}
 	pageAt(t, pages, "verksamheter/avslutad/") // its page is still published
 
+	// The A–Ö list has it, marked, so that find in page reaches it.
+	all := pageAt(t, pages, "verksamheter/")
+	if len(all.View.Groups) == 0 {
+		t.Fatal("verksamheter/ lists nothing")
+	}
+	if it, ok := findItem(all.View.Groups[0].Items, "Avslutad insats"); !ok || it.StatusKey != "avslutad" {
+		t.Errorf("verksamheter/ does not list the ended activity, marked: %+v", it)
+	}
 	// Current listings leave it out.
-	for _, u := range []string{"verksamheter/", "kommuner/boras/", "funktioner/f1/", "finansiering/finsam/"} {
+	for _, u := range []string{"kommuner/boras/", "funktioner/f1/", "finansiering/finsam/"} {
 		p := pageAt(t, pages, u)
 		for _, g := range p.View.Groups {
 			if _, ok := findItem(g.Items, "Avslutad insats"); ok {

@@ -94,10 +94,10 @@ export async function checkKeyboard(ctx, path) {
       }
       if (seen.length >= tabbable + 5) problems.push(`focus never left the page after ${seen.length} Tabs (a keyboard trap?)`);
       const missed = await page.evaluate(() =>
-        [...document.querySelectorAll('table.matrix a')]
+        [...document.querySelectorAll('table.matrix th a, table.matrix li:not([hidden]) a')]
           .filter((a) => !window.__focused.has(a))
           .map((a) => `${a.textContent.trim()} (${a.getAttribute('href')})`));
-      const links = await page.locator('table.matrix a').count();
+      const links = await page.locator('table.matrix th a, table.matrix li:not([hidden]) a').count();
       if (links === 0) problems.push('the front page has no matrix links');
       for (const m of missed) problems.push(`Tab never reached the matrix link ${m}`);
       ctx.report(`keyboard: Tab through the page (${seen.length} stops) shows focus on each and reaches all ${links} matrix links`, problems);

@@ -18,6 +18,8 @@ import { typeQuery } from '../search/typing.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const vectors = JSON.parse(readFileSync(path.join(repo, 'internal/search/testdata/vectors.json'), 'utf8'));
 const contentSet = vectors.sets.find((s) => s.catalogue === '.' && !s.index);
+const querySet = JSON.parse(readFileSync(path.join(repo, 'internal/search/testdata/queries.json'), 'utf8'));
+const MIN_TOP3 = 0.95; // of the query set's queries, answered among the first three results
 const PAGE = 20; // results shown before "Visa fler"
 const SHARED = '?q=unga&kommun=Tranemo';
 
@@ -329,6 +331,36 @@ export async function checkSearch(ctx) {
     }
   }
 
+  // An address written by hand: values in another case or without
+  // diacritics select their box; an unknown one is a chip that says it
+  // matched nothing, and removing it drops it from the address.
+  {
+    const address = '?q=unga&kommun=tranemo&kommun=Atlantis';
+    const { page, context, problems: loading } = await open(ctx, address);
+    try {
+      await step(ctx, `search: the address ${address} ticks Tranemo and shows Atlantis as a chip that matched nothing, which can be removed`, async () => {
+        const problems = [...loading];
+        await page.waitForFunction(() => !document.getElementById('sok').hidden &&
+          document.querySelector('#sok-resultat li') && !document.getElementById('sok-resultat').hasAttribute('aria-busy'), null, { timeout: 10000 });
+        const s = await page.evaluate(state);
+        const want = await expect(ctx, page, 'shared link: unga in Tranemo');
+        if (JSON.stringify(s.results) !== JSON.stringify(want.urls.slice(0, PAGE))) problems.push(`results ${JSON.stringify(s.results)}, want ${JSON.stringify(want.urls)}`);
+        if (JSON.stringify(s.checked) !== JSON.stringify(['kommun=Tranemo'])) problems.push(`ticked ${JSON.stringify(s.checked)}, want kommun=Tranemo`);
+        const chip = 'Atlantis – ingen träff ×';
+        if (!s.chips.includes(chip)) problems.push(`chips ${JSON.stringify(s.chips)}, want one "${chip}"`);
+        else {
+          await page.locator('.search-chips li button', { hasText: 'Atlantis' }).click();
+          await page.waitForFunction(() => !location.search.includes('Atlantis'), null, { timeout: 5000 }).catch(() => {});
+          const after = await page.evaluate(state);
+          if (after.search.includes('Atlantis') || after.chips.some((c) => c.includes('Atlantis'))) problems.push(`after removing its chip: address ${after.search}, chips ${JSON.stringify(after.chips)}`);
+        }
+        return problems;
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
   // 5-6. A shared address, and the matrix filtered in place.
   {
     const { page, context, problems: loading } = await open(ctx, SHARED);
@@ -427,14 +459,18 @@ export async function checkSearch(ctx) {
     const all = contentSet.vectors.find((v) => v.name === 'everything, no query').urls;
     const { page, context, problems: loading } = await open(ctx, '', { contextOptions: { javaScriptEnabled: false } });
     try {
-      await step(ctx, `search: without JavaScript the form is not shown, the matrix is whole and the front page links all ${all.length} activities`, async () => {
+      await step(ctx, `search: without JavaScript the form is not shown, a line points to the A–Ö list, municipalities and the booklet, the matrix is whole and the front page links all ${all.length} activities`, async () => {
         const problems = [...loading];
         if (await page.locator('#sok').isVisible()) problems.push('the search form is shown, although it cannot work');
         const s = await page.evaluate(() => ({
-          hidden: document.querySelectorAll('li[data-sok][hidden]').length,
+          hidden: document.querySelectorAll('li[data-sok][hidden]:not([data-ended])').length,
           links: [...new Set([...document.querySelectorAll('main a[href]')].map((a) => a.getAttribute('href')))],
           marked: document.querySelectorAll('.matrix-none').length,
+          noscript: [...document.querySelectorAll('.search-noscript a[href]')].map((a) => a.getAttribute('href')),
         }));
+        for (const href of ['verksamheter/', 'kommuner/', 'utskrift/']) {
+          if (!s.noscript.includes(href)) problems.push(`the line for browsers without JavaScript does not link ${href}`);
+        }
         const missing = all.filter((u) => !s.links.includes(u));
         if (missing.length) problems.push(`the front page does not link ${missing.join(', ')}`);
         if (s.hidden || s.marked) problems.push(`${s.hidden} matrix entries hidden, ${s.marked} cells marked empty`);
@@ -445,7 +481,42 @@ export async function checkSearch(ctx) {
     }
   }
 
-  // 10. Time per keystroke: each keystroke typed once the one before is
+  // 10. The query set's queries on this catalogue (internal/search/testdata/
+  // queries.json), each typed into the field of a fresh front page: the
+  // expected activity must be among the first three results shown for at
+  // least 95 % of them.
+  {
+    const catalogue = Object.entries(querySet.catalogues).find(([, dir]) => dir === '.')[0];
+    const queries = querySet.queries.filter((q) => q.cat === catalogue);
+    const problems = [], misses = [];
+    let top1 = 0, top3 = 0, zero = 0;
+    const { page, context, problems: p } = await open(ctx, '');
+    problems.push(...p);
+    try {
+      for (const q of queries) {
+        await page.fill('#sok-q', q.q);
+        await page.waitForFunction(() => !document.getElementById('sok-resultat').hasAttribute('aria-busy'), null, { timeout: 10000 });
+        const urls = await page.evaluate(() => [...document.querySelectorAll('#sok-resultat > li > a')].map((a) => a.getAttribute('href')));
+        const pos = urls.findIndex((u) => q.want.includes(u.replace(/^verksamheter\//, '').replace(/\/$/, '')));
+        if (pos === 0) top1++;
+        if (pos >= 0 && pos < 3) top3++;
+        else misses.push(`"${q.q}": want ${q.want.join(' or ')} in the top three, got ${urls.slice(0, 3).join(' ') || 'nothing'}`);
+        if (urls.length === 0) zero++;
+      }
+    } catch (err) {
+      problems.push(err.message.split('\n')[0]);
+    } finally {
+      await context.close();
+    }
+    const n = queries.length;
+    const rate = (k) => (100 * k / n).toFixed(1);
+    // Misses are listed only when there are too many of them.
+    const shown = top3 / n >= MIN_TOP3 ? problems : [...problems, ...misses];
+    ctx.report(`search: the query set, ${n} queries typed into the front page: top-1 ${rate(top1)} %, top-3 ${rate(top3)} %, ` +
+      `${zero} with no result (at least ${100 * MIN_TOP3} % in the top three)`, shown);
+  }
+
+  // 11. Time per keystroke: each keystroke typed once the one before is
   // answered (tests/search/typing.mjs); the first loads the engine and index.
   {
     const queries = ['unga', 'sjukskrivning', 'arbetsträning borås', 'psykisk ohälsa'];

@@ -42,9 +42,11 @@ async function engines(indexDir) {
 // answer runs one vector's query and returns what the Go test recorded.
 async function answer(ix, query) {
   const q = { text: query.text || '', filters: query.filters || {}, age: query.age || 0, status: query.status || [] };
-  const { hits, counts } = await ix.search(q);
+  const { hits, counts, unmatched } = await ix.search(q);
   const shown = await ix.display(hits.map((h) => h.doc));
-  return { urls: shown.map((d) => d.url), scores: hits.map((h) => h.score), counts };
+  const got = { urls: shown.map((d) => d.url), scores: hits.map((h) => h.score), counts };
+  if (unmatched.length > 0) got.unmatched = unmatched;
+  return got;
 }
 
 // The text functions: folding, tokens, query words, stems and the terms a
@@ -58,6 +60,9 @@ test('tokens, stems and continuations as in Go', async (t) => {
           input: w.input, tokens: toks, queryTokens: engine.queryTokens(w.input),
           stems: toks.map(engine.stem), continued: toks.map(engine.continued),
         };
+        const q = engine.parseQuery(w.input);
+        got.age = q.age;
+        got.rest = q.text;
         assert.deepStrictEqual(got, { ...w, stems: w.stems || [], continued: w.continued || [] }, `${name}: ${JSON.stringify(w.input)}`);
       }
     });
@@ -95,6 +100,7 @@ for (const set of vectors.sets) {
           await t.test(v.name, async () => {
             const got = await answer(ix, v.query);
             const want = { urls: v.urls, scores: v.scores, counts: v.counts };
+            if (v.unmatched) want.unmatched = v.unmatched;
             assert.deepStrictEqual(got, want,
               `${name}: query ${JSON.stringify(v.query)} answers differently from Go` +
               (set.index ? '' : ` (is ${site} built from content/ with --now ${set.now}?)`));
