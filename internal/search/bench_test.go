@@ -1,11 +1,10 @@
 package search_test
 
-// Benchmarks of the index at 100 and 10,000 activities, on catalogues from
-// the generator in the shared bench folder (outside this repository):
+// Benchmarks of the index at 100 and 10,000 activities, on generated
+// catalogues:
 //
-//	cd ../shared/bench/gen
-//	go run . -n 100 -seed 1 -out $DIR/n100/content
-//	go run . -n 10000 -seed 1 -out $DIR/n10000/content
+//	go run ./tests/gencatalogue -n 100 -o $DIR/n100
+//	go run ./tests/gencatalogue -n 10000 -o $DIR/n10000
 //	SAMKAT_BENCH_DIR=$DIR go test ./internal/search -run '^$' -bench . -benchtime 20x
 //
 // BenchmarkBuild reports the size of the browser index (all files, and
@@ -41,7 +40,7 @@ var benchCatalogues sync.Map // n → catalogue
 func benchCatalogue(b *testing.B, n int) catalogue {
 	dir := os.Getenv("SAMKAT_BENCH_DIR")
 	if dir == "" {
-		b.Skip("set SAMKAT_BENCH_DIR to a folder with n100/ and n10000/ from ../shared/bench/gen (see bench_test.go)")
+		b.Skip("set SAMKAT_BENCH_DIR to a folder with the catalogues n100/ and n10000/ (see bench_test.go)")
 	}
 	if c, ok := benchCatalogues.Load(n); ok {
 		return c.(catalogue)
