@@ -11,8 +11,8 @@ import (
 	"testing/fstest"
 )
 
-// Catalogue returns a deterministic catalogue of n activities shaped like
-// shared/bench/gen's (30 municipalities, 5 functions, 4 KB per activity), so
+// Catalogue returns a deterministic catalogue of n activities of a national
+// catalogue's shape (30 municipalities, 5 functions, 4 KB per activity), so
 // benchmarks need no files and no network.
 func Catalogue(n int) fstest.MapFS {
 	kommuner := []string{"Alingsås", "Ale", "Bollebygd", "Borås", "Essunga", "Falköping", "Grästorp",
