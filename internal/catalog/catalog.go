@@ -69,18 +69,14 @@ type Term struct {
 	Namn string
 }
 
-// Axis names that matris.rader and matris.kolumner may use.
+// Axis names, as content/_index.md and matris write them. What each axis
+// is (its values, pages, texts, filter) is declared in package axis.
 const (
 	AxisKommuner     = "kommuner"
 	AxisFunktioner   = "funktioner"
 	AxisFinansiering = "finansiering"
 	AxisHuvudman     = "huvudman"
 )
-
-// Axes lists the valid axis names in documentation order.
-func Axes() []string {
-	return []string{AxisKommuner, AxisFunktioner, AxisFinansiering, AxisHuvudman}
-}
 
 // DefaultGranskasInom is how many days an entry stays fresh when
 // content/_index.md sets no granskas_inom.

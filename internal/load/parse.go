@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/markdown"
@@ -93,16 +94,16 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	if mm := f.mapping("matris", "{rader: kommuner, kolumner: funktioner}"); mm != nil {
 		mf := newFields(file, s, &diags, ix.Pos, "matris.", mm, matrisKeys)
 		for key, dst := range map[string]*string{"rader": &ix.Matris.Rader, "kolumner": &ix.Matris.Kolumner} {
-			axis := mf.text(key, 40)
-			if axis == "" {
+			name := mf.text(key, 40)
+			if name == "" {
 				continue
 			}
-			if axes := catalog.Axes(); !slices.Contains(axes, axis) {
-				mf.errAt(mf.values[key], "matris."+key, msg.AxisUnknown, axis, diag.DidYouMean(axis, axes),
+			if axes := axis.MatrixNames(); !slices.Contains(axes, name) {
+				mf.errAt(mf.values[key], "matris."+key, msg.AxisUnknown, name, diag.DidYouMean(name, axes),
 					msg.New(msg.ValidList, strings.Join(axes, ", ")))
 				continue
 			}
-			*dst = axis
+			*dst = name
 		}
 		if ix.Matris.Rader == ix.Matris.Kolumner {
 			f.errAt(mm, "matris", msg.AxesSame, ix.Matris.Rader)

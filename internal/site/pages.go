@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/route"
 	"github.com/samkat/samkat/internal/search"
@@ -24,58 +25,11 @@ func (a *assembler) home() {
 	}
 }
 
-// axisValue is one row or column of the matrix.
-type axisValue struct {
-	key   string
-	label string
-	url   string
-}
-
-// axis returns the values of a matrix axis in the index's order and, for
-// an activity, the keys it has on that axis.
-func (a *assembler) axis(name string) ([]axisValue, func(*catalog.Activity) []string) {
-	switch name {
-	case catalog.AxisFunktioner:
-		var vals []axisValue
-		for _, t := range a.ix.Funktioner {
-			vals = append(vals, axisValue{t.ID, t.Namn, route.Funktion(t.ID)})
-		}
-		return vals, func(x *catalog.Activity) []string { return x.Funktion }
-	case catalog.AxisFinansiering:
-		var vals []axisValue
-		for _, t := range a.ix.Finansiering {
-			vals = append(vals, axisValue{t.ID, t.Namn, route.FinansieringPage(t.ID)})
-		}
-		return vals, func(x *catalog.Activity) []string { return x.Finansiering }
-	case catalog.AxisHuvudman:
-		var vals []axisValue
-		for _, n := range a.organisers() {
-			vals = append(vals, axisValue{n, n, route.HuvudmanPage(n)})
-		}
-		return vals, func(x *catalog.Activity) []string {
-			if x.Huvudman == "" {
-				return nil
-			}
-			return []string{x.Huvudman}
-		}
-	}
-	var vals []axisValue
-	for _, k := range a.ix.Kommuner {
-		vals = append(vals, axisValue{k, k, route.Kommun(k)})
-	}
-	return vals, func(x *catalog.Activity) []string { return x.Kommuner }
-}
-
-func (a *assembler) axisLabel(name string) string {
-	switch name {
-	case catalog.AxisFunktioner:
-		return a.l.t["function"]
-	case catalog.AxisFinansiering:
-		return a.l.t["financing"]
-	case catalog.AxisHuvudman:
-		return a.l.t["organiser"]
-	}
-	return a.l.t["municipality"]
+// matrixAxis returns the values of a matrix axis in the index's order
+// (load has refused names that are not matrix axes).
+func (a *assembler) matrixAxis(name string) (axis.Axis, []catalog.Term) {
+	ax, _ := axis.ByName(name)
+	return ax, ax.Values(a.ix, a.sorted)
 }
 
 // matrix places every current, individual-level activity in the cells of
@@ -84,23 +38,24 @@ func (a *assembler) axisLabel(name string) string {
 // ended, ended activities are in it too, hidden until a search finds them
 // (the front page), so that the search results and the matrix agree.
 func (a *assembler) matrix(root string, ended bool) *Matrix {
-	rows, rowKeys := a.axis(a.ix.Matris.Rader)
-	cols, colKeys := a.axis(a.ix.Matris.Kolumner)
-	m := &Matrix{Caption: a.l.t["matrix"], Corner: a.axisLabel(a.ix.Matris.Rader)}
-	if a.ix.Matris.Rader != catalog.AxisKommuner || a.ix.Matris.Kolumner != catalog.AxisFunktioner {
-		m.Caption = a.axisLabel(a.ix.Matris.Rader) + " × " + a.axisLabel(a.ix.Matris.Kolumner)
+	rowAxis, rows := a.matrixAxis(a.ix.Matris.Rader)
+	colAxis, cols := a.matrixAxis(a.ix.Matris.Kolumner)
+	t := a.l.t
+	m := &Matrix{Caption: t["matrix"], Corner: t[rowAxis.Label]}
+	if rowAxis.Name != catalog.AxisKommuner || colAxis.Name != catalog.AxisFunktioner {
+		m.Caption = t[rowAxis.Label] + " × " + t[colAxis.Label]
 	}
 	for _, c := range cols {
-		m.Cols = append(m.Cols, Link{Label: c.label, Href: root + c.url})
+		m.Cols = append(m.Cols, Link{Label: c.Namn, Href: root + colAxis.Page(c.ID)})
 	}
 	for _, r := range rows {
-		row := MatrixRow{Head: Link{Label: r.label, Href: root + r.url}, Cells: make([][]Item, len(cols))}
+		row := MatrixRow{Head: Link{Label: r.Namn, Href: root + rowAxis.Page(r.ID)}, Cells: make([][]Item, len(cols))}
 		for _, x := range a.sorted {
-			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !slices.Contains(rowKeys(x), r.key) {
+			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !rowAxis.Has(x, r.ID) {
 				continue
 			}
 			for j, c := range cols {
-				if slices.Contains(colKeys(x), c.key) {
+				if colAxis.Has(x, c.ID) {
 					row.Cells[j] = append(row.Cells[j], a.item(x, root))
 				}
 			}
@@ -331,27 +286,23 @@ func (a *assembler) countCurrent(match func(*catalog.Activity) bool) string {
 	return a.l.count(n)
 }
 
-func (a *assembler) kommuner() {
-	idx := a.add(route.Kommuner, "list", a.l.t["municipalities"])
-	for _, k := range a.ix.Kommuner {
-		has := func(x *catalog.Activity) bool { return slices.Contains(x.Kommuner, k) }
-		idx.Links = append(idx.Links, Link{Label: k, Href: idx.Root + route.Kommun(k), Note: a.countCurrent(has)})
-		v := a.add(route.Kommun(k), "list", a.l.f("inMunicipality", k))
-		v.Intro = a.l.t["byFunction"]
-		a.listing(v, has, true)
-	}
-}
-
-// termPages makes the index and one page per term of an axis, with the
-// text of the matching content page when there is one.
-func (a *assembler) termPages(section string, url func(id string) string, title string, terms []catalog.Term, kind catalog.PageKind, has func(*catalog.Activity, string) bool) {
-	idx := a.add(section, "list", title)
-	for _, t := range terms {
-		page := a.page(kind, t.ID)
-		name := t.Namn
-		v := a.add(url(t.ID), "list", name)
-		match := func(x *catalog.Activity) bool { return has(x, t.ID) }
-		if page != nil {
+// axisPages makes the index page of an axis, linking each value with the
+// number of its current activities, and one listing page per value, with
+// the text of the content page that explains it when there is one.
+// Listings are grouped by function, except on the function axis itself.
+func (a *assembler) axisPages(ax axis.Axis) {
+	t := a.l.t
+	idx := a.add(ax.Section, "list", t[ax.Title])
+	idx.Empty = t["noActivities"] // shown only when a collected axis has no values
+	for _, val := range ax.Values(a.ix, a.sorted) {
+		match := func(x *catalog.Activity) bool { return ax.Has(x, val.ID) }
+		title := val.Namn
+		if ax.ValueTitle != "" {
+			title = a.l.f(ax.ValueTitle, val.Namn)
+		}
+		v := a.add(ax.Page(val.ID), "list", title)
+		v.Intro = t[ax.ValueIntro]
+		if page := a.page(ax.Explained, val.ID); ax.Explained != catalog.PlainPage && page != nil {
 			if page.Titel != "" {
 				v.Title = page.Titel
 				v.DocTitle = page.Titel + " – " + a.ix.Titel
@@ -360,9 +311,8 @@ func (a *assembler) termPages(section string, url func(id string) string, title 
 			v.Intro = page.Beskrivning
 			v.Description = a.description(page.Beskrivning, page.File)
 		}
-		a.listing(v, match, kind == catalog.FinansieringPage)
-		note := a.countCurrent(match)
-		idx.Links = append(idx.Links, Link{Label: name, Href: idx.Root + url(t.ID), Note: note})
+		a.listing(v, match, ax.Name != catalog.AxisFunktioner)
+		idx.Links = append(idx.Links, Link{Label: val.Namn, Href: idx.Root + ax.Page(val.ID), Note: a.countCurrent(match)})
 	}
 }
 
@@ -373,16 +323,6 @@ func (a *assembler) page(kind catalog.PageKind, slug string) *catalog.Page {
 		}
 	}
 	return nil
-}
-
-func (a *assembler) funktioner() {
-	a.termPages(route.Funktioner, route.Funktion, a.l.t["functions"], a.ix.Funktioner, catalog.FunktionPage,
-		func(x *catalog.Activity, id string) bool { return slices.Contains(x.Funktion, id) })
-}
-
-func (a *assembler) finansiering() {
-	a.termPages(route.Finansiering, route.FinansieringPage, a.l.t["financing"], a.ix.Finansiering, catalog.FinansieringPage,
-		func(x *catalog.Activity, id string) bool { return slices.Contains(x.Finansiering, id) })
 }
 
 func (a *assembler) forbund() {
@@ -410,32 +350,6 @@ func (a *assembler) forbund() {
 			fv.Contacts = append(fv.Contacts, a.contact(c))
 		}
 		v.Forbund = fv
-		a.listing(v, match, true)
-	}
-}
-
-// organisers returns the distinct huvudman names, A–Ö.
-func (a *assembler) organisers() []string {
-	seen := map[string]bool{}
-	var names []string
-	for _, x := range a.sorted {
-		if x.Huvudman != "" && !seen[catalog.Slugify(x.Huvudman)] {
-			seen[catalog.Slugify(x.Huvudman)] = true
-			names = append(names, x.Huvudman)
-		}
-	}
-	slices.SortFunc(names, catalog.Compare)
-	return names
-}
-
-func (a *assembler) huvudman() {
-	idx := a.add(route.Huvudman, "list", a.l.t["organisers"])
-	idx.Empty = a.l.t["noActivities"]
-	for _, n := range a.organisers() {
-		slug := catalog.Slugify(n)
-		match := func(x *catalog.Activity) bool { return catalog.Slugify(x.Huvudman) == slug }
-		idx.Links = append(idx.Links, Link{Label: n, Href: idx.Root + route.HuvudmanPage(n), Note: a.countCurrent(match)})
-		v := a.add(route.HuvudmanPage(n), "list", n)
 		a.listing(v, match, true)
 	}
 }

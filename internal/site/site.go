@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/route"
 )
@@ -259,11 +260,14 @@ func Assemble(in Input) []Page {
 	a.home()
 	a.activities()
 	a.allActivities()
-	a.kommuner()
-	a.funktioner()
-	a.finansiering()
-	a.forbund()
-	a.huvudman()
+	for _, ax := range axis.All() {
+		// The förbund pages have always come just before huvudman (the
+		// sitemap's order); they are pages of their own, not an axis.
+		if ax.Name == catalog.AxisHuvudman {
+			a.forbund()
+		}
+		a.axisPages(ax)
+	}
 	a.ended()
 	a.booklet()
 	a.review()

@@ -1,0 +1,179 @@
+// Package axis declares, once, the axes along which a catalogue sorts its
+// activities: kommuner, funktioner, finansiering and huvudman. Each axis is
+// one entry of a table that says where its values come from, where its
+// pages live, what its texts are called, and whether it is a search filter
+// or may be a row or column of the front-page matrix. Package site makes the
+// pages and the matrix from it, search the filters, check the resolution of
+// activity values and load the names matris may use; adding an axis is one
+// entry here plus its texts in msg and site.
+//
+// The table lives here rather than in catalog because each axis names its
+// route, and route depends on catalog.
+package axis
+
+import (
+	"slices"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/route"
+)
+
+// Source says where the values of an axis are declared.
+type Source int
+
+const (
+	// Names are declared in content/_index.md as plain names; a name is its
+	// own key and is slugified for its address (kommuner).
+	Names Source = iota
+	// Terms are declared in content/_index.md as an id and a namn; the id is
+	// the key and the address (funktioner, finansiering).
+	Terms
+	// Collected values are whatever the activities say, one per slug, A–Ö
+	// (huvudman).
+	Collected
+)
+
+// Axis describes one axis.
+type Axis struct {
+	// Name is the axis's key in content/_index.md and in matris ("kommuner").
+	Name string
+	// Field is the activity's frontmatter key that holds its values ("funktion").
+	Field string
+	// Source says where the values are declared.
+	Source Source
+	// Facet is the name of the axis's search filter, "" when it is none.
+	Facet string
+	// Label is the interface text of one value's kind ("municipality"),
+	// the matrix corner and the filter's legend; Title is the text of the
+	// index page ("municipalities").
+	Label, Title string
+	// ValueTitle, when set, is the text that makes a value's page title from
+	// its name ("inMunicipality"); else the name is the title. ValueIntro,
+	// when set, is the text under it.
+	ValueTitle, ValueIntro string
+	// Explained is the kind of content page whose slug is a value's key and
+	// whose text the value's page shows; PlainPage when there is none.
+	Explained catalog.PageKind
+	// Matrix says whether the axis may be a row or column of the matrix.
+	Matrix bool
+	// Section is the address of the index page, Page that of one value's.
+	Section string
+	Page    func(key string) string
+	// Of returns the activity's keys on the axis.
+	Of func(*catalog.Activity) []string
+	// declared returns the values that content/_index.md declares; nil for
+	// Collected axes.
+	declared func(*catalog.Index) []catalog.Term
+}
+
+// table is every axis, in the order of the documentation, of the site's
+// sections and of the search filters in the index.
+var table = []Axis{
+	{
+		Name: catalog.AxisKommuner, Field: "kommuner", Source: Names, Facet: "kommun",
+		Label: "municipality", Title: "municipalities", ValueTitle: "inMunicipality", ValueIntro: "byFunction",
+		Matrix: true, Section: route.Kommuner, Page: route.Kommun,
+		Of: func(x *catalog.Activity) []string { return x.Kommuner },
+		declared: func(ix *catalog.Index) []catalog.Term {
+			terms := make([]catalog.Term, len(ix.Kommuner))
+			for i, k := range ix.Kommuner {
+				terms[i] = catalog.Term{ID: k, Namn: k}
+			}
+			return terms
+		},
+	},
+	{
+		Name: catalog.AxisFunktioner, Field: "funktion", Source: Terms, Facet: "funktion",
+		Label: "function", Title: "functions", Explained: catalog.FunktionPage,
+		Matrix: true, Section: route.Funktioner, Page: route.Funktion,
+		Of:       func(x *catalog.Activity) []string { return x.Funktion },
+		declared: func(ix *catalog.Index) []catalog.Term { return ix.Funktioner },
+	},
+	{
+		Name: catalog.AxisFinansiering, Field: "finansiering", Source: Terms, Facet: "finansiering",
+		Label: "financing", Title: "financing", Explained: catalog.FinansieringPage,
+		Matrix: true, Section: route.Finansiering, Page: route.FinansieringPage,
+		Of:       func(x *catalog.Activity) []string { return x.Finansiering },
+		declared: func(ix *catalog.Index) []catalog.Term { return ix.Finansiering },
+	},
+	{
+		Name: catalog.AxisHuvudman, Field: "huvudman", Source: Collected,
+		Label: "organiser", Title: "organisers",
+		Matrix: true, Section: route.Huvudman, Page: route.HuvudmanPage,
+		Of: func(x *catalog.Activity) []string {
+			if x.Huvudman == "" {
+				return nil
+			}
+			return []string{x.Huvudman}
+		},
+	},
+}
+
+// All returns every axis in table order. The slice is a copy: the table
+// cannot be changed from outside.
+func All() []Axis { return slices.Clone(table) }
+
+// ByName returns the axis called name.
+func ByName(name string) (Axis, bool) {
+	for _, ax := range table {
+		if ax.Name == name {
+			return ax, true
+		}
+	}
+	return Axis{}, false
+}
+
+// MatrixNames lists the axes that matris.rader and matris.kolumner may name.
+func MatrixNames() []string {
+	var names []string
+	for _, ax := range table {
+		if ax.Matrix {
+			names = append(names, ax.Name)
+		}
+	}
+	return names
+}
+
+// Declared returns the values content/_index.md declares for the axis, in
+// its order, or nil for a Collected axis.
+func (ax Axis) Declared(ix *catalog.Index) []catalog.Term {
+	if ax.declared == nil {
+		return nil
+	}
+	return ax.declared(ix)
+}
+
+// Values returns the axis's values: the declared ones in the index's order,
+// or, for a Collected axis, the distinct values of acts (the first spelling
+// of each slug), A–Ö.
+func (ax Axis) Values(ix *catalog.Index, acts []*catalog.Activity) []catalog.Term {
+	if ax.Source != Collected {
+		return ax.Declared(ix)
+	}
+	seen := map[string]bool{}
+	var names []string
+	for _, x := range acts {
+		for _, v := range ax.Of(x) {
+			if s := catalog.Slugify(v); !seen[s] {
+				seen[s] = true
+				names = append(names, v)
+			}
+		}
+	}
+	slices.SortFunc(names, catalog.Compare)
+	terms := make([]catalog.Term, len(names))
+	for i, n := range names {
+		terms[i] = catalog.Term{ID: n, Namn: n}
+	}
+	return terms
+}
+
+// Has reports whether x has the value key on the axis. Collected values
+// match by slug, as their pages are one per slug.
+func (ax Axis) Has(x *catalog.Activity, key string) bool {
+	if ax.Source == Collected {
+		slug := catalog.Slugify(key)
+		return slices.ContainsFunc(ax.Of(x), func(v string) bool { return catalog.Slugify(v) == slug })
+	}
+	return slices.Contains(ax.Of(x), key)
+}
