@@ -15,6 +15,7 @@ import (
 	"slices"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/route"
 )
 
@@ -53,14 +54,18 @@ type Axis struct {
 	ValueTitle, ValueIntro string
 	// Explained is the kind of content page whose slug is a value's key and
 	// whose text the value's page shows; PlainPage when there is none.
-	Explained catalog.PageKind
+	// ExplainedKind names a value's kind in messages about such a page.
+	Explained     catalog.PageKind
+	ExplainedKind msg.ID
 	// Matrix says whether the axis may be a row or column of the matrix.
 	Matrix bool
 	// Section is the address of the index page, Page that of one value's.
 	Section string
 	Page    func(key string) string
-	// Of returns the activity's keys on the axis.
-	Of func(*catalog.Activity) []string
+	// Of returns the activity's keys on the axis; Set replaces them, with
+	// the spellings check resolved them to.
+	Of  func(*catalog.Activity) []string
+	Set func(*catalog.Activity, []string)
 	// declared returns the values that content/_index.md declares; nil for
 	// Collected axes.
 	declared func(*catalog.Index) []catalog.Term
@@ -73,7 +78,8 @@ var table = []Axis{
 		Name: catalog.AxisKommuner, Field: "kommuner", Source: Names, Facet: "kommun",
 		Label: "municipality", Title: "municipalities", ValueTitle: "inMunicipality", ValueIntro: "byFunction",
 		Matrix: true, Section: route.Kommuner, Page: route.Kommun,
-		Of: func(x *catalog.Activity) []string { return x.Kommuner },
+		Of:  func(x *catalog.Activity) []string { return x.Kommuner },
+		Set: func(x *catalog.Activity, v []string) { x.Kommuner = v },
 		declared: func(ix *catalog.Index) []catalog.Term {
 			terms := make([]catalog.Term, len(ix.Kommuner))
 			for i, k := range ix.Kommuner {
@@ -84,16 +90,18 @@ var table = []Axis{
 	},
 	{
 		Name: catalog.AxisFunktioner, Field: "funktion", Source: Terms, Facet: "funktion",
-		Label: "function", Title: "functions", Explained: catalog.FunktionPage,
+		Label: "function", Title: "functions", Explained: catalog.FunktionPage, ExplainedKind: msg.KindFunc,
 		Matrix: true, Section: route.Funktioner, Page: route.Funktion,
 		Of:       func(x *catalog.Activity) []string { return x.Funktion },
+		Set:      func(x *catalog.Activity, v []string) { x.Funktion = v },
 		declared: func(ix *catalog.Index) []catalog.Term { return ix.Funktioner },
 	},
 	{
 		Name: catalog.AxisFinansiering, Field: "finansiering", Source: Terms, Facet: "finansiering",
-		Label: "financing", Title: "financing", Explained: catalog.FinansieringPage,
+		Label: "financing", Title: "financing", Explained: catalog.FinansieringPage, ExplainedKind: msg.KindFinance,
 		Matrix: true, Section: route.Finansiering, Page: route.FinansieringPage,
 		Of:       func(x *catalog.Activity) []string { return x.Finansiering },
+		Set:      func(x *catalog.Activity, v []string) { x.Finansiering = v },
 		declared: func(ix *catalog.Index) []catalog.Term { return ix.Finansiering },
 	},
 	{
@@ -106,12 +114,29 @@ var table = []Axis{
 			}
 			return []string{x.Huvudman}
 		},
+		Set: func(x *catalog.Activity, v []string) {
+			x.Huvudman = ""
+			if len(v) > 0 {
+				x.Huvudman = v[0]
+			}
+		},
 	},
 }
 
 // All returns every axis in table order. The slice is a copy: the table
 // cannot be changed from outside.
 func All() []Axis { return slices.Clone(table) }
+
+// Explaining returns the axis whose values the content pages of kind
+// explain (content/funktioner/*.md explain the funktioner).
+func Explaining(kind catalog.PageKind) (Axis, bool) {
+	for _, ax := range table {
+		if kind != catalog.PlainPage && ax.Explained == kind {
+			return ax, true
+		}
+	}
+	return Axis{}, false
+}
 
 // ByName returns the axis called name.
 func ByName(name string) (Axis, bool) {

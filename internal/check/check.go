@@ -39,6 +39,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/msg"
@@ -61,11 +62,9 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 	// A required axis that declares nothing has an error of its own in the
 	// index (missing, empty, or a mistyped key); checking every activity
 	// against an empty list would only repeat it.
-	for key, values := range map[string]int{
-		catalog.AxisKommuner: len(ix.Kommuner), catalog.AxisFunktioner: len(ix.Funktioner), catalog.AxisFinansiering: len(ix.Finansiering),
-	} {
-		if values == 0 {
-			c.broken[key] = true
+	for _, ax := range axis.All() {
+		if ax.Source != axis.Collected && len(ax.Declared(ix)) == 0 {
+			c.broken[ax.Name] = true
 		}
 	}
 	if !c.broken[catalog.AxisKommuner] {
@@ -84,13 +83,9 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 				p.Kommuner = c.kommuner(p.Kommuner, p.Pos, p.File, "kommuner")
 				c.contacts(p.Kontakt, p.Pos, p.File)
 			}
-		case catalog.FunktionPage:
-			if !c.broken[catalog.AxisFunktioner] {
-				c.pageForTerm(p, ix.Funktioner, "funktioner", msg.KindFunc)
-			}
-		case catalog.FinansieringPage:
-			if !c.broken[catalog.AxisFinansiering] {
-				c.pageForTerm(p, ix.Finansiering, "finansiering", msg.KindFinance)
+		case catalog.FunktionPage, catalog.FinansieringPage:
+			if ax, ok := axis.Explaining(p.Kind); ok && !c.broken[ax.Name] {
+				c.pageForTerm(p, ax.Declared(ix), ax.Name, ax.ExplainedKind)
 			}
 		case catalog.TillganglighetPage:
 			hasStatement = true
@@ -181,19 +176,22 @@ func (c *checker) remissList() *names {
 }
 
 // dependents maps keys of content/_index.md to the activity fields checked
-// against them, in the order they are named.
-var dependents = []struct{ key, field string }{
-	{catalog.AxisKommuner, "kommuner"},
-	{catalog.AxisFunktioner, "funktion"},
-	{catalog.AxisFinansiering, "finansiering"},
-	{"remiss", "remiss"},
+// against them, in the order they are named: the declared axes, then remiss.
+func dependents() []struct{ key, field string } {
+	var deps []struct{ key, field string }
+	for _, ax := range axis.All() {
+		if ax.Source != axis.Collected {
+			deps = append(deps, struct{ key, field string }{ax.Name, ax.Field})
+		}
+	}
+	return append(deps, struct{ key, field string }{"remiss", "remiss"})
 }
 
 // skipped returns the activity fields not checked because the index key
 // they depend on has errors.
 func (c *checker) skipped() []string {
 	var out []string
-	for _, d := range dependents {
+	for _, d := range dependents() {
 		if c.broken[d.key] {
 			out = append(out, d.field)
 		}
@@ -246,15 +244,15 @@ func posOf(pos map[string]diag.Pos, file, key string, i int) diag.Pos {
 }
 
 func (c *checker) activity(a *catalog.Activity, forbund map[string]string) {
-	if !c.broken[catalog.AxisFunktioner] {
-		a.Funktion = c.resolve(a.Funktion, a.Pos, a.File, "funktion", func(id string, pos diag.Pos) (string, bool) {
-			return c.declared(id, c.ix.Funktioner, pos, "funktion")
-		})
-	}
-	if !c.broken[catalog.AxisFinansiering] {
-		a.Finansiering = c.resolve(a.Finansiering, a.Pos, a.File, "finansiering", func(id string, pos diag.Pos) (string, bool) {
-			return c.declared(id, c.ix.Finansiering, pos, "finansiering")
-		})
+	// Terms resolve to their ids; names (kommuner) below, with alla.
+	for _, ax := range axis.All() {
+		if ax.Source != axis.Terms || c.broken[ax.Name] {
+			continue
+		}
+		terms := ax.Declared(c.ix)
+		ax.Set(a, c.resolve(ax.Of(a), a.Pos, a.File, ax.Field, func(id string, pos diag.Pos) (string, bool) {
+			return c.declared(id, terms, pos, ax.Field)
+		}))
 	}
 	switch {
 	case c.broken[catalog.AxisKommuner]:
