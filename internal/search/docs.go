@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 
+	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
 )
 
@@ -33,9 +34,11 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 		if a.AllaKommuner {
 			kommuner = "Alla kommuner"
 		}
-		d.Facets["kommun"] = a.Kommuner
-		d.Facets["funktion"] = a.Funktion
-		d.Facets["finansiering"] = a.Finansiering
+		for _, ax := range axis.All() {
+			if ax.Facet != "" {
+				d.Facets[ax.Facet] = ax.Of(a)
+			}
+		}
 		if len(a.Remiss) > 0 {
 			d.Facets["remiss"] = a.Remiss
 		}
@@ -75,15 +78,21 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 // catalogue's display order, and the label shown for values that are
 // identifiers (a function's name for its id).
 func FacetValues(ix *catalog.Index) (values map[string][]string, labels map[string]map[string]string) {
-	values = map[string][]string{"kommun": ix.Kommuner, "egenanmalan": {"ja", "nej"}}
-	labels = map[string]map[string]string{"funktion": {}, "finansiering": {}}
-	for _, t := range ix.Funktioner {
-		values["funktion"] = append(values["funktion"], t.ID)
-		labels["funktion"][t.ID] = t.Namn
-	}
-	for _, t := range ix.Finansiering {
-		values["finansiering"] = append(values["finansiering"], t.ID)
-		labels["finansiering"][t.ID] = t.Namn
+	values = map[string][]string{"egenanmalan": {"ja", "nej"}}
+	labels = map[string]map[string]string{}
+	for _, ax := range axis.All() {
+		if ax.Facet == "" {
+			continue
+		}
+		if ax.Source == axis.Terms {
+			labels[ax.Facet] = map[string]string{}
+		}
+		for _, t := range ax.Declared(ix) {
+			values[ax.Facet] = append(values[ax.Facet], t.ID)
+			if ax.Source == axis.Terms {
+				labels[ax.Facet][t.ID] = t.Namn
+			}
+		}
 	}
 	return values, labels
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/samkat/samkat/internal/axis"
 )
 
 // The browser index is a set of small JSON files under one folder, so that
@@ -68,9 +70,16 @@ const DocChunk = 16
 // TermFileSize is the size up to which keys are packed into one term file.
 const TermFileSize = 8 << 10
 
-// facetOrder lists the facets the browser filters on, in display order.
+// facetOrder lists the facets the browser filters on, in display order:
+// the axes that are facets, then the referrers and self-referral.
 func facetOrder() []string {
-	return []string{"kommun", "funktion", "finansiering", "remiss", "egenanmalan"}
+	var order []string
+	for _, ax := range axis.All() {
+		if ax.Facet != "" {
+			order = append(order, ax.Facet)
+		}
+	}
+	return append(order, "remiss", "egenanmalan")
 }
 
 var statusCodes = map[string]int{"pagaende": 0, "planerad": 1, "avslutad": 2}
