@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"maps"
 	"slices"
@@ -347,4 +348,20 @@ func (ix *Index) prefixRange(p string) (int, int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// byName returns the document numbers in Swedish alphabetical order of
+// their names (and in their order where names are the same).
+func byName(docs []Doc) []int {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := catalog.Compare(docs[a].Name, docs[b].Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return order
 }

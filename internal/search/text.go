@@ -237,3 +237,14 @@ func wordRune(r rune) bool {
 	r = catalog.Fold(unicode.ToLower(r))
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// firstRunes returns the first n characters of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}

@@ -1,3 +1,10 @@
+// The reference engine: Search, Counts and ParseQuery answer queries over
+// an Index in Go the way static/samkat-sokmotor.js answers them over the
+// files Files writes. Production never calls them; the tests do, and the
+// test vectors (testdata/vectors.json) hold the two engines to the same
+// answers. What the build needs to make the index lives in index.go,
+// encode.go and text.go.
+
 package search
 
 import (
@@ -9,8 +16,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/samkat/samkat/internal/catalog"
 )
 
 // Match qualities: how much of a field's weight a kind of match earns.
@@ -99,22 +104,6 @@ func (ix *Index) explicitAge(d int) int {
 		return 1
 	}
 	return 0
-}
-
-// byName returns the document numbers in Swedish alphabetical order of
-// their names (and in their order where names are the same).
-func byName(docs []Doc) []int {
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		if c := catalog.Compare(docs[a].Name, docs[b].Name); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	return order
 }
 
 // Counts returns, for each facet and value, how many documents match the
@@ -399,16 +388,6 @@ func uniq(a, b string) []string {
 		return []string{b}
 	}
 	return []string{a, b}
-}
-
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // oneEdit reports whether a and b differ by exactly one insertion,
