@@ -515,17 +515,18 @@ func (a *assembler) searchForm() *SearchView {
 		}
 		sv.Tips = a.l.f("search.tips", list)
 	}
-	kommuner := SearchFacet{Name: "kommun", Legend: t["municipality"]}
-	for _, k := range a.ix.Kommuner {
-		kommuner.Options = append(kommuner.Options, SearchOption{k, k})
-	}
-	funktioner := SearchFacet{Name: "funktion", Legend: t["function"]}
-	for _, f := range a.ix.Funktioner {
-		funktioner.Options = append(funktioner.Options, SearchOption{f.ID, f.Namn})
-	}
-	finans := SearchFacet{Name: "finansiering", Legend: t["financing"]}
-	for _, f := range a.ix.Finansiering {
-		finans.Options = append(finans.Options, SearchOption{f.ID, f.Namn})
+	facets := map[string]SearchFacet{}
+	var axisFacets []string
+	for _, ax := range axis.All() {
+		if ax.Facet == "" {
+			continue
+		}
+		f := SearchFacet{Name: ax.Facet, Legend: t[ax.Label]}
+		for _, v := range ax.Declared(a.ix) {
+			f.Options = append(f.Options, SearchOption{v.ID, v.Namn})
+		}
+		facets[ax.Facet] = f
+		axisFacets = append(axisFacets, ax.Facet)
 	}
 	remiss := SearchFacet{Name: "remiss", Legend: t["referral"]}
 	var seen []string
@@ -540,14 +541,24 @@ func (a *assembler) searchForm() *SearchView {
 	for _, r := range seen {
 		remiss.Options = append(remiss.Options, SearchOption{r, r})
 	}
-	self := SearchFacet{Name: "egenanmalan", Legend: t["selfReferral"], Options: []SearchOption{{"ja", t["search.selfYes"]}}}
+	facets[remiss.Name] = remiss
+	facets["egenanmalan"] = SearchFacet{Name: "egenanmalan", Legend: t["selfReferral"], Options: []SearchOption{{"ja", t["search.selfYes"]}}}
 	status := SearchFacet{Name: "status", Legend: t["status"], Options: []SearchOption{
 		{"pagaende", t["search.statusCurrent"]}, {"avslutad", t["search.statusEnded"]},
 	}}
-	for _, f := range []SearchFacet{kommuner, funktioner, remiss, self, finans, status} {
-		if len(f.Options) > 0 {
+	// The order a handläggare narrows down in; other axes follow, and the
+	// status comes last.
+	order := []string{"kommun", "funktion", "remiss", "egenanmalan"}
+	for _, name := range axisFacets {
+		if !slices.Contains(order, name) {
+			order = append(order, name)
+		}
+	}
+	for _, name := range order {
+		if f := facets[name]; len(f.Options) > 0 {
 			sv.Facets = append(sv.Facets, f)
 		}
 	}
+	sv.Facets = append(sv.Facets, status)
 	return sv
 }
