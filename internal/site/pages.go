@@ -302,7 +302,7 @@ func (a *assembler) axisPages(ax axis.Axis) {
 		}
 		v := a.add(ax.Page(val.ID), "list", title)
 		v.Intro = t[ax.ValueIntro]
-		if page := a.page(ax.Explained, val.ID); ax.Explained != catalog.PlainPage && page != nil {
+		if page := a.explaining(ax, val.ID); page != nil {
 			if page.Titel != "" {
 				v.Title = page.Titel
 				v.DocTitle = page.Titel + " – " + a.ix.Titel
@@ -314,6 +314,15 @@ func (a *assembler) axisPages(ax axis.Axis) {
 		a.listing(v, match, ax.Name != catalog.AxisFunktioner)
 		idx.Links = append(idx.Links, Link{Label: val.Namn, Href: idx.Root + ax.Page(val.ID), Note: a.countCurrent(match)})
 	}
+}
+
+// explaining returns the content page that explains the value key of ax
+// (content/funktioner/<id>.md), or nil.
+func (a *assembler) explaining(ax axis.Axis, key string) *catalog.Page {
+	if ax.Explained == catalog.PlainPage {
+		return nil
+	}
+	return a.page(ax.Explained, key)
 }
 
 func (a *assembler) page(kind catalog.PageKind, slug string) *catalog.Page {
