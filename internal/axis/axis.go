@@ -193,6 +193,19 @@ func (ax Axis) Values(ix *catalog.Index, acts []*catalog.Activity) []catalog.Ter
 	return terms
 }
 
+// ValueName returns the name shown for the value key: a term's namn, else
+// the key itself (names and collected values are their own names).
+func (ax Axis) ValueName(ix *catalog.Index, key string) string {
+	if ax.Source == Terms {
+		for _, t := range ax.Declared(ix) {
+			if t.ID == key {
+				return t.Namn
+			}
+		}
+	}
+	return key
+}
+
 // Has reports whether x has the value key on the axis. Collected values
 // match by slug, as their pages are one per slug.
 func (ax Axis) Has(x *catalog.Activity, key string) bool {

@@ -68,6 +68,12 @@ func TestValues(t *testing.T) {
 	if got := funktioner.Values(ix, nil); !slices.Equal(got, ix.Funktioner) {
 		t.Errorf("funktioner: %v", got)
 	}
+	if got := funktioner.ValueName(ix, "lots"); got != "Lotsning" {
+		t.Errorf("funktioner: ValueName(lots) = %q", got)
+	}
+	if got := funktioner.ValueName(ix, "okänd"); got != "okänd" {
+		t.Errorf("funktioner: ValueName(okänd) = %q", got)
+	}
 	// Collected values: one per slug, the first spelling, A–Ö.
 	huvudman, _ := ByName(catalog.AxisHuvudman)
 	acts := []*catalog.Activity{{Huvudman: "Östra förbundet"}, {Huvudman: "Arbetsförmedlingen"}, {}, {Huvudman: "arbetsförmedlingen"}}

@@ -102,34 +102,20 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 			fs = append(fs, Fact{Label: label, Text: text})
 		}
 	}
-	var links []Link
-	for _, id := range x.Funktion {
-		links = append(links, Link{Label: a.ix.FunktionNamn(id), Href: root + route.Funktion(id)})
-	}
-	addLinks(t["function"], links)
+	addLinks(t["function"], a.valueLinks(catalog.AxisFunktioner, x, root))
 	addText(t["target"], x.Malgrupp)
 	addText(t["ages"], a.ages(x.Alder))
-	links = nil
 	if x.AllaKommuner {
-		links = append(links, Link{Label: t["allMunicipalities"], Href: root + route.Kommuner})
+		addLinks(t["municipalities"], []Link{{Label: t["allMunicipalities"], Href: root + route.Kommuner}})
 	} else {
-		for _, k := range x.Kommuner {
-			links = append(links, Link{Label: k, Href: root + route.Kommun(k)})
-		}
+		addLinks(t["municipalities"], a.valueLinks(catalog.AxisKommuner, x, root))
 	}
-	addLinks(t["municipalities"], links)
 	addText(t["referral"], strings.Join(x.Remiss, ", "))
 	if x.Egenanmalan != nil {
 		addText(t["selfReferral"], map[bool]string{true: t["yes"], false: t["no"]}[*x.Egenanmalan])
 	}
-	links = nil
-	for _, id := range x.Finansiering {
-		links = append(links, Link{Label: a.ix.FinansieringNamn(id), Href: root + route.FinansieringPage(id)})
-	}
-	addLinks(t["financing"], links)
-	if x.Huvudman != "" {
-		addLinks(t["organiser"], []Link{{Label: x.Huvudman, Href: root + route.HuvudmanPage(x.Huvudman)}})
-	}
+	addLinks(t["financing"], a.valueLinks(catalog.AxisFinansiering, x, root))
+	addLinks(t["organiser"], a.valueLinks(catalog.AxisHuvudman, x, root))
 	if p, ok := a.forbundPages[x.Forbund]; ok {
 		addLinks(t["forbund"], []Link{{Label: p.Titel, Href: root + route.ForbundPage(p.Slug)}})
 	}
@@ -150,6 +136,16 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 		addText(t["reviewed"], text)
 	}
 	return fs
+}
+
+// valueLinks links each of x's values on the axis called name to its page.
+func (a *assembler) valueLinks(name string, x *catalog.Activity, root string) []Link {
+	ax, _ := axis.ByName(name)
+	var links []Link
+	for _, v := range ax.Of(x) {
+		links = append(links, Link{Label: ax.ValueName(a.ix, v), Href: root + ax.Page(v)})
+	}
+	return links
 }
 
 func (a *assembler) ages(al *catalog.Alder) string {
