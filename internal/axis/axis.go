@@ -206,12 +206,18 @@ func (ax Axis) ValueName(ix *catalog.Index, key string) string {
 	return key
 }
 
-// Has reports whether x has the value key on the axis. Collected values
-// match by slug, as their pages are one per slug.
-func (ax Axis) Has(x *catalog.Activity, key string) bool {
+// Has reports whether x has the value key on the axis.
+func (ax Axis) Has(x *catalog.Activity, key string) bool { return ax.Match(key)(x) }
+
+// Match returns the test of whether an activity has the value key, for
+// testing many. Collected values match by slug, as their pages are one per
+// slug.
+func (ax Axis) Match(key string) func(*catalog.Activity) bool {
 	if ax.Source == Collected {
 		slug := catalog.Slugify(key)
-		return slices.ContainsFunc(ax.Of(x), func(v string) bool { return catalog.Slugify(v) == slug })
+		return func(x *catalog.Activity) bool {
+			return slices.ContainsFunc(ax.Of(x), func(v string) bool { return catalog.Slugify(v) == slug })
+		}
 	}
-	return slices.Contains(ax.Of(x), key)
+	return func(x *catalog.Activity) bool { return slices.Contains(ax.Of(x), key) }
 }

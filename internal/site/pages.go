@@ -45,17 +45,20 @@ func (a *assembler) matrix(root string, ended bool) *Matrix {
 	if rowAxis.Name != catalog.AxisKommuner || colAxis.Name != catalog.AxisFunktioner {
 		m.Caption = t[rowAxis.Label] + " × " + t[colAxis.Label]
 	}
-	for _, c := range cols {
+	colHas := make([]func(*catalog.Activity) bool, len(cols))
+	for j, c := range cols {
 		m.Cols = append(m.Cols, Link{Label: c.Namn, Href: root + colAxis.Page(c.ID)})
+		colHas[j] = colAxis.Match(c.ID)
 	}
 	for _, r := range rows {
 		row := MatrixRow{Head: Link{Label: r.Namn, Href: root + rowAxis.Page(r.ID)}, Cells: make([][]Item, len(cols))}
+		rowHas := rowAxis.Match(r.ID)
 		for _, x := range a.sorted {
-			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !rowAxis.Has(x, r.ID) {
+			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !rowHas(x) {
 				continue
 			}
-			for j, c := range cols {
-				if colAxis.Has(x, c.ID) {
+			for j := range cols {
+				if colHas[j](x) {
 					row.Cells[j] = append(row.Cells[j], a.item(x, root))
 				}
 			}
@@ -291,7 +294,7 @@ func (a *assembler) axisPages(ax axis.Axis) {
 	idx := a.add(ax.Section, "list", t[ax.Title])
 	idx.Empty = t["noActivities"] // shown only when a collected axis has no values
 	for _, val := range ax.Values(a.ix, a.sorted) {
-		match := func(x *catalog.Activity) bool { return ax.Has(x, val.ID) }
+		match := ax.Match(val.ID)
 		title := val.Namn
 		if ax.ValueTitle != "" {
 			title = a.l.f(ax.ValueTitle, val.Namn)
