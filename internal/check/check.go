@@ -175,16 +175,20 @@ func (c *checker) remissList() *names {
 	return c.remissNames
 }
 
-// dependents maps keys of content/_index.md to the activity fields checked
-// against them, in the order they are named: the declared axes, then remiss.
-func dependents() []struct{ key, field string } {
-	var deps []struct{ key, field string }
+// dependent is a key of content/_index.md and the activity field checked
+// against it.
+type dependent struct{ key, field string }
+
+// dependents lists them in the order they are named: the declared axes,
+// then remiss.
+func dependents() []dependent {
+	var deps []dependent
 	for _, ax := range axis.All() {
 		if ax.Source != axis.Collected {
-			deps = append(deps, struct{ key, field string }{ax.Name, ax.Field})
+			deps = append(deps, dependent{ax.Name, ax.Field})
 		}
 	}
-	return append(deps, struct{ key, field string }{"remiss", "remiss"})
+	return append(deps, dependent{"remiss", "remiss"})
 }
 
 // skipped returns the activity fields not checked because the index key
