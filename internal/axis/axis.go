@@ -12,6 +12,7 @@
 package axis
 
 import (
+	"iter"
 	"slices"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -123,9 +124,18 @@ var table = []Axis{
 	},
 }
 
-// All returns every axis in table order. The slice is a copy: the table
-// cannot be changed from outside.
-func All() []Axis { return slices.Clone(table) }
+// All yields every axis in table order, each a copy: the table cannot be
+// changed from outside, and ranging over it allocates nothing (check and
+// search do so once per activity).
+func All() iter.Seq[Axis] {
+	return func(yield func(Axis) bool) {
+		for _, ax := range table {
+			if !yield(ax) {
+				return
+			}
+		}
+	}
+}
 
 // Explaining returns the axis whose values the content pages of kind
 // explain (content/funktioner/*.md explain the funktioner).

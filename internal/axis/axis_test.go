@@ -10,7 +10,7 @@ import (
 
 func TestTableIsConsistent(t *testing.T) {
 	names, facets := map[string]bool{}, map[string]bool{}
-	for _, ax := range All() {
+	for ax := range All() {
 		if ax.Name == "" || ax.Field == "" || ax.Label == "" || ax.Title == "" || ax.Of == nil || ax.Set == nil || ax.Page == nil {
 			t.Errorf("%q: incomplete entry %+v", ax.Name, ax)
 		}
@@ -43,7 +43,7 @@ func TestTableIsConsistent(t *testing.T) {
 }
 
 func TestOfAndSet(t *testing.T) {
-	for _, ax := range All() {
+	for ax := range All() {
 		x := &catalog.Activity{}
 		ax.Set(x, []string{"Värde"})
 		if got := ax.Of(x); !slices.Equal(got, []string{"Värde"}) {

@@ -62,7 +62,7 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 	// A required axis that declares nothing has an error of its own in the
 	// index (missing, empty, or a mistyped key); checking every activity
 	// against an empty list would only repeat it.
-	for _, ax := range axis.All() {
+	for ax := range axis.All() {
 		if ax.Source != axis.Collected && len(ax.Declared(ix)) == 0 {
 			c.broken[ax.Name] = true
 		}
@@ -183,7 +183,7 @@ type dependent struct{ key, field string }
 // then remiss.
 func dependents() []dependent {
 	var deps []dependent
-	for _, ax := range axis.All() {
+	for ax := range axis.All() {
 		if ax.Source != axis.Collected {
 			deps = append(deps, dependent{ax.Name, ax.Field})
 		}
@@ -249,7 +249,7 @@ func posOf(pos map[string]diag.Pos, file, key string, i int) diag.Pos {
 
 func (c *checker) activity(a *catalog.Activity, forbund map[string]string) {
 	// Terms resolve to their ids; names (kommuner) below, with alla.
-	for _, ax := range axis.All() {
+	for ax := range axis.All() {
 		if ax.Source != axis.Terms || c.broken[ax.Name] {
 			continue
 		}

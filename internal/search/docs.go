@@ -34,7 +34,7 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 		if a.AllaKommuner {
 			kommuner = "Alla kommuner"
 		}
-		for _, ax := range axis.All() {
+		for ax := range axis.All() {
 			if ax.Facet != "" {
 				d.Facets[ax.Facet] = ax.Of(a)
 			}
@@ -80,7 +80,7 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 func FacetValues(ix *catalog.Index) (values map[string][]string, labels map[string]map[string]string) {
 	values = map[string][]string{"egenanmalan": {"ja", "nej"}}
 	labels = map[string]map[string]string{}
-	for _, ax := range axis.All() {
+	for ax := range axis.All() {
 		if ax.Facet == "" {
 			continue
 		}

@@ -74,7 +74,7 @@ const TermFileSize = 8 << 10
 // the axes that are facets, then the referrers and self-referral.
 func facetOrder() []string {
 	var order []string
-	for _, ax := range axis.All() {
+	for ax := range axis.All() {
 		if ax.Facet != "" {
 			order = append(order, ax.Facet)
 		}

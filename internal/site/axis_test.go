@@ -10,7 +10,7 @@ import (
 // in every language.
 func TestAxisTexts(t *testing.T) {
 	for code, strs := range texts {
-		for _, ax := range axis.All() {
+		for ax := range axis.All() {
 			for _, key := range []string{ax.Label, ax.Title, ax.ValueTitle, ax.ValueIntro} {
 				if _, ok := strs[key]; key != "" && !ok {
 					t.Errorf("%s: axis %q: no text %q", code, ax.Name, key)

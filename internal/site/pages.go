@@ -525,7 +525,7 @@ func (a *assembler) searchForm() *SearchView {
 	}
 	facets := map[string]SearchFacet{}
 	var axisFacets []string
-	for _, ax := range axis.All() {
+	for ax := range axis.All() {
 		if ax.Facet == "" {
 			continue
 		}

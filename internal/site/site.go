@@ -260,7 +260,7 @@ func Assemble(in Input) []Page {
 	a.home()
 	a.activities()
 	a.allActivities()
-	for _, ax := range axis.All() {
+	for ax := range axis.All() {
 		// The förbund pages have always come just before huvudman (the
 		// sitemap's order); they are pages of their own, not an axis.
 		if ax.Name == catalog.AxisHuvudman {
