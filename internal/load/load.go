@@ -102,8 +102,8 @@ func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, 
 	return cat, diags, nil
 }
 
-// SourceFolders are the folders of a catalogue that samkat reads.
-var SourceFolders = []string{ContentDir, "layouts", "static"}
+// sourceFolders are the folders of a catalogue that samkat reads.
+func sourceFolders() []string { return []string{ContentDir, "layouts", "static"} }
 
 // FolderLinks reports each of the catalogue's source folders that is a
 // symbolic link. Links are not followed, for folders as for files: one
@@ -111,7 +111,7 @@ var SourceFolders = []string{ContentDir, "layouts", "static"}
 // read as a missing folder and the build would silently leave it out.
 func FolderLinks(fsys fs.FS) diag.List {
 	var diags diag.List
-	for _, dir := range SourceFolders {
+	for _, dir := range sourceFolders() {
 		if info, err := fs.Lstat(fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 			diags.AddError(diag.Pos{File: dir + "/"}, "", msg.FolderSymlink)
 		}
