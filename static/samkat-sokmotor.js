@@ -14,6 +14,7 @@ const MAX_WORD = 48; // longer words are cut to this many letters
 const MIN_TYPO = 5; // words, and stems, of this length may have one typo
 const MIN_STEM_PREFIX = 5; // shorter stems match terms that part from the word only as STRAY_PREFIX
 const MAX_AGE = 120;
+const SPELLING_BONUS = 8, MIN_SPELLED = 3; // a match spelled with å/ä/ö as typed: see spellingBonus
 const SUFFIXES = [
   "iteternas", "ningarna", "iteterna", "heternas", "orernas", "heterna", "itetens", "ningar", "ningen", "orerna",
   "iteten", "iteter", "hetens", "heters", "ning", "arnas", "ernas", "ornas", "heten", "heter",
@@ -33,6 +34,11 @@ const MARKS = /^\p{Mn}*$/u;
 const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 const SURROGATE = /[\uD800-\uDFFF]/;
 const NUMBER = /^[0-9]+$/;
+const SPELLED = /[åäö]/; // kept by fold(s, true): see unspell
+const UNSPELL = { "å": "a", "ä": "a", "ö": "o" };
+/** unspell folds what fold(s, true) kept: å, ä → a, ö → o. */
+export const unspell = (s) => (SPELLED.test(s) ? s.replace(/[åäö]/g, (c) => UNSPELL[c]) : s);
+const firstRunes = (s, n) => [...s].slice(0, n).join("");
 
 /**
  * fold lower-cases s, removes diacritics and keeps letters and digits. It
@@ -42,13 +48,13 @@ const NUMBER = /^[0-9]+$/;
  * canonical decomposition into a letter and marks folds to the letter ("Š"
  * → "s"), as in catalog.Fold; a mark written apart is dropped.
  */
-export function fold(s) {
+export function fold(s, keep = false) {
   let out = "";
   for (const ch of s) {
     if (MARK.test(ch)) continue;
     const lower = ch.toLowerCase();
     let l = lower.length === ch.length ? lower : String.fromCodePoint(lower.codePointAt(0));
-    if (l.charCodeAt(0) >= 0x80) l = baseLetter(l);
+    if (l.charCodeAt(0) >= 0x80 && !(keep && SPELLED.test(l))) l = baseLetter(l);
     out += WORD_CHAR.test(l) ? l : " ";
   }
   return out;
@@ -71,10 +77,10 @@ function baseLetter(ch) {
  * numbers after it ("033-35 51 41"); dates (2019-01-01) are not. A word
  * longer than MAX_WORD letters is cut to its first MAX_WORD.
  */
-export function tokens(s) {
+export function tokens(s, keep = false) {
   const out = [];
   let joining = false, afterNumber = false;
-  for (let t of fold(s).split(" ")) {
+  for (let t of fold(s, keep).split(" ")) {
     if (t === "") continue;
     if (t.length > MAX_WORD) t = [...t].slice(0, MAX_WORD).join("");
     const num = NUMBER.test(t);
@@ -96,8 +102,8 @@ const runeLength = (s) => [...s].length;
  * after others is left out, as if not typed yet: while someone types
  * "psykisk o", the results of "psykisk" stay rather than none.
  */
-export function queryTokens(s) {
-  const toks = tokens(s);
+export function queryTokens(s, keep = false) {
+  const toks = tokens(s, keep);
   if (toks.length > 1 && runeLength(toks[toks.length - 1]) === 1) toks.pop();
   return toks;
 }
@@ -203,6 +209,53 @@ export function ageInText(text) {
 
 const STATUS = ["pagaende", "planerad", "avslutad"];
 const ENDED = 2;
+// FORMS: a term file's spellings with å, ä or ö, term → [[form, postings]].
+const FORMS = Symbol("forms");
+
+/**
+ * joinSpellings turns a term file as written, where a term written with
+ * å, ä or ö has the postings of each spelling under the spelling ("vård")
+ * and those of its other documents under the term, into {term: postings}
+ * with every document under the term at its best field, as Go's index has
+ * it, and keeps the spellings under FORMS.
+ */
+function joinSpellings(file) {
+  const out = {};
+  const forms = new Map();
+  for (const key in file) {
+    if (!SPELLED.test(key)) {
+      out[key] = Object.hasOwn(out, key) ? joinPostings(out[key], file[key]) : file[key];
+      continue;
+    }
+    const term = unspell(key);
+    if (!forms.has(term)) forms.set(term, []);
+    forms.get(term).push([key, file[key]]);
+    out[term] = Object.hasOwn(out, term) ? joinPostings(out[term], file[key]) : file[key];
+  }
+  // Object keys keep their order of insertion; the engine needs none.
+  out[FORMS] = forms;
+  return out;
+}
+
+// joinPostings merges two postings lists, a document at its best field.
+function joinPostings(a, b) {
+  const best = new Map();
+  for (const list of [a, b]) {
+    let doc = 0;
+    for (const v of list) {
+      doc += v >> 2;
+      best.set(doc, Math.max(best.get(doc) ?? -1, v & 3));
+    }
+  }
+  const out = [];
+  let prev = 0;
+  for (const doc of [...best.keys()].sort((x, y) => x - y)) {
+    out.push((doc - prev) * 4 + best.get(doc));
+    prev = doc;
+  }
+  return out;
+}
+
 const CACHE = 64; // words whose scores are kept while someone types
 const TARGET_LOADS = 2; // target group files fetched at once
 
@@ -281,7 +334,8 @@ export class Index {
     if (i === undefined) return Promise.resolve({});
     const name = kind + "/" + i;
     if (!this.files.has(name)) {
-      const file = this.fetchJSON(this.base + name + ".json");
+      let file = this.fetchJSON(this.base + name + ".json");
+      if (kind === "t") file = file.then(joinSpellings);
       file.catch(() => this.files.delete(name));
       this.files.set(name, file);
     }
@@ -295,13 +349,13 @@ export class Index {
    * it can be the beginning of: see continued), one typo (words of
    * MIN_TYPO letters, sharing the first two).
    */
-  tokenScores(tok, last) {
-    const id = tok + " " + last;
+  tokenScores(tok, sp, last) {
+    const id = sp + " " + last;
     let scores = this.cache.get(id);
     if (scores) {
       this.cache.delete(id); // most recently used last
     } else {
-      scores = this.computeScores(tok, last);
+      scores = this.computeScores(tok, sp, last);
       scores.catch(() => this.cache.delete(id));
       if (this.cache.size >= CACHE) this.cache.delete(this.cache.keys().next().value);
     }
@@ -309,9 +363,10 @@ export class Index {
     return scores;
   }
 
-  async computeScores(tok, last) {
+  async computeScores(tok, sp, last) {
     const s = this.stem(tok);
     const n = runeLength(tok);
+    const spelled = n >= MIN_SPELLED && SPELLED.test(sp);
     const prefix = n >= 3 || (last && n >= 2);
     // "marken" is on its way to no municipality.
     const own = s === tok && stem(tok) !== tok;
@@ -324,6 +379,25 @@ export class Index {
         doc += v >> 2;
         const score = WEIGHT[v & 3] * quality;
         if (score > scores[doc]) scores[doc] = score;
+      }
+    };
+    // A match of m letters of a word typed with å, ä or ö, in the documents
+    // that write them as typed, earns SPELLING_BONUS (see Go's tokenScores).
+    const hitTerm = (file, term, quality, m) => {
+      hit(file[term], quality);
+      const forms = spelled && m > 0 && file[FORMS] && file[FORMS].get(term);
+      if (!forms) return;
+      const typed = firstRunes(sp, m);
+      if (!SPELLED.test(typed)) return;
+      for (const [form, postings] of forms) {
+        if (firstRunes(form, m) !== typed) continue;
+        let doc = 0;
+        for (let i = 0; i < postings.length; i++) {
+          const v = postings[i];
+          doc += v >> 2;
+          const score = WEIGHT[v & 3] * quality + SPELLING_BONUS;
+          if (score > scores[doc]) scores[doc] = score;
+        }
       }
     };
     if (n === 2 && this.prefixed.has(tok)) {
@@ -354,10 +428,13 @@ export class Index {
     if (files.some((file) => Object.hasOwn(file, s))) more.clear();
     for (const file of new Set(files)) {
       for (const term in file) {
-        if (term === s) hit(file[term], EXACT);
-        if (prefix && (prefixes.some((p) => term.startsWith(p)) || more.has(term))) {
-          const stray = shortStem && !more.has(term) && !term.startsWith(tok) && !tok.startsWith(term);
-          hit(file[term], stray ? STRAY_PREFIX : PREFIX);
+        if (term === s) hitTerm(file, term, EXACT, runeLength(s));
+        if (prefix) {
+          if (more.has(term)) hitTerm(file, term, PREFIX, runeLength(term));
+          const stray = shortStem && !term.startsWith(tok) && !tok.startsWith(term);
+          for (const p of prefixes) {
+            if (term.startsWith(p)) hitTerm(file, term, stray ? STRAY_PREFIX : PREFIX, stray ? 0 : runeLength(p));
+          }
         }
         if (typo && term !== s && term.startsWith(first2) && (oneEdit(tok, term) || (longStem && oneEdit(s, term)))) hit(file[term], TYPO);
       }
@@ -409,8 +486,9 @@ export class Index {
    * that match no document.
    */
   async search(q) {
-    const toks = queryTokens(q.text || "");
-    const per = await Promise.all(toks.map((t, i) => this.tokenScores(t, i === toks.length - 1)));
+    const spelled = queryTokens(q.text || "", true);
+    const toks = spelled.map(unspell);
+    const per = await Promise.all(toks.map((t, i) => this.tokenScores(t, spelled[i], i === toks.length - 1)));
     // When no document matches every word, those that match most words
     // are the hits, and the words that match nothing are named.
     const unmatched = toks.filter((t, i) => !per[i].some((x) => x > 0));

@@ -26,7 +26,13 @@ import (
 // ö → o, é → e, Š → s, ł → l …: catalog.Fold), keeping only letters and
 // digits; a combining mark written apart from its letter is dropped, and
 // everything else becomes a space.
-func Fold(s string) string {
+func Fold(s string) string { return fold(s, false) }
+
+// fold is Fold; with keep, it keeps å, ä and ö as they are (lower-cased),
+// as the spelling of a word is kept for the exact-spelling bonus (see
+// spelledTokens). It changes no rune count: unspell of its result is
+// Fold's.
+func fold(s string, keep bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -44,7 +50,12 @@ func Fold(s string) string {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
-		r = catalog.Fold(unicode.ToLower(r))
+		r = unicode.ToLower(r)
+		if keep && (r == 'å' || r == 'ä' || r == 'ö') {
+			b.WriteRune(r)
+			continue
+		}
+		r = catalog.Fold(r)
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		} else {
@@ -62,8 +73,25 @@ func Fold(s string) string {
 // A word longer than MaxWord runes is cut to its first MaxWord: it is
 // found by that beginning, and costs the index no more than a word of that
 // length (a compound's tails are a word's length squared).
-func Tokens(s string) []string {
-	toks := strings.Fields(Fold(s))
+func Tokens(s string) []string { return tokens(s, false) }
+
+// spelledTokens is Tokens with å, ä and ö kept: the words as written, whose
+// unspell is Tokens'.
+func spelledTokens(s string) []string { return tokens(s, true) }
+
+// unspell folds what fold(s, true) kept: å, ä → a, ö → o.
+func unspell(s string) string {
+	if !hasSpelling(s) {
+		return s
+	}
+	return strings.NewReplacer("å", "a", "ä", "a", "ö", "o").Replace(s)
+}
+
+// hasSpelling reports whether s has one of å, ä and ö.
+func hasSpelling(s string) bool { return strings.ContainsAny(s, "åäö") }
+
+func tokens(s string, keep bool) []string {
+	toks := strings.Fields(fold(s, keep))
 	out := toks[:0]
 	joining, afterNumber := false, false
 	for _, t := range toks {
