@@ -201,7 +201,7 @@ func spelledTerms(s string) []string {
 // (with å, ä or ö kept): the first as many letters of sp, if st begins
 // the word and they have an å, ä or ö; otherwise "".
 func spelledStem(sp, st string) string {
-	if !hasSpelling(sp) || !strings.HasPrefix(unspell(sp), st) {
+	if !hasSpelling(sp) || !strings.HasPrefix(unspell(firstRunes(sp, utf8.RuneCountInString(st))), st) {
 		return ""
 	}
 	if form := firstRunes(sp, utf8.RuneCountInString(st)); hasSpelling(form) {
@@ -349,8 +349,9 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 	for f := Field(0); f < numFields; f++ {
 		weight := uint8(f.weight())
 		stems, forms = stems[:0], forms[:0]
-		for _, sp := range spelledTokens(d.Text[f]) {
-			tok := unspell(sp)
+		toks, sps := tokenPairs(d.Text[f])
+		for i, tok := range toks {
+			sp := sps[i]
 			st := w.stem(tok)
 			if _, isPlace := places[st]; isPlace && st != tok && f != Facts {
 				if _, tokIsPlace := places[tok]; !tokIsPlace {
@@ -380,8 +381,9 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 		}
 		if f == Facts {
 			for _, p := range d.Places {
-				for _, sp := range spelledTokens(p) {
-					tok := unspell(sp)
+				toks, sps := tokenPairs(p)
+				for i, tok := range toks {
+					sp := sps[i]
 					w.names[tok] = struct{}{}
 					st := w.stem(tok)
 					add(st, uint8(Target.weight()))

@@ -15,6 +15,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,16 +80,49 @@ func Tokens(s string) []string { return tokens(s, false) }
 // unspell is Tokens'.
 func spelledTokens(s string) []string { return tokens(s, true) }
 
+// tokenPairs returns Tokens(s) and spelledTokens(s), whose words align.
+func tokenPairs(s string) (toks, spelled []string) {
+	spelled = tokens(s, true)
+	if !slices.ContainsFunc(spelled, hasSpelling) {
+		return spelled, spelled
+	}
+	return tokens(s, false), spelled
+}
+
 // unspell folds what fold(s, true) kept: å, ä → a, ö → o.
 func unspell(s string) string {
 	if !hasSpelling(s) {
 		return s
 	}
-	return strings.NewReplacer("å", "a", "ä", "a", "ö", "o").Replace(s)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0xc3 && i+1 < len(s) {
+			switch s[i+1] {
+			case 0xa5, 0xa4: // å, ä
+				b = append(b, 'a')
+				i++
+				continue
+			case 0xb6: // ö
+				b = append(b, 'o')
+				i++
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }
 
 // hasSpelling reports whether s has one of å, ä and ö.
-func hasSpelling(s string) bool { return strings.ContainsAny(s, "åäö") }
+func hasSpelling(s string) bool {
+	// å, ä and ö are C3 A5, C3 A4 and C3 B6 in UTF-8.
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xc3 && (s[i+1] == 0xa5 || s[i+1] == 0xa4 || s[i+1] == 0xb6) {
+			return true
+		}
+	}
+	return false
+}
 
 func tokens(s string, keep bool) []string {
 	toks := strings.Fields(fold(s, keep))
