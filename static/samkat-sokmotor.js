@@ -35,9 +35,8 @@ const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 const SURROGATE = /[\uD800-\uDFFF]/;
 const NUMBER = /^[0-9]+$/;
 const SPELLED = /[åäö]/; // kept by fold(s, true): see unspell
-const UNSPELL = { "å": "a", "ä": "a", "ö": "o" };
 /** unspell folds what fold(s, true) kept: å, ä → a, ö → o. */
-export const unspell = (s) => (SPELLED.test(s) ? s.replace(/[åäö]/g, (c) => UNSPELL[c]) : s);
+export const unspell = (s) => s.replace(/[åä]/g, "a").replace(/ö/g, "o");
 const firstRunes = (s, n) => [...s].slice(0, n).join("");
 
 /**
@@ -216,43 +215,25 @@ const FORMS = Symbol("forms");
  * joinSpellings turns a term file as written, where a term written with
  * å, ä or ö has the postings of each spelling under the spelling ("vård")
  * and those of its other documents under the term, into {term: postings}
- * with every document under the term at its best field, as Go's index has
- * it, and keeps the spellings under FORMS.
+ * with all of them under the term, and keeps the spellings under FORMS.
+ * Postings are joined by running on (a document may come twice, and the
+ * ids go back; scores take the best).
  */
 function joinSpellings(file) {
   const out = {};
   const forms = new Map();
   for (const key in file) {
-    if (!SPELLED.test(key)) {
-      out[key] = Object.hasOwn(out, key) ? joinPostings(out[key], file[key]) : file[key];
-      continue;
-    }
     const term = unspell(key);
-    if (!forms.has(term)) forms.set(term, []);
-    forms.get(term).push([key, file[key]]);
-    out[term] = Object.hasOwn(out, term) ? joinPostings(out[term], file[key]) : file[key];
-  }
-  // Object keys keep their order of insertion; the engine needs none.
-  out[FORMS] = forms;
-  return out;
-}
-
-// joinPostings merges two postings lists, a document at its best field.
-function joinPostings(a, b) {
-  const best = new Map();
-  for (const list of [a, b]) {
-    let doc = 0;
-    for (const v of list) {
-      doc += v >> 2;
-      best.set(doc, Math.max(best.get(doc) ?? -1, v & 3));
+    let ps = file[key];
+    if (term !== key) forms.set(term, [...(forms.get(term) || []), [key, ps]]);
+    if (Object.hasOwn(out, term)) {
+      let last = 0;
+      for (const v of out[term]) last += v >> 2;
+      ps = out[term].concat(ps.map((v, i) => (i ? v : v - last * 4)));
     }
+    out[term] = ps;
   }
-  const out = [];
-  let prev = 0;
-  for (const doc of [...best.keys()].sort((x, y) => x - y)) {
-    out.push((doc - prev) * 4 + best.get(doc));
-    prev = doc;
-  }
+  out[FORMS] = forms;
   return out;
 }
 
@@ -372,12 +353,12 @@ export class Index {
     const own = s === tok && stem(tok) !== tok;
     const more = new Set(prefix && last ? continued(tok).filter((t) => !(own && this.places.has(t) && !this.places.has(tok))) : []);
     const scores = new Float64Array(this.n);
-    const hit = (postings, quality) => {
+    const hit = (postings, quality, bonus = 0) => {
       let doc = 0;
       for (let i = 0; i < postings.length; i++) {
         const v = postings[i];
         doc += v >> 2;
-        const score = WEIGHT[v & 3] * quality;
+        const score = WEIGHT[v & 3] * quality + bonus;
         if (score > scores[doc]) scores[doc] = score;
       }
     };
@@ -389,16 +370,7 @@ export class Index {
       if (!forms) return;
       const typed = firstRunes(sp, m);
       if (!SPELLED.test(typed)) return;
-      for (const [form, postings] of forms) {
-        if (firstRunes(form, m) !== typed) continue;
-        let doc = 0;
-        for (let i = 0; i < postings.length; i++) {
-          const v = postings[i];
-          doc += v >> 2;
-          const score = WEIGHT[v & 3] * quality + SPELLING_BONUS;
-          if (score > scores[doc]) scores[doc] = score;
-        }
-      }
+      for (const [form, postings] of forms) if (firstRunes(form, m) === typed) hit(postings, quality, SPELLING_BONUS);
     };
     if (n === 2 && this.prefixed.has(tok)) {
       // A two-letter word (its own stem) with many terms: its prefix file
