@@ -201,10 +201,10 @@ func spelledTerms(s string) []string {
 // (with å, ä or ö kept): the first as many letters of sp, if st begins
 // the word and they have an å, ä or ö; otherwise "".
 func spelledStem(sp, st string) string {
-	if !hasSpelling(sp) || !strings.HasPrefix(unspell(firstRunes(sp, utf8.RuneCountInString(st))), st) {
+	if !hasSpelling(sp) {
 		return ""
 	}
-	if form := firstRunes(sp, utf8.RuneCountInString(st)); hasSpelling(form) {
+	if form := firstRunes(sp, utf8.RuneCountInString(st)); hasSpelling(form) && unspell(form) == st {
 		return form
 	}
 	return ""
@@ -359,7 +359,9 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 				}
 			}
 			stems = append(stems, st)
-			forms = append(forms, spelledStem(sp, st))
+			if sp != tok { // written with å, ä or ö
+				forms = append(forms, spelledStem(sp, st))
+			}
 			n := utf8.RuneCountInString(tok)
 			switch {
 			case f == Facts:

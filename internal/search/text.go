@@ -83,10 +83,18 @@ func spelledTokens(s string) []string { return tokens(s, true) }
 // tokenPairs returns Tokens(s) and spelledTokens(s), whose words align.
 func tokenPairs(s string) (toks, spelled []string) {
 	spelled = tokens(s, true)
-	if !slices.ContainsFunc(spelled, hasSpelling) {
-		return spelled, spelled
+	for i, sp := range spelled {
+		if hasSpelling(sp) {
+			if toks == nil {
+				toks = slices.Clone(spelled)
+			}
+			toks[i] = unspell(sp)
+		}
 	}
-	return tokens(s, false), spelled
+	if toks == nil {
+		toks = spelled
+	}
+	return toks, spelled
 }
 
 // unspell folds what fold(s, true) kept: å, ä → a, ö → o.
