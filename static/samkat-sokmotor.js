@@ -4,7 +4,7 @@
 // synonyms indexed at build time); test vectors hold the two to the same
 // answers. No dependencies; an ES module, loaded only when someone searches.
 
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 // BEGIN tables from internal/search (go generate ./internal/search); do not edit.
 const WEIGHT = [1,2,4,8]; // body, facts, target group, name
 const EXACT = 1, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;

@@ -176,8 +176,9 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	if len(byForm) > 0 {
 		ix.forms = make([][]spelling, len(ix.terms))
 		for _, f := range slices.Sorted(maps.Keys(byForm)) {
-			i, _ := ix.term(unspell(f))
-			ix.forms[i] = append(ix.forms[i], spelling{f, byForm[f]})
+			if i, ok := ix.term(unspell(f)); ok {
+				ix.forms[i] = append(ix.forms[i], spelling{f, byForm[f]})
+			}
 		}
 	}
 	return ix, nil
