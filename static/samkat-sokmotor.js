@@ -4,7 +4,7 @@
 // synonyms indexed at build time); test vectors hold the two to the same
 // answers. No dependencies; an ES module, loaded only when someone searches.
 
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 // BEGIN tables from internal/search (go generate ./internal/search); do not edit.
 const WEIGHT = [1,2,4,8]; // body, facts, target group, name
 const EXACT = 1, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;
@@ -14,6 +14,7 @@ const MAX_WORD = 48; // longer words are cut to this many letters
 const MIN_TYPO = 5; // words, and stems, of this length may have one typo
 const MIN_STEM_PREFIX = 5; // shorter stems match terms that part from the word only as STRAY_PREFIX
 const MAX_AGE = 120;
+const SPELLING_BONUS = 8, MIN_SPELLED = 3; // a match spelled with å/ä/ö as typed: see spellingBonus
 const SUFFIXES = [
   "iteternas", "ningarna", "iteterna", "heternas", "orernas", "heterna", "itetens", "ningar", "ningen", "orerna",
   "iteten", "iteter", "hetens", "heters", "ning", "arnas", "ernas", "ornas", "heten", "heter",
@@ -33,6 +34,10 @@ const MARKS = /^\p{Mn}*$/u;
 const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 const SURROGATE = /[\uD800-\uDFFF]/;
 const NUMBER = /^[0-9]+$/;
+const SPELLED = /[åäö]/; // kept by fold(s, true): see unspell
+/** unspell folds what fold(s, true) kept: å, ä → a, ö → o. */
+export const unspell = (s) => s.replace(/[åä]/g, "a").replace(/ö/g, "o");
+const firstRunes = (s, n) => [...s].slice(0, n).join("");
 
 /**
  * fold lower-cases s, removes diacritics and keeps letters and digits. It
@@ -42,13 +47,13 @@ const NUMBER = /^[0-9]+$/;
  * canonical decomposition into a letter and marks folds to the letter ("Š"
  * → "s"), as in catalog.Fold; a mark written apart is dropped.
  */
-export function fold(s) {
+export function fold(s, keep = false) {
   let out = "";
   for (const ch of s) {
     if (MARK.test(ch)) continue;
     const lower = ch.toLowerCase();
     let l = lower.length === ch.length ? lower : String.fromCodePoint(lower.codePointAt(0));
-    if (l.charCodeAt(0) >= 0x80) l = baseLetter(l);
+    if (l.charCodeAt(0) >= 0x80 && !(keep && SPELLED.test(l))) l = baseLetter(l);
     out += WORD_CHAR.test(l) ? l : " ";
   }
   return out;
@@ -71,10 +76,10 @@ function baseLetter(ch) {
  * numbers after it ("033-35 51 41"); dates (2019-01-01) are not. A word
  * longer than MAX_WORD letters is cut to its first MAX_WORD.
  */
-export function tokens(s) {
+export function tokens(s, keep = false) {
   const out = [];
   let joining = false, afterNumber = false;
-  for (let t of fold(s).split(" ")) {
+  for (let t of fold(s, keep).split(" ")) {
     if (t === "") continue;
     if (t.length > MAX_WORD) t = [...t].slice(0, MAX_WORD).join("");
     const num = NUMBER.test(t);
@@ -96,8 +101,8 @@ const runeLength = (s) => [...s].length;
  * after others is left out, as if not typed yet: while someone types
  * "psykisk o", the results of "psykisk" stay rather than none.
  */
-export function queryTokens(s) {
-  const toks = tokens(s);
+export function queryTokens(s, keep = false) {
+  const toks = tokens(s, keep);
   if (toks.length > 1 && runeLength(toks[toks.length - 1]) === 1) toks.pop();
   return toks;
 }
@@ -203,6 +208,35 @@ export function ageInText(text) {
 
 const STATUS = ["pagaende", "planerad", "avslutad"];
 const ENDED = 2;
+// FORMS: a term file's spellings with å, ä or ö, term → [[form, postings]].
+const FORMS = Symbol("forms");
+
+/**
+ * joinSpellings turns a term file as written, where a term written with
+ * å, ä or ö has the postings of each spelling under the spelling ("vård")
+ * and those of its other documents under the term, into {term: postings}
+ * with all of them under the term, and keeps the spellings under FORMS.
+ * Postings are joined by running on (a document may come twice, and the
+ * ids go back; scores take the best).
+ */
+function joinSpellings(file) {
+  const out = {};
+  const forms = new Map();
+  for (const key in file) {
+    const term = unspell(key);
+    let ps = file[key];
+    if (term !== key) forms.set(term, [...(forms.get(term) || []), [key, ps]]);
+    if (Object.hasOwn(out, term)) {
+      let last = 0;
+      for (const v of out[term]) last += v >> 2;
+      ps = out[term].concat(ps.map((v, i) => (i ? v : v - last * 4)));
+    }
+    out[term] = ps;
+  }
+  out[FORMS] = forms;
+  return out;
+}
+
 const CACHE = 64; // words whose scores are kept while someone types
 const TARGET_LOADS = 2; // target group files fetched at once
 
@@ -281,7 +315,8 @@ export class Index {
     if (i === undefined) return Promise.resolve({});
     const name = kind + "/" + i;
     if (!this.files.has(name)) {
-      const file = this.fetchJSON(this.base + name + ".json");
+      let file = this.fetchJSON(this.base + name + ".json");
+      if (kind === "t") file = file.then(joinSpellings);
       file.catch(() => this.files.delete(name));
       this.files.set(name, file);
     }
@@ -295,13 +330,13 @@ export class Index {
    * it can be the beginning of: see continued), one typo (words of
    * MIN_TYPO letters, sharing the first two).
    */
-  tokenScores(tok, last) {
-    const id = tok + " " + last;
+  tokenScores(tok, sp, last) {
+    const id = sp + " " + last;
     let scores = this.cache.get(id);
     if (scores) {
       this.cache.delete(id); // most recently used last
     } else {
-      scores = this.computeScores(tok, last);
+      scores = this.computeScores(tok, sp, last);
       scores.catch(() => this.cache.delete(id));
       if (this.cache.size >= CACHE) this.cache.delete(this.cache.keys().next().value);
     }
@@ -309,22 +344,33 @@ export class Index {
     return scores;
   }
 
-  async computeScores(tok, last) {
+  async computeScores(tok, sp, last) {
     const s = this.stem(tok);
     const n = runeLength(tok);
+    const spelled = n >= MIN_SPELLED && SPELLED.test(sp);
     const prefix = n >= 3 || (last && n >= 2);
     // "marken" is on its way to no municipality.
     const own = s === tok && stem(tok) !== tok;
     const more = new Set(prefix && last ? continued(tok).filter((t) => !(own && this.places.has(t) && !this.places.has(tok))) : []);
     const scores = new Float64Array(this.n);
-    const hit = (postings, quality) => {
+    const hit = (postings, quality, bonus = 0) => {
       let doc = 0;
       for (let i = 0; i < postings.length; i++) {
         const v = postings[i];
         doc += v >> 2;
-        const score = WEIGHT[v & 3] * quality;
+        const score = WEIGHT[v & 3] * quality + bonus;
         if (score > scores[doc]) scores[doc] = score;
       }
+    };
+    // A match of m letters of a word typed with å, ä or ö, in the documents
+    // that write them as typed, earns SPELLING_BONUS (see Go's tokenScores).
+    const hitTerm = (file, term, quality, m) => {
+      hit(file[term], quality);
+      const forms = spelled && m > 0 && file[FORMS] && file[FORMS].get(term);
+      if (!forms) return;
+      const typed = firstRunes(sp, m);
+      if (!SPELLED.test(typed)) return;
+      for (const [form, postings] of forms) if (firstRunes(form, m) === typed) hit(postings, quality, SPELLING_BONUS);
     };
     if (n === 2 && this.prefixed.has(tok)) {
       // A two-letter word (its own stem) with many terms: its prefix file
@@ -354,10 +400,13 @@ export class Index {
     if (files.some((file) => Object.hasOwn(file, s))) more.clear();
     for (const file of new Set(files)) {
       for (const term in file) {
-        if (term === s) hit(file[term], EXACT);
-        if (prefix && (prefixes.some((p) => term.startsWith(p)) || more.has(term))) {
-          const stray = shortStem && !more.has(term) && !term.startsWith(tok) && !tok.startsWith(term);
-          hit(file[term], stray ? STRAY_PREFIX : PREFIX);
+        if (term === s) hitTerm(file, term, EXACT, runeLength(s));
+        if (prefix) {
+          if (more.has(term)) hitTerm(file, term, PREFIX, runeLength(term));
+          const stray = shortStem && !term.startsWith(tok) && !tok.startsWith(term);
+          for (const p of prefixes) {
+            if (term.startsWith(p)) hitTerm(file, term, stray ? STRAY_PREFIX : PREFIX, stray ? 0 : runeLength(p));
+          }
         }
         if (typo && term !== s && term.startsWith(first2) && (oneEdit(tok, term) || (longStem && oneEdit(s, term)))) hit(file[term], TYPO);
       }
@@ -409,8 +458,9 @@ export class Index {
    * that match no document.
    */
   async search(q) {
-    const toks = queryTokens(q.text || "");
-    const per = await Promise.all(toks.map((t, i) => this.tokenScores(t, i === toks.length - 1)));
+    const spelled = queryTokens(q.text || "", true);
+    const toks = spelled.map(unspell);
+    const per = await Promise.all(toks.map((t, i) => this.tokenScores(t, spelled[i], i === toks.length - 1)));
     // When no document matches every word, those that match most words
     // are the hits, and the words that match nothing are named.
     const unmatched = toks.filter((t, i) => !per[i].some((x) => x > 0));

@@ -60,7 +60,7 @@ import (
 
 // FormatVersion changes whenever the files change shape; the script
 // refuses an index of another version.
-const FormatVersion = 4
+const FormatVersion = 5
 
 // DocChunk is how many documents' target groups share a file. A page of
 // results needs one file per distinct chunk, so small chunks keep the bytes
@@ -275,9 +275,10 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 		entries := map[string][]int{}
 		keySize := 0
 		for ; i < len(ix.terms) && ShardKey(ix.terms[i]) == key; i++ {
-			ps := ix.encodePostings(i)
-			entries[ix.terms[i]] = ps
-			keySize += len(ix.terms[i]) + 4 + len(ps)*3 // about its length in JSON
+			for t, ps := range ix.termEntries(i) {
+				entries[t] = ps
+				keySize += len(t) + 4 + len(ps)*3 // about its length in JSON
+			}
 		}
 		// Numbers (telephone numbers, mostly) have files of their own, so
 		// that a word never loads them with its letters' terms.
@@ -326,17 +327,46 @@ func (ix *Index) prefixFile(key string, first, end int, entries map[string][]int
 		prev = d
 	}
 	out := map[string][]int{"*": union}
-	if ps, ok := entries[key]; ok {
-		out[key] = ps
+	if i, ok := ix.term(key); ok {
+		out[key] = encode(ix.postings[i])
 	}
 	return out
 }
 
-// encodePostings returns term i's postings as the browser reads them.
-func (ix *Index) encodePostings(i int) []int {
-	prev := int32(0)
-	ps := make([]int, 0, len(ix.postings[i]))
+// termEntries returns term i's postings as the browser reads them, under
+// the term; for a term written with å, ä or ö, those of each spelling under
+// the spelling ("vård"), and under the term only the documents whose best
+// field is not among those (the browser joins them again; see spelling).
+func (ix *Index) termEntries(i int) map[string][]int {
+	t := ix.terms[i]
+	if ix.forms == nil || len(ix.forms[i]) == 0 {
+		return map[string][]int{t: encode(ix.postings[i])}
+	}
+	out := map[string][]int{}
+	spelled := map[int32]uint8{}
+	for _, f := range ix.forms[i] {
+		out[f.form] = encode(f.postings)
+		for _, p := range f.postings {
+			spelled[p.doc] = max(spelled[p.doc], p.weight)
+		}
+	}
+	var plain []posting
 	for _, p := range ix.postings[i] {
+		if p.weight > spelled[p.doc] {
+			plain = append(plain, p)
+		}
+	}
+	if len(plain) > 0 {
+		out[t] = encode(plain)
+	}
+	return out
+}
+
+// encode returns postings as the browser reads them.
+func encode(postings []posting) []int {
+	prev := int32(0)
+	ps := make([]int, 0, len(postings))
+	for _, p := range postings {
 		ps = append(ps, int(p.doc-prev)*4+fieldCode(p.weight))
 		prev = p.doc
 	}

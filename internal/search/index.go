@@ -57,12 +57,23 @@ type posting struct {
 	weight uint8
 }
 
+// spelling is one way a term is written with å, ä or ö ("vård" for the
+// term vard), and the postings of the documents that write it so.
+type spelling struct {
+	form     string
+	postings []posting
+}
+
 // Index is an inverted index over the docs: sorted terms and, for each,
 // the documents that contain it with their best field weight.
 type Index struct {
 	Docs     []Doc
 	terms    []string
 	postings [][]posting
+	// forms holds, for a term written with å, ä or ö in some document,
+	// those spellings and the documents that write it so (with the field
+	// of each); nil for the other terms. See spellingBonus.
+	forms [][]spelling
 	// rank is each document's place in Swedish alphabetical order of
 	// names, which breaks ties between equal scores.
 	rank []int
@@ -81,12 +92,13 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	var syns []synonym
 	for _, s := range withBuiltins(synonyms) {
 		if o, b := Terms(s.Ord), Terms(s.Betyder); len(o) > 0 && len(b) > 0 {
-			syns = append(syns, synonym{o, b})
+			syns = append(syns, synonym{o, b, spelledTerms(s.Ord), spelledTerms(s.Betyder)})
 		}
 	}
 	// Each document's terms, on all cores: folding and stemming every word
 	// of every description is most of the work.
 	perDoc := make([]map[string]uint8, len(docs))
+	spelled := make([]map[string]uint8, len(docs))
 	compounds := make([]map[string]uint8, len(docs))
 	places := map[string]struct{}{}
 	for _, d := range docs {
@@ -97,7 +109,7 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 		}
 	}
 	workers, err := parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
-		perDoc[i], compounds[i] = docTerms(&docs[i], syns, places, w)
+		perDoc[i], spelled[i], compounds[i] = docTerms(&docs[i], syns, places, w)
 		return nil
 	})
 	if err != nil {
@@ -113,19 +125,26 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 		vocabulary.stems[Stem(word)] = struct{}{}
 	}
 	_, err = parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
-		for word, weight := range compounds[i] {
+		add := func(sp string, t tail, weight uint8) {
+			perDoc[i][t.stem] = max(perDoc[i][t.stem], weight)
+			if form := spelledStem(string([]rune(sp)[t.at:]), t.stem); form != "" {
+				spelled[i][form] = max(spelled[i][form], weight)
+			}
+		}
+		for sp, weight := range compounds[i] {
+			word := unspell(sp)
 			if _, isName := vocabulary.names[word]; isName {
 				continue
 			}
 			for _, t := range w.tails(word, &vocabulary) {
-				perDoc[i][t] = max(perDoc[i][t], tailWeight(weight))
+				add(sp, t, tailWeight(weight))
 			}
 			// In an activity's name, every tail counts, at the weight of
 			// the body: "teater" finds Ungdomsteatern though no text says
 			// "teater" alone.
 			if int(weight) == Name.weight() {
 				for _, t := range w.anyTails(word, &vocabulary) {
-					perDoc[i][t] = max(perDoc[i][t], uint8(Body.weight()))
+					add(sp, t, uint8(Body.weight()))
 				}
 			}
 		}
@@ -149,17 +168,63 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	for i, t := range ix.terms {
 		ix.postings[i] = byTerm[t]
 	}
+	byForm := map[string][]posting{}
+	for d, forms := range spelled {
+		for f, w := range forms {
+			byForm[f] = append(byForm[f], posting{int32(d), w})
+		}
+	}
+	if len(byForm) > 0 {
+		ix.forms = make([][]spelling, len(ix.terms))
+		for _, f := range slices.Sorted(maps.Keys(byForm)) {
+			if i, ok := ix.term(unspell(f)); ok {
+				ix.forms[i] = append(ix.forms[i], spelling{f, byForm[f]})
+			}
+		}
+	}
 	return ix, nil
 }
 
-type synonym struct{ ord, betyder []string }
+// synonym holds the terms of each side, and their spellings with å, ä or ö
+// (see spelledTerms).
+type synonym struct{ ord, betyder, ordForms, betyderForms []string }
+
+// spelledTerms returns, for each of Terms(s), its spelling with å, ä or ö
+// as written in s, or "" if it has none.
+func spelledTerms(s string) []string {
+	var out []string
+	for _, sp := range spelledTokens(s) {
+		out = append(out, spelledStem(sp, Stem(unspell(sp))))
+	}
+	return out
+}
+
+// spelledStem returns the spelling of the stem st of the word written sp
+// (with å, ä or ö kept): the first as many letters of sp, if st begins
+// the word and they have an å, ä or ö; otherwise "".
+func spelledStem(sp, st string) string {
+	if !hasSpelling(sp) {
+		return ""
+	}
+	if form := firstRunes(sp, utf8.RuneCountInString(st)); hasSpelling(form) && unspell(form) == st {
+		return form
+	}
+	return ""
+}
 
 // worker is what one core keeps while indexing: caches, and the words it
 // has seen.
 type worker struct {
 	stems map[string]string
 	vocabulary
-	tailCache map[string][]string
+	tailCache map[string][]tail
+}
+
+// tail is the stem of a compound's tail and where, in runes, the tail
+// begins.
+type tail struct {
+	stem string
+	at   int
 }
 
 // vocabulary is what decides which words are compounds.
@@ -176,7 +241,7 @@ type vocabulary struct {
 }
 
 func newWorker() *worker {
-	return &worker{stems: map[string]string{}, tailCache: map[string][]string{},
+	return &worker{stems: map[string]string{}, tailCache: map[string][]tail{},
 		vocabulary: vocabulary{words: map[string]struct{}{}, names: map[string]struct{}{}}}
 }
 
@@ -220,19 +285,19 @@ func tailWeight(w uint8) uint8 {
 // that of coach. An inflection counts only if its stem has minTail runes,
 // since short stems meet by chance (koordinator's tail nator has the stem
 // of nät).
-func (w *worker) tails(word string, v *vocabulary) []string {
+func (w *worker) tails(word string, v *vocabulary) []tail {
 	if t, ok := w.tailCache[word]; ok {
 		return t
 	}
-	var out []string
+	var out []tail
 	runes := []rune(word)
 	for i := minHead; len(runes)-i >= minTail; i++ {
-		tail := string(runes[i:])
-		st := w.stem(tail)
-		_, isWord := v.words[tail]
+		rest := string(runes[i:])
+		st := w.stem(rest)
+		_, isWord := v.words[rest]
 		_, isStem := v.stems[st]
-		if (isWord || (isStem && utf8.RuneCountInString(st) >= minTail)) && !slices.Contains(out, st) {
-			out = append(out, st)
+		if (isWord || (isStem && utf8.RuneCountInString(st) >= minTail)) && !hasTail(out, st) {
+			out = append(out, tail{st, i})
 		}
 	}
 	w.tailCache[word] = out
@@ -244,19 +309,23 @@ func (w *worker) tails(word string, v *vocabulary) []string {
 // chance), words of the catalogue or not, where a compound can be joined:
 // after a head of minHead that is a word of v, or ends in the joining s
 // (ungdoms|teatern, arbets|center).
-func (w *worker) anyTails(word string, v *vocabulary) []string {
-	var out []string
+func (w *worker) anyTails(word string, v *vocabulary) []tail {
+	var out []tail
 	runes := []rune(word)
 	for i := minHead; len(runes)-i >= minSplitTail; i++ {
 		head := string(runes[:i])
 		if _, isWord := v.words[head]; !isWord && runes[i-1] != 's' {
 			continue
 		}
-		if st := w.stem(string(runes[i:])); utf8.RuneCountInString(st) >= minTail && !slices.Contains(out, st) {
-			out = append(out, st)
+		if st := w.stem(string(runes[i:])); utf8.RuneCountInString(st) >= minTail && !hasTail(out, st) {
+			out = append(out, tail{st, i})
 		}
 	}
 	return out
+}
+
+func hasTail(tails []tail, st string) bool {
+	return slices.ContainsFunc(tails, func(t tail) bool { return t.stem == st })
 }
 
 // docTerms returns the terms of d with the weight of the weightiest field
@@ -264,19 +333,27 @@ func (w *worker) anyTails(word string, v *vocabulary) []string {
 // adds d's words to w's vocabulary. A word outside the facts whose stem is
 // the name of a municipality (places), but which is not one itself, is
 // indexed as it is: "marken" does not make an activity one in Mark.
-func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, compounds map[string]uint8) {
+func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, spelled, compounds map[string]uint8) {
 	best := map[string]uint8{}
+	spelled = map[string]uint8{}
 	compounds = map[string]uint8{}
 	add := func(t string, w uint8) {
 		if w > best[t] {
 			best[t] = w
 		}
 	}
-	var stems []string
+	addForm := func(form string, w uint8) {
+		if form != "" && w > spelled[form] {
+			spelled[form] = w
+		}
+	}
+	var stems, forms []string
 	for f := Field(0); f < numFields; f++ {
 		weight := uint8(f.weight())
-		stems = stems[:0]
-		for _, tok := range Tokens(d.Text[f]) {
+		stems, forms = stems[:0], forms[:0]
+		toks, sps := tokenPairs(d.Text[f])
+		for i, tok := range toks {
+			sp := sps[i]
 			st := w.stem(tok)
 			if _, isPlace := places[st]; isPlace && st != tok && f != Facts {
 				if _, tokIsPlace := places[tok]; !tokIsPlace {
@@ -284,6 +361,9 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 				}
 			}
 			stems = append(stems, st)
+			if sp != tok { // written with å, ä or ö
+				forms = append(forms, spelledStem(sp, st))
+			}
 			n := utf8.RuneCountInString(tok)
 			switch {
 			case f == Facts:
@@ -292,7 +372,7 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 				w.words[tok] = struct{}{}
 			}
 			if n >= minCompound && f != Facts {
-				compounds[tok] = max(compounds[tok], weight)
+				compounds[sp] = max(compounds[sp], weight)
 			}
 		}
 		// Words written together with a hyphen, run together, in names and
@@ -305,14 +385,21 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 		}
 		if f == Facts {
 			for _, p := range d.Places {
-				for _, tok := range Tokens(p) {
+				toks, sps := tokenPairs(p)
+				for i, tok := range toks {
+					sp := sps[i]
 					w.names[tok] = struct{}{}
-					add(w.stem(tok), uint8(Target.weight()))
+					st := w.stem(tok)
+					add(st, uint8(Target.weight()))
+					addForm(spelledStem(sp, st), uint8(Target.weight()))
 				}
 			}
 		}
 		for _, t := range stems {
 			add(t, weight)
+		}
+		for _, form := range forms {
+			addForm(form, weight)
 		}
 		// Fields come in rising weight, so a term is in this field if its
 		// best weight is this field's (before the synonyms add any).
@@ -324,20 +411,25 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 			}
 			return true
 		}
-		var also []string
+		var also, alsoForms []string
 		for _, s := range syns {
 			if inField(s.betyder) {
 				also = append(also, s.ord...)
+				alsoForms = append(alsoForms, s.ordForms...)
 			}
 			if inField(s.ord) {
 				also = append(also, s.betyder...)
+				alsoForms = append(alsoForms, s.betyderForms...)
 			}
 		}
 		for _, t := range also {
 			add(t, weight)
 		}
+		for _, form := range alsoForms {
+			addForm(form, weight)
+		}
 	}
-	return best, compounds
+	return best, spelled, compounds
 }
 
 // prefixRange returns the index range of terms starting with p.

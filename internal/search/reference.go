@@ -33,6 +33,18 @@ const (
 	// short stem, then parts from the word (for "träning", stem "tra":
 	// Tranemo). Even in the name, less than the word in the description.
 	strayPrefixMatch = 0.0625
+	// spellingBonus is added to an exact, prefix or continued match of a
+	// word typed with å, ä or ö (of minSpelled letters or more) in a
+	// document that writes the term's letters so far as typed: for "vård",
+	// "vård" in a description (1 + 8) comes before "vardag" in a name
+	// (6). It is the weight of the name, so it outweighs any field; a
+	// word typed without å, ä and ö gets it nowhere, and matches both
+	// alike.
+	spellingBonus = 8.0
+	// minSpelled is the length from which a word earns spellingBonus: a
+	// two-letter word is answered from a prefix file, which keeps no
+	// spellings.
+	minSpelled = 3
 )
 
 // Query is what a user asks: words and filters.
@@ -164,7 +176,16 @@ func (ix *Index) passes(d int, q Query, skip string) bool {
 // after others is left out, as if not typed yet: while someone types
 // "psykisk o", the results of "psykisk" stay rather than none.
 func QueryTokens(text string) []string {
-	toks := Tokens(text)
+	toks := queryWords(text)
+	for i, t := range toks {
+		toks[i] = unspell(t)
+	}
+	return toks
+}
+
+// queryWords is QueryTokens with å, ä and ö kept, as typed.
+func queryWords(text string) []string {
+	toks := spelledTokens(text)
 	if n := len(toks); n > 1 && utf8.RuneCountInString(toks[n-1]) == 1 {
 		toks = toks[:n-1]
 	}
@@ -188,15 +209,16 @@ type textMatch struct {
 
 // textScores matches text. Empty text matches everything with 0.
 func (ix *Index) textScores(text string) textMatch {
-	toks := QueryTokens(text)
+	toks := queryWords(text)
 	if len(toks) == 0 {
 		return textMatch{score: func(int) (float64, int, bool) { return 0, 0, true }}
 	}
 	per := make([][]float64, len(toks))
 	var unmatched []string
 	matched := func(scores []float64) bool { return slices.ContainsFunc(scores, func(s float64) bool { return s > 0 }) }
-	for i, t := range toks {
-		per[i] = ix.tokenScores(t, i == len(toks)-1)
+	for i, sp := range toks {
+		t := unspell(sp)
+		per[i] = ix.tokenScores(t, sp, i == len(toks)-1)
 		if !matched(per[i]) {
 			per[i] = ix.tailScores(t)
 		}
@@ -247,21 +269,45 @@ const minStemPrefix = 5
 // compared for typos only when it is that long too: otherwise "ungdomar",
 // stemmed to "ung", would find every "under". The scores are by document;
 // 0 is no match (every match scores above 0).
-func (ix *Index) tokenScores(tok string, last bool) []float64 {
+//
+// sp is the word as typed, with å, ä and ö (see spellingBonus): a match of
+// m letters (the stem, the prefix or the term matched) earns the bonus in
+// the documents that write those letters as sp does, if they have an å, ä
+// or ö.
+func (ix *Index) tokenScores(tok, sp string, last bool) []float64 {
 	scores := make([]float64, len(ix.Docs))
-	hit := func(ti int, quality float64) {
+	n := utf8.RuneCountInString(tok)
+	spelled := n >= minSpelled && hasSpelling(sp) && ix.forms != nil
+	hit := func(ti int, quality float64, m int) {
 		for _, p := range ix.postings[ti] {
 			if s := float64(p.weight) * quality; s > scores[p.doc] {
 				scores[p.doc] = s
 			}
 		}
+		if !spelled || m == 0 || len(ix.forms[ti]) == 0 {
+			return
+		}
+		typed := firstRunes(sp, m)
+		if !hasSpelling(typed) {
+			return
+		}
+		for _, f := range ix.forms[ti] {
+			if firstRunes(f.form, m) != typed {
+				continue
+			}
+			for _, p := range f.postings {
+				if s := float64(p.weight)*quality + spellingBonus; s > scores[p.doc] {
+					scores[p.doc] = s
+				}
+			}
+		}
 	}
+	runes := utf8.RuneCountInString
 	stem := ix.stem(tok)
 	i, exact := ix.term(stem)
 	if exact {
-		hit(i, exactMatch)
+		hit(i, exactMatch, runes(stem))
 	}
-	n := utf8.RuneCountInString(tok)
 	if n >= 3 || last && n >= 2 {
 		// Terms that begin with the word or with its stem. A short stem
 		// begins many unrelated words: a term that parts from the word
@@ -273,9 +319,9 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 			for i := lo; i < hi; i++ {
 				t := ix.terms[i]
 				if shortStem && !strings.HasPrefix(t, tok) && !strings.HasPrefix(tok, t) {
-					hit(i, strayPrefixMatch)
+					hit(i, strayPrefixMatch, 0)
 				} else {
-					hit(i, prefixMatch)
+					hit(i, prefixMatch, runes(p))
 				}
 			}
 		}
@@ -287,7 +333,7 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 					continue // "marken" is on its way to no municipality
 				}
 				if i, ok := ix.term(t); ok {
-					hit(i, prefixMatch)
+					hit(i, prefixMatch, runes(t))
 				}
 			}
 		}
@@ -297,7 +343,7 @@ func (ix *Index) tokenScores(tok string, last bool) []float64 {
 		lo, hi := ix.prefixRange(firstRunes(stem, 2))
 		for i := lo; i < hi; i++ {
 			if t := ix.terms[i]; t != stem && (oneEdit(tok, t) || longStem && oneEdit(stem, t)) {
-				hit(i, typoMatch)
+				hit(i, typoMatch, 0)
 			}
 		}
 	}

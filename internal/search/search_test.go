@@ -287,8 +287,12 @@ func TestCompoundTails(t *testing.T) {
 		{"traning", nil},     // a word is no tail of itself
 	}
 	for _, c := range cases {
-		w := &worker{stems: map[string]string{}, tailCache: map[string][]string{}}
-		if got := w.tails(c.word, &v); !slices.Equal(got, c.want) {
+		w := &worker{stems: map[string]string{}, tailCache: map[string][]tail{}}
+		var got []string
+		for _, t := range w.tails(c.word, &v) {
+			got = append(got, t.stem)
+		}
+		if !slices.Equal(got, c.want) {
 			t.Errorf("tails(%q) = %q, want %q", c.word, got, c.want)
 		}
 	}
@@ -660,6 +664,55 @@ func TestMetaAgeAndRank(t *testing.T) {
 		offset += meta.Rank[d]
 		if d+offset != ix.rank[d] {
 			t.Errorf("document %d: rank %d, want %d", d, d+offset, ix.rank[d])
+		}
+	}
+}
+
+// TestExactSpellingRanksFirst: a word typed with å, ä or ö ranks the
+// documents that write it so above those where it matches only folded,
+// whatever the fields; typed without, both match as before.
+func TestExactSpellingRanksFirst(t *testing.T) {
+	ix := mustBuild([]Doc{
+		textDoc("Aktiv vardag", "", "Struktur i vardagen."),
+		textDoc("Stödteamet", "", "Samverkan med vården."),
+		textDoc("Hälsa i fokus", "", "Motion."),
+		textDoc("Halsa IK", "", "Fotboll."),
+		textDoc("Steget", "", "Om psykisk hälsa och vårdcentralen."),
+		textDoc("Ärendet", "Borås", "Praktik i Borås."),
+		textDoc("Boras stödgrupp", "", "Samtal."),
+	}, nil)
+	cases := []struct {
+		q    string
+		want []string
+	}{
+		// vård in a description before vardag in a name.
+		{"vård", []string{"Stödteamet", "Steget", "Aktiv vardag"}},
+		// vårdcentralen and vardag part from "vården" after its short stem
+		// (stray prefixes, no bonus).
+		{"vården", []string{"Stödteamet", "Aktiv vardag", "Steget"}},
+		// Without å: the name first, as before.
+		{"vard", []string{"Aktiv vardag", "Stödteamet", "Steget"}},
+		{"vardag", []string{"Aktiv vardag"}},
+		{"hälsa", []string{"Hälsa i fokus", "Steget", "Halsa IK"}},
+		{"halsa", []string{"Halsa IK", "Hälsa i fokus", "Steget"}},
+		{"borås", []string{"Ärendet", "Boras stödgrupp"}},
+		{"boras", []string{"Boras stödgrupp", "Ärendet"}},
+		// Two letters are answered from a prefix file, which keeps no
+		// spellings: vå is va.
+		{"vå", foundNames(ix, "va")},
+	}
+	for _, c := range cases {
+		if got := foundNames(ix, c.q); !slices.Equal(got, c.want) {
+			t.Errorf("%s finds %q, want %q", c.q, got, c.want)
+		}
+	}
+	// Typed without å, ä and ö, no document earns the bonus (more than
+	// an exact match in the name).
+	for _, q := range []string{"vard", "halsa", "boras"} {
+		for _, h := range ix.Search(ParseQuery(q)) {
+			if h.Score > float64(Name.weight()) {
+				t.Errorf("%s: %s scores %v, a spelling bonus", q, ix.Docs[h.Doc].Name, h.Score)
+			}
 		}
 	}
 }

@@ -44,6 +44,7 @@ func JSTables() string {
 	fmt.Fprintf(&b, "const MIN_TYPO = %d; // words, and stems, of this length may have one typo\n", minTypo)
 	fmt.Fprintf(&b, "const MIN_STEM_PREFIX = %d; // shorter stems match terms that part from the word only as STRAY_PREFIX\n", minStemPrefix)
 	fmt.Fprintf(&b, "const MAX_AGE = %d;\n", maxAge)
+	fmt.Fprintf(&b, "const SPELLING_BONUS = %v, MIN_SPELLED = %d; // a match spelled with å/ä/ö as typed: see spellingBonus\n", spellingBonus, minSpelled)
 	b.WriteString("const SUFFIXES = [")
 	for i, s := range suffixes {
 		if i%10 == 0 {

@@ -15,6 +15,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,7 +27,13 @@ import (
 // ö → o, é → e, Š → s, ł → l …: catalog.Fold), keeping only letters and
 // digits; a combining mark written apart from its letter is dropped, and
 // everything else becomes a space.
-func Fold(s string) string {
+func Fold(s string) string { return fold(s, false) }
+
+// fold is Fold; with keep, it keeps å, ä and ö as they are (lower-cased),
+// as the spelling of a word is kept for the exact-spelling bonus (see
+// spelledTokens). It changes no rune count: unspell of its result is
+// Fold's.
+func fold(s string, keep bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -44,7 +51,12 @@ func Fold(s string) string {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
-		r = catalog.Fold(unicode.ToLower(r))
+		r = unicode.ToLower(r)
+		if keep && (r == 'å' || r == 'ä' || r == 'ö') {
+			b.WriteRune(r)
+			continue
+		}
+		r = catalog.Fold(r)
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		} else {
@@ -62,8 +74,66 @@ func Fold(s string) string {
 // A word longer than MaxWord runes is cut to its first MaxWord: it is
 // found by that beginning, and costs the index no more than a word of that
 // length (a compound's tails are a word's length squared).
-func Tokens(s string) []string {
-	toks := strings.Fields(Fold(s))
+func Tokens(s string) []string { return tokens(s, false) }
+
+// spelledTokens is Tokens with å, ä and ö kept: the words as written, whose
+// unspell is Tokens'.
+func spelledTokens(s string) []string { return tokens(s, true) }
+
+// tokenPairs returns Tokens(s) and spelledTokens(s), whose words align.
+func tokenPairs(s string) (toks, spelled []string) {
+	spelled = tokens(s, true)
+	for i, sp := range spelled {
+		if hasSpelling(sp) {
+			if toks == nil {
+				toks = slices.Clone(spelled)
+			}
+			toks[i] = unspell(sp)
+		}
+	}
+	if toks == nil {
+		toks = spelled
+	}
+	return toks, spelled
+}
+
+// unspell folds what fold(s, true) kept: å, ä → a, ö → o.
+func unspell(s string) string {
+	if !hasSpelling(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0xc3 && i+1 < len(s) {
+			switch s[i+1] {
+			case 0xa5, 0xa4: // å, ä
+				b = append(b, 'a')
+				i++
+				continue
+			case 0xb6: // ö
+				b = append(b, 'o')
+				i++
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// hasSpelling reports whether s has one of å, ä and ö.
+func hasSpelling(s string) bool {
+	// å, ä and ö are C3 A5, C3 A4 and C3 B6 in UTF-8.
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xc3 && (s[i+1] == 0xa5 || s[i+1] == 0xa4 || s[i+1] == 0xb6) {
+			return true
+		}
+	}
+	return false
+}
+
+func tokens(s string, keep bool) []string {
+	toks := strings.Fields(fold(s, keep))
 	out := toks[:0]
 	joining, afterNumber := false, false
 	for _, t := range toks {
