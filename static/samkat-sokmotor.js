@@ -491,8 +491,8 @@ export class Index {
    * that match no document.
    *
    * With quick, a query that filters on no facet whose column is still in
-   * f.json is answered without waiting for it: its counts then leave out
-   * those facets, and the answer has partial set (call loadFacets, then
+   * f.json is answered without waiting for it: when it has hits, its
+   * counts leave out those facets, and the answer has partial (their names) set (call loadFacets, then
    * search again for the counts). Without quick, search loads f.json first.
    */
   async search(q, quick = false) {
@@ -530,7 +530,6 @@ export class Index {
     const status = q.status && q.status.length > 0 ? new Set(q.status.map((x) => STATUS.indexOf(x))) : null;
     const age = q.age > 0 ? q.age : 0;
     const counts = facets.map((f) => new Int32Array(f.values.length));
-    const partial = facets.some((f) => f.start === null);
     const statusCounts = new Int32Array(STATUS.length);
     const countFacet = (f, d) => {
       const { start, codes } = facets[f];
@@ -584,6 +583,9 @@ export class Index {
       if (ea !== eb) return ea ? 1 : -1;
       return this.rank[a.doc] - this.rank[b.doc];
     });
+    // A facet not yet loaded has no filter (see above), so its counts are
+    // those of the hits: with none, all 0, and the answer is complete.
+    const partial = hits.length > 0 && facets.some((f) => f.start === null);
     const out = {};
     const put = (name, values, c) => {
       c.forEach((k, i) => {
