@@ -138,9 +138,10 @@ function init(section) {
     }
     s = withAgeFromText(s);
     showChips(s);
-    const res = await index.search(s);
+    const res = await index.search(s, true);
     if (id !== runId) return; // a newer keystroke has taken over
-    showCounts(res.counts);
+    showCounts(res.counts, res.partial);
+    if (res.partial) completeCounts(id, s);
     if (!active(s)) {
       hits = [];
       results.replaceChildren();
@@ -211,8 +212,29 @@ function init(section) {
     return items;
   }
 
-  function showCounts(counts) {
+  // completeCounts loads the columns of the facets a result does not show
+  // (f.json), once the page is idle after the first answer, and then shows
+  // their counts, if the query is still the newest. Until then those
+  // facets show no count, never a wrong one; the form has data-counting.
+  function completeCounts(id, s) {
+    (window.requestIdleCallback || setTimeout)(() => {
+      index.loadFacets().then(() => (id === runId ? index.search(s) : null)).then((res) => {
+        if (res && id === runId) showCounts(res.counts);
+      }).catch(() => {
+        if (id === runId) delete form.dataset.counting; // the counts shown stay; the next keystroke tries again
+      });
+    });
+  }
+
+  function showCounts(counts, partial) {
+    if (partial) form.dataset.counting = "";
+    else delete form.dataset.counting;
     for (const b of boxes) {
+      if (partial && partial.includes(b.name)) {
+        const span = b.parentElement.querySelector("[data-count]");
+        if (span.textContent !== "") span.textContent = "";
+        continue;
+      }
       let n = (counts[b.name] || {})[b.value] || 0;
       if (b.name === "status" && b.value === "pagaende") n += (counts.status || {}).planerad || 0;
       const span = b.parentElement.querySelector("[data-count]");

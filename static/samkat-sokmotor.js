@@ -4,7 +4,7 @@
 // synonyms indexed at build time); test vectors hold the two to the same
 // answers. No dependencies; an ES module, loaded only when someone searches.
 
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 6;
 // BEGIN tables from internal/search (go generate ./internal/search); do not edit.
 const WEIGHT = [1,2,4,8]; // body, facts, target group, name
 const EXACT = 1, PREFIX = 0.75, TYPO = 0.5, STRAY_PREFIX = 0.0625, SPLIT = 0.5;
@@ -262,24 +262,20 @@ export class Index {
       this.rank[d] = d + offset;
     }
     // Each facet's value codes, flat: document d's are codes[start[d]] up
-    // to codes[start[d + 1]].
+    // to codes[start[d + 1]]. The columns of the facets a result does not
+    // show are in f.json (start null until loadFacets has read it).
     this.facets = meta.facetOrder.map((name) => {
-      const start = new Int32Array(n + 1);
-      const codes = [];
-      const docs = n > 0 ? meta.f[name].split(",") : [];
-      docs.forEach((list, d) => {
-        start[d] = codes.length;
-        if (list !== "") for (const c of list.split(".")) codes.push(parseInt(c, 36));
-      });
-      start[n] = codes.length;
       const values = meta.facets[name] || [];
       const labels = (meta.labels || {})[name] || values;
-      return { name, values, labels, start, codes: Int32Array.from(codes) };
+      const f = { name, values, labels, start: null, codes: null };
+      if (name in meta.f) this.column(f, meta.f[name]);
+      return f;
     });
+    this.later = null; // Promise of f.json read into this.facets
     this.allKommuner = new Set(meta.all);
     // The words of the municipalities' names that documents have (see stem).
     const kommun = this.facets.find((f) => f.name === "kommun");
-    this.places = new Set(kommun ? [...new Set(kommun.codes)].flatMap((c) => tokens(kommun.values[c])) : []);
+    this.places = new Set(kommun && kommun.codes ? [...new Set(kommun.codes)].flatMap((c) => tokens(kommun.values[c])) : []);
     this.names = frontDecoded(meta.names);
     this.urls = frontDecoded(meta.urls);
     this.fileOf = new Map(); // key → term file
@@ -290,6 +286,43 @@ export class Index {
     this.chunkQueue = []; // chunks to load, the latest asked for first
     this.chunkLoads = 0; // chunk files being fetched
     this.cache = new Map(); // "word last" → Promise of scores
+  }
+
+  // column reads a facet's column: each document's value codes in base 36,
+  // joined by "." within a document and "," between documents.
+  column(f, col) {
+    const n = this.n;
+    const start = new Int32Array(n + 1);
+    const codes = [];
+    const docs = n > 0 ? col.split(",") : [];
+    docs.forEach((list, d) => {
+      start[d] = codes.length;
+      if (list !== "") for (const c of list.split(".")) codes.push(parseInt(c, 36));
+    });
+    start[n] = codes.length;
+    f.start = start;
+    f.codes = Int32Array.from(codes);
+  }
+
+  /** complete says whether every facet's column is loaded. */
+  get complete() {
+    return this.facets.every((f) => f.start !== null);
+  }
+
+  /**
+   * loadFacets reads f.json, the columns of the facets a result does not
+   * show; search waits for it only when it must (see search).
+   */
+  loadFacets() {
+    if (this.complete) return Promise.resolve();
+    if (!this.later) {
+      this.later = this.fetchJSON(this.base + "f.json").then((file) => {
+        if (file.v !== FORMAT_VERSION) throw new Error("search index format " + file.v + ", expected " + FORMAT_VERSION);
+        for (const f of this.facets) if (f.start === null) this.column(f, file.f[f.name] || "");
+      });
+      this.later.catch(() => (this.later = null));
+    }
+    return this.later;
   }
 
   /**
@@ -456,8 +489,18 @@ export class Index {
    * counts like a facet). Hits match every word; when no document does,
    * those that match most words, first, and unmatched names the words
    * that match no document.
+   *
+   * With quick, a query that filters on no facet whose column is still in
+   * f.json is answered without waiting for it: when it has hits, its
+   * counts leave out those facets, and the answer has partial (their names) set (call loadFacets, then
+   * search again for the counts). Without quick, search loads f.json first.
    */
-  async search(q) {
+  async search(q, quick = false) {
+    if (!this.complete) {
+      const needed = Object.keys(q.filters || {}).some((name) =>
+        (q.filters[name] || []).length > 0 && this.facets.some((f) => f.name === name && f.start === null));
+      if (!quick || needed) await this.loadFacets();
+    }
     const spelled = queryTokens(q.text || "", true);
     const toks = spelled.map(unspell);
     const per = await Promise.all(toks.map((t, i) => this.tokenScores(t, spelled[i], i === toks.length - 1)));
@@ -490,6 +533,7 @@ export class Index {
     const statusCounts = new Int32Array(STATUS.length);
     const countFacet = (f, d) => {
       const { start, codes } = facets[f];
+      if (start === null) return;
       for (let i = start[d]; i < start[d + 1]; i++) counts[f][codes[i]]++;
     };
     const hits = [];
@@ -539,15 +583,22 @@ export class Index {
       if (ea !== eb) return ea ? 1 : -1;
       return this.rank[a.doc] - this.rank[b.doc];
     });
+    // A facet not yet loaded has no filter (see above), so its counts are
+    // those of the hits: with none, all 0, and the answer is complete.
+    const partial = hits.length > 0 && facets.some((f) => f.start === null);
     const out = {};
     const put = (name, values, c) => {
       c.forEach((k, i) => {
         if (k > 0) (out[name] = out[name] || {})[values[i]] = k;
       });
     };
-    facets.forEach((f, i) => put(f.name, f.values, counts[i]));
+    facets.forEach((f, i) => {
+      if (f.start !== null) put(f.name, f.values, counts[i]);
+    });
     put("status", STATUS, statusCounts);
-    return { hits, counts: out, unmatched };
+    const res = { hits, counts: out, unmatched };
+    if (partial) res.partial = facets.filter((f) => f.start === null).map((f) => f.name);
+    return res;
   }
 
   /**

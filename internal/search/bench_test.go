@@ -116,7 +116,8 @@ func BenchmarkSearch(b *testing.B) {
 // shown, and in all. It follows static/samkat-sokmotor.js: meta.json, per
 // word the term files of its keys (or the prefix file of a large two-letter
 // key); the first results are drawn from these, and then the target group
-// files of the first 20 results are loaded.
+// files of the first 20 results are loaded, and f.json (the counts of the
+// facets a result does not show).
 func downloads(b *testing.B, ix *search.Index, files map[string][]byte, text string) (first, typed int) {
 	var meta struct {
 		DocChunk int        `json:"docChunk"`
@@ -168,6 +169,9 @@ func downloads(b *testing.B, ix *search.Index, files map[string][]byte, text str
 		hits := ix.Search(search.Query{Text: typedText, Filters: map[string][]string{}})
 		if first < 0 && len(hits) > 0 {
 			first = size()
+			if _, ok := files["f.json"]; ok {
+				loaded["f.json"] = true
+			}
 		}
 		for _, h := range hits[:min(20, len(hits))] {
 			loaded[fmt.Sprintf("d/%d.json", h.Doc/meta.DocChunk)] = true

@@ -60,7 +60,7 @@ import (
 
 // FormatVersion changes whenever the files change shape; the script
 // refuses an index of another version.
-const FormatVersion = 5
+const FormatVersion = 6
 
 // DocChunk is how many documents' target groups share a file. A page of
 // results needs one file per distinct chunk, so small chunks keep the bytes
@@ -82,6 +82,19 @@ func facetOrder() []string {
 	return append(order, "remiss", "egenanmalan")
 }
 
+// shownFacets are the facets whose columns meta.json holds: a result shows
+// them (functions, municipalities) and the stemmer needs the
+// municipalities. The columns of the others are in f.json, which the
+// browser loads after the first results: they are needed only for their
+// counts and filters.
+var shownFacets = map[string]bool{"funktion": true, "kommun": true}
+
+// laterFile is f.json: the columns of the facets not in shownFacets.
+type laterFile struct {
+	Version int               `json:"v"`
+	F       map[string]string `json:"f"`
+}
+
 var statusCodes = map[string]int{"pagaende": 0, "planerad": 1, "avslutad": 2}
 
 type metaFile struct {
@@ -89,7 +102,8 @@ type metaFile struct {
 	Docs     int `json:"docs"`
 	DocChunk int `json:"docChunk"`
 	// FacetOrder lists the facets; Facets holds each one's values, in the
-	// order codes refer to, and F each document's codes.
+	// order codes refer to, and F each document's codes (of the facets in
+	// shownFacets; the others are in f.json).
 	FacetOrder []string            `json:"facetOrder"`
 	Facets     map[string][]string `json:"facets"`
 	Labels     map[string][]string `json:"labels"`
@@ -155,6 +169,7 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 		Names: newFrontCoded(), URLs: newFrontCoded(), All: []int{},
 		Ages: [][2]int{}, Rank: []int{}, Shards: [][]string{}, Prefixed: []string{},
 	}
+	later := laterFile{Version: FormatVersion, F: map[string]string{}}
 	for _, f := range meta.FacetOrder {
 		vals := append([]string{}, values[f]...)
 		for _, d := range ix.Docs { // values a document has that the caller did not list
@@ -188,7 +203,11 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 				b.WriteString(strconv.FormatInt(int64(code[v]), 36))
 			}
 		}
-		meta.F[f] = b.String()
+		if shownFacets[f] {
+			meta.F[f] = b.String()
+		} else {
+			later.F[f] = b.String()
+		}
 	}
 	var status strings.Builder
 	ageCode := map[[2]int]int{}
@@ -245,6 +264,10 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 		return nil, err
 	}
 	files["meta.json"] = b
+	if b, err = json.Marshal(later); err != nil {
+		return nil, err
+	}
+	files["f.json"] = b
 	return files, nil
 }
 

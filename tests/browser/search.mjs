@@ -25,7 +25,8 @@ const SHARED = '?q=unga&kommun=Tranemo';
 
 // settled waits until the form shows what the address says (the field and
 // the boxes), the result list is no longer busy and the matrix has been
-// filtered (it is, a frame after the results).
+// filtered (it is, a frame after the results), and every facet shows its
+// count (the form drops data-counting once f.json has loaded).
 async function settled(page) {
   await page.waitForFunction(() => {
     const p = new URLSearchParams(location.search);
@@ -34,7 +35,8 @@ async function settled(page) {
       document.getElementById('sok-q').value.trim() === (p.get('q') || '') &&
       boxes.every((b) => b.checked === p.getAll(b.name).includes(b.value)) &&
       !document.getElementById('sok-resultat').hasAttribute('aria-busy') &&
-      !document.querySelector('table.matrix[data-pending]');
+      !document.querySelector('table.matrix[data-pending]') &&
+      !document.querySelector('#sok [data-counting]');
   }, null, { timeout: 10000 }).catch(async () => {
     const s = await page.evaluate(() => ({
       address: location.search,

@@ -106,6 +106,25 @@ for (const set of vectors.sets) {
               (set.index ? '' : ` (is ${site} built from content/ with --now ${set.now}?)`));
           });
         }
+        // The form asks for a quick answer before f.json has loaded: the
+        // same hits, and the same counts but for the facets still in f.json,
+        // which it names (none when there are no hits, whose counts are 0).
+        await t.test('quick answers before f.json', async () => {
+          for (const v of set.vectors) {
+            const q = { text: v.query.text || '', filters: v.query.filters || {}, age: v.query.age || 0, status: v.query.status || [] };
+            const full = await ix.search(q);
+            const fresh = await engine.Index.load(indexDir + path.sep, fetchJSON);
+            const quick = await fresh.search(q, true);
+            assert.deepStrictEqual(quick.hits, full.hits, `query ${JSON.stringify(v.query)}`);
+            const later = quick.partial || [];
+            assert.ok(later.length === 0 || full.hits.length > 0, `query ${JSON.stringify(v.query)}: partial without hits`);
+            for (const name of later) assert.ok(!(q.filters[name] || []).length, `query ${JSON.stringify(v.query)}: partial on a filtered facet`);
+            const want = Object.fromEntries(Object.entries(full.counts).filter(([name]) => !later.includes(name)));
+            assert.deepStrictEqual(quick.counts, want, `query ${JSON.stringify(v.query)}`);
+            await fresh.loadFacets();
+            assert.deepStrictEqual(await fresh.search(q, true), full, `query ${JSON.stringify(v.query)} once f.json has loaded`);
+          }
+        });
       });
     }
   });
