@@ -313,18 +313,27 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestFailedBuildKeepsOldOutput builds a valid catalogue, breaks it, builds
-// again into the same folder and checks the old site is untouched.
-func TestFailedBuildKeepsOldOutput(t *testing.T) {
+// builtCopy copies the small catalogue into a new folder and builds it once
+// into public/ beside it: the previous output that the failure tests keep.
+func builtCopy(t *testing.T) (cat, out string, first Result) {
+	t.Helper()
 	dir := t.TempDir()
-	cat := filepath.Join(dir, "katalog")
+	cat = filepath.Join(dir, "katalog")
 	if err := os.CopyFS(cat, os.DirFS("testdata/small")); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "public")
-	if _, err := Dir(context.Background(), cat, out, testOptions()); err != nil {
+	out = filepath.Join(dir, "public")
+	first, err := Dir(context.Background(), cat, out, testOptions())
+	if err != nil {
 		t.Fatal(err)
 	}
+	return cat, out, first
+}
+
+// TestFailedBuildKeepsOldOutput builds a valid catalogue, breaks it, builds
+// again into the same folder and checks the old site is untouched.
+func TestFailedBuildKeepsOldOutput(t *testing.T) {
+	cat, out, _ := builtCopy(t)
 	before := readTree(t, out)
 	if len(before) == 0 {
 		t.Fatal("first build wrote nothing")
@@ -353,7 +362,7 @@ func TestFailedBuildKeepsOldOutput(t *testing.T) {
 			t.Errorf("%s changed in a failed build", name)
 		}
 	}
-	entries, _ := os.ReadDir(dir)
+	entries, _ := os.ReadDir(filepath.Dir(out))
 	for _, e := range entries {
 		if e.Name() != "katalog" && e.Name() != "public" {
 			t.Errorf("failed build left %s behind", e.Name())

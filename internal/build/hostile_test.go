@@ -496,39 +496,13 @@ func TestFileNames(t *testing.T) {
 	}
 }
 
-// stopWriter fails every write after the first n, like a full disk. The
-// build writes from several goroutines, so it counts under a lock.
-type stopWriter struct {
-	mu  sync.Mutex
-	n   int
-	mem publish.Mem
-}
-
-func (w *stopWriter) WriteFile(name string, data []byte) error {
-	w.mu.Lock()
-	full := w.n <= 0
-	w.n--
-	w.mu.Unlock()
-	if full {
-		return errors.New("no space left on device")
-	}
-	return w.mem.WriteFile(name, data)
-}
-
-func TestDiskFullMidBuild(t *testing.T) {
-	w := &stopWriter{n: 5}
-	_, err := Site(context.Background(), os.DirFS("testdata/small"), w, testOptions())
-	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
-		t.Fatalf("err = %v, want the write error", err)
-	}
-}
-
-// failAfter passes the first n writes on to a real output and fails the
-// rest, like a disk that fills up part way.
+// failAfter passes the first n writes on to next and fails the rest, like
+// a disk that fills up part way. The build writes from several goroutines,
+// so it counts under a lock.
 type failAfter struct {
-	mu sync.Mutex
-	n  int
-	tx *publish.Tx
+	mu   sync.Mutex
+	n    int
+	next publish.Writer
 }
 
 func (w *failAfter) WriteFile(name string, data []byte) error {
@@ -539,21 +513,21 @@ func (w *failAfter) WriteFile(name string, data []byte) error {
 	if full {
 		return errors.New("no space left on device")
 	}
-	return w.tx.WriteFile(name, data)
+	return w.next.WriteFile(name, data)
+}
+
+func TestDiskFullMidBuild(t *testing.T) {
+	w := &failAfter{n: 5, next: &publish.Mem{}}
+	_, err := Site(context.Background(), os.DirFS("testdata/small"), w, testOptions())
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
+		t.Fatalf("err = %v, want the write error", err)
+	}
 }
 
 // TestDiskFullKeepsPreviousOutput: a build whose writes start failing part
 // way leaves the previous site byte for byte, modification times included.
 func TestDiskFullKeepsPreviousOutput(t *testing.T) {
-	dir := t.TempDir()
-	cat := filepath.Join(dir, "katalog")
-	if err := os.CopyFS(cat, os.DirFS("testdata/small")); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "public")
-	if _, err := Dir(context.Background(), cat, out, testOptions()); err != nil {
-		t.Fatal(err)
-	}
+	cat, out, _ := builtCopy(t)
 	before := statTree(t, out)
 	// Change the catalogue, so that the failed build would write new bytes.
 	idx := filepath.Join(cat, "content", "_index.md")
@@ -563,7 +537,7 @@ func TestDiskFullKeepsPreviousOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Site(context.Background(), os.DirFS(cat), &failAfter{n: 5, tx: tx}, testOptions())
+	_, err = Site(context.Background(), os.DirFS(cat), &failAfter{n: 5, next: tx}, testOptions())
 	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
 		t.Fatalf("err = %v, want the write error", err)
 	}
@@ -632,16 +606,7 @@ func TestExecutableFindsScripts(t *testing.T) {
 // one changed activity rewrites its page and the files that list it, and
 // leaves the rest with their modification times.
 func TestRebuildWritesOnlyWhatChanged(t *testing.T) {
-	dir := t.TempDir()
-	cat := filepath.Join(dir, "katalog")
-	if err := os.CopyFS(cat, os.DirFS("testdata/small")); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "public")
-	first, err := Dir(context.Background(), cat, out, testOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat, out, first := builtCopy(t)
 	if first.Written != first.Files || first.Files == 0 {
 		t.Errorf("first build: %+v", first)
 	}
