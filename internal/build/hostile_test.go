@@ -547,7 +547,7 @@ func TestDiskFullKeepsPreviousOutput(t *testing.T) {
 	if after := statTree(t, out); !maps.Equal(after, before) {
 		t.Errorf("the output changed: %d files, had %d", len(after), len(before))
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 2 {
 		t.Errorf("beside the output: %v", entries)
 	}
 }
