@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"github.com/samkat/samkat"
-	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/msg"
+	"github.com/samkat/samkat/internal/pipeline"
 	"github.com/samkat/samkat/internal/publish"
 )
 
@@ -63,15 +63,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if code, ok := cmd.catalogue(dir); !ok {
 		return code
 	}
-	opt := build.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static(), BaseURL: baseURL}
+	opt := pipeline.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static(), BaseURL: baseURL}
 	if l, ok := msg.FromEnv(); ok {
 		opt.Lang = l
 	}
 
-	var res build.Result
+	var res pipeline.Result
 	var err error
 	if checkOnly {
-		res, err = build.CheckDir(ctx, dir, opt)
+		res, err = pipeline.CheckDir(ctx, dir, opt)
 	} else {
 		if out == "" {
 			out = filepath.Join(dir, "public")
@@ -80,7 +80,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 			fmt.Fprintf(stderr, "samkat %s: %s\n", name, errText(err, envLang()))
 			return exitUsage
 		}
-		res, err = build.Dir(ctx, dir, out, opt)
+		res, err = pipeline.Dir(ctx, dir, out, opt)
 	}
 	lang := res.Lang
 	if lang == "" { // the build stopped before it read the catalogue's sprak
@@ -88,7 +88,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	}
 	if only != nil {
 		res.Diagnostics = only.filter(res.Diagnostics)
-		if !res.Diagnostics.HasErrors() && errors.Is(err, build.ErrContent) {
+		if !res.Diagnostics.HasErrors() && errors.Is(err, pipeline.ErrContent) {
 			err = nil // the errors are in files the editor did not ask about
 		}
 	}
@@ -101,9 +101,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		stdout = stderr // stdout holds the JSON array alone
 	}
 	switch {
-	case errors.Is(err, build.ErrContent) && checkOnly:
+	case errors.Is(err, pipeline.ErrContent) && checkOnly:
 		return exitContent // the diagnostics and their count say it all
-	case errors.Is(err, build.ErrContent):
+	case errors.Is(err, pipeline.ErrContent):
 		fmt.Fprintf(stderr, "samkat %s: %s\n", name, msg.New(msg.CmdHasErrors).In(lang))
 		return exitContent
 	case err != nil:

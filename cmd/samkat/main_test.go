@@ -29,12 +29,12 @@ func runSamkat(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
-// catalogue copies internal/build/testdata/small into a new temporary
+// catalogue copies internal/pipeline/testdata/small into a new temporary
 // folder and returns the folder.
 func catalogue(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "katalog")
-	if err := os.CopyFS(dir, os.DirFS("../../internal/build/testdata/small")); err != nil {
+	if err := os.CopyFS(dir, os.DirFS("../../internal/pipeline/testdata/small")); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/samkat/samkat"
-	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/msg"
+	"github.com/samkat/samkat/internal/pipeline"
 	"github.com/samkat/samkat/internal/serve"
 )
 
@@ -49,7 +49,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 			fmt.Fprintf(stdout, "samkat serve: %s\n", say(msg.ServeLANAddress, "http://"+net.JoinHostPort(a, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))+"/"))
 		}
 	}
-	opt := build.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static(), Drafts: *drafts}
+	opt := pipeline.Options{Now: day, Version: version(), Layouts: samkat.Layouts(), Static: samkat.Static(), Drafts: *drafts}
 	if l, ok := msg.FromEnv(); ok {
 		opt.Lang = l
 	}

@@ -28,11 +28,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/check"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
+	"github.com/samkat/samkat/internal/pipeline"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/route"
 	"github.com/samkat/samkat/internal/search"
@@ -252,7 +252,7 @@ var contentCases = []vectorCase{
 	{name: "everything together", q: vectorQuery{Text: "sjukskrivna", Age: 30, Status: []string{"pagaende", "planerad"}, Filters: map[string][]string{"kommun": {"Mark", "Tranemo"}, "funktion": {"trana-praktisera-motivera", "aktiverande-funktion"}}}},
 }
 
-// smallCases run on internal/build/testdata/small, where Aktiv vardag has
+// smallCases run on internal/pipeline/testdata/small, where Aktiv vardag has
 // ended and Ny insats is planned.
 var smallCases = []vectorCase{
 	{name: "everything, no query", q: vectorQuery{}},
@@ -280,7 +280,7 @@ func TestVectors(t *testing.T) {
 		smallFiles bool
 	}{
 		{".", "", contentCases, false},
-		{"internal/build/testdata/small", "internal/build/testdata/small.golden/" + route.SearchIndex, smallCases, false},
+		{"internal/pipeline/testdata/small", "internal/pipeline/testdata/small.golden/" + route.SearchIndex, smallCases, false},
 		{".", "internal/search/" + smallFilesDir, contentCases, true},
 	}
 	now, err := catalog.ParseDate(vectorsNow)
@@ -506,8 +506,8 @@ func indexOf(t *testing.T, dir string, now catalog.Date) (*search.Index, catalog
 		t.Fatal(err)
 	}
 	var out publish.Mem
-	opt := build.Options{Now: now, Version: "test", Layouts: os.DirFS(path.Join(root, "layouts")), Static: os.DirFS(path.Join(root, "static"))}
-	if _, err := build.Site(ctx, src, &out, opt); err != nil {
+	opt := pipeline.Options{Now: now, Version: "test", Layouts: os.DirFS(path.Join(root, "layouts")), Static: os.DirFS(path.Join(root, "static"))}
+	if _, err := pipeline.Site(ctx, src, &out, opt); err != nil {
 		t.Fatalf("build %s: %v", dir, err)
 	}
 	built := map[string][]byte{}

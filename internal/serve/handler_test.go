@@ -16,16 +16,16 @@ import (
 	"testing"
 
 	"github.com/samkat/samkat"
-	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/msg"
+	"github.com/samkat/samkat/internal/pipeline"
 )
 
 // The small catalogue's baseurl is https://samverkan.example.se/testbygd/.
 const base = "/testbygd/"
 
-func testOptions() build.Options {
-	return build.Options{
+func testOptions() pipeline.Options {
+	return pipeline.Options{
 		Now:     catalog.Date{Year: 2026, Month: 11, Day: 22},
 		Version: "test",
 		Layouts: samkat.Layouts(),
@@ -37,7 +37,7 @@ func testOptions() build.Options {
 func catalogueCopy(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../build/testdata/small")); err != nil {
+	if err := os.CopyFS(dir, os.DirFS("../pipeline/testdata/small")); err != nil {
 		t.Fatal(err)
 	}
 	return dir

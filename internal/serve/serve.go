@@ -60,9 +60,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/samkat/samkat/internal/build"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/msg"
+	"github.com/samkat/samkat/internal/pipeline"
 	"github.com/samkat/samkat/internal/publish"
 )
 
@@ -72,10 +72,10 @@ const DefaultDebounce = 150 * time.Millisecond
 
 // Config configures a Server.
 type Config struct {
-	Dir    string        // the catalogue folder, the one holding content/
-	Build  build.Options // as for samkat build
-	Stdout io.Writer     // the address and rebuild notices; nil discards them
-	Stderr io.Writer     // diagnostics and failures; nil discards them
+	Dir    string           // the catalogue folder, the one holding content/
+	Build  pipeline.Options // as for samkat build
+	Stdout io.Writer        // the address and rebuild notices; nil discards them
+	Stderr io.Writer        // diagnostics and failures; nil discards them
 	// Debounce is the quiet time after the last change before a rebuild
 	// (default DefaultDebounce).
 	Debounce time.Duration
@@ -92,7 +92,7 @@ type Config struct {
 // files change. Create it with New; it is an http.Handler.
 type Server struct {
 	dir      string
-	opt      build.Options
+	opt      pipeline.Options
 	stdout   io.Writer
 	stderr   io.Writer
 	debounce time.Duration
@@ -250,7 +250,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) bool {
 		s.lang = res.Lang
 		next.problems = problems(res.Diagnostics, err, res.Lang)
 		res.Diagnostics.Report(s.stderr, res.Lang, diag.SummariseWarnings)
-		if !errors.Is(err, build.ErrContent) {
+		if !errors.Is(err, pipeline.ErrContent) {
 			s.say(s.stderr, msg.New(msg.CmdFailed, errText(err, res.Lang)))
 		}
 		if old.files != nil {
@@ -285,13 +285,13 @@ func (s *Server) rebuild(ctx context.Context, changed []string) bool {
 // buildInto builds the catalogue into mem and returns the URL path it is
 // served under. The folder is opened anew for every build, as an os.Root,
 // so that a build reads nothing outside it.
-func (s *Server) buildInto(ctx context.Context, mem *publish.Mem) (build.Result, string, error) {
+func (s *Server) buildInto(ctx context.Context, mem *publish.Mem) (pipeline.Result, string, error) {
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
-		return build.Result{}, "", fmt.Errorf("open catalogue: %w", err)
+		return pipeline.Result{}, "", fmt.Errorf("open catalogue: %w", err)
 	}
 	defer root.Close()
-	res, err := build.Site(ctx, root.FS(), mem, s.opt)
+	res, err := pipeline.Site(ctx, root.FS(), mem, s.opt)
 	if err != nil {
 		return res, "", err
 	}
@@ -323,7 +323,7 @@ func problems(diags diag.List, err error, lang msg.Lang) []string {
 			lines = append(lines, d.Text(lang))
 		}
 	}
-	if len(lines) == 0 || !errors.Is(err, build.ErrContent) {
+	if len(lines) == 0 || !errors.Is(err, pipeline.ErrContent) {
 		lines = append(lines, errText(err, lang))
 	}
 	if len(lines) > maxProblems {
@@ -336,7 +336,7 @@ func problems(diags diag.List, err error, lang msg.Lang) []string {
 // errText puts err into words in lang when it carries a message of the
 // catalogue, and in its own words otherwise.
 func errText(err error, lang msg.Lang) string {
-	if errors.Is(err, build.ErrContent) {
+	if errors.Is(err, pipeline.ErrContent) {
 		return msg.New(msg.CmdHasErrors).In(lang)
 	}
 	var w msg.Worded

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -91,7 +91,7 @@ func TestSmallCatalogueGolden(t *testing.T) {
 		if _, ok := got[name]; !ok {
 			t.Errorf("missing output file %s", name)
 		} else if !bytes.Equal(got[name], want[name]) {
-			t.Errorf("%s differs from the golden file (run go test ./internal/build -run Golden -update and review the diff)", name)
+			t.Errorf("%s differs from the golden file (run go test ./internal/pipeline -run Golden -update and review the diff)", name)
 		}
 	}
 	for name := range got {

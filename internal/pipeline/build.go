@@ -1,4 +1,4 @@
-// Package build runs the whole pipeline: load the catalogue, check it,
+// Package pipeline runs the whole build: load the catalogue, check it,
 // convert the Markdown, assemble and render the pages, add the open data,
 // feed and sitemap, minify, and publish. It is the only package that sees
 // every stage; cmd/samkat and the dev server call it.
@@ -9,7 +9,7 @@
 // moves them into the output only when every file has been written (see
 // package publish), so a failed or interrupted build leaves the previous
 // site exactly as it was.
-package build
+package pipeline
 
 import (
 	"cmp"

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 // BenchmarkBuild measures a whole build into memory (load, check, Markdown,
 // render, exports, minify). Run with:
 //
-//	go test ./internal/build -run '^$' -bench Build -benchmem
+//	go test ./internal/pipeline -run '^$' -bench Build -benchmem
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
 		src := synth.Catalogue(n)

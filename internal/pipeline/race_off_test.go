@@ -1,6 +1,6 @@
 //go:build !race
 
-package build
+package pipeline
 
 // raceFactor scales the allocation ceilings of the cost tests (see
 // race_on_test.go).
