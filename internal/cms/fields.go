@@ -32,10 +32,7 @@ var activityWidgets = map[string]widget{
 		return selectOf("Funktion", "En eller flera av katalogens funktioner.", terms(in.ix.Funktioner), true)
 	},
 	"kommuner": func(in *input) Field {
-		opts := []Option{{Label: "Alla kommuner", Value: catalog.KommunAlla}}
-		for _, k := range in.ix.Kommuner {
-			opts = append(opts, Option{Label: k, Value: k})
-		}
+		opts := append([]Option{{Label: "Alla kommuner", Value: catalog.KommunAlla}}, kommunOptions(in)...)
 		return selectOf("Kommuner", "Kommunerna där verksamheten finns, eller bara ”Alla kommuner”.", opts, true)
 	},
 	"finansiering": func(in *input) Field {
@@ -104,11 +101,7 @@ var contactWidgets = map[string]widget{
 	"epost":   text("E-post", ""),
 	"adress":  text("Adress", "Besöksadress."),
 	"kommun": func(in *input) Field {
-		opts := make([]Option, len(in.ix.Kommuner))
-		for i, k := range in.ix.Kommuner {
-			opts[i] = Option{Label: k, Value: k}
-		}
-		return selectOf("Kommun", "Om kontakten bara gäller en av kommunerna.", opts, false)
+		return selectOf("Kommun", "Om kontakten bara gäller en av kommunerna.", kommunOptions(in), false)
 	},
 }
 
@@ -125,11 +118,7 @@ var pageWidgets = map[string]widget{
 	"beskrivning": text("Beskrivning", "En rad som sammanfattar."),
 	"webb":        webURL("Webbplats", "Hela adressen, med https:// först."),
 	"kommuner": func(in *input) Field {
-		opts := make([]Option, len(in.ix.Kommuner))
-		for i, k := range in.ix.Kommuner {
-			opts[i] = Option{Label: k, Value: k}
-		}
-		return selectOf("Kommuner", "Medlemskommunerna.", opts, true)
+		return selectOf("Kommuner", "Medlemskommunerna.", kommunOptions(in), true)
 	},
 	"kontakt": func(in *input) Field {
 		f := activityWidgets["kontakt"](in)
@@ -282,3 +271,13 @@ func boolean(label, hint string) widget {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// kommunOptions are the catalogue's municipalities as choices, each name
+// its own value.
+func kommunOptions(in *input) []Option {
+	opts := make([]Option, len(in.ix.Kommuner))
+	for i, k := range in.ix.Kommuner {
+		opts[i] = Option{Label: k, Value: k}
+	}
+	return opts
+}
