@@ -38,6 +38,10 @@
 // and an atomic swap of two folders exists only on Linux
 // (renameat2 RENAME_EXCHANGE). Writing in place needs none of that.
 //
+// A large file can be given as it is made (Stream) rather than whole:
+// compared with the file already there while they agree, written to the
+// staging folder from the first byte that differs.
+//
 // It also minifies output by file type (tdewolff/minify) and names assets
 // by their content hash for long caching.
 package publish
@@ -76,13 +80,18 @@ func (m *Mem) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
+	m.store(name, slices.Clone(data))
+	return nil
+}
+
+// store keeps data, which it now owns, under name.
+func (m *Mem) store(name string, data []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.files == nil {
 		m.files = map[string][]byte{}
 	}
-	m.files[name] = slices.Clone(data)
-	return nil
+	m.files[name] = data
 }
 
 // Files returns a copy of the stored files keyed by name.
@@ -345,17 +354,8 @@ func (t *Tx) Kept() []string { return slices.Clone(t.kept) }
 // noted, and Commit refuses with every such file counted. It is safe for
 // concurrent use.
 func (t *Tx) WriteFile(name string, data []byte) error {
-	if err := checkName(name); err != nil {
+	if err := t.writable(name); err != nil {
 		return err
-	}
-	if name == stateDir || strings.HasPrefix(name, stateDir+"/") {
-		return fmt.Errorf("output file name %q is reserved for samkat's record of the output", name)
-	}
-	t.mu.Lock()
-	done := t.done
-	t.mu.Unlock()
-	if done {
-		return errors.New("write after the output was committed or aborted")
 	}
 	e := entry{Size: int64(len(data)), Hash: hashOf(data)}
 	fn := filepath.FromSlash(name)
@@ -398,11 +398,8 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 		e.Added = true
 	}
 	staged := stagingDir + "/" + name
-	if dir := path.Dir(staged); !t.madeDir(dir) {
-		if err := t.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
-			return err
-		}
-		t.stagingDirs.Store(dir, true)
+	if err := t.mkStagingDir(staged); err != nil {
+		return err
 	}
 	mtime, err := writeNew(t.root, filepath.FromSlash(staged), data)
 	if err != nil {
@@ -412,9 +409,34 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 	return t.record(name, e, true)
 }
 
-func (t *Tx) madeDir(dir string) bool {
-	_, ok := t.stagingDirs.Load(dir)
-	return ok
+// writable says why name may not be written, if it may not.
+func (t *Tx) writable(name string) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	if name == stateDir || strings.HasPrefix(name, stateDir+"/") {
+		return fmt.Errorf("output file name %q is reserved for samkat's record of the output", name)
+	}
+	t.mu.Lock()
+	done := t.done
+	t.mu.Unlock()
+	if done {
+		return errors.New("write after the output was committed or aborted")
+	}
+	return nil
+}
+
+// mkStagingDir makes the folder of the staged file staged, once.
+func (t *Tx) mkStagingDir(staged string) error {
+	dir := path.Dir(staged)
+	if _, ok := t.stagingDirs.Load(dir); ok {
+		return nil
+	}
+	if err := t.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
+		return err
+	}
+	t.stagingDirs.Store(dir, true)
+	return nil
 }
 
 // writeNew writes a new file and returns its modification time.
