@@ -63,7 +63,8 @@ import (
 )
 
 // Writer receives the files of a site; names are slash-separated paths
-// relative to the site root.
+// relative to the site root. WriteFile keeps none of the bytes it is
+// given: the caller may use them again once it returns.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
