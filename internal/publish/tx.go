@@ -140,6 +140,12 @@ type Tx struct {
 	crashAfter int
 
 	stagingDirs sync.Map // folders made in the staging folder, by slash path
+	// The staging folder as a root of its own, opened on the first write:
+	// a path inside it is two folders shorter to walk than from the
+	// output, which at 10,000 pages is some 80,000 system calls fewer.
+	stagingOnce sync.Once
+	staging     *os.Root
+	stagingErr  error
 
 	mu        sync.Mutex
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
@@ -318,6 +324,9 @@ func (t *Tx) rollback(cur, next manifest) error {
 // that removing the files in removed left empty.
 func (t *Tx) cleanup(removed []string) error {
 	var errs []error
+	if t.staging != nil {
+		t.staging.Close()
+	}
 	for _, name := range []string{nextName, manifestTmp} {
 		if err := t.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
@@ -398,11 +407,11 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 		}
 		e.Added = true
 	}
-	staged := stagingDir + "/" + name
-	if err := t.mkStagingDir(staged); err != nil {
+	staging, err := t.mkStagingDir(name)
+	if err != nil {
 		return err
 	}
-	mtime, err := writeNew(t.root, filepath.FromSlash(staged), data)
+	mtime, err := writeNew(staging, filepath.FromSlash(name), data)
 	if err != nil {
 		return err
 	}
@@ -427,17 +436,26 @@ func (t *Tx) writable(name string) error {
 	return nil
 }
 
-// mkStagingDir makes the folder of the staged file staged, once.
-func (t *Tx) mkStagingDir(staged string) error {
-	dir := path.Dir(staged)
-	if _, ok := t.stagingDirs.Load(dir); ok {
-		return nil
+// mkStagingDir makes the folder of the file name in the staging folder,
+// once, and returns the staging folder to write it in.
+func (t *Tx) mkStagingDir(name string) (*os.Root, error) {
+	t.stagingOnce.Do(func() {
+		if t.stagingErr = t.root.MkdirAll(stagingDir, 0o755); t.stagingErr == nil {
+			t.staging, t.stagingErr = t.root.OpenRoot(stagingDir)
+		}
+	})
+	if t.stagingErr != nil {
+		return nil, t.stagingErr
 	}
-	if err := t.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
-		return err
+	dir := path.Dir(name)
+	if _, ok := t.stagingDirs.Load(dir); ok || dir == "." {
+		return t.staging, nil
+	}
+	if err := t.staging.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
+		return nil, err
 	}
 	t.stagingDirs.Store(dir, true)
-	return nil
+	return t.staging, nil
 }
 
 // writeNew writes a new file and returns its modification time.
