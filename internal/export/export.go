@@ -1,6 +1,8 @@
 // Package export writes the machine-readable files of a site: the whole
 // catalogue as JSON and CSV (open data), an Atom feed of the activities,
-// sitemap.xml and robots.txt. It returns bytes and writes nothing itself.
+// sitemap.xml and robots.txt. It writes no files itself: the open data goes
+// to an io.Writer as it is made (at 10,000 activities it is 80 MB, not worth
+// holding whole), the rest is returned as bytes.
 //
 // Decisions where the content format is silent:
 //   - JSON keys are the frontmatter keys, so the export documents itself; the
@@ -21,6 +23,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -33,20 +36,30 @@ import (
 func ActivityURL(a *catalog.Activity) string { return route.Activity(a.Slug) }
 
 // DataFormat is one form of the open data: the file it is written to, the
-// label of its link in every page's footer, and what makes it.
+// label of its link in every page's footer, and what writes it. Write
+// writes the file compact: it is not minified.
 type DataFormat struct {
 	Path  string
 	Label string
-	Make  func(cat *catalog.Catalogue, now catalog.Date) ([]byte, error)
+	Write func(w io.Writer, cat *catalog.Catalogue, now catalog.Date) error
 }
 
 // DataFormats lists the forms of the open data. A new format is one entry
 // here: the build writes it and every page links to it.
 func DataFormats() []DataFormat {
 	return []DataFormat{
-		{Path: route.DataJSON, Label: "JSON", Make: JSON},
-		{Path: route.DataCSV, Label: "CSV", Make: CSV},
+		{Path: route.DataJSON, Label: "JSON", Write: WriteJSON},
+		{Path: route.DataCSV, Label: "CSV", Write: WriteCSV},
 	}
+}
+
+// collect returns what write writes.
+func collect(cat *catalog.Catalogue, now catalog.Date, write func(io.Writer, *catalog.Catalogue, catalog.Date) error) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := write(&buf, cat, now); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 type jsonCatalogue struct {
@@ -108,6 +121,13 @@ type jsonActivity struct {
 
 // JSON returns the catalogue as one JSON document (see the package comment).
 func JSON(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
+	return collect(cat, now, WriteJSON)
+}
+
+// WriteJSON writes the catalogue as one JSON document to w, one activity
+// at a time: the bytes of json.Marshal of the whole, not indented (at
+// 10,000 activities indenting took two seconds, and nothing needs it).
+func WriteJSON(w io.Writer, cat *catalog.Catalogue, now catalog.Date) error {
 	ix := cat.Index
 	doc := jsonCatalogue{
 		Titel: ix.Titel, Undertitel: ix.Undertitel, Region: ix.Region, BaseURL: ix.BaseURL,
@@ -117,16 +137,32 @@ func JSON(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
 		Finansiering: terms(ix.Finansiering),
 		Verksamheter: []jsonActivity{},
 	}
-	for _, a := range cat.Activities {
-		doc.Verksamheter = append(doc.Verksamheter, activityJSON(ix, a, now))
-	}
-	// Not indented: the build minifies it anyway, and at 10,000 activities
-	// indenting took two seconds.
-	b, err := json.Marshal(doc)
+	head, err := json.Marshal(doc)
 	if err != nil {
-		return nil, fmt.Errorf("encode JSON: %w", err)
+		return fmt.Errorf("encode JSON: %w", err)
 	}
-	return b, nil
+	// The activities are the last member: the document up to their "[",
+	// each activity, then "]}".
+	const end = "]}"
+	if _, err := w.Write(head[:len(head)-len(end)]); err != nil {
+		return err
+	}
+	for i, a := range cat.Activities {
+		b, err := json.Marshal(activityJSON(ix, a, now))
+		if err != nil {
+			return fmt.Errorf("encode JSON: %w", err)
+		}
+		if i > 0 {
+			if _, err := io.WriteString(w, ","); err != nil {
+				return err
+			}
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(w, end)
+	return err
 }
 
 func activityJSON(ix *catalog.Index, a *catalog.Activity, now catalog.Date) jsonActivity {
@@ -184,14 +220,20 @@ var csvHeader = []string{
 // CSV returns the catalogue as a CSV file that opens correctly in Excel with
 // Swedish settings (see the package comment).
 func CSV(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
+	return collect(cat, now, WriteCSV)
+}
+
+// WriteCSV writes the catalogue as CSV (see CSV) to out, a row at a time.
+func WriteCSV(out io.Writer, cat *catalog.Catalogue, now catalog.Date) error {
 	ix := cat.Index
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	w := csv.NewWriter(&buf)
+	if _, err := io.WriteString(out, "\uFEFF"); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.Comma = ';'
 	w.UseCRLF = true
 	if err := w.Write(csvHeader); err != nil {
-		return nil, err
+		return err
 	}
 	for _, a := range cat.Activities {
 		var funk, fin []string
@@ -223,14 +265,14 @@ func CSV(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
 			row[i] = defuseFormula(row[i])
 		}
 		if err := w.Write(row); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		return nil, fmt.Errorf("encode CSV: %w", err)
+		return fmt.Errorf("encode CSV: %w", err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 func optInt(p *int) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -170,6 +171,38 @@ func TestAtomDates(t *testing.T) {
 		}
 		if f.Entries[0].Updated != c.want || f.Updated != c.want {
 			t.Errorf("%s: entry %s, feed %s, want %s", c.name, f.Entries[0].Updated, f.Updated, c.want)
+		}
+	}
+}
+
+// TestWriteJSONIsMarshalOfTheWhole: the JSON written an activity at a time
+// has the bytes of the whole document marshalled at once.
+func TestWriteJSONIsMarshalOfTheWhole(t *testing.T) {
+	for _, n := range []int{0, 1, 3} {
+		cat := sample()
+		a := *cat.Activities[0]
+		cat.Activities = nil
+		for i := range n {
+			b := a
+			b.Slug = fmt.Sprintf("a%d", i)
+			b.Body = []byte("<b>&</b> \u2028 \"x\"\n")
+			cat.Activities = append(cat.Activities, &b)
+		}
+		ix := cat.Index
+		whole := jsonCatalogue{
+			Titel: ix.Titel, BaseURL: ix.BaseURL, Datum: now.String(), Kommuner: ix.Kommuner,
+			Funktioner: terms(ix.Funktioner), Finansiering: terms(ix.Finansiering), Verksamheter: []jsonActivity{},
+		}
+		for _, a := range cat.Activities {
+			whole.Verksamheter = append(whole.Verksamheter, activityJSON(ix, a, now))
+		}
+		want, err := json.Marshal(whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := JSON(cat, now)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%d activities:\n got %s, %v\nwant %s", n, got, err, want)
 		}
 	}
 }

@@ -3,7 +3,11 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/synth"
@@ -26,5 +30,63 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkDir measures a whole build into an output folder, as samkat
+// build does it: into a folder that does not exist yet (fresh), and into
+// the previous output with nothing changed (again). Run with:
+//
+//	go test ./internal/pipeline -run '^$' -bench Dir -benchmem -benchtime 3x
+func BenchmarkDir(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		dir := b.TempDir()
+		writeTree(b, dir, synth.Catalogue(n))
+		opt := testOptions()
+		opt.Changed = map[string]time.Time{} // no git history to read
+		b.Run(fmt.Sprintf("fresh/n=%d", n), func(b *testing.B) {
+			outs := b.TempDir()
+			for i := 0; i < b.N; i++ {
+				out := filepath.Join(outs, fmt.Sprint(i))
+				if _, err := Dir(context.Background(), dir, out, opt); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				if err := os.RemoveAll(out); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+		})
+		b.Run(fmt.Sprintf("again/n=%d", n), func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "public")
+			if _, err := Dir(context.Background(), dir, out, opt); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				res, err := Dir(context.Background(), dir, out, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res.Written != 0 {
+					b.Fatalf("wrote %d files of an unchanged site", res.Written)
+				}
+			}
+		})
+	}
+}
+
+// writeTree writes the files of fsys below dir.
+func writeTree(tb testing.TB, dir string, fsys fstest.MapFS) {
+	tb.Helper()
+	for name, f := range fsys {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
 	}
 }

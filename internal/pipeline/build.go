@@ -12,17 +12,20 @@
 package pipeline
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -338,18 +341,7 @@ func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Resu
 	if err != nil {
 		return res, err
 	}
-	min := publish.NewMinifier()
-	emit := func(name string, data []byte) error {
-		data, err := min.Minify(name, data)
-		if err != nil {
-			return err
-		}
-		if err := out.WriteFile(name, data); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-		return nil
-	}
-	res.Files, err = renderSite(ctx, src, p, opt, emit)
+	res.Files, err = renderSite(ctx, src, p, opt, newEmitter(out))
 	if err != nil {
 		return res, err
 	}
@@ -358,21 +350,27 @@ func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Resu
 	return res, nil
 }
 
-// renderSite produces every output file and hands it to emit, from several
+// renderSite produces every output file and hands it to e, from several
 // goroutines at once, in four phases:
 //
 //   - inputs: the static files and the layouts, the catalogue's own over
 //     the built-in ones;
 //   - assemble: the pages (package site), each claiming its path;
-//   - derive: the open data, the feed, the sitemap and the search index,
-//     made while the pages render (mostly one core's work);
+//   - derive: the open data, the feed and the sitemap, made while the
+//     pages render (one core's work), each written as soon as it is made;
 //   - emit: the pages as soon as each is rendered, so that memory stays flat
-//     as catalogues grow, then the derived and static files.
+//     as catalogues grow; then the search index, then the static files.
+//
+// The search index is built once the pages are written, not beside them:
+// it is the largest passing use of memory of the build, and by then the
+// pages' views and the bodies' HTML are let go (at 10,000 activities the
+// peak is some 200 MB lower). Its building uses every core, so the build
+// takes no longer.
 //
 // Every path is claimed once, in an outputs registry, so that two files
 // that would be written to the same place are an error naming both. It
 // returns the number of files.
-func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit func(name string, data []byte) error) (int, error) {
+func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emitter) (int, error) {
 	// Inputs.
 	files := map[string][]byte{} // static files and exports: few and small
 	assets, err := copyStatic(files, opt.Static, subFS(src, "static"))
@@ -400,18 +398,13 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 		}
 	}
 
-	// Derive, while the pages render.
+	// Derive, while the pages render. Only this goroutine claims paths
+	// until it is done.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	derived := map[string][]byte{}
+	d := &deriver{out: out, e: e}
 	derivedErr := make(chan error, 1)
-	go func() {
-		err := addExports(derived, p.cat, opt.Now, opt.Changed, sitemap, p.bodies)
-		if err == nil {
-			err = addSearchIndex(ctx, derived, p.cat, opt.Now, p.bodies)
-		}
-		derivedErr <- err
-	}()
+	go func() { derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies) }()
 
 	// Emit: the pages that list many activities first (the booklet lists
 	// them all): started last, one of them would leave the other cores idle
@@ -423,8 +416,10 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	slices.SortStableFunc(order, func(a, b int) int {
 		return cmp.Compare(renderCost(pages[b]), renderCost(pages[a]))
 	})
+	emit := e.file
 	err = parallel.For(ctx, len(order), func(i int) error {
 		pg := pages[order[i]]
+		pages[order[i]] = site.Page{} // its view is not needed again
 		b, err := rend.Render(pg)
 		if err != nil {
 			return fmt.Errorf("render %s: %w", pg.Path, err)
@@ -439,15 +434,119 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 	if err := <-derivedErr; err != nil {
 		return 0, fmt.Errorf("derive: %w", err)
 	}
-	for name, data := range derived {
-		if err := out.claim(name, claimGenerated); err != nil {
-			return 0, err
-		}
-		files[name] = data
+	// The search index reads the bodies' text only.
+	for file, b := range p.bodies {
+		p.bodies[file] = markdown.Body{Text: b.Text}
 	}
-	others := slices.Sorted(maps.Keys(files))
-	err = parallel.For(ctx, len(others), func(i int) error { return emit(others[i], files[others[i]]) })
-	return len(pages) + len(others), err
+	if err := addSearchIndex(ctx, d, p.cat, opt.Now, p.bodies); err != nil {
+		return 0, fmt.Errorf("derive: %w", err)
+	}
+	// Static files may be the same bytes under two names (plain and
+	// fingerprinted): each is minified from its own copy.
+	static := slices.Sorted(maps.Keys(files))
+	err = parallel.For(ctx, len(static), func(i int) error {
+		return e.file(static[i], slices.Clone(files[static[i]]))
+	})
+	return len(pages) + d.files + len(static), err
+}
+
+// emitter writes the files of the site, minified by their type.
+type emitter struct {
+	min  *publish.Minifier
+	out  publish.Writer
+	bufs sync.Pool // *bytes.Buffer, for minified files
+}
+
+func newEmitter(out publish.Writer) *emitter {
+	return &emitter{min: publish.NewMinifier(), out: out}
+}
+
+// streamAbove is the size from which a file is minified straight into the
+// output (the printable catalogue: 41 MB at 10,000 activities) rather than
+// into memory first.
+const streamAbove = 1 << 20
+
+// file writes a file the build made and does not read again, minified by
+// its type. The minifier works in data itself (see publish.MinifyTo).
+func (e *emitter) file(name string, data []byte) error {
+	if !publish.Minified(name) {
+		return e.write(name, data)
+	}
+	if len(data) > streamAbove {
+		return e.stream(name, func(w io.Writer) error { return e.min.MinifyTo(w, name, data) })
+	}
+	buf, _ := e.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		if buf.Cap() <= streamAbove {
+			buf.Reset()
+			e.bufs.Put(buf)
+		}
+	}()
+	buf.Grow(len(data))
+	if err := e.min.MinifyTo(buf, name, data); err != nil {
+		return err
+	}
+	return e.write(name, buf.Bytes()) // a Writer keeps no bytes it was given
+}
+
+// write writes a file as it is.
+func (e *emitter) write(name string, data []byte) error {
+	if err := e.out.WriteFile(name, data); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// stream writes a file as write makes it, as it is.
+func (e *emitter) stream(name string, write func(w io.Writer) error) error {
+	if err := publish.Stream(e.out, name, write); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// deriver writes the files derived from the catalogue as each is made,
+// claiming its path first. It is used from one goroutine.
+type deriver struct {
+	out   *outputs
+	e     *emitter
+	files int
+}
+
+func (d *deriver) claim(name string) error {
+	if err := d.out.claim(name, claimGenerated); err != nil {
+		return err
+	}
+	d.files++
+	return nil
+}
+
+// file writes a derived file, minified by its type.
+func (d *deriver) file(name string, data []byte) error {
+	if err := d.claim(name); err != nil {
+		return err
+	}
+	return d.e.file(name, data)
+}
+
+// compact writes a derived file made compact (JSON by encoding/json: the
+// minifier would not change a byte) as it is.
+func (d *deriver) compact(name string, data []byte) error {
+	if err := d.claim(name); err != nil {
+		return err
+	}
+	return d.e.write(name, data)
+}
+
+// stream writes a derived file as write makes it, compact, as it is.
+func (d *deriver) stream(name string, write func(w io.Writer) error) error {
+	if err := d.claim(name); err != nil {
+		return err
+	}
+	return d.e.stream(name, write)
 }
 
 // siteInput is what package site needs of the prepared catalogue.
@@ -516,12 +615,11 @@ func renderCost(pg site.Page) int {
 	return 1
 }
 
-// addExports adds the open data, feed, sitemap, robots.txt and the
+// addExports writes the open data, feed, sitemap, robots.txt and the
 // editors' form (admin/, when the catalogue asks for it).
-func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body) error {
-	var err error
+func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body) error {
 	for _, f := range export.DataFormats() {
-		if files[f.Path], err = f.Make(cat, now); err != nil {
+		if err := d.stream(f.Path, func(w io.Writer) error { return f.Write(w, cat, now) }); err != nil {
 			return err
 		}
 	}
@@ -530,21 +628,35 @@ func addExports(files map[string][]byte, cat *catalog.Catalogue, now catalog.Dat
 	if err != nil {
 		return err
 	}
-	maps.Copy(files, form)
-	files[route.Robots] = export.Robots(base, cms.Disallow(cat.Index, base)...)
+	for _, name := range slices.Sorted(maps.Keys(form)) {
+		if err := d.file(name, form[name]); err != nil {
+			return err
+		}
+	}
+	if err := d.file(route.Robots, export.Robots(base, cms.Disallow(cat.Index, base)...)); err != nil {
+		return err
+	}
 	if base == "" {
 		return nil
 	}
 	summary := func(a *catalog.Activity) string { return catalog.Excerpt(bodies[a.File].Summary, 200) }
-	if files[route.Feed], err = export.Atom(cat, now, changed, summary); err != nil {
+	feed, err := export.Atom(cat, now, changed, summary)
+	if err != nil {
 		return err
 	}
-	files[route.Sitemap], err = export.Sitemap(base, sitemap)
-	return err
+	if err := d.file(route.Feed, feed); err != nil {
+		return err
+	}
+	sitemapXML, err := export.Sitemap(base, sitemap)
+	if err != nil {
+		return err
+	}
+	return d.file(route.Sitemap, sitemapXML)
 }
 
-// addSearchIndex adds the files the search script reads (see package search).
-func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body) error {
+// addSearchIndex writes the files the search script reads (see package
+// search): JSON, compact.
+func addSearchIndex(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body) error {
 	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return bodies[a.File].Text })
 	ix, err := search.Build(ctx, docs, cat.Index.Synonymer)
 	if err != nil {
@@ -554,8 +666,10 @@ func addSearchIndex(ctx context.Context, files map[string][]byte, cat *catalog.C
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
-	for name, data := range index {
-		files[route.SearchIndex+name] = data
+	for _, name := range slices.Sorted(maps.Keys(index)) {
+		if err := d.compact(route.SearchIndex+name, index[name]); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/samkat/samkat/internal/publish"
 )
 
 // TestFeedIsValidAtom checks feed.xml of the real catalogue against the
@@ -163,4 +165,45 @@ func TestFrontPageIsLight(t *testing.T) {
 		t.Errorf("the search payload is %d bytes compressed, over 20 KB", search)
 	}
 	t.Logf("front page %d B, search payload %d B (gzip -9, files compressed one by one)", front, search)
+}
+
+// TestOpenDataNumbersAsWritten: platser: 1000 is 1000 in the JSON, as an
+// integer. The minifier used to write it 1e3, which a reader with an
+// integer type refuses (and most read as a float).
+func TestOpenDataNumbersAsWritten(t *testing.T) {
+	src := catalogueFS(t, "testdata/small")
+	lotsen := src["content/verksamheter/lotsen.md"]
+	lotsen.Data = bytes.Replace(lotsen.Data, []byte("platser: 20\n"), []byte("platser: 1000\n"), 1)
+	files, res, err := buildMem(t, src)
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, diagText(res))
+	}
+	if data := files["data/verksamheter.json"]; !bytes.Contains(data, []byte(`"platser":1000,`)) {
+		i := bytes.Index(data, []byte(`"platser"`))
+		t.Errorf("data/verksamheter.json: want \"platser\":1000, got %.20s", data[max(i, 0):])
+	}
+}
+
+// TestGeneratedJSONIsCompact: the build writes the JSON it makes (the open
+// data, the search index) without minifying it, because encoding/json
+// makes it compact; the minifier would not change a byte of it.
+func TestGeneratedJSONIsCompact(t *testing.T) {
+	files, res, err := buildMem(t, os.DirFS("testdata/small"))
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, diagText(res))
+	}
+	min := publish.NewMinifier()
+	n := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		n++
+		if m, err := min.Minify(name, data); err != nil || !bytes.Equal(m, data) {
+			t.Errorf("%s is not compact: minified it is %d bytes, not %d (%v)", name, len(m), len(data), err)
+		}
+	}
+	if n < 3 {
+		t.Errorf("only %d JSON files", n)
+	}
 }

@@ -1,9 +1,11 @@
 package publish
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 
@@ -14,6 +16,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Minifier minifies output files by extension. It is safe for concurrent use.
@@ -43,17 +46,18 @@ func NewMinifier() *Minifier {
 	})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
-	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	// A number stays as written: the minifier's shortest form of 1000 is
+	// 1e3, which a reader of the open data with an integer type refuses.
+	m.AddRegexp(regexp.MustCompile(`[/+]json$`), &json.Minifier{KeepNumbers: true})
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return &Minifier{m: m}
 }
 
 // Minify returns data minified according to name's extension; other files
-// are returned unchanged.
+// are returned unchanged. data is left as it is.
 func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
-	mt, ok := mediaTypes[path.Ext(name)]
-	if !ok {
+	if !Minified(name) {
 		return data, nil
 	}
 	// The minifiers may write into their input (the JavaScript one renames
@@ -63,11 +67,35 @@ func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	// at 10,000 activities, a second of copying and clearing memory.)
 	in := make([]byte, len(data), len(data)+1)
 	copy(in, data)
-	out, err := m.m.Bytes(mt, in)
-	if err != nil {
-		return nil, fmt.Errorf("minify %s: %w", name, err)
+	out := bytes.NewBuffer(make([]byte, 0, len(data)))
+	if err := m.MinifyTo(out, name, in); err != nil {
+		return nil, err
 	}
-	return out, nil
+	return out.Bytes(), nil
+}
+
+// Minified reports whether files named like name are minified.
+func Minified(name string) bool {
+	_, ok := mediaTypes[path.Ext(name)]
+	return ok
+}
+
+// MinifyTo writes data minified according to name's extension to w; other
+// files are written unchanged. The minifiers write into data (the
+// JavaScript one renames in place, the parser puts a NUL after it while it
+// reads when there is room): data must be bytes no one else reads, then
+// or later. For a file the build made and will not use again, that saves
+// a copy of it.
+func (m *Minifier) MinifyTo(w io.Writer, name string, data []byte) error {
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		_, err := w.Write(data)
+		return err
+	}
+	if err := m.m.Minify(mt, w, buffer.NewReader(data)); err != nil {
+		return fmt.Errorf("minify %s: %w", name, err)
+	}
+	return nil
 }
 
 // Fingerprint returns name with a hash of data before the extension, for

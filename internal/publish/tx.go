@@ -38,6 +38,10 @@
 // and an atomic swap of two folders exists only on Linux
 // (renameat2 RENAME_EXCHANGE). Writing in place needs none of that.
 //
+// A large file can be given as it is made (Stream) rather than whole:
+// compared with the file already there while they agree, written to the
+// staging folder from the first byte that differs.
+//
 // It also minifies output by file type (tdewolff/minify) and names assets
 // by their content hash for long caching.
 package publish
@@ -59,7 +63,8 @@ import (
 )
 
 // Writer receives the files of a site; names are slash-separated paths
-// relative to the site root.
+// relative to the site root. WriteFile keeps none of the bytes it is
+// given: the caller may use them again once it returns.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -76,13 +81,18 @@ func (m *Mem) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
+	m.store(name, slices.Clone(data))
+	return nil
+}
+
+// store keeps data, which it now owns, under name.
+func (m *Mem) store(name string, data []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.files == nil {
 		m.files = map[string][]byte{}
 	}
-	m.files[name] = slices.Clone(data)
-	return nil
+	m.files[name] = data
 }
 
 // Files returns a copy of the stored files keyed by name.
@@ -130,6 +140,12 @@ type Tx struct {
 	crashAfter int
 
 	stagingDirs sync.Map // folders made in the staging folder, by slash path
+	// The staging folder as a root of its own, opened on the first write:
+	// a path inside it is two folders shorter to walk than from the
+	// output, which at 10,000 pages is some 80,000 system calls fewer.
+	stagingOnce sync.Once
+	staging     *os.Root
+	stagingErr  error
 
 	mu        sync.Mutex
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
@@ -308,6 +324,9 @@ func (t *Tx) rollback(cur, next manifest) error {
 // that removing the files in removed left empty.
 func (t *Tx) cleanup(removed []string) error {
 	var errs []error
+	if t.staging != nil {
+		t.staging.Close()
+	}
 	for _, name := range []string{nextName, manifestTmp} {
 		if err := t.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
@@ -345,17 +364,8 @@ func (t *Tx) Kept() []string { return slices.Clone(t.kept) }
 // noted, and Commit refuses with every such file counted. It is safe for
 // concurrent use.
 func (t *Tx) WriteFile(name string, data []byte) error {
-	if err := checkName(name); err != nil {
+	if err := t.writable(name); err != nil {
 		return err
-	}
-	if name == stateDir || strings.HasPrefix(name, stateDir+"/") {
-		return fmt.Errorf("output file name %q is reserved for samkat's record of the output", name)
-	}
-	t.mu.Lock()
-	done := t.done
-	t.mu.Unlock()
-	if done {
-		return errors.New("write after the output was committed or aborted")
 	}
 	e := entry{Size: int64(len(data)), Hash: hashOf(data)}
 	fn := filepath.FromSlash(name)
@@ -397,14 +407,11 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 		}
 		e.Added = true
 	}
-	staged := stagingDir + "/" + name
-	if dir := path.Dir(staged); !t.madeDir(dir) {
-		if err := t.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
-			return err
-		}
-		t.stagingDirs.Store(dir, true)
+	staging, err := t.mkStagingDir(name)
+	if err != nil {
+		return err
 	}
-	mtime, err := writeNew(t.root, filepath.FromSlash(staged), data)
+	mtime, err := writeNew(staging, filepath.FromSlash(name), data)
 	if err != nil {
 		return err
 	}
@@ -412,9 +419,43 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 	return t.record(name, e, true)
 }
 
-func (t *Tx) madeDir(dir string) bool {
-	_, ok := t.stagingDirs.Load(dir)
-	return ok
+// writable says why name may not be written, if it may not.
+func (t *Tx) writable(name string) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	if name == stateDir || strings.HasPrefix(name, stateDir+"/") {
+		return fmt.Errorf("output file name %q is reserved for samkat's record of the output", name)
+	}
+	t.mu.Lock()
+	done := t.done
+	t.mu.Unlock()
+	if done {
+		return errors.New("write after the output was committed or aborted")
+	}
+	return nil
+}
+
+// mkStagingDir makes the folder of the file name in the staging folder,
+// once, and returns the staging folder to write it in.
+func (t *Tx) mkStagingDir(name string) (*os.Root, error) {
+	t.stagingOnce.Do(func() {
+		if t.stagingErr = t.root.MkdirAll(stagingDir, 0o755); t.stagingErr == nil {
+			t.staging, t.stagingErr = t.root.OpenRoot(stagingDir)
+		}
+	})
+	if t.stagingErr != nil {
+		return nil, t.stagingErr
+	}
+	dir := path.Dir(name)
+	if _, ok := t.stagingDirs.Load(dir); ok || dir == "." {
+		return t.staging, nil
+	}
+	if err := t.staging.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
+		return nil, err
+	}
+	t.stagingDirs.Store(dir, true)
+	return t.staging, nil
 }
 
 // writeNew writes a new file and returns its modification time.

@@ -3,6 +3,7 @@ package publish
 import (
 	"errors"
 	"github.com/samkat/samkat/internal/msg"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -12,6 +13,20 @@ import (
 	"time"
 )
 
+// streamed makes put write with Tx.Stream instead of Tx.WriteFile.
+var streamed bool
+
+// put writes one file of tx, with WriteFile or, when streamed, Stream.
+func put(tx *Tx, name string, data []byte) error {
+	if !streamed {
+		return tx.WriteFile(name, data)
+	}
+	return tx.Stream(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
 func write(t *testing.T, dir string, files map[string]string) Stats {
 	t.Helper()
 	tx, err := Begin(dir)
@@ -19,7 +34,7 @@ func write(t *testing.T, dir string, files map[string]string) Stats {
 		t.Fatal(err)
 	}
 	for name, data := range files {
-		if err := tx.WriteFile(name, []byte(data)); err != nil {
+		if err := put(tx, name, []byte(data)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -195,7 +210,7 @@ func TestFilesSamkatDidNotWriteAreNotOverwritten(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := tx.WriteFile(c.write, []byte("ours")); err != nil {
+			if err := put(tx, c.write, []byte("ours")); err != nil {
 				t.Fatal(err)
 			}
 			_, err = tx.Commit()
@@ -218,7 +233,7 @@ func TestFilesSamkatDidNotWriteAreNotOverwritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"d.html", "b/c.html", "a.html", "ny.html"} {
-		if err := tx.WriteFile(name, []byte("ours")); err != nil {
+		if err := put(tx, name, []byte("ours")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -254,17 +269,17 @@ func TestAbortAndFailedWritesLeaveOldTree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := tx.WriteFile("index.html", []byte("v2")); err != nil {
+	if err := put(tx, "index.html", []byte("v2")); err != nil {
 		t.Fatal(err)
 	}
-	if err := tx.WriteFile("x", []byte("file")); err != nil {
+	if err := put(tx, "x", []byte("file")); err != nil {
 		t.Fatal(err)
 	}
-	if err := tx.WriteFile("x/y", []byte("under a file")); err == nil {
+	if err := put(tx, "x/y", []byte("under a file")); err == nil {
 		t.Error("writing below a file succeeded")
 	}
 	for _, bad := range []string{"../evil", "/etc/passwd", "a/../../b", "a\\b", "a\x00b", "", ".samkat/manifest.json", ".samkat"} {
-		if err := tx.WriteFile(bad, nil); err == nil {
+		if err := put(tx, bad, nil); err == nil {
 			t.Errorf("WriteFile(%q) succeeded", bad)
 		}
 	}
@@ -286,7 +301,7 @@ func TestAbortRemovesAFolderItMade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx.WriteFile("index.html", []byte("x"))
+	put(tx, "index.html", []byte("x"))
 	tx.Abort()
 	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the output folder an aborted first build made is still there: %v", err)
@@ -301,7 +316,7 @@ func TestAbortInAForeignFolderLeavesNoTrace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx.WriteFile("index.html", []byte("x"))
+	put(tx, "index.html", []byte("x"))
 	tx.Abort()
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("after an aborted build the folder holds %v", entries)
@@ -347,7 +362,7 @@ func TestKilledWhileMovingIn(t *testing.T) {
 			t.Fatal(err)
 		}
 		for name, data := range v2 {
-			if err := tx.WriteFile(name, []byte(data)); err != nil {
+			if err := put(tx, name, []byte(data)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -415,7 +430,7 @@ func TestLinksInsideTheOutputAreNotFollowed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx.WriteFile("data/x.json", []byte("{}"))
+	put(tx, "data/x.json", []byte("{}"))
 	want := "refusing to overwrite data in " + dir + ": samkat did not write it (not a folder, and the site needs one there); move it away or delete it and build again"
 	if _, err := tx.Commit(); err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
