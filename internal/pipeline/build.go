@@ -279,7 +279,7 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 			return nil
 		})
 	}
-	for _, pg := range site.Assemble(site.Input{Cat: published(cat), Now: opt.Now}) {
+	for _, pg := range site.Paths(site.Input{Cat: published(cat), Now: opt.Now}) {
 		s.URLs[pg.URL] = true
 		s.URLs[pg.Path] = true
 	}

@@ -20,7 +20,10 @@ func BookletActivityID(slug string) string { return "v-" + slug }
 // current activity with all its facts under its (first) function.
 func (a *assembler) booklet() {
 	const url = route.Booklet
-	v := a.add(url, "utskrift", a.l.t["printTitle"])
+	a.add(url, "utskrift", a.l.t["printTitle"], func(v *View) { a.fillBooklet(v) })
+}
+
+func (a *assembler) fillBooklet(v *View) {
 	v.Intro = a.l.t["printIntro"]
 	v.Body = a.in.Booklet[a.ix.File]
 	v.Matrix = a.matrix(v.Root, false)

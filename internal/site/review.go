@@ -11,9 +11,12 @@ import (
 // activities never reviewed first, then those older than granskas_inom
 // (oldest first), then the rest, with a contact to ask.
 func (a *assembler) review() {
+	a.add(route.Review, "review", a.l.t["reviewTitle"], a.fillReview)
+}
+
+func (a *assembler) fillReview(v *View) {
 	t := a.l.t
 	limit := a.ix.ReviewLimit()
-	v := a.add(route.Review, "review", t["reviewTitle"])
 	v.Intro = a.l.f("reviewIntro", limit)
 	rv := &ReviewView{Limit: limit}
 	type row struct {

@@ -256,7 +256,20 @@ type ForbundView struct {
 
 // Assemble returns every HTML page of the site in a stable order.
 func Assemble(in Input) []Page {
-	a := newAssembler(in)
+	return newAssembler(in, true).run()
+}
+
+// Paths returns the pages Assemble makes, in the same order and with the
+// same Path, URL, Template, InSitemap and LastMod, but without their views
+// (View is nil): what the build needs to resolve links before the Markdown
+// is converted. Both walk the same enumeration; only the views are skipped.
+// Input.Cat and Input.Now decide the pages; the rest of Input may be empty.
+func Paths(in Input) []Page {
+	return newAssembler(in, false).run()
+}
+
+// run enumerates every page: the one list of what the site is.
+func (a *assembler) run() []Page {
 	a.home()
 	a.activities()
 	a.allActivities()
@@ -288,10 +301,11 @@ type assembler struct {
 	searchID     map[*catalog.Activity]int // number in the search index: the catalogue's order
 	nav          []Link                    // site-relative hrefs; made relative per page
 	basePath     string
+	views        bool // make the views (Assemble), or only list the pages (Paths)
 }
 
-func newAssembler(in Input) *assembler {
-	a := &assembler{in: in, ix: in.Cat.Index, l: newLang(in.Cat.Index.Sprak), byFile: map[string]*catalog.Page{}, forbundPages: map[string]*catalog.Page{}}
+func newAssembler(in Input, views bool) *assembler {
+	a := &assembler{in: in, ix: in.Cat.Index, l: newLang(in.Cat.Index.Sprak), byFile: map[string]*catalog.Page{}, forbundPages: map[string]*catalog.Page{}, views: views}
 	a.searchID = map[*catalog.Activity]int{}
 	for i, x := range in.Cat.Activities {
 		a.searchID[x] = i
@@ -345,13 +359,23 @@ func (a *assembler) plain() []*catalog.Page {
 }
 
 // add creates a page at site-relative url (a folder URL, or "" for the
-// front page) and returns its view for filling in.
-func (a *assembler) add(urlPath, tmpl, title string) *View {
-	root := strings.Repeat("../", strings.Count(urlPath, "/"))
-	v := a.view(root, urlPath, title)
-	a.pages = append(a.pages, Page{Path: urlPath + "index.html", URL: urlPath, Template: tmpl, InSitemap: true, View: v})
-	return v
+// front page), in the sitemap, whose view fill completes.
+func (a *assembler) add(urlPath, tmpl, title string, fill func(*View)) {
+	a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: tmpl, InSitemap: true}, relRoot(urlPath), title, fill)
 }
+
+// addPage appends pg; when views are made, its view has the frame for root
+// and title, completed by fill.
+func (a *assembler) addPage(pg Page, root, title string, fill func(*View)) {
+	if a.views {
+		pg.View = a.view(root, pg.URL, title)
+		fill(pg.View)
+	}
+	a.pages = append(a.pages, pg)
+}
+
+// relRoot is the prefix that leads from the page at urlPath to the root.
+func relRoot(urlPath string) string { return strings.Repeat("../", strings.Count(urlPath, "/")) }
 
 func (a *assembler) view(root, urlPath, title string) *View {
 	ix := a.ix
