@@ -5,8 +5,11 @@
 //
 // Layout files: base.html defines the whole document and calls the
 // template "main"; each other top-level file (home.html, activity.html,
-// list.html, text.html, 404.html) defines "main" for one kind of page;
-// files in _partials/ define shared pieces available to all.
+// list.html, utskrift.html, review.html, text.html, 404.html,
+// redirect.html) defines "main" for one kind of page and receives that
+// kind's view (site.HomeView, site.ActivityView …), which embeds the
+// site.Frame that base.html uses; files in _partials/ define shared pieces
+// available to all. docs/layouts.md lists the fields for catalogues.
 package render
 
 import (

@@ -20,10 +20,11 @@ func BookletActivityID(slug string) string { return "v-" + slug }
 // current activity with all its facts under its (first) function.
 func (a *assembler) booklet() {
 	const url = route.Booklet
-	a.add(url, "utskrift", a.l.t["printTitle"], func(v *View) { a.fillBooklet(v) })
+	a.add(url, "utskrift", a.l.t["printTitle"], a.bookletView)
 }
 
-func (a *assembler) fillBooklet(v *View) {
+func (a *assembler) bookletView(f Frame) View {
+	v := &BookletView{Frame: f}
 	v.Intro = a.l.t["printIntro"]
 	v.Body = a.in.Booklet[a.ix.File]
 	v.Matrix = a.matrix(v.Root, false)
@@ -45,7 +46,8 @@ func (a *assembler) fillBooklet(v *View) {
 			sec.Activities = append(sec.Activities, ba)
 		}
 		if len(sec.Activities) > 0 || sec.Text != "" {
-			v.Booklet = append(v.Booklet, sec)
+			v.Sections = append(v.Sections, sec)
 		}
 	}
+	return v
 }

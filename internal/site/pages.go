@@ -13,7 +13,8 @@ import (
 )
 
 func (a *assembler) home() {
-	a.add("", "home", a.ix.Titel, func(v *View) {
+	a.add("", "home", a.ix.Titel, func(f Frame) View {
+		v := &HomeView{Frame: f}
 		v.Body = a.in.Bodies[a.ix.File]
 		v.Description = a.description(a.ix.Undertitel, a.ix.File)
 		v.Matrix = a.matrix("", true)
@@ -23,6 +24,7 @@ func (a *assembler) home() {
 				v.Structural = append(v.Structural, a.item(x, ""))
 			}
 		}
+		return v
 	})
 }
 
@@ -71,21 +73,21 @@ func (a *assembler) matrix(root string, ended bool) *Matrix {
 
 func (a *assembler) activities() {
 	for _, x := range a.sorted {
-		a.add(activityURL(x), "activity", x.Namn, func(v *View) {
+		a.add(activityURL(x), "activity", x.Namn, func(f Frame) View {
+			v := &ActivityView{Frame: f}
 			v.Draft = x.Utkast
 			v.Body = a.in.Bodies[x.File]
 			v.Description = a.description(x.Malgrupp, x.File)
-			av := &ActivityView{}
-			av.Status, av.StatusKey = a.status(x)
-			if av.Status == "" {
-				av.Status = a.l.t["running"]
+			v.Status, v.StatusKey = a.status(x)
+			if v.Status == "" {
+				v.Status = a.l.t["running"]
 			}
-			av.Facts = a.facts(x, v.Root)
+			v.Facts = a.facts(x, v.Root)
 			v.StructuredData = a.governmentService(x, v.Canonical)
 			for _, c := range x.Kontakt {
-				av.Contacts = append(av.Contacts, a.contact(c))
+				v.Contacts = append(v.Contacts, a.contact(c))
 			}
-			v.Activity = av
+			return v
 		})
 		a.pages[len(a.pages)-1].LastMod = x.Granskad
 	}
@@ -220,15 +222,15 @@ func TelURI(phone string) string {
 // allActivities lists every activity A–Ö, ended ones marked: a path to
 // each without the matrix or JavaScript, where find in page reaches all.
 func (a *assembler) allActivities() {
-	a.add(route.Activities, "list", a.l.t["allActivities"], func(v *View) {
-		v.Intro = a.l.t["allIntro"]
-		v.Empty = a.l.t["noActivities"]
+	a.add(route.Activities, "list", a.l.t["allActivities"], func(f Frame) View {
+		v := &ListView{Frame: f, Intro: a.l.t["allIntro"], Empty: a.l.t["noActivities"]}
 		a.flatList(v, func(*catalog.Activity) bool { return true })
+		return v
 	})
 }
 
 // flatList fills v with one group of the activities that match, A–Ö.
-func (a *assembler) flatList(v *View, match func(*catalog.Activity) bool) {
+func (a *assembler) flatList(v *ListView, match func(*catalog.Activity) bool) {
 	g := Group{}
 	for _, x := range a.sorted {
 		if match(x) {
@@ -242,7 +244,7 @@ func (a *assembler) flatList(v *View, match func(*catalog.Activity) bool) {
 
 // list makes a listing page of the current activities that match, grouped
 // by function, and returns the number listed.
-func (a *assembler) listing(v *View, match func(*catalog.Activity) bool, byFunction bool) int {
+func (a *assembler) listing(v *ListView, match func(*catalog.Activity) bool, byFunction bool) int {
 	v.Empty = a.l.t["noActivities"]
 	if v.Body != "" || v.Forbund != nil {
 		v.ListHeading = a.l.t["activities"]
@@ -295,19 +297,20 @@ func (a *assembler) countCurrent(match func(*catalog.Activity) bool) string {
 func (a *assembler) axisPages(ax axis.Axis) {
 	t := a.l.t
 	values := ax.Values(a.ix, a.sorted)
-	a.add(ax.Section, "list", t[ax.Title], func(idx *View) {
-		idx.Empty = t["noActivities"] // shown only when a collected axis has no values
+	a.add(ax.Section, "list", t[ax.Title], func(f Frame) View {
+		idx := &ListView{Frame: f, Empty: t["noActivities"]} // shown only when a collected axis has no values
 		for _, val := range values {
 			idx.Links = append(idx.Links, Link{Label: val.Namn, Href: idx.Root + ax.Page(val.ID), Note: a.countCurrent(ax.Match(val.ID))})
 		}
+		return idx
 	})
 	for _, val := range values {
 		title := val.Namn
 		if ax.ValueTitle != "" {
 			title = a.l.f(ax.ValueTitle, val.Namn)
 		}
-		a.add(ax.Page(val.ID), "list", title, func(v *View) {
-			v.Intro = t[ax.ValueIntro]
+		a.add(ax.Page(val.ID), "list", title, func(f Frame) View {
+			v := &ListView{Frame: f, Intro: t[ax.ValueIntro]}
 			if page := a.explaining(ax, val.ID); page != nil {
 				if page.Titel != "" {
 					v.Title = page.Titel
@@ -318,6 +321,7 @@ func (a *assembler) axisPages(ax axis.Axis) {
 				v.Description = a.description(page.Beskrivning, page.File)
 			}
 			a.listing(v, ax.Match(val.ID), ax.Name != catalog.AxisFunktioner)
+			return v
 		})
 	}
 }
@@ -352,13 +356,16 @@ func (a *assembler) forbund() {
 	member := func(p *catalog.Page) func(*catalog.Activity) bool {
 		return func(x *catalog.Activity) bool { return x.Forbund == p.Slug }
 	}
-	a.add(route.Forbund, "list", a.l.t["forbund"], func(idx *View) {
+	a.add(route.Forbund, "list", a.l.t["forbund"], func(f Frame) View {
+		idx := &ListView{Frame: f}
 		for _, p := range pages {
 			idx.Links = append(idx.Links, Link{Label: p.Titel, Href: idx.Root + route.ForbundPage(p.Slug), Note: a.countCurrent(member(p))})
 		}
+		return idx
 	})
 	for _, p := range pages {
-		a.add(route.ForbundPage(p.Slug), "list", p.Titel, func(v *View) {
+		a.add(route.ForbundPage(p.Slug), "list", p.Titel, func(f Frame) View {
+			v := &ListView{Frame: f}
 			v.Body = a.in.Bodies[p.File]
 			v.Intro = p.Beskrivning
 			v.Description = a.description(p.Beskrivning, p.File)
@@ -371,15 +378,16 @@ func (a *assembler) forbund() {
 			}
 			v.Forbund = fv
 			a.listing(v, member(p), true)
+			return v
 		})
 	}
 }
 
 func (a *assembler) ended() {
-	a.add(route.Ended, "list", a.l.t["endedTitle"], func(v *View) {
-		v.Intro = a.l.t["endedIntro"]
-		v.Empty = a.l.t["noneEnded"]
+	a.add(route.Ended, "list", a.l.t["endedTitle"], func(f Frame) View {
+		v := &ListView{Frame: f, Intro: a.l.t["endedIntro"], Empty: a.l.t["noneEnded"]}
 		a.flatList(v, func(x *catalog.Activity) bool { return !a.current(x) })
+		return v
 	})
 }
 
@@ -395,15 +403,15 @@ func (a *assembler) plainPages() {
 				title = a.l.t["statementTitle"]
 			}
 		}
-		a.add(route.Page(p), "text", title, func(v *View) {
-			v.Body = a.in.Bodies[p.File]
-			v.Intro = p.Beskrivning
+		a.add(route.Page(p), "text", title, func(f Frame) View {
+			v := &TextView{Frame: f, Intro: p.Beskrivning, Body: a.in.Bodies[p.File]}
 			v.Description = a.description(p.Beskrivning, p.File)
+			return v
 		})
 	}
 	if !hasStatement {
-		a.add(route.Statement, "text", a.l.t["statementTitle"], func(v *View) {
-			v.Intro = a.l.t["statementMissing"]
+		a.add(route.Statement, "text", a.l.t["statementTitle"], func(f Frame) View {
+			return &TextView{Frame: f, Intro: a.l.t["statementMissing"]}
 		})
 	}
 }
@@ -416,22 +424,24 @@ func (a *assembler) aliases() {
 	for _, x := range a.sorted {
 		for _, alias := range x.Aliases {
 			urlPath := route.Activity(alias)
-			a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: "redirect"}, relRoot(urlPath), x.Namn, func(v *View) {
+			a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: "redirect"}, relRoot(urlPath), x.Namn, func(f Frame) View {
+				v := &RedirectView{Frame: f, Intro: a.l.t["movedText"]}
 				v.Redirect = v.Root + activityURL(x)
 				v.Canonical = v.Redirect
 				if a.ix.BaseURL != "" {
 					v.Canonical = a.ix.BaseURL + activityURL(x)
 				}
-				v.Intro = a.l.t["movedText"]
+				return v
 			})
 		}
 	}
 }
 
 func (a *assembler) notFound() {
-	a.addPage(Page{Path: route.NotFound, URL: route.NotFound, Template: "404"}, a.basePath, a.l.t["notFound"], func(v *View) {
+	a.addPage(Page{Path: route.NotFound, URL: route.NotFound, Template: "404"}, a.basePath, a.l.t["notFound"], func(f Frame) View {
+		v := &NotFoundView{Frame: f, Intro: a.l.t["notFoundText"]}
 		v.Canonical = ""
-		v.Intro = a.l.t["notFoundText"]
+		return v
 	})
 }
 
