@@ -413,6 +413,13 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 		derivedErr <- err
 	}()
 
+	// What the listings repeat, rendered once each (see render.Prerender).
+	if err := rend.Prerender(ctx, pages); err != nil {
+		cancel()
+		<-derivedErr
+		return 0, err
+	}
+
 	// Emit: the pages that list many activities first (the booklet lists
 	// them all): started last, one of them would leave the other cores idle
 	// at the end.

@@ -202,6 +202,10 @@ type Item struct {
 	StatusKey string // pagaende, planerad, avslutad: for styling
 	SearchID  int    // the activity's number in the search index
 	Draft     bool   // utkast: true, shown in a preview only
+	// HTML, when set, is the item as its list shows it, rendered once by
+	// package render (the partial "item", or "matrix-item" in a matrix
+	// cell) and reused by every list that shows the same item.
+	HTML template.HTML
 }
 
 // SearchView is the search form of the front page. It is hidden until its
@@ -316,6 +320,9 @@ type BookletActivity struct {
 	Facts    []Fact
 	Contacts []ContactView
 	Body     template.HTML
+	// HTML, when set, is the activity as the booklet shows it, rendered
+	// beforehand by package render (the partial "booklet-activity").
+	HTML template.HTML
 }
 
 // ForbundView is the fact box of a förbund page.
