@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/samkat/samkat/internal/publish"
+	"github.com/samkat/samkat/internal/site"
 	"github.com/samkat/samkat/internal/synth"
 )
 
@@ -26,5 +27,21 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkAssemble measures site.Assemble alone, on a prepared synthetic
+// catalogue of 10,000 activities:
+//
+//	go test ./internal/pipeline -run '^$' -bench Assemble -benchmem
+func BenchmarkAssemble(b *testing.B) {
+	opt := testOptions()
+	p, res, err := prepare(context.Background(), synth.Catalogue(10000), opt)
+	if err != nil {
+		b.Fatalf("%v\n%s", err, diagText(res))
+	}
+	in := siteInput(p, opt, nil)
+	for b.Loop() {
+		site.Assemble(in)
 	}
 }

@@ -17,7 +17,7 @@ func (a *assembler) home() {
 		v := &HomeView{Frame: f}
 		v.Body = a.in.Bodies[a.ix.File]
 		v.Description = a.description(a.ix.Undertitel, a.ix.File)
-		v.Matrix = a.matrix("", true)
+		v.Matrix = a.matrix("", true, "")
 		v.Search = a.searchForm()
 		for _, x := range a.sorted {
 			if a.current(x) && x.Inriktning == catalog.InriktningStruktur {
@@ -40,9 +40,27 @@ func (a *assembler) matrixAxis(name string) (axis.Axis, []catalog.Term) {
 // under the table instead: they work on the system, not in a place. With
 // ended, ended activities are in it too, hidden until a search finds them
 // (the front page), so that the search results and the matrix agree.
-func (a *assembler) matrix(root string, ended bool) *Matrix {
+//
+// With kommun set (a municipality's booklet), only the activities that
+// serve it are in it, a municipality axis has only its row or column, and
+// rows without an activity are left out.
+func (a *assembler) matrix(root string, ended bool, kommun string) *Matrix {
 	rowAxis, rows := a.matrixAxis(a.ix.Matris.Rader)
 	colAxis, cols := a.matrixAxis(a.ix.Matris.Kolumner)
+	var match func(*catalog.Activity) bool
+	if kommun != "" {
+		ax, _ := axis.ByName(catalog.AxisKommuner)
+		match = ax.Match(kommun)
+		only := func(terms []catalog.Term) []catalog.Term {
+			return slices.DeleteFunc(slices.Clone(terms), func(t catalog.Term) bool { return t.ID != kommun })
+		}
+		if rowAxis.Name == catalog.AxisKommuner {
+			rows = only(rows)
+		}
+		if colAxis.Name == catalog.AxisKommuner {
+			cols = only(cols)
+		}
+	}
 	t := a.l.t
 	m := &Matrix{Caption: t["matrix"], Corner: t[rowAxis.Label]}
 	if rowAxis.Name != catalog.AxisKommuner || colAxis.Name != catalog.AxisFunktioner {
@@ -56,17 +74,21 @@ func (a *assembler) matrix(root string, ended bool) *Matrix {
 	for _, r := range rows {
 		row := MatrixRow{Head: Link{Label: r.Namn, Href: root + rowAxis.Page(r.ID)}, Cells: make([][]Item, len(cols))}
 		rowHas := rowAxis.Match(r.ID)
+		used := false
 		for _, x := range a.sorted {
-			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !rowHas(x) {
+			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !rowHas(x) || (match != nil && !match(x)) {
 				continue
 			}
 			for j := range cols {
 				if colHas[j](x) {
 					row.Cells[j] = append(row.Cells[j], a.item(x, root))
+					used = true
 				}
 			}
 		}
-		m.Rows = append(m.Rows, row)
+		if used || match == nil {
+			m.Rows = append(m.Rows, row)
+		}
 	}
 	return m
 }
