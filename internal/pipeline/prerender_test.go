@@ -21,7 +21,11 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		src  fs.FS
-	}{{"small", catalogueFS(t, "testdata/small")}, {"synthetic", synth.Catalogue(300)}} {
+	}{
+		{"small", catalogueFS(t, "testdata/small")},
+		{"synthetic", synth.Catalogue(300)},
+		{"synthetic, a booklet per municipality", synth.Catalogue(site.BookletMaxActivities + 1)},
+	} {
 		for _, drafts := range []bool{false, true} {
 			opt := testOptions()
 			opt.Drafts = drafts

@@ -24,8 +24,9 @@ var prerendered = map[string]string{
 // each activity's entry in the lists (the partial "item"), in the cells of
 // a matrix ("matrix-item") and in the booklet ("booklet-activity"). An
 // entry that is the same on several pages (the same activity at the same
-// depth of address: kommuner/mark/ and funktioner/x/ link it alike) is
-// rendered once, and every list that shows it gets it as the item's HTML,
+// depth of address: kommuner/mark/ and funktioner/x/ link it alike, and
+// the booklets of two municipalities print it alike) is rendered once, and
+// every list that shows it gets it as the item's HTML,
 // which the built-in layouts print instead of executing the partial again.
 // A catalogue's own version of a partial is the one rendered; a partial
 // the layouts do not define is left to them. The pages are those of one
@@ -92,6 +93,11 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 	var jobs []fragment
 	var into []occurrence
 	index := map[key]int{}
+	// An activity in the booklets of several municipalities is the same
+	// entry in each: site makes it from the activity (which its ID names)
+	// and the depth of the page alone.
+	type bookletKey struct{ id, root string }
+	booklet := map[bookletKey]int{}
 	items := func(pg *site.Page, t site.Strings, partial string, search bool, list []site.Item) {
 		if !has(partial) {
 			return
@@ -146,8 +152,14 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 					if a.HTML != "" {
 						continue
 					}
-					into = append(into, occurrence{&a.HTML, len(jobs)})
-					jobs = append(jobs, fragment{partial: "booklet-activity", page: pg.Path, args: map[string]any{"Activity": *a, "T": v.T}})
+					k := bookletKey{a.ID, v.Root}
+					j, ok := booklet[k]
+					if !ok {
+						j = len(jobs)
+						booklet[k] = j
+						jobs = append(jobs, fragment{partial: "booklet-activity", page: pg.Path, args: map[string]any{"Activity": *a, "T": v.T}})
+					}
+					into = append(into, occurrence{&a.HTML, j})
 				}
 			}
 		}
