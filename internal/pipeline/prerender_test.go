@@ -42,6 +42,9 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 			if err := r.Prerender(context.Background(), pre); err != nil {
 				t.Fatal(err)
 			}
+			if f := pre[len(pre)-1].View.PageFrame(); f.NavHTML == "" || f.FooterHTML == "" {
+				t.Fatalf("%s: the navigation and footer were not rendered beforehand", c.name)
+			}
 			if !matrixRendered(pre[0].View.(*site.HomeView).Matrix) {
 				t.Fatalf("%s: the matrix entries were not rendered beforehand", c.name)
 			}

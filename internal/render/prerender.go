@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -18,19 +19,22 @@ var prerendered = map[string]string{
 	"item":             "_partials/item.html",
 	"matrix-item":      "_partials/matrix-item.html",
 	"booklet-activity": "_partials/booklet-activity.html",
+	"nav":              "_partials/nav.html",
+	"footer":           "_partials/footer.html",
 }
 
-// Prerender renders beforehand, in parallel, what the listing pages repeat:
-// each activity's entry in the lists (the partial "item"), in the cells of
-// a matrix ("matrix-item") and in the booklet ("booklet-activity"). An
-// entry that is the same on several pages (the same activity at the same
-// depth of address: kommuner/mark/ and funktioner/x/ link it alike, and
-// the booklets of two municipalities print it alike) is rendered once, and
-// every list that shows it gets it as the item's HTML,
-// which the built-in layouts print instead of executing the partial again.
-// A catalogue's own version of a partial is the one rendered; a partial
-// the layouts do not define is left to them. The pages are those of one
-// site: they share their texts.
+// Prerender renders beforehand, in parallel, what the pages repeat: each
+// activity's entry in the lists (the partial "item"), in the cells of a
+// matrix ("matrix-item") and in the booklet ("booklet-activity"), and the
+// navigation and footer of every page ("nav", "footer"). An entry that is
+// the same on several pages (the same activity at the same depth of
+// address: kommuner/mark/ and funktioner/x/ link it alike, and the
+// booklets of two municipalities print it alike; the footer of every page
+// at one depth) is rendered once, and every page that shows it gets it as
+// the item's (or frame's) HTML, which the built-in layouts print instead of
+// executing the partial again. A catalogue's own version of a partial is
+// the one rendered; a partial the layouts do not define is left to them.
+// The pages are those of one site: they share their texts.
 //
 // Rendering a page through the partials, as html/template would without
 // Prerender, gives the same bytes: the partials are written to be called in
@@ -67,11 +71,13 @@ func (r *Renderer) Prerender(ctx context.Context, pages []site.Page) error {
 	return nil
 }
 
-// fragment is one entry to render: a partial and its arguments.
+// fragment is one entry to render: a partial and its data (args, or the
+// page's frame).
 type fragment struct {
 	partial string
 	page    string // the first page that shows it, for errors
 	args    map[string]any
+	data    *site.Frame
 	html    template.HTML
 }
 
@@ -98,6 +104,27 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 	// and the depth of the page alone.
 	type bookletKey struct{ id, root string }
 	booklet := map[bookletKey]int{}
+	// The navigation and the footer are made from the page's depth alone,
+	// and which link of the navigation is the page itself.
+	type frameKey struct {
+		partial, root string
+		current       int
+	}
+	frames := map[frameKey]int{}
+	frame := func(pg *site.Page, partial string, current int, dst *template.HTML) {
+		if !has(partial) || *dst != "" {
+			return
+		}
+		f := pg.View.PageFrame()
+		k := frameKey{partial, f.Root, current}
+		j, ok := frames[k]
+		if !ok {
+			j = len(jobs)
+			frames[k] = j
+			jobs = append(jobs, fragment{partial: partial, page: pg.Path, data: f})
+		}
+		into = append(into, occurrence{dst, j})
+	}
 	items := func(pg *site.Page, t site.Strings, partial string, search bool, list []site.Item) {
 		if !has(partial) {
 			return
@@ -133,6 +160,12 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 	}
 	for p := range pages {
 		pg := &pages[p]
+		if pg.View == nil {
+			continue
+		}
+		f := pg.View.PageFrame()
+		frame(pg, "nav", slices.IndexFunc(f.Nav, func(l site.Link) bool { return l.Current }), &f.NavHTML)
+		frame(pg, "footer", 0, &f.FooterHTML)
 		switch v := pg.View.(type) {
 		case *site.HomeView:
 			matrix(pg, v.T, v.Matrix)
@@ -170,7 +203,11 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 // prerender renders job f with w, which it empties first.
 func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 	w.buf.Reset()
-	err := r.partials.ExecuteTemplate(w, f.partial, f.args)
+	var data any = f.args
+	if f.data != nil {
+		data = f.data
+	}
+	err := r.partials.ExecuteTemplate(w, f.partial, data)
 	switch {
 	case w.over:
 		return msg.Errorf(msg.LayoutPageTooBig, prerendered[f.partial], f.page, r.maxPage>>20)

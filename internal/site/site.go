@@ -96,6 +96,10 @@ type Frame struct {
 	StructuredData any
 	Nav            []Link
 	Footer         Footer
+	// NavHTML and FooterHTML, when set, are Nav and Footer as the partials
+	// "nav" and "footer" show them, rendered by package render once for
+	// all the pages that share them.
+	NavHTML, FooterHTML template.HTML
 }
 
 // PageFrame returns f itself: every view has it through embedding.
