@@ -441,6 +441,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, emit f
 		if err != nil {
 			return fmt.Errorf("render %s: %w", pg.Path, err)
 		}
+		// Rendered, the view is garbage: the booklet's, with every entry
+		// rendered beforehand, is as large as the page.
+		pages[order[i]].View = nil
 		return emit(pg.Path, b)
 	})
 	if err != nil {
