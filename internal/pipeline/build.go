@@ -203,7 +203,11 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 	}
 	ls := linkSite(src, cat, opt)
 	diags = append(diags, staticInTheWay(src, ls)...)
-	bodies, mdDiags, err := convertBodies(ctx, cat, ls)
+	shown := cat // the catalogue as package site gets it
+	if !opt.Drafts {
+		shown = published(cat)
+	}
+	bodies, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown))
 	diags = append(diags, mdDiags...)
 	diags.Sort()
 	if err != nil {
@@ -282,7 +286,7 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 			return nil
 		})
 	}
-	for _, pg := range site.Assemble(site.Input{Cat: published(cat), Now: opt.Now}) {
+	for _, pg := range site.Paths(site.Input{Cat: published(cat), Now: opt.Now}) {
 		s.URLs[pg.URL] = true
 		s.URLs[pg.Path] = true
 	}
@@ -298,8 +302,9 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 }
 
 // convertBodies renders every Markdown body in parallel, resolving
-// relative links against s.
-func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site) (map[string]markdown.Body, diag.List, error) {
+// relative links against s; as they stand in the printable catalogue, they
+// are rebased to the page at booklet.
+func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site, booklet string) (map[string]markdown.Body, diag.List, error) {
 	type job struct {
 		file  string
 		body  []byte
@@ -307,14 +312,14 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 	}
 	// The booklet holds the introduction, the function pages' text and the
 	// activities, each under its own heading (see site's booklet).
-	jobs := []job{{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: route.Booklet}}}}
+	jobs := []job{{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}}}
 	for _, a := range cat.Activities {
-		jobs = append(jobs, job{a.File, a.Body, []markdown.Inset{{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: route.Booklet}}})
+		jobs = append(jobs, job{a.File, a.Body, []markdown.Inset{{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: booklet}}})
 	}
 	for _, p := range cat.Pages {
 		var inset []markdown.Inset
 		if p.Kind == catalog.FunktionPage {
-			inset = []markdown.Inset{{Levels: 1, IDPrefix: site.BookletFunctionID(p.Slug), From: route.Funktion(p.Slug), To: route.Booklet}}
+			inset = []markdown.Inset{{Levels: 1, IDPrefix: site.BookletFunctionID(p.Slug), From: route.Funktion(p.Slug), To: booklet}}
 		}
 		jobs = append(jobs, job{p.File, p.Body, inset})
 	}
@@ -406,6 +411,13 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	derivedErr := make(chan error, 1)
 	go func() { derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies) }()
 
+	// What the listings repeat, rendered once each (see render.Prerender).
+	if err := rend.Prerender(ctx, pages); err != nil {
+		cancel()
+		<-derivedErr
+		return 0, err
+	}
+
 	// Emit: the pages that list many activities first (the booklet lists
 	// them all): started last, one of them would leave the other cores idle
 	// at the end.
@@ -424,6 +436,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		if err != nil {
 			return fmt.Errorf("render %s: %w", pg.Path, err)
 		}
+		// Rendered, the view is garbage: the booklet's, with every entry
+		// rendered beforehand, is as large as the page.
+		pages[order[i]].View = nil
 		return emit(pg.Path, b)
 	})
 	if err != nil {

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"context"
 	"errors"
+	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/samkat/samkat/internal/msg"
@@ -67,5 +70,22 @@ func TestLayoutTimeLimit(t *testing.T) {
 	}
 	if got := me.Msg.In(msg.Sv); !strings.HasPrefix(got, "layouts/list.html: sidan x/index.html var inte klar efter 1ms") {
 		t.Errorf("in Swedish: %q", got)
+	}
+}
+
+// TestEntryThatLoopsForEver: a catalogue's own partial that Prerender
+// renders is held to the limits of a page, and the error names its file
+// and the first page that shows it.
+func TestEntryThatLoopsForEver(t *testing.T) {
+	own := fstest.MapFS{"_partials/item.html": file(`{{define "item"}}{{range 100000000000}}lol {{end}}{{end}}`)}
+	r, err := New(os.DirFS("../../layouts"), own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.maxPage = 1 << 20
+	err = r.Prerender(context.Background(), testPages())
+	// Which page is named depends on which entry fails first.
+	if err == nil || !strings.HasPrefix(err.Error(), "layouts/_partials/item.html: the page ") || !strings.Contains(err.Error(), "index.html grew larger than 1 MiB") {
+		t.Errorf("err = %v, want the size limit, naming _partials/item.html and a page", err)
 	}
 }

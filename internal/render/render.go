@@ -5,8 +5,11 @@
 //
 // Layout files: base.html defines the whole document and calls the
 // template "main"; each other top-level file (home.html, activity.html,
-// list.html, text.html, 404.html) defines "main" for one kind of page;
-// files in _partials/ define shared pieces available to all.
+// list.html, utskrift.html, review.html, text.html, 404.html,
+// redirect.html) defines "main" for one kind of page and receives that
+// kind's view (site.HomeView, site.ActivityView …), which embeds the
+// site.Frame that base.html uses; files in _partials/ define shared pieces
+// available to all. docs/layouts.md lists the fields for catalogues.
 package render
 
 import (
@@ -30,6 +33,8 @@ import (
 // Renderer holds one parsed template set per page kind.
 type Renderer struct {
 	sets map[string]*template.Template
+	// partials executes the partials alone, for Prerender.
+	partials *template.Template
 	// sizes holds, per layout, the size of the largest page rendered so
 	// far (up to maxSizeHint): pages of one layout are much alike, and a
 	// buffer of the right size saves growing it step by step, which at
@@ -80,6 +85,9 @@ func New(builtin, override fs.FS) (*Renderer, error) {
 		}
 	}
 	r := &Renderer{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, maxPage: MaxPageSize, timeout: PageTimeout}
+	if r.partials, err = common.Clone(); err != nil {
+		return nil, err
+	}
 	for _, name := range names {
 		if name == "base.html" || strings.Contains(name, "/") {
 			continue
@@ -116,7 +124,7 @@ func (r *Renderer) Render(page site.Page) ([]byte, error) {
 		return nil, fmt.Errorf("no layout %s.html for %s", page.Template, page.Path)
 	}
 	size := r.sizes[page.Template]
-	w := &pageWriter{max: r.maxPage}
+	w := &pageWriter{max: r.maxPage, stop: new(atomic.Bool)}
 	w.buf.Grow(int(size.Load()))
 	// html/template cannot be cancelled: a layout that loops runs on in
 	// its goroutine after the deadline, but every write fails from then
@@ -136,7 +144,7 @@ func (r *Renderer) Render(page site.Page) ([]byte, error) {
 			return nil, err
 		}
 	case <-timer.C:
-		w.stopped.Store(true)
+		w.stop.Store(true)
 		return nil, msg.Errorf(msg.LayoutTooSlow, layout, page.Path, r.timeout)
 	}
 	if n := int64(min(w.buf.Len(), maxSizeHint)); n > size.Load() {
@@ -148,16 +156,16 @@ func (r *Renderer) Render(page site.Page) ([]byte, error) {
 // pageWriter collects a page, failing every write once the page would be
 // larger than max or once it is stopped.
 type pageWriter struct {
-	buf     bytes.Buffer
-	max     int
-	over    bool // read only after the template is done
-	stopped atomic.Bool
+	buf  bytes.Buffer
+	max  int
+	over bool         // read only after the template is done
+	stop *atomic.Bool // set when the time is up; may be shared by writers
 }
 
 var errPageLimit = errors.New("the page passed a limit")
 
 func (w *pageWriter) Write(p []byte) (int, error) {
-	if w.stopped.Load() {
+	if w.stop.Load() {
 		return 0, errPageLimit
 	}
 	if w.buf.Len()+len(p) > w.max {

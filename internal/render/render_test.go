@@ -30,7 +30,7 @@ func builtin() fstest.MapFS {
 }
 
 func page(tmpl, title string) site.Page {
-	return site.Page{Path: "x/index.html", URL: "x/", Template: tmpl, View: &site.View{Title: title}}
+	return site.Page{Path: "x/index.html", URL: "x/", Template: tmpl, View: &site.HomeView{Frame: site.Frame{Title: title}}}
 }
 
 func render(t *testing.T, r *Renderer, p site.Page) string {
@@ -198,7 +198,7 @@ func TestRenderExecuteError(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := page("home", "T")
-	p.View.T = site.Strings{"skip": "Till innehållet"}
+	p.View.PageFrame().T = site.Strings{"skip": "Till innehållet"}
 	if b, err := r.Render(p); err == nil {
 		t.Errorf("Render with a missing text key = %q, want an error (missingkey=error)", b)
 	}
@@ -211,9 +211,10 @@ func TestRenderEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := page("home", `<script>alert("x")</script>`)
-	p.View.Home = "javascript:alert(1)"
-	p.View.Description = `"><script>`
-	p.View.Body = "<p>trusted <em>Markdown</em></p>"
+	v := p.View.(*site.HomeView)
+	v.Home = "javascript:alert(1)"
+	v.Description = `"><script>`
+	v.Body = "<p>trusted <em>Markdown</em></p>"
 	got := render(t, r, p)
 	for _, bad := range []string{"<script>", `href="javascript:`, `""><`} {
 		if strings.Contains(got, bad) {
@@ -254,6 +255,21 @@ func TestBuiltinLayouts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, p := range testPages() {
+		t.Run(p.Path, func(t *testing.T) {
+			b, err := r.Render(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := string(b); strings.Contains(s, "Samverkan <i>") || !strings.Contains(s, "Samverkan &lt;i&gt; Testbygd") {
+				t.Errorf("%s does not show the escaped site title", p.Path)
+			}
+		})
+	}
+}
+
+// testPages are the pages of a small catalogue with one activity.
+func testPages() []site.Page {
 	now := catalog.Date{Year: 2026, Month: time.November, Day: 22}
 	cat := &catalog.Catalogue{
 		Index: &catalog.Index{
@@ -268,18 +284,61 @@ func TestBuiltinLayouts(t *testing.T) {
 			Kommuner: []string{"Mark"}, Finansiering: []string{"finsam"}, Huvudman: "H",
 			Start:   now.AddDays(10),
 			Kontakt: []catalog.Contact{{Namn: "N", Telefon: "0320-77 94 61", Epost: "n@example.se"}},
+			Aliases: []string{"b"},
 		}},
 		Pages: []*catalog.Page{{File: "content/om.md", Kind: catalog.PlainPage, Slug: "om", Titel: "Om"}},
 	}
-	for _, p := range site.Assemble(site.Input{Cat: cat, Now: now, Version: "test"}) {
-		t.Run(p.Path, func(t *testing.T) {
-			b, err := r.Render(p)
-			if err != nil {
-				t.Fatal(err)
+	return site.Assemble(site.Input{Cat: cat, Now: now, Version: "test"})
+}
+
+// TestCatalogueLayoutsWithDocumentedFields renders every kind of page with
+// layouts of a catalogue's own that use the fields docs/layouts.md lists
+// for it, and the names of earlier versions that still work (.Activity,
+// .Review, .Booklet), so that a field the documentation promises cannot
+// disappear unnoticed.
+func TestCatalogueLayoutsWithDocumentedFields(t *testing.T) {
+	own := fstest.MapFS{
+		"base.html":     file(`<html lang="{{.Lang}}"><title>{{.DocTitle}}</title>{{.Root}}|{{.Home}}|{{.SiteTitle}}|{{.Subtitle}}|{{.Title}}|{{.Description}}|{{.Canonical}}|{{.CSS}}|{{.Favicon}}|{{.Version}}|{{.Preview}}|{{.Draft}}|{{.Redirect}}|{{with .StructuredData}}ld{{end}}|{{range .Nav}}{{.Label}}{{.Href}}{{.Current}}{{end}}|{{.Footer.Statement.Href}}{{.Footer.Print.Href}}{{.Footer.Review.Href}}{{range .Footer.Data}}{{.Href}}{{end}}{{with .Footer.Feed}}{{.Href}}{{end}}|{{.T.skip}}<main>{{template "main" .}}</main></html>`),
+		"home.html":     file(`{{define "main"}}home:{{.Body}}{{with .Matrix}}{{.Caption}}{{.Corner}}{{range .Cols}}{{.Label}}{{end}}{{range .Rows}}{{.Head.Label}}{{range .Cells}}{{range .}}{{.Name}}{{end}}{{end}}{{end}}{{end}}{{with .Search}}{{.Script}}{{.Engine}}{{.Index}}{{.Tips}}{{range .Facets}}{{.Name}}{{.Legend}}{{range .Options}}{{.Value}}{{.Label}}{{end}}{{end}}{{end}}{{range .Structural}}{{.Name}}{{end}}{{end}}`),
+		"activity.html": file(`{{define "main"}}activity:{{.Status}}|{{.StatusKey}}|{{range .Facts}}{{.Label}}={{.Text}}{{range .Links}}{{.Href}}{{end}};{{end}}|{{range .Contacts}}{{.Name}}{{.TelHref}}{{.MailHref}}{{end}}|{{.Body}}|old:{{.Activity.Status}}{{len .Activity.Facts}}{{end}}`),
+		"list.html":     file(`{{define "main"}}list:{{.Intro}}|{{.Body}}|{{.ListHeading}}|{{range .Groups}}{{.Heading}}{{.ID}}{{.Href}}{{range .Items}}{{.Name}}{{.Href}}{{.Functions}}{{.Kommuner}}{{.Target}}{{.Status}}{{.StatusKey}}{{.SearchID}}{{.Draft}}{{end}}{{end}}|{{range .Links}}{{.Label}}{{.Note}}{{end}}|{{with .Forbund}}{{.Webb}}{{end}}|{{.Empty}}{{end}}`),
+		"utskrift.html": file(`{{define "main"}}booklet:{{.Intro}}|{{.Body}}|{{with .Matrix}}{{.Caption}}{{end}}|{{range .Sections}}{{.Heading}}{{.ID}}{{.Text}}{{range .Activities}}{{.Name}}{{.ID}}{{.Status}}{{len .Facts}}{{len .Contacts}}{{.Body}}{{end}}{{end}}|old:{{len .Booklet}}{{end}}`),
+		"review.html":   file(`{{define "main"}}review:{{.Intro}}|{{.Empty}}|{{.Limit}}|{{.Missing}}{{.Stale}}{{.Fresh}}|{{range .Rows}}{{.Name}}{{.Href}}{{.Reviewed}}{{.State}}{{.StateKey}}{{.Contact}}{{end}}|{{range .Unreachable}}{{.Name}}{{end}}|old:{{len .Review.Rows}}{{end}}`),
+		"text.html":     file(`{{define "main"}}text:{{.Intro}}|{{.Body}}{{end}}`),
+		"404.html":      file(`{{define "main"}}404:{{.Intro}}{{end}}`),
+		"redirect.html": file(`{{define "main"}}redirect:{{.Intro}}{{.Redirect}}{{end}}`),
+	}
+	r, err := New(os.DirFS("../../layouts"), own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := testPages()
+	want := map[string]string{
+		"index.html":                "<main>home:",
+		"verksamheter/a/index.html": "<main>activity:Planerad, startar 2 december 2026|planerad|",
+		"verksamheter/index.html":   "<main>list:",
+		"utskrift/index.html":       "<main>booklet:",
+		"granskning/index.html":     "<main>review:",
+		"om/index.html":             "<main>text:",
+		"404.html":                  "<main>404:",
+		"verksamheter/b/index.html": "<main>redirect:",
+	}
+	seen := map[string]bool{}
+	for _, p := range pages {
+		got := render(t, r, p)
+		if w, ok := want[p.Path]; ok {
+			seen[p.Path] = true
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: want %q in\n%s", p.Path, w, got)
 			}
-			if s := string(b); strings.Contains(s, "Samverkan <i>") || !strings.Contains(s, "Samverkan &lt;i&gt; Testbygd") {
-				t.Errorf("%s does not show the escaped site title", p.Path)
-			}
-		})
+		}
+		if p.Template == "activity" && !strings.Contains(got, "old:Planerad") {
+			t.Errorf("%s: .Activity of earlier versions does not work:\n%s", p.Path, got)
+		}
+	}
+	for path := range want {
+		if !seen[path] {
+			t.Errorf("no page %s", path)
+		}
 	}
 }

@@ -49,6 +49,10 @@ func Activity(slug string) string { return Activities + slug + "/" }
 // Kommun is the page of the municipality named name.
 func Kommun(name string) string { return Kommuner + catalog.Slugify(name) + "/" }
 
+// BookletKommun is the printable catalogue of the municipality named name,
+// made when the catalogue is too large to print as one.
+func BookletKommun(name string) string { return Booklet + catalog.Slugify(name) + "/" }
+
 // Funktion is the page of the function with id.
 func Funktion(id string) string { return Funktioner + id + "/" }
 

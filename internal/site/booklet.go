@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/route"
 )
@@ -15,22 +16,77 @@ func BookletFunctionID(id string) string { return "funktion-" + id }
 // BookletActivityID is the id of an activity in the booklet.
 func BookletActivityID(slug string) string { return "v-" + slug }
 
+// BookletMaxActivities is the most activities a catalogue may have for its
+// printable catalogue to be one page, utskrift/. A larger one gets at
+// utskrift/ a page that links a booklet per municipality
+// (utskrift/<kommun>/, route.BookletKommun) with the activities that serve
+// it: what a handläggare in Mark prints is Mark's, and one page of
+// thousands of activities (40 MB at 10,000) prints nobody's.
+const BookletMaxActivities = 300
+
+// SplitBooklet reports whether the booklet of cat, the catalogue as
+// Assemble gets it, is one per municipality (see BookletMaxActivities).
+func SplitBooklet(cat *catalog.Catalogue) bool {
+	return len(cat.Activities) > BookletMaxActivities && len(cat.Index.Kommuner) > 0
+}
+
+// BookletAddress is the page the bodies are converted for as they stand in
+// the booklet (their relative links rebased to it): utskrift/, or, when
+// the booklet is split, the first municipality's, which is at the depth of
+// them all and so serves every one.
+func BookletAddress(cat *catalog.Catalogue) string {
+	if SplitBooklet(cat) {
+		return route.BookletKommun(cat.Index.Kommuner[0])
+	}
+	return route.Booklet
+}
+
 // booklet makes utskrift/: the catalogue as one printable document like
 // the original kartläggning: title, introduction, the matrix, then every
-// current activity with all its facts under its (first) function.
+// current activity with all its facts under its (first) function. Above
+// BookletMaxActivities it is an index of one such document per
+// municipality instead.
 func (a *assembler) booklet() {
-	const url = route.Booklet
-	v := a.add(url, "utskrift", a.l.t["printTitle"])
-	v.Intro = a.l.t["printIntro"]
+	if !SplitBooklet(a.in.Cat) {
+		a.add(route.Booklet, "utskrift", a.l.t["printTitle"], func(f Frame) View {
+			return a.bookletView(f, a.l.t["printIntro"], "")
+		})
+		return
+	}
+	ax, _ := axis.ByName(catalog.AxisKommuner)
+	kommuner := ax.Declared(a.ix)
+	a.add(route.Booklet, "list", a.l.t["printIndexTitle"], func(f Frame) View {
+		v := &ListView{Frame: f, Intro: a.l.f("printIndexIntro", len(a.sorted))}
+		for _, k := range kommuner {
+			v.Links = append(v.Links, Link{Label: k.Namn, Href: v.Root + route.BookletKommun(k.ID), Note: a.countCurrent(ax.Match(k.ID))})
+		}
+		return v
+	})
+	for _, k := range kommuner {
+		a.add(route.BookletKommun(k.ID), "utskrift", a.l.f("printKommunTitle", k.Namn), func(f Frame) View {
+			return a.bookletView(f, a.l.f("printKommunIntro", k.Namn), k.ID)
+		})
+	}
+}
+
+// bookletView is a booklet of the current activities, or of those that
+// serve kommun when it is set.
+func (a *assembler) bookletView(f Frame, intro, kommun string) View {
+	v := &BookletView{Frame: f, Intro: intro}
 	v.Body = a.in.Booklet[a.ix.File]
-	v.Matrix = a.matrix(v.Root, false)
-	for _, f := range a.ix.Funktioner {
-		sec := BookletSection{Heading: f.Namn, ID: BookletFunctionID(f.ID)}
-		if p := a.page(catalog.FunktionPage, f.ID); p != nil {
+	v.Matrix = a.matrix(v.Root, false, kommun)
+	var match func(*catalog.Activity) bool
+	if kommun != "" {
+		ax, _ := axis.ByName(catalog.AxisKommuner)
+		match = ax.Match(kommun)
+	}
+	for _, fn := range a.ix.Funktioner {
+		sec := BookletSection{Heading: fn.Namn, ID: BookletFunctionID(fn.ID)}
+		if p := a.page(catalog.FunktionPage, fn.ID); p != nil {
 			sec.Text = a.in.Booklet[p.File]
 		}
 		for _, x := range a.sorted {
-			if !a.current(x) || len(x.Funktion) == 0 || x.Funktion[0] != f.ID {
+			if !a.current(x) || len(x.Funktion) == 0 || x.Funktion[0] != fn.ID || (match != nil && !match(x)) {
 				continue
 			}
 			ba := BookletActivity{Name: x.Namn, ID: BookletActivityID(x.Slug), Facts: a.facts(x, v.Root)}
@@ -42,7 +98,8 @@ func (a *assembler) booklet() {
 			sec.Activities = append(sec.Activities, ba)
 		}
 		if len(sec.Activities) > 0 || sec.Text != "" {
-			v.Booklet = append(v.Booklet, sec)
+			v.Sections = append(v.Sections, sec)
 		}
 	}
+	return v
 }

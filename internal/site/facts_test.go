@@ -29,7 +29,7 @@ func TestReviewedDateMarksStaleEntries(t *testing.T) {
 			var reviewed string
 			for _, p := range pages {
 				if p.URL == "verksamheter/a/" {
-					for _, f := range p.View.Activity.Facts {
+					for _, f := range p.View.(*ActivityView).Facts {
 						if f.Label == texts["sv"]["reviewed"] {
 							reviewed = f.Text
 						}
@@ -66,7 +66,7 @@ func TestReviewReportOrder(t *testing.T) {
 	var rv *ReviewView
 	for _, p := range Assemble(Input{Cat: &catalog.Catalogue{Index: ix, Activities: acts}, Now: now}) {
 		if p.URL == "granskning/" {
-			rv = p.View.Review
+			rv = p.View.(*ReviewView)
 		}
 	}
 	if rv == nil {
@@ -115,7 +115,7 @@ func TestReviewReportUnreachable(t *testing.T) {
 		if pages[i].URL == "granskning/" {
 			pg = &pages[i]
 		}
-		if pages[i].URL == "verksamheter/bara-namn/" && pages[i].View.Activity != nil {
+		if pages[i].URL == "verksamheter/bara-namn/" && pages[i].Template == "activity" {
 			published = true
 		}
 	}
@@ -126,14 +126,14 @@ func TestReviewReportUnreachable(t *testing.T) {
 		t.Fatal("no granskning/ page")
 	}
 	var got []string
-	for _, r := range pg.View.Review.Unreachable {
+	for _, r := range pg.View.(*ReviewView).Unreachable {
 		got = append(got, r.Name+":"+r.StateKey+":"+r.Contact+":"+r.Href)
 	}
 	want := []string{"avslutad:ended:Maria Holm, Samordnare:../verksamheter/avslutad/", "bara-namn::Maria Holm, Samordnare:../verksamheter/bara-namn/"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("unreachable %q, want %q", got, want)
 	}
-	if pg.View.Review.Unreachable[0].State != "Avslutad" {
-		t.Errorf("state of the ended one = %q", pg.View.Review.Unreachable[0].State)
+	if pg.View.(*ReviewView).Unreachable[0].State != "Avslutad" {
+		t.Errorf("state of the ended one = %q", pg.View.(*ReviewView).Unreachable[0].State)
 	}
 }

@@ -13,16 +13,19 @@ import (
 )
 
 func (a *assembler) home() {
-	v := a.add("", "home", a.ix.Titel)
-	v.Body = a.in.Bodies[a.ix.File]
-	v.Description = a.description(a.ix.Undertitel, a.ix.File)
-	v.Matrix = a.matrix("", true)
-	v.Search = a.searchForm()
-	for _, x := range a.sorted {
-		if a.current(x) && x.Inriktning == catalog.InriktningStruktur {
-			v.Structural = append(v.Structural, a.item(x, ""))
+	a.add("", "home", a.ix.Titel, func(f Frame) View {
+		v := &HomeView{Frame: f}
+		v.Body = a.in.Bodies[a.ix.File]
+		v.Description = a.description(a.ix.Undertitel, a.ix.File)
+		v.Matrix = a.matrix("", true, "")
+		v.Search = a.searchForm()
+		for _, x := range a.sorted {
+			if a.current(x) && x.Inriktning == catalog.InriktningStruktur {
+				v.Structural = append(v.Structural, a.item(x, ""))
+			}
 		}
-	}
+		return v
+	})
 }
 
 // matrixAxis returns the values of a matrix axis in the index's order
@@ -37,9 +40,27 @@ func (a *assembler) matrixAxis(name string) (axis.Axis, []catalog.Term) {
 // under the table instead: they work on the system, not in a place. With
 // ended, ended activities are in it too, hidden until a search finds them
 // (the front page), so that the search results and the matrix agree.
-func (a *assembler) matrix(root string, ended bool) *Matrix {
+//
+// With kommun set (a municipality's booklet), only the activities that
+// serve it are in it, a municipality axis has only its row or column, and
+// rows without an activity are left out.
+func (a *assembler) matrix(root string, ended bool, kommun string) *Matrix {
 	rowAxis, rows := a.matrixAxis(a.ix.Matris.Rader)
 	colAxis, cols := a.matrixAxis(a.ix.Matris.Kolumner)
+	var match func(*catalog.Activity) bool
+	if kommun != "" {
+		ax, _ := axis.ByName(catalog.AxisKommuner)
+		match = ax.Match(kommun)
+		only := func(terms []catalog.Term) []catalog.Term {
+			return slices.DeleteFunc(slices.Clone(terms), func(t catalog.Term) bool { return t.ID != kommun })
+		}
+		if rowAxis.Name == catalog.AxisKommuner {
+			rows = only(rows)
+		}
+		if colAxis.Name == catalog.AxisKommuner {
+			cols = only(cols)
+		}
+	}
 	t := a.l.t
 	m := &Matrix{Caption: t["matrix"], Corner: t[rowAxis.Label]}
 	if rowAxis.Name != catalog.AxisKommuner || colAxis.Name != catalog.AxisFunktioner {
@@ -53,39 +74,44 @@ func (a *assembler) matrix(root string, ended bool) *Matrix {
 	for _, r := range rows {
 		row := MatrixRow{Head: Link{Label: r.Namn, Href: root + rowAxis.Page(r.ID)}, Cells: make([][]Item, len(cols))}
 		rowHas := rowAxis.Match(r.ID)
+		used := false
 		for _, x := range a.sorted {
-			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !rowHas(x) {
+			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !rowHas(x) || (match != nil && !match(x)) {
 				continue
 			}
 			for j := range cols {
 				if colHas[j](x) {
 					row.Cells[j] = append(row.Cells[j], a.item(x, root))
+					used = true
 				}
 			}
 		}
-		m.Rows = append(m.Rows, row)
+		if used || match == nil {
+			m.Rows = append(m.Rows, row)
+		}
 	}
 	return m
 }
 
 func (a *assembler) activities() {
 	for _, x := range a.sorted {
-		v := a.add(activityURL(x), "activity", x.Namn)
+		a.add(activityURL(x), "activity", x.Namn, func(f Frame) View {
+			v := &ActivityView{Frame: f}
+			v.Draft = x.Utkast
+			v.Body = a.in.Bodies[x.File]
+			v.Description = a.description(x.Malgrupp, x.File)
+			v.Status, v.StatusKey = a.status(x)
+			if v.Status == "" {
+				v.Status = a.l.t["running"]
+			}
+			v.Facts = a.facts(x, v.Root)
+			v.StructuredData = a.governmentService(x, v.Canonical)
+			for _, c := range x.Kontakt {
+				v.Contacts = append(v.Contacts, a.contact(c))
+			}
+			return v
+		})
 		a.pages[len(a.pages)-1].LastMod = x.Granskad
-		v.Draft = x.Utkast
-		v.Body = a.in.Bodies[x.File]
-		v.Description = a.description(x.Malgrupp, x.File)
-		av := &ActivityView{}
-		av.Status, av.StatusKey = a.status(x)
-		if av.Status == "" {
-			av.Status = a.l.t["running"]
-		}
-		av.Facts = a.facts(x, v.Root)
-		v.StructuredData = a.governmentService(x, v.Canonical)
-		for _, c := range x.Kontakt {
-			av.Contacts = append(av.Contacts, a.contact(c))
-		}
-		v.Activity = av
 	}
 }
 
@@ -218,14 +244,15 @@ func TelURI(phone string) string {
 // allActivities lists every activity A–Ö, ended ones marked: a path to
 // each without the matrix or JavaScript, where find in page reaches all.
 func (a *assembler) allActivities() {
-	v := a.add(route.Activities, "list", a.l.t["allActivities"])
-	v.Intro = a.l.t["allIntro"]
-	v.Empty = a.l.t["noActivities"]
-	a.flatList(v, func(*catalog.Activity) bool { return true })
+	a.add(route.Activities, "list", a.l.t["allActivities"], func(f Frame) View {
+		v := &ListView{Frame: f, Intro: a.l.t["allIntro"], Empty: a.l.t["noActivities"]}
+		a.flatList(v, func(*catalog.Activity) bool { return true })
+		return v
+	})
 }
 
 // flatList fills v with one group of the activities that match, A–Ö.
-func (a *assembler) flatList(v *View, match func(*catalog.Activity) bool) {
+func (a *assembler) flatList(v *ListView, match func(*catalog.Activity) bool) {
 	g := Group{}
 	for _, x := range a.sorted {
 		if match(x) {
@@ -239,7 +266,7 @@ func (a *assembler) flatList(v *View, match func(*catalog.Activity) bool) {
 
 // list makes a listing page of the current activities that match, grouped
 // by function, and returns the number listed.
-func (a *assembler) listing(v *View, match func(*catalog.Activity) bool, byFunction bool) int {
+func (a *assembler) listing(v *ListView, match func(*catalog.Activity) bool, byFunction bool) int {
 	v.Empty = a.l.t["noActivities"]
 	if v.Body != "" || v.Forbund != nil {
 		v.ListHeading = a.l.t["activities"]
@@ -291,27 +318,33 @@ func (a *assembler) countCurrent(match func(*catalog.Activity) bool) string {
 // Listings are grouped by function, except on the function axis itself.
 func (a *assembler) axisPages(ax axis.Axis) {
 	t := a.l.t
-	idx := a.add(ax.Section, "list", t[ax.Title])
-	idx.Empty = t["noActivities"] // shown only when a collected axis has no values
-	for _, val := range ax.Values(a.ix, a.sorted) {
-		match := ax.Match(val.ID)
+	values := ax.Values(a.ix, a.sorted)
+	a.add(ax.Section, "list", t[ax.Title], func(f Frame) View {
+		idx := &ListView{Frame: f, Empty: t["noActivities"]} // shown only when a collected axis has no values
+		for _, val := range values {
+			idx.Links = append(idx.Links, Link{Label: val.Namn, Href: idx.Root + ax.Page(val.ID), Note: a.countCurrent(ax.Match(val.ID))})
+		}
+		return idx
+	})
+	for _, val := range values {
 		title := val.Namn
 		if ax.ValueTitle != "" {
 			title = a.l.f(ax.ValueTitle, val.Namn)
 		}
-		v := a.add(ax.Page(val.ID), "list", title)
-		v.Intro = t[ax.ValueIntro]
-		if page := a.explaining(ax, val.ID); page != nil {
-			if page.Titel != "" {
-				v.Title = page.Titel
-				v.DocTitle = page.Titel + " – " + a.ix.Titel
+		a.add(ax.Page(val.ID), "list", title, func(f Frame) View {
+			v := &ListView{Frame: f, Intro: t[ax.ValueIntro]}
+			if page := a.explaining(ax, val.ID); page != nil {
+				if page.Titel != "" {
+					v.Title = page.Titel
+					v.DocTitle = page.Titel + " – " + a.ix.Titel
+				}
+				v.Body = a.in.Bodies[page.File]
+				v.Intro = page.Beskrivning
+				v.Description = a.description(page.Beskrivning, page.File)
 			}
-			v.Body = a.in.Bodies[page.File]
-			v.Intro = page.Beskrivning
-			v.Description = a.description(page.Beskrivning, page.File)
-		}
-		a.listing(v, match, ax.Name != catalog.AxisFunktioner)
-		idx.Links = append(idx.Links, Link{Label: val.Namn, Href: idx.Root + ax.Page(val.ID), Note: a.countCurrent(match)})
+			a.listing(v, ax.Match(val.ID), ax.Name != catalog.AxisFunktioner)
+			return v
+		})
 	}
 }
 
@@ -337,36 +370,47 @@ func (a *assembler) forbund() {
 	if len(a.forbundPages) == 0 {
 		return
 	}
-	idx := a.add(route.Forbund, "list", a.l.t["forbund"])
 	var pages []*catalog.Page
 	for _, p := range a.forbundPages {
 		pages = append(pages, p)
 	}
 	slices.SortFunc(pages, func(x, y *catalog.Page) int { return catalog.Compare(x.Titel, y.Titel) })
+	member := func(p *catalog.Page) func(*catalog.Activity) bool {
+		return func(x *catalog.Activity) bool { return x.Forbund == p.Slug }
+	}
+	a.add(route.Forbund, "list", a.l.t["forbund"], func(f Frame) View {
+		idx := &ListView{Frame: f}
+		for _, p := range pages {
+			idx.Links = append(idx.Links, Link{Label: p.Titel, Href: idx.Root + route.ForbundPage(p.Slug), Note: a.countCurrent(member(p))})
+		}
+		return idx
+	})
 	for _, p := range pages {
-		match := func(x *catalog.Activity) bool { return x.Forbund == p.Slug }
-		idx.Links = append(idx.Links, Link{Label: p.Titel, Href: idx.Root + route.ForbundPage(p.Slug), Note: a.countCurrent(match)})
-		v := a.add(route.ForbundPage(p.Slug), "list", p.Titel)
-		v.Body = a.in.Bodies[p.File]
-		v.Intro = p.Beskrivning
-		v.Description = a.description(p.Beskrivning, p.File)
-		fv := &ForbundView{Webb: p.Webb}
-		for _, k := range p.Kommuner {
-			fv.Members = append(fv.Members, Link{Label: k, Href: v.Root + route.Kommun(k)})
-		}
-		for _, c := range p.Kontakt {
-			fv.Contacts = append(fv.Contacts, a.contact(c))
-		}
-		v.Forbund = fv
-		a.listing(v, match, true)
+		a.add(route.ForbundPage(p.Slug), "list", p.Titel, func(f Frame) View {
+			v := &ListView{Frame: f}
+			v.Body = a.in.Bodies[p.File]
+			v.Intro = p.Beskrivning
+			v.Description = a.description(p.Beskrivning, p.File)
+			fv := &ForbundView{Webb: p.Webb}
+			for _, k := range p.Kommuner {
+				fv.Members = append(fv.Members, Link{Label: k, Href: v.Root + route.Kommun(k)})
+			}
+			for _, c := range p.Kontakt {
+				fv.Contacts = append(fv.Contacts, a.contact(c))
+			}
+			v.Forbund = fv
+			a.listing(v, member(p), true)
+			return v
+		})
 	}
 }
 
 func (a *assembler) ended() {
-	v := a.add(route.Ended, "list", a.l.t["endedTitle"])
-	v.Intro = a.l.t["endedIntro"]
-	v.Empty = a.l.t["noneEnded"]
-	a.flatList(v, func(x *catalog.Activity) bool { return !a.current(x) })
+	a.add(route.Ended, "list", a.l.t["endedTitle"], func(f Frame) View {
+		v := &ListView{Frame: f, Intro: a.l.t["endedIntro"], Empty: a.l.t["noneEnded"]}
+		a.flatList(v, func(x *catalog.Activity) bool { return !a.current(x) })
+		return v
+	})
 }
 
 // plainPages publishes content/*.md, and a stub accessibility statement
@@ -381,14 +425,16 @@ func (a *assembler) plainPages() {
 				title = a.l.t["statementTitle"]
 			}
 		}
-		v := a.add(route.Page(p), "text", title)
-		v.Body = a.in.Bodies[p.File]
-		v.Intro = p.Beskrivning
-		v.Description = a.description(p.Beskrivning, p.File)
+		a.add(route.Page(p), "text", title, func(f Frame) View {
+			v := &TextView{Frame: f, Intro: p.Beskrivning, Body: a.in.Bodies[p.File]}
+			v.Description = a.description(p.Beskrivning, p.File)
+			return v
+		})
 	}
 	if !hasStatement {
-		v := a.add(route.Statement, "text", a.l.t["statementTitle"])
-		v.Intro = a.l.t["statementMissing"]
+		a.add(route.Statement, "text", a.l.t["statementTitle"], func(f Frame) View {
+			return &TextView{Frame: f, Intro: a.l.t["statementMissing"]}
+		})
 	}
 }
 
@@ -400,24 +446,25 @@ func (a *assembler) aliases() {
 	for _, x := range a.sorted {
 		for _, alias := range x.Aliases {
 			urlPath := route.Activity(alias)
-			root := strings.Repeat("../", strings.Count(urlPath, "/"))
-			v := a.view(root, urlPath, x.Namn)
-			v.Redirect = root + activityURL(x)
-			v.Canonical = v.Redirect
-			if a.ix.BaseURL != "" {
-				v.Canonical = a.ix.BaseURL + activityURL(x)
-			}
-			v.Intro = a.l.t["movedText"]
-			a.pages = append(a.pages, Page{Path: urlPath + "index.html", URL: urlPath, Template: "redirect", View: v})
+			a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: "redirect"}, relRoot(urlPath), x.Namn, func(f Frame) View {
+				v := &RedirectView{Frame: f, Intro: a.l.t["movedText"]}
+				v.Redirect = v.Root + activityURL(x)
+				v.Canonical = v.Redirect
+				if a.ix.BaseURL != "" {
+					v.Canonical = a.ix.BaseURL + activityURL(x)
+				}
+				return v
+			})
 		}
 	}
 }
 
 func (a *assembler) notFound() {
-	v := a.view(a.basePath, route.NotFound, a.l.t["notFound"])
-	v.Canonical = ""
-	v.Intro = a.l.t["notFoundText"]
-	a.pages = append(a.pages, Page{Path: route.NotFound, URL: route.NotFound, Template: "404", View: v})
+	a.addPage(Page{Path: route.NotFound, URL: route.NotFound, Template: "404"}, a.basePath, a.l.t["notFound"], func(f Frame) View {
+		v := &NotFoundView{Frame: f, Intro: a.l.t["notFoundText"]}
+		v.Canonical = ""
+		return v
+	})
 }
 
 // governmentService describes x as a schema.org GovernmentService, so that

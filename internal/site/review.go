@@ -11,11 +11,13 @@ import (
 // activities never reviewed first, then those older than granskas_inom
 // (oldest first), then the rest, with a contact to ask.
 func (a *assembler) review() {
+	a.add(route.Review, "review", a.l.t["reviewTitle"], a.reviewView)
+}
+
+func (a *assembler) reviewView(f Frame) View {
 	t := a.l.t
 	limit := a.ix.ReviewLimit()
-	v := a.add(route.Review, "review", t["reviewTitle"])
-	v.Intro = a.l.f("reviewIntro", limit)
-	rv := &ReviewView{Limit: limit}
+	rv := &ReviewView{Frame: f, Intro: a.l.f("reviewIntro", limit), Limit: limit, Empty: t["noActivities"]}
 	type row struct {
 		r   ReviewRow
 		day catalog.Date
@@ -25,7 +27,7 @@ func (a *assembler) review() {
 		if !a.current(x) {
 			continue
 		}
-		r := ReviewRow{Name: x.Namn, Href: v.Root + activityURL(x)}
+		r := ReviewRow{Name: x.Namn, Href: rv.Root + activityURL(x)}
 		switch {
 		case x.Granskad.IsZero():
 			r.State, r.StateKey = t["reviewMissing"], "missing"
@@ -71,7 +73,7 @@ func (a *assembler) review() {
 		if x.Reachable() {
 			continue
 		}
-		r := ReviewRow{Name: x.Namn, Href: v.Root + activityURL(x)}
+		r := ReviewRow{Name: x.Namn, Href: rv.Root + activityURL(x)}
 		if !a.current(x) {
 			r.State, r.StateKey = t["search.endedMark"], "ended"
 		}
@@ -86,6 +88,5 @@ func (a *assembler) review() {
 		}
 		rv.Unreachable = append(rv.Unreachable, r)
 	}
-	v.Review = rv
-	v.Empty = t["noActivities"]
+	return rv
 }

@@ -53,14 +53,26 @@ type DataFile struct {
 type Page struct {
 	Path      string // output file, e.g. "verksamheter/lotsen/index.html"
 	URL       string // site-relative URL, e.g. "verksamheter/lotsen/" ("" is the front page)
-	Template  string // layout to render: home, activity, list, text or 404
+	Template  string // layout to render: home, activity, list, utskrift, review, text, 404 or redirect
 	InSitemap bool
 	LastMod   catalog.Date
-	View      *View
+	// View is what the layout receives: a *HomeView, *ActivityView,
+	// *ListView, *BookletView, *ReviewView, *TextView, *NotFoundView or
+	// *RedirectView, one per Template. Each embeds the Frame.
+	View View
 }
 
-// View is the data a layout receives.
-type View struct {
+// View is the data of one page: its Frame and what its kind shows.
+type View interface {
+	// PageFrame returns the frame of the page.
+	PageFrame() *Frame
+}
+
+// Frame is what every page has: all that base.html may use, whatever the
+// kind of page (docs/layouts.md lists the fields for catalogues' own
+// layouts). Each kind's view embeds it, so a layout reads .Title or .T on
+// any page.
+type Frame struct {
 	Lang        string
 	T           Strings
 	Root        string // prefix that leads from this page to the site root
@@ -75,31 +87,95 @@ type View struct {
 	Favicon     string
 	Version     string
 	Preview     bool // a preview with drafts: a note on every page
+	Draft       bool // the page itself is a draft
 	// Redirect, on the page at an activity's earlier address (aliases), is
-	// where the page sends the reader at once.
+	// where the page sends the reader at once (a meta refresh in the head).
 	Redirect string
-	Draft    bool // the page itself is a draft
-	Nav      []Link
-	Footer   Footer
-	Body     template.HTML // the page's own Markdown text
-	// StructuredData is schema.org data for the page, written as JSON-LD in
-	// the head (html/template marshals and escapes it).
+	// StructuredData is schema.org data for the page (activity pages),
+	// written as JSON-LD in the head (html/template marshals and escapes it).
 	StructuredData any
+	Nav            []Link
+	Footer         Footer
+	// NavHTML and FooterHTML, when set, are Nav and Footer as the partials
+	// "nav" and "footer" show them, rendered by package render once for
+	// all the pages that share them.
+	NavHTML, FooterHTML template.HTML
+}
 
+// PageFrame returns f itself: every view has it through embedding.
+func (f *Frame) PageFrame() *Frame { return f }
+
+// HomeView is the front page: the introduction, the search form, the
+// matrix and the activities that work on the system rather than in a place.
+type HomeView struct {
+	Frame
+	Body       template.HTML // the text of content/_index.md
 	Matrix     *Matrix
-	Search     *SearchView // front page: the search form, shown by its script
-	Structural []Item      // front page: activities not placed in the matrix
-	Activity   *ActivityView
-	Intro      string  // one-line text under the h1 of a listing
-	Groups     []Group // listings: activities under headings
+	Search     *SearchView // the search form, shown by its script
+	Structural []Item      // activities not placed in the matrix
+}
+
+// ActivityView is an activity's own page.
+type ActivityView struct {
+	Frame
+	Body      template.HTML // the activity's description
+	Status    string
+	StatusKey string
+	Facts     []Fact
+	Contacts  []ContactView
+}
+
+// Activity returns v itself, so that layouts written for the single view
+// of earlier versions ({{with .Activity}}{{.Facts}}…) keep working.
+func (v *ActivityView) Activity() *ActivityView { return v }
+
+// ListView is a listing (the A–Ö list, the ended activities, the page of
+// a municipality, function, financing source, förbund or organiser) or
+// the index page of one of them (Links).
+type ListView struct {
+	Frame
+	Intro string        // one-line text under the h1
+	Body  template.HTML // the text of the content page that explains the value, if any
+	// Groups are the activities under headings.
+	Groups []Group
 	// ListHeading, when set, is an h2 above the groups (whose headings are
 	// then h3), for pages where text comes before the list.
 	ListHeading string
-	Links       []Link // index pages: the things listed with counts
-	Forbund     *ForbundView
-	Booklet     []BookletSection // utskrift/: the whole catalogue for print
-	Review      *ReviewView      // granskning/: how fresh each entry is
-	Empty       string           // what a listing says when it has nothing
+	Links       []Link       // index pages: the things listed with counts
+	Forbund     *ForbundView // a förbund page: its fact box
+	Empty       string       // what the listing says when it has nothing
+}
+
+// BookletView is utskrift/: the whole catalogue for print.
+type BookletView struct {
+	Frame
+	Intro    string
+	Body     template.HTML // the introduction, as it stands in the booklet
+	Matrix   *Matrix
+	Sections []BookletSection
+}
+
+// Booklet returns the sections, the name layouts of earlier versions use.
+func (v *BookletView) Booklet() []BookletSection { return v.Sections }
+
+// TextView is a plain page (content/*.md) or the accessibility statement.
+type TextView struct {
+	Frame
+	Intro string
+	Body  template.HTML
+}
+
+// NotFoundView is the 404 page.
+type NotFoundView struct {
+	Frame
+	Intro string
+}
+
+// RedirectView is the page at an activity's earlier address; Frame.Redirect
+// is where it sends the reader.
+type RedirectView struct {
+	Frame
+	Intro string
 }
 
 // Link is a labelled address; Href is ready to use in the page.
@@ -130,6 +206,10 @@ type Item struct {
 	StatusKey string // pagaende, planerad, avslutad: for styling
 	SearchID  int    // the activity's number in the search index
 	Draft     bool   // utkast: true, shown in a preview only
+	// HTML, when set, is the item as its list shows it, rendered once by
+	// package render (the partial "item", or "matrix-item" in a matrix
+	// cell) and reused by every list that shows the same item.
+	HTML template.HTML
 }
 
 // SearchView is the search form of the front page. It is hidden until its
@@ -183,14 +263,6 @@ type MatrixRow struct {
 	Cells [][]Item
 }
 
-// ActivityView is everything an activity page shows besides its body.
-type ActivityView struct {
-	Status    string
-	StatusKey string
-	Facts     []Fact
-	Contacts  []ContactView
-}
-
 // Fact is a labelled value on an activity page; either Text or Links.
 type Fact struct {
 	Label string
@@ -206,10 +278,13 @@ type ContactView struct {
 	TelHref template.URL
 }
 
-// ReviewView is the review report: every current activity with the day
-// its entry was last checked, the ones that need checking first.
+// ReviewView is granskning/, the review report: every current activity
+// with the day its entry was last checked, the ones that need checking first.
 type ReviewView struct {
-	Limit int // granskas_inom, in days
+	Frame
+	Intro string
+	Empty string // what the report says when there is nothing to review
+	Limit int    // granskas_inom, in days
 	Rows  []ReviewRow
 	// Counts of rows per state, for the summary line.
 	Missing, Stale, Fresh int
@@ -217,6 +292,10 @@ type ReviewView struct {
 	// epost, adress or webb: they are published, but a reader cannot reach them.
 	Unreachable []ReviewRow
 }
+
+// Review returns v itself, so that layouts written for the single view of
+// earlier versions ({{with .Review}}{{.Rows}}…) keep working.
+func (v *ReviewView) Review() *ReviewView { return v }
 
 // ReviewRow is one activity in the review report.
 type ReviewRow struct {
@@ -245,6 +324,9 @@ type BookletActivity struct {
 	Facts    []Fact
 	Contacts []ContactView
 	Body     template.HTML
+	// HTML, when set, is the activity as the booklet shows it, rendered
+	// beforehand by package render (the partial "booklet-activity").
+	HTML template.HTML
 }
 
 // ForbundView is the fact box of a förbund page.
@@ -256,7 +338,20 @@ type ForbundView struct {
 
 // Assemble returns every HTML page of the site in a stable order.
 func Assemble(in Input) []Page {
-	a := newAssembler(in)
+	return newAssembler(in, true).run()
+}
+
+// Paths returns the pages Assemble makes, in the same order and with the
+// same Path, URL, Template, InSitemap and LastMod, but without their views
+// (View is nil): what the build needs to resolve links before the Markdown
+// is converted. Both walk the same enumeration; only the views are skipped.
+// Input.Cat and Input.Now decide the pages; the rest of Input may be empty.
+func Paths(in Input) []Page {
+	return newAssembler(in, false).run()
+}
+
+// run enumerates every page: the one list of what the site is.
+func (a *assembler) run() []Page {
 	a.home()
 	a.activities()
 	a.allActivities()
@@ -288,10 +383,11 @@ type assembler struct {
 	searchID     map[*catalog.Activity]int // number in the search index: the catalogue's order
 	nav          []Link                    // site-relative hrefs; made relative per page
 	basePath     string
+	views        bool // make the views (Assemble), or only list the pages (Paths)
 }
 
-func newAssembler(in Input) *assembler {
-	a := &assembler{in: in, ix: in.Cat.Index, l: newLang(in.Cat.Index.Sprak), byFile: map[string]*catalog.Page{}, forbundPages: map[string]*catalog.Page{}}
+func newAssembler(in Input, views bool) *assembler {
+	a := &assembler{in: in, ix: in.Cat.Index, l: newLang(in.Cat.Index.Sprak), byFile: map[string]*catalog.Page{}, forbundPages: map[string]*catalog.Page{}, views: views}
 	a.searchID = map[*catalog.Activity]int{}
 	for i, x := range in.Cat.Activities {
 		a.searchID[x] = i
@@ -345,17 +441,26 @@ func (a *assembler) plain() []*catalog.Page {
 }
 
 // add creates a page at site-relative url (a folder URL, or "" for the
-// front page) and returns its view for filling in.
-func (a *assembler) add(urlPath, tmpl, title string) *View {
-	root := strings.Repeat("../", strings.Count(urlPath, "/"))
-	v := a.view(root, urlPath, title)
-	a.pages = append(a.pages, Page{Path: urlPath + "index.html", URL: urlPath, Template: tmpl, InSitemap: true, View: v})
-	return v
+// front page), in the sitemap, whose view fill completes.
+func (a *assembler) add(urlPath, tmpl, title string, view func(Frame) View) {
+	a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: tmpl, InSitemap: true}, relRoot(urlPath), title, view)
 }
 
-func (a *assembler) view(root, urlPath, title string) *View {
+// addPage appends pg; when views are made, view makes its view around the
+// frame for root and title.
+func (a *assembler) addPage(pg Page, root, title string, view func(Frame) View) {
+	if a.views {
+		pg.View = view(a.frame(root, pg.URL, title))
+	}
+	a.pages = append(a.pages, pg)
+}
+
+// relRoot is the prefix that leads from the page at urlPath to the root.
+func relRoot(urlPath string) string { return strings.Repeat("../", strings.Count(urlPath, "/")) }
+
+func (a *assembler) frame(root, urlPath, title string) Frame {
 	ix := a.ix
-	v := &View{
+	v := Frame{
 		Lang: a.l.code, T: a.l.t, Root: root,
 		SiteTitle: ix.Titel, Subtitle: ix.Undertitel,
 		Title: title, DocTitle: title + " – " + ix.Titel, Home: root,

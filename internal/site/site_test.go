@@ -156,7 +156,7 @@ func findItem(items []Item, name string) (Item, bool) {
 
 func TestAssembleMatrix(t *testing.T) {
 	home := pageAt(t, assemble(testCatalogue()), "")
-	m := home.View.Matrix
+	m := home.View.(*HomeView).Matrix
 	if m == nil {
 		t.Fatal("the front page has no matrix")
 	}
@@ -211,7 +211,7 @@ func TestAssembleStatus(t *testing.T) {
 	pages := assemble(testCatalogue())
 	home := pageAt(t, pages, "")
 	var all []Item
-	for _, r := range home.View.Matrix.Rows {
+	for _, r := range home.View.(*HomeView).Matrix.Rows {
 		for _, c := range r.Cells {
 			all = append(all, c...)
 		}
@@ -243,10 +243,11 @@ func TestAssembleStatus(t *testing.T) {
 			"tva-kommuner": "Pågående",
 		} {
 			p := pageAt(t, pages, "verksamheter/"+slug+"/")
-			if p.View.Activity == nil {
+			v, ok := p.View.(*ActivityView)
+			if !ok {
 				t.Fatalf("%s: no ActivityView", p.URL)
 			}
-			if got := p.View.Activity.Status; got != want {
+			if got := v.Status; got != want {
 				t.Errorf("%s: status %q, want %q", p.URL, got, want)
 			}
 		}
@@ -257,7 +258,7 @@ func TestAssembleEnded(t *testing.T) {
 	pages := assemble(testCatalogue())
 	ended := pageAt(t, pages, "avslutade/")
 	var items []Item
-	for _, g := range ended.View.Groups {
+	for _, g := range ended.View.(*ListView).Groups {
 		items = append(items, g.Items...)
 	}
 	if got, want := names(items), []string{"Avslutad insats"}; !slices.Equal(got, want) {
@@ -274,39 +275,39 @@ func TestAssembleEnded(t *testing.T) {
 
 	// The A–Ö list has it, marked, so that find in page reaches it.
 	all := pageAt(t, pages, "verksamheter/")
-	if len(all.View.Groups) == 0 {
+	if len(all.View.(*ListView).Groups) == 0 {
 		t.Fatal("verksamheter/ lists nothing")
 	}
-	if it, ok := findItem(all.View.Groups[0].Items, "Avslutad insats"); !ok || it.StatusKey != "avslutad" {
+	if it, ok := findItem(all.View.(*ListView).Groups[0].Items, "Avslutad insats"); !ok || it.StatusKey != "avslutad" {
 		t.Errorf("verksamheter/ does not list the ended activity, marked: %+v", it)
 	}
 	// Current listings leave it out.
 	for _, u := range []string{"kommuner/boras/", "funktioner/f1/", "finansiering/finsam/"} {
 		p := pageAt(t, pages, u)
-		for _, g := range p.View.Groups {
+		for _, g := range p.View.(*ListView).Groups {
 			if _, ok := findItem(g.Items, "Avslutad insats"); ok {
 				t.Errorf("%s lists the ended activity", u)
 			}
 		}
 	}
-	if got := pageAt(t, pages, "kommuner/").View.Links[0]; got.Label != "Borås" || got.Note != "2 verksamheter" {
+	if got := pageAt(t, pages, "kommuner/").View.(*ListView).Links[0]; got.Label != "Borås" || got.Note != "2 verksamheter" {
 		t.Errorf("kommuner/ link for Borås = %+v, want a count of 2 current activities", got)
 	}
 }
 
 func TestAssembleStructural(t *testing.T) {
 	home := pageAt(t, assemble(testCatalogue()), "")
-	if got, want := names(home.View.Structural), []string{"Koordinator"}; !slices.Equal(got, want) {
+	if got, want := names(home.View.(*HomeView).Structural), []string{"Koordinator"}; !slices.Equal(got, want) {
 		t.Errorf("Structural = %q, want %q", got, want)
 	}
-	for _, r := range home.View.Matrix.Rows {
+	for _, r := range home.View.(*HomeView).Matrix.Rows {
 		for _, c := range r.Cells {
 			if _, ok := findItem(c, "Koordinator"); ok {
 				t.Errorf("the structural activity is in the matrix row %s", r.Head.Label)
 			}
 		}
 	}
-	if it := home.View.Structural[0]; it.Kommuner != "Alla kommuner" || it.Href != "verksamheter/koordinator/" {
+	if it := home.View.(*HomeView).Structural[0]; it.Kommuner != "Alla kommuner" || it.Href != "verksamheter/koordinator/" {
 		t.Errorf("structural item = %+v, want Kommuner %q and Href %q", it, "Alla kommuner", "verksamheter/koordinator/")
 	}
 
@@ -314,8 +315,8 @@ func TestAssembleStructural(t *testing.T) {
 	cat := testCatalogue()
 	cat.Activities[4].Slut = testNow.AddDays(-1)
 	home = pageAt(t, assemble(cat), "")
-	if len(home.View.Structural) != 0 {
-		t.Errorf("Structural = %q after the coordinator ended, want none", names(home.View.Structural))
+	if len(home.View.(*HomeView).Structural) != 0 {
+		t.Errorf("Structural = %q after the coordinator ended, want none", names(home.View.(*HomeView).Structural))
 	}
 }
 
@@ -339,8 +340,8 @@ func TestAssemblePaths(t *testing.T) {
 		if !p.InSitemap {
 			t.Errorf("page %q is not in the sitemap", p.URL)
 		}
-		if want := "https://samverkan.example.se/testbygd/" + p.URL; p.View.Canonical != want {
-			t.Errorf("page %q: Canonical %q, want %q", p.URL, p.View.Canonical, want)
+		if want := "https://samverkan.example.se/testbygd/" + p.URL; p.View.PageFrame().Canonical != want {
+			t.Errorf("page %q: Canonical %q, want %q", p.URL, p.View.PageFrame().Canonical, want)
 		}
 	}
 	for _, u := range []string{
@@ -374,8 +375,8 @@ func TestAssembleRoot(t *testing.T) {
 			loc := site + p.URL
 			if p.Template == "404" {
 				loc = site + "no/such/page"
-			} else if want := strings.Repeat("../", strings.Count(p.URL, "/")); p.View.Root != want {
-				t.Errorf("Root = %q, want %q (depth of %q)", p.View.Root, want, p.URL)
+			} else if want := strings.Repeat("../", strings.Count(p.URL, "/")); p.View.PageFrame().Root != want {
+				t.Errorf("Root = %q, want %q (depth of %q)", p.View.PageFrame().Root, want, p.URL)
 			}
 			base, err := url.Parse(loc)
 			if err != nil {
@@ -388,15 +389,15 @@ func TestAssembleRoot(t *testing.T) {
 				}
 				return base.ResolveReference(ref).String()
 			}
-			root := p.View.Root
+			root := p.View.PageFrame().Root
 			if root == "" {
 				root = "./"
 			}
 			if got := resolve(root); got != site {
-				t.Errorf("Root %q resolves to %s, want %s", p.View.Root, got, site)
+				t.Errorf("Root %q resolves to %s, want %s", p.View.PageFrame().Root, got, site)
 			}
-			if got := resolve(p.View.CSS); got != site+"samkat.css" {
-				t.Errorf("CSS %q resolves to %s", p.View.CSS, got)
+			if got := resolve(p.View.PageFrame().CSS); got != site+"samkat.css" {
+				t.Errorf("CSS %q resolves to %s", p.View.PageFrame().CSS, got)
 			}
 			for _, href := range pageLinks(p.View) {
 				if got := resolve(href); !urls[got] {
@@ -408,24 +409,38 @@ func TestAssembleRoot(t *testing.T) {
 }
 
 // pageLinks returns the hrefs of v that point to pages of the site.
-func pageLinks(v *View) []string {
-	hrefs := []string{v.Home, v.Footer.Statement.Href}
-	for _, l := range v.Nav {
+func pageLinks(view View) []string {
+	f := view.PageFrame()
+	hrefs := []string{f.Home, f.Footer.Statement.Href}
+	for _, l := range f.Nav {
 		hrefs = append(hrefs, l.Href)
 	}
-	items := slices.Clone(v.Structural)
-	if v.Matrix != nil {
-		for _, c := range v.Matrix.Cols {
+	var items []Item
+	var m *Matrix
+	var list ListView
+	var facts []Fact
+	switch v := view.(type) {
+	case *HomeView:
+		items, m = slices.Clone(v.Structural), v.Matrix
+	case *BookletView:
+		m = v.Matrix
+	case *ListView:
+		list = *v
+	case *ActivityView:
+		facts = v.Facts
+	}
+	if m != nil {
+		for _, c := range m.Cols {
 			hrefs = append(hrefs, c.Href)
 		}
-		for _, r := range v.Matrix.Rows {
+		for _, r := range m.Rows {
 			hrefs = append(hrefs, r.Head.Href)
 			for _, c := range r.Cells {
 				items = append(items, c...)
 			}
 		}
 	}
-	for _, g := range v.Groups {
+	for _, g := range list.Groups {
 		if g.Href != "" {
 			hrefs = append(hrefs, g.Href)
 		}
@@ -434,20 +449,18 @@ func pageLinks(v *View) []string {
 	for _, it := range items {
 		hrefs = append(hrefs, it.Href)
 	}
-	for _, l := range v.Links {
+	for _, l := range list.Links {
 		hrefs = append(hrefs, l.Href)
 	}
-	if v.Activity != nil {
-		for _, f := range v.Activity.Facts {
-			for _, l := range f.Links {
-				if !strings.HasPrefix(l.Href, "https://example.se/") { // webb is external
-					hrefs = append(hrefs, l.Href)
-				}
+	for _, f := range facts {
+		for _, l := range f.Links {
+			if !strings.HasPrefix(l.Href, "https://example.se/") { // webb is external
+				hrefs = append(hrefs, l.Href)
 			}
 		}
 	}
-	if v.Forbund != nil {
-		for _, l := range v.Forbund.Members {
+	if list.Forbund != nil {
+		for _, l := range list.Forbund.Members {
 			hrefs = append(hrefs, l.Href)
 		}
 	}
@@ -475,16 +488,16 @@ func TestAssembleNotFound(t *testing.T) {
 			if p.Path != "404.html" || p.Template != "404" || p.InSitemap {
 				t.Errorf("404 page: Path %q, Template %q, InSitemap %v", p.Path, p.Template, p.InSitemap)
 			}
-			if p.View.Root != tt.root {
-				t.Errorf("404 Root = %q, want %q", p.View.Root, tt.root)
+			if p.View.PageFrame().Root != tt.root {
+				t.Errorf("404 Root = %q, want %q", p.View.PageFrame().Root, tt.root)
 			}
-			if p.View.Home != tt.root {
-				t.Errorf("404 Home = %q, want %q", p.View.Home, tt.root)
+			if p.View.PageFrame().Home != tt.root {
+				t.Errorf("404 Home = %q, want %q", p.View.PageFrame().Home, tt.root)
 			}
-			if p.View.Canonical != "" {
-				t.Errorf("404 Canonical = %q, want none", p.View.Canonical)
+			if p.View.PageFrame().Canonical != "" {
+				t.Errorf("404 Canonical = %q, want none", p.View.PageFrame().Canonical)
 			}
-			for _, l := range p.View.Nav {
+			for _, l := range p.View.PageFrame().Nav {
 				if !strings.HasPrefix(l.Href, tt.root) {
 					t.Errorf("404 nav link %q does not start at %q", l.Href, tt.root)
 				}
@@ -520,21 +533,21 @@ func TestAssembleLanguage(t *testing.T) {
 			pages := assemble(cat)
 			for _, p := range pages {
 				var labels []string
-				for _, l := range p.View.Nav {
+				for _, l := range p.View.PageFrame().Nav {
 					labels = append(labels, l.Label)
 				}
 				if !slices.Equal(labels, tt.nav) {
 					t.Fatalf("page %q nav = %q, want %q", p.URL, labels, tt.nav)
 				}
-				if p.View.Lang != tt.sprak {
-					t.Errorf("page %q Lang = %q, want %q", p.URL, p.View.Lang, tt.sprak)
+				if p.View.PageFrame().Lang != tt.sprak {
+					t.Errorf("page %q Lang = %q, want %q", p.URL, p.View.PageFrame().Lang, tt.sprak)
 				}
 			}
 			home := pageAt(t, pages, "")
-			if home.View.Matrix.Caption != tt.caption {
-				t.Errorf("matrix caption = %q, want %q", home.View.Matrix.Caption, tt.caption)
+			if home.View.(*HomeView).Matrix.Caption != tt.caption {
+				t.Errorf("matrix caption = %q, want %q", home.View.(*HomeView).Matrix.Caption, tt.caption)
 			}
-			if got := pageAt(t, pages, "verksamheter/avslutad/").View.Activity.Status; got != tt.ended {
+			if got := pageAt(t, pages, "verksamheter/avslutad/").View.(*ActivityView).Status; got != tt.ended {
 				t.Errorf("ended status = %q, want %q", got, tt.ended)
 			}
 		})
@@ -554,7 +567,7 @@ func TestAssembleNavCurrent(t *testing.T) {
 	}
 	for _, p := range assemble(testCatalogue()) {
 		var current []string
-		for _, l := range p.View.Nav {
+		for _, l := range p.View.PageFrame().Nav {
 			if l.Current {
 				current = append(current, l.Label)
 			}
@@ -572,24 +585,24 @@ func TestAssembleNavCurrent(t *testing.T) {
 func TestAssembleMissingStatement(t *testing.T) {
 	cat := testCatalogue()
 	cat.Pages = slices.DeleteFunc(cat.Pages, func(p *catalog.Page) bool { return p.Kind == catalog.TillganglighetPage })
-	p := pageAt(t, assemble(cat), "tillganglighet/")
-	if p.View.Title != "Tillgänglighetsredogörelse" || !strings.Contains(p.View.Intro, "ännu ingen tillgänglighetsredogörelse") {
-		t.Errorf("stub statement: Title %q, Intro %q", p.View.Title, p.View.Intro)
+	v := pageAt(t, assemble(cat), "tillganglighet/").View.(*TextView)
+	if v.Title != "Tillgänglighetsredogörelse" || !strings.Contains(v.Intro, "ännu ingen tillgänglighetsredogörelse") {
+		t.Errorf("stub statement: Title %q, Intro %q", v.Title, v.Intro)
 	}
 }
 
 func TestAssembleTermPage(t *testing.T) {
 	pages := assemble(testCatalogue())
-	f1 := pageAt(t, pages, "funktioner/f1/")
-	if f1.View.Title != "Samordning" || f1.View.Intro != "Insatser som samordnar." {
-		t.Errorf("funktioner/f1/: Title %q, Intro %q; want the content page's titel and beskrivning", f1.View.Title, f1.View.Intro)
+	f1 := pageAt(t, pages, "funktioner/f1/").View.(*ListView)
+	if f1.Title != "Samordning" || f1.Intro != "Insatser som samordnar." {
+		t.Errorf("funktioner/f1/: Title %q, Intro %q; want the content page's titel and beskrivning", f1.Title, f1.Intro)
 	}
 	f2 := pageAt(t, pages, "funktioner/f2/")
-	if f2.View.Title != "Aktiverande funktion" {
-		t.Errorf("funktioner/f2/: Title %q, want the axis name", f2.View.Title)
+	if f2.View.PageFrame().Title != "Aktiverande funktion" {
+		t.Errorf("funktioner/f2/: Title %q, want the axis name", f2.View.PageFrame().Title)
 	}
 	var listed []string
-	for _, g := range f2.View.Groups {
+	for _, g := range f2.View.(*ListView).Groups {
 		listed = append(listed, names(g.Items)...)
 	}
 	if want := []string{"Lotsen", "Planerad insats", "Sista dagen"}; !slices.Equal(listed, want) {
@@ -599,7 +612,7 @@ func TestAssembleTermPage(t *testing.T) {
 
 func TestAssembleContact(t *testing.T) {
 	p := pageAt(t, assemble(testCatalogue()), "verksamheter/lotsen/")
-	cs := p.View.Activity.Contacts
+	cs := p.View.(*ActivityView).Contacts
 	if len(cs) != 1 {
 		t.Fatalf("lotsen has %d contacts, want 1", len(cs))
 	}

@@ -1,0 +1,98 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/samkat/samkat/internal/render"
+	"github.com/samkat/samkat/internal/site"
+	"github.com/samkat/samkat/internal/synth"
+)
+
+// TestPrerenderedEntriesSameBytes: every page renders to the same bytes
+// whether the entries the listings repeat were rendered beforehand
+// (render.Prerender) or are rendered by the layouts as they go.
+func TestPrerenderedEntriesSameBytes(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		src  fs.FS
+	}{
+		{"small", catalogueFS(t, "testdata/small")},
+		{"synthetic", synth.Catalogue(300)},
+		{"synthetic, a booklet per municipality", synth.Catalogue(site.BookletMaxActivities + 1)},
+	} {
+		for _, drafts := range []bool{false, true} {
+			opt := testOptions()
+			opt.Drafts = drafts
+			p, res, err := prepare(context.Background(), c.src, opt)
+			if err != nil {
+				t.Fatalf("%s: %v\n%s", c.name, err, diagText(res))
+			}
+			r, err := render.New(os.DirFS("../../layouts"), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain := site.Assemble(siteInput(p, opt, nil))
+			pre := site.Assemble(siteInput(p, opt, nil))
+			if err := r.Prerender(context.Background(), pre); err != nil {
+				t.Fatal(err)
+			}
+			if f := pre[len(pre)-1].View.PageFrame(); f.NavHTML == "" || f.FooterHTML == "" {
+				t.Fatalf("%s: the navigation and footer were not rendered beforehand", c.name)
+			}
+			if !matrixRendered(pre[0].View.(*site.HomeView).Matrix) {
+				t.Fatalf("%s: the matrix entries were not rendered beforehand", c.name)
+			}
+			for i := range plain {
+				want, err := r.Render(plain[i])
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = bytes.Clone(want)
+				got, err := r.Render(pre[i])
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s (drafts %v): %s differs with the entries rendered beforehand", c.name, drafts, plain[i].Path)
+				}
+			}
+		}
+	}
+}
+
+// TestCatalogueOverridesAnEntry: a catalogue's own _partials/item.html is
+// what every list shows, though the build renders it once per entry.
+func TestCatalogueOverridesAnEntry(t *testing.T) {
+	src := catalogueFS(t, "testdata/small")
+	src["layouts/_partials/item.html"] = &fstest.MapFile{Data: []byte(`{{define "item"}}<li class="own">{{.Item.Name}}{{if .Search}} (sök){{end}}</li>{{end}}`)}
+	files, res, err := buildMem(t, src)
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, diagText(res))
+	}
+	list := string(files["verksamheter/index.html"])
+	if !strings.Contains(list, `own">Lotsen</li>`) || strings.Contains(list, `"item"`) {
+		t.Errorf("verksamheter/ does not show the catalogue's own item:\n%s", list)
+	}
+}
+
+// matrixRendered reports whether m has entries and each has its HTML.
+func matrixRendered(m *site.Matrix) bool {
+	n := 0
+	for _, r := range m.Rows {
+		for _, c := range r.Cells {
+			for _, it := range c {
+				if it.HTML == "" {
+					return false
+				}
+				n++
+			}
+		}
+	}
+	return n > 0
+}

@@ -1,0 +1,221 @@
+package render
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	"github.com/samkat/samkat/internal/msg"
+	"github.com/samkat/samkat/internal/parallel"
+	"github.com/samkat/samkat/internal/site"
+)
+
+// The partials Prerender renders, and the layout files that define them
+// built in (named in errors).
+var prerendered = map[string]string{
+	"item":             "_partials/item.html",
+	"matrix-item":      "_partials/matrix-item.html",
+	"booklet-activity": "_partials/booklet-activity.html",
+	"nav":              "_partials/nav.html",
+	"footer":           "_partials/footer.html",
+}
+
+// Prerender renders beforehand, in parallel, what the pages repeat: each
+// activity's entry in the lists (the partial "item"), in the cells of a
+// matrix ("matrix-item") and in the booklet ("booklet-activity"), and the
+// navigation and footer of every page ("nav", "footer"). An entry that is
+// the same on several pages (the same activity at the same depth of
+// address: kommuner/mark/ and funktioner/x/ link it alike, and the
+// booklets of two municipalities print it alike; the footer of every page
+// at one depth) is rendered once, and every page that shows it gets it as
+// the item's (or frame's) HTML, which the built-in layouts print instead of
+// executing the partial again. A catalogue's own version of a partial is
+// the one rendered; a partial the layouts do not define is left to them.
+// The pages are those of one site: they share their texts.
+//
+// Rendering a page through the partials, as html/template would without
+// Prerender, gives the same bytes: the partials are written to be called in
+// the text of the page, which is where html/template renders them alone.
+func (r *Renderer) Prerender(ctx context.Context, pages []site.Page) error {
+	jobs, into := r.collect(pages)
+	if len(jobs) == 0 {
+		return nil
+	}
+	stop := new(atomic.Bool)
+	done := make(chan error, 1)
+	go func() {
+		_, err := parallel.ForWorkers(ctx, len(jobs), func() *pageWriter {
+			return &pageWriter{max: r.maxPage, stop: stop}
+		}, func(w *pageWriter, i int) error {
+			return r.prerender(w, &jobs[i])
+		})
+		done <- err
+	}()
+	timer := time.NewTimer(r.timeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		if err != nil {
+			return err
+		}
+	case <-timer.C:
+		stop.Store(true)
+		return msg.Errorf(msg.LayoutTooSlow, prerendered[jobs[0].partial], jobs[0].page, r.timeout)
+	}
+	for _, o := range into {
+		*o.html = jobs[o.job].html
+	}
+	return nil
+}
+
+// fragment is one entry to render: a partial and its data (args, or the
+// page's frame).
+type fragment struct {
+	partial string
+	page    string // the first page that shows it, for errors
+	args    map[string]any
+	data    *site.Frame
+	html    template.HTML
+}
+
+// occurrence is where a rendered entry goes.
+type occurrence struct {
+	html *template.HTML
+	job  int
+}
+
+// collect lists the entries of pages to render, each once, and where each
+// goes.
+func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
+	type key struct {
+		partial string
+		search  bool
+		item    site.Item
+	}
+	has := func(name string) bool { return r.partials.Lookup(name) != nil }
+	var jobs []fragment
+	var into []occurrence
+	index := map[key]int{}
+	// An activity in the booklets of several municipalities is the same
+	// entry in each: site makes it from the activity (which its ID names)
+	// and the depth of the page alone.
+	type bookletKey struct{ id, root string }
+	booklet := map[bookletKey]int{}
+	// The navigation and the footer are made from the page's depth alone,
+	// and which link of the navigation is the page itself.
+	type frameKey struct {
+		partial, root string
+		current       int
+	}
+	frames := map[frameKey]int{}
+	frame := func(pg *site.Page, partial string, current int, dst *template.HTML) {
+		if !has(partial) || *dst != "" {
+			return
+		}
+		f := pg.View.PageFrame()
+		k := frameKey{partial, f.Root, current}
+		j, ok := frames[k]
+		if !ok {
+			j = len(jobs)
+			frames[k] = j
+			jobs = append(jobs, fragment{partial: partial, page: pg.Path, data: f})
+		}
+		into = append(into, occurrence{dst, j})
+	}
+	items := func(pg *site.Page, t site.Strings, partial string, search bool, list []site.Item) {
+		if !has(partial) {
+			return
+		}
+		for i := range list {
+			it := &list[i]
+			if it.HTML != "" {
+				continue
+			}
+			k := key{partial, search, *it}
+			j, ok := index[k]
+			if !ok {
+				j = len(jobs)
+				index[k] = j
+				args := map[string]any{"Item": *it, "T": t}
+				if partial == "item" {
+					args["Search"] = search
+				}
+				jobs = append(jobs, fragment{partial: partial, page: pg.Path, args: args})
+			}
+			into = append(into, occurrence{&it.HTML, j})
+		}
+	}
+	matrix := func(pg *site.Page, t site.Strings, m *site.Matrix) {
+		if m == nil {
+			return
+		}
+		for _, row := range m.Rows {
+			for _, cell := range row.Cells {
+				items(pg, t, "matrix-item", false, cell)
+			}
+		}
+	}
+	for p := range pages {
+		pg := &pages[p]
+		if pg.View == nil {
+			continue
+		}
+		f := pg.View.PageFrame()
+		frame(pg, "nav", slices.IndexFunc(f.Nav, func(l site.Link) bool { return l.Current }), &f.NavHTML)
+		frame(pg, "footer", 0, &f.FooterHTML)
+		switch v := pg.View.(type) {
+		case *site.HomeView:
+			matrix(pg, v.T, v.Matrix)
+			items(pg, v.T, "item", true, v.Structural)
+		case *site.ListView:
+			for _, g := range v.Groups {
+				items(pg, v.T, "item", false, g.Items)
+			}
+		case *site.BookletView:
+			matrix(pg, v.T, v.Matrix)
+			if !has("booklet-activity") {
+				continue
+			}
+			for _, sec := range v.Sections {
+				for i := range sec.Activities {
+					a := &sec.Activities[i]
+					if a.HTML != "" {
+						continue
+					}
+					k := bookletKey{a.ID, v.Root}
+					j, ok := booklet[k]
+					if !ok {
+						j = len(jobs)
+						booklet[k] = j
+						jobs = append(jobs, fragment{partial: "booklet-activity", page: pg.Path, args: map[string]any{"Activity": *a, "T": v.T}})
+					}
+					into = append(into, occurrence{&a.HTML, j})
+				}
+			}
+		}
+	}
+	return jobs, into
+}
+
+// prerender renders job f with w, which it empties first.
+func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
+	w.buf.Reset()
+	var data any = f.args
+	if f.data != nil {
+		data = f.data
+	}
+	err := r.partials.ExecuteTemplate(w, f.partial, data)
+	switch {
+	case w.over:
+		return msg.Errorf(msg.LayoutPageTooBig, prerendered[f.partial], f.page, r.maxPage>>20)
+	case w.stop.Load():
+		return nil // Prerender has returned the time limit's error
+	case err != nil:
+		return fmt.Errorf("render %s for %s: %w", f.partial, f.page, err)
+	}
+	f.html = template.HTML(w.buf.String()) // the partial's own output, escaped by html/template
+	return nil
+}
