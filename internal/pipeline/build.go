@@ -431,14 +431,13 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	emit := e.file
 	err = parallel.For(ctx, len(order), func(i int) error {
 		pg := pages[order[i]]
-		pages[order[i]] = site.Page{} // its view is not needed again
+		// Its view is not needed again, and the booklet's, with every
+		// entry rendered beforehand, is as large as the page: let it go.
+		pages[order[i]] = site.Page{}
 		b, err := rend.Render(pg)
 		if err != nil {
 			return fmt.Errorf("render %s: %w", pg.Path, err)
 		}
-		// Rendered, the view is garbage: the booklet's, with every entry
-		// rendered beforehand, is as large as the page.
-		pages[order[i]].View = nil
 		return emit(pg.Path, b)
 	})
 	if err != nil {
