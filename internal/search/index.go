@@ -206,10 +206,35 @@ func spelledStem(sp, st string) string {
 	if !hasSpelling(sp) {
 		return ""
 	}
-	if form := firstRunes(sp, utf8.RuneCountInString(st)); hasSpelling(form) && unspell(form) == st {
+	if form := firstRunes(sp, utf8.RuneCountInString(st)); hasSpelling(form) && unspelledIs(form, st) {
 		return form
 	}
 	return ""
+}
+
+// unspelledIs reports whether unspell(form) == st, without making the
+// unspelled string: spelledStem asks it of nearly every word written with
+// å, ä or ö.
+func unspelledIs(form, st string) bool {
+	j := 0
+	for i := 0; i < len(form); i++ {
+		c := form[i]
+		if c == 0xc3 && i+1 < len(form) {
+			switch form[i+1] {
+			case 0xa5, 0xa4: // å, ä
+				c = 'a'
+				i++
+			case 0xb6: // ö
+				c = 'o'
+				i++
+			}
+		}
+		if j >= len(st) || st[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(st)
 }
 
 // worker is what one core keeps while indexing: caches, and the words it
@@ -218,6 +243,9 @@ type worker struct {
 	stems map[string]string
 	vocabulary
 	tailCache map[string][]tail
+	// toks, spelled, stemBuf and forms are docTerms' buffers, reused from
+	// one document to the next.
+	toks, spelled, stemBuf, forms []string
 }
 
 // tail is the stem of a compound's tail and where, in runes, the tail
@@ -347,11 +375,12 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 			spelled[form] = w
 		}
 	}
-	var stems, forms []string
+	stems, forms := w.stemBuf[:0], w.forms[:0]
 	for f := Field(0); f < numFields; f++ {
 		weight := uint8(f.weight())
 		stems, forms = stems[:0], forms[:0]
-		toks, sps := tokenPairs(d.Text[f])
+		w.toks, w.spelled = tokenPairsInto(d.Text[f], w.toks, w.spelled)
+		toks, sps := w.toks, w.spelled
 		for i, tok := range toks {
 			sp := sps[i]
 			st := w.stem(tok)
@@ -429,6 +458,7 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 			addForm(form, weight)
 		}
 	}
+	w.stemBuf, w.forms = stems[:0], forms[:0]
 	return best, spelled, compounds
 }
 
