@@ -40,6 +40,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -201,14 +202,21 @@ func rebase(href string, in Inset) string {
 // walker: the running text (no headings, tables, code or HTML) and all of
 // it (table cells too), each with its white space collapsed.
 func plainText(doc ast.Node, src []byte) (summary, all string) {
-	var run, every strings.Builder
+	// Most bodies have no table, and then the running text is all of it:
+	// run is made only once a table has text, from what every had so far.
+	var every, run []byte
+	every = make([]byte, 0, min(len(src), 4*MaxText))
+	tables := false // whether run is kept apart from every
 	inTable := 0
 	write := func(b []byte) {
-		if every.Len() < 4*MaxText {
-			every.Write(b)
+		if inTable > 0 && !tables {
+			run, tables = slices.Clone(every), true
 		}
-		if inTable == 0 && run.Len() < 4*MaxText {
-			run.Write(b)
+		if len(every) < 4*MaxText {
+			every = append(every, b...)
+		}
+		if tables && inTable == 0 && len(run) < 4*MaxText {
+			run = append(run, b...)
 		}
 	}
 	space := []byte{' '}
@@ -245,12 +253,55 @@ func plainText(doc ast.Node, src []byte) (summary, all string) {
 		}
 		return ast.WalkContinue, nil
 	})
-	all = strings.Join(strings.Fields(every.String()), " ")
+	all = collapseSpace(every)
+	if tables {
+		summary = collapseSpace(run)
+	} else {
+		summary = all
+	}
 	if utf8.RuneCountInString(all) > MaxText {
 		all = string([]rune(all)[:MaxText])
 	}
-	return strings.Join(strings.Fields(run.String()), " "), all
+	return summary, all
 }
+
+// collapseSpace returns the words of b (as strings.Fields splits them)
+// joined by single spaces, without making the slice of words: the text of
+// a body is most of what the build splits.
+func collapseSpace(b []byte) string {
+	out := make([]byte, 0, len(b))
+	pending := false // a space is due before the next word
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				pending = len(out) > 0
+				continue
+			}
+			if pending {
+				out, pending = append(out, ' '), false
+			}
+			out = append(out, c)
+			continue
+		}
+		r, w := utf8.DecodeRune(b[i:])
+		if unicode.IsSpace(r) {
+			pending = len(out) > 0
+		} else {
+			if pending {
+				out, pending = append(out, ' '), false
+			}
+			out = append(out, b[i:i+w]...)
+		}
+		i += w
+	}
+	return string(out)
+}
+
+// asciiSpace are the ASCII bytes unicode.IsSpace (and strings.Fields) take
+// for space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 type walker struct {
 	file  string
