@@ -31,7 +31,7 @@
 package markdown
 
 import (
-	"bytes"
+	"bufio"
 	"html"
 	"html/template"
 	"net/url"
@@ -139,20 +139,29 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 		}
 	}
 	w.walk(doc)
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
-		// Rendering into a bytes.Buffer cannot fail; report it rather than panic.
-		diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
-	}
-	summary, all := plainText(doc, body)
-	out := Body{HTML: template.HTML(buf.String()), Summary: summary, Text: all}
-	if len(inset) > 0 {
-		fitInto(doc, inset[0])
-		buf.Reset()
-		if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+	// goldmark writes through a bufio.Writer, and makes one for every
+	// Render unless given one: both renders share this one, and write into
+	// a strings.Builder, whose text becomes the HTML without a copy.
+	var page, booklet strings.Builder
+	bw := bufio.NewWriter(&page)
+	render := func() {
+		err := c.md.Renderer().Render(bw, body, doc)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err != nil {
+			// Rendering into a strings.Builder cannot fail; report it rather than panic.
 			diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
 		}
-		out.Booklet = template.HTML(buf.String())
+	}
+	render()
+	summary, all := plainText(doc, body)
+	out := Body{HTML: template.HTML(page.String()), Summary: summary, Text: all}
+	if len(inset) > 0 {
+		fitInto(doc, inset[0])
+		bw.Reset(&booklet)
+		render()
+		out.Booklet = template.HTML(booklet.String())
 	}
 	return out, diags
 }
@@ -269,34 +278,37 @@ func plainText(doc ast.Node, src []byte) (summary, all string) {
 // joined by single spaces, without making the slice of words: the text of
 // a body is most of what the build splits.
 func collapseSpace(b []byte) string {
-	out := make([]byte, 0, len(b))
+	var out strings.Builder
+	out.Grow(len(b))
 	pending := false // a space is due before the next word
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
 			i++
 			if asciiSpace[c] {
-				pending = len(out) > 0
+				pending = out.Len() > 0
 				continue
 			}
 			if pending {
-				out, pending = append(out, ' '), false
+				out.WriteByte(' ')
+				pending = false
 			}
-			out = append(out, c)
+			out.WriteByte(c)
 			continue
 		}
 		r, w := utf8.DecodeRune(b[i:])
 		if unicode.IsSpace(r) {
-			pending = len(out) > 0
+			pending = out.Len() > 0
 		} else {
 			if pending {
-				out, pending = append(out, ' '), false
+				out.WriteByte(' ')
+				pending = false
 			}
-			out = append(out, b[i:i+w]...)
+			out.Write(b[i : i+w])
 		}
 		i += w
 	}
-	return string(out)
+	return out.String()
 }
 
 // asciiSpace are the ASCII bytes unicode.IsSpace (and strings.Fields) take
