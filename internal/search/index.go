@@ -246,6 +246,8 @@ type worker struct {
 	// toks, spelled, stemBuf and forms are docTerms' buffers, reused from
 	// one document to the next.
 	toks, spelled, stemBuf, forms []string
+	// sizes are those of the maps docTerms returned last.
+	sizes [3]int
 }
 
 // tail is the stem of a compound's tail and where, in runes, the tail
@@ -362,9 +364,11 @@ func hasTail(tails []tail, st string) bool {
 // the name of a municipality (places), but which is not one itself, is
 // indexed as it is: "marken" does not make an activity one in Mark.
 func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, spelled, compounds map[string]uint8) {
-	best := map[string]uint8{}
-	spelled = map[string]uint8{}
-	compounds = map[string]uint8{}
+	// Sized as the worker's last document's were: descriptions are alike
+	// in length, and growing a map of hundreds of terms rehashes it often.
+	best := make(map[string]uint8, w.sizes[0])
+	spelled = make(map[string]uint8, w.sizes[1])
+	compounds = make(map[string]uint8, w.sizes[2])
 	add := func(t string, w uint8) {
 		if w > best[t] {
 			best[t] = w
@@ -459,6 +463,7 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 		}
 	}
 	w.stemBuf, w.forms = stems[:0], forms[:0]
+	w.sizes = [3]int{len(best), len(spelled), len(compounds)}
 	return best, spelled, compounds
 }
 

@@ -115,23 +115,29 @@ func unspell(s string) string {
 	if !hasSpelling(s) {
 		return s
 	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0xc3 && i+1 < len(s) {
-			switch s[i+1] {
-			case 0xa5, 0xa4: // å, ä
-				b = append(b, 'a')
-				i++
-				continue
-			case 0xb6: // ö
-				b = append(b, 'o')
-				i++
-				continue
-			}
+	// A whole description is unspelled at once (see tokenPairs): copy the
+	// runs between the letters rather than byte by byte.
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, 0xc3)
+		if i < 0 || i+1 == len(s) {
+			b.WriteString(s)
+			return b.String()
 		}
-		b = append(b, s[i])
+		b.WriteString(s[:i])
+		switch s[i+1] {
+		case 0xa5, 0xa4: // å, ä
+			b.WriteByte('a')
+			s = s[i+2:]
+		case 0xb6: // ö
+			b.WriteByte('o')
+			s = s[i+2:]
+		default:
+			b.WriteByte(0xc3)
+			s = s[i+1:]
+		}
 	}
-	return string(b)
 }
 
 // hasSpelling reports whether s has one of å, ä and ö.

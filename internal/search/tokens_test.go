@@ -63,10 +63,31 @@ func refTokens(s string, keep bool) []string {
 	return out
 }
 
+// refUnspell is unspell as first written, byte by byte.
+func refUnspell(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0xc3 && i+1 < len(s) {
+			switch s[i+1] {
+			case 0xa5, 0xa4:
+				b = append(b, 'a')
+				i++
+				continue
+			case 0xb6:
+				b = append(b, 'o')
+				i++
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
 var tokenSeeds = []string{
 	"", " ", "Hälsostöd i Borås", "ÅÄÖ åäö Ångest Ärende Öppen", "Café Ñandú Štěpán Łódź",
 	"Ring 0320-77 93 64 eller 0325-185 49.", "18–64 år, 2019-01-01", "Bora\u030as",
-	"\xc3", "a\xc3\xa5", "\xff\xfe ord", "  flera   mellanslag\t\noch\u00a0nbsp ",
+	"\xc3", "a\xc3\xa5", "\xc3\xc3\xa5\xc3", "ö\xc3", "Å\xc3\xb6", "\xff\xfe ord", "  flera   mellanslag\t\noch\u00a0nbsp ",
 	strings.Repeat("arbetsträningsgruppsledare", 4) + " kort",
 }
 
@@ -79,6 +100,9 @@ func checkTokens(t *testing.T, s string) {
 		if got, want := tokens(s, keep), refTokens(s, keep); !slices.Equal(got, want) {
 			t.Errorf("tokens(%q, %v) = %q, want %q", s, keep, got, want)
 		}
+	}
+	if got, want := unspell(s), refUnspell(s); got != want {
+		t.Errorf("unspell(%q) = %q, want %q", s, got, want)
 	}
 	toks, spelled := tokenPairs(s)
 	if want := refTokens(s, false); !slices.Equal(toks, want) {
