@@ -127,7 +127,7 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	_, err = parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
 		add := func(sp string, t tail, weight uint8) {
 			perDoc[i][t.stem] = max(perDoc[i][t.stem], weight)
-			if form := spelledStem(string([]rune(sp)[t.at:]), t.stem); form != "" {
+			if form := spelledStem(sp[len(firstRunes(sp, t.at)):], t.stem); form != "" {
 				spelled[i][form] = max(spelled[i][form], weight)
 			}
 		}
