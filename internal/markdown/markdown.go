@@ -130,7 +130,7 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 	report := &limitReport{}
 	pc.Set(limitReportKey, report)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	w := walker{file: file, src: body, lines: lineStarts(body), diags: &diags, site: c.site, sug: diag.NewSuggester(diag.SuggestBudget)}
+	w := walker{file: file, src: body, diags: &diags, site: c.site, sug: diag.NewSuggester(diag.SuggestBudget)}
 	for _, t := range report.tables {
 		if t.columns > MaxTableColumns {
 			diags.AddError(w.posAt(t.pos), "", msg.BodyTableWide, t.columns, MaxTableColumns)
@@ -282,22 +282,23 @@ func collapseSpace(b []byte) string {
 	out.Grow(len(b))
 	pending := false // a space is due before the next word
 	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			i++
-			if asciiSpace[c] {
-				pending = out.Len() > 0
-				continue
+		if c := b[i]; c < utf8.RuneSelf && !asciiSpace[c] {
+			// A run of ASCII that is not space, as most words are, is
+			// copied at once.
+			j := i + 1
+			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
+				j++
 			}
 			if pending {
 				out.WriteByte(' ')
 				pending = false
 			}
-			out.WriteByte(c)
+			out.Write(b[i:j])
+			i = j
 			continue
 		}
 		r, w := utf8.DecodeRune(b[i:])
-		if unicode.IsSpace(r) {
+		if r < utf8.RuneSelf || unicode.IsSpace(r) {
 			pending = out.Len() > 0
 		} else {
 			if pending {
@@ -318,7 +319,7 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 type walker struct {
 	file  string
 	src   []byte
-	lines []int // byte offset at which each line starts
+	lines []int // byte offset at which each line starts, once a position is asked for
 	diags *diag.List
 	site  *Site
 
@@ -461,6 +462,11 @@ func (w *walker) pos(n ast.Node) diag.Pos {
 
 // posAt returns the file position of the byte at offset.
 func (w *walker) posAt(offset int) diag.Pos {
+	if w.lines == nil {
+		// Most bodies have nothing to report: count their lines only
+		// for one that has.
+		w.lines = lineStarts(w.src)
+	}
 	line := sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > offset })
 	return diag.Pos{File: w.file, Line: line}
 }
