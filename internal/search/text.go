@@ -158,6 +158,9 @@ func tokens(s string, keep bool) []string { return appendTokens(nil, fold(s, kee
 // words are what strings.Fields would give, without its slice of them.
 func appendTokens(out []string, f string) []string {
 	joining, afterNumber := false, false
+	// A number being joined runs from joinStart to joinEnd in f; it is
+	// made once it ends, rather than once for every number joined to it.
+	joinStart, joinEnd := 0, 0
 	for i := 0; i < len(f); {
 		if f[i] == ' ' {
 			i++
@@ -173,14 +176,29 @@ func appendTokens(out []string, f string) []string {
 		}
 		num := isNumber(t)
 		if num && joining {
-			out[len(out)-1] = firstRunes(out[len(out)-1]+t, MaxWord)
+			joinEnd = i
 			continue
+		}
+		if joinEnd > 0 {
+			out[len(out)-1] = joinNumber(f[joinStart:joinEnd])
+			joinEnd = 0
 		}
 		joining = num && t[0] == '0' && !afterNumber
 		afterNumber = num
+		joinStart = start
 		out = append(out, t)
 	}
+	if joinEnd > 0 {
+		out[len(out)-1] = joinNumber(f[joinStart:joinEnd])
+	}
 	return out
+}
+
+// joinNumber runs together the numbers of s, folded text of numbers and
+// spaces, and cuts the result to MaxWord: the first MaxWord digits are
+// the same whether each number was cut before or not.
+func joinNumber(s string) string {
+	return firstRunes(strings.ReplaceAll(s, " ", ""), MaxWord)
 }
 
 // MaxWord is the length in runes to which Tokens cuts longer words. The

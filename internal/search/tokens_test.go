@@ -89,6 +89,7 @@ var tokenSeeds = []string{
 	"Ring 0320-77 93 64 eller 0325-185 49.", "18–64 år, 2019-01-01", "Bora\u030as",
 	"\xc3", "a\xc3\xa5", "\xc3\xc3\xa5\xc3", "ö\xc3", "Å\xc3\xb6", "\xff\xfe ord", "  flera   mellanslag\t\noch\u00a0nbsp ",
 	strings.Repeat("arbetsträningsgruppsledare", 4) + " kort",
+	"0 1 2 3", "1 0 2 3 x 0 4", "07 " + strings.Repeat("9", 60) + " 5", strings.Repeat("0", 50) + " 1 2", "0", "0 ",
 }
 
 func checkTokens(t *testing.T, s string) {
@@ -143,4 +144,15 @@ func FuzzTokens(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkTokens)
+}
+
+// BenchmarkTokenPairs splits a description's worth of Swedish text into
+// its words, both spellings.
+func BenchmarkTokenPairs(b *testing.B) {
+	text := strings.Repeat("Samverkan kring arbetsträning och stöd till unga vuxna i Borås, med handläggare från Försäkringskassan. Ring 033-35 51 41. ", 40)
+	b.SetBytes(int64(len(text)))
+	var toks, spelled []string
+	for b.Loop() {
+		toks, spelled = tokenPairsInto(text, toks, spelled)
+	}
 }
