@@ -248,6 +248,46 @@ type worker struct {
 	toks, spelled, stemBuf, forms []string
 	// sizes are those of the maps docTerms returned last.
 	sizes [3]int
+	// seen holds what the worker knows of each word it has read, by its
+	// spelling with å, ä and ö (see known).
+	seen map[string]*knownWord
+	// pass counts the fields docTerms has read.
+	pass int
+}
+
+// knownWord is what docTerms works out once for each spelling of a word.
+type knownWord struct {
+	stem string // the stem, in the facts
+	// own is the stem elsewhere: the word itself when its stem is the
+	// name of a municipality and it is not (see docTerms).
+	own string
+	// form and ownForm are the spellings of stem and own (spelledStem).
+	form, ownForm string
+	runes         int
+	// word and name say whether the word is in the worker's vocabulary's
+	// words and names.
+	word, name bool
+	pass       int // the last field read that has the word
+}
+
+// known returns what w knows of the word spelled sp (tok unspelled),
+// working it out the first time it is seen.
+func (w *worker) known(sp, tok string, places map[string]struct{}) *knownWord {
+	if k, ok := w.seen[sp]; ok {
+		return k
+	}
+	k := &knownWord{stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
+	k.own = k.stem
+	if _, isPlace := places[k.stem]; isPlace && k.stem != tok {
+		if _, tokIsPlace := places[tok]; !tokIsPlace {
+			k.own = tok
+		}
+	}
+	if sp != tok {
+		k.form, k.ownForm = spelledStem(sp, k.stem), spelledStem(sp, k.own)
+	}
+	w.seen[sp] = k
+	return k
 }
 
 // tail is the stem of a compound's tail and where, in runes, the tail
@@ -271,7 +311,7 @@ type vocabulary struct {
 }
 
 func newWorker() *worker {
-	return &worker{stems: map[string]string{}, tailCache: map[string][]tail{},
+	return &worker{stems: map[string]string{}, tailCache: map[string][]tail{}, seen: map[string]*knownWord{},
 		vocabulary: vocabulary{words: map[string]struct{}{}, names: map[string]struct{}{}}}
 }
 
@@ -385,26 +425,36 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 		stems, forms = stems[:0], forms[:0]
 		w.toks, w.spelled = tokenPairsInto(d.Text[f], w.toks, w.spelled)
 		toks, sps := w.toks, w.spelled
+		w.pass++
 		for i, tok := range toks {
 			sp := sps[i]
-			st := w.stem(tok)
-			if _, isPlace := places[st]; isPlace && st != tok && f != Facts {
-				if _, tokIsPlace := places[tok]; !tokIsPlace {
-					st = tok
-				}
+			k := w.known(sp, tok, places)
+			if k.pass == w.pass {
+				// What a word adds does not depend on how often the
+				// field has it, and a description says most of its
+				// words more than once.
+				continue
+			}
+			k.pass = w.pass
+			st, form := k.stem, k.form
+			if f != Facts {
+				st, form = k.own, k.ownForm
 			}
 			stems = append(stems, st)
 			if sp != tok { // written with å, ä or ö
-				forms = append(forms, spelledStem(sp, st))
+				forms = append(forms, form)
 			}
-			n := utf8.RuneCountInString(tok)
 			switch {
 			case f == Facts:
-				w.names[tok] = struct{}{}
-			case n >= minTail:
-				w.words[tok] = struct{}{}
+				if !k.name {
+					w.names[tok], k.name = struct{}{}, true
+				}
+			case k.runes >= minTail:
+				if !k.word {
+					w.words[tok], k.word = struct{}{}, true
+				}
 			}
-			if n >= minCompound && f != Facts {
+			if k.runes >= minCompound && f != Facts {
 				compounds[sp] = max(compounds[sp], weight)
 			}
 		}
