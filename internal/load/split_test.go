@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
+	"golang.org/x/text/unicode/norm"
 )
 
 // libraryCut is what cutFrontmatter replaced: adrg/frontmatter with the one
@@ -54,4 +56,62 @@ func FuzzCutFrontmatter(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) { checkCut(t, src) })
+}
+
+// TestComposedIsNFC: every text composed accepts is NFC, since every pair
+// of its characters is; and the texts it refuses include those that
+// compose.
+func TestComposedIsNFC(t *testing.T) {
+	var set []rune
+	for r := rune(0); r <= 0xff; r++ {
+		set = append(set, r)
+	}
+	for r := rune(0x2010); r <= 0x2027; r++ {
+		set = append(set, r)
+	}
+	for _, a := range set {
+		for _, b := range set {
+			s := []byte(string([]rune{a, b}))
+			if !composed(s) {
+				t.Fatalf("composed(%q) = false", s)
+			}
+			if !norm.NFC.IsNormal(s) {
+				t.Errorf("%q is not NFC", s)
+			}
+		}
+	}
+	for _, s := range []string{"Bora\u030as", "\u0100", "\u212b", "e\u0301", "ok \u00e5\u0301", "\u2000", "\u2028", "\u200f\u0301"} {
+		if composed([]byte(s)) {
+			t.Errorf("composed(%q) = true", s)
+		}
+	}
+}
+
+func FuzzComposed(f *testing.F) {
+	for _, s := range []string{"", "Borås", "Bora\u030as", "\u00c5\u030a", "18\u201364 år", "\u2026\u0301"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if utf8.Valid(src) && composed(src) && !norm.NFC.IsNormal(src) {
+			t.Errorf("composed(%q), but it is not NFC", src)
+		}
+	})
+}
+
+// BenchmarkComposed compares the check with norm's, on a file's worth of
+// Swedish text.
+func BenchmarkComposed(b *testing.B) {
+	src := bytes.Repeat([]byte("Samverkan kring arbetsträning och stöd till unga vuxna (18\u201364 år) i Borås. "), 64)
+	b.Run("norm", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			norm.NFC.Bytes(src)
+		}
+	})
+	b.Run("composed", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			composed(src)
+		}
+	})
 }
