@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestCompare(t *testing.T) {
@@ -52,5 +54,74 @@ func TestCompareSortsMunicipalities(t *testing.T) {
 	slices.SortFunc(got, Compare)
 	if !slices.Equal(got, want) {
 		t.Errorf("sorted with Compare:\n got %q\nwant %q", got, want)
+	}
+}
+
+// refCompare is Compare as first written, with a key of runes per string:
+// the definition the faster one keeps to.
+func refCompare(a, b string) int {
+	key := func(s string) []rune {
+		var k []rune
+		for _, r := range strings.ToLower(s) {
+			switch r {
+			case 'å':
+				r = 'z' + 1
+			case 'ä', 'æ':
+				r = 'z' + 2
+			case 'ö', 'ø':
+				r = 'z' + 3
+			default:
+				if r > unicode.MaxASCII {
+					r = Fold(r)
+				}
+			}
+			k = append(k, r)
+		}
+		return k
+	}
+	if c := slices.Compare(key(a), key(b)); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+var compareSeeds = [][2]string{
+	{"Borås", "Borgholm"}, {"Åmål", "Ätran"}, {"Mark", "mark"}, {"ab", "abc"}, {"", "a"},
+	{"Émile", "Emma"}, {"Æble", "Öl"}, {"ǅ", "ǆ"}, {"ΣΑΣ", "σας"}, {"\xff", "\xef\xbf\xbd"},
+	{"a\xc3", "a"}, {"İstanbul", "istanbul"}, {"K", "k"}, {"ẞ", "ß"},
+}
+
+// TestCompareAsDefined: Compare agrees with the key-by-key definition.
+func TestCompareAsDefined(t *testing.T) {
+	for _, c := range compareSeeds {
+		if got, want := Compare(c[0], c[1]), refCompare(c[0], c[1]); got != want {
+			t.Errorf("Compare(%q, %q) = %d, want %d", c[0], c[1], got, want)
+		}
+	}
+}
+
+func FuzzCompare(f *testing.F) {
+	for _, c := range compareSeeds {
+		f.Add(c[0], c[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := Compare(a, b), refCompare(a, b); got != want {
+			t.Errorf("Compare(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	})
+}
+
+// TestCompareAllocates nothing: sorts call it n log n times.
+func TestCompareAllocates(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { Compare("Samordningsförbundet Borås", "Samordningsförbundet Östra Skaraborg") }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
+
+func BenchmarkCompare(b *testing.B) {
+	names := []string{"Arbetsträning i Borås", "Aktiv sjukskrivning", "Öppen förskola", "Ungdomsteatern", "Lotsen", "KRAFT-huset", "Ärendeteamet", "Café Émile"}
+	for b.Loop() {
+		s := slices.Clone(names)
+		slices.SortFunc(s, Compare)
 	}
 }

@@ -145,7 +145,35 @@ func (d Date) IsZero() bool { return d == Date{} }
 func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
 
 // Before reports whether d is an earlier day than e.
-func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
+func (d Date) Before(e Date) bool {
+	if d.valid() && e.valid() {
+		// Real days compare field by field, without two calls of
+		// time.Date: the pages and the search ask every activity's status.
+		if d.Year != e.Year {
+			return d.Year < e.Year
+		}
+		if d.Month != e.Month {
+			return d.Month < e.Month
+		}
+		return d.Day < e.Day
+	}
+	return d.Time().Before(e.Time())
+}
+
+// valid reports whether d is a real day, which time.Date keeps as it is.
+func (d Date) valid() bool {
+	if d.Month < 1 || d.Month > 12 || d.Day < 1 {
+		return false
+	}
+	switch d.Month {
+	case time.February:
+		leap := d.Year%4 == 0 && (d.Year%100 != 0 || d.Year%400 == 0)
+		return d.Day <= 28 || d.Day == 29 && leap
+	case time.April, time.June, time.September, time.November:
+		return d.Day <= 30
+	}
+	return d.Day <= 31
+}
 
 // AddDays returns the day n days after d.
 func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }

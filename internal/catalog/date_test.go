@@ -220,3 +220,35 @@ func TestParseDateSaysWhatIsWrong(t *testing.T) {
 		t.Errorf("2026-02-30: %+v", de)
 	}
 }
+
+// TestDateBeforeAsDefined: Before agrees with comparing the days as times,
+// for real days (compared field by field) and for any others (2026-02-30,
+// the zero Date), which time.Date normalises.
+func TestDateBeforeAsDefined(t *testing.T) {
+	var days []Date
+	for _, y := range []int{0, 1900, 2000, 2023, 2024, 2026} {
+		for m := time.Month(0); m <= 13; m++ {
+			for _, day := range []int{0, 1, 28, 29, 30, 31, 32} {
+				days = append(days, Date{y, m, day})
+			}
+		}
+	}
+	for _, a := range days {
+		if got, want := a.valid(), a.Month >= 1 && a.Month <= 12 && a.Day >= 1 && a.Day <= DaysIn(a.Year, a.Month); got != want {
+			t.Errorf("%+v.valid() = %v, want %v", a, got, want)
+		}
+		for _, b := range days {
+			if got, want := a.Before(b), a.Time().Before(b.Time()); got != want {
+				t.Errorf("%+v.Before(%+v) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkStatusOn(b *testing.B) {
+	a := &Activity{Start: Date{2024, 3, 1}, Slut: Date{2026, 12, 31}}
+	now := Date{2026, 11, 22}
+	for b.Loop() {
+		a.StatusOn(now)
+	}
+}

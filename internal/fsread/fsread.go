@@ -4,7 +4,6 @@
 package fsread
 
 import (
-	"bytes"
 	"io"
 	"io/fs"
 )
@@ -26,13 +25,26 @@ func AtMost(fsys fs.FS, name string, limit int64) (data []byte, size int64, err 
 	if info.Size() > limit {
 		return nil, info.Size(), nil
 	}
-	var b bytes.Buffer
-	b.Grow(int(info.Size()) + 1)
-	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
-		return nil, 0, &fs.PathError{Op: "read", Path: name, Err: err}
+	// One byte more than the file, to see its end without growing, as
+	// os.ReadFile does: bytes.Buffer.ReadFrom would double the buffer to
+	// have room for the read that finds the end.
+	data = make([]byte, 0, info.Size()+1)
+	r := io.LimitReader(f, limit+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, 0, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
 	}
-	if int64(b.Len()) > limit {
-		return nil, max(info.Size(), int64(b.Len())), nil
+	if int64(len(data)) > limit {
+		return nil, max(info.Size(), int64(len(data))), nil
 	}
-	return b.Bytes(), int64(b.Len()), nil
+	return data, int64(len(data)), nil
 }

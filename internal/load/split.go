@@ -2,10 +2,8 @@ package load
 
 import (
 	"bytes"
-	"errors"
 	"unicode/utf8"
 
-	"github.com/adrg/frontmatter"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/msg"
 	"golang.org/x/text/unicode/norm"
@@ -20,14 +18,6 @@ type source struct {
 	yamlLine int    // file line of the first YAML line (after the opening ---)
 	body     []byte // padded: line N of body is line N of the file
 }
-
-// yamlOnly is the single frontmatter format samkat accepts. Its unmarshal
-// function only captures the bytes: decoding happens with yaml.v3, which
-// reports positions.
-var yamlOnly = frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
-	*(v.(*[]byte)) = bytes.Clone(data)
-	return nil
-})
 
 // split checks a file's encoding and separates frontmatter and body.
 // It returns nil when the file cannot be used at all.
@@ -51,7 +41,9 @@ func split(name string, src []byte) (*source, diag.List) {
 	// followed by a combining ring (NFD). It looks the same, so it must be
 	// the same: "Borås" is the municipality Borås, not a near miss.
 	// Composing keeps the lines as they are.
-	src = norm.NFC.Bytes(src)
+	if !composed(src) {
+		src = norm.NFC.Bytes(src)
+	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		diags.AddError(at(1), "", msg.FileEmpty)
 		return nil, diags
@@ -65,14 +57,9 @@ func split(name string, src []byte) (*source, diag.List) {
 		diags.AddError(at(firstLine), "", msg.FileNoStart)
 		return nil, diags
 	}
-	var yamlBytes []byte
-	rest, err := frontmatter.MustParse(bytes.NewReader(src), &yamlBytes, yamlOnly)
-	if errors.Is(err, frontmatter.ErrNotFound) {
+	yamlBytes, rest, ok := cutFrontmatter(src)
+	if !ok {
 		diags.AddError(at(firstLine), "", msg.FileNotClosed)
-		return nil, diags
-	}
-	if err != nil {
-		diags.AddError(at(firstLine), "", msg.FileUnreadableFM, err)
 		return nil, diags
 	}
 	head := len(src) - len(rest)
@@ -81,6 +68,71 @@ func split(name string, src []byte) (*source, diag.List) {
 	body = append(body, bytes.Repeat([]byte("\n"), padding)...)
 	body = append(body, rest...)
 	return &source{yaml: yamlBytes, yamlLine: firstLine + 1, body: body}, diags
+}
+
+// composed reports whether the valid UTF-8 src has only ASCII, Latin-1 (å,
+// ä and ö among them) and the punctuation from U+2010 to U+2027 (dashes,
+// quotation marks, the ellipsis). Each of these is NFC and none combines
+// with another, so composing such a text changes nothing; most files are
+// such texts, and norm looks up every character that is not ASCII in its
+// tables (TestComposedIsNFC).
+func composed(src []byte) bool {
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c < utf8.RuneSelf:
+		case c == 0xc2 || c == 0xc3: // U+0080 to U+00FF, and its second byte
+			i++
+		case c == 0xe2 && i+2 < len(src) && src[i+1] == 0x80 && 0x90 <= src[i+2] && src[i+2] <= 0xa7:
+			i += 2
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// cutFrontmatter returns the YAML between a file's "---" lines and the
+// body after them, both parts of src, or false when there is none. The
+// first line that is not blank must be "---" and end in a newline; the YAML
+// ends at the next line that is "---" (which may end the file). Either
+// delimiter may have white space around it. This is adrg/frontmatter's
+// rule for its "---" format (TestCutFrontmatterAsLibrary holds the two
+// to the same answers), without its reading the whole file through a
+// bufio.Reader into a buffer to hand back the body.
+func cutFrontmatter(src []byte) (yaml, body []byte, ok bool) {
+	// line returns the line at i, with its newline, and whether it is the
+	// last, which has none.
+	line := func(i int) (l []byte, last bool) {
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			return src[i : i+j+1], false
+		}
+		return src[i:], true
+	}
+	i := 0
+	for {
+		l, last := line(i)
+		if last {
+			return nil, nil, false
+		}
+		i += len(l)
+		if t := bytes.TrimSpace(l); len(t) > 0 {
+			if !bytes.Equal(t, []byte("---")) {
+				return nil, nil, false
+			}
+			break
+		}
+	}
+	start := i
+	for {
+		l, last := line(i)
+		if bytes.Equal(bytes.TrimSpace(l), []byte("---")) {
+			return src[start:i], src[i+len(l):], true
+		}
+		if last {
+			return nil, nil, false
+		}
+		i += len(l)
+	}
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF, so lines count right.

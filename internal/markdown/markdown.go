@@ -31,7 +31,7 @@
 package markdown
 
 import (
-	"bytes"
+	"bufio"
 	"html"
 	"html/template"
 	"net/url"
@@ -40,6 +40,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -129,7 +130,7 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 	report := &limitReport{}
 	pc.Set(limitReportKey, report)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	w := walker{file: file, src: body, lines: lineStarts(body), diags: &diags, site: c.site, sug: diag.NewSuggester(diag.SuggestBudget)}
+	w := walker{file: file, src: body, diags: &diags, site: c.site, sug: diag.NewSuggester(diag.SuggestBudget)}
 	for _, t := range report.tables {
 		if t.columns > MaxTableColumns {
 			diags.AddError(w.posAt(t.pos), "", msg.BodyTableWide, t.columns, MaxTableColumns)
@@ -138,20 +139,29 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 		}
 	}
 	w.walk(doc)
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
-		// Rendering into a bytes.Buffer cannot fail; report it rather than panic.
-		diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
-	}
-	summary, all := plainText(doc, body)
-	out := Body{HTML: template.HTML(buf.String()), Summary: summary, Text: all}
-	if len(inset) > 0 {
-		fitInto(doc, inset[0])
-		buf.Reset()
-		if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+	// goldmark writes through a bufio.Writer, and makes one for every
+	// Render unless given one: both renders share this one, and write into
+	// a strings.Builder, whose text becomes the HTML without a copy.
+	var page, booklet strings.Builder
+	bw := bufio.NewWriter(&page)
+	render := func() {
+		err := c.md.Renderer().Render(bw, body, doc)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err != nil {
+			// Rendering into a strings.Builder cannot fail; report it rather than panic.
 			diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
 		}
-		out.Booklet = template.HTML(buf.String())
+	}
+	render()
+	summary, all := plainText(doc, body)
+	out := Body{HTML: template.HTML(page.String()), Summary: summary, Text: all}
+	if len(inset) > 0 {
+		fitInto(doc, inset[0])
+		bw.Reset(&booklet)
+		render()
+		out.Booklet = template.HTML(booklet.String())
 	}
 	return out, diags
 }
@@ -201,14 +211,21 @@ func rebase(href string, in Inset) string {
 // walker: the running text (no headings, tables, code or HTML) and all of
 // it (table cells too), each with its white space collapsed.
 func plainText(doc ast.Node, src []byte) (summary, all string) {
-	var run, every strings.Builder
+	// Most bodies have no table, and then the running text is all of it:
+	// run is made only once a table has text, from what every had so far.
+	var every, run []byte
+	every = make([]byte, 0, min(len(src), 4*MaxText))
+	tables := false // whether run is kept apart from every
 	inTable := 0
 	write := func(b []byte) {
-		if every.Len() < 4*MaxText {
-			every.Write(b)
+		if inTable > 0 && !tables {
+			run, tables = slices.Clone(every), true
 		}
-		if inTable == 0 && run.Len() < 4*MaxText {
-			run.Write(b)
+		if len(every) < 4*MaxText {
+			every = append(every, b...)
+		}
+		if tables && inTable == 0 && len(run) < 4*MaxText {
+			run = append(run, b...)
 		}
 	}
 	space := []byte{' '}
@@ -245,17 +262,64 @@ func plainText(doc ast.Node, src []byte) (summary, all string) {
 		}
 		return ast.WalkContinue, nil
 	})
-	all = strings.Join(strings.Fields(every.String()), " ")
+	all = collapseSpace(every)
+	if tables {
+		summary = collapseSpace(run)
+	} else {
+		summary = all
+	}
 	if utf8.RuneCountInString(all) > MaxText {
 		all = string([]rune(all)[:MaxText])
 	}
-	return strings.Join(strings.Fields(run.String()), " "), all
+	return summary, all
 }
+
+// collapseSpace returns the words of b (as strings.Fields splits them)
+// joined by single spaces, without making the slice of words: the text of
+// a body is most of what the build splits.
+func collapseSpace(b []byte) string {
+	var out strings.Builder
+	out.Grow(len(b))
+	pending := false // a space is due before the next word
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf && !asciiSpace[c] {
+			// A run of ASCII that is not space, as most words are, is
+			// copied at once.
+			j := i + 1
+			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
+				j++
+			}
+			if pending {
+				out.WriteByte(' ')
+				pending = false
+			}
+			out.Write(b[i:j])
+			i = j
+			continue
+		}
+		r, w := utf8.DecodeRune(b[i:])
+		if r < utf8.RuneSelf || unicode.IsSpace(r) {
+			pending = out.Len() > 0
+		} else {
+			if pending {
+				out.WriteByte(' ')
+				pending = false
+			}
+			out.Write(b[i : i+w])
+		}
+		i += w
+	}
+	return out.String()
+}
+
+// asciiSpace are the ASCII bytes unicode.IsSpace (and strings.Fields) take
+// for space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 type walker struct {
 	file  string
 	src   []byte
-	lines []int // byte offset at which each line starts
+	lines []int // byte offset at which each line starts, once a position is asked for
 	diags *diag.List
 	site  *Site
 
@@ -398,6 +462,11 @@ func (w *walker) pos(n ast.Node) diag.Pos {
 
 // posAt returns the file position of the byte at offset.
 func (w *walker) posAt(offset int) diag.Pos {
+	if w.lines == nil {
+		// Most bodies have nothing to report: count their lines only
+		// for one that has.
+		w.lines = lineStarts(w.src)
+	}
 	line := sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > offset })
 	return diag.Pos{File: w.file, Line: line}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -336,18 +335,21 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 // which is its prefix match, and the postings of the word itself, its
 // exact match.
 func (ix *Index) prefixFile(key string, first, end int, entries map[string][]int) map[string][]int {
-	best := map[int32]uint8{}
+	// By document number rather than in a map to be sorted: a large key
+	// has postings in most documents. Every weight is at least 1.
+	best := make([]uint8, len(ix.Docs))
 	for t := first; t < end; t++ {
 		for _, p := range ix.postings[t] {
 			best[p.doc] = max(best[p.doc], p.weight)
 		}
 	}
-	docs := slices.Sorted(maps.Keys(best))
-	union := make([]int, len(docs))
-	prev := int32(0)
-	for i, d := range docs {
-		union[i] = int(d-prev)*4 + fieldCode(best[d])
-		prev = d
+	union := []int{}
+	prev := 0
+	for d, w := range best {
+		if w > 0 {
+			union = append(union, (d-prev)*4+fieldCode(w))
+			prev = d
+		}
 	}
 	out := map[string][]int{"*": union}
 	if i, ok := ix.term(key); ok {

@@ -127,7 +127,7 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	_, err = parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
 		add := func(sp string, t tail, weight uint8) {
 			perDoc[i][t.stem] = max(perDoc[i][t.stem], weight)
-			if form := spelledStem(string([]rune(sp)[t.at:]), t.stem); form != "" {
+			if form := spelledStem(sp[len(firstRunes(sp, t.at)):], t.stem); form != "" {
 				spelled[i][form] = max(spelled[i][form], weight)
 			}
 		}
@@ -206,10 +206,35 @@ func spelledStem(sp, st string) string {
 	if !hasSpelling(sp) {
 		return ""
 	}
-	if form := firstRunes(sp, utf8.RuneCountInString(st)); hasSpelling(form) && unspell(form) == st {
+	if form := firstRunes(sp, utf8.RuneCountInString(st)); hasSpelling(form) && unspelledIs(form, st) {
 		return form
 	}
 	return ""
+}
+
+// unspelledIs reports whether unspell(form) == st, without making the
+// unspelled string: spelledStem asks it of nearly every word written with
+// å, ä or ö.
+func unspelledIs(form, st string) bool {
+	j := 0
+	for i := 0; i < len(form); i++ {
+		c := form[i]
+		if c == 0xc3 && i+1 < len(form) {
+			switch form[i+1] {
+			case 0xa5, 0xa4: // å, ä
+				c = 'a'
+				i++
+			case 0xb6: // ö
+				c = 'o'
+				i++
+			}
+		}
+		if j >= len(st) || st[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(st)
 }
 
 // worker is what one core keeps while indexing: caches, and the words it
@@ -218,6 +243,51 @@ type worker struct {
 	stems map[string]string
 	vocabulary
 	tailCache map[string][]tail
+	// toks, spelled, stemBuf and forms are docTerms' buffers, reused from
+	// one document to the next.
+	toks, spelled, stemBuf, forms []string
+	// sizes are those of the maps docTerms returned last.
+	sizes [3]int
+	// seen holds what the worker knows of each word it has read, by its
+	// spelling with å, ä and ö (see known).
+	seen map[string]*knownWord
+	// pass counts the fields docTerms has read.
+	pass int
+}
+
+// knownWord is what docTerms works out once for each spelling of a word.
+type knownWord struct {
+	stem string // the stem, in the facts
+	// own is the stem elsewhere: the word itself when its stem is the
+	// name of a municipality and it is not (see docTerms).
+	own string
+	// form and ownForm are the spellings of stem and own (spelledStem).
+	form, ownForm string
+	runes         int
+	// word and name say whether the word is in the worker's vocabulary's
+	// words and names.
+	word, name bool
+	pass       int // the last field read that has the word
+}
+
+// known returns what w knows of the word spelled sp (tok unspelled),
+// working it out the first time it is seen.
+func (w *worker) known(sp, tok string, places map[string]struct{}) *knownWord {
+	if k, ok := w.seen[sp]; ok {
+		return k
+	}
+	k := &knownWord{stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
+	k.own = k.stem
+	if _, isPlace := places[k.stem]; isPlace && k.stem != tok {
+		if _, tokIsPlace := places[tok]; !tokIsPlace {
+			k.own = tok
+		}
+	}
+	if sp != tok {
+		k.form, k.ownForm = spelledStem(sp, k.stem), spelledStem(sp, k.own)
+	}
+	w.seen[sp] = k
+	return k
 }
 
 // tail is the stem of a compound's tail and where, in runes, the tail
@@ -241,7 +311,7 @@ type vocabulary struct {
 }
 
 func newWorker() *worker {
-	return &worker{stems: map[string]string{}, tailCache: map[string][]tail{},
+	return &worker{stems: map[string]string{}, tailCache: map[string][]tail{}, seen: map[string]*knownWord{},
 		vocabulary: vocabulary{words: map[string]struct{}{}, names: map[string]struct{}{}}}
 }
 
@@ -334,9 +404,11 @@ func hasTail(tails []tail, st string) bool {
 // the name of a municipality (places), but which is not one itself, is
 // indexed as it is: "marken" does not make an activity one in Mark.
 func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, spelled, compounds map[string]uint8) {
-	best := map[string]uint8{}
-	spelled = map[string]uint8{}
-	compounds = map[string]uint8{}
+	// Sized as the worker's last document's were: descriptions are alike
+	// in length, and growing a map of hundreds of terms rehashes it often.
+	best := make(map[string]uint8, w.sizes[0])
+	spelled = make(map[string]uint8, w.sizes[1])
+	compounds = make(map[string]uint8, w.sizes[2])
 	add := func(t string, w uint8) {
 		if w > best[t] {
 			best[t] = w
@@ -347,31 +419,42 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 			spelled[form] = w
 		}
 	}
-	var stems, forms []string
+	stems, forms := w.stemBuf[:0], w.forms[:0]
 	for f := Field(0); f < numFields; f++ {
 		weight := uint8(f.weight())
 		stems, forms = stems[:0], forms[:0]
-		toks, sps := tokenPairs(d.Text[f])
+		w.toks, w.spelled = tokenPairsInto(d.Text[f], w.toks, w.spelled)
+		toks, sps := w.toks, w.spelled
+		w.pass++
 		for i, tok := range toks {
 			sp := sps[i]
-			st := w.stem(tok)
-			if _, isPlace := places[st]; isPlace && st != tok && f != Facts {
-				if _, tokIsPlace := places[tok]; !tokIsPlace {
-					st = tok
-				}
+			k := w.known(sp, tok, places)
+			if k.pass == w.pass {
+				// What a word adds does not depend on how often the
+				// field has it, and a description says most of its
+				// words more than once.
+				continue
+			}
+			k.pass = w.pass
+			st, form := k.stem, k.form
+			if f != Facts {
+				st, form = k.own, k.ownForm
 			}
 			stems = append(stems, st)
 			if sp != tok { // written with å, ä or ö
-				forms = append(forms, spelledStem(sp, st))
+				forms = append(forms, form)
 			}
-			n := utf8.RuneCountInString(tok)
 			switch {
 			case f == Facts:
-				w.names[tok] = struct{}{}
-			case n >= minTail:
-				w.words[tok] = struct{}{}
+				if !k.name {
+					w.names[tok], k.name = struct{}{}, true
+				}
+			case k.runes >= minTail:
+				if !k.word {
+					w.words[tok], k.word = struct{}{}, true
+				}
 			}
-			if n >= minCompound && f != Facts {
+			if k.runes >= minCompound && f != Facts {
 				compounds[sp] = max(compounds[sp], weight)
 			}
 		}
@@ -429,6 +512,8 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 			addForm(form, weight)
 		}
 	}
+	w.stemBuf, w.forms = stems[:0], forms[:0]
+	w.sizes = [3]int{len(best), len(spelled), len(compounds)}
 	return best, spelled, compounds
 }
 

@@ -15,7 +15,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,24 +35,36 @@ func Fold(s string) string { return fold(s, false) }
 func fold(s string, keep bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if r < utf8.RuneSelf { // ASCII, most of the text
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII, most of the text
 			switch {
-			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
-				b.WriteByte(byte(r))
-			case 'A' <= r && r <= 'Z':
-				b.WriteByte(byte(r) + 'a' - 'A')
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				b.WriteByte(c)
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
 			default:
 				b.WriteByte(' ')
 			}
+			i++
 			continue
 		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
 		r = unicode.ToLower(r)
-		if keep && (r == 'å' || r == 'ä' || r == 'ö') {
-			b.WriteRune(r)
+		switch {
+		case r == 'å' || r == 'ä' || r == 'ö':
+			// The Swedish letters are most of what is not ASCII; they fold
+			// to a and o (as catalog.Fold has them) without its lookups.
+			if keep {
+				b.WriteRune(r)
+			} else if r == 'ö' {
+				b.WriteByte('o')
+			} else {
+				b.WriteByte('a')
+			}
 			continue
 		}
 		r = catalog.Fold(r)
@@ -81,20 +92,22 @@ func Tokens(s string) []string { return tokens(s, false) }
 func spelledTokens(s string) []string { return tokens(s, true) }
 
 // tokenPairs returns Tokens(s) and spelledTokens(s), whose words align.
+// It folds s once: the words without å, ä and ö are those of its spelled
+// fold unspelled, which change no word's bounds, so both are cut from two
+// strings rather than each word unspelled on its own.
 func tokenPairs(s string) (toks, spelled []string) {
-	spelled = tokens(s, true)
-	for i, sp := range spelled {
-		if hasSpelling(sp) {
-			if toks == nil {
-				toks = slices.Clone(spelled)
-			}
-			toks[i] = unspell(sp)
-		}
+	return tokenPairsInto(s, nil, nil)
+}
+
+// tokenPairsInto is tokenPairs appending to toks and spelled (which may be
+// buffers kept for reuse, as a worker's are).
+func tokenPairsInto(s string, toks, spelled []string) ([]string, []string) {
+	sp := fold(s, true)
+	spelled = appendTokens(spelled[:0], sp)
+	if !hasSpelling(sp) {
+		return append(toks[:0], spelled...), spelled
 	}
-	if toks == nil {
-		toks = spelled
-	}
-	return toks, spelled
+	return appendTokens(toks[:0], unspell(sp)), spelled
 }
 
 // unspell folds what fold(s, true) kept: å, ä → a, ö → o.
@@ -102,23 +115,29 @@ func unspell(s string) string {
 	if !hasSpelling(s) {
 		return s
 	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0xc3 && i+1 < len(s) {
-			switch s[i+1] {
-			case 0xa5, 0xa4: // å, ä
-				b = append(b, 'a')
-				i++
-				continue
-			case 0xb6: // ö
-				b = append(b, 'o')
-				i++
-				continue
-			}
+	// A whole description is unspelled at once (see tokenPairs): copy the
+	// runs between the letters rather than byte by byte.
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, 0xc3)
+		if i < 0 || i+1 == len(s) {
+			b.WriteString(s)
+			return b.String()
 		}
-		b = append(b, s[i])
+		b.WriteString(s[:i])
+		switch s[i+1] {
+		case 0xa5, 0xa4: // å, ä
+			b.WriteByte('a')
+			s = s[i+2:]
+		case 0xb6: // ö
+			b.WriteByte('o')
+			s = s[i+2:]
+		default:
+			b.WriteByte(0xc3)
+			s = s[i+1:]
+		}
 	}
-	return string(b)
 }
 
 // hasSpelling reports whether s has one of å, ä and ö.
@@ -132,24 +151,54 @@ func hasSpelling(s string) bool {
 	return false
 }
 
-func tokens(s string, keep bool) []string {
-	toks := strings.Fields(fold(s, keep))
-	out := toks[:0]
+func tokens(s string, keep bool) []string { return appendTokens(nil, fold(s, keep)) }
+
+// appendTokens appends the words of the folded text f to out, as Tokens
+// describes. f has only letters, digits and spaces (fold's output), so the
+// words are what strings.Fields would give, without its slice of them.
+func appendTokens(out []string, f string) []string {
 	joining, afterNumber := false, false
-	for _, t := range toks {
+	// A number being joined runs from joinStart to joinEnd in f; it is
+	// made once it ends, rather than once for every number joined to it.
+	joinStart, joinEnd := 0, 0
+	for i := 0; i < len(f); {
+		if f[i] == ' ' {
+			i++
+			continue
+		}
+		start := i
+		for i < len(f) && f[i] != ' ' {
+			i++
+		}
+		t := f[start:i]
 		if len(t) > MaxWord {
 			t = firstRunes(t, MaxWord)
 		}
 		num := isNumber(t)
 		if num && joining {
-			out[len(out)-1] = firstRunes(out[len(out)-1]+t, MaxWord)
+			joinEnd = i
 			continue
+		}
+		if joinEnd > 0 {
+			out[len(out)-1] = joinNumber(f[joinStart:joinEnd])
+			joinEnd = 0
 		}
 		joining = num && t[0] == '0' && !afterNumber
 		afterNumber = num
+		joinStart = start
 		out = append(out, t)
 	}
+	if joinEnd > 0 {
+		out[len(out)-1] = joinNumber(f[joinStart:joinEnd])
+	}
 	return out
+}
+
+// joinNumber runs together the numbers of s, folded text of numbers and
+// spaces, and cuts the result to MaxWord: the first MaxWord digits are
+// the same whether each number was cut before or not.
+func joinNumber(s string) string {
+	return firstRunes(strings.ReplaceAll(s, " ", ""), MaxWord)
 }
 
 // MaxWord is the length in runes to which Tokens cuts longer words. The
