@@ -5,6 +5,7 @@ import (
 
 	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/route"
 )
 
 // FromCatalogue turns the published activities of cat into search
@@ -14,7 +15,7 @@ func FromCatalogue(cat *catalog.Catalogue, now catalog.Date, body func(*catalog.
 	docs := make([]Doc, 0, len(cat.Activities))
 	for _, a := range cat.Activities {
 		d := Doc{
-			URL:         "verksamheter/" + a.Slug + "/",
+			URL:         route.Activity(a.Slug),
 			Name:        a.Namn,
 			Target:      a.Malgrupp,
 			Status:      a.StatusOn(now).String(),
