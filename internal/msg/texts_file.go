@@ -10,7 +10,6 @@ const (
 	FileNotYAML        ID = "file-not-yaml"
 	FileNoStart        ID = "file-no-start"
 	FileNotClosed      ID = "file-not-closed"
-	FileUnreadableFM   ID = "file-frontmatter-unreadable"
 	FileUnreadable     ID = "file-unreadable"
 	FileSymlink        ID = "file-symlink"
 	FileNotRegular     ID = "file-not-regular"
@@ -97,11 +96,6 @@ var fileTexts = map[ID]Text{
 		Sv:  "fälten som börjar här avslutas aldrig med en rad ---",
 		En:  "the frontmatter starting here is never closed with a --- line",
 		Fix: "Lägg till en rad med bara --- efter det sista fältet, före texten.",
-	},
-	FileUnreadableFM: {
-		Sv:  "fälten kan inte läsas: %v",
-		En:  "cannot read the frontmatter: %v",
-		Fix: "Kontrollera raderna med --- överst i filen.",
 	},
 	FileUnreadable: {
 		Sv:  "kan inte läsas: %v",
