@@ -342,16 +342,7 @@ func (c *checker) declared(value string, terms []catalog.Term, pos diag.Pos, fie
 // referrer resolves a remiss value to the spelling of content/_index.md,
 // as kommun does for municipality names.
 func (c *checker) referrer(value string, pos diag.Pos) (string, bool) {
-	want := strings.ToLower(strings.TrimSpace(value))
-	if r, ok := c.remissList().find(want); ok {
-		return r, true
-	}
-	var tail msg.Message
-	if s := c.remissList().suggest(c.sug, value); s != "" {
-		tail = msg.New(msg.DidYouMean, s)
-	}
-	c.diags.AddError(pos, "remiss", msg.NotDeclared, value, c.ix.File, tail, msg.Listed(c.ix.Remiss))
-	return "", false
+	return c.resolveName(c.remissList(), value, pos, "remiss", msg.NotDeclared, c.ix.Remiss)
 }
 
 // kommuner resolves names to the index's spelling, reporting unknown ones.
@@ -362,15 +353,21 @@ func (c *checker) kommuner(names []string, pos map[string]diag.Pos, file, field 
 }
 
 func (c *checker) kommun(name string, pos diag.Pos, field string) (string, bool) {
-	want := strings.ToLower(strings.TrimSpace(name))
-	if k, ok := c.kommunList().find(want); ok {
-		return k, true
+	return c.resolveName(c.kommunList(), name, pos, field, msg.KommunUndeclared, c.ix.Kommuner)
+}
+
+// resolveName resolves value to its spelling in list, or reports it as
+// unknown with the message id, a suggestion when one is close, and every
+// value content/_index.md declares.
+func (c *checker) resolveName(list *names, value string, pos diag.Pos, field string, id msg.ID, all []string) (string, bool) {
+	if v, ok := list.find(strings.ToLower(strings.TrimSpace(value))); ok {
+		return v, true
 	}
 	var tail msg.Message
-	if s := c.kommunList().suggest(c.sug, name); s != "" {
+	if s := list.suggest(c.sug, value); s != "" {
 		tail = msg.New(msg.DidYouMean, s)
 	}
-	c.diags.AddError(pos, field, msg.KommunUndeclared, name, c.ix.File, tail, msg.Listed(c.ix.Kommuner))
+	c.diags.AddError(pos, field, id, value, c.ix.File, tail, msg.Listed(all))
 	return "", false
 }
 
