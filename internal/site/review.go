@@ -42,15 +42,7 @@ func (a *assembler) reviewView(f Frame) View {
 		if !x.Granskad.IsZero() {
 			r.Reviewed = a.l.date(x.Granskad)
 		}
-		for _, c := range x.Kontakt {
-			if c.Namn != "" {
-				r.Contact = c.Namn
-				if c.Telefon != "" {
-					r.Contact += ", " + c.Telefon
-				}
-				break
-			}
-		}
+		r.Contact = firstContact(x.Kontakt, func(c catalog.Contact) string { return c.Telefon })
 		rows = append(rows, row{r, x.Granskad})
 	}
 	order := map[string]int{"missing": 0, "stale": 1, "fresh": 2}
@@ -77,16 +69,23 @@ func (a *assembler) reviewView(f Frame) View {
 		if !a.current(x) {
 			r.State, r.StateKey = t["search.endedMark"], "ended"
 		}
-		for _, c := range x.Kontakt {
-			if c.Namn != "" {
-				r.Contact = c.Namn
-				if c.Roll != "" {
-					r.Contact += ", " + c.Roll
-				}
-				break
-			}
-		}
+		r.Contact = firstContact(x.Kontakt, func(c catalog.Contact) string { return c.Roll })
 		rv.Unreachable = append(rv.Unreachable, r)
 	}
 	return rv
+}
+
+// firstContact names the first contact with a name, followed by what
+// detail gives of it when that is not empty: "Anna Berg, 0320-123 45".
+func firstContact(list []catalog.Contact, detail func(catalog.Contact) string) string {
+	for _, c := range list {
+		if c.Namn == "" {
+			continue
+		}
+		if d := detail(c); d != "" {
+			return c.Namn + ", " + d
+		}
+		return c.Namn
+	}
+	return ""
 }
