@@ -49,38 +49,35 @@ func (f *fields) cms(key string) *catalog.CMS {
 		// At the setting, not at the top of the file as for a missing top-level key.
 		cf.errAt(m, key+".repo", msg.FieldRequired)
 	}
-	if r := cf.text("repo", 200); r != "" {
-		if !repoRE.MatchString(r) {
-			cf.errAt(cf.values["repo"], key+".repo", msg.CMSRepoInvalid, r)
-		} else {
-			c.Repo = r
-		}
+	if r := cmsText(cf, key, "repo", 200, repoRE.MatchString, msg.CMSRepoInvalid); r != "" {
+		c.Repo = r
 	}
-	if b := cf.text("branch", 200); b != "" {
-		if !branchRE.MatchString(b) || strings.Contains(b, "..") || strings.Contains(b, "//") ||
-			strings.HasSuffix(b, "/") || strings.HasSuffix(b, ".") || strings.HasSuffix(b, ".lock") {
-			cf.errAt(cf.values["branch"], key+".branch", msg.CMSBranchInvalid, b)
-		} else {
-			c.Branch = b
-		}
+	if b := cmsText(cf, key, "branch", 200, branchOK, msg.CMSBranchInvalid); b != "" {
+		c.Branch = b
 	}
 	c.BaseURL = strings.TrimSuffix(cf.webb("base_url"), "/")
-	if e := cf.text("auth_endpoint", 200); e != "" {
-		if !authEndpointRE.MatchString(e) {
-			cf.errAt(cf.values["auth_endpoint"], key+".auth_endpoint", msg.CMSAuthEndpointInvalid, e)
-		} else {
-			c.AuthEndpoint = e
-		}
-	}
-	if h := cf.text("site_domain", 253); h != "" {
-		if !hostRE.MatchString(h) {
-			cf.errAt(cf.values["site_domain"], key+".site_domain", msg.CMSSiteDomainInvalid, h)
-		} else {
-			c.SiteDomain = h
-		}
-	}
+	c.AuthEndpoint = cmsText(cf, key, "auth_endpoint", 200, authEndpointRE.MatchString, msg.CMSAuthEndpointInvalid)
+	c.SiteDomain = cmsText(cf, key, "site_domain", 253, hostRE.MatchString, msg.CMSSiteDomainInvalid)
 	if (*f.diags)[before:].HasErrors() {
 		return nil
 	}
 	return c
+}
+
+// cmsText returns the text of the cms setting's name, or "" with the error id
+// when ok refuses it.
+func cmsText(cf *fields, key, name string, maxLen int, ok func(string) bool, id msg.ID) string {
+	v := cf.text(name, maxLen)
+	if v != "" && !ok(v) {
+		cf.errAt(cf.values[name], key+"."+name, id, v)
+		return ""
+	}
+	return v
+}
+
+// branchOK says whether b is a branch name git accepts and a URL needs no
+// quoting for.
+func branchOK(b string) bool {
+	return branchRE.MatchString(b) && !strings.Contains(b, "..") && !strings.Contains(b, "//") &&
+		!strings.HasSuffix(b, "/") && !strings.HasSuffix(b, ".") && !strings.HasSuffix(b, ".lock")
 }
