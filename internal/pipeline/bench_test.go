@@ -1,30 +1,157 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/synth"
 )
 
-// BenchmarkBuild measures a whole build into memory (load, check, Markdown,
-// render, exports, minify). Run with:
+// The benchmarks build synthetic catalogues (package synth: about 4 KB and
+// 450 words per activity) of 100, 1,000 and 10,000 activities. -short
+// leaves out 10,000. Run them with, e.g.:
 //
-//	go test ./internal/pipeline -run '^$' -bench Build -benchmem
-func BenchmarkBuild(b *testing.B) {
-	for _, n := range []int{100, 1000, 10000} {
-		src := synth.Catalogue(n)
+//	go test ./internal/pipeline -run '^$' -bench . -benchmem
+//	go test ./internal/pipeline -run '^$' -bench 'BuildDir/n=10000' -benchtime 3x -benchmem
+//
+// docs/performance.md has the figures and how they were taken.
+
+// benchSizes are the catalogue sizes of the benchmarks.
+var benchSizes = []int{100, 1000, 10000}
+
+// forSizes runs f as a sub-benchmark "n=N" for each size, with the
+// catalogue of that size; the catalogue is made only for the sizes that run.
+func forSizes(b *testing.B, f func(b *testing.B, src fstest.MapFS)) {
+	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			opt := testOptions()
-			for b.Loop() {
-				var out publish.Mem
-				res, err := Site(context.Background(), src, &out, opt)
-				if err != nil {
-					b.Fatalf("%v\n%s", err, diagText(res))
-				}
+			if n > 1000 && testing.Short() {
+				b.Skip("-short: only up to 1,000 activities")
 			}
+			f(b, synth.Catalogue(n))
 		})
 	}
+}
+
+// benchOptions are the test options with no git history to read, as for a
+// catalogue outside a repository.
+func benchOptions() Options {
+	opt := testOptions()
+	opt.Changed = map[string]time.Time{}
+	return opt
+}
+
+// BenchmarkBuild measures a whole build into memory (load, check, Markdown,
+// render, exports, search index, minify): what samkat serve does on every
+// save, and what samkat build does before it writes.
+func BenchmarkBuild(b *testing.B) {
+	forSizes(b, func(b *testing.B, src fstest.MapFS) {
+		opt := benchOptions()
+		for b.Loop() {
+			var out publish.Mem
+			res, err := Site(context.Background(), src, &out, opt)
+			if err != nil {
+				b.Fatalf("%v\n%s", err, diagText(res))
+			}
+		}
+	})
+}
+
+// BenchmarkBuildDir measures samkat build of a catalogue folder into a new,
+// empty output folder: Build plus reading the files and writing the site.
+// Removing each iteration's output is not timed.
+func BenchmarkBuildDir(b *testing.B) {
+	forSizes(b, func(b *testing.B, src fstest.MapFS) {
+		dir := writeCatalogue(b, src)
+		opt := benchOptions()
+		var written int
+		for i := 0; i < b.N; i++ {
+			out := filepath.Join(b.TempDir(), "site")
+			res, err := Dir(context.Background(), dir, out, opt)
+			if err != nil {
+				b.Fatalf("%v\n%s", err, diagText(res))
+			}
+			written += res.Written
+			b.StopTimer()
+			if err := os.RemoveAll(out); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+		b.ReportMetric(float64(written)/float64(b.N), "files-written/op")
+	})
+}
+
+// BenchmarkRebuild measures samkat build into the previous output after one
+// activity changed: between iterations one activity's body alternates
+// between two versions, so every iteration has exactly one change to
+// publish. files-written/op is how many files the change rewrote.
+func BenchmarkRebuild(b *testing.B) {
+	forSizes(b, func(b *testing.B, src fstest.MapFS) {
+		dir := writeCatalogue(b, src)
+		out := filepath.Join(b.TempDir(), "site")
+		opt := benchOptions()
+		if res, err := Dir(context.Background(), dir, out, opt); err != nil {
+			b.Fatalf("%v\n%s", err, diagText(res))
+		}
+		edit := newEdit(b, dir, src)
+		var written int
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			edit.toggle(b)
+			b.StartTimer()
+			res, err := Dir(context.Background(), dir, out, opt)
+			if err != nil {
+				b.Fatalf("%v\n%s", err, diagText(res))
+			}
+			written += res.Written
+		}
+		b.ReportMetric(float64(written)/float64(b.N), "files-written/op")
+	})
+}
+
+// writeCatalogue writes src to a temporary folder and returns it.
+func writeCatalogue(b *testing.B, src fstest.MapFS) string {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "catalogue")
+	if err := os.CopyFS(dir, src); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// edit is one activity file of a catalogue folder and two versions of it:
+// the generated one and one with a word of its body changed.
+type edit struct {
+	path     string
+	versions [2][]byte
+	next     int
+}
+
+// newEdit picks the activity in the middle of the catalogue.
+func newEdit(b *testing.B, dir string, src fstest.MapFS) *edit {
+	b.Helper()
+	names := synth.Activities(src)
+	name := names[len(names)/2]
+	orig := src[name].Data
+	changed := bytes.Replace(orig, []byte("\n## Syfte\n"), []byte("\nEn rad till, ändrad för mätningen.\n\n## Syfte\n"), 1)
+	if bytes.Equal(orig, changed) {
+		b.Fatalf("%s has no section to change", name)
+	}
+	return &edit{path: filepath.Join(dir, filepath.FromSlash(name)), versions: [2][]byte{orig, changed}, next: 1}
+}
+
+// toggle writes the other version of the file.
+func (e *edit) toggle(b *testing.B) {
+	b.Helper()
+	if err := os.WriteFile(e.path, e.versions[e.next], 0o644); err != nil {
+		b.Fatal(err)
+	}
+	e.next = 1 - e.next
 }
