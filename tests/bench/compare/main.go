@@ -21,10 +21,10 @@
 //	hugo --minify -s SITE --contentDir CATALOGUE/content -d FRESH --quiet
 //
 // each into a new, empty folder, removed after it is measured. For every run
-// it prints the wall time, the CPU time (user + system) and the peak
-// resident memory of the process (from its rusage; where the system has no
-// peak figure it shows "-"), and the files and bytes it wrote; then the
-// medians, and samkat's figure divided by Hugo's, pair by pair: the median
+// it prints the wall time, the CPU time (user + system, and the system's
+// part of it), the peak resident memory of the process (from its rusage;
+// where the system has no peak figure it shows "-"), and the files and
+// bytes it wrote; then the medians, and samkat's figure divided by Hugo's, pair by pair: the median
 // of the pair ratios and their range.
 //
 // -only samkat times samkat alone. -rebuild times samkat alone building
@@ -225,7 +225,8 @@ type tool struct {
 // measure is one run of one tool.
 type measure struct {
 	wall, cpu time.Duration
-	peak      int64 // bytes; -1 when the system does not say
+	sys       time.Duration // the system's part of cpu: mostly writing files
+	peak      int64         // bytes; -1 when the system does not say
 	files     int
 	bytes     int64
 }
@@ -244,11 +245,11 @@ func (t tool) run(out string) (measure, error) {
 		return measure{}, fmt.Errorf("%s: %w\n%s", strings.Join(argv, " "), err, tail(output.String(), 2000))
 	}
 	ps := cmd.ProcessState
-	return measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), peak: peakRSS(ps)}, nil
+	return measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), sys: ps.SystemTime(), peak: peakRSS(ps)}, nil
 }
 
 func printHeader() {
-	fmt.Printf("%-7s %-7s %9s %9s %10s %8s %12s\n", "tool", "run", "wall s", "cpu s", "peak MiB", "files", "bytes")
+	fmt.Printf("%-7s %-7s %9s %9s %9s %10s %8s %12s\n", "tool", "run", "wall s", "cpu s", "of it sys", "peak MiB", "files", "bytes")
 }
 
 func (m measure) print(name, run string) {
@@ -256,7 +257,7 @@ func (m measure) print(name, run string) {
 	if m.peak >= 0 {
 		peak = fmt.Sprintf("%.1f", float64(m.peak)/(1<<20))
 	}
-	fmt.Printf("%-7s %-7s %9.2f %9.2f %10s %8d %12d\n", name, run, m.wall.Seconds(), m.cpu.Seconds(), peak, m.files, m.bytes)
+	fmt.Printf("%-7s %-7s %9.2f %9.2f %9.2f %10s %8d %12d\n", name, run, m.wall.Seconds(), m.cpu.Seconds(), m.sys.Seconds(), peak, m.files, m.bytes)
 }
 
 // medians returns the median of each figure over the runs.
@@ -271,6 +272,7 @@ func medians(ms []measure) measure {
 	return measure{
 		wall:  time.Duration(pick(func(m measure) float64 { return float64(m.wall) })),
 		cpu:   time.Duration(pick(func(m measure) float64 { return float64(m.cpu) })),
+		sys:   time.Duration(pick(func(m measure) float64 { return float64(m.sys) })),
 		peak:  int64(pick(func(m measure) float64 { return float64(m.peak) })),
 		files: int(pick(func(m measure) float64 { return float64(m.files) })),
 		bytes: int64(pick(func(m measure) float64 { return float64(m.bytes) })),
