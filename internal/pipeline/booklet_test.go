@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -15,21 +16,40 @@ import (
 	"github.com/samkat/samkat/internal/synth"
 )
 
-// bookletCatalogue is a synthetic catalogue of n activities whose first
-// activity links to the second from its body, so that the booklets show
-// whether links are rebased to their page.
-func bookletCatalogue(n int) fstest.MapFS {
-	src := synth.Catalogue(n)
-	f := src["content/verksamheter/v00000.md"]
-	f.Data = append(bytes.Clone(f.Data), "\nSe även [nästa](v00001.md).\n"...)
-	return src
+// bookletCatalogue is a synthetic catalogue of n activities in which one
+// current activity (from, with no end date) links to another (to, a slug)
+// from its body, so that the booklets show whether links are rebased to
+// their page.
+func bookletCatalogue(t *testing.T, n int) (src fstest.MapFS, from, to string) {
+	t.Helper()
+	src = synth.Catalogue(n)
+	names := synth.Activities(src)
+	for _, name := range names {
+		if !bytes.Contains(src[name].Data, []byte("\nslut:")) {
+			from = name
+			break
+		}
+	}
+	for _, name := range names {
+		if name != from {
+			to = strings.TrimSuffix(path.Base(name), ".md")
+			break
+		}
+	}
+	if from == "" || to == "" {
+		t.Fatal("the synthetic catalogue has no current activity to link from")
+	}
+	f := src[from]
+	f.Data = append(bytes.Clone(f.Data), "\nSe även [nästa]("+to+".md).\n"...)
+	return src, from, to
 }
 
 // TestBookletAtTheThreshold: a catalogue of BookletMaxActivities
 // activities has its whole booklet at utskrift/, as before.
 func TestBookletAtTheThreshold(t *testing.T) {
 	var out publish.Mem
-	res, err := Site(context.Background(), bookletCatalogue(site.BookletMaxActivities), &out, testOptions())
+	src, from, to := bookletCatalogue(t, site.BookletMaxActivities)
+	res, err := Site(context.Background(), src, &out, testOptions())
 	if err != nil {
 		t.Fatalf("%v\n%s", err, diagText(res))
 	}
@@ -43,8 +63,8 @@ func TestBookletAtTheThreshold(t *testing.T) {
 			t.Errorf("%s: no booklet per municipality below the threshold", name)
 		}
 	}
-	if !strings.Contains(page, `href="../verksamheter/v00001/"`) {
-		t.Error("utskrift/: the link in v00000's body is not rebased to the page")
+	if !strings.Contains(page, `href="../verksamheter/`+to+`/"`) {
+		t.Errorf("utskrift/: the link in %s's body is not rebased to the page", from)
 	}
 	checkLinks(t, files, "/")
 }
@@ -53,7 +73,7 @@ func TestBookletAtTheThreshold(t *testing.T) {
 // booklet per municipality, each with the current activities that serve
 // it and links that work from its page; the sitemap lists them.
 func TestBookletPerMunicipality(t *testing.T) {
-	src := bookletCatalogue(site.BookletMaxActivities + 1)
+	src, from, to := bookletCatalogue(t, site.BookletMaxActivities+1)
 	opt := testOptions()
 	var out publish.Mem
 	res, err := Site(context.Background(), src, &out, opt)
@@ -97,10 +117,13 @@ func TestBookletPerMunicipality(t *testing.T) {
 			}
 		}
 	}
-	first := p.cat.Activities[0]
-	k := route.BookletKommun(first.Kommuner[0])
-	if page := string(files[k+"index.html"]); !strings.Contains(page, `href="../../verksamheter/v00001/"`) {
-		t.Errorf("%s: the link in v00000's body is not rebased to the page", k)
+	i := slices.IndexFunc(p.cat.Activities, func(x *catalog.Activity) bool { return x.File == from })
+	if i < 0 {
+		t.Fatalf("%s is not among the activities", from)
+	}
+	k := route.BookletKommun(p.cat.Activities[i].Kommuner[0])
+	if page := string(files[k+"index.html"]); !strings.Contains(page, `href="../../verksamheter/`+to+`/"`) {
+		t.Errorf("%s: the link in %s's body is not rebased to the page", k, from)
 	}
 	checkLinks(t, files, "/")
 }
