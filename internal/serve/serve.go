@@ -103,7 +103,9 @@ type Server struct {
 	builds   atomic.Int64
 	buildMu  sync.Mutex // serializes rebuilds
 	lastDiag diag.List  // diagnostics of the previous build; guarded by buildMu
-	lang     msg.Lang   // language of the log, from the last build; guarded by buildMu
+	// logLang is the language of the log, from the last build: written by
+	// rebuilds, read by every line the server says (some outside buildMu).
+	logLang  atomic.Value // msg.Lang
 	state    atomic.Pointer[state]
 	hub      hub
 	requests chan struct{} // a slot per request being answered (MaxRequests)
@@ -247,7 +249,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) bool {
 	next := &state{version: fmt.Sprintf("%s-%d", s.id, s.builds.Add(1)), lang: res.Lang}
 	if err != nil {
 		next.files, next.base = old.files, old.base
-		s.lang = res.Lang
+		s.logLang.Store(res.Lang)
 		next.problems = problems(res.Diagnostics, err, res.Lang)
 		res.Diagnostics.Report(s.stderr, res.Lang, diag.SummariseWarnings)
 		if !errors.Is(err, pipeline.ErrContent) {
@@ -259,7 +261,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) bool {
 			s.say(s.stderr, msg.New(msg.ServeFailedNone))
 		}
 	} else {
-		s.lang = res.Lang
+		s.logLang.Store(res.Lang)
 		next.files, next.base = mem.Files(), base
 		if !sameDiagnostics(res.Diagnostics, s.lastDiag) {
 			res.Diagnostics.Report(s.stderr, res.Lang, diag.SummariseWarnings)
@@ -354,7 +356,8 @@ func sameDiagnostics(a, b diag.List) bool {
 
 // say prints one line of the server's log in the language of the last build.
 func (s *Server) say(w io.Writer, m msg.Message) {
-	fmt.Fprintf(w, "samkat serve: %s\n", m.In(s.lang))
+	lang, _ := s.logLang.Load().(msg.Lang)
+	fmt.Fprintf(w, "samkat serve: %s\n", m.In(lang))
 }
 
 // because describes the changed files behind a rebuild for the log line.
