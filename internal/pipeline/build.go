@@ -382,7 +382,19 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err != nil {
 		return 0, fmt.Errorf("static: %w", err)
 	}
-	rend, err := render.New(opt.Layouts, subFS(src, "layouts"))
+	var rend *render.Renderer
+	if e.pieces {
+		tm := publish.NewTemplateMinifier()
+		rend, err = render.NewMinified(opt.Layouts, subFS(src, "layouts"), render.Minify{
+			Layout:   tm.Minify,
+			Fragment: func(b []byte) ([]byte, error) { return e.min.Minify("x.html", b) },
+		})
+		if err == nil {
+			err = minifyBodies(ctx, e.min, p.bodies)
+		}
+	} else {
+		rend, err = render.New(opt.Layouts, subFS(src, "layouts"))
+	}
 	if err != nil {
 		return 0, fmt.Errorf("layouts: %w", err)
 	}
@@ -429,6 +441,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return cmp.Compare(renderCost(pages[b]), renderCost(pages[a]))
 	})
 	emit := e.file
+	if e.pieces {
+		emit = e.write
+	}
 	err = parallel.For(ctx, len(order), func(i int) error {
 		pg := pages[order[i]]
 		// Its view is not needed again, and the booklet's, with every
@@ -466,13 +481,46 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 
 // emitter writes the files of the site, minified by their type.
 type emitter struct {
-	min  *publish.Minifier
-	out  publish.Writer
-	bufs sync.Pool // *bytes.Buffer, for minified files
+	// pieces has the layouts, the prerendered fragments and the bodies
+	// minified once each, and the pages written as rendered. Only
+	// TestPiecesMinifiedAsPages sets it: until it gives every page the
+	// bytes of the whole page minified, the build minifies pages.
+	pieces bool
+	min    *publish.Minifier
+	out    publish.Writer
+	bufs   sync.Pool // *bytes.Buffer, for minified files
 }
 
 func newEmitter(out publish.Writer) *emitter {
 	return &emitter{min: publish.NewMinifier(), out: out}
+}
+
+// minifyBodies minifies the HTML of every body, in place.
+func minifyBodies(ctx context.Context, min *publish.Minifier, bodies map[string]markdown.Body) error {
+	files := slices.Collect(maps.Keys(bodies))
+	out := make([]markdown.Body, len(files))
+	err := parallel.For(ctx, len(files), func(i int) error {
+		b := bodies[files[i]]
+		for _, h := range []*template.HTML{&b.HTML, &b.Booklet} {
+			if *h == "" {
+				continue
+			}
+			m, err := min.Minify("x.html", []byte(*h))
+			if err != nil {
+				return err
+			}
+			*h = template.HTML(m)
+		}
+		out[i] = b
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, f := range files {
+		bodies[f] = out[i]
+	}
+	return nil
 }
 
 // streamAbove is the size from which a file is minified straight into the

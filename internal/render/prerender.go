@@ -216,6 +216,14 @@ func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 	case err != nil:
 		return fmt.Errorf("render %s for %s: %w", f.partial, f.page, err)
 	}
+	if r.minFragment != nil {
+		b, err := r.minFragment(w.buf.Bytes())
+		if err != nil {
+			return fmt.Errorf("render %s for %s: %w", f.partial, f.page, err)
+		}
+		f.html = template.HTML(b)
+		return nil
+	}
 	f.html = template.HTML(w.buf.String()) // the partial's own output, escaped by html/template
 	return nil
 }

@@ -41,6 +41,8 @@ type Renderer struct {
 	// 10,000 activity pages cost a second of copying and clearing.
 	sizes map[string]*atomic.Int64
 
+	minFragment func([]byte) ([]byte, error) // Minify.Fragment
+
 	maxPage int           // MaxPageSize, smaller in tests
 	timeout time.Duration // PageTimeout, shorter in tests
 }
@@ -60,12 +62,32 @@ const (
 // New parses the layouts of builtin, with files of override (may be nil)
 // taking the place of built-in files with the same name.
 func New(builtin, override fs.FS) (*Renderer, error) {
+	return NewMinified(builtin, override, Minify{})
+}
+
+// Minify says how the pieces of a page are minified when they are made,
+// so that the page need not be: Layout minifies a layout file's text
+// (Go template actions kept as they are), Fragment a fragment Prerender
+// renders. A nil function leaves its pieces as they are.
+type Minify struct {
+	Layout   func(name string, text []byte) ([]byte, error)
+	Fragment func(html []byte) ([]byte, error)
+}
+
+// NewMinified is New with the layouts minified as they are read, and the
+// fragments Prerender renders minified when they are made.
+func NewMinified(builtin, override fs.FS, min Minify) (*Renderer, error) {
 	raw, err := overlay.Read("layouts", func(name string) bool { return path.Ext(name) == ".html" }, builtin, override)
 	if err != nil {
 		return nil, err
 	}
 	files := make(map[string]string, len(raw))
 	for name, b := range raw {
+		if min.Layout != nil {
+			if b, err = min.Layout(name, b); err != nil {
+				return nil, layoutError(name, err)
+			}
+		}
 		files[name] = string(b)
 	}
 	base, ok := files["base.html"]
@@ -84,7 +106,7 @@ func New(builtin, override fs.FS) (*Renderer, error) {
 			}
 		}
 	}
-	r := &Renderer{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, maxPage: MaxPageSize, timeout: PageTimeout}
+	r := &Renderer{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, maxPage: MaxPageSize, timeout: PageTimeout, minFragment: min.Fragment}
 	if r.partials, err = common.Clone(); err != nil {
 		return nil, err
 	}
