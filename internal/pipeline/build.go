@@ -26,6 +26,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -383,17 +384,12 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return 0, fmt.Errorf("static: %w", err)
 	}
 	var rend *render.Renderer
-	if e.pieces {
-		tm := publish.NewTemplateMinifier()
-		rend, err = render.NewMinified(opt.Layouts, subFS(src, "layouts"), render.Minify{
-			Layout:   tm.Minify,
-			Fragment: func(b []byte) ([]byte, error) { return e.min.Minify("x.html", b) },
-		})
-		if err == nil {
-			err = minifyBodies(ctx, e.min, p.bodies)
-		}
-	} else {
+	if e.wholePages {
 		rend, err = render.New(opt.Layouts, subFS(src, "layouts"))
+	} else {
+		rend, err = render.NewMinified(opt.Layouts, subFS(src, "layouts"), func(b []byte) ([]byte, error) {
+			return e.min.Minify("entry.html", b)
+		})
 	}
 	if err != nil {
 		return 0, fmt.Errorf("layouts: %w", err)
@@ -441,8 +437,8 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return cmp.Compare(renderCost(pages[b]), renderCost(pages[a]))
 	})
 	emit := e.file
-	if e.pieces {
-		emit = e.write
+	if rend.Splicing() {
+		emit = func(name string, data []byte) error { return e.spliced(name, data, rend) }
 	}
 	err = parallel.For(ctx, len(order), func(i int) error {
 		pg := pages[order[i]]
@@ -481,46 +477,18 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 
 // emitter writes the files of the site, minified by their type.
 type emitter struct {
-	// pieces has the layouts, the prerendered fragments and the bodies
-	// minified once each, and the pages written as rendered. Only
-	// TestPiecesMinifiedAsPages sets it: until it gives every page the
-	// bytes of the whole page minified, the build minifies pages.
-	pieces bool
-	min    *publish.Minifier
-	out    publish.Writer
-	bufs   sync.Pool // *bytes.Buffer, for minified files
+	// wholePages has every page minified whole, with no entries of the
+	// booklets minified beforehand and spliced in (render.Splice): the
+	// tests compare the two.
+	wholePages bool
+	splices    atomic.Int64 // pages written with entries spliced in
+	min        *publish.Minifier
+	out        publish.Writer
+	bufs       sync.Pool // *bytes.Buffer, for minified files
 }
 
 func newEmitter(out publish.Writer) *emitter {
 	return &emitter{min: publish.NewMinifier(), out: out}
-}
-
-// minifyBodies minifies the HTML of every body, in place.
-func minifyBodies(ctx context.Context, min *publish.Minifier, bodies map[string]markdown.Body) error {
-	files := slices.Collect(maps.Keys(bodies))
-	out := make([]markdown.Body, len(files))
-	err := parallel.For(ctx, len(files), func(i int) error {
-		b := bodies[files[i]]
-		for _, h := range []*template.HTML{&b.HTML, &b.Booklet} {
-			if *h == "" {
-				continue
-			}
-			m, err := min.Minify("x.html", []byte(*h))
-			if err != nil {
-				return err
-			}
-			*h = template.HTML(m)
-		}
-		out[i] = b
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for i, f := range files {
-		bodies[f] = out[i]
-	}
-	return nil
 }
 
 // streamAbove is the size from which a file is minified straight into the
@@ -552,6 +520,37 @@ func (e *emitter) file(name string, data []byte) error {
 		return err
 	}
 	return e.write(name, buf.Bytes()) // a Writer keeps no bytes it was given
+}
+
+// spliced writes a page rendered by rend, minified, with the entries it
+// holds placeholders for spliced in (see render.Splice).
+func (e *emitter) spliced(name string, data []byte, rend *render.Renderer) error {
+	if !publish.Minified(name) || !rend.Spliced(data) {
+		return e.file(name, data)
+	}
+	// With its entries out, the page is small: the booklet of 10,000
+	// activities is some 1.5 MB.
+	buf, _ := e.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		if buf.Cap() <= streamAbove {
+			buf.Reset()
+			e.bufs.Put(buf)
+		}
+	}()
+	buf.Grow(len(data))
+	if err := e.min.MinifyTo(buf, name, data); err != nil {
+		return err
+	}
+	e.splices.Add(1)
+	return e.stream(name, func(w io.Writer) error {
+		if err := rend.Splice(w, buf.Bytes()); err != nil {
+			return fmt.Errorf("minify %s: %w", name, err)
+		}
+		return nil
+	})
 }
 
 // write writes a file as it is.

@@ -38,29 +38,12 @@ var mediaTypes = map[string]string{
 // Inline <script type="application/ld+json"> and JavaScript in HTML are
 // minified too, because the media types are registered by pattern.
 func NewMinifier() *Minifier {
-	return newMinifier(htmlMinifier())
-}
-
-// htmlMinifier is samkat's HTML minifier.
-func htmlMinifier() *html.Minifier {
-	return &html.Minifier{
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{
 		KeepDocumentTags: true, // keep <html lang>, <head> and <body> explicit for validators
 		KeepEndTags:      true, // old browsers and screen readers see the same tree as the source
 		KeepQuotes:       true,
-	}
-}
-
-// NewTemplateMinifier returns a Minifier like NewMinifier's whose HTML
-// minifier reads Go templates: {{…}} is kept as it is.
-func NewTemplateMinifier() *Minifier {
-	h := htmlMinifier()
-	h.TemplateDelims = [2]string{"{{", "}}"}
-	return newMinifier(h)
-}
-
-func newMinifier(h *html.Minifier) *Minifier {
-	m := minify.New()
-	m.Add("text/html", h)
+	})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
 	// A number stays as written: the minifier's shortest form of 1000 is
