@@ -388,7 +388,10 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		rend, err = render.New(opt.Layouts, subFS(src, "layouts"))
 	} else {
 		rend, err = render.NewMinified(opt.Layouts, subFS(src, "layouts"), func(b []byte) ([]byte, error) {
-			return e.min.Minify("entry.html", b)
+			var out bytes.Buffer
+			out.Grow(len(b))
+			err := e.min.MinifyTo(&out, "entry.html", b) // b is the renderer's, to be reused
+			return out.Bytes(), err
 		})
 	}
 	if err != nil {
@@ -451,6 +454,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		}
 		return emit(pg.Path, b)
 	})
+	rend.DropSplices() // the search index needs the memory more
 	if err != nil {
 		cancel()
 		<-derivedErr

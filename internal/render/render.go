@@ -73,8 +73,8 @@ func New(builtin, override fs.FS) (*Renderer, error) {
 // NewMinified is New for pages that will be minified by minify (HTML in,
 // minified HTML out): unless override holds layouts, Prerender minifies
 // the entries of the printable catalogues once each, and the pages carry
-// placeholders in their place, for Splice (see splice.go). A nil minify is
-// New.
+// placeholders in their place, for Splice (see splice.go). minify may
+// write into its input. A nil minify is New.
 func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, error)) (*Renderer, error) {
 	isLayout := func(name string) bool { return path.Ext(name) == ".html" }
 	raw, err := overlay.Read("layouts", isLayout, builtin, override)

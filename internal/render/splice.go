@@ -80,6 +80,10 @@ func (r *Renderer) Splice(w io.Writer, page []byte) error {
 	return err
 }
 
+// DropSplices lets go of the minified entries, once every page that holds
+// placeholders is written.
+func (r *Renderer) DropSplices() { r.splices = nil }
+
 var spliceClose = []byte(`"></` + splicedTag + `>`)
 
 // newSpliceOpen returns the start of a placeholder, with a token no page
@@ -93,20 +97,18 @@ func newSpliceOpen() []byte {
 // splice takes entry, the HTML a partial rendered, as an entry to splice,
 // if it is one element of splicedTag outside <pre> (see above): it returns
 // the placeholder to render in its place, to be replaced by its minified
-// bytes min(entry) at index n. ok is false for an entry that is not.
+// bytes at index n. ok is false for an entry that is not one. The
+// minifier may write into entry.
 func (r *Renderer) splice(entry []byte, n int) (placeholder template.HTML, minified []byte, ok bool, err error) {
 	core := bytes.TrimLeft(entry, " \t\n\r\f")
 	lead := entry[:len(entry)-len(core)]
 	core = bytes.TrimRight(core, " \t\n\r\f")
 	trail := entry[len(lead)+len(core):]
-	open := []byte("<" + splicedTag)
-	end := []byte("</" + splicedTag + ">")
-	if !bytes.HasPrefix(core, open) || len(core) <= len(open) || !isSpace(core[len(open)]) && core[len(open)] != '>' ||
-		!bytes.HasSuffix(core, end) || !preClosed(core) {
+	open := "<" + splicedTag
+	end := "</" + splicedTag + ">"
+	if len(core) <= len(open) || string(core[:len(open)]) != open || !isSpace(core[len(open)]) && core[len(open)] != '>' ||
+		!bytes.HasSuffix(core, []byte(end)) || !preClosed(core) {
 		return "", nil, false, nil
-	}
-	if minified, err = r.minFragment(core); err != nil {
-		return "", nil, false, err
 	}
 	ph := make([]byte, 0, len(lead)+len(r.spliceOpen)+8+len(spliceClose)+len(trail))
 	ph = append(ph, lead...)
@@ -114,17 +116,32 @@ func (r *Renderer) splice(entry []byte, n int) (placeholder template.HTML, minif
 	ph = strconv.AppendInt(ph, int64(n), 10)
 	ph = append(ph, spliceClose...)
 	ph = append(ph, trail...)
+	if minified, err = r.minFragment(core); err != nil {
+		return "", nil, false, err
+	}
 	return template.HTML(ph), minified, true, nil
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // preClosed reports whether html has no <pre> start tag after its last
-// </pre> end tag (tag names in any case).
+// </pre> end tag (the tag name in any case).
 func preClosed(html []byte) bool {
-	lower := bytes.ToLower(html)
-	if !bytes.Contains(lower, []byte("<pre")) {
-		return true
+	closed := true
+	for i := 0; ; {
+		j := bytes.IndexByte(html[i:], '<')
+		if j < 0 {
+			return closed
+		}
+		i += j + 1
+		k := i
+		endTag := k < len(html) && html[k] == '/'
+		if endTag {
+			k++
+		}
+		if len(html)-k > 3 && html[k]|0x20 == 'p' && html[k+1]|0x20 == 'r' && html[k+2]|0x20 == 'e' &&
+			(isSpace(html[k+3]) || html[k+3] == '>' || html[k+3] == '/') {
+			closed = endTag
+		}
 	}
-	return bytes.LastIndex(lower, []byte("<pre")) < bytes.LastIndex(lower, []byte("</pre"))
 }

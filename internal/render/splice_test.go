@@ -33,9 +33,19 @@ func TestSpliceRefusesAChangedPlaceholder(t *testing.T) {
 	if err := r.Splice(&out, []byte(changed)); err == nil {
 		t.Error("a changed placeholder was spliced")
 	}
-	for _, entry := range []string{"<div>x</div>", "<article>x</article> text", "<article><pre>x</article>", "<articles>x</article>"} {
-		if _, _, ok, _ := r.splice([]byte(entry), 0); ok {
-			t.Errorf("%q spliced", entry)
+	for entry, want := range map[string]bool{
+		"<div>x</div>":                               false,
+		"<article>x</article> text":                  false,
+		"<articles>x</article>":                      false,
+		"<article><pre>x</article>":                  false,
+		"<article><PRE class=a>x</article>":          false,
+		"<article><pre>x</pre><pre>y</article>":      false,
+		"<article><pre>x</pre></article>":            true,
+		"<article><pre-x>x</article>":                true,
+		"<article><pre>x</pre ><p>y</p></article>\n": true,
+	} {
+		if _, _, ok, _ := r.splice([]byte(entry), 0); ok != want {
+			t.Errorf("%q spliced: %v, want %v", entry, ok, want)
 		}
 	}
 }
