@@ -26,6 +26,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -382,7 +383,17 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err != nil {
 		return 0, fmt.Errorf("static: %w", err)
 	}
-	rend, err := render.New(opt.Layouts, subFS(src, "layouts"))
+	var rend *render.Renderer
+	if e.wholePages {
+		rend, err = render.New(opt.Layouts, subFS(src, "layouts"))
+	} else {
+		rend, err = render.NewMinified(opt.Layouts, subFS(src, "layouts"), func(b []byte) ([]byte, error) {
+			var out bytes.Buffer
+			out.Grow(len(b))
+			err := e.min.MinifyTo(&out, "entry.html", b) // b is the renderer's, to be reused
+			return out.Bytes(), err
+		})
+	}
 	if err != nil {
 		return 0, fmt.Errorf("layouts: %w", err)
 	}
@@ -429,6 +440,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return cmp.Compare(renderCost(pages[b]), renderCost(pages[a]))
 	})
 	emit := e.file
+	if rend.Splicing() {
+		emit = func(name string, data []byte) error { return e.spliced(name, data, rend) }
+	}
 	err = parallel.For(ctx, len(order), func(i int) error {
 		pg := pages[order[i]]
 		// Its view is not needed again, and the booklet's, with every
@@ -440,6 +454,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		}
 		return emit(pg.Path, b)
 	})
+	rend.DropSplices() // the search index needs the memory more
 	if err != nil {
 		cancel()
 		<-derivedErr
@@ -466,9 +481,14 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 
 // emitter writes the files of the site, minified by their type.
 type emitter struct {
-	min  *publish.Minifier
-	out  publish.Writer
-	bufs sync.Pool // *bytes.Buffer, for minified files
+	// wholePages has every page minified whole, with no entries of the
+	// booklets minified beforehand and spliced in (render.Splice): the
+	// tests compare the two.
+	wholePages bool
+	splices    atomic.Int64 // pages written with entries spliced in
+	min        *publish.Minifier
+	out        publish.Writer
+	bufs       sync.Pool // *bytes.Buffer, for minified files
 }
 
 func newEmitter(out publish.Writer) *emitter {
@@ -504,6 +524,37 @@ func (e *emitter) file(name string, data []byte) error {
 		return err
 	}
 	return e.write(name, buf.Bytes()) // a Writer keeps no bytes it was given
+}
+
+// spliced writes a page rendered by rend, minified, with the entries it
+// holds placeholders for spliced in (see render.Splice).
+func (e *emitter) spliced(name string, data []byte, rend *render.Renderer) error {
+	if !publish.Minified(name) || !rend.Spliced(data) {
+		return e.file(name, data)
+	}
+	// With its entries out, the page is small: the booklet of 10,000
+	// activities is some 1.5 MB.
+	buf, _ := e.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		if buf.Cap() <= streamAbove {
+			buf.Reset()
+			e.bufs.Put(buf)
+		}
+	}()
+	buf.Grow(len(data))
+	if err := e.min.MinifyTo(buf, name, data); err != nil {
+		return err
+	}
+	e.splices.Add(1)
+	return e.stream(name, func(w io.Writer) error {
+		if err := rend.Splice(w, buf.Bytes()); err != nil {
+			return fmt.Errorf("minify %s: %w", name, err)
+		}
+		return nil
+	})
 }
 
 // write writes a file as it is.

@@ -44,6 +44,16 @@ func (r *Renderer) Prerender(ctx context.Context, pages []site.Page) error {
 	if len(jobs) == 0 {
 		return nil
 	}
+	if r.spliceOpen != nil {
+		// Each entry to splice gets its number now: the pages of an
+		// earlier call keep theirs.
+		for i := range jobs {
+			if jobs[i].partial == splicedPartial {
+				jobs[i].splice = len(r.splices)
+				r.splices = append(r.splices, nil)
+			}
+		}
+	}
 	stop := new(atomic.Bool)
 	done := make(chan error, 1)
 	go func() {
@@ -68,6 +78,11 @@ func (r *Renderer) Prerender(ctx context.Context, pages []site.Page) error {
 	for _, o := range into {
 		*o.html = jobs[o.job].html
 	}
+	for i := range jobs {
+		if jobs[i].minified != nil {
+			r.splices[jobs[i].splice] = jobs[i].minified
+		}
+	}
 	return nil
 }
 
@@ -79,6 +94,11 @@ type fragment struct {
 	args    map[string]any
 	data    *site.Frame
 	html    template.HTML
+	// splice is the number of the entry's placeholder, for the partial
+	// spliced when the renderer splices; minified its bytes then, if it
+	// could be spliced (else html is the entry itself).
+	splice   int
+	minified []byte
 }
 
 // occurrence is where a rendered entry goes.
@@ -215,6 +235,16 @@ func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 		return nil // Prerender has returned the time limit's error
 	case err != nil:
 		return fmt.Errorf("render %s for %s: %w", f.partial, f.page, err)
+	}
+	if r.spliceOpen != nil && f.partial == splicedPartial {
+		ph, m, ok, err := r.splice(w.buf.Bytes(), f.splice)
+		if err != nil {
+			return fmt.Errorf("minify %s for %s: %w", f.partial, f.page, err)
+		}
+		if ok {
+			f.html, f.minified = ph, m
+			return nil
+		}
 	}
 	f.html = template.HTML(w.buf.String()) // the partial's own output, escaped by html/template
 	return nil

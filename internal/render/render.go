@@ -41,6 +41,13 @@ type Renderer struct {
 	// 10,000 activity pages cost a second of copying and clearing.
 	sizes map[string]*atomic.Int64
 
+	// For splicing (splice.go): the minifier, the start of every
+	// placeholder (nil when the pages hold none), and the minified
+	// entries, by the number in their placeholder.
+	minFragment func([]byte) ([]byte, error)
+	spliceOpen  []byte
+	splices     [][]byte
+
 	maxPage int           // MaxPageSize, smaller in tests
 	timeout time.Duration // PageTimeout, shorter in tests
 }
@@ -60,9 +67,29 @@ const (
 // New parses the layouts of builtin, with files of override (may be nil)
 // taking the place of built-in files with the same name.
 func New(builtin, override fs.FS) (*Renderer, error) {
-	raw, err := overlay.Read("layouts", func(name string) bool { return path.Ext(name) == ".html" }, builtin, override)
+	return NewMinified(builtin, override, nil)
+}
+
+// NewMinified is New for pages that will be minified by minify (HTML in,
+// minified HTML out): unless override holds layouts, Prerender minifies
+// the entries of the printable catalogues once each, and the pages carry
+// placeholders in their place, for Splice (see splice.go). minify may
+// write into its input. A nil minify is New.
+func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, error)) (*Renderer, error) {
+	isLayout := func(name string) bool { return path.Ext(name) == ".html" }
+	raw, err := overlay.Read("layouts", isLayout, builtin, override)
 	if err != nil {
 		return nil, err
+	}
+	// A catalogue may hold copies of the built-in layouts (the
+	// repository's own content does): only a layout that differs is its own.
+	own := false
+	if minify != nil && override != nil {
+		plain, err := overlay.Read("layouts", isLayout, builtin)
+		if err != nil {
+			return nil, err
+		}
+		own = !maps.EqualFunc(raw, plain, bytes.Equal)
 	}
 	files := make(map[string]string, len(raw))
 	for name, b := range raw {
@@ -85,6 +112,10 @@ func New(builtin, override fs.FS) (*Renderer, error) {
 		}
 	}
 	r := &Renderer{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, maxPage: MaxPageSize, timeout: PageTimeout}
+	if minify != nil && !own {
+		r.minFragment = minify
+		r.spliceOpen = newSpliceOpen()
+	}
 	if r.partials, err = common.Clone(); err != nil {
 		return nil, err
 	}
