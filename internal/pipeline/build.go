@@ -509,6 +509,14 @@ func (e *emitter) file(name string, data []byte) error {
 	if len(data) > streamAbove {
 		return e.stream(name, func(w io.Writer) error { return e.min.MinifyTo(w, name, data) })
 	}
+	return e.minified(name, data, func(b []byte) error {
+		return e.write(name, b) // a Writer keeps no bytes it was given
+	})
+}
+
+// minified minifies data into a buffer of the emitter's and hands the
+// result to use, which must not keep it: the buffer is used again.
+func (e *emitter) minified(name string, data []byte, use func([]byte) error) error {
 	buf, _ := e.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -523,7 +531,7 @@ func (e *emitter) file(name string, data []byte) error {
 	if err := e.min.MinifyTo(buf, name, data); err != nil {
 		return err
 	}
-	return e.write(name, buf.Bytes()) // a Writer keeps no bytes it was given
+	return use(buf.Bytes())
 }
 
 // spliced writes a page rendered by rend, minified, with the entries it
@@ -534,26 +542,14 @@ func (e *emitter) spliced(name string, data []byte, rend *render.Renderer) error
 	}
 	// With its entries out, the page is small: the booklet of 10,000
 	// activities is some 1.5 MB.
-	buf, _ := e.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	defer func() {
-		if buf.Cap() <= streamAbove {
-			buf.Reset()
-			e.bufs.Put(buf)
-		}
-	}()
-	buf.Grow(len(data))
-	if err := e.min.MinifyTo(buf, name, data); err != nil {
-		return err
-	}
-	e.splices.Add(1)
-	return e.stream(name, func(w io.Writer) error {
-		if err := rend.Splice(w, buf.Bytes()); err != nil {
-			return fmt.Errorf("minify %s: %w", name, err)
-		}
-		return nil
+	return e.minified(name, data, func(page []byte) error {
+		e.splices.Add(1)
+		return e.stream(name, func(w io.Writer) error {
+			if err := rend.Splice(w, page); err != nil {
+				return fmt.Errorf("minify %s: %w", name, err)
+			}
+			return nil
+		})
 	})
 }
 
