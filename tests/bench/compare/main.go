@@ -317,26 +317,19 @@ func median(xs []float64) float64 {
 
 // tree returns the number of files below dir and their bytes.
 func tree(dir string) (files int, size int64, err error) {
-	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		files++
-		size += info.Size()
-		return nil
-	})
-	return files, size, err
+	return countFiles(dir, time.Time{})
 }
 
 // writtenSince returns the number of files below dir changed at or after
 // start, and their bytes.
 func writtenSince(dir string, start time.Time) (files int, size int64, err error) {
 	// File times can be coarser than the clock: count from the tick before.
-	start = start.Add(-10 * time.Millisecond)
+	return countFiles(dir, start.Add(-10*time.Millisecond))
+}
+
+// countFiles counts the files below dir changed at or after since (every
+// file when since is zero) and their bytes.
+func countFiles(dir string, since time.Time) (files int, size int64, err error) {
 	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -345,7 +338,7 @@ func writtenSince(dir string, start time.Time) (files int, size int64, err error
 		if err != nil {
 			return err
 		}
-		if !info.ModTime().Before(start) {
+		if since.IsZero() || !info.ModTime().Before(since) {
 			files++
 			size += info.Size()
 		}
