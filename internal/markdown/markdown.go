@@ -32,6 +32,7 @@ package markdown
 
 import (
 	"bufio"
+	"bytes"
 	"html"
 	"html/template"
 	"net/url"
@@ -40,6 +41,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -140,30 +142,58 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 	}
 	w.walk(doc)
 	// goldmark writes through a bufio.Writer, and makes one for every
-	// Render unless given one: both renders share this one, and write into
-	// a strings.Builder, whose text becomes the HTML without a copy.
-	var page, booklet strings.Builder
-	bw := bufio.NewWriter(&page)
-	render := func() {
-		err := c.md.Renderer().Render(bw, body, doc)
+	// Render unless given one. Both renders share one, and one buffer
+	// taken from a pool: each HTML is copied out of it at its exact size,
+	// as the build keeps every body's HTML until its pages are written (a
+	// strings.Builder, grown by doubling, would keep a quarter more on
+	// average).
+	rb := renderBufs.Get().(*renderBuf)
+	defer rb.release()
+	render := func() string {
+		rb.buf.Reset()
+		rb.bw.Reset(&rb.buf)
+		err := c.md.Renderer().Render(rb.bw, body, doc)
 		if err == nil {
-			err = bw.Flush()
+			err = rb.bw.Flush()
 		}
 		if err != nil {
-			// Rendering into a strings.Builder cannot fail; report it rather than panic.
+			// Rendering into a bytes.Buffer cannot fail; report it rather than panic.
 			diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
 		}
+		return rb.buf.String()
 	}
-	render()
-	summary, all := plainText(doc, body)
-	out := Body{HTML: template.HTML(page.String()), Summary: summary, Text: all}
+	out := Body{HTML: template.HTML(render())}
+	out.Summary, out.Text = plainText(doc, body)
 	if len(inset) > 0 {
 		fitInto(doc, inset[0])
-		bw.Reset(&booklet)
-		render()
-		out.Booklet = template.HTML(booklet.String())
+		out.Booklet = template.HTML(render())
 	}
 	return out, diags
+}
+
+// renderBuf is what Convert renders into; renderBufs holds them between
+// calls.
+type renderBuf struct {
+	buf bytes.Buffer
+	bw  *bufio.Writer
+}
+
+var renderBufs = sync.Pool{New: func() any {
+	rb := &renderBuf{}
+	rb.bw = bufio.NewWriter(&rb.buf)
+	return rb
+}}
+
+// keepRenderBuf is the largest buffer put back in the pool: one body
+// larger than that should not hold its memory for the rest of the build.
+const keepRenderBuf = 1 << 20
+
+func (rb *renderBuf) release() {
+	if rb.buf.Cap() > keepRenderBuf {
+		return
+	}
+	rb.bw.Reset(nil)
+	renderBufs.Put(rb)
 }
 
 // fitInto changes the checked tree doc as in says: heading levels, ids,

@@ -171,6 +171,13 @@ type prepared struct {
 	bodies map[string]markdown.Body
 }
 
+// dropHTML lets go of the bodies' HTML, keeping their text.
+func (p *prepared) dropHTML() {
+	for file, b := range p.bodies {
+		p.bodies[file] = markdown.Body{Summary: b.Summary, Text: b.Text}
+	}
+}
+
 // prepare runs every stage that can find a mistake in the content. The
 // result carries the diagnostics and their language.
 func prepare(ctx context.Context, src fs.FS, opt Options) (*prepared, Result, error) {
@@ -217,10 +224,24 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 	if diags.HasErrors() {
 		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
 	}
+	forgetPositions(cat)
 	if !opt.Drafts {
 		cat = published(cat)
 	}
 	return &prepared{cat: cat, bodies: bodies}, diags, lang, nil
+}
+
+// forgetPositions lets go of where each frontmatter key was written: only
+// the diagnostics need it, and they are all made (at 10,000 activities
+// the maps hold some 25 MB through the rendering).
+func forgetPositions(cat *catalog.Catalogue) {
+	cat.Index.Pos = nil
+	for _, a := range cat.Activities {
+		a.Pos = nil
+	}
+	for _, p := range cat.Pages {
+		p.Pos = nil
+	}
 }
 
 // staticInTheWay reports each file of the catalogue's static/ that lies
@@ -404,6 +425,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 
 	// Assemble.
 	pages := site.Assemble(siteInput(p, opt, assets))
+	// The bodies' HTML is in the views now: let each go with the last
+	// page that shows it (the activity's own page, the booklet).
+	p.dropHTML()
 	var sitemap []export.Entry
 	for _, pg := range pages {
 		if err := out.claim(pg.Path, claimPage); err != nil {

@@ -97,9 +97,9 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	}
 	// Each document's terms, on all cores: folding and stemming every word
 	// of every description is most of the work.
-	perDoc := make([]map[string]uint8, len(docs))
-	spelled := make([]map[string]uint8, len(docs))
-	compounds := make([]map[string]uint8, len(docs))
+	perDoc := make([][]termWeight, len(docs))
+	spelled := make([][]termWeight, len(docs))
+	compounds := make([][]termWeight, len(docs))
 	places := map[string]struct{}{}
 	for _, d := range docs {
 		for _, k := range d.Facets["kommun"] {
@@ -125,13 +125,17 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 		vocabulary.stems[Stem(word)] = struct{}{}
 	}
 	_, err = parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
+		// What the tails add comes after the document's own terms, and
+		// may repeat them: the postings keep the best weight of each.
+		terms, forms := w.extra[:0], w.extraForms[:0]
 		add := func(sp string, t tail, weight uint8) {
-			perDoc[i][t.stem] = max(perDoc[i][t.stem], weight)
+			terms = append(terms, termWeight{t.stem, weight})
 			if form := spelledStem(sp[len(firstRunes(sp, t.at)):], t.stem); form != "" {
-				spelled[i][form] = max(spelled[i][form], weight)
+				forms = append(forms, termWeight{form, weight})
 			}
 		}
-		for sp, weight := range compounds[i] {
+		for _, c := range compounds[i] {
+			sp, weight := c.term, c.weight
 			word := unspell(sp)
 			if _, isName := vocabulary.names[word]; isName {
 				continue
@@ -148,6 +152,14 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 				}
 			}
 		}
+		compounds[i] = nil
+		if len(terms) > 0 {
+			perDoc[i] = slices.Concat(perDoc[i], terms)
+		}
+		if len(forms) > 0 {
+			spelled[i] = slices.Concat(spelled[i], forms)
+		}
+		w.extra, w.extraForms = terms[:0], forms[:0]
 		return nil
 	})
 	if err != nil {
@@ -156,9 +168,8 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	// In document order, so that every term's postings come out sorted.
 	byTerm := map[string][]posting{}
 	for d, terms := range perDoc {
-		for t, w := range terms {
-			byTerm[t] = append(byTerm[t], posting{int32(d), w})
-		}
+		addPostings(byTerm, int32(d), terms)
+		perDoc[d] = nil // let each document's terms go as the postings grow
 	}
 	ix := &Index{Docs: docs, terms: slices.Sorted(maps.Keys(byTerm)), rank: make([]int, len(docs)), places: places}
 	for r, d := range byName(docs) {
@@ -170,9 +181,8 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	}
 	byForm := map[string][]posting{}
 	for d, forms := range spelled {
-		for f, w := range forms {
-			byForm[f] = append(byForm[f], posting{int32(d), w})
-		}
+		addPostings(byForm, int32(d), forms)
+		spelled[d] = nil
 	}
 	if len(byForm) > 0 {
 		ix.forms = make([][]spelling, len(ix.terms))
@@ -183,6 +193,38 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 		}
 	}
 	return ix, nil
+}
+
+// termWeight is a term of a document, and the weight of the weightiest
+// field it is in. A document's terms are held as a slice of them between
+// the passes of Build, not as a map: at 10,000 activities the maps were
+// some 190 MB, the most memory the index takes.
+type termWeight struct {
+	term   string
+	weight uint8
+}
+
+// addPostings adds document d to the postings of each of its terms,
+// keeping the best weight of a term the document has more than once. The
+// documents come in order, so each term's postings are sorted.
+func addPostings(by map[string][]posting, d int32, terms []termWeight) {
+	for _, tw := range terms {
+		ps := by[tw.term]
+		if n := len(ps); n > 0 && ps[n-1].doc == d {
+			ps[n-1].weight = max(ps[n-1].weight, tw.weight)
+			continue
+		}
+		by[tw.term] = append(ps, posting{d, tw.weight})
+	}
+}
+
+// weights returns the terms of m, in no order.
+func weights(m map[string]uint8) []termWeight {
+	out := make([]termWeight, 0, len(m))
+	for t, w := range m {
+		out = append(out, termWeight{t, w})
+	}
+	return out
 }
 
 // synonym holds the terms of each side, and their spellings with å, ä or ö
@@ -246,8 +288,12 @@ type worker struct {
 	// toks, spelled, stemBuf and forms are docTerms' buffers, reused from
 	// one document to the next.
 	toks, spelled, stemBuf, forms []string
-	// sizes are those of the maps docTerms returned last.
-	sizes [3]int
+	// best, spelledBest and compounds are docTerms' maps, cleared for
+	// each document.
+	best, spelledBest, compounds map[string]uint8
+	// extra and extraForms are Build's buffers for the terms that
+	// compounds' tails add to a document.
+	extra, extraForms []termWeight
 	// seen holds what the worker knows of each word it has read, by its
 	// spelling with å, ä and ö (see known).
 	seen map[string]*knownWord
@@ -257,7 +303,8 @@ type worker struct {
 
 // knownWord is what docTerms works out once for each spelling of a word.
 type knownWord struct {
-	stem string // the stem, in the facts
+	spelling string // the word as w.seen has it
+	stem     string // the stem, in the facts
 	// own is the stem elsewhere: the word itself when its stem is the
 	// name of a municipality and it is not (see docTerms).
 	own string
@@ -276,7 +323,7 @@ func (w *worker) known(sp, tok string, places map[string]struct{}) *knownWord {
 	if k, ok := w.seen[sp]; ok {
 		return k
 	}
-	k := &knownWord{stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
+	k := &knownWord{spelling: sp, stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
 	k.own = k.stem
 	if _, isPlace := places[k.stem]; isPlace && k.stem != tok {
 		if _, tokIsPlace := places[tok]; !tokIsPlace {
@@ -312,6 +359,7 @@ type vocabulary struct {
 
 func newWorker() *worker {
 	return &worker{stems: map[string]string{}, tailCache: map[string][]tail{}, seen: map[string]*knownWord{},
+		best: map[string]uint8{}, spelledBest: map[string]uint8{}, compounds: map[string]uint8{},
 		vocabulary: vocabulary{words: map[string]struct{}{}, names: map[string]struct{}{}}}
 }
 
@@ -403,12 +451,13 @@ func hasTail(tails []tail, st string) bool {
 // adds d's words to w's vocabulary. A word outside the facts whose stem is
 // the name of a municipality (places), but which is not one itself, is
 // indexed as it is: "marken" does not make an activity one in Mark.
-func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, spelled, compounds map[string]uint8) {
-	// Sized as the worker's last document's were: descriptions are alike
-	// in length, and growing a map of hundreds of terms rehashes it often.
-	best := make(map[string]uint8, w.sizes[0])
-	spelled = make(map[string]uint8, w.sizes[1])
-	compounds = make(map[string]uint8, w.sizes[2])
+func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, spelledTerms, compoundTerms []termWeight) {
+	// The worker's maps, emptied: they keep the room the largest document
+	// took, and growing a map of hundreds of terms rehashes it often.
+	best, spelled, compounds := w.best, w.spelledBest, w.compounds
+	clear(best)
+	clear(spelled)
+	clear(compounds)
 	add := func(t string, w uint8) {
 		if w > best[t] {
 			best[t] = w
@@ -455,7 +504,9 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 				}
 			}
 			if k.runes >= minCompound && f != Facts {
-				compounds[sp] = max(compounds[sp], weight)
+				// The spelling as the worker first saw it: sp is a piece
+				// of this field's folded text, which the key would keep.
+				compounds[k.spelling] = max(compounds[k.spelling], weight)
 			}
 		}
 		// Words written together with a hyphen, run together, in names and
@@ -513,8 +564,7 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 		}
 	}
 	w.stemBuf, w.forms = stems[:0], forms[:0]
-	w.sizes = [3]int{len(best), len(spelled), len(compounds)}
-	return best, spelled, compounds
+	return weights(best), weights(spelled), weights(compounds)
 }
 
 // prefixRange returns the index range of terms starting with p.

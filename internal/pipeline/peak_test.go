@@ -1,0 +1,104 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"runtime/pprof"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/samkat/samkat/internal/publish"
+)
+
+// BenchmarkBuildPeak builds into memory as BenchmarkBuild does and reports
+// the most heap it held, sampled every 10 ms: peak-live-MB/op is the largest
+// heap the garbage collector found live (what the build holds at its peak,
+// not what it allocates in all), peak-heap-MB/op the largest heap including
+// the garbage not yet collected (what the process's memory follows). With
+// SAMKAT_PEAK_PROFILE set to a folder, it writes a heap profile there at
+// each new live peak (peak-N.pprof), to read with go tool pprof
+// -sample_index=inuse_space:
+//
+//	SAMKAT_PEAK_PROFILE=/tmp/peak go test ./internal/pipeline -run '^$' \
+//	    -bench 'BuildPeak/n=10000' -benchtime 1x -memprofilerate 65536
+func BenchmarkBuildPeak(b *testing.B) {
+	forSizes(b, func(b *testing.B, src fstest.MapFS) {
+		opt := benchOptions()
+		var live, heap uint64
+		for b.Loop() {
+			s := startPeakSampler(os.Getenv("SAMKAT_PEAK_PROFILE"))
+			var out publish.Mem
+			res, err := Site(context.Background(), src, &out, opt)
+			s.stop()
+			if err != nil {
+				b.Fatalf("%v\n%s", err, diagText(res))
+			}
+			live, heap = max(live, s.live), max(heap, s.heap)
+		}
+		b.ReportMetric(float64(live)/(1<<20), "peak-live-MB/op")
+		b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB/op")
+	})
+}
+
+// peakSampler samples the live heap every 10 ms until stopped.
+type peakSampler struct {
+	done chan struct{}
+	wg   sync.WaitGroup
+	live uint64 // the largest live heap the collector found
+	heap uint64 // the largest heap, garbage included
+}
+
+func startPeakSampler(profiles string) *peakSampler {
+	runtime.GC()
+	s := &peakSampler{done: make(chan struct{})}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		var profiled uint64
+		for n := 0; ; {
+			metrics.Read(sample)
+			s.heap = max(s.heap, sample[1].Value.Uint64())
+			if v := sample[0].Value.Uint64(); v > s.live {
+				s.live = v
+				// A profile costs time: one at each 5 % more.
+				if profiles != "" && v > profiled+profiled/20 {
+					profiled = v
+					n++
+					// A heap profile shows the heap as of the last
+					// collection but one: collect now, for it to show this.
+					runtime.GC()
+					writeHeapProfile(filepath.Join(profiles, fmt.Sprintf("peak-%d.pprof", n)))
+				}
+			}
+			select {
+			case <-s.done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return s
+}
+
+func (s *peakSampler) stop() {
+	close(s.done)
+	s.wg.Wait()
+}
+
+func writeHeapProfile(name string) {
+	f, err := os.Create(name)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	_ = pprof.Lookup("heap").WriteTo(f, 0)
+}
