@@ -135,7 +135,7 @@ func wordVectors() []wordVector {
 	return out
 }
 
-// vectorCase is one query with what the issue asks of its answer. The
+// vectorCase is one query with what is required of its answer. The
 // expectations are checked here, in Go; the JSON file only records the
 // answers.
 type vectorCase struct {
