@@ -21,16 +21,18 @@ var prerendered = map[string]string{
 	"booklet-activity": "_partials/booklet-activity.html",
 	"nav":              "_partials/nav.html",
 	"footer":           "_partials/footer.html",
+	"fact-links":       "_partials/facts.html",
 }
 
 // Prerender renders beforehand, in parallel, what the pages repeat: each
 // activity's entry in the lists (the partial "item"), in the cells of a
 // matrix ("matrix-item") and in the booklet ("booklet-activity"), and the
-// navigation and footer of every page ("nav", "footer"). An entry that is
+// navigation and footer of every page ("nav", "footer"), and the links of
+// each fact of an activity's page ("fact-links"). An entry that is
 // the same on several pages (the same activity at the same depth of
 // address: kommuner/mark/ and funktioner/x/ link it alike, and the
 // booklets of two municipalities print it alike; the footer of every page
-// at one depth) is rendered once, and every page that shows it gets it as
+// at one depth; a fact that links the same pages) is rendered once, and every page that shows it gets it as
 // the item's (or frame's) HTML, which the built-in layouts print instead of
 // executing the partial again. A catalogue's own version of a partial is
 // the one rendered; a partial the layouts do not define is left to them.
@@ -87,12 +89,12 @@ func (r *Renderer) Prerender(ctx context.Context, pages []site.Page) error {
 }
 
 // fragment is one entry to render: a partial and its data (args, or the
-// page's frame).
+// page's frame, or a fact's links).
 type fragment struct {
 	partial string
 	page    string // the first page that shows it, for errors
 	args    map[string]any
-	data    *site.Frame
+	data    any // not nil when args is nil
 	html    template.HTML
 	// splice is the number of the entry's placeholder, for the partial
 	// spliced when the renderer splices; minified its bytes then, if it
@@ -131,6 +133,31 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 		current       int
 	}
 	frames := map[frameKey]int{}
+	// The links of a fact, by their labels and hrefs.
+	factLinks := map[string]int{}
+	var linkKey []byte
+	facts := func(pg *site.Page, list []site.Fact) {
+		if !has("fact-links") {
+			return
+		}
+		for i := range list {
+			fa := &list[i]
+			if len(fa.Links) == 0 || fa.HTML != "" {
+				continue
+			}
+			linkKey = linkKey[:0]
+			for _, l := range fa.Links {
+				linkKey = append(append(append(append(linkKey, l.Label...), 0), l.Href...), 0)
+			}
+			j, ok := factLinks[string(linkKey)]
+			if !ok {
+				j = len(jobs)
+				factLinks[string(linkKey)] = j
+				jobs = append(jobs, fragment{partial: "fact-links", page: pg.Path, data: fa.Links})
+			}
+			into = append(into, occurrence{&fa.HTML, j})
+		}
+	}
 	frame := func(pg *site.Page, partial string, current int, dst *template.HTML) {
 		if !has(partial) || *dst != "" {
 			return
@@ -190,6 +217,8 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 		case *site.HomeView:
 			matrix(pg, v.T, v.Matrix)
 			items(pg, v.T, "item", true, v.Structural)
+		case *site.ActivityView:
+			facts(pg, v.Facts)
 		case *site.ListView:
 			for _, g := range v.Groups {
 				items(pg, v.T, "item", false, g.Items)

@@ -269,6 +269,9 @@ type Fact struct {
 	Label string
 	Text  string
 	Links []Link
+	// HTML, when set, is Links as the partial "fact-links" shows them,
+	// rendered by package render once for all the facts that share them.
+	HTML template.HTML
 }
 
 // ContactView is a contact with ready-made tel: and mailto: links.
