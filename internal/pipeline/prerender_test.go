@@ -100,23 +100,38 @@ func TestCatalogueOverridesFacts(t *testing.T) {
 	}
 }
 
-// factLinksRendered reports whether pages have facts with links and each
-// has its HTML.
+// factLinksRendered reports whether the activity pages and the booklet of
+// pages have facts with links and each has its HTML.
 func factLinksRendered(pages []site.Page) bool {
-	n := 0
+	var pageFacts, bookletFacts int
+	rendered := func(facts []site.Fact, n *int) bool {
+		for _, f := range facts {
+			if len(f.Links) > 0 {
+				if f.HTML == "" {
+					return false
+				}
+				*n++
+			}
+		}
+		return true
+	}
 	for _, pg := range pages {
-		if v, ok := pg.View.(*site.ActivityView); ok {
-			for _, f := range v.Facts {
-				if len(f.Links) > 0 {
-					if f.HTML == "" {
+		switch v := pg.View.(type) {
+		case *site.ActivityView:
+			if !rendered(v.Facts, &pageFacts) {
+				return false
+			}
+		case *site.BookletView:
+			for _, sec := range v.Sections {
+				for _, a := range sec.Activities {
+					if !rendered(a.Facts, &bookletFacts) {
 						return false
 					}
-					n++
 				}
 			}
 		}
 	}
-	return n > 0
+	return pageFacts > 0 && bookletFacts > 0
 }
 
 // matrixRendered reports whether m has entries and each has its HTML.

@@ -42,7 +42,18 @@ var prerendered = map[string]string{
 // Prerender, gives the same bytes: the partials are written to be called in
 // the text of the page, which is where html/template renders them alone.
 func (r *Renderer) Prerender(ctx context.Context, pages []site.Page) error {
-	jobs, into := r.collect(pages)
+	// The links of the facts first: the booklet's entries print them. Each
+	// round has the time limit.
+	jobs, into := r.collectFactLinks(pages)
+	if err := r.run(ctx, jobs, into); err != nil {
+		return err
+	}
+	jobs, into = r.collect(pages)
+	return r.run(ctx, jobs, into)
+}
+
+// run renders jobs in parallel and puts each where into says.
+func (r *Renderer) run(ctx context.Context, jobs []fragment, into []occurrence) error {
 	if len(jobs) == 0 {
 		return nil
 	}
@@ -133,31 +144,6 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 		current       int
 	}
 	frames := map[frameKey]int{}
-	// The links of a fact, by their labels and hrefs.
-	factLinks := map[string]int{}
-	var linkKey []byte
-	facts := func(pg *site.Page, list []site.Fact) {
-		if !has("fact-links") {
-			return
-		}
-		for i := range list {
-			fa := &list[i]
-			if len(fa.Links) == 0 || fa.HTML != "" {
-				continue
-			}
-			linkKey = linkKey[:0]
-			for _, l := range fa.Links {
-				linkKey = append(append(append(append(linkKey, l.Label...), 0), l.Href...), 0)
-			}
-			j, ok := factLinks[string(linkKey)]
-			if !ok {
-				j = len(jobs)
-				factLinks[string(linkKey)] = j
-				jobs = append(jobs, fragment{partial: "fact-links", page: pg.Path, data: fa.Links})
-			}
-			into = append(into, occurrence{&fa.HTML, j})
-		}
-	}
 	frame := func(pg *site.Page, partial string, current int, dst *template.HTML) {
 		if !has(partial) || *dst != "" {
 			return
@@ -217,8 +203,6 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 		case *site.HomeView:
 			matrix(pg, v.T, v.Matrix)
 			items(pg, v.T, "item", true, v.Structural)
-		case *site.ActivityView:
-			facts(pg, v.Facts)
 		case *site.ListView:
 			for _, g := range v.Groups {
 				items(pg, v.T, "item", false, g.Items)
@@ -242,6 +226,54 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 						jobs = append(jobs, fragment{partial: "booklet-activity", page: pg.Path, args: map[string]any{"Activity": *a, "T": v.T}})
 					}
 					into = append(into, occurrence{&a.HTML, j})
+				}
+			}
+		}
+	}
+	return jobs, into
+}
+
+// collectFactLinks lists the links of the facts of pages (activity pages
+// and the booklet's entries) to render, each list once, and where each goes.
+func (r *Renderer) collectFactLinks(pages []site.Page) ([]fragment, []occurrence) {
+	if r.partials.Lookup("fact-links") == nil {
+		return nil, nil
+	}
+	var jobs []fragment
+	var into []occurrence
+	// The links of a fact, by their labels and hrefs.
+	index := map[string]int{}
+	var key []byte
+	facts := func(pg *site.Page, list []site.Fact) {
+		for i := range list {
+			fa := &list[i]
+			if len(fa.Links) == 0 || fa.HTML != "" {
+				continue
+			}
+			key = key[:0]
+			for _, l := range fa.Links {
+				key = append(append(append(append(key, l.Label...), 0), l.Href...), 0)
+			}
+			j, ok := index[string(key)]
+			if !ok {
+				j = len(jobs)
+				index[string(key)] = j
+				jobs = append(jobs, fragment{partial: "fact-links", page: pg.Path, data: fa.Links})
+			}
+			into = append(into, occurrence{&fa.HTML, j})
+		}
+	}
+	for p := range pages {
+		pg := &pages[p]
+		switch v := pg.View.(type) {
+		case *site.ActivityView:
+			facts(pg, v.Facts)
+		case *site.BookletView:
+			for _, sec := range v.Sections {
+				for i := range sec.Activities {
+					if a := &sec.Activities[i]; a.HTML == "" {
+						facts(pg, a.Facts)
+					}
 				}
 			}
 		}
