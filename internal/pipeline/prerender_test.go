@@ -48,6 +48,9 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 			if !matrixRendered(pre[0].View.(*site.HomeView).Matrix) {
 				t.Fatalf("%s: the matrix entries were not rendered beforehand", c.name)
 			}
+			if !factLinksRendered(pre) {
+				t.Fatalf("%s: the links of the facts were not rendered beforehand", c.name)
+			}
 			for i := range plain {
 				want, err := r.Render(plain[i])
 				if err != nil {
@@ -79,6 +82,56 @@ func TestCatalogueOverridesAnEntry(t *testing.T) {
 	if !strings.Contains(list, `own">Lotsen</li>`) || strings.Contains(list, `"item"`) {
 		t.Errorf("verksamheter/ does not show the catalogue's own item:\n%s", list)
 	}
+}
+
+// TestCatalogueOverridesFacts: a catalogue's own _partials/facts.html,
+// written before the facts' links were rendered beforehand (it defines no
+// "fact-links"), is what the activity pages show.
+func TestCatalogueOverridesFacts(t *testing.T) {
+	src := catalogueFS(t, "testdata/small")
+	src["layouts/_partials/facts.html"] = &fstest.MapFile{Data: []byte(`{{define "facts"}}<ul class="own">{{range .}}<li>{{.Label}}:{{range .Links}} <a href="{{.Href}}">{{.Label}}</a>{{else}} {{.Text}}{{end}}</li>{{end}}</ul>{{end}}`)}
+	files, res, err := buildMem(t, src)
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, diagText(res))
+	}
+	page := string(files["verksamheter/lotsen/index.html"])
+	if !strings.Contains(page, `<ul class="own"><li>`) || strings.Contains(page, `class="facts"`) || !strings.Contains(page, `<a href="../../kommuner/`) {
+		t.Errorf("verksamheter/lotsen/ does not show the catalogue's own facts:\n%s", page)
+	}
+}
+
+// factLinksRendered reports whether the activity pages and the booklet of
+// pages have facts with links and each has its HTML.
+func factLinksRendered(pages []site.Page) bool {
+	var pageFacts, bookletFacts int
+	rendered := func(facts []site.Fact, n *int) bool {
+		for _, f := range facts {
+			if len(f.Links) > 0 {
+				if f.HTML == "" {
+					return false
+				}
+				*n++
+			}
+		}
+		return true
+	}
+	for _, pg := range pages {
+		switch v := pg.View.(type) {
+		case *site.ActivityView:
+			if !rendered(v.Facts, &pageFacts) {
+				return false
+			}
+		case *site.BookletView:
+			for _, sec := range v.Sections {
+				for _, a := range sec.Activities {
+					if !rendered(a.Facts, &bookletFacts) {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return pageFacts > 0 && bookletFacts > 0
 }
 
 // matrixRendered reports whether m has entries and each has its HTML.

@@ -21,16 +21,18 @@ var prerendered = map[string]string{
 	"booklet-activity": "_partials/booklet-activity.html",
 	"nav":              "_partials/nav.html",
 	"footer":           "_partials/footer.html",
+	"fact-links":       "_partials/facts.html",
 }
 
 // Prerender renders beforehand, in parallel, what the pages repeat: each
 // activity's entry in the lists (the partial "item"), in the cells of a
 // matrix ("matrix-item") and in the booklet ("booklet-activity"), and the
-// navigation and footer of every page ("nav", "footer"). An entry that is
+// navigation and footer of every page ("nav", "footer"), and the links of
+// each fact of an activity's page ("fact-links"). An entry that is
 // the same on several pages (the same activity at the same depth of
 // address: kommuner/mark/ and funktioner/x/ link it alike, and the
 // booklets of two municipalities print it alike; the footer of every page
-// at one depth) is rendered once, and every page that shows it gets it as
+// at one depth; a fact that links the same pages) is rendered once, and every page that shows it gets it as
 // the item's (or frame's) HTML, which the built-in layouts print instead of
 // executing the partial again. A catalogue's own version of a partial is
 // the one rendered; a partial the layouts do not define is left to them.
@@ -40,7 +42,18 @@ var prerendered = map[string]string{
 // Prerender, gives the same bytes: the partials are written to be called in
 // the text of the page, which is where html/template renders them alone.
 func (r *Renderer) Prerender(ctx context.Context, pages []site.Page) error {
-	jobs, into := r.collect(pages)
+	// The links of the facts first: the booklet's entries print them. Each
+	// round has the time limit.
+	jobs, into := r.collectFactLinks(pages)
+	if err := r.run(ctx, jobs, into); err != nil {
+		return err
+	}
+	jobs, into = r.collect(pages)
+	return r.run(ctx, jobs, into)
+}
+
+// run renders jobs in parallel and puts each where into says.
+func (r *Renderer) run(ctx context.Context, jobs []fragment, into []occurrence) error {
 	if len(jobs) == 0 {
 		return nil
 	}
@@ -87,12 +100,12 @@ func (r *Renderer) Prerender(ctx context.Context, pages []site.Page) error {
 }
 
 // fragment is one entry to render: a partial and its data (args, or the
-// page's frame).
+// page's frame, or a fact's links).
 type fragment struct {
 	partial string
 	page    string // the first page that shows it, for errors
 	args    map[string]any
-	data    *site.Frame
+	data    any // not nil when args is nil
 	html    template.HTML
 	// splice is the number of the entry's placeholder, for the partial
 	// spliced when the renderer splices; minified its bytes then, if it
@@ -213,6 +226,54 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 						jobs = append(jobs, fragment{partial: "booklet-activity", page: pg.Path, args: map[string]any{"Activity": *a, "T": v.T}})
 					}
 					into = append(into, occurrence{&a.HTML, j})
+				}
+			}
+		}
+	}
+	return jobs, into
+}
+
+// collectFactLinks lists the links of the facts of pages (activity pages
+// and the booklet's entries) to render, each list once, and where each goes.
+func (r *Renderer) collectFactLinks(pages []site.Page) ([]fragment, []occurrence) {
+	if r.partials.Lookup("fact-links") == nil {
+		return nil, nil
+	}
+	var jobs []fragment
+	var into []occurrence
+	// The links of a fact, by their labels and hrefs.
+	index := map[string]int{}
+	var key []byte
+	facts := func(pg *site.Page, list []site.Fact) {
+		for i := range list {
+			fa := &list[i]
+			if len(fa.Links) == 0 || fa.HTML != "" {
+				continue
+			}
+			key = key[:0]
+			for _, l := range fa.Links {
+				key = append(append(append(append(key, l.Label...), 0), l.Href...), 0)
+			}
+			j, ok := index[string(key)]
+			if !ok {
+				j = len(jobs)
+				index[string(key)] = j
+				jobs = append(jobs, fragment{partial: "fact-links", page: pg.Path, data: fa.Links})
+			}
+			into = append(into, occurrence{&fa.HTML, j})
+		}
+	}
+	for p := range pages {
+		pg := &pages[p]
+		switch v := pg.View.(type) {
+		case *site.ActivityView:
+			facts(pg, v.Facts)
+		case *site.BookletView:
+			for _, sec := range v.Sections {
+				for i := range sec.Activities {
+					if a := &sec.Activities[i]; a.HTML == "" {
+						facts(pg, a.Facts)
+					}
 				}
 			}
 		}

@@ -469,74 +469,48 @@ func (a *assembler) notFound() {
 
 // governmentService describes x as a schema.org GovernmentService, so that
 // search engines can show who provides it, where and for whom.
-func (a *assembler) governmentService(x *catalog.Activity, canonical string) map[string]any {
-	d := map[string]any{
-		"@context": "https://schema.org",
-		"@type":    "GovernmentService",
-		"name":     x.Namn,
-	}
-	if canonical != "" {
-		d["url"] = canonical
-	}
-	if x.Malgrupp != "" {
-		d["description"] = x.Malgrupp
+func (a *assembler) governmentService(x *catalog.Activity, canonical string) *GovernmentService {
+	d := &GovernmentService{
+		Context: "https://schema.org",
+		Type:    "GovernmentService",
+		Name:    x.Namn,
+		URL:     canonical,
+		// The target group is both the description and the audience.
+		Description: x.Malgrupp,
+		SameAs:      x.Webb,
 	}
 	var types []string
 	for _, id := range x.Funktion {
 		types = append(types, a.ix.FunktionNamn(id))
 	}
-	d["serviceType"] = strings.Join(types, ", ")
+	d.ServiceType = strings.Join(types, ", ")
 	if x.Huvudman != "" {
-		d["provider"] = map[string]any{"@type": "GovernmentOrganization", "name": x.Huvudman}
+		d.Provider = &SchemaThing{Type: "GovernmentOrganization", Name: x.Huvudman}
 	}
-	var areas []map[string]any
 	for _, k := range x.Kommuner {
-		areas = append(areas, map[string]any{"@type": "AdministrativeArea", "name": k})
+		d.AreaServed = append(d.AreaServed, SchemaThing{Type: "AdministrativeArea", Name: k})
 	}
-	if len(areas) > 0 {
-		d["areaServed"] = areas
+	au := &SchemaAudience{Type: "PeopleAudience", AudienceType: x.Malgrupp}
+	if x.Alder != nil {
+		au.SuggestedMinAge, au.SuggestedMaxAge = x.Alder.Fran, x.Alder.Till
 	}
-	audience := map[string]any{"@type": "PeopleAudience"}
-	if x.Malgrupp != "" {
-		audience["audienceType"] = x.Malgrupp
+	if au.AudienceType != "" || au.SuggestedMinAge != nil || au.SuggestedMaxAge != nil {
+		d.Audience = au
 	}
-	if x.Alder != nil && x.Alder.Fran != nil {
-		audience["suggestedMinAge"] = *x.Alder.Fran
-	}
-	if x.Alder != nil && x.Alder.Till != nil {
-		audience["suggestedMaxAge"] = *x.Alder.Till
-	}
-	if len(audience) > 1 {
-		d["audience"] = audience
-	}
-	var channels []map[string]any
 	for _, c := range x.Kontakt {
-		ch := map[string]any{"@type": "ServiceChannel"}
+		ch := SchemaChannel{Type: "ServiceChannel"}
 		if c.Telefon != "" || c.Epost != "" {
-			cp := map[string]any{"@type": "ContactPoint"}
-			if c.Namn != "" {
-				cp["name"] = c.Namn
-			}
+			ch.ServicePhone = &SchemaContactPoint{Type: "ContactPoint", Name: c.Namn, Email: c.Epost}
 			if c.Telefon != "" {
-				cp["telephone"] = strings.TrimPrefix(TelURI(c.Telefon), "tel:")
+				ch.ServicePhone.Telephone = strings.TrimPrefix(TelURI(c.Telefon), "tel:")
 			}
-			if c.Epost != "" {
-				cp["email"] = c.Epost
-			}
-			ch["servicePhone"] = cp
 		}
 		if c.Adress != "" {
-			ch["serviceLocation"] = map[string]any{"@type": "Place", "address": c.Adress}
+			ch.ServiceLocation = &SchemaPlace{Type: "Place", Address: c.Adress}
 		}
-		if len(ch) > 1 {
-			channels = append(channels, ch)
+		if ch.ServicePhone != nil || ch.ServiceLocation != nil {
+			d.AvailableChannel = append(d.AvailableChannel, ch)
 		}
-	}
-	if len(channels) > 0 {
-		d["availableChannel"] = channels
-	}
-	if x.Webb != "" {
-		d["sameAs"] = x.Webb
 	}
 	return d
 }

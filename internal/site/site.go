@@ -91,8 +91,9 @@ type Frame struct {
 	// Redirect, on the page at an activity's earlier address (aliases), is
 	// where the page sends the reader at once (a meta refresh in the head).
 	Redirect string
-	// StructuredData is schema.org data for the page (activity pages),
-	// written as JSON-LD in the head (html/template marshals and escapes it).
+	// StructuredData is schema.org data for the page (a *GovernmentService
+	// on activity pages, else nil), written as JSON-LD in the head
+	// (html/template marshals and escapes it).
 	StructuredData any
 	Nav            []Link
 	Footer         Footer
@@ -268,6 +269,9 @@ type Fact struct {
 	Label string
 	Text  string
 	Links []Link
+	// HTML, when set, is Links as the partial "fact-links" shows them,
+	// rendered by package render once for all the facts that share them.
+	HTML template.HTML
 }
 
 // ContactView is a contact with ready-made tel: and mailto: links.
@@ -545,4 +549,58 @@ func (a *assembler) description(given, file string) string {
 		return given
 	}
 	return catalog.Excerpt(a.in.Summaries[file], 160)
+}
+
+// GovernmentService is the schema.org description of an activity, the
+// JSON-LD of its page. Its fields are in the order of their JSON names, as
+// encoding/json writes a map's keys: the JSON is the same as when it was
+// made of maps, and marshalling a struct is much cheaper at every page.
+type GovernmentService struct {
+	Context          string          `json:"@context"`
+	Type             string          `json:"@type"`
+	AreaServed       []SchemaThing   `json:"areaServed,omitempty"`
+	Audience         *SchemaAudience `json:"audience,omitempty"`
+	AvailableChannel []SchemaChannel `json:"availableChannel,omitempty"`
+	Description      string          `json:"description,omitempty"`
+	Name             string          `json:"name"`
+	Provider         *SchemaThing    `json:"provider,omitempty"`
+	SameAs           string          `json:"sameAs,omitempty"`
+	ServiceType      string          `json:"serviceType"`
+	URL              string          `json:"url,omitempty"`
+}
+
+// SchemaThing is a schema.org thing known by its name: the provider, an
+// area served.
+type SchemaThing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+// SchemaAudience is whom a GovernmentService is for.
+type SchemaAudience struct {
+	Type            string `json:"@type"`
+	AudienceType    string `json:"audienceType,omitempty"`
+	SuggestedMaxAge *int   `json:"suggestedMaxAge,omitempty"`
+	SuggestedMinAge *int   `json:"suggestedMinAge,omitempty"`
+}
+
+// SchemaChannel is one way to reach a GovernmentService: a contact.
+type SchemaChannel struct {
+	Type            string              `json:"@type"`
+	ServiceLocation *SchemaPlace        `json:"serviceLocation,omitempty"`
+	ServicePhone    *SchemaContactPoint `json:"servicePhone,omitempty"`
+}
+
+// SchemaPlace is a contact's address.
+type SchemaPlace struct {
+	Type    string `json:"@type"`
+	Address string `json:"address"`
+}
+
+// SchemaContactPoint is a contact's name, e-mail and phone number.
+type SchemaContactPoint struct {
+	Type      string `json:"@type"`
+	Email     string `json:"email,omitempty"`
+	Name      string `json:"name,omitempty"`
+	Telephone string `json:"telephone,omitempty"`
 }
