@@ -127,7 +127,7 @@ func run(n int, seed uint64, runs int, samkatOnly, rebuild bool, hugoBin, samkat
 			return []string{hugoBin, "--minify", "-s", site, "--contentDir", filepath.Join(catalogue, "content"), "-d", out, "--quiet"}
 		}})
 	}
-	fmt.Printf("runs:      1 warm-up + %d each, alternating, each into a fresh folder\n\n", runs)
+	fmt.Printf("runs:      1 warm-up + %d each, alternating, each into a fresh folder, kept until the end\n\n", runs)
 
 	outs := filepath.Join(tmp, "out")
 	fresh := func(t tool, i int) (measure, error) {
@@ -136,10 +136,12 @@ func run(n int, seed uint64, runs int, samkatOnly, rebuild bool, hugoBin, samkat
 		if err != nil {
 			return m, err
 		}
-		if m.files, m.bytes, err = tree(out); err != nil {
-			return m, err
-		}
-		return m, os.RemoveAll(out)
+		// The outputs stay until the end: on ext4, a tree deleted just
+		// before a build makes each file that build creates slower (the
+		// kernel looks past recently deleted inodes), which would charge
+		// one tool for the other's clean-up.
+		m.files, m.bytes, err = tree(out)
+		return m, err
 	}
 	for _, t := range tools {
 		if _, err := fresh(t, 0); err != nil {
