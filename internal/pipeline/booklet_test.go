@@ -62,6 +62,9 @@ func TestBookletAtTheThreshold(t *testing.T) {
 		if strings.HasPrefix(name, route.Booklet) && name != "utskrift/index.html" {
 			t.Errorf("%s: no booklet per municipality below the threshold", name)
 		}
+		if strings.HasPrefix(name, route.Kommuner) && strings.Contains(string(files[name]), `class="print-link"`) {
+			t.Errorf("%s links a municipality's booklet, which there is none of below the threshold", name)
+		}
 	}
 	if !strings.Contains(page, `href="../verksamheter/`+to+`/"`) {
 		t.Errorf("utskrift/: the link in %s's body is not rebased to the page", from)
@@ -103,6 +106,11 @@ func TestBookletPerMunicipality(t *testing.T) {
 			if x.StatusOn(opt.Now) != catalog.Avslutad && len(x.Funktion) > 0 && slices.Contains(x.Kommuner, k) {
 				want++
 			}
+		}
+		// The municipality's page leads to its booklet.
+		own := string(files[route.Kommun(k)+"index.html"])
+		if !strings.Contains(own, `class="print-link"><a href="../../`+u+`"`) {
+			t.Errorf("%s does not link %s", route.Kommun(k), u)
 		}
 		page := string(files[u+"index.html"])
 		if got := strings.Count(page, "data-activity"); got != want {

@@ -342,6 +342,9 @@ func (a *assembler) axisPages(ax axis.Axis) {
 				v.Intro = page.Beskrivning
 				v.Description = a.description(page.Beskrivning, page.File)
 			}
+			if ax.Name == catalog.AxisKommuner && SplitBooklet(a.in.Cat) {
+				v.Print = &Link{Label: a.l.f("printKommunLink", val.Namn), Href: v.Root + route.BookletKommun(val.ID)}
+			}
 			a.listing(v, ax.Match(val.ID), ax.Name != catalog.AxisFunktioner)
 			return v
 		})

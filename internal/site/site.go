@@ -145,6 +145,9 @@ type ListView struct {
 	Links       []Link       // index pages: the things listed with counts
 	Forbund     *ForbundView // a förbund page: its fact box
 	Empty       string       // what the listing says when it has nothing
+	// Print, on a municipality's page when the booklet is one per
+	// municipality, links that municipality's booklet; else nil.
+	Print *Link
 }
 
 // BookletView is utskrift/: the whole catalogue for print.
