@@ -849,15 +849,15 @@ func TestHostileFoldersAndLayouts(t *testing.T) {
 	var read atomic.Int64
 	cases := []struct {
 		name     string
-		fsys     func(fstest.MapFS) fs.FS
+		fsys     func(*testing.T, fstest.MapFS) fs.FS
 		want     string
 		maxAlloc uint64
 	}{
-		{"a static file that grows to 5 GB", func(m fstest.MapFS) fs.FS {
+		{"a static file that grows to 5 GB", func(_ *testing.T, m fstest.MapFS) fs.FS {
 			m["static/rapport.pdf"] = &fstest.MapFile{}
 			return hugeFile{FS: m, name: "static/rapport.pdf", size: 5 << 30, read: &read}
 		}, "static/rapport.pdf is 5368709120 bytes, more than the limit of 32 MiB for one file", 64 << 20},
-		{"a layout with {{range 100000000000}}", func(m fstest.MapFS) fs.FS {
+		{"a layout with {{range 100000000000}}", func(t *testing.T, m fstest.MapFS) fs.FS {
 			if testing.Short() {
 				t.Skip("renders a page of 128 MiB")
 			}
@@ -867,7 +867,7 @@ func TestHostileFoldersAndLayouts(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			src := c.fsys(hostileCatalogue(hostileActivity))
+			src := c.fsys(t, hostileCatalogue(hostileActivity))
 			var out publish.Mem
 			var err error
 			alloc := allocated(func() { _, err = Site(context.Background(), src, &out, testOptions()) })

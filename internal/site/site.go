@@ -41,7 +41,22 @@ type Input struct {
 	// Drafts is set for a preview that shows utkast: true entries: every
 	// page says so, and each draft is marked wherever it appears.
 	Drafts bool
+	// FileKeys, when set, holds for every content file (activities, pages
+	// and _index.md) a hash of all that the site makes of it: its bytes,
+	// and whatever else its parsed and checked frontmatter and its
+	// converted body depend on (the index it was checked against, the
+	// addresses its links resolve to, a BaseURL given as an option). The
+	// pipeline makes them; from them and the rest of Input, Paths and
+	// Assemble give every page its Key. Without them every Key is zero.
+	FileKeys map[string]Key
 }
+
+// Key identifies what a page's view is made of. Two builds that give a
+// page the same non-zero Key give it the same view, so a build may keep
+// the bytes it rendered from that view before instead of rendering it
+// again (the layouts and the minifier are the pipeline's to add to the
+// key). The zero Key says nothing: such a page is always rendered.
+type Key [32]byte
 
 // DataFile is a file of open data the site links to.
 type DataFile struct {
@@ -60,6 +75,20 @@ type Page struct {
 	// *ListView, *BookletView, *ReviewView, *TextView, *NotFoundView or
 	// *RedirectView, one per Template. Each embeds the Frame.
 	View View
+	// Key identifies what View is made of (see Key); it is set by Paths as
+	// well as by Assemble.
+	Key Key
+
+	build func() View // makes View on demand, for a page from Paths
+}
+
+// Build returns the page's view: View when Assemble made it, else made now
+// for a page from Paths.
+func (p Page) Build() View {
+	if p.View != nil || p.build == nil {
+		return p.View
+	}
+	return p.build()
 }
 
 // View is the data of one page: its Frame and what its kind shows.
@@ -349,10 +378,12 @@ func Assemble(in Input) []Page {
 }
 
 // Paths returns the pages Assemble makes, in the same order and with the
-// same Path, URL, Template, InSitemap and LastMod, but without their views
-// (View is nil): what the build needs to resolve links before the Markdown
-// is converted. Both walk the same enumeration; only the views are skipped.
-// Input.Cat and Input.Now decide the pages; the rest of Input may be empty.
+// same Path, URL, Template, InSitemap, LastMod and Key, but without their
+// views (View is nil; Page.Build makes one): what the build needs to
+// resolve links before the Markdown is converted, and to decide which
+// pages to render. Both walk the same enumeration; only the views are
+// skipped. Input.Cat and Input.Now decide the pages; Page.Build needs the
+// rest of Input as Assemble does.
 func Paths(in Input) []Page {
 	return newAssembler(in, false).run()
 }
@@ -391,6 +422,7 @@ type assembler struct {
 	nav          []Link                    // site-relative hrefs; made relative per page
 	basePath     string
 	views        bool // make the views (Assemble), or only list the pages (Paths)
+	whole        *Key // the key of the whole input, made for the first page
 }
 
 func newAssembler(in Input, views bool) *assembler {
@@ -456,8 +488,11 @@ func (a *assembler) add(urlPath, tmpl, title string, view func(Frame) View) {
 // addPage appends pg; when views are made, view makes its view around the
 // frame for root and title.
 func (a *assembler) addPage(pg Page, root, title string, view func(Frame) View) {
+	pg.Key = a.pageKey(pg)
 	if a.views {
 		pg.View = view(a.frame(root, pg.URL, title))
+	} else {
+		pg.build = func() View { return view(a.frame(root, pg.URL, title)) }
 	}
 	a.pages = append(a.pages, pg)
 }
