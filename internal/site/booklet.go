@@ -1,7 +1,6 @@
 package site
 
 import (
-	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/route"
 )
@@ -49,57 +48,66 @@ func BookletAddress(cat *catalog.Catalogue) string {
 func (a *assembler) booklet() {
 	if !SplitBooklet(a.in.Cat) {
 		a.add(route.Booklet, "utskrift", a.l.t["printTitle"], func(f Frame) View {
-			return a.bookletView(f, a.l.t["printIntro"], "")
+			return a.bookletView(f, a.l.t["printIntro"], "", nil)
 		})
 		return
 	}
-	ax, _ := axis.ByName(catalog.AxisKommuner)
-	kommuner := ax.Declared(a.ix)
+	ad := a.axisData(catalog.AxisKommuner)
+	kommuner := ad.values // the declared ones
 	a.add(route.Booklet, "list", a.l.t["printIndexTitle"], func(f Frame) View {
 		v := &ListView{Frame: f, Intro: a.l.f("printIndexIntro", len(a.sorted))}
-		for _, k := range kommuner {
-			v.Links = append(v.Links, Link{Label: k.Namn, Href: v.Root + route.BookletKommun(k.ID), Note: a.countCurrent(ax.Match(k.ID))})
+		for i, k := range kommuner {
+			v.Links = append(v.Links, Link{Label: k.Namn, Href: v.Root + route.BookletKommun(k.ID), Note: a.countCurrent(ad.members[i])})
 		}
 		return v
 	})
-	for _, k := range kommuner {
+	for i, k := range kommuner {
 		a.add(route.BookletKommun(k.ID), "utskrift", a.l.f("printKommunTitle", k.Namn), func(f Frame) View {
-			return a.bookletView(f, a.l.f("printKommunIntro", k.Namn), k.ID)
+			return a.bookletView(f, a.l.f("printKommunIntro", k.Namn), k.ID, ad.members[i])
 		})
 	}
 }
 
 // bookletView is a booklet of the current activities, or of those that
-// serve kommun when it is set.
-func (a *assembler) bookletView(f Frame, intro, kommun string) View {
+// serve kommun when it is set: members, positions in a.acts.
+func (a *assembler) bookletView(f Frame, intro, kommun string, members []int32) View {
 	v := &BookletView{Frame: f, Intro: intro}
 	v.Body = a.in.Booklet[a.ix.File]
 	v.Matrix = a.matrix(v.Root, false, kommun)
-	var match func(*catalog.Activity) bool
+	var shown []int32
 	if kommun != "" {
-		ax, _ := axis.ByName(catalog.AxisKommuner)
-		match = ax.Match(kommun)
+		shown = a.currentOf(members)
+	} else {
+		for i := range a.acts {
+			if a.acts[i].current() {
+				shown = append(shown, int32(i))
+			}
+		}
 	}
 	for _, fn := range a.ix.Funktioner {
 		sec := BookletSection{Heading: fn.Namn, ID: BookletFunctionID(fn.ID)}
 		if p := a.page(catalog.FunktionPage, fn.ID); p != nil {
 			sec.Text = a.in.Booklet[p.File]
 		}
-		for _, x := range a.sorted {
-			if !a.current(x) || len(x.Funktion) == 0 || x.Funktion[0] != fn.ID || (match != nil && !match(x)) {
-				continue
+		for _, p := range shown {
+			ac := &a.acts[p]
+			if x := ac.x; len(x.Funktion) > 0 && x.Funktion[0] == fn.ID {
+				sec.Activities = append(sec.Activities, a.bookletActivity(ac, v.Root))
 			}
-			ba := BookletActivity{Name: x.Namn, ID: BookletActivityID(x.Slug), Facts: a.facts(x, v.Root)}
-			ba.Status, _ = a.status(x)
-			for _, c := range x.Kontakt {
-				ba.Contacts = append(ba.Contacts, a.contact(c))
-			}
-			ba.Body = a.in.Booklet[x.File]
-			sec.Activities = append(sec.Activities, ba)
 		}
 		if len(sec.Activities) > 0 || sec.Text != "" {
 			v.Sections = append(v.Sections, sec)
 		}
 	}
 	return v
+}
+
+// bookletActivity is ac as printed in a booklet whose root is root.
+func (a *assembler) bookletActivity(ac *act, root string) BookletActivity {
+	d := a.shared(ac)
+	x := ac.x
+	return BookletActivity{
+		Name: x.Namn, ID: BookletActivityID(x.Slug), Status: d.status,
+		Facts: a.factsAt(ac, root), Contacts: d.contacts, Body: a.in.Booklet[x.File],
+	}
 }

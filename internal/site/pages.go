@@ -19,20 +19,13 @@ func (a *assembler) home() {
 		v.Description = a.description(a.ix.Undertitel, a.ix.File)
 		v.Matrix = a.matrix("", true, "")
 		v.Search = a.searchForm()
-		for _, x := range a.sorted {
-			if a.current(x) && x.Inriktning == catalog.InriktningStruktur {
-				v.Structural = append(v.Structural, a.item(x, ""))
+		for i := range a.acts {
+			if ac := &a.acts[i]; ac.current() && ac.x.Inriktning == catalog.InriktningStruktur {
+				v.Structural = append(v.Structural, a.item(ac, ""))
 			}
 		}
 		return v
 	})
-}
-
-// matrixAxis returns the values of a matrix axis in the index's order
-// (load has refused names that are not matrix axes).
-func (a *assembler) matrixAxis(name string) (axis.Axis, []catalog.Term) {
-	ax, _ := axis.ByName(name)
-	return ax, ax.Values(a.ix, a.sorted)
 }
 
 // matrix places every current, individual-level activity in the cells of
@@ -45,43 +38,51 @@ func (a *assembler) matrixAxis(name string) (axis.Axis, []catalog.Term) {
 // serve it are in it, a municipality axis has only its row or column, and
 // rows without an activity are left out.
 func (a *assembler) matrix(root string, ended bool, kommun string) *Matrix {
-	rowAxis, rows := a.matrixAxis(a.ix.Matris.Rader)
-	colAxis, cols := a.matrixAxis(a.ix.Matris.Kolumner)
+	// load has refused names that are not matrix axes.
+	rowAxis, colAxis := a.axisData(a.ix.Matris.Rader), a.axisData(a.ix.Matris.Kolumner)
 	var match func(*catalog.Activity) bool
 	if kommun != "" {
 		ax, _ := axis.ByName(catalog.AxisKommuner)
 		match = ax.Match(kommun)
-		only := func(terms []catalog.Term) []catalog.Term {
-			return slices.DeleteFunc(slices.Clone(terms), func(t catalog.Term) bool { return t.ID != kommun })
-		}
-		if rowAxis.Name == catalog.AxisKommuner {
-			rows = only(rows)
-		}
-		if colAxis.Name == catalog.AxisKommuner {
-			cols = only(cols)
-		}
 	}
+	// keep lists the indexes of the values of ad in the matrix.
+	keep := func(ad *axisData) []int {
+		var out []int
+		for i, t := range ad.values {
+			if kommun == "" || ad.ax.Name != catalog.AxisKommuner || t.ID == kommun {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	rows, cols := keep(rowAxis), keep(colAxis)
 	t := a.l.t
-	m := &Matrix{Caption: t["matrix"], Corner: t[rowAxis.Label]}
-	if rowAxis.Name != catalog.AxisKommuner || colAxis.Name != catalog.AxisFunktioner {
-		m.Caption = t[rowAxis.Label] + " × " + t[colAxis.Label]
+	m := &Matrix{Caption: t["matrix"], Corner: t[rowAxis.ax.Label]}
+	if rowAxis.ax.Name != catalog.AxisKommuner || colAxis.ax.Name != catalog.AxisFunktioner {
+		m.Caption = t[rowAxis.ax.Label] + " × " + t[colAxis.ax.Label]
 	}
-	colHas := make([]func(*catalog.Activity) bool, len(cols))
+	// colAt is the column of each value of the column axis, -1 for none.
+	colAt := make([]int, len(colAxis.values))
+	for i := range colAt {
+		colAt[i] = -1
+	}
 	for j, c := range cols {
-		m.Cols = append(m.Cols, Link{Label: c.Namn, Href: root + colAxis.Page(c.ID)})
-		colHas[j] = colAxis.Match(c.ID)
+		val := colAxis.values[c]
+		m.Cols = append(m.Cols, Link{Label: val.Namn, Href: root + colAxis.ax.Page(val.ID)})
+		colAt[c] = j
 	}
 	for _, r := range rows {
-		row := MatrixRow{Head: Link{Label: r.Namn, Href: root + rowAxis.Page(r.ID)}, Cells: make([][]Item, len(cols))}
-		rowHas := rowAxis.Match(r.ID)
+		val := rowAxis.values[r]
+		row := MatrixRow{Head: Link{Label: val.Namn, Href: root + rowAxis.ax.Page(val.ID)}, Cells: make([][]Item, len(cols))}
 		used := false
-		for _, x := range a.sorted {
-			if !(ended || a.current(x)) || x.Inriktning == catalog.InriktningStruktur || !rowHas(x) || (match != nil && !match(x)) {
+		for _, p := range rowAxis.members[r] {
+			ac := &a.acts[p]
+			if !(ended || ac.current()) || ac.x.Inriktning == catalog.InriktningStruktur || (match != nil && !match(ac.x)) {
 				continue
 			}
-			for j := range cols {
-				if colHas[j](x) {
-					row.Cells[j] = append(row.Cells[j], a.item(x, root))
+			for _, c := range ac.vals[colAxis.i] {
+				if j := colAt[c]; j >= 0 {
+					row.Cells[j] = append(row.Cells[j], a.item(ac, root))
 					used = true
 				}
 			}
@@ -94,21 +95,22 @@ func (a *assembler) matrix(root string, ended bool, kommun string) *Matrix {
 }
 
 func (a *assembler) activities() {
-	for _, x := range a.sorted {
+	for i := range a.acts {
+		ac := &a.acts[i]
+		x := ac.x
 		a.add(activityURL(x), "activity", x.Namn, func(f Frame) View {
+			d := a.shared(ac)
 			v := &ActivityView{Frame: f}
 			v.Draft = x.Utkast
 			v.Body = a.in.Bodies[x.File]
 			v.Description = a.description(x.Malgrupp, x.File)
-			v.Status, v.StatusKey = a.status(x)
+			v.Status, v.StatusKey = d.status, ac.state.String()
 			if v.Status == "" {
 				v.Status = a.l.t["running"]
 			}
-			v.Facts = a.facts(x, v.Root)
+			v.Facts = a.factsAt(ac, v.Root)
 			v.StructuredData = a.governmentService(x, v.Canonical)
-			for _, c := range x.Kontakt {
-				v.Contacts = append(v.Contacts, a.contact(c))
-			}
+			v.Contacts = d.contacts
 			return v
 		})
 		a.pages[len(a.pages)-1].LastMod = x.Granskad
@@ -118,7 +120,8 @@ func (a *assembler) activities() {
 // facts lists what the frontmatter says, in the order a handläggare asks:
 // what it is and for whom, where, how to get there, who pays and runs it,
 // when, and how fresh the entry is.
-func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
+func (a *assembler) facts(ac *act, root string) []Fact {
+	x := ac.x
 	t := a.l.t
 	var fs []Fact
 	addLinks := func(label string, links []Link) {
@@ -159,20 +162,34 @@ func (a *assembler) facts(x *catalog.Activity, root string) []Fact {
 	}
 	if !x.Granskad.IsZero() {
 		text := a.l.date(x.Granskad)
-		if limit := a.ix.ReviewLimit(); x.Granskad.AddDays(limit).Before(a.in.Now) {
-			text += " " + a.l.f("stale", limit)
+		if ac.stale {
+			text += " " + a.l.f("stale", a.ix.ReviewLimit())
 		}
 		addText(t["reviewed"], text)
 	}
 	return fs
 }
 
+// factsAt returns the facts of ac for a page whose root is root, a slice
+// of the page's own (package render fills in their HTML).
+func (a *assembler) factsAt(ac *act, root string) []Fact {
+	if root == rootFacts {
+		return slices.Clone(a.shared(ac).facts)
+	}
+	return a.facts(ac, root)
+}
+
 // valueLinks links each of x's values on the axis called name to its page.
 func (a *assembler) valueLinks(name string, x *catalog.Activity, root string) []Link {
-	ax, _ := axis.ByName(name)
+	ad := a.axisData(name)
 	var links []Link
-	for _, v := range ax.Of(x) {
-		links = append(links, Link{Label: ax.ValueName(a.ix, v), Href: root + ax.Page(v)})
+	for _, v := range ad.ax.Of(x) {
+		l := ad.links[v] // x is one of a.acts, whose values are all there
+		href := l.href
+		if root != rootFacts {
+			href = root + l.page
+		}
+		links = append(links, Link{Label: l.name, Href: href})
 	}
 	return links
 }
@@ -246,17 +263,17 @@ func TelURI(phone string) string {
 func (a *assembler) allActivities() {
 	a.add(route.Activities, "list", a.l.t["allActivities"], func(f Frame) View {
 		v := &ListView{Frame: f, Intro: a.l.t["allIntro"], Empty: a.l.t["noActivities"]}
-		a.flatList(v, func(*catalog.Activity) bool { return true })
+		a.flatList(v, func(*act) bool { return true })
 		return v
 	})
 }
 
 // flatList fills v with one group of the activities that match, A–Ö.
-func (a *assembler) flatList(v *ListView, match func(*catalog.Activity) bool) {
+func (a *assembler) flatList(v *ListView, match func(*act) bool) {
 	g := Group{}
-	for _, x := range a.sorted {
-		if match(x) {
-			g.Items = append(g.Items, a.item(x, v.Root))
+	for i := range a.acts {
+		if ac := &a.acts[i]; match(ac) {
+			g.Items = append(g.Items, a.item(ac, v.Root))
 		}
 	}
 	if len(g.Items) > 0 {
@@ -264,69 +281,52 @@ func (a *assembler) flatList(v *ListView, match func(*catalog.Activity) bool) {
 	}
 }
 
-// list makes a listing page of the current activities that match, grouped
-// by function, and returns the number listed.
-func (a *assembler) listing(v *ListView, match func(*catalog.Activity) bool, byFunction bool) int {
+// listing fills v with the current activities among members (positions
+// in a.acts), grouped by function when byFunction is set.
+func (a *assembler) listing(v *ListView, members []int32, byFunction bool) {
 	v.Empty = a.l.t["noActivities"]
 	if v.Body != "" || v.Forbund != nil {
 		v.ListHeading = a.l.t["activities"]
 	}
-	var items []*catalog.Activity
-	for _, x := range a.sorted {
-		if a.current(x) && match(x) {
-			items = append(items, x)
-		}
-	}
+	items := a.currentOf(members)
 	if !byFunction {
 		if len(items) > 0 {
-			g := Group{}
-			for _, x := range items {
-				g.Items = append(g.Items, a.item(x, v.Root))
+			g := Group{Items: make([]Item, 0, len(items))}
+			for _, p := range items {
+				g.Items = append(g.Items, a.item(&a.acts[p], v.Root))
 			}
 			v.Groups = []Group{g}
 		}
-		return len(items)
+		return
 	}
 	for _, f := range a.ix.Funktioner {
 		g := Group{Heading: f.Namn, ID: "funktion-" + f.ID, Href: v.Root + route.Funktion(f.ID)}
-		for _, x := range items {
-			if slices.Contains(x.Funktion, f.ID) {
-				g.Items = append(g.Items, a.item(x, v.Root))
+		for _, p := range items {
+			if ac := &a.acts[p]; slices.Contains(ac.x.Funktion, f.ID) {
+				g.Items = append(g.Items, a.item(ac, v.Root))
 			}
 		}
 		if len(g.Items) > 0 {
 			v.Groups = append(v.Groups, g)
 		}
 	}
-	return len(items)
-}
-
-// countCurrent counts the current activities that match.
-func (a *assembler) countCurrent(match func(*catalog.Activity) bool) string {
-	n := 0
-	for _, x := range a.sorted {
-		if a.current(x) && match(x) {
-			n++
-		}
-	}
-	return a.l.count(n)
 }
 
 // axisPages makes the index page of an axis, linking each value with the
 // number of its current activities, and one listing page per value, with
 // the text of the content page that explains it when there is one.
 // Listings are grouped by function, except on the function axis itself.
-func (a *assembler) axisPages(ax axis.Axis) {
+func (a *assembler) axisPages(ad *axisData) {
 	t := a.l.t
-	values := ax.Values(a.ix, a.sorted)
+	ax, values := ad.ax, ad.values
 	a.add(ax.Section, "list", t[ax.Title], func(f Frame) View {
 		idx := &ListView{Frame: f, Empty: t["noActivities"]} // shown only when a collected axis has no values
-		for _, val := range values {
-			idx.Links = append(idx.Links, Link{Label: val.Namn, Href: idx.Root + ax.Page(val.ID), Note: a.countCurrent(ax.Match(val.ID))})
+		for i, val := range values {
+			idx.Links = append(idx.Links, Link{Label: val.Namn, Href: idx.Root + ax.Page(val.ID), Note: a.countCurrent(ad.members[i])})
 		}
 		return idx
 	})
-	for _, val := range values {
+	for i, val := range values {
 		title := val.Namn
 		if ax.ValueTitle != "" {
 			title = a.l.f(ax.ValueTitle, val.Namn)
@@ -345,7 +345,7 @@ func (a *assembler) axisPages(ax axis.Axis) {
 			if ax.Name == catalog.AxisKommuner && SplitBooklet(a.in.Cat) {
 				v.Print = &Link{Label: a.l.f("printKommunLink", val.Namn), Href: v.Root + route.BookletKommun(val.ID)}
 			}
-			a.listing(v, ax.Match(val.ID), ax.Name != catalog.AxisFunktioner)
+			a.listing(v, ad.members[i], ax.Name != catalog.AxisFunktioner)
 			return v
 		})
 	}
@@ -378,13 +378,10 @@ func (a *assembler) forbund() {
 		pages = append(pages, p)
 	}
 	slices.SortFunc(pages, func(x, y *catalog.Page) int { return catalog.Compare(x.Titel, y.Titel) })
-	member := func(p *catalog.Page) func(*catalog.Activity) bool {
-		return func(x *catalog.Activity) bool { return x.Forbund == p.Slug }
-	}
 	a.add(route.Forbund, "list", a.l.t["forbund"], func(f Frame) View {
 		idx := &ListView{Frame: f}
 		for _, p := range pages {
-			idx.Links = append(idx.Links, Link{Label: p.Titel, Href: idx.Root + route.ForbundPage(p.Slug), Note: a.countCurrent(member(p))})
+			idx.Links = append(idx.Links, Link{Label: p.Titel, Href: idx.Root + route.ForbundPage(p.Slug), Note: a.countCurrent(a.forbundMembers[p.Slug])})
 		}
 		return idx
 	})
@@ -402,7 +399,7 @@ func (a *assembler) forbund() {
 				fv.Contacts = append(fv.Contacts, a.contact(c))
 			}
 			v.Forbund = fv
-			a.listing(v, member(p), true)
+			a.listing(v, a.forbundMembers[p.Slug], true)
 			return v
 		})
 	}
@@ -411,7 +408,7 @@ func (a *assembler) forbund() {
 func (a *assembler) ended() {
 	a.add(route.Ended, "list", a.l.t["endedTitle"], func(f Frame) View {
 		v := &ListView{Frame: f, Intro: a.l.t["endedIntro"], Empty: a.l.t["noneEnded"]}
-		a.flatList(v, func(x *catalog.Activity) bool { return !a.current(x) })
+		a.flatList(v, func(ac *act) bool { return !ac.current() })
 		return v
 	})
 }
@@ -446,7 +443,8 @@ func (a *assembler) plainPages() {
 // canonical link to the new address, a link for anyone the refresh does not
 // move, and noindex; it is not in the sitemap.
 func (a *assembler) aliases() {
-	for _, x := range a.sorted {
+	for i := range a.acts {
+		x := a.acts[i].x
 		for _, alias := range x.Aliases {
 			urlPath := route.Activity(alias)
 			a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: "redirect"}, relRoot(urlPath), x.Namn, func(f Frame) View {
@@ -534,9 +532,9 @@ func (a *assembler) searchForm() *SearchView {
 	}
 	sv.Texts["allMunicipalities"] = t["allMunicipalities"]
 	var current []*catalog.Activity
-	for _, x := range a.sorted {
-		if a.current(x) {
-			current = append(current, x)
+	for i := range a.acts {
+		if a.acts[i].current() {
+			current = append(current, a.acts[i].x)
 		}
 	}
 	sv.Tips = t["search.tipsPlain"]

@@ -23,16 +23,18 @@ func (a *assembler) reviewView(f Frame) View {
 		day catalog.Date
 	}
 	var rows []row
-	for _, x := range a.sorted {
-		if !a.current(x) {
+	for i := range a.acts {
+		ac := &a.acts[i]
+		if !ac.current() {
 			continue
 		}
+		x := ac.x
 		r := ReviewRow{Name: x.Namn, Href: rv.Root + activityURL(x)}
 		switch {
 		case x.Granskad.IsZero():
 			r.State, r.StateKey = t["reviewMissing"], "missing"
 			rv.Missing++
-		case x.Granskad.AddDays(limit).Before(a.in.Now):
+		case ac.stale:
 			r.State, r.StateKey = t["reviewStale"], "stale"
 			rv.Stale++
 		default:
@@ -61,12 +63,14 @@ func (a *assembler) reviewView(f Frame) View {
 	for _, r := range rows {
 		rv.Rows = append(rv.Rows, r.r)
 	}
-	for _, x := range a.sorted {
+	for i := range a.acts {
+		ac := &a.acts[i]
+		x := ac.x
 		if x.Reachable() {
 			continue
 		}
 		r := ReviewRow{Name: x.Namn, Href: rv.Root + activityURL(x)}
-		if !a.current(x) {
+		if !ac.current() {
 			r.State, r.StateKey = t["search.endedMark"], "ended"
 		}
 		r.Contact = firstContact(x.Kontakt, func(c catalog.Contact) string { return c.Roll })

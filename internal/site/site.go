@@ -11,6 +11,7 @@
 package site
 
 import (
+	"context"
 	"html/template"
 	"net/url"
 	"slices"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/parallel"
 	"github.com/samkat/samkat/internal/route"
 )
 
@@ -374,7 +376,23 @@ type ForbundView struct {
 
 // Assemble returns every HTML page of the site in a stable order.
 func Assemble(in Input) []Page {
-	return newAssembler(in, true).run()
+	a := newAssembler(in)
+	pages := a.run()
+	// The parts of views every page of an activity shares first, then the
+	// views: each is made of the input and those parts alone, so they are
+	// made in parallel, and each is the one Page.Build makes.
+	const chunk = 256
+	_ = parallel.For(context.Background(), (len(a.acts)+chunk-1)/chunk, func(c int) error {
+		for i := c * chunk; i < min((c+1)*chunk, len(a.acts)); i++ {
+			a.shared(&a.acts[i])
+		}
+		return nil
+	})
+	_ = parallel.For(context.Background(), len(pages), func(i int) error {
+		pages[i].View, pages[i].build = pages[i].build(), nil
+		return nil
+	})
+	return pages
 }
 
 // Paths returns the pages Assemble makes, in the same order and with the
@@ -385,7 +403,7 @@ func Assemble(in Input) []Page {
 // skipped. Input.Cat and Input.Now decide the pages; Page.Build needs the
 // rest of Input as Assemble does.
 func Paths(in Input) []Page {
-	return newAssembler(in, false).run()
+	return newAssembler(in).run()
 }
 
 // run enumerates every page: the one list of what the site is.
@@ -399,7 +417,7 @@ func (a *assembler) run() []Page {
 		if ax.Name == catalog.AxisHuvudman {
 			a.forbund()
 		}
-		a.axisPages(ax)
+		a.axisPages(a.axisData(ax.Name))
 	}
 	a.ended()
 	a.booklet()
@@ -418,19 +436,19 @@ type assembler struct {
 	sorted       []*catalog.Activity // all published activities by name
 	byFile       map[string]*catalog.Page
 	forbundPages map[string]*catalog.Page
-	searchID     map[*catalog.Activity]int // number in the search index: the catalogue's order
-	nav          []Link                    // site-relative hrefs; made relative per page
-	basePath     string
-	views        bool // make the views (Assemble), or only list the pages (Paths)
-	whole        *Key // the key of the whole input, made for the first page
+	acts         []act // the published activities by name, with what every view of them shares
+	axes         []axisData
+	// forbundMembers holds per förbund slug the positions in acts of its
+	// activities.
+	forbundMembers map[string][]int32
+	nav            []Link                    // site-relative hrefs; made relative per page
+	frameParts     map[string]navFooterParts // by root
+	basePath       string
+	whole          *Key // the key of the whole input, made for the first page
 }
 
-func newAssembler(in Input, views bool) *assembler {
-	a := &assembler{in: in, ix: in.Cat.Index, l: newLang(in.Cat.Index.Sprak), byFile: map[string]*catalog.Page{}, forbundPages: map[string]*catalog.Page{}, views: views}
-	a.searchID = map[*catalog.Activity]int{}
-	for i, x := range in.Cat.Activities {
-		a.searchID[x] = i
-	}
+func newAssembler(in Input) *assembler {
+	a := &assembler{in: in, ix: in.Cat.Index, l: newLang(in.Cat.Index.Sprak), byFile: map[string]*catalog.Page{}, forbundPages: map[string]*catalog.Page{}}
 	a.sorted = slices.Clone(in.Cat.Activities)
 	slices.SortStableFunc(a.sorted, func(x, y *catalog.Activity) int {
 		if c := catalog.Compare(x.Namn, y.Namn); c != 0 {
@@ -438,6 +456,7 @@ func newAssembler(in Input, views bool) *assembler {
 		}
 		return strings.Compare(x.Slug, y.Slug)
 	})
+	a.indexActivities()
 	for _, p := range in.Cat.Pages {
 		a.byFile[p.File] = p
 		if p.Kind == catalog.ForbundPage {
@@ -464,6 +483,11 @@ func newAssembler(in Input, views bool) *assembler {
 			a.nav = append(a.nav, Link{Label: p.Titel, Href: route.Page(p)})
 		}
 	}
+	a.frameParts = map[string]navFooterParts{}
+	for _, root := range []string{"", "../", "../../", "../../../"} {
+		nav, footer := a.navFooter(root, "\x00") // no page's address
+		a.frameParts[root] = navFooterParts{nav, footer}
+	}
 	return a
 }
 
@@ -485,15 +509,12 @@ func (a *assembler) add(urlPath, tmpl, title string, view func(Frame) View) {
 	a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: tmpl, InSitemap: true}, relRoot(urlPath), title, view)
 }
 
-// addPage appends pg; when views are made, view makes its view around the
-// frame for root and title.
+// addPage appends pg, whose view view makes around the frame for root and
+// title. view may run at any time, on any goroutine, any number of times:
+// it reads Input and the assembler, and changes neither.
 func (a *assembler) addPage(pg Page, root, title string, view func(Frame) View) {
 	pg.Key = a.pageKey(pg)
-	if a.views {
-		pg.View = view(a.frame(root, pg.URL, title))
-	} else {
-		pg.build = func() View { return view(a.frame(root, pg.URL, title)) }
-	}
+	pg.build = func() View { return view(a.frame(root, pg.URL, title)) }
 	a.pages = append(a.pages, pg)
 }
 
@@ -518,19 +539,40 @@ func (a *assembler) frame(root, urlPath, title string) Frame {
 	if ix.BaseURL != "" {
 		v.Canonical = ix.BaseURL + urlPath
 	}
-	for _, n := range a.nav {
-		v.Nav = append(v.Nav, Link{Label: n.Label, Href: root + n.Href, Current: n.Href == urlPath})
+	if fp, ok := a.frameParts[root]; ok && !slices.ContainsFunc(a.nav, func(n Link) bool { return n.Href == urlPath }) {
+		v.Nav, v.Footer = fp.nav, fp.footer
+		return v
 	}
-	v.Footer.Statement = Link{Label: a.l.t["statement"], Href: root + route.Statement}
-	v.Footer.Print = Link{Label: a.l.t["printLink"], Href: root + route.Booklet}
-	v.Footer.Review = Link{Label: a.l.t["reviewLink"], Href: root + route.Review}
-	for _, d := range a.in.Data {
-		v.Footer.Data = append(v.Footer.Data, Link{Label: d.Label, Href: root + d.Path})
-	}
-	if ix.BaseURL != "" {
-		v.Footer.Feed = &Link{Label: a.l.t["feed"], Href: root + route.Feed}
-	}
+	v.Nav, v.Footer = a.navFooter(root, urlPath)
 	return v
+}
+
+// navFooter makes the navigation and the footer of the page at urlPath
+// whose root is root.
+func (a *assembler) navFooter(root, urlPath string) ([]Link, Footer) {
+	var nav []Link
+	for _, n := range a.nav {
+		nav = append(nav, Link{Label: n.Label, Href: root + n.Href, Current: n.Href == urlPath})
+	}
+	var f Footer
+	f.Statement = Link{Label: a.l.t["statement"], Href: root + route.Statement}
+	f.Print = Link{Label: a.l.t["printLink"], Href: root + route.Booklet}
+	f.Review = Link{Label: a.l.t["reviewLink"], Href: root + route.Review}
+	for _, d := range a.in.Data {
+		f.Data = append(f.Data, Link{Label: d.Label, Href: root + d.Path})
+	}
+	if a.ix.BaseURL != "" {
+		f.Feed = &Link{Label: a.l.t["feed"], Href: root + route.Feed}
+	}
+	return nav, f
+}
+
+// navFooterParts are the navigation and footer of the pages at one depth
+// where no link of the navigation is the page itself: most pages. Their
+// frames share them (package render writes nothing into either).
+type navFooterParts struct {
+	nav    []Link
+	footer Footer
 }
 
 func (a *assembler) asset(name string) string {
@@ -540,17 +582,11 @@ func (a *assembler) asset(name string) string {
 	return name
 }
 
-// item summarises activity x for a list on a page whose root is root.
-func (a *assembler) item(x *catalog.Activity, root string) Item {
-	it := Item{Name: x.Namn, Href: root + activityURL(x), Target: x.Malgrupp, SearchID: a.searchID[x]}
-	var fns []string
-	for _, id := range x.Funktion {
-		fns = append(fns, a.ix.FunktionNamn(id))
-	}
-	it.Functions = strings.Join(fns, ", ")
-	it.Kommuner = a.kommunText(x)
-	it.Status, it.StatusKey = a.status(x)
-	it.Draft = x.Utkast
+// item summarises activity ac for a list on a page whose root is root.
+func (a *assembler) item(ac *act, root string) Item {
+	d := a.shared(ac)
+	it := d.item
+	it.Href = d.href(root)
 	return it
 }
 
@@ -561,21 +597,15 @@ func (a *assembler) kommunText(x *catalog.Activity) string {
 	return strings.Join(x.Kommuner, ", ")
 }
 
-// status describes where x stands on the build day; "" while running.
-func (a *assembler) status(x *catalog.Activity) (string, string) {
-	s := x.StatusOn(a.in.Now)
-	switch s {
+// statusText describes where ac stands on the build day; "" while running.
+func (a *assembler) statusText(ac *act) string {
+	switch ac.state {
 	case catalog.Planerad:
-		return a.l.f("plannedFrom", a.l.date(x.Start)), s.String()
+		return a.l.f("plannedFrom", a.l.date(ac.x.Start))
 	case catalog.Avslutad:
-		return a.l.f("endedOn", a.l.date(x.Slut)), s.String()
+		return a.l.f("endedOn", a.l.date(ac.x.Slut))
 	}
-	return "", s.String()
-}
-
-// current reports whether x belongs in the matrix and the current lists.
-func (a *assembler) current(x *catalog.Activity) bool {
-	return x.StatusOn(a.in.Now) != catalog.Avslutad
+	return ""
 }
 
 func activityURL(x *catalog.Activity) string { return route.Activity(x.Slug) }
