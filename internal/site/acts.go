@@ -22,6 +22,11 @@ type act struct {
 	// of the activity's values among the axis's values, ascending and
 	// each once.
 	vals [][]int32
+	// entry is the key of all that a list, the matrix or the review
+	// report shows of the activity and of what decides where it is shown;
+	// page that of its own page and its entry in a booklet (see
+	// keyActivities). Both are zero without Input.FileKeys.
+	entry, page Key
 
 	once sync.Once
 	v    actViews

@@ -47,14 +47,26 @@ func BookletAddress(cat *catalog.Catalogue) string {
 // municipality instead.
 func (a *assembler) booklet() {
 	if !SplitBooklet(a.in.Cat) {
-		a.add(route.Booklet, "utskrift", a.l.t["printTitle"], func(f Frame) View {
+		a.add(route.Booklet, "utskrift", a.l.t["printTitle"], func(b *keyBuf) {
+			var all []int32
+			for i := range a.acts {
+				all = append(all, int32(i))
+			}
+			a.bookletKey(b, "", all)
+		}, func(f Frame) View {
 			return a.bookletView(f, a.l.t["printIntro"], "", nil)
 		})
 		return
 	}
 	ad := a.axisData(catalog.AxisKommuner)
 	kommuner := ad.values // the declared ones
-	a.add(route.Booklet, "list", a.l.t["printIndexTitle"], func(f Frame) View {
+	a.add(route.Booklet, "list", a.l.t["printIndexTitle"], func(b *keyBuf) {
+		b.int(len(a.sorted))
+		for i, k := range kommuner {
+			b.str(k.ID)
+			b.str(a.countCurrent(ad.members[i]))
+		}
+	}, func(f Frame) View {
 		v := &ListView{Frame: f, Intro: a.l.f("printIndexIntro", len(a.sorted))}
 		for i, k := range kommuner {
 			v.Links = append(v.Links, Link{Label: k.Namn, Href: v.Root + route.BookletKommun(k.ID), Note: a.countCurrent(ad.members[i])})
@@ -62,9 +74,28 @@ func (a *assembler) booklet() {
 		return v
 	})
 	for i, k := range kommuner {
-		a.add(route.BookletKommun(k.ID), "utskrift", a.l.f("printKommunTitle", k.Namn), func(f Frame) View {
+		a.add(route.BookletKommun(k.ID), "utskrift", a.l.f("printKommunTitle", k.Namn), func(b *keyBuf) {
+			a.bookletKey(b, k.ID, ad.members[i])
+		}, func(f Frame) View {
 			return a.bookletView(f, a.l.f("printKommunIntro", k.Namn), k.ID, ad.members[i])
 		})
+	}
+}
+
+// bookletKey writes what the booklet of the activities at members (those
+// that serve kommun, when it is set) shows:
+// the pages that explain the functions, and each current activity whole
+// (its matrix entry and all it prints), and the introduction and matrix
+// of the index.
+func (a *assembler) bookletKey(b *keyBuf, kommun string, members []int32) {
+	a.indexWhole(b, kommun == "")
+	for _, fn := range a.ix.Funktioner {
+		a.file(b, a.page(catalog.FunktionPage, fn.ID))
+	}
+	shown := a.currentOf(members)
+	a.entries(b, shown)
+	for _, p := range shown {
+		a.activityPage(b, &a.acts[p])
 	}
 }
 

@@ -2,7 +2,11 @@ package site
 
 import (
 	"crypto/sha256"
+	"fmt"
+	"html/template"
 	"reflect"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -30,9 +34,19 @@ func TestKeysWithoutFileKeysAreZero(t *testing.T) {
 }
 
 // Paths and Assemble give the same keys, Page.Build of a page from Paths
-// the view Assemble makes, and every page its own key.
+// the view Assemble makes, and every page its own key: for the test
+// catalogue, and for synthetic ones with one booklet and with one per
+// municipality.
 func TestPathsBuildAsAssemble(t *testing.T) {
-	in := keyedInput(testCatalogue())
+	t.Run("test catalogue", func(t *testing.T) { testPathsBuildAsAssemble(t, keyedInput(testCatalogue())) })
+	for _, n := range []int{40, 350} {
+		t.Run(fmt.Sprintf("synthetic %d", n), func(t *testing.T) {
+			testPathsBuildAsAssemble(t, keyInput(t, keyCatalogue(t, n), catalog.Date{Year: 2026, Month: 3, Day: 1}, true))
+		})
+	}
+}
+
+func testPathsBuildAsAssemble(t *testing.T, in Input) {
 	paths, pages := Paths(in), Assemble(in)
 	if len(paths) != len(pages) {
 		t.Fatalf("%d paths, %d pages", len(paths), len(pages))
@@ -51,6 +65,136 @@ func TestPathsBuildAsAssemble(t *testing.T) {
 		}
 		if got := paths[i].Build(); !reflect.DeepEqual(got, pages[i].View) {
 			t.Errorf("%s: Build made another view than Assemble", pages[i].Path)
+		}
+	}
+}
+
+// Page.Build may be called for any page, from several goroutines at once,
+// in any order and any number of times, and gives the view Assemble makes
+// every time (run with -race).
+func TestBuildConcurrently(t *testing.T) {
+	in := keyInput(t, keyCatalogue(t, 350), catalog.Date{Year: 2026, Month: 3, Day: 1}, false)
+	want := Assemble(in)
+	paths := Paths(in)
+	const workers = 4
+	var wg sync.WaitGroup
+	errs := make(chan string, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Each worker its own order: from the end, from the start, and
+			// strided, each page twice.
+			for n := range 2 * len(paths) {
+				i := n % len(paths)
+				switch w % 3 {
+				case 0:
+					i = len(paths) - 1 - i
+				case 1:
+					i = (i * 7) % len(paths)
+				}
+				if got := paths[i].Build(); !reflect.DeepEqual(got, want[i].View) {
+					errs <- paths[i].Path
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for p := range errs {
+		t.Errorf("%s: Build made another view than Assemble", p)
+	}
+}
+
+// A page's view reads the bodies of its Files and of no other file.
+func TestFilesAreTheBodiesAViewReads(t *testing.T) {
+	for _, n := range []int{40, 350} {
+		full := keyInput(t, keyCatalogue(t, n), catalog.Date{Year: 2026, Month: 3, Day: 1}, false)
+		want := Assemble(full)
+		in := full
+		in.Bodies, in.Summaries, in.Booklet = map[string]template.HTML{}, map[string]string{}, map[string]template.HTML{}
+		paths := Paths(in)
+		withFiles := 0
+		for i, pg := range paths {
+			clear(in.Bodies)
+			clear(in.Summaries)
+			clear(in.Booklet)
+			for _, f := range pg.Files {
+				in.Bodies[f], in.Summaries[f], in.Booklet[f] = full.Bodies[f], full.Summaries[f], full.Booklet[f]
+			}
+			if len(pg.Files) > 0 {
+				withFiles++
+			}
+			if !slices.Equal(pg.Files, want[i].Files) {
+				t.Errorf("%d: %s: Files %v from Paths, %v from Assemble", n, pg.Path, pg.Files, want[i].Files)
+			}
+			if got := pg.Build(); !reflect.DeepEqual(got, want[i].View) {
+				t.Errorf("%d: %s: with the bodies of %v only, another view: %s", n, pg.Path, pg.Files, firstDifference(want[i].View, got))
+			}
+		}
+		if withFiles < n {
+			t.Errorf("%d: only %d pages read a body", n, withFiles)
+		}
+	}
+}
+
+// Every field of an activity's frontmatter is in the key of its entry
+// (activityFields): a field added to catalog.Activity must be added there,
+// or named here as one no entry shows.
+func TestActivityFieldsAreAllKeyed(t *testing.T) {
+	keyed := []string{"File", "Slug", "Namn", "Funktion", "Kommuner", "AllaKommuner", "Finansiering", "Kontakt",
+		"Samverkansparter", "Huvudman", "Forbund", "Malgrupp", "Alder", "Start", "Slut", "Platser", "Remiss",
+		"Egenanmalan", "Inriktning", "Webb", "Granskad", "Utkast", "Aliases"}
+	notShown := []string{"Body", "Pos"} // the body is in the file's key; positions are for diagnostics
+	typ := reflect.TypeFor[catalog.Activity]()
+	for i := range typ.NumField() {
+		name := typ.Field(i).Name
+		if !slices.Contains(keyed, name) && !slices.Contains(notShown, name) {
+			t.Errorf("catalog.Activity.%s is not in activityFields", name)
+		}
+	}
+	if typ.NumField() != len(keyed)+len(notShown) {
+		t.Errorf("catalog.Activity has %d fields, the lists %d", typ.NumField(), len(keyed)+len(notShown))
+	}
+	// And each one changes the key.
+	x := &catalog.Activity{}
+	var b keyBuf
+	activityFields(&b, x)
+	base := b.sum()
+	for _, name := range keyed {
+		y := &catalog.Activity{}
+		f := reflect.ValueOf(y).Elem().FieldByName(name)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString("x")
+		case reflect.Bool:
+			f.SetBool(true)
+		case reflect.Int:
+			f.SetInt(1)
+		case reflect.Slice:
+			f.Set(reflect.MakeSlice(f.Type(), 1, 1))
+		case reflect.Pointer:
+			f.Set(reflect.New(f.Type().Elem()))
+		case reflect.Struct: // a Date
+			f.Set(reflect.ValueOf(catalog.Date{Year: 2026, Month: 1, Day: 1}))
+		}
+		b.b = b.b[:0]
+		activityFields(&b, y)
+		if b.sum() == base {
+			t.Errorf("%s set, the key is the same", name)
+		}
+	}
+}
+
+// Index fields, likewise: in the frame's key or in indexWhole.
+func TestIndexFieldsAreAllKeyed(t *testing.T) {
+	known := []string{"File", "Titel", "Undertitel", "Region", "BaseURL", "Sprak", "GranskasInom", "Kommuner",
+		"Funktioner", "Finansiering", "Matris", "Synonymer", "Remiss", "Broken", "CMS", "Body", "Pos"}
+	typ := reflect.TypeFor[catalog.Index]()
+	for i := range typ.NumField() {
+		if name := typ.Field(i).Name; !slices.Contains(known, name) {
+			t.Errorf("catalog.Index.%s is in no key", name)
 		}
 	}
 }

@@ -13,7 +13,12 @@ import (
 )
 
 func (a *assembler) home() {
-	a.add("", "home", a.ix.Titel, func(f Frame) View {
+	// The index's body and matrix, and every activity: in the matrix, the
+	// structural ones under it, and in the choices of the search form.
+	a.add("", "home", a.ix.Titel, func(b *keyBuf) {
+		a.indexWhole(b, true)
+		a.allEntries(b)
+	}, func(f Frame) View {
 		v := &HomeView{Frame: f}
 		v.Body = a.in.Bodies[a.ix.File]
 		v.Description = a.description(a.ix.Undertitel, a.ix.File)
@@ -98,7 +103,7 @@ func (a *assembler) activities() {
 	for i := range a.acts {
 		ac := &a.acts[i]
 		x := ac.x
-		a.add(activityURL(x), "activity", x.Namn, func(f Frame) View {
+		a.add(activityURL(x), "activity", x.Namn, func(b *keyBuf) { a.activityPage(b, ac) }, func(f Frame) View {
 			d := a.shared(ac)
 			v := &ActivityView{Frame: f}
 			v.Draft = x.Utkast
@@ -261,7 +266,7 @@ func TelURI(phone string) string {
 // allActivities lists every activity A–Ö, ended ones marked: a path to
 // each without the matrix or JavaScript, where find in page reaches all.
 func (a *assembler) allActivities() {
-	a.add(route.Activities, "list", a.l.t["allActivities"], func(f Frame) View {
+	a.add(route.Activities, "list", a.l.t["allActivities"], a.allEntries, func(f Frame) View {
 		v := &ListView{Frame: f, Intro: a.l.t["allIntro"], Empty: a.l.t["noActivities"]}
 		a.flatList(v, func(*act) bool { return true })
 		return v
@@ -319,7 +324,13 @@ func (a *assembler) listing(v *ListView, members []int32, byFunction bool) {
 func (a *assembler) axisPages(ad *axisData) {
 	t := a.l.t
 	ax, values := ad.ax, ad.values
-	a.add(ax.Section, "list", t[ax.Title], func(f Frame) View {
+	a.add(ax.Section, "list", t[ax.Title], func(b *keyBuf) {
+		for i, val := range values {
+			b.str(val.Namn)
+			b.str(val.ID)
+			b.str(a.countCurrent(ad.members[i]))
+		}
+	}, func(f Frame) View {
 		idx := &ListView{Frame: f, Empty: t["noActivities"]} // shown only when a collected axis has no values
 		for i, val := range values {
 			idx.Links = append(idx.Links, Link{Label: val.Namn, Href: idx.Root + ax.Page(val.ID), Note: a.countCurrent(ad.members[i])})
@@ -331,7 +342,12 @@ func (a *assembler) axisPages(ad *axisData) {
 		if ax.ValueTitle != "" {
 			title = a.l.f(ax.ValueTitle, val.Namn)
 		}
-		a.add(ax.Page(val.ID), "list", title, func(f Frame) View {
+		a.add(ax.Page(val.ID), "list", title, func(b *keyBuf) {
+			a.file(b, a.explaining(ax, val.ID))
+			b.str(val.Namn)
+			b.bool(ax.Name == catalog.AxisKommuner && SplitBooklet(a.in.Cat))
+			a.entries(b, a.currentOf(ad.members[i]))
+		}, func(f Frame) View {
 			v := &ListView{Frame: f, Intro: t[ax.ValueIntro]}
 			if page := a.explaining(ax, val.ID); page != nil {
 				if page.Titel != "" {
@@ -378,7 +394,13 @@ func (a *assembler) forbund() {
 		pages = append(pages, p)
 	}
 	slices.SortFunc(pages, func(x, y *catalog.Page) int { return catalog.Compare(x.Titel, y.Titel) })
-	a.add(route.Forbund, "list", a.l.t["forbund"], func(f Frame) View {
+	a.add(route.Forbund, "list", a.l.t["forbund"], func(b *keyBuf) {
+		for _, p := range pages {
+			b.str(p.Slug)
+			b.str(p.Titel)
+			b.str(a.countCurrent(a.forbundMembers[p.Slug]))
+		}
+	}, func(f Frame) View {
 		idx := &ListView{Frame: f}
 		for _, p := range pages {
 			idx.Links = append(idx.Links, Link{Label: p.Titel, Href: idx.Root + route.ForbundPage(p.Slug), Note: a.countCurrent(a.forbundMembers[p.Slug])})
@@ -386,7 +408,10 @@ func (a *assembler) forbund() {
 		return idx
 	})
 	for _, p := range pages {
-		a.add(route.ForbundPage(p.Slug), "list", p.Titel, func(f Frame) View {
+		a.add(route.ForbundPage(p.Slug), "list", p.Titel, func(b *keyBuf) {
+			a.file(b, p)
+			a.entries(b, a.currentOf(a.forbundMembers[p.Slug]))
+		}, func(f Frame) View {
 			v := &ListView{Frame: f}
 			v.Body = a.in.Bodies[p.File]
 			v.Intro = p.Beskrivning
@@ -406,7 +431,15 @@ func (a *assembler) forbund() {
 }
 
 func (a *assembler) ended() {
-	a.add(route.Ended, "list", a.l.t["endedTitle"], func(f Frame) View {
+	a.add(route.Ended, "list", a.l.t["endedTitle"], func(b *keyBuf) {
+		var ended []int32
+		for i := range a.acts {
+			if !a.acts[i].current() {
+				ended = append(ended, int32(i))
+			}
+		}
+		a.entries(b, ended)
+	}, func(f Frame) View {
 		v := &ListView{Frame: f, Intro: a.l.t["endedIntro"], Empty: a.l.t["noneEnded"]}
 		a.flatList(v, func(ac *act) bool { return !ac.current() })
 		return v
@@ -425,14 +458,14 @@ func (a *assembler) plainPages() {
 				title = a.l.t["statementTitle"]
 			}
 		}
-		a.add(route.Page(p), "text", title, func(f Frame) View {
+		a.add(route.Page(p), "text", title, func(b *keyBuf) { a.file(b, p) }, func(f Frame) View {
 			v := &TextView{Frame: f, Intro: p.Beskrivning, Body: a.in.Bodies[p.File]}
 			v.Description = a.description(p.Beskrivning, p.File)
 			return v
 		})
 	}
 	if !hasStatement {
-		a.add(route.Statement, "text", a.l.t["statementTitle"], func(f Frame) View {
+		a.add(route.Statement, "text", a.l.t["statementTitle"], nil, func(f Frame) View {
 			return &TextView{Frame: f, Intro: a.l.t["statementMissing"]}
 		})
 	}
@@ -447,7 +480,7 @@ func (a *assembler) aliases() {
 		x := a.acts[i].x
 		for _, alias := range x.Aliases {
 			urlPath := route.Activity(alias)
-			a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: "redirect"}, relRoot(urlPath), x.Namn, func(f Frame) View {
+			a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: "redirect"}, relRoot(urlPath), x.Namn, func(b *keyBuf) { b.str(x.Slug) }, func(f Frame) View {
 				v := &RedirectView{Frame: f, Intro: a.l.t["movedText"]}
 				v.Redirect = v.Root + activityURL(x)
 				v.Canonical = v.Redirect
@@ -461,7 +494,7 @@ func (a *assembler) aliases() {
 }
 
 func (a *assembler) notFound() {
-	a.addPage(Page{Path: route.NotFound, URL: route.NotFound, Template: "404"}, a.basePath, a.l.t["notFound"], func(f Frame) View {
+	a.addPage(Page{Path: route.NotFound, URL: route.NotFound, Template: "404"}, a.basePath, a.l.t["notFound"], nil, func(f Frame) View {
 		v := &NotFoundView{Frame: f, Intro: a.l.t["notFoundText"]}
 		v.Canonical = ""
 		return v

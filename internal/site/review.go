@@ -11,7 +11,9 @@ import (
 // activities never reviewed first, then those older than granskas_inom
 // (oldest first), then the rest, with a contact to ask.
 func (a *assembler) review() {
-	a.add(route.Review, "review", a.l.t["reviewTitle"], a.reviewView)
+	// Every activity is in it: the current ones by their review, and any
+	// that cannot be reached.
+	a.add(route.Review, "review", a.l.t["reviewTitle"], a.allEntries, a.reviewView)
 }
 
 func (a *assembler) reviewView(f Frame) View {

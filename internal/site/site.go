@@ -80,6 +80,14 @@ type Page struct {
 	// Key identifies what View is made of (see Key); it is set by Paths as
 	// well as by Assemble.
 	Key Key
+	// Files are the content files whose converted bodies the view reads
+	// (their entries in Input.Bodies, Summaries and Booklet); set by
+	// Paths as well as by Assemble. To make the views of some pages, a
+	// caller needs to convert only the bodies of their Files: Page.Build
+	// reads the maps of the Input given to Paths when it is called, so
+	// they may be filled after Paths returns, with the entries of those
+	// files alone.
+	Files []string
 
 	build func() View // makes View on demand, for a page from Paths
 }
@@ -444,7 +452,8 @@ type assembler struct {
 	nav            []Link                    // site-relative hrefs; made relative per page
 	frameParts     map[string]navFooterParts // by root
 	basePath       string
-	whole          *Key // the key of the whole input, made for the first page
+	frameKey       Key    // what every frame shows (see makeFrameKey)
+	kb             keyBuf // for pageKey, reused
 }
 
 func newAssembler(in Input) *assembler {
@@ -483,6 +492,10 @@ func newAssembler(in Input) *assembler {
 			a.nav = append(a.nav, Link{Label: p.Titel, Href: route.Page(p)})
 		}
 	}
+	if a.keyed() {
+		a.frameKey = a.makeFrameKey()
+		a.keyActivities()
+	}
 	a.frameParts = map[string]navFooterParts{}
 	for _, root := range []string{"", "../", "../../", "../../../"} {
 		nav, footer := a.navFooter(root, "\x00") // no page's address
@@ -504,16 +517,17 @@ func (a *assembler) plain() []*catalog.Page {
 }
 
 // add creates a page at site-relative url (a folder URL, or "" for the
-// front page), in the sitemap, whose view fill completes.
-func (a *assembler) add(urlPath, tmpl, title string, view func(Frame) View) {
-	a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: tmpl, InSitemap: true}, relRoot(urlPath), title, view)
+// front page), in the sitemap, whose view view completes; key writes what
+// the view is made of besides its frame (see pageKey).
+func (a *assembler) add(urlPath, tmpl, title string, key func(*keyBuf), view func(Frame) View) {
+	a.addPage(Page{Path: urlPath + "index.html", URL: urlPath, Template: tmpl, InSitemap: true}, relRoot(urlPath), title, key, view)
 }
 
 // addPage appends pg, whose view view makes around the frame for root and
 // title. view may run at any time, on any goroutine, any number of times:
 // it reads Input and the assembler, and changes neither.
-func (a *assembler) addPage(pg Page, root, title string, view func(Frame) View) {
-	pg.Key = a.pageKey(pg)
+func (a *assembler) addPage(pg Page, root, title string, key func(*keyBuf), view func(Frame) View) {
+	pg.Key, pg.Files = a.pageKey(pg, title, key)
 	pg.build = func() View { return view(a.frame(root, pg.URL, title)) }
 	a.pages = append(a.pages, pg)
 }
