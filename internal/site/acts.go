@@ -29,7 +29,7 @@ type act struct {
 	entry, page Key
 
 	once sync.Once
-	v    actViews
+	v    *actViews
 }
 
 // actViews are the parts of views that are the same wherever the activity
@@ -53,7 +53,8 @@ func (ac *act) current() bool { return ac.state != catalog.Avslutad }
 func (a *assembler) shared(ac *act) *actViews {
 	ac.once.Do(func() {
 		x := ac.x
-		d := &ac.v
+		d := &actViews{}
+		ac.v = d
 		url := activityURL(x)
 		d.hrefs = [3]string{url, "../" + url, rootFacts + url}
 		d.status = a.statusText(ac)
@@ -71,7 +72,7 @@ func (a *assembler) shared(ac *act) *actViews {
 			d.contacts = append(d.contacts, a.contact(c))
 		}
 	})
-	return &ac.v
+	return ac.v
 }
 
 // href is the activity's address from a page whose root is root.
@@ -132,23 +133,37 @@ func (a *assembler) indexActivities() {
 	}
 	for ax := range axis.All() {
 		n := len(a.axes)
-		ad := axisData{i: n, ax: ax, values: ax.Values(a.ix, a.sorted)}
-		ad.members = make([][]int32, len(ad.values))
 		// Each value's key as axis.Match compares it: the key itself, or
-		// its slug for a collected axis.
+		// its slug for a collected axis (each spelling slugified once).
 		fold := func(s string) string { return s }
+		var values []catalog.Term
 		if ax.Source == axis.Collected {
-			fold = catalog.Slugify
+			slugs := map[string]string{}
+			fold = func(s string) string {
+				slug, ok := slugs[s]
+				if !ok {
+					slug = catalog.Slugify(s)
+					slugs[s] = slug
+				}
+				return slug
+			}
+			values = collectedValues(ax, a.sorted, fold)
+		} else {
+			values = ax.Values(a.ix, a.sorted)
 		}
+		ad := axisData{i: n, ax: ax, values: values}
+		ad.members = make([][]int32, len(ad.values))
 		byKey := make(map[string][]int32, len(ad.values))
 		for j, t := range ad.values {
 			k := fold(t.ID)
 			byKey[k] = append(byKey[k], int32(j))
 		}
 		ad.links = map[string]valueLink{}
+		// The activities' values share one array.
+		store := make([]int32, 0, 2*len(a.acts))
 		for i := range a.acts {
 			ac := &a.acts[i]
-			var own []int32
+			start := len(store)
 			for _, v := range ax.Of(ac.x) {
 				l, ok := ad.links[v]
 				if !ok {
@@ -157,11 +172,12 @@ func (a *assembler) indexActivities() {
 					ad.links[v] = l
 				}
 				for _, j := range byKey[l.match] {
-					if !slices.Contains(own, j) {
-						own = append(own, j)
+					if !slices.Contains(store[start:], j) {
+						store = append(store, j)
 					}
 				}
 			}
+			own := store[start:len(store):len(store)]
 			slices.Sort(own)
 			ac.vals[n] = own
 			for _, j := range own {
@@ -176,6 +192,27 @@ func (a *assembler) indexActivities() {
 			a.forbundMembers[f] = append(a.forbundMembers[f], int32(i))
 		}
 	}
+}
+
+// collectedValues is axis.Values for a collected axis, with fold for
+// catalog.Slugify: the first spelling of each slug among acts, A–Ö.
+func collectedValues(ax axis.Axis, acts []*catalog.Activity, fold func(string) string) []catalog.Term {
+	seen := map[string]bool{}
+	var names []string
+	for _, x := range acts {
+		for _, v := range ax.Of(x) {
+			if s := fold(v); !seen[s] {
+				seen[s] = true
+				names = append(names, v)
+			}
+		}
+	}
+	slices.SortFunc(names, catalog.Compare)
+	terms := make([]catalog.Term, len(names))
+	for i, n := range names {
+		terms[i] = catalog.Term{ID: n, Namn: n}
+	}
+	return terms
 }
 
 // axisCount is the number of axes.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/samkat/samkat/internal/catalog"
 )
@@ -300,7 +301,7 @@ func (l lang) f(key string, args ...any) string { return fmt.Sprintf(l.t[key], a
 
 // date writes a day for a reader: "1 oktober 2007" / "1 October 2007".
 func (l lang) date(d catalog.Date) string {
-	return fmt.Sprintf("%d %s %d", d.Day, monthNames[l.code][d.Month-1], d.Year)
+	return strconv.Itoa(d.Day) + " " + monthNames[l.code][d.Month-1] + " " + strconv.Itoa(d.Year)
 }
 
 // count writes "1 verksamhet" / "3 verksamheter".

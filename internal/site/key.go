@@ -1,12 +1,14 @@
 package site
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"maps"
 	"slices"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/parallel"
 )
 
 // A page's Key is the hash of what its view is made of, computed without
@@ -25,24 +27,38 @@ import (
 type keyBuf struct {
 	b     []byte
 	files []string
+	off   bool // collect the files alone
 }
 
 func (k *keyBuf) str(s string) {
+	if k.off {
+		return
+	}
 	k.int(len(s))
 	k.b = append(k.b, s...)
 }
 
-func (k *keyBuf) int(n int) { k.b = binary.LittleEndian.AppendUint64(k.b, uint64(n)) }
+func (k *keyBuf) int(n int) {
+	if !k.off {
+		k.b = binary.LittleEndian.AppendUint64(k.b, uint64(n))
+	}
+}
 
 func (k *keyBuf) bool(v bool) {
-	if v {
+	switch {
+	case k.off:
+	case v:
 		k.b = append(k.b, 1)
-	} else {
+	default:
 		k.b = append(k.b, 0)
 	}
 }
 
-func (k *keyBuf) key(x Key) { k.b = append(k.b, x[:]...) }
+func (k *keyBuf) key(x Key) {
+	if !k.off {
+		k.b = append(k.b, x[:]...)
+	}
+}
 
 func (k *keyBuf) strs(list []string) {
 	k.int(len(list))
@@ -72,11 +88,11 @@ func (a *assembler) body(b *keyBuf, file string) {
 // zero.
 func (a *assembler) pageKey(pg Page, title string, key func(*keyBuf)) (Key, []string) {
 	b := &a.kb
-	b.b, b.files = b.b[:0], nil
+	b.b, b.files, b.off = b.b[:0], nil, !a.keyed()
 	if key == nil {
 		key = func(*keyBuf) {}
 	}
-	if !a.keyed() {
+	if b.off {
 		key(b)
 		return Key{}, b.files
 	}
@@ -172,34 +188,44 @@ func (a *assembler) indexWhole(b *keyBuf, order bool) {
 	}
 }
 
-// keyActivities gives every activity the keys of what pages show of it.
+// keyActivities gives every activity the keys of what pages show of it,
+// in parallel.
 func (a *assembler) keyActivities() {
-	var b keyBuf
-	for i := range a.acts {
-		ac := &a.acts[i]
-		x := ac.x
-		b.b = b.b[:0]
-		b.str("entry")
-		activityFields(&b, x)
-		b.int(int(ac.state))
-		b.bool(ac.stale)
-		b.int(ac.searchID)
-		ac.entry = b.sum()
+	const chunk = 512
+	_ = parallel.For(context.Background(), (len(a.acts)+chunk-1)/chunk, func(c int) error {
+		var b keyBuf
+		for i := c * chunk; i < min((c+1)*chunk, len(a.acts)); i++ {
+			ac := &a.acts[i]
+			x := ac.x
+			b.b = b.b[:0]
+			activityFields(&b, x)
+			fields := b.sum()
 
-		b.b = b.b[:0]
-		b.str("page")
-		b.str(x.File)
-		b.key(a.in.FileKeys[x.File])
-		activityFields(&b, x)
-		b.int(int(ac.state))
-		b.bool(ac.stale)
-		// The facts link the förbund's page, by its title, when it has one.
-		if p, ok := a.forbundPages[x.Forbund]; ok {
-			b.str(p.Slug)
-			b.str(p.Titel)
+			b.b = b.b[:0]
+			b.str("entry")
+			b.key(fields)
+			b.int(int(ac.state))
+			b.bool(ac.stale)
+			b.int(ac.searchID)
+			ac.entry = b.sum()
+
+			b.b = b.b[:0]
+			b.str("page")
+			b.str(x.File)
+			b.key(a.in.FileKeys[x.File])
+			b.key(fields)
+			b.int(int(ac.state))
+			b.bool(ac.stale)
+			// The facts link the förbund's page, by its title, when it has
+			// one.
+			if p, ok := a.forbundPages[x.Forbund]; ok {
+				b.str(p.Slug)
+				b.str(p.Titel)
+			}
+			ac.page = b.sum()
 		}
-		ac.page = b.sum()
-	}
+		return nil
+	})
 }
 
 // activityFields writes every field of x's frontmatter: what its entry in

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/synth"
 )
 
 // keyedInput is the test catalogue with a key for every content file.
@@ -210,5 +211,27 @@ func TestKeyFollowsFile(t *testing.T) {
 		if before[i].URL == activityURL(x) && before[i].Key == after[i].Key {
 			t.Errorf("%s: key unchanged after its file changed", before[i].Path)
 		}
+	}
+}
+
+// BenchmarkPaths measures Paths with the files' keys, what a build pays
+// to decide which pages to render, at 10,000 activities:
+//
+//	go test ./internal/site -run '^$' -bench Paths -benchmem
+func BenchmarkPaths(b *testing.B) {
+	in := keyInput(b, synth.Catalogue(10000), catalog.Date{Year: 2026, Month: 3, Day: 1}, false)
+	for b.Loop() {
+		Paths(in)
+	}
+}
+
+// BenchmarkBuildOnePage measures Paths and then Page.Build of one
+// activity's page, what the dev server pays to show a page after a
+// rebuild, at 10,000 activities.
+func BenchmarkBuildOnePage(b *testing.B) {
+	in := keyInput(b, synth.Catalogue(10000), catalog.Date{Year: 2026, Month: 3, Day: 1}, false)
+	for b.Loop() {
+		pages := Paths(in)
+		pages[1].Build()
 	}
 }

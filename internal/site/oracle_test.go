@@ -169,7 +169,7 @@ func firstDifference(a, b View) string {
 // The catalogue the mutations start from: a synthetic one with a förbund
 // page that some activities name, a page that explains a function, a plain
 // page, an alias and a draft.
-func keyCatalogue(t *testing.T, n int) fstest.MapFS {
+func keyCatalogue(t testing.TB, n int) fstest.MapFS {
 	fsys := synth.Generate(n, 7)
 	fsys["content/forbund/sjuharad.md"] = &fstest.MapFile{Data: []byte("---\ntitel: Samordningsförbundet Sjuhärad\nbeskrivning: Finansiell samordning.\nkommuner: [Mark, Borås]\n---\nFörbundet bildades 2006.\n")}
 	fsys["content/funktioner/specialresurser.md"] = &fstest.MapFile{Data: []byte("---\ntitel: Specialresurser\nbeskrivning: Stöd av specialister.\n---\nSpecialresurser är stöd som kräver särskild kunskap.\n")}
@@ -189,7 +189,7 @@ var keyLine = regexp.MustCompile(`(?m)^([a-z_]+):.*\n`)
 
 // setKey sets the top-level frontmatter key of file to value ("" removes
 // it): the line is replaced, or added after namn.
-func setKey(t *testing.T, fsys fstest.MapFS, file, key, value string) {
+func setKey(t testing.TB, fsys fstest.MapFS, file, key, value string) {
 	t.Helper()
 	f, ok := fsys[file]
 	if !ok {
@@ -215,7 +215,7 @@ func setKey(t *testing.T, fsys fstest.MapFS, file, key, value string) {
 // keyInput loads fsys as the pipeline gives it to Assemble: checked,
 // without drafts unless drafts; the bodies stand in for their HTML, and a
 // file's key is the hash of its bytes.
-func keyInput(t *testing.T, fsys fstest.MapFS, now catalog.Date, drafts bool) Input {
+func keyInput(t testing.TB, fsys fstest.MapFS, now catalog.Date, drafts bool) Input {
 	t.Helper()
 	cat, diags, err := load.Catalogue(context.Background(), fsys)
 	if err != nil || diags.HasErrors() {

@@ -1,9 +1,9 @@
 package site
 
 import (
-	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/samkat/samkat/internal/axis"
@@ -76,13 +76,33 @@ func (a *assembler) matrix(root string, ended bool, kommun string) *Matrix {
 		m.Cols = append(m.Cols, Link{Label: val.Namn, Href: root + colAxis.ax.Page(val.ID)})
 		colAt[c] = j
 	}
+	in := func(ac *act) bool {
+		return (ended || ac.current()) && ac.x.Inriktning != catalog.InriktningStruktur && (match == nil || match(ac.x))
+	}
+	counts := make([]int, len(cols))
 	for _, r := range rows {
 		val := rowAxis.values[r]
 		row := MatrixRow{Head: Link{Label: val.Namn, Href: root + rowAxis.ax.Page(val.ID)}, Cells: make([][]Item, len(cols))}
 		used := false
+		// The cells' sizes first, then their items.
+		clear(counts)
+		for _, p := range rowAxis.members[r] {
+			if ac := &a.acts[p]; in(ac) {
+				for _, c := range ac.vals[colAxis.i] {
+					if j := colAt[c]; j >= 0 {
+						counts[j]++
+					}
+				}
+			}
+		}
+		for j, n := range counts {
+			if n > 0 {
+				row.Cells[j] = make([]Item, 0, n)
+			}
+		}
 		for _, p := range rowAxis.members[r] {
 			ac := &a.acts[p]
-			if !(ended || ac.current()) || ac.x.Inriktning == catalog.InriktningStruktur || (match != nil && !match(ac.x)) {
+			if !in(ac) {
 				continue
 			}
 			for _, c := range ac.vals[colAxis.i] {
@@ -149,7 +169,11 @@ func (a *assembler) facts(ac *act, root string) []Fact {
 	}
 	addText(t["referral"], strings.Join(x.Remiss, ", "))
 	if x.Egenanmalan != nil {
-		addText(t["selfReferral"], map[bool]string{true: t["yes"], false: t["no"]}[*x.Egenanmalan])
+		self := t["no"]
+		if *x.Egenanmalan {
+			self = t["yes"]
+		}
+		addText(t["selfReferral"], self)
 	}
 	addLinks(t["financing"], a.valueLinks(catalog.AxisFinansiering, x, root))
 	addLinks(t["organiser"], a.valueLinks(catalog.AxisHuvudman, x, root))
@@ -159,7 +183,7 @@ func (a *assembler) facts(ac *act, root string) []Fact {
 	addText(t["partners"], strings.Join(x.Samverkansparter, ", "))
 	addText(t["period"], a.period(x))
 	if x.Platser > 0 {
-		addText(t["places"], fmt.Sprint(x.Platser))
+		addText(t["places"], strconv.Itoa(x.Platser))
 	}
 	addText(t["focus"], t[x.Inriktning])
 	if x.Webb != "" {
@@ -275,14 +299,14 @@ func (a *assembler) allActivities() {
 
 // flatList fills v with one group of the activities that match, A–Ö.
 func (a *assembler) flatList(v *ListView, match func(*act) bool) {
-	g := Group{}
+	var shown []int32
 	for i := range a.acts {
-		if ac := &a.acts[i]; match(ac) {
-			g.Items = append(g.Items, a.item(ac, v.Root))
+		if match(&a.acts[i]) {
+			shown = append(shown, int32(i))
 		}
 	}
-	if len(g.Items) > 0 {
-		v.Groups = []Group{g}
+	if len(shown) > 0 {
+		v.Groups = []Group{{Items: a.items(shown, v.Root)}}
 	}
 }
 
@@ -296,25 +320,32 @@ func (a *assembler) listing(v *ListView, members []int32, byFunction bool) {
 	items := a.currentOf(members)
 	if !byFunction {
 		if len(items) > 0 {
-			g := Group{Items: make([]Item, 0, len(items))}
-			for _, p := range items {
-				g.Items = append(g.Items, a.item(&a.acts[p], v.Root))
-			}
-			v.Groups = []Group{g}
+			v.Groups = []Group{{Items: a.items(items, v.Root)}}
 		}
 		return
 	}
+	var of []int32
 	for _, f := range a.ix.Funktioner {
-		g := Group{Heading: f.Namn, ID: "funktion-" + f.ID, Href: v.Root + route.Funktion(f.ID)}
+		of = of[:0]
 		for _, p := range items {
-			if ac := &a.acts[p]; slices.Contains(ac.x.Funktion, f.ID) {
-				g.Items = append(g.Items, a.item(ac, v.Root))
+			if slices.Contains(a.acts[p].x.Funktion, f.ID) {
+				of = append(of, p)
 			}
 		}
-		if len(g.Items) > 0 {
-			v.Groups = append(v.Groups, g)
+		if len(of) > 0 {
+			v.Groups = append(v.Groups, Group{Heading: f.Namn, ID: "funktion-" + f.ID, Href: v.Root + route.Funktion(f.ID), Items: a.items(of, v.Root)})
 		}
 	}
+}
+
+// items returns the list items of the activities at positions ps in
+// a.acts, for a page whose root is root.
+func (a *assembler) items(ps []int32, root string) []Item {
+	out := make([]Item, len(ps))
+	for i, p := range ps {
+		out[i] = a.item(&a.acts[p], root)
+	}
+	return out
 }
 
 // axisPages makes the index page of an axis, linking each value with the
@@ -549,6 +580,46 @@ func (a *assembler) governmentService(x *catalog.Activity, canonical string) *Go
 	return d
 }
 
+// tipTexts returns what search.TipExamples reads of the current
+// activities (their name, target group, organiser, partners and
+// referrers), each text once: it asks whether a word begins a word of any
+// of them, and most of them repeat from activity to activity.
+func (a *assembler) tipTexts() []*catalog.Activity {
+	seen := map[string]bool{}
+	first := func(s string) string {
+		if seen[s] {
+			return ""
+		}
+		seen[s] = true
+		return s
+	}
+	firsts := func(list []string) []string {
+		var out []string
+		for _, s := range list {
+			if s = first(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	texts := make([]catalog.Activity, 0, len(a.acts))
+	for i := range a.acts {
+		if !a.acts[i].current() {
+			continue
+		}
+		x := a.acts[i].x
+		texts = append(texts, catalog.Activity{
+			Namn: first(x.Namn), Malgrupp: first(x.Malgrupp), Huvudman: first(x.Huvudman),
+			Samverkansparter: firsts(x.Samverkansparter), Remiss: firsts(x.Remiss),
+		})
+	}
+	out := make([]*catalog.Activity, len(texts))
+	for i := range texts {
+		out[i] = &texts[i]
+	}
+	return out
+}
+
 // searchForm lists the filters in the order a handläggare narrows down:
 // where the person lives, what kind of support, who may refer, then the
 // rest. Values are the index's facet values.
@@ -564,14 +635,8 @@ func (a *assembler) searchForm() *SearchView {
 		sv.Texts[k] = t["search."+k]
 	}
 	sv.Texts["allMunicipalities"] = t["allMunicipalities"]
-	var current []*catalog.Activity
-	for i := range a.acts {
-		if a.acts[i].current() {
-			current = append(current, a.acts[i].x)
-		}
-	}
 	sv.Tips = t["search.tipsPlain"]
-	if ex := search.TipExamples(current, a.ix.Synonymer, 3); len(ex) > 0 {
+	if ex := search.TipExamples(a.tipTexts(), a.ix.Synonymer, 3); len(ex) > 0 {
 		list := ex[0]
 		if len(ex) > 1 {
 			list = strings.Join(ex[:len(ex)-1], ", ") + " " + t["search.tipsOr"] + " " + ex[len(ex)-1]

@@ -20,11 +20,14 @@ func (a *assembler) reviewView(f Frame) View {
 	t := a.l.t
 	limit := a.ix.ReviewLimit()
 	rv := &ReviewView{Frame: f, Intro: a.l.f("reviewIntro", limit), Limit: limit, Empty: t["noActivities"]}
+	// The rows are sorted by what to do and the day, as small structs.
 	type row struct {
-		r   ReviewRow
-		day catalog.Date
+		state int // missing, stale, fresh
+		day   catalog.Date
+		i     int // in rows
 	}
-	var rows []row
+	rows := make([]ReviewRow, 0, len(a.acts))
+	order := make([]row, 0, len(a.acts))
 	for i := range a.acts {
 		ac := &a.acts[i]
 		if !ac.current() {
@@ -36,22 +39,25 @@ func (a *assembler) reviewView(f Frame) View {
 		case x.Granskad.IsZero():
 			r.State, r.StateKey = t["reviewMissing"], "missing"
 			rv.Missing++
+			order = append(order, row{0, x.Granskad, len(rows)})
 		case ac.stale:
 			r.State, r.StateKey = t["reviewStale"], "stale"
 			rv.Stale++
+			order = append(order, row{1, x.Granskad, len(rows)})
 		default:
 			r.State, r.StateKey = t["reviewFresh"], "fresh"
 			rv.Fresh++
+			order = append(order, row{2, x.Granskad, len(rows)})
 		}
 		if !x.Granskad.IsZero() {
 			r.Reviewed = a.l.date(x.Granskad)
 		}
 		r.Contact = firstContact(x.Kontakt, func(c catalog.Contact) string { return c.Telefon })
-		rows = append(rows, row{r, x.Granskad})
+		rows = append(rows, r)
 	}
-	order := map[string]int{"missing": 0, "stale": 1, "fresh": 2}
-	slices.SortStableFunc(rows, func(p, q row) int {
-		if d := order[p.r.StateKey] - order[q.r.StateKey]; d != 0 {
+	// Rows that tie keep their order A–Ö (i), so the sort is stable.
+	slices.SortFunc(order, func(p, q row) int {
+		if d := p.state - q.state; d != 0 {
 			return d
 		}
 		switch {
@@ -60,10 +66,13 @@ func (a *assembler) reviewView(f Frame) View {
 		case q.day.Before(p.day):
 			return 1
 		}
-		return 0
+		return p.i - q.i
 	})
-	for _, r := range rows {
-		rv.Rows = append(rv.Rows, r.r)
+	if len(order) > 0 {
+		rv.Rows = make([]ReviewRow, len(order))
+		for k, o := range order {
+			rv.Rows[k] = rows[o.i]
+		}
 	}
 	for i := range a.acts {
 		ac := &a.acts[i]

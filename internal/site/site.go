@@ -404,12 +404,19 @@ func Assemble(in Input) []Page {
 }
 
 // Paths returns the pages Assemble makes, in the same order and with the
-// same Path, URL, Template, InSitemap, LastMod and Key, but without their
-// views (View is nil; Page.Build makes one): what the build needs to
-// resolve links before the Markdown is converted, and to decide which
+// same Path, URL, Template, InSitemap, LastMod, Key and Files, but without
+// their views (View is nil; Page.Build makes one): what the build needs
+// to resolve links before the Markdown is converted, and to decide which
 // pages to render. Both walk the same enumeration; only the views are
 // skipped. Input.Cat and Input.Now decide the pages; Page.Build needs the
 // rest of Input as Assemble does.
+//
+// Page.Build may be called for any of the pages, from any number of
+// goroutines at once, any number of times: each call makes a view of its
+// own (what every view of an activity shares is made once, on first use).
+// Views may share what package render only reads (a fact's links, the
+// contacts, the navigation); what it fills in (the HTML of an item, a
+// fact or a booklet entry, of the navigation and footer) is each view's.
 func Paths(in Input) []Page {
 	return newAssembler(in).run()
 }
@@ -466,6 +473,7 @@ func newAssembler(in Input) *assembler {
 		return strings.Compare(x.Slug, y.Slug)
 	})
 	a.indexActivities()
+	a.pages = make([]Page, 0, len(a.acts)+len(in.Cat.Pages)+256)
 	for _, p := range in.Cat.Pages {
 		a.byFile[p.File] = p
 		if p.Kind == catalog.ForbundPage {
@@ -528,7 +536,8 @@ func (a *assembler) add(urlPath, tmpl, title string, key func(*keyBuf), view fun
 // it reads Input and the assembler, and changes neither.
 func (a *assembler) addPage(pg Page, root, title string, key func(*keyBuf), view func(Frame) View) {
 	pg.Key, pg.Files = a.pageKey(pg, title, key)
-	pg.build = func() View { return view(a.frame(root, pg.URL, title)) }
+	urlPath := pg.URL
+	pg.build = func() View { return view(a.frame(root, urlPath, title)) }
 	a.pages = append(a.pages, pg)
 }
 
