@@ -105,10 +105,10 @@ type axisData struct {
 
 // valueLink is what a fact's link to a value's page is made of.
 type valueLink struct {
-	name  string // the name shown
-	page  string // the value's page, site-relative
-	href  string // the page from rootFacts
-	match string // the key as axis.Match compares it
+	name string  // the name shown
+	page string  // the value's page, site-relative
+	href string  // the page from rootFacts
+	vals []int32 // the values it matches, as axis.Match compares them
 }
 
 // indexActivities fills a.acts and a.axes: the status of every activity
@@ -168,10 +168,10 @@ func (a *assembler) indexActivities() {
 				l, ok := ad.links[v]
 				if !ok {
 					page := ax.Page(v)
-					l = valueLink{name: ax.ValueName(a.ix, v), page: page, href: rootFacts + page, match: fold(v)}
+					l = valueLink{name: ax.ValueName(a.ix, v), page: page, href: rootFacts + page, vals: byKey[fold(v)]}
 					ad.links[v] = l
 				}
-				for _, j := range byKey[l.match] {
+				for _, j := range l.vals {
 					if !slices.Contains(store[start:], j) {
 						store = append(store, j)
 					}

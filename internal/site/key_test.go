@@ -214,15 +214,24 @@ func TestKeyFollowsFile(t *testing.T) {
 	}
 }
 
-// BenchmarkPaths measures Paths with the files' keys, what a build pays
-// to decide which pages to render, at 10,000 activities:
+// BenchmarkPaths measures Paths at 10,000 activities with the files' keys
+// (what a build pays to decide which pages to render) and without them
+// (what it pays to resolve the links of the bodies):
 //
 //	go test ./internal/site -run '^$' -bench Paths -benchmem
 func BenchmarkPaths(b *testing.B) {
 	in := keyInput(b, synth.Catalogue(10000), catalog.Date{Year: 2026, Month: 3, Day: 1}, false)
-	for b.Loop() {
-		Paths(in)
-	}
+	b.Run("keyed", func(b *testing.B) {
+		for b.Loop() {
+			Paths(in)
+		}
+	})
+	in.FileKeys = nil
+	b.Run("unkeyed", func(b *testing.B) {
+		for b.Loop() {
+			Paths(in)
+		}
+	})
 }
 
 // BenchmarkBuildOnePage measures Paths and then Page.Build of one

@@ -185,8 +185,6 @@ func keyCatalogue(t testing.TB, n int) fstest.MapFS {
 	return fsys
 }
 
-var keyLine = regexp.MustCompile(`(?m)^([a-z_]+):.*\n`)
-
 // setKey sets the top-level frontmatter key of file to value ("" removes
 // it): the line is replaced, or added after namn.
 func setKey(t testing.TB, fsys fstest.MapFS, file, key, value string) {
