@@ -148,7 +148,9 @@ func (a *assembler) activities() {
 func (a *assembler) facts(ac *act, root string) []Fact {
 	x := ac.x
 	t := a.l.t
-	var fs []Fact
+	// The facts are collected on the stack and returned at their size.
+	var buf [16]Fact
+	fs := buf[:0]
 	addLinks := func(label string, links []Link) {
 		if len(links) > 0 {
 			fs = append(fs, Fact{Label: label, Links: links})
@@ -196,7 +198,10 @@ func (a *assembler) facts(ac *act, root string) []Fact {
 		}
 		addText(t["reviewed"], text)
 	}
-	return fs
+	if len(fs) == 0 {
+		return nil
+	}
+	return slices.Clone(fs)
 }
 
 // factsAt returns the facts of ac for a page whose root is root, a slice
@@ -211,8 +216,12 @@ func (a *assembler) factsAt(ac *act, root string) []Fact {
 // valueLinks links each of x's values on the axis called name to its page.
 func (a *assembler) valueLinks(name string, x *catalog.Activity, root string) []Link {
 	ad := a.axisData(name)
-	var links []Link
-	for _, v := range ad.ax.Of(x) {
+	values := ad.ax.Of(x)
+	if len(values) == 0 {
+		return nil
+	}
+	links := make([]Link, 0, len(values))
+	for _, v := range values {
 		l := ad.links[v] // x is one of a.acts, whose values are all there
 		href := l.href
 		if root != rootFacts {
