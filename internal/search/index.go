@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"maps"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -89,17 +90,24 @@ type Index struct {
 // "Försäkringskassan". They are the catalogue's and the built-in national
 // abbreviations (builtinSynonyms) that it does not declare itself. It fails only when ctx is cancelled.
 func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index, error) {
+	ix, _, err := BuildReusing(ctx, docs, synonyms, nil)
+	return ix, err
+}
+
+// BuildReusing is Build with the analyses of an earlier build. prev[i],
+// where there is one (prev may be shorter than docs, and hold nil), is
+// one of the analyses an earlier BuildReusing returned, the one of the
+// document that docs[i] is the new version of; it is used if it is still
+// docs[i]'s (see Analysis), and made again if not. The index is the one
+// Build makes, whatever prev holds. It returns the analysis of each
+// document, for the next build.
+func BuildReusing(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev []*Analysis) (*Index, []*Analysis, error) {
 	var syns []synonym
 	for _, s := range withBuiltins(synonyms) {
 		if o, b := Terms(s.Ord), Terms(s.Betyder); len(o) > 0 && len(b) > 0 {
 			syns = append(syns, synonym{o, b, spelledTerms(s.Ord), spelledTerms(s.Betyder)})
 		}
 	}
-	// Each document's terms, on all cores: folding and stemming every word
-	// of every description is most of the work.
-	perDoc := make([][]termWeight, len(docs))
-	spelled := make([][]termWeight, len(docs))
-	compounds := make([][]termWeight, len(docs))
 	places := map[string]struct{}{}
 	for _, d := range docs {
 		for _, k := range d.Facets["kommun"] {
@@ -108,12 +116,23 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 			}
 		}
 	}
+	within := contextSum(syns, places)
+	// Each document's analysis, on all cores: folding and stemming every
+	// word of every description is most of the work.
+	analyses := make([]*Analysis, len(docs))
 	workers, err := parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
-		perDoc[i], spelled[i], compounds[i] = docTerms(&docs[i], syns, places, w)
+		sum := docSum(&docs[i])
+		if i < len(prev) && prev[i].valid(within, sum) {
+			analyses[i] = prev[i]
+			w.addVocabulary(prev[i])
+			return nil
+		}
+		a := w.analyse(&docs[i], syns, places, within, sum)
+		analyses[i] = &a
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	vocabulary := workers[0].vocabulary
 	for _, w := range workers[1:] {
@@ -124,7 +143,17 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	for word := range vocabulary.words {
 		vocabulary.stems[Stem(word)] = struct{}{}
 	}
+	// What the tails of each document's compounds add, which depends on
+	// the words of all of them: kept with the analysis, for as long as the
+	// words are the same.
+	words := vocabulary.sum()
+	extra := make([][]termWeight, len(docs))
+	extraForms := make([][]termWeight, len(docs))
 	_, err = parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
+		if t := analyses[i].tails; t != nil && t.words == words {
+			extra[i], extraForms[i] = t.terms, t.forms
+			return nil
+		}
 		// What the tails add comes after the document's own terms, and
 		// may repeat them: the postings keep the best weight of each.
 		terms, forms := w.extra[:0], w.extraForms[:0]
@@ -134,8 +163,7 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 				forms = append(forms, termWeight{form, weight})
 			}
 		}
-		for _, c := range compounds[i] {
-			sp, weight := c.term, c.weight
+		for sp, weight := range analyses[i].entries(listCompounds) {
 			word := unspell(sp)
 			if _, isName := vocabulary.names[word]; isName {
 				continue
@@ -152,24 +180,30 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 				}
 			}
 		}
-		compounds[i] = nil
 		if len(terms) > 0 {
-			perDoc[i] = slices.Concat(perDoc[i], terms)
+			extra[i] = slices.Clone(terms)
 		}
 		if len(forms) > 0 {
-			spelled[i] = slices.Concat(spelled[i], forms)
+			extraForms[i] = slices.Clone(forms)
 		}
 		w.extra, w.extraForms = terms[:0], forms[:0]
+		// A new value: the one given may be in use elsewhere.
+		a := *analyses[i]
+		a.tails = &tails{words: words, terms: extra[i], forms: extraForms[i]}
+		analyses[i] = &a
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	// In document order, so that every term's postings come out sorted.
-	byTerm := map[string][]posting{}
-	for d, terms := range perDoc {
-		addPostings(byTerm, int32(d), terms)
-		perDoc[d] = nil // let each document's terms go as the postings grow
+	byTerm, err := gatherPostings(ctx, len(docs), func(by map[string][]posting, d int32) {
+		for t, w := range analyses[d].entries(listTerms) {
+			addPosting(by, d, t, w)
+		}
+		addPostings(by, d, extra[d])
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	ix := &Index{Docs: docs, terms: slices.Sorted(maps.Keys(byTerm)), rank: make([]int, len(docs)), places: places}
 	for r, d := range byName(docs) {
@@ -179,10 +213,15 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	for i, t := range ix.terms {
 		ix.postings[i] = byTerm[t]
 	}
-	byForm := map[string][]posting{}
-	for d, forms := range spelled {
-		addPostings(byForm, int32(d), forms)
-		spelled[d] = nil
+	byForm, err := gatherPostings(ctx, len(docs), func(by map[string][]posting, d int32) {
+		for f, w := range analyses[d].entries(listForms) {
+			addPosting(by, d, f, w)
+		}
+		addPostings(by, d, extraForms[d])
+		extraForms[d] = nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	if len(byForm) > 0 {
 		ix.forms = make([][]spelling, len(ix.terms))
@@ -192,7 +231,76 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 			}
 		}
 	}
-	return ix, nil
+	return ix, analyses, nil
+}
+
+// gatherPostings returns the postings that add adds for documents 0 to
+// n-1, each term's sorted by document. It adds those of a range of
+// documents on each core, and joins the ranges' postings in their order.
+func gatherPostings(ctx context.Context, n int, add func(by map[string][]posting, d int32)) (map[string][]posting, error) {
+	parts := max(min(runtime.GOMAXPROCS(0), n/256), 1)
+	by := make([]map[string][]posting, parts)
+	err := parallel.For(ctx, parts, func(p int) error {
+		m := map[string][]posting{}
+		for d := p * n / parts; d < (p+1)*n/parts; d++ {
+			add(m, int32(d))
+		}
+		by[p] = m
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range by[1:] {
+		for t, ps := range m {
+			by[0][t] = append(by[0][t], ps...)
+		}
+	}
+	return by[0], nil
+}
+
+// analyse returns the analysis of d.
+func (w *worker) analyse(d *Doc, syns []synonym, places map[string]struct{}, within, sum uint64) Analysis {
+	docTerms(d, syns, places, w)
+	e := &w.enc
+	e.start(within, sum)
+	e.weightedMap(w.best)
+	e.weightedMap(w.spelledBest)
+	e.weightedMap(w.compounds)
+	e.strings(w.docWords)
+	e.strings(w.docNames)
+	return e.done()
+}
+
+// sum is a checksum of the words and the names of v, in no order: what
+// the tails of a compound depend on (stems are made of words).
+func (v *vocabulary) sum() uint64 {
+	var sum uint64
+	add := func(kind byte, s string) {
+		// FNV-1a, 64 bits.
+		h := (uint64(14695981039346656037) ^ uint64(kind)) * 1099511628211
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * 1099511628211
+		}
+		sum += h
+	}
+	for w := range v.words {
+		add('w', w)
+	}
+	for n := range v.names {
+		add('n', n)
+	}
+	return sum
+}
+
+// addVocabulary adds the words of a to w's vocabulary.
+func (w *worker) addVocabulary(a *Analysis) {
+	for word := range a.entries(listWords) {
+		w.words[word] = struct{}{}
+	}
+	for name := range a.entries(listNames) {
+		w.names[name] = struct{}{}
+	}
 }
 
 // termWeight is a term of a document, and the weight of the weightiest
@@ -209,22 +317,19 @@ type termWeight struct {
 // documents come in order, so each term's postings are sorted.
 func addPostings(by map[string][]posting, d int32, terms []termWeight) {
 	for _, tw := range terms {
-		ps := by[tw.term]
-		if n := len(ps); n > 0 && ps[n-1].doc == d {
-			ps[n-1].weight = max(ps[n-1].weight, tw.weight)
-			continue
-		}
-		by[tw.term] = append(ps, posting{d, tw.weight})
+		addPosting(by, d, tw.term, tw.weight)
 	}
 }
 
-// weights returns the terms of m, in no order.
-func weights(m map[string]uint8) []termWeight {
-	out := make([]termWeight, 0, len(m))
-	for t, w := range m {
-		out = append(out, termWeight{t, w})
+// addPosting adds document d to the postings of term with weight, as
+// addPostings does.
+func addPosting(by map[string][]posting, d int32, term string, weight uint8) {
+	ps := by[term]
+	if n := len(ps); n > 0 && ps[n-1].doc == d {
+		ps[n-1].weight = max(ps[n-1].weight, weight)
+		return
 	}
-	return out
+	by[term] = append(ps, posting{d, weight})
 }
 
 // synonym holds the terms of each side, and their spellings with å, ä or ö
@@ -297,8 +402,12 @@ type worker struct {
 	// seen holds what the worker knows of each word it has read, by its
 	// spelling with å, ä and ö (see known).
 	seen map[string]*knownWord
-	// pass counts the fields docTerms has read.
-	pass int
+	// pass counts the fields docTerms has read, and doc the documents.
+	pass, doc int
+	// docWords and docNames are the words docTerms adds to the
+	// vocabulary from the document it reads, each once.
+	docWords, docNames []string
+	enc                analysisEncoder
 }
 
 // knownWord is what docTerms works out once for each spelling of a word.
@@ -315,6 +424,9 @@ type knownWord struct {
 	// words and names.
 	word, name bool
 	pass       int // the last field read that has the word
+	// wordDoc and nameDoc are the last documents whose docWords and
+	// docNames have the word.
+	wordDoc, nameDoc int
 }
 
 // known returns what w knows of the word spelled sp (tok unspelled),
@@ -446,18 +558,22 @@ func hasTail(tails []tail, st string) bool {
 	return slices.ContainsFunc(tails, func(t tail) bool { return t.stem == st })
 }
 
-// docTerms returns the terms of d with the weight of the weightiest field
-// each is in, and the words long enough to be compounds, with theirs. It
-// adds d's words to w's vocabulary. A word outside the facts whose stem is
+// docTerms works out the terms of d with the weight of the weightiest
+// field each is in (into w.best), their spellings with å, ä or ö
+// (w.spelledBest), and the words long enough to be compounds, with theirs
+// (w.compounds). It adds d's words to w's vocabulary, and lists them in
+// w.docWords and w.docNames. A word outside the facts whose stem is
 // the name of a municipality (places), but which is not one itself, is
 // indexed as it is: "marken" does not make an activity one in Mark.
-func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, spelledTerms, compoundTerms []termWeight) {
+func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 	// The worker's maps, emptied: they keep the room the largest document
 	// took, and growing a map of hundreds of terms rehashes it often.
 	best, spelled, compounds := w.best, w.spelledBest, w.compounds
 	clear(best)
 	clear(spelled)
 	clear(compounds)
+	w.doc++
+	w.docWords, w.docNames = w.docWords[:0], w.docNames[:0]
 	add := func(t string, w uint8) {
 		if w > best[t] {
 			best[t] = w
@@ -498,9 +614,15 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 				if !k.name {
 					w.names[tok], k.name = struct{}{}, true
 				}
+				if k.nameDoc != w.doc {
+					w.docNames, k.nameDoc = append(w.docNames, tok), w.doc
+				}
 			case k.runes >= minTail:
 				if !k.word {
 					w.words[tok], k.word = struct{}{}, true
+				}
+				if k.wordDoc != w.doc {
+					w.docWords, k.wordDoc = append(w.docWords, tok), w.doc
 				}
 			}
 			if k.runes >= minCompound && f != Facts {
@@ -523,6 +645,9 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 				for i, tok := range toks {
 					sp := sps[i]
 					w.names[tok] = struct{}{}
+					if k := w.known(sp, tok, places); k.nameDoc != w.doc {
+						w.docNames, k.nameDoc = append(w.docNames, tok), w.doc
+					}
 					st := w.stem(tok)
 					add(st, uint8(Target.weight()))
 					addForm(spelledStem(sp, st), uint8(Target.weight()))
@@ -564,7 +689,6 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 		}
 	}
 	w.stemBuf, w.forms = stems[:0], forms[:0]
-	return weights(best), weights(spelled), weights(compounds)
 }
 
 // prefixRange returns the index range of terms starting with p.
