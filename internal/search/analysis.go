@@ -235,10 +235,10 @@ func (e *analysisEncoder) addWeighted(s string, w uint8) {
 	e.buf = append(e.buf, w)
 }
 
-func (e *analysisEncoder) weightedMap(m map[string]uint8) {
-	e.begin(len(m))
-	for t, w := range m {
-		e.addWeighted(t, w)
+func (e *analysisEncoder) weightedList(tws []termWeight) {
+	e.begin(len(tws))
+	for _, tw := range tws {
+		e.addWeighted(tw.term, tw.weight)
 	}
 }
 

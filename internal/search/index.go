@@ -264,9 +264,9 @@ func (w *worker) analyse(d *Doc, syns []synonym, places map[string]struct{}, wit
 	docTerms(d, syns, places, w)
 	e := &w.enc
 	e.start(within, sum)
-	e.weightedMap(w.best)
-	e.weightedMap(w.spelledBest)
-	e.weightedMap(w.compounds)
+	e.weightedList(w.best.list)
+	e.weightedList(w.spelledBest.list)
+	e.weightedList(w.compounds.list)
 	e.strings(w.docWords)
 	e.strings(w.docNames)
 	return e.done()
@@ -310,6 +310,39 @@ func (w *worker) addVocabulary(a *Analysis) {
 type termWeight struct {
 	term   string
 	weight uint8
+}
+
+// weightSet holds terms, each with the best weight it is added with, in
+// the order they first come. A map of terms to weights would do, but
+// reading a document's terms out of the map of a worker, which keeps the
+// room the largest document took, costs more than adding them.
+type weightSet struct {
+	at   map[string]int // where in list each term is
+	list []termWeight
+}
+
+func newWeightSet() weightSet { return weightSet{at: map[string]int{}} }
+
+func (s *weightSet) empty() {
+	clear(s.at)
+	s.list = s.list[:0]
+}
+
+func (s *weightSet) add(t string, w uint8) {
+	if i, ok := s.at[t]; ok {
+		s.list[i].weight = max(s.list[i].weight, w)
+		return
+	}
+	s.at[t] = len(s.list)
+	s.list = append(s.list, termWeight{t, w})
+}
+
+// weight returns t's weight, 0 if it is not in s.
+func (s *weightSet) weight(t string) uint8 {
+	if i, ok := s.at[t]; ok {
+		return s.list[i].weight
+	}
+	return 0
 }
 
 // addPostings adds document d to the postings of each of its terms,
@@ -390,12 +423,12 @@ type worker struct {
 	stems map[string]string
 	vocabulary
 	tailCache map[string][]tail
-	// toks, spelled, stemBuf and forms are docTerms' buffers, reused from
-	// one document to the next.
-	toks, spelled, stemBuf, forms []string
-	// best, spelledBest and compounds are docTerms' maps, cleared for
+	// spelled, stemBuf and forms are docTerms' buffers, reused from one
+	// document to the next.
+	spelled, stemBuf, forms []string
+	// best, spelledBest and compounds are docTerms' sets, emptied for
 	// each document.
-	best, spelledBest, compounds map[string]uint8
+	best, spelledBest, compounds weightSet
 	// extra and extraForms are Build's buffers for the terms that
 	// compounds' tails add to a document.
 	extra, extraForms []termWeight
@@ -413,6 +446,7 @@ type worker struct {
 // knownWord is what docTerms works out once for each spelling of a word.
 type knownWord struct {
 	spelling string // the word as w.seen has it
+	tok      string // the word without å, ä and ö (unspell)
 	stem     string // the stem, in the facts
 	// own is the stem elsewhere: the word itself when its stem is the
 	// name of a municipality and it is not (see docTerms).
@@ -429,13 +463,14 @@ type knownWord struct {
 	wordDoc, nameDoc int
 }
 
-// known returns what w knows of the word spelled sp (tok unspelled),
-// working it out the first time it is seen.
-func (w *worker) known(sp, tok string, places map[string]struct{}) *knownWord {
+// known returns what w knows of the word spelled sp, working it out the
+// first time it is seen.
+func (w *worker) known(sp string, places map[string]struct{}) *knownWord {
 	if k, ok := w.seen[sp]; ok {
 		return k
 	}
-	k := &knownWord{spelling: sp, stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
+	tok := unspell(sp)
+	k := &knownWord{spelling: sp, tok: tok, stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
 	k.own = k.stem
 	if _, isPlace := places[k.stem]; isPlace && k.stem != tok {
 		if _, tokIsPlace := places[tok]; !tokIsPlace {
@@ -471,7 +506,7 @@ type vocabulary struct {
 
 func newWorker() *worker {
 	return &worker{stems: map[string]string{}, tailCache: map[string][]tail{}, seen: map[string]*knownWord{},
-		best: map[string]uint8{}, spelledBest: map[string]uint8{}, compounds: map[string]uint8{},
+		best: newWeightSet(), spelledBest: newWeightSet(), compounds: newWeightSet(),
 		vocabulary: vocabulary{words: map[string]struct{}{}, names: map[string]struct{}{}}}
 }
 
@@ -568,32 +603,31 @@ func hasTail(tails []tail, st string) bool {
 func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 	// The worker's maps, emptied: they keep the room the largest document
 	// took, and growing a map of hundreds of terms rehashes it often.
-	best, spelled, compounds := w.best, w.spelledBest, w.compounds
-	clear(best)
-	clear(spelled)
-	clear(compounds)
+	best, spelled, compounds := &w.best, &w.spelledBest, &w.compounds
+	best.empty()
+	spelled.empty()
+	compounds.empty()
 	w.doc++
 	w.docWords, w.docNames = w.docWords[:0], w.docNames[:0]
 	add := func(t string, w uint8) {
-		if w > best[t] {
-			best[t] = w
-		}
+		best.add(t, w)
 	}
 	addForm := func(form string, w uint8) {
-		if form != "" && w > spelled[form] {
-			spelled[form] = w
+		if form != "" {
+			spelled.add(form, w)
 		}
 	}
 	stems, forms := w.stemBuf[:0], w.forms[:0]
 	for f := Field(0); f < numFields; f++ {
 		weight := uint8(f.weight())
 		stems, forms = stems[:0], forms[:0]
-		w.toks, w.spelled = tokenPairsInto(d.Text[f], w.toks, w.spelled)
-		toks, sps := w.toks, w.spelled
+		// The words as spelled: those without å, ä and ö are theirs
+		// unspelled, which known works out once for each word.
+		w.spelled = appendTokens(w.spelled[:0], fold(d.Text[f], true))
 		w.pass++
-		for i, tok := range toks {
-			sp := sps[i]
-			k := w.known(sp, tok, places)
+		for _, sp := range w.spelled {
+			k := w.known(sp, places)
+			tok := k.tok
 			if k.pass == w.pass {
 				// What a word adds does not depend on how often the
 				// field has it, and a description says most of its
@@ -628,7 +662,7 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 			if k.runes >= minCompound && f != Facts {
 				// The spelling as the worker first saw it: sp is a piece
 				// of this field's folded text, which the key would keep.
-				compounds[k.spelling] = max(compounds[k.spelling], weight)
+				compounds.add(k.spelling, weight)
 			}
 		}
 		// Words written together with a hyphen, run together, in names and
@@ -645,7 +679,7 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 				for i, tok := range toks {
 					sp := sps[i]
 					w.names[tok] = struct{}{}
-					if k := w.known(sp, tok, places); k.nameDoc != w.doc {
+					if k := w.known(sp, places); k.nameDoc != w.doc {
 						w.docNames, k.nameDoc = append(w.docNames, tok), w.doc
 					}
 					st := w.stem(tok)
@@ -664,7 +698,7 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 		// best weight is this field's (before the synonyms add any).
 		inField := func(terms []string) bool {
 			for _, t := range terms {
-				if best[t] != weight {
+				if best.weight(t) != weight {
 					return false
 				}
 			}
