@@ -196,52 +196,93 @@ func BuildReusing(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, p
 	if err != nil {
 		return nil, nil, err
 	}
-	byTerm, err := gatherPostings(ctx, len(docs), func(by map[string][]posting, d int32) {
+	byTerm, err := gatherPostings(ctx, len(docs), func(by *postingLists, d int32) {
 		for t, w := range analyses[d].entries(listTerms) {
-			addPosting(by, d, t, w)
+			by.add(t, d, w)
 		}
-		addPostings(by, d, extra[d])
+		for _, tw := range extra[d] {
+			by.add(tw.term, d, tw.weight)
+		}
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	ix := &Index{Docs: docs, terms: slices.Sorted(maps.Keys(byTerm)), rank: make([]int, len(docs)), places: places}
+	ix := &Index{Docs: docs, rank: make([]int, len(docs)), places: places}
+	ix.terms, ix.postings = byTerm.sorted()
 	for r, d := range byName(docs) {
 		ix.rank[d] = r
 	}
-	ix.postings = make([][]posting, len(ix.terms))
-	for i, t := range ix.terms {
-		ix.postings[i] = byTerm[t]
-	}
-	byForm, err := gatherPostings(ctx, len(docs), func(by map[string][]posting, d int32) {
+	byForm, err := gatherPostings(ctx, len(docs), func(by *postingLists, d int32) {
 		for f, w := range analyses[d].entries(listForms) {
-			addPosting(by, d, f, w)
+			by.add(f, d, w)
 		}
-		addPostings(by, d, extraForms[d])
-		extraForms[d] = nil
+		for _, tw := range extraForms[d] {
+			by.add(tw.term, d, tw.weight)
+		}
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(byForm) > 0 {
+	if forms, postings := byForm.sorted(); len(forms) > 0 {
 		ix.forms = make([][]spelling, len(ix.terms))
-		for _, f := range slices.Sorted(maps.Keys(byForm)) {
+		for j, f := range forms {
 			if i, ok := ix.term(unspell(f)); ok {
-				ix.forms[i] = append(ix.forms[i], spelling{f, byForm[f]})
+				ix.forms[i] = append(ix.forms[i], spelling{f, postings[j]})
 			}
 		}
 	}
 	return ix, analyses, nil
 }
 
+// postingLists holds terms and the postings of each, sorted by document
+// as the documents are added in order.
+type postingLists struct {
+	at    map[string]int32 // where in terms and lists each term is
+	terms []string
+	lists [][]posting
+}
+
+// add adds document d to the postings of term with weight, keeping the
+// best weight of a term the document has more than once.
+func (p *postingLists) add(term string, d int32, weight uint8) {
+	i, ok := p.at[term]
+	if !ok {
+		i = int32(len(p.terms))
+		p.at[term] = i
+		p.terms = append(p.terms, term)
+		p.lists = append(p.lists, nil)
+	}
+	ps := p.lists[i]
+	if n := len(ps); n > 0 && ps[n-1].doc == d {
+		ps[n-1].weight = max(ps[n-1].weight, weight)
+		return
+	}
+	p.lists[i] = append(ps, posting{d, weight})
+}
+
+// sorted returns the terms of p in order, and the postings of each.
+func (p *postingLists) sorted() ([]string, [][]posting) {
+	order := make([]int32, len(p.terms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(p.terms[a], p.terms[b]) })
+	terms := make([]string, len(order))
+	lists := make([][]posting, len(order))
+	for i, j := range order {
+		terms[i], lists[i] = p.terms[j], p.lists[j]
+	}
+	return terms, lists
+}
+
 // gatherPostings returns the postings that add adds for documents 0 to
 // n-1, each term's sorted by document. It adds those of a range of
 // documents on each core, and joins the ranges' postings in their order.
-func gatherPostings(ctx context.Context, n int, add func(by map[string][]posting, d int32)) (map[string][]posting, error) {
+func gatherPostings(ctx context.Context, n int, add func(by *postingLists, d int32)) (*postingLists, error) {
 	parts := max(min(runtime.GOMAXPROCS(0), n/256), 1)
-	by := make([]map[string][]posting, parts)
+	by := make([]*postingLists, parts)
 	err := parallel.For(ctx, parts, func(p int) error {
-		m := map[string][]posting{}
+		m := &postingLists{at: map[string]int32{}}
 		for d := p * n / parts; d < (p+1)*n/parts; d++ {
 			add(m, int32(d))
 		}
@@ -251,12 +292,20 @@ func gatherPostings(ctx context.Context, n int, add func(by map[string][]posting
 	if err != nil {
 		return nil, err
 	}
+	all := by[0]
 	for _, m := range by[1:] {
-		for t, ps := range m {
-			by[0][t] = append(by[0][t], ps...)
+		for j, t := range m.terms {
+			i, ok := all.at[t]
+			if !ok {
+				i = int32(len(all.terms))
+				all.at[t] = i
+				all.terms = append(all.terms, t)
+				all.lists = append(all.lists, nil)
+			}
+			all.lists[i] = append(all.lists[i], m.lists[j]...)
 		}
 	}
-	return by[0], nil
+	return all, nil
 }
 
 // analyse returns the analysis of d.
@@ -343,26 +392,6 @@ func (s *weightSet) weight(t string) uint8 {
 		return s.list[i].weight
 	}
 	return 0
-}
-
-// addPostings adds document d to the postings of each of its terms,
-// keeping the best weight of a term the document has more than once. The
-// documents come in order, so each term's postings are sorted.
-func addPostings(by map[string][]posting, d int32, terms []termWeight) {
-	for _, tw := range terms {
-		addPosting(by, d, tw.term, tw.weight)
-	}
-}
-
-// addPosting adds document d to the postings of term with weight, as
-// addPostings does.
-func addPosting(by map[string][]posting, d int32, term string, weight uint8) {
-	ps := by[term]
-	if n := len(ps); n > 0 && ps[n-1].doc == d {
-		ps[n-1].weight = max(ps[n-1].weight, weight)
-		return
-	}
-	by[term] = append(ps, posting{d, weight})
 }
 
 // synonym holds the terms of each side, and their spellings with å, ä or ö
