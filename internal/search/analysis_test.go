@@ -6,6 +6,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -192,4 +193,36 @@ func FuzzUnmarshalAnalysis(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestBuildReusingSharesAnalyses builds twice at once from the same kept
+// analyses, as serve may while a build is still writing: an analysis is
+// only read (run with -race).
+func TestBuildReusingSharesAnalyses(t *testing.T) {
+	docs, syns := synthDocs(t, 30)
+	_, prev := filesOf(t, docs, syns, nil)
+	edited := slices.Clone(docs)
+	edited[4].Text[search.Body] += " Träning för xylofonister."
+	want, _ := filesOf(t, edited, syns, nil)
+	var wg sync.WaitGroup
+	got := make([]map[string][]byte, 2)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ix, _, err := search.BuildReusing(context.Background(), edited, syns, prev)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			got[i], err = ix.Files(map[string][]string{}, nil)
+			if err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, files := range got {
+		sameFiles(t, "built at once", files, want)
+	}
 }
