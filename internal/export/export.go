@@ -26,6 +26,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -38,19 +39,37 @@ func ActivityURL(a *catalog.Activity) string { return route.Activity(a.Slug) }
 // DataFormat is one form of the open data: the file it is written to, the
 // label of its link in every page's footer, and what writes it. Write
 // writes the file compact: it is not minified.
+//
+// The file is made of one record per activity (a JSON object, a CSV row)
+// between what the catalogue begins and ends it with. Record makes an
+// activity's record, and WriteRecords writes the file from the records
+// that record gives, in the order of cat.Activities: a caller that keeps
+// each activity's record between builds (the build cache) makes again
+// only those of the activities that changed. An activity's record depends
+// on the activity, on cat.Index (its baseurl, and the names of functions
+// and financing) and on now (the activity's status); Write is WriteRecords
+// with Record.
 type DataFormat struct {
-	Path  string
-	Label string
-	Write func(w io.Writer, cat *catalog.Catalogue, now catalog.Date) error
+	Path         string
+	Label        string
+	Write        func(w io.Writer, cat *catalog.Catalogue, now catalog.Date) error
+	Record       func(ix *catalog.Index, a *catalog.Activity, now catalog.Date) ([]byte, error)
+	WriteRecords func(w io.Writer, cat *catalog.Catalogue, now catalog.Date, record func(i int) ([]byte, error)) error
 }
 
 // DataFormats lists the forms of the open data. A new format is one entry
 // here: the build writes it and every page links to it.
 func DataFormats() []DataFormat {
 	return []DataFormat{
-		{Path: route.DataJSON, Label: "JSON", Write: WriteJSON},
-		{Path: route.DataCSV, Label: "CSV", Write: WriteCSV},
+		{Path: route.DataJSON, Label: "JSON", Write: WriteJSON, Record: RecordJSON, WriteRecords: WriteJSONRecords},
+		{Path: route.DataCSV, Label: "CSV", Write: WriteCSV, Record: RecordCSV, WriteRecords: WriteCSVRecords},
 	}
+}
+
+// records returns the record function of WriteRecords that makes each
+// activity's record with make.
+func records(cat *catalog.Catalogue, now catalog.Date, make func(*catalog.Index, *catalog.Activity, catalog.Date) ([]byte, error)) func(int) ([]byte, error) {
+	return func(i int) ([]byte, error) { return make(cat.Index, cat.Activities[i], now) }
 }
 
 // collect returns what write writes.
@@ -128,6 +147,21 @@ func JSON(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
 // at a time: the bytes of json.Marshal of the whole, not indented (at
 // 10,000 activities indenting took two seconds, and nothing needs it).
 func WriteJSON(w io.Writer, cat *catalog.Catalogue, now catalog.Date) error {
+	return WriteJSONRecords(w, cat, now, records(cat, now, RecordJSON))
+}
+
+// RecordJSON returns activity a's object in the JSON document.
+func RecordJSON(ix *catalog.Index, a *catalog.Activity, now catalog.Date) ([]byte, error) {
+	b, err := json.Marshal(activityJSON(ix, a, now))
+	if err != nil {
+		return nil, fmt.Errorf("encode JSON: %w", err)
+	}
+	return b, nil
+}
+
+// WriteJSONRecords is WriteJSON with record(i) as the object of activity
+// i (see DataFormat).
+func WriteJSONRecords(w io.Writer, cat *catalog.Catalogue, now catalog.Date, record func(i int) ([]byte, error)) error {
 	ix := cat.Index
 	doc := jsonCatalogue{
 		Titel: ix.Titel, Undertitel: ix.Undertitel, Region: ix.Region, BaseURL: ix.BaseURL,
@@ -147,10 +181,10 @@ func WriteJSON(w io.Writer, cat *catalog.Catalogue, now catalog.Date) error {
 	if _, err := w.Write(head[:len(head)-len(end)]); err != nil {
 		return err
 	}
-	for i, a := range cat.Activities {
-		b, err := json.Marshal(activityJSON(ix, a, now))
+	for i := range cat.Activities {
+		b, err := record(i)
 		if err != nil {
-			return fmt.Errorf("encode JSON: %w", err)
+			return err
 		}
 		if i > 0 {
 			if _, err := io.WriteString(w, ","); err != nil {
@@ -225,54 +259,110 @@ func CSV(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
 
 // WriteCSV writes the catalogue as CSV (see CSV) to out, a row at a time.
 func WriteCSV(out io.Writer, cat *catalog.Catalogue, now catalog.Date) error {
-	ix := cat.Index
+	// Each row is written before the next is made: one buffer does.
+	r := newCSVRowWriter()
+	return WriteCSVRecords(out, cat, now, func(i int) ([]byte, error) {
+		return r.row(csvCells(cat.Index, cat.Activities[i], now))
+	})
+}
+
+// WriteCSVRecords is WriteCSV with record(i) as the row of activity i
+// (see DataFormat). The bytes record returns are read before it is called
+// again.
+func WriteCSVRecords(out io.Writer, cat *catalog.Catalogue, now catalog.Date, record func(i int) ([]byte, error)) error {
 	if _, err := io.WriteString(out, "\uFEFF"); err != nil {
 		return err
 	}
-	w := csv.NewWriter(out)
-	w.Comma = ';'
-	w.UseCRLF = true
-	if err := w.Write(csvHeader); err != nil {
+	header, err := newCSVRowWriter().row(csvHeader)
+	if err != nil {
 		return err
 	}
-	for _, a := range cat.Activities {
-		var funk, fin []string
-		for _, id := range a.Funktion {
-			funk = append(funk, ix.FunktionNamn(id))
+	if _, err := out.Write(header); err != nil {
+		return err
+	}
+	for i := range cat.Activities {
+		b, err := record(i)
+		if err != nil {
+			return err
 		}
-		for _, id := range a.Finansiering {
-			fin = append(fin, ix.FinansieringNamn(id))
-		}
-		var fran, till string
-		if a.Alder != nil {
-			fran, till = optInt(a.Alder.Fran), optInt(a.Alder.Till)
-		}
-		var egen string
-		if a.Egenanmalan != nil {
-			egen = map[bool]string{true: "ja", false: "nej"}[*a.Egenanmalan]
-		}
-		var platser string
-		if a.Platser > 0 {
-			platser = strconv.Itoa(a.Platser)
-		}
-		row := []string{
-			a.Slug, a.Namn, a.StatusOn(now).String(), join(funk), join(a.Kommuner), join(fin), a.Malgrupp,
-			fran, till, a.Huvudman, a.Forbund, join(a.Samverkansparter), join(a.Remiss),
-			egen, platser, a.Inriktning, a.Start.String(), a.Slut.String(), a.Webb, a.Granskad.String(),
-			contacts(a.Kontakt), ix.BaseURL + ActivityURL(a), strings.TrimSpace(string(a.Body)),
-		}
-		for i := range row {
-			row[i] = defuseFormula(row[i])
-		}
-		if err := w.Write(row); err != nil {
+		if _, err := out.Write(b); err != nil {
 			return err
 		}
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return fmt.Errorf("encode CSV: %w", err)
-	}
 	return nil
+}
+
+// csvRowWriter makes the CSV of one row at a time: cells quoted where
+// they need it, ";" between them, CRLF at the end.
+type csvRowWriter struct {
+	buf bytes.Buffer
+	w   *csv.Writer
+}
+
+func newCSVRowWriter() *csvRowWriter {
+	r := &csvRowWriter{}
+	r.w = csv.NewWriter(&r.buf)
+	r.w.Comma = ';'
+	r.w.UseCRLF = true
+	return r
+}
+
+// row returns the CSV of cells, in r's buffer: valid until the next row.
+func (r *csvRowWriter) row(cells []string) ([]byte, error) {
+	r.buf.Reset()
+	if err := r.w.Write(cells); err != nil {
+		return nil, err
+	}
+	r.w.Flush()
+	if err := r.w.Error(); err != nil {
+		return nil, fmt.Errorf("encode CSV: %w", err)
+	}
+	return r.buf.Bytes(), nil
+}
+
+// csvRows keeps row writers for RecordCSV, which may run on all cores: a
+// csv.Writer has a buffer of 4 KB.
+var csvRows = sync.Pool{New: func() any { return newCSVRowWriter() }}
+
+// RecordCSV returns activity a's row in the CSV file.
+func RecordCSV(ix *catalog.Index, a *catalog.Activity, now catalog.Date) ([]byte, error) {
+	r := csvRows.Get().(*csvRowWriter)
+	defer csvRows.Put(r)
+	b, err := r.row(csvCells(ix, a, now))
+	return bytes.Clone(b), err
+}
+
+// csvCells returns the cells of activity a's row.
+func csvCells(ix *catalog.Index, a *catalog.Activity, now catalog.Date) []string {
+	var funk, fin []string
+	for _, id := range a.Funktion {
+		funk = append(funk, ix.FunktionNamn(id))
+	}
+	for _, id := range a.Finansiering {
+		fin = append(fin, ix.FinansieringNamn(id))
+	}
+	var fran, till string
+	if a.Alder != nil {
+		fran, till = optInt(a.Alder.Fran), optInt(a.Alder.Till)
+	}
+	var egen string
+	if a.Egenanmalan != nil {
+		egen = map[bool]string{true: "ja", false: "nej"}[*a.Egenanmalan]
+	}
+	var platser string
+	if a.Platser > 0 {
+		platser = strconv.Itoa(a.Platser)
+	}
+	row := []string{
+		a.Slug, a.Namn, a.StatusOn(now).String(), join(funk), join(a.Kommuner), join(fin), a.Malgrupp,
+		fran, till, a.Huvudman, a.Forbund, join(a.Samverkansparter), join(a.Remiss),
+		egen, platser, a.Inriktning, a.Start.String(), a.Slut.String(), a.Webb, a.Granskad.String(),
+		contacts(a.Kontakt), ix.BaseURL + ActivityURL(a), strings.TrimSpace(string(a.Body)),
+	}
+	for i := range row {
+		row[i] = defuseFormula(row[i])
+	}
+	return row
 }
 
 func optInt(p *int) string {

@@ -277,16 +277,13 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 		size     int
 		fileSize = cmp.Or(ix.termFileSize, TermFileSize)
 		numbers  bool // whether the keys of the current file are numbers
+		spelled  = make([]uint8, len(ix.Docs))
 	)
 	flush := func() error {
 		if len(cur) == 0 {
 			return nil
 		}
-		b, err := json.Marshal(cur)
-		if err != nil {
-			return err
-		}
-		files[fmt.Sprintf("t/%d.json", len(meta.Shards)-1)] = b
+		files[fmt.Sprintf("t/%d.json", len(meta.Shards)-1)] = marshalPostings(cur)
 		cur, size = map[string][]int{}, 0
 		return nil
 	}
@@ -297,7 +294,7 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 		entries := map[string][]int{}
 		keySize := 0
 		for ; i < len(ix.terms) && ShardKey(ix.terms[i]) == key; i++ {
-			for t, ps := range ix.termEntries(i) {
+			for t, ps := range ix.termEntries(i, spelled) {
 				entries[t] = ps
 				keySize += len(t) + 4 + len(ps)*3 // about its length in JSON
 			}
@@ -316,11 +313,7 @@ func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
 		n := len(meta.Shards) - 1
 		meta.Shards[n] = append(meta.Shards[n], key)
 		if keySize > fileSize {
-			b, err := json.Marshal(ix.prefixFile(key, first, i, entries))
-			if err != nil {
-				return err
-			}
-			files[fmt.Sprintf("p/%d.json", n)] = b
+			files[fmt.Sprintf("p/%d.json", n)] = marshalPostings(ix.prefixFile(key, first, i, entries))
 			meta.Prefixed = append(meta.Prefixed, key)
 		}
 		maps.Copy(cur, entries)
@@ -362,13 +355,14 @@ func (ix *Index) prefixFile(key string, first, end int, entries map[string][]int
 // the term; for a term written with å, ä or ö, those of each spelling under
 // the spelling ("vård"), and under the term only the documents whose best
 // field is not among those (the browser joins them again; see spelling).
-func (ix *Index) termEntries(i int) map[string][]int {
+// spelled has a zero for every document, as it has again on return: it
+// holds a document's best field among the spellings meanwhile.
+func (ix *Index) termEntries(i int, spelled []uint8) map[string][]int {
 	t := ix.terms[i]
 	if ix.forms == nil || len(ix.forms[i]) == 0 {
 		return map[string][]int{t: encode(ix.postings[i])}
 	}
 	out := map[string][]int{}
-	spelled := map[int32]uint8{}
 	for _, f := range ix.forms[i] {
 		out[f.form] = encode(f.postings)
 		for _, p := range f.postings {
@@ -379,6 +373,11 @@ func (ix *Index) termEntries(i int) map[string][]int {
 	for _, p := range ix.postings[i] {
 		if p.weight > spelled[p.doc] {
 			plain = append(plain, p)
+		}
+	}
+	for _, f := range ix.forms[i] {
+		for _, p := range f.postings {
+			spelled[p.doc] = 0
 		}
 	}
 	if len(plain) > 0 {

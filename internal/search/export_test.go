@@ -9,3 +9,16 @@ func Continued(tok string) []string { return continued(tok) }
 
 // MustBuild is mustBuild, for the tests outside the package.
 var MustBuild = mustBuild
+
+// AnalysisEntries returns every list of a, each entry with its weight.
+func AnalysisEntries(a *Analysis) [][]string {
+	var out [][]string
+	for list := range numLists {
+		var entries []string
+		for s, w := range a.entries(list) {
+			entries = append(entries, s, string(rune('0'+w)))
+		}
+		out = append(out, entries)
+	}
+	return out
+}

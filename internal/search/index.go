@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"maps"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -89,17 +90,24 @@ type Index struct {
 // "Försäkringskassan". They are the catalogue's and the built-in national
 // abbreviations (builtinSynonyms) that it does not declare itself. It fails only when ctx is cancelled.
 func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index, error) {
+	ix, _, err := BuildReusing(ctx, docs, synonyms, nil)
+	return ix, err
+}
+
+// BuildReusing is Build with the analyses of an earlier build. prev[i],
+// where there is one (prev may be shorter than docs, and hold nil), is
+// one of the analyses an earlier BuildReusing returned, the one of the
+// document that docs[i] is the new version of; it is used if it is still
+// docs[i]'s (see Analysis), and made again if not. The index is the one
+// Build makes, whatever prev holds. It returns the analysis of each
+// document, for the next build.
+func BuildReusing(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev []*Analysis) (*Index, []*Analysis, error) {
 	var syns []synonym
 	for _, s := range withBuiltins(synonyms) {
 		if o, b := Terms(s.Ord), Terms(s.Betyder); len(o) > 0 && len(b) > 0 {
 			syns = append(syns, synonym{o, b, spelledTerms(s.Ord), spelledTerms(s.Betyder)})
 		}
 	}
-	// Each document's terms, on all cores: folding and stemming every word
-	// of every description is most of the work.
-	perDoc := make([][]termWeight, len(docs))
-	spelled := make([][]termWeight, len(docs))
-	compounds := make([][]termWeight, len(docs))
 	places := map[string]struct{}{}
 	for _, d := range docs {
 		for _, k := range d.Facets["kommun"] {
@@ -108,12 +116,23 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 			}
 		}
 	}
+	within := contextSum(syns, places)
+	// Each document's analysis, on all cores: folding and stemming every
+	// word of every description is most of the work.
+	analyses := make([]*Analysis, len(docs))
 	workers, err := parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
-		perDoc[i], spelled[i], compounds[i] = docTerms(&docs[i], syns, places, w)
+		sum := docSum(&docs[i])
+		if i < len(prev) && prev[i].valid(within, sum) {
+			analyses[i] = prev[i]
+			w.addVocabulary(prev[i])
+			return nil
+		}
+		a := w.analyse(&docs[i], syns, places, within, sum)
+		analyses[i] = &a
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	vocabulary := workers[0].vocabulary
 	for _, w := range workers[1:] {
@@ -124,7 +143,17 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 	for word := range vocabulary.words {
 		vocabulary.stems[Stem(word)] = struct{}{}
 	}
+	// What the tails of each document's compounds add, which depends on
+	// the words of all of them: kept with the analysis, for as long as the
+	// words are the same.
+	words := vocabulary.sum()
+	extra := make([][]termWeight, len(docs))
+	extraForms := make([][]termWeight, len(docs))
 	_, err = parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
+		if t := analyses[i].tails; t != nil && t.words == words {
+			extra[i], extraForms[i] = t.terms, t.forms
+			return nil
+		}
 		// What the tails add comes after the document's own terms, and
 		// may repeat them: the postings keep the best weight of each.
 		terms, forms := w.extra[:0], w.extraForms[:0]
@@ -134,8 +163,7 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 				forms = append(forms, termWeight{form, weight})
 			}
 		}
-		for _, c := range compounds[i] {
-			sp, weight := c.term, c.weight
+		for sp, weight := range analyses[i].entries(listCompounds) {
 			word := unspell(sp)
 			if _, isName := vocabulary.names[word]; isName {
 				continue
@@ -152,47 +180,176 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 				}
 			}
 		}
-		compounds[i] = nil
 		if len(terms) > 0 {
-			perDoc[i] = slices.Concat(perDoc[i], terms)
+			extra[i] = slices.Clone(terms)
 		}
 		if len(forms) > 0 {
-			spelled[i] = slices.Concat(spelled[i], forms)
+			extraForms[i] = slices.Clone(forms)
 		}
 		w.extra, w.extraForms = terms[:0], forms[:0]
+		// A new value: the one given may be in use elsewhere.
+		a := *analyses[i]
+		a.tails = &tails{words: words, terms: extra[i], forms: extraForms[i]}
+		analyses[i] = &a
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	byTerm, err := gatherPostings(ctx, len(docs), func(by *postingLists, d int32) {
+		for t, w := range analyses[d].entries(listTerms) {
+			by.add(t, d, w)
+		}
+		for _, tw := range extra[d] {
+			by.add(tw.term, d, tw.weight)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	ix := &Index{Docs: docs, rank: make([]int, len(docs)), places: places}
+	ix.terms, ix.postings = byTerm.sorted()
+	for r, d := range byName(docs) {
+		ix.rank[d] = r
+	}
+	byForm, err := gatherPostings(ctx, len(docs), func(by *postingLists, d int32) {
+		for f, w := range analyses[d].entries(listForms) {
+			by.add(f, d, w)
+		}
+		for _, tw := range extraForms[d] {
+			by.add(tw.term, d, tw.weight)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if forms, postings := byForm.sorted(); len(forms) > 0 {
+		ix.forms = make([][]spelling, len(ix.terms))
+		for j, f := range forms {
+			if i, ok := ix.term(unspell(f)); ok {
+				ix.forms[i] = append(ix.forms[i], spelling{f, postings[j]})
+			}
+		}
+	}
+	return ix, analyses, nil
+}
+
+// postingLists holds terms and the postings of each, sorted by document
+// as the documents are added in order.
+type postingLists struct {
+	at    map[string]int32 // where in terms and lists each term is
+	terms []string
+	lists [][]posting
+}
+
+// add adds document d to the postings of term with weight, keeping the
+// best weight of a term the document has more than once.
+func (p *postingLists) add(term string, d int32, weight uint8) {
+	i, ok := p.at[term]
+	if !ok {
+		i = int32(len(p.terms))
+		p.at[term] = i
+		p.terms = append(p.terms, term)
+		p.lists = append(p.lists, nil)
+	}
+	ps := p.lists[i]
+	if n := len(ps); n > 0 && ps[n-1].doc == d {
+		ps[n-1].weight = max(ps[n-1].weight, weight)
+		return
+	}
+	p.lists[i] = append(ps, posting{d, weight})
+}
+
+// sorted returns the terms of p in order, and the postings of each.
+func (p *postingLists) sorted() ([]string, [][]posting) {
+	order := make([]int32, len(p.terms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(p.terms[a], p.terms[b]) })
+	terms := make([]string, len(order))
+	lists := make([][]posting, len(order))
+	for i, j := range order {
+		terms[i], lists[i] = p.terms[j], p.lists[j]
+	}
+	return terms, lists
+}
+
+// gatherPostings returns the postings that add adds for documents 0 to
+// n-1, each term's sorted by document. It adds those of a range of
+// documents on each core, and joins the ranges' postings in their order.
+func gatherPostings(ctx context.Context, n int, add func(by *postingLists, d int32)) (*postingLists, error) {
+	parts := max(min(runtime.GOMAXPROCS(0), n/256), 1)
+	by := make([]*postingLists, parts)
+	err := parallel.For(ctx, parts, func(p int) error {
+		m := &postingLists{at: map[string]int32{}}
+		for d := p * n / parts; d < (p+1)*n/parts; d++ {
+			add(m, int32(d))
+		}
+		by[p] = m
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	// In document order, so that every term's postings come out sorted.
-	byTerm := map[string][]posting{}
-	for d, terms := range perDoc {
-		addPostings(byTerm, int32(d), terms)
-		perDoc[d] = nil // let each document's terms go as the postings grow
-	}
-	ix := &Index{Docs: docs, terms: slices.Sorted(maps.Keys(byTerm)), rank: make([]int, len(docs)), places: places}
-	for r, d := range byName(docs) {
-		ix.rank[d] = r
-	}
-	ix.postings = make([][]posting, len(ix.terms))
-	for i, t := range ix.terms {
-		ix.postings[i] = byTerm[t]
-	}
-	byForm := map[string][]posting{}
-	for d, forms := range spelled {
-		addPostings(byForm, int32(d), forms)
-		spelled[d] = nil
-	}
-	if len(byForm) > 0 {
-		ix.forms = make([][]spelling, len(ix.terms))
-		for _, f := range slices.Sorted(maps.Keys(byForm)) {
-			if i, ok := ix.term(unspell(f)); ok {
-				ix.forms[i] = append(ix.forms[i], spelling{f, byForm[f]})
+	all := by[0]
+	for _, m := range by[1:] {
+		for j, t := range m.terms {
+			i, ok := all.at[t]
+			if !ok {
+				i = int32(len(all.terms))
+				all.at[t] = i
+				all.terms = append(all.terms, t)
+				all.lists = append(all.lists, nil)
 			}
+			all.lists[i] = append(all.lists[i], m.lists[j]...)
 		}
 	}
-	return ix, nil
+	return all, nil
+}
+
+// analyse returns the analysis of d.
+func (w *worker) analyse(d *Doc, syns []synonym, places map[string]struct{}, within, sum uint64) Analysis {
+	docTerms(d, syns, places, w)
+	e := &w.enc
+	e.start(within, sum)
+	e.weightedList(w.best.list)
+	e.weightedList(w.spelledBest.list)
+	e.weightedList(w.compounds.list)
+	e.strings(w.docWords)
+	e.strings(w.docNames)
+	return e.done()
+}
+
+// sum is a checksum of the words and the names of v, in no order: what
+// the tails of a compound depend on (stems are made of words).
+func (v *vocabulary) sum() uint64 {
+	var sum uint64
+	add := func(kind byte, s string) {
+		// FNV-1a, 64 bits.
+		h := (uint64(14695981039346656037) ^ uint64(kind)) * 1099511628211
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * 1099511628211
+		}
+		sum += h
+	}
+	for w := range v.words {
+		add('w', w)
+	}
+	for n := range v.names {
+		add('n', n)
+	}
+	return sum
+}
+
+// addVocabulary adds the words of a to w's vocabulary.
+func (w *worker) addVocabulary(a *Analysis) {
+	for word := range a.entries(listWords) {
+		w.words[word] = struct{}{}
+	}
+	for name := range a.entries(listNames) {
+		w.names[name] = struct{}{}
+	}
 }
 
 // termWeight is a term of a document, and the weight of the weightiest
@@ -204,27 +361,37 @@ type termWeight struct {
 	weight uint8
 }
 
-// addPostings adds document d to the postings of each of its terms,
-// keeping the best weight of a term the document has more than once. The
-// documents come in order, so each term's postings are sorted.
-func addPostings(by map[string][]posting, d int32, terms []termWeight) {
-	for _, tw := range terms {
-		ps := by[tw.term]
-		if n := len(ps); n > 0 && ps[n-1].doc == d {
-			ps[n-1].weight = max(ps[n-1].weight, tw.weight)
-			continue
-		}
-		by[tw.term] = append(ps, posting{d, tw.weight})
-	}
+// weightSet holds terms, each with the best weight it is added with, in
+// the order they first come. A map of terms to weights would do, but
+// reading a document's terms out of the map of a worker, which keeps the
+// room the largest document took, costs more than adding them.
+type weightSet struct {
+	at   map[string]int // where in list each term is
+	list []termWeight
 }
 
-// weights returns the terms of m, in no order.
-func weights(m map[string]uint8) []termWeight {
-	out := make([]termWeight, 0, len(m))
-	for t, w := range m {
-		out = append(out, termWeight{t, w})
+func newWeightSet() weightSet { return weightSet{at: map[string]int{}} }
+
+func (s *weightSet) empty() {
+	clear(s.at)
+	s.list = s.list[:0]
+}
+
+func (s *weightSet) add(t string, w uint8) {
+	if i, ok := s.at[t]; ok {
+		s.list[i].weight = max(s.list[i].weight, w)
+		return
 	}
-	return out
+	s.at[t] = len(s.list)
+	s.list = append(s.list, termWeight{t, w})
+}
+
+// weight returns t's weight, 0 if it is not in s.
+func (s *weightSet) weight(t string) uint8 {
+	if i, ok := s.at[t]; ok {
+		return s.list[i].weight
+	}
+	return 0
 }
 
 // synonym holds the terms of each side, and their spellings with å, ä or ö
@@ -285,25 +452,30 @@ type worker struct {
 	stems map[string]string
 	vocabulary
 	tailCache map[string][]tail
-	// toks, spelled, stemBuf and forms are docTerms' buffers, reused from
-	// one document to the next.
-	toks, spelled, stemBuf, forms []string
-	// best, spelledBest and compounds are docTerms' maps, cleared for
+	// spelled, stemBuf and forms are docTerms' buffers, reused from one
+	// document to the next.
+	spelled, stemBuf, forms []string
+	// best, spelledBest and compounds are docTerms' sets, emptied for
 	// each document.
-	best, spelledBest, compounds map[string]uint8
+	best, spelledBest, compounds weightSet
 	// extra and extraForms are Build's buffers for the terms that
 	// compounds' tails add to a document.
 	extra, extraForms []termWeight
 	// seen holds what the worker knows of each word it has read, by its
 	// spelling with å, ä and ö (see known).
 	seen map[string]*knownWord
-	// pass counts the fields docTerms has read.
-	pass int
+	// pass counts the fields docTerms has read, and doc the documents.
+	pass, doc int
+	// docWords and docNames are the words docTerms adds to the
+	// vocabulary from the document it reads, each once.
+	docWords, docNames []string
+	enc                analysisEncoder
 }
 
 // knownWord is what docTerms works out once for each spelling of a word.
 type knownWord struct {
 	spelling string // the word as w.seen has it
+	tok      string // the word without å, ä and ö (unspell)
 	stem     string // the stem, in the facts
 	// own is the stem elsewhere: the word itself when its stem is the
 	// name of a municipality and it is not (see docTerms).
@@ -315,15 +487,19 @@ type knownWord struct {
 	// words and names.
 	word, name bool
 	pass       int // the last field read that has the word
+	// wordDoc and nameDoc are the last documents whose docWords and
+	// docNames have the word.
+	wordDoc, nameDoc int
 }
 
-// known returns what w knows of the word spelled sp (tok unspelled),
-// working it out the first time it is seen.
-func (w *worker) known(sp, tok string, places map[string]struct{}) *knownWord {
+// known returns what w knows of the word spelled sp, working it out the
+// first time it is seen.
+func (w *worker) known(sp string, places map[string]struct{}) *knownWord {
 	if k, ok := w.seen[sp]; ok {
 		return k
 	}
-	k := &knownWord{spelling: sp, stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
+	tok := unspell(sp)
+	k := &knownWord{spelling: sp, tok: tok, stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
 	k.own = k.stem
 	if _, isPlace := places[k.stem]; isPlace && k.stem != tok {
 		if _, tokIsPlace := places[tok]; !tokIsPlace {
@@ -359,7 +535,7 @@ type vocabulary struct {
 
 func newWorker() *worker {
 	return &worker{stems: map[string]string{}, tailCache: map[string][]tail{}, seen: map[string]*knownWord{},
-		best: map[string]uint8{}, spelledBest: map[string]uint8{}, compounds: map[string]uint8{},
+		best: newWeightSet(), spelledBest: newWeightSet(), compounds: newWeightSet(),
 		vocabulary: vocabulary{words: map[string]struct{}{}, names: map[string]struct{}{}}}
 }
 
@@ -446,38 +622,41 @@ func hasTail(tails []tail, st string) bool {
 	return slices.ContainsFunc(tails, func(t tail) bool { return t.stem == st })
 }
 
-// docTerms returns the terms of d with the weight of the weightiest field
-// each is in, and the words long enough to be compounds, with theirs. It
-// adds d's words to w's vocabulary. A word outside the facts whose stem is
+// docTerms works out the terms of d with the weight of the weightiest
+// field each is in (into w.best), their spellings with å, ä or ö
+// (w.spelledBest), and the words long enough to be compounds, with theirs
+// (w.compounds). It adds d's words to w's vocabulary, and lists them in
+// w.docWords and w.docNames. A word outside the facts whose stem is
 // the name of a municipality (places), but which is not one itself, is
 // indexed as it is: "marken" does not make an activity one in Mark.
-func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (terms, spelledTerms, compoundTerms []termWeight) {
+func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 	// The worker's maps, emptied: they keep the room the largest document
 	// took, and growing a map of hundreds of terms rehashes it often.
-	best, spelled, compounds := w.best, w.spelledBest, w.compounds
-	clear(best)
-	clear(spelled)
-	clear(compounds)
+	best, spelled, compounds := &w.best, &w.spelledBest, &w.compounds
+	best.empty()
+	spelled.empty()
+	compounds.empty()
+	w.doc++
+	w.docWords, w.docNames = w.docWords[:0], w.docNames[:0]
 	add := func(t string, w uint8) {
-		if w > best[t] {
-			best[t] = w
-		}
+		best.add(t, w)
 	}
 	addForm := func(form string, w uint8) {
-		if form != "" && w > spelled[form] {
-			spelled[form] = w
+		if form != "" {
+			spelled.add(form, w)
 		}
 	}
 	stems, forms := w.stemBuf[:0], w.forms[:0]
 	for f := Field(0); f < numFields; f++ {
 		weight := uint8(f.weight())
 		stems, forms = stems[:0], forms[:0]
-		w.toks, w.spelled = tokenPairsInto(d.Text[f], w.toks, w.spelled)
-		toks, sps := w.toks, w.spelled
+		// The words as spelled: those without å, ä and ö are theirs
+		// unspelled, which known works out once for each word.
+		w.spelled = appendTokens(w.spelled[:0], fold(d.Text[f], true))
 		w.pass++
-		for i, tok := range toks {
-			sp := sps[i]
-			k := w.known(sp, tok, places)
+		for _, sp := range w.spelled {
+			k := w.known(sp, places)
+			tok := k.tok
 			if k.pass == w.pass {
 				// What a word adds does not depend on how often the
 				// field has it, and a description says most of its
@@ -498,15 +677,21 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 				if !k.name {
 					w.names[tok], k.name = struct{}{}, true
 				}
+				if k.nameDoc != w.doc {
+					w.docNames, k.nameDoc = append(w.docNames, tok), w.doc
+				}
 			case k.runes >= minTail:
 				if !k.word {
 					w.words[tok], k.word = struct{}{}, true
+				}
+				if k.wordDoc != w.doc {
+					w.docWords, k.wordDoc = append(w.docWords, tok), w.doc
 				}
 			}
 			if k.runes >= minCompound && f != Facts {
 				// The spelling as the worker first saw it: sp is a piece
 				// of this field's folded text, which the key would keep.
-				compounds[k.spelling] = max(compounds[k.spelling], weight)
+				compounds.add(k.spelling, weight)
 			}
 		}
 		// Words written together with a hyphen, run together, in names and
@@ -523,6 +708,9 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 				for i, tok := range toks {
 					sp := sps[i]
 					w.names[tok] = struct{}{}
+					if k := w.known(sp, places); k.nameDoc != w.doc {
+						w.docNames, k.nameDoc = append(w.docNames, tok), w.doc
+					}
 					st := w.stem(tok)
 					add(st, uint8(Target.weight()))
 					addForm(spelledStem(sp, st), uint8(Target.weight()))
@@ -539,7 +727,7 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 		// best weight is this field's (before the synonyms add any).
 		inField := func(terms []string) bool {
 			for _, t := range terms {
-				if best[t] != weight {
+				if best.weight(t) != weight {
 					return false
 				}
 			}
@@ -564,7 +752,6 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) (te
 		}
 	}
 	w.stemBuf, w.forms = stems[:0], forms[:0]
-	return weights(best), weights(spelled), weights(compounds)
 }
 
 // prefixRange returns the index range of terms starting with p.

@@ -39,7 +39,14 @@ func fold(s string, keep bool) string {
 		if c := s[i]; c < utf8.RuneSelf { // ASCII, most of the text
 			switch {
 			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				b.WriteByte(c)
+				// Most of a word: copied as one run.
+				j := i + 1
+				for j < len(s) && asciiKept[s[j]] {
+					j++
+				}
+				b.WriteString(s[i:j])
+				i = j
+				continue
 			case 'A' <= c && c <= 'Z':
 				b.WriteByte(c + 'a' - 'A')
 			default:
@@ -76,6 +83,17 @@ func fold(s string, keep bool) string {
 	}
 	return b.String()
 }
+
+// asciiKept holds the bytes that fold keeps as they are: a–z and 0–9.
+var asciiKept = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // Tokens splits s into folded words. A number that begins with 0 and
 // follows no number, as a telephone number does, is one word with the

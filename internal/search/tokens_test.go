@@ -112,6 +112,12 @@ func checkTokens(t *testing.T, s string) {
 	if want := refTokens(s, true); !slices.Equal(spelled, want) {
 		t.Errorf("tokenPairs(%q) spelled = %q, want %q", s, spelled, want)
 	}
+	// docTerms unspells each word as spelled rather than the text.
+	for i, sp := range spelled {
+		if i < len(toks) && unspell(sp) != toks[i] {
+			t.Errorf("tokenPairs(%q): word %d is %q spelled %q", s, i, toks[i], sp)
+		}
+	}
 	// The buffers of one text must not leak into the next.
 	bt, bs := tokenPairsInto("Öppen förskola 033-35 51 41", nil, nil)
 	bt, bs = tokenPairsInto(s, bt, bs)
