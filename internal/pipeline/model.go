@@ -43,6 +43,8 @@ type Model struct {
 	// reads is, per page template, a hash of the layout files its
 	// rendering reads (see layoutReads).
 	reads map[string][32]byte
+	// derived are the paths of the files made with the open data.
+	derived map[string]bool
 
 	viewMu sync.Mutex // Page.Build, one at a time
 
@@ -50,6 +52,8 @@ type Model struct {
 	made    map[string]*made // files made, or being made, by path
 	exports *derived
 	search  *derived
+	// searched is set once the search index is asked for.
+	searched atomic.Bool
 }
 
 // made is a file of a Model, made once.
@@ -63,9 +67,11 @@ type made struct {
 	ready atomic.Bool
 }
 
-// derived is a group of derived files, made once together.
+// derived is a group of derived files, made once together (unless the
+// making is cancelled).
 type derived struct {
-	once  sync.Once
+	mu    sync.Mutex
+	done  bool
 	files map[string][]byte
 	err   error
 }
@@ -126,7 +132,16 @@ func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error
 		}
 		m.byPath[pg.Path] = i
 	}
-	res.Files = len(m.pages) + len(m.static) + len(exportNames(p.cat.Index.BaseURL))
+	m.derived = map[string]bool{}
+	for _, name := range exportNames(p.cat.Index.BaseURL) {
+		m.derived[name] = true
+	}
+	if form, err := cms.Files(p.cat); err == nil { // else an error when one is asked for
+		for name := range form {
+			m.derived[name] = true
+		}
+	}
+	res.Files = len(m.pages) + len(m.static) + len(m.derived)
 	res.Activities = len(p.cat.Activities)
 	res.BaseURL = p.cat.Index.BaseURL
 	m.res = res
@@ -197,21 +212,26 @@ func (m *Model) Render(ctx context.Context, name string) ([]byte, bool, error) {
 	var build func(*deriver) error
 	switch {
 	case strings.HasPrefix(name, route.SearchIndex):
+		m.searched.Store(true)
 		d, build = m.search, func(dr *deriver) error { return m.makeSearchIndex(ctx, dr) }
-	case slices.Contains(exportNames(m.p.cat.Index.BaseURL), name) || strings.HasPrefix(name, cms.Dir):
+	case m.derived[name] || strings.HasPrefix(name, cms.Dir):
 		d, build = m.exports, m.makeExports
 	default:
 		return nil, false, nil
 	}
-	d.once.Do(func() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.done {
 		// Each group claims its paths in a registry of its own, with the
 		// pages and static files in it: the groups never share a path.
 		out := &outputs{by: maps.Clone(m.out.by)}
 		var mem publish.Mem
-		dr := &deriver{out: out, e: newEmitter(&mem)}
-		d.err = build(dr)
-		d.files = mem.Files()
-	})
+		err := build(&deriver{out: out, e: newEmitter(&mem)})
+		if err != nil && ctx.Err() != nil {
+			return nil, true, ctx.Err() // not made: the next request makes it
+		}
+		d.files, d.err, d.done = mem.Files(), err, true
+	}
 	if d.err != nil {
 		return nil, true, fmt.Errorf("derive: %w", d.err)
 	}
@@ -219,12 +239,24 @@ func (m *Model) Render(ctx context.Context, name string) ([]byte, bool, error) {
 	return data, ok, nil
 }
 
+// Has reports whether the site has a file at name, without making it;
+// for the search index it reports false (its names are known once it is
+// made).
+func (m *Model) Has(name string) bool {
+	_, page := m.byPath[name]
+	_, static := m.static[name]
+	return page || static || m.derived[name]
+}
+
+// Searched reports whether the search index was asked for.
+func (m *Model) Searched() bool { return m.searched.Load() }
+
 // Warm makes the search index now, if it is not made yet: it is the
 // slowest file to make (about a second at 10,000 activities), so that a
 // caller with time to spare, such as samkat serve after a rebuild, may
 // make it before it is asked for.
 func (m *Model) Warm(ctx context.Context) {
-	m.Render(ctx, route.SearchIndex+"meta.json")
+	m.Render(ctx, route.SearchIndex)
 }
 
 // exportNames are the paths addExports writes outside the editors' form.

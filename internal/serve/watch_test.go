@@ -122,7 +122,7 @@ func start(t *testing.T) *harness {
 		t.Fatal(err)
 	}
 	h.origin = "http://" + ln.Addr().String()
-	s := New(Config{Dir: h.dir, Build: testOptions(), Debounce: 50 * time.Millisecond})
+	s := New(Config{Dir: h.dir, Build: testOptions()})
 	s.rebuilt = func(changed []string, ok bool) { h.rebuilt <- rebuild{changed, ok} }
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
