@@ -246,3 +246,23 @@ func TestMemoryFlatOverRebuilds(t *testing.T) {
 		t.Errorf("live heap %d MB after 50 rebuilds, %d MB after 5", last>>20, first>>20)
 	}
 }
+
+// TestEventForFileAsRead: an event for a file that is as the last rebuild
+// read it (the second event of a save, which came while the rebuild read
+// the file) rebuilds nothing; one for a changed file does.
+func TestEventForFileAsRead(t *testing.T) {
+	s, dir := builtServer(t)
+	ctx := context.Background()
+	v0 := s.state.Load().version
+	if !s.rebuild(ctx, []string{"content/om.md"}, nil) || s.state.Load().version != v0 {
+		t.Error("rebuilt for a file as it was read")
+	}
+	writeFile(t, dir, "content/om.md", "---\ntitel: Om katalogen\n---\nÄndrad.\n")
+	if !s.rebuild(ctx, []string{"content/om.md"}, nil) || s.state.Load().version == v0 {
+		t.Error("no rebuild for a changed file")
+	}
+	v1 := s.state.Load().version
+	if !s.rebuild(ctx, []string{"content/finns-inte.md", "content/ny-mapp"}, nil) || s.state.Load().version == v1 {
+		t.Error("no rebuild for paths not read")
+	}
+}

@@ -117,6 +117,7 @@ type Server struct {
 	builds   atomic.Int64
 	buildMu  sync.Mutex // serializes rebuilds
 	src      *source    // the catalogue's files, kept between rebuilds; guarded by buildMu
+	unshown  bool       // a failed rebuild was not shown (see rebuild); guarded by buildMu
 	lastDiag diag.List  // diagnostics of the previous build; guarded by buildMu
 	// logLang is the language of the log, from the last build: written by
 	// rebuilds, read by every line the server says (some outside buildMu).
@@ -272,6 +273,9 @@ func (s *Server) rebuild(ctx context.Context, changed []string, superseded func(
 	if changed == nil {
 		s.src.forgetAll()
 	} else {
+		if changed = s.changes(changed); len(changed) == 0 && !s.unshown {
+			return true // what is served is what is on disk
+		}
 		s.src.forget(changed)
 	}
 	model, res, base, err := s.prepare(ctx)
@@ -279,8 +283,10 @@ func (s *Server) rebuild(ctx context.Context, changed []string, superseded func(
 		return false // interrupted: Ctrl-C, not a problem in the catalogue
 	}
 	if err != nil && superseded != nil && superseded(failGrace) {
+		s.unshown = true // the next rebuild runs, whatever its changes
 		return false
 	}
+	s.unshown = false
 	old := s.state.Load()
 	next := &state{version: fmt.Sprintf("%s-%d", s.id, s.builds.Add(1)), lang: res.Lang}
 	if err != nil {
@@ -338,6 +344,17 @@ func (s *Server) prepare(ctx context.Context) (*pipeline.Model, pipeline.Result,
 		return nil, res, "", err
 	}
 	return m, res, basePath(res.BaseURL), nil
+}
+
+// changes returns those of the changed paths whose files may differ from
+// the ones the last rebuild read (see source.changes).
+func (s *Server) changes(changed []string) []string {
+	root, err := os.OpenRoot(s.dir)
+	if err != nil {
+		return changed // the rebuild reports it
+	}
+	defer root.Close()
+	return s.src.changes(root.FS(), changed)
 }
 
 // warmSearch makes the search index of the site now served, next, in the

@@ -55,6 +55,27 @@ func (s *source) forget(paths []string) {
 	}
 }
 
+// changes returns the paths of changed that may have changed: those not
+// kept, and those kept whose file in root is no longer the same. An event
+// that comes while a rebuild reads the file it is about (the second step
+// of a save, often) needs no rebuild of its own: the file kept is the one
+// on disk.
+func (s *source) changes(root fs.FS, changed []string) []string {
+	var out []string
+	for _, name := range changed {
+		s.mu.Lock()
+		k, ok := s.files[name]
+		s.mu.Unlock()
+		if ok {
+			if now := read(root, name); now != nil && now.sum == k.sum && now.info.Mode() == k.info.Mode() {
+				continue
+			}
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
 // forgetAll drops every file: the next rebuild reads the whole catalogue.
 func (s *source) forgetAll() {
 	s.mu.Lock()
