@@ -114,15 +114,14 @@ func (f *sourceFS) keep(name string) *kept {
 	k, ok := f.s.files[name]
 	f.s.mu.Unlock()
 	if !ok {
-		if k = read(f.root, name); k == nil {
-			return nil
+		if k = read(f.root, name); k != nil {
+			f.s.mu.Lock()
+			f.s.files[name] = k
+			f.s.mu.Unlock()
 		}
-		f.s.mu.Lock()
-		f.s.files[name] = k
-		f.s.mu.Unlock()
 	}
 	f.mu.Lock()
-	f.used[name] = k
+	f.used[name] = k // nil for what is left to the folder: Sum counts its name
 	f.mu.Unlock()
 	return k
 }
@@ -190,7 +189,10 @@ func (f *sourceFS) kept(name string) *kept {
 }
 
 // Sum hashes the names and bytes of the files under content/ that this
-// rebuild read and the names of those under static/ (see pipeline.Summer).
+// rebuild opened and the names of those under static/ (see
+// pipeline.Summer). A file too large to keep counts by its name only:
+// under content/ it is an error anyway, under static/ only its name
+// reaches the pages.
 func (f *sourceFS) Sum() [32]byte {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -200,7 +202,11 @@ func (f *sourceFS) Sum() [32]byte {
 		switch dir {
 		case "content":
 			h.Write([]byte(name + "\x00"))
-			h.Write(f.used[name].sum[:])
+			if k := f.used[name]; k != nil {
+				h.Write(k.sum[:])
+			} else {
+				h.Write([]byte("not kept\x00")) // a folder, or a file too large for the site
+			}
 		case "static":
 			h.Write([]byte(name + "\x00"))
 		}
