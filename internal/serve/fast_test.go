@@ -213,7 +213,7 @@ func TestMemoryFlatOverRebuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	e := newEditBench(t, 200)
+	e := newEditBench(t, 60)
 	s := New(Config{Dir: e.dir, Build: testOptions()})
 	ctx := context.Background()
 	if !s.Rebuild(ctx) {
