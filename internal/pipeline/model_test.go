@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -196,4 +197,32 @@ func mapCopy(t *testing.T, src fs.FS) fstest.MapFS {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestModelConcurrent: requests for the same files at once get the same
+// bytes (run with -race).
+func TestModelConcurrent(t *testing.T) {
+	src := os.DirFS("testdata/small")
+	built, _, err := buildMem(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := Prepare(context.Background(), src, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := slices.Sorted(maps.Keys(built))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range names {
+				f := names[(i*(g+1))%len(names)]
+				got, ok, err := m.Render(context.Background(), f)
+				if !ok || err != nil || !bytes.Equal(got, built[f]) {
+					t.Errorf("%s: %v, %v, equal %v", f, ok, err, bytes.Equal(got, built[f]))
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
