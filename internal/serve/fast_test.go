@@ -270,3 +270,28 @@ func TestEventForFileAsRead(t *testing.T) {
 		t.Error("no rebuild for paths not read")
 	}
 }
+
+// TestMoveAndWriteSave: a file moved away and written anew, as some
+// editors save (keeping the old one as a backup), is shown with its new
+// text at the first rebuild shown, never as a missing page.
+func TestMoveAndWriteSave(t *testing.T) {
+	h := start(t)
+	p := filepath.Join(h.dir, "content", "om.md")
+	for i := range 3 {
+		if err := os.Rename(p, p+"~"); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Repeat("Skriven på nytt. ", i+1)
+		writeFile(t, h.dir, "content/om.md", "---\ntitel: Om katalogen\n---\n"+text+"\n")
+		for {
+			r := wait(t, h.rebuilt, "the rebuild")
+			status, page := h.get(base + "om/")
+			if !r.ok || status != 200 {
+				t.Fatalf("a rebuild %+v served om/ with status %d", r, status)
+			}
+			if strings.Contains(page, strings.TrimSpace(text)+"</p>") {
+				break
+			}
+		}
+	}
+}

@@ -73,10 +73,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -262,10 +264,11 @@ func (s *Server) Rebuild(ctx context.Context) bool {
 // rebuild prepares the catalogue, reading again from disk the files at the
 // paths changed (all of them when changed is nil), and serves it: its
 // pages are made when they are asked for (see pipeline.Model), and those
-// the change did not touch are kept. A build that fails is dropped without
-// a word when superseded reports that more changes came within failGrace:
-// an editor that saves a file in two steps (emptied, then written) has
-// the first, half written, built too, and the next build shows the whole.
+// the change did not touch are kept. A build that fails, or that lacks a
+// changed file, is dropped without a word when superseded reports that
+// more changes came within failGrace: an editor that saves a file in two
+// steps (emptied, then written; or moved away, then written anew) has the
+// first step built too, and the next build shows the whole.
 func (s *Server) rebuild(ctx context.Context, changed []string, superseded func(time.Duration) bool) bool {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
@@ -278,11 +281,12 @@ func (s *Server) rebuild(ctx context.Context, changed []string, superseded func(
 		}
 		s.src.forget(changed)
 	}
+	gone := s.gone(changed)
 	model, res, base, err := s.prepare(ctx)
 	if ctx.Err() != nil {
 		return false // interrupted: Ctrl-C, not a problem in the catalogue
 	}
-	if err != nil && superseded != nil && superseded(failGrace) {
+	if (err != nil || gone) && superseded != nil && superseded(failGrace) {
 		s.unshown = true // the next rebuild runs, whatever its changes
 		return false
 	}
@@ -355,6 +359,17 @@ func (s *Server) changes(changed []string) []string {
 	}
 	defer root.Close()
 	return s.src.changes(root.FS(), changed)
+}
+
+// gone reports whether any of the changed paths is missing from the
+// catalogue folder: a file removed, or moved away to be written anew.
+func (s *Server) gone(changed []string) bool {
+	for _, p := range changed {
+		if _, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(p))); errors.Is(err, fs.ErrNotExist) {
+			return true
+		}
+	}
+	return false
 }
 
 // warmSearch makes the search index of the site now served, next, in the
