@@ -119,7 +119,7 @@ type Server struct {
 	builds   atomic.Int64
 	buildMu  sync.Mutex // serializes rebuilds
 	src      *source    // the catalogue's files, kept between rebuilds; guarded by buildMu
-	unshown  bool       // a failed rebuild was not shown (see rebuild); guarded by buildMu
+	unshown  bool       // a rebuild was dropped, not shown (see rebuild); guarded by buildMu
 	lastDiag diag.List  // diagnostics of the previous build; guarded by buildMu
 	// logLang is the language of the log, from the last build: written by
 	// rebuilds, read by every line the server says (some outside buildMu).
@@ -241,9 +241,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	wg.Wait()
 	s.buildMu.Lock()
-	if s.stopWarm != nil {
-		s.stopWarm()
-	}
+	s.stopWarming()
 	s.buildMu.Unlock()
 	s.warm.Wait()
 	return err
@@ -273,6 +271,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string, superseded func(
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
+	s.stopWarming() // the rebuild needs the CPU more
 	if changed == nil {
 		s.src.forgetAll()
 	} else {
@@ -375,19 +374,23 @@ func (s *Server) gone(changed []string) bool {
 // warmSearch makes the search index of the site now served, next, in the
 // background, when the search index of the site before, prev, was asked
 // for: someone is searching, and at 10,000 activities the index takes a
-// second to make. The warming of the site before is stopped. Called with
-// buildMu held, from the rebuilds of Run (ctx is Run's).
+// second to make. Called with buildMu held; ctx is the rebuild's.
 func (s *Server) warmSearch(ctx context.Context, prev, next *pipeline.Model) {
-	if s.stopWarm != nil {
-		s.stopWarm()
-		s.stopWarm = nil
-	}
 	if prev == nil || !prev.Searched() {
 		return
 	}
 	warmCtx, stop := context.WithCancel(ctx)
 	s.stopWarm = stop
 	s.warm.Go(func() { next.Warm(warmCtx) })
+}
+
+// stopWarming stops the warming warmSearch started, if it runs (a request
+// for the index makes it then). Called with buildMu held.
+func (s *Server) stopWarming() {
+	if s.stopWarm != nil {
+		s.stopWarm()
+		s.stopWarm = nil
+	}
 }
 
 // site is a site being served: its files made on request.
@@ -574,8 +577,9 @@ func (q *queue) add(changed []string) {
 	}
 }
 
-// failGrace is how long a failed rebuild waits for another change before
-// it shows its problems; a good one is shown at once.
+// failGrace is how long a failed rebuild, or one that lacks a changed
+// file, waits for another change before it is shown; any other is shown
+// at once.
 const failGrace = 50 * time.Millisecond
 
 // await reports whether changes are waiting for a rebuild, or come within
