@@ -314,7 +314,8 @@ func (m *Model) makeSearchIndex(ctx context.Context, d *deriver) error {
 	return addSearchIndex(ctx, d, m.p.cat, m.opt.Now, m.p.bodies)
 }
 
-// Keep takes over from prev, an earlier Model of the same catalogue, the
+// Keep takes over from prev, an earlier Model of the same catalogue
+// prepared with the same Options but for the changes of its files, the
 // files it made that are the same in m: each page whose Key is the same
 // and not zero and whose template reads the same layout files (see
 // layoutReads), and each static file with the same bytes. A change to
