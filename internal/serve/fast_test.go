@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/samkat/samkat/internal/synth"
 )
@@ -294,4 +295,19 @@ func TestMoveAndWriteSave(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPolledEdits: with --poll, the files the poller finds changed are
+// read again, and only they: an edit shows, and so does a new file.
+func TestPolledEdits(t *testing.T) {
+	h := startWith(t, Config{Poll: 10 * time.Millisecond})
+	writeFile(t, h.dir, "content/om.md", "---\ntitel: Om katalogen\n---\nFunnen av pollern.\n")
+	for {
+		if _, page := h.get(base + "om/"); strings.Contains(page, "Funnen av pollern.") {
+			break
+		}
+		wait(t, h.rebuilt, "a rebuild")
+	}
+	writeFile(t, h.dir, "static/ny.txt", "ny\n")
+	h.waitFor(base+"ny.txt", "ny\n")
 }
