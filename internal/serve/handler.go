@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -110,7 +111,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	st := s.state.Load()
-	if st.files == nil {
+	if st.site == nil {
 		status := http.StatusServiceUnavailable
 		if st.problems != nil {
 			status = http.StatusInternalServerError
@@ -135,11 +136,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if data, ok := st.files[name]; ok {
+	data, ok, err := st.site.file(r.Context(), name)
+	if err != nil {
+		s.failed(w, r, st, err)
+		return
+	}
+	if ok {
 		s.write(w, r, st, http.StatusOK, name, data)
 		return
 	}
-	if _, ok := st.files[name+"/index.html"]; ok {
+	if st.site.has(name + "/index.html") {
 		redirect(w, r, p+"/")
 		return
 	}
@@ -147,11 +153,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
-	if data, ok := st.files["404.html"]; ok {
+	data, ok, err := st.site.file(r.Context(), "404.html")
+	if err != nil {
+		s.failed(w, r, st, err)
+		return
+	}
+	if ok {
 		s.write(w, r, st, http.StatusNotFound, "404.html", data)
 		return
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// failed answers a request for a file that could not be made (a layout
+// that fails on this page, say: samkat build would stop on it) with the
+// error in the banner, and prints it.
+func (s *Server) failed(w http.ResponseWriter, r *http.Request, st *state, err error) {
+	if r.Context().Err() != nil {
+		return // the browser went away
+	}
+	text := errText(err, st.lang)
+	s.say(s.stderr, msg.New(msg.CmdFailed, text))
+	shown := *st
+	shown.problems = append(slices.Clip(st.problems), text)
+	s.write(w, r, &shown, http.StatusInternalServerError, "failed.html", []byte(failedPage(st.lang)))
 }
 
 // write sends a file of the site; HTML gets the error banner, when the last

@@ -19,6 +19,7 @@ import (
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/pipeline"
+	"github.com/samkat/samkat/internal/publish"
 )
 
 // The small catalogue's baseurl is https://samverkan.example.se/testbygd/.
@@ -75,9 +76,19 @@ func get(s http.Handler, method, target string) *httptest.ResponseRecorder {
 	return rec
 }
 
+// built returns the files samkat build makes of the catalogue in dir.
+func built(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	var mem publish.Mem
+	if _, err := pipeline.Site(context.Background(), os.DirFS(dir), &mem, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	return mem.Files()
+}
+
 func TestServePages(t *testing.T) {
-	s, _ := builtServer(t)
-	files := s.state.Load().files
+	s, dir := builtServer(t)
+	files := built(t, dir)
 	css := "" // samkat.css, under its fingerprinted name: the only one the site has
 	for name := range files {
 		if strings.HasPrefix(name, "samkat.") && strings.HasSuffix(name, ".css") {
@@ -494,7 +505,7 @@ func TestServeForm(t *testing.T) {
 	if !s.Rebuild(context.Background()) {
 		t.Fatal("the catalogue with cms does not build")
 	}
-	files := s.state.Load().files
+	files := built(t, dir)
 	if rec := get(s, "GET", base+"admin/"); rec.Code != 200 || rec.Body.String() != string(files["admin/index.html"]) {
 		t.Errorf("admin/: %d, not the page as built:\n%s", rec.Code, rec.Body)
 	}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"runtime"
 	"strings"
@@ -25,7 +26,7 @@ func (d *discard) Write(p []byte) (int, error) { d.n += len(p); return len(p), n
 func bigPageServer(size int) *Server {
 	s := New(Config{Dir: "unused"})
 	page := "<!doctype html><html><body><main>" + strings.Repeat("<p>Ett stycke.</p>", size/18) + "</main></body></html>"
-	s.state.Store(&state{files: map[string][]byte{"index.html": []byte(page)}, base: "/", version: "v1", lang: msg.Sv})
+	s.state.Store(&state{site: mapSite{"index.html": []byte(page)}, base: "/", version: "v1", lang: msg.Sv})
 	return s
 }
 
@@ -90,3 +91,13 @@ func TestConcurrentRequestLimit(t *testing.T) {
 		t.Errorf("after one request ended: status %d", rec.Code)
 	}
 }
+
+// mapSite is a site of files given beforehand.
+type mapSite map[string][]byte
+
+func (m mapSite) file(_ context.Context, name string) ([]byte, bool, error) {
+	b, ok := m[name]
+	return b, ok, nil
+}
+
+func (m mapSite) has(name string) bool { _, ok := m[name]; return ok }

@@ -11,7 +11,7 @@ import (
 // changeSource reports changed files of a catalogue: the fsnotify watcher,
 // or the poller where file system events do not arrive.
 type changeSource interface {
-	run(ctx context.Context, debounce time.Duration, changed func([]string))
+	run(ctx context.Context, changed func([]string))
 	close()
 }
 
@@ -41,9 +41,8 @@ func newPoller(dir string, interval time.Duration) *poller {
 func (p *poller) close() {}
 
 // run reads the folders every interval until ctx is done and hands the
-// files that changed, appeared or disappeared to changed. A scan is a
-// snapshot already, so it needs no debounce of its own.
-func (p *poller) run(ctx context.Context, _ time.Duration, changed func([]string)) {
+// files that changed, appeared or disappeared to changed.
+func (p *poller) run(ctx context.Context, changed func([]string)) {
 	tick := time.NewTicker(p.interval)
 	defer tick.Stop()
 	for {

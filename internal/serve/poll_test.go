@@ -49,7 +49,7 @@ func TestPollerRun(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	changes := make(chan []string, 10)
 	done := make(chan struct{})
-	go func() { p.run(ctx, 0, func(c []string) { changes <- c }); close(done) }()
+	go func() { p.run(ctx, func(c []string) { changes <- c }); close(done) }()
 	if err := os.WriteFile(filepath.Join(dir, "content", "verksamheter", "ny.md"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,23 @@
 // Package serve is samkat's development server for editors: `samkat serve`.
 //
-// It builds the catalogue into memory (publish.Mem) and serves it on
-// 127.0.0.1 under the path of the catalogue's baseurl (/sjuharad/ for
+// It prepares the catalogue in memory and serves it on 127.0.0.1 under the
+// path of the catalogue's baseurl (/sjuharad/ for
 // https://samverkan.example.se/sjuharad/), so that relative links and the
 // 404 page behave as in production. Nothing is written to disk.
+//
+// # Rendering on request
+//
+// A rebuild runs every stage that can find a mistake in the content (load,
+// check, Markdown) and lists the pages, and stops there
+// (pipeline.Prepare). A page is rendered and minified when a browser asks
+// for it, with the bytes samkat build writes, and kept until the next
+// rebuild; one whose view and layouts the change did not touch
+// (pipeline.Model.Keep) is kept across it, so that a change to one layout
+// renders again only the pages that use it. The open data, feed and
+// sitemap are made when one of them is asked for, and so is the search
+// index (once someone has searched, it is made in the background after
+// every rebuild). A page that cannot be rendered (a layout that fails on
+// it) is answered with its error in the banner, as a 500.
 //
 // # Watching and rebuilding
 //
@@ -11,11 +25,20 @@
 // one watch per directory (fsnotify is not recursive), plus the catalogue
 // folder itself so that a layouts/ or static/ created later is picked up.
 // Chmod events, hidden files and editor temp files (see ignored) are
-// dropped; a burst of events, such as an editor saving through a temporary
-// file and a rename, becomes one rebuild once the folder has been quiet for
-// Config.Debounce. Rebuilds run one at a time, and a new site replaces the
-// old one only when it is complete: a request during a rebuild gets the last
-// good site.
+// dropped. The first event of a save starts a rebuild at once; the events
+// that come during it, such as those of an editor saving through a
+// temporary file and a rename, become one more rebuild after it. A rebuild
+// that fails while more changes come within failGrace is not shown: an
+// editor that empties a file and then writes it gets the page of the
+// whole file, not an error for the empty one. Rebuilds run one at a time,
+// and a new site replaces the old one only when it is prepared: a request
+// during a rebuild gets the last good site.
+//
+// The catalogue's files are kept in memory between rebuilds, and a rebuild
+// reads from disk again only the files the watcher reported (or, with
+// --poll, the poller found changed), and everything below a folder it
+// reported; folders are listed anew every time. When events were lost (an
+// overflow), everything is read again.
 //
 // A rebuild that fails keeps the last good site. Its problems are printed to
 // stderr and shown in a banner at the top of every HTML page served (inserted
@@ -50,10 +73,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -63,12 +88,7 @@ import (
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/msg"
 	"github.com/samkat/samkat/internal/pipeline"
-	"github.com/samkat/samkat/internal/publish"
 )
-
-// DefaultDebounce is how long the catalogue must be quiet after a change
-// before it is rebuilt.
-const DefaultDebounce = 150 * time.Millisecond
 
 // Config configures a Server.
 type Config struct {
@@ -76,9 +96,6 @@ type Config struct {
 	Build  pipeline.Options // as for samkat build
 	Stdout io.Writer        // the address and rebuild notices; nil discards them
 	Stderr io.Writer        // diagnostics and failures; nil discards them
-	// Debounce is the quiet time after the last change before a rebuild
-	// (default DefaultDebounce).
-	Debounce time.Duration
 	// LAN is set when the server listens on an address other machines can
 	// reach (--bind): requests may then name the machine by IP address.
 	LAN bool
@@ -91,17 +108,18 @@ type Config struct {
 // Server builds a catalogue into memory, serves it and rebuilds it when its
 // files change. Create it with New; it is an http.Handler.
 type Server struct {
-	dir      string
-	opt      pipeline.Options
-	stdout   io.Writer
-	stderr   io.Writer
-	debounce time.Duration
-	lan      bool
-	poll     time.Duration
+	dir    string
+	opt    pipeline.Options
+	stdout io.Writer
+	stderr io.Writer
+	lan    bool
+	poll   time.Duration
 
 	id       string // distinguishes this process's versions from another's
 	builds   atomic.Int64
 	buildMu  sync.Mutex // serializes rebuilds
+	src      *source    // the catalogue's files, kept between rebuilds; guarded by buildMu
+	unshown  bool       // a rebuild was dropped, not shown (see rebuild); guarded by buildMu
 	lastDiag diag.List  // diagnostics of the previous build; guarded by buildMu
 	// logLang is the language of the log, from the last build: written by
 	// rebuilds, read by every line the server says (some outside buildMu).
@@ -110,6 +128,10 @@ type Server struct {
 	hub      hub
 	requests chan struct{} // a slot per request being answered (MaxRequests)
 	streams  chan struct{} // a slot per open live-reload stream (MaxEventStreams)
+	// warm makes the search index of the site served in the background;
+	// stopWarm stops it (see rebuild). Guarded by buildMu.
+	warm     sync.WaitGroup
+	stopWarm context.CancelFunc
 
 	// rebuilt, when set (by tests), is called after every rebuild with the
 	// changed files that caused it and whether it succeeded.
@@ -118,11 +140,11 @@ type Server struct {
 
 // state is what the server serves; it is replaced as a whole, never changed.
 type state struct {
-	files    map[string][]byte // the last good site, by slash path; nil before the first
-	base     string            // URL path the site is served under: "/" or "/sjuharad/"
-	problems []string          // banner lines when the last build failed; nil after a good one
-	version  string            // changes with every build, good or failed
-	lang     msg.Lang          // the language of the banner and the failed page
+	site     site     // the last good site; nil before the first
+	base     string   // URL path the site is served under: "/" or "/sjuharad/"
+	problems []string // banner lines when the last build failed; nil after a good one
+	version  string   // changes with every build, good or failed
+	lang     msg.Lang // the language of the banner and the failed page
 }
 
 // New returns a server for the catalogue in cfg.Dir. It builds nothing
@@ -133,21 +155,18 @@ func New(cfg Config) *Server {
 		opt:      cfg.Build,
 		stdout:   cfg.Stdout,
 		stderr:   cfg.Stderr,
-		debounce: cfg.Debounce,
 		lan:      cfg.LAN,
 		poll:     cfg.Poll,
 		id:       randomID(),
 		requests: make(chan struct{}, MaxRequests),
 		streams:  make(chan struct{}, MaxEventStreams),
+		src:      newSource(),
 	}
 	if s.stdout == nil {
 		s.stdout = io.Discard
 	}
 	if s.stderr == nil {
 		s.stderr = io.Discard
-	}
-	if s.debounce <= 0 {
-		s.debounce = DefaultDebounce
 	}
 	s.stdout = &lockedWriter{w: s.stdout}
 	s.stderr = &lockedWriter{w: s.stderr}
@@ -183,7 +202,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	var wg sync.WaitGroup
 	if w != nil {
 		q := newQueue()
-		wg.Go(func() { w.run(runCtx, s.debounce, q.add) })
+		wg.Go(func() { w.run(runCtx, q.add) })
 		wg.Go(func() {
 			for {
 				select {
@@ -191,7 +210,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 					return
 				case <-q.kick:
 					if changed := q.take(); len(changed) > 0 {
-						s.rebuild(runCtx, changed)
+						s.rebuild(runCtx, changed, q.await)
 					}
 				}
 			}
@@ -221,6 +240,10 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		srv.Close()
 	}
 	wg.Wait()
+	s.buildMu.Lock()
+	s.stopWarming()
+	s.buildMu.Unlock()
+	s.warm.Wait()
 	return err
 }
 
@@ -229,44 +252,69 @@ func (s *Server) URL(addr net.Addr) string {
 	return "http://" + addr.String() + s.state.Load().base
 }
 
-// Rebuild builds the catalogue now and serves the result; a failed build
-// keeps the last good site and shows the problems. It reports whether the
-// build succeeded.
+// Rebuild reads the whole catalogue again, prepares it and serves the
+// result; a failed build keeps the last good site and shows the problems.
+// It reports whether the build succeeded.
 func (s *Server) Rebuild(ctx context.Context) bool {
-	return s.rebuild(ctx, nil)
+	return s.rebuild(ctx, nil, nil)
 }
 
-func (s *Server) rebuild(ctx context.Context, changed []string) bool {
+// rebuild prepares the catalogue, reading again from disk the files at the
+// paths changed (all of them when changed is nil), and serves it: its
+// pages are made when they are asked for (see pipeline.Model), and those
+// the change did not touch are kept. A build that fails, or that lacks a
+// changed file, is dropped without a word when superseded reports that
+// more changes came within failGrace: an editor that saves a file in two
+// steps (emptied, then written; or moved away, then written anew) has the
+// first step built too, and the next build shows the whole.
+func (s *Server) rebuild(ctx context.Context, changed []string, superseded func(time.Duration) bool) bool {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
-	var mem publish.Mem
-	res, base, err := s.buildInto(ctx, &mem)
+	s.stopWarming() // the rebuild needs the CPU more
+	if changed == nil {
+		s.src.forgetAll()
+	} else {
+		if changed = s.changes(changed); len(changed) == 0 && !s.unshown {
+			return true // what is served is what is on disk
+		}
+		s.src.forget(changed)
+	}
+	gone := s.gone(changed)
+	model, res, base, err := s.prepare(ctx)
 	if ctx.Err() != nil {
 		return false // interrupted: Ctrl-C, not a problem in the catalogue
 	}
+	if (err != nil || gone) && superseded != nil && superseded(failGrace) {
+		s.unshown = true // the next rebuild runs, whatever its changes
+		return false
+	}
+	s.unshown = false
 	old := s.state.Load()
 	next := &state{version: fmt.Sprintf("%s-%d", s.id, s.builds.Add(1)), lang: res.Lang}
 	if err != nil {
-		next.files, next.base = old.files, old.base
+		next.site, next.base = old.site, old.base
 		s.logLang.Store(res.Lang)
 		next.problems = problems(res.Diagnostics, err, res.Lang)
 		res.Diagnostics.Report(s.stderr, res.Lang, diag.SummariseWarnings)
 		if !errors.Is(err, pipeline.ErrContent) {
 			s.say(s.stderr, msg.New(msg.CmdFailed, errText(err, res.Lang)))
 		}
-		if old.files != nil {
+		if old.site != nil {
 			s.say(s.stderr, msg.New(msg.ServeFailedKept))
 		} else {
 			s.say(s.stderr, msg.New(msg.ServeFailedNone))
 		}
 	} else {
 		s.logLang.Store(res.Lang)
-		next.files, next.base = mem.Files(), base
+		prev, _ := old.site.(modelSite)
+		model.Keep(prev.m)
+		next.site, next.base = modelSite{model}, base
+		s.warmSearch(ctx, prev.m, model)
 		if !sameDiagnostics(res.Diagnostics, s.lastDiag) {
 			res.Diagnostics.Report(s.stderr, res.Lang, diag.SummariseWarnings)
 		}
-		what, rebuilt := msg.ServeBuilt, old.files != nil || old.problems != nil
+		what, rebuilt := msg.ServeBuilt, old.site != nil || old.problems != nil
 		if rebuilt {
 			what = msg.ServeRebuilt
 		}
@@ -284,21 +332,85 @@ func (s *Server) rebuild(ctx context.Context, changed []string) bool {
 	return err == nil
 }
 
-// buildInto builds the catalogue into mem and returns the URL path it is
+// prepare prepares the catalogue and returns it with the URL path it is
 // served under. The folder is opened anew for every build, as an os.Root,
-// so that a build reads nothing outside it.
-func (s *Server) buildInto(ctx context.Context, mem *publish.Mem) (pipeline.Result, string, error) {
+// so that a build reads nothing outside it; the files kept in memory
+// were read through such a root.
+func (s *Server) prepare(ctx context.Context) (*pipeline.Model, pipeline.Result, string, error) {
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
-		return pipeline.Result{}, "", fmt.Errorf("open catalogue: %w", err)
+		return nil, pipeline.Result{}, "", fmt.Errorf("open catalogue: %w", err)
 	}
 	defer root.Close()
-	res, err := pipeline.Site(ctx, root.FS(), mem, s.opt)
+	m, res, err := pipeline.Prepare(ctx, s.src.over(root.FS()), s.opt)
 	if err != nil {
-		return res, "", err
+		return nil, res, "", err
 	}
-	return res, basePath(res.BaseURL), nil
+	return m, res, basePath(res.BaseURL), nil
 }
+
+// changes returns those of the changed paths whose files may differ from
+// the ones the last rebuild read (see source.changes).
+func (s *Server) changes(changed []string) []string {
+	root, err := os.OpenRoot(s.dir)
+	if err != nil {
+		return changed // the rebuild reports it
+	}
+	defer root.Close()
+	return s.src.changes(root.FS(), changed)
+}
+
+// gone reports whether any of the changed paths is missing from the
+// catalogue folder: a file removed, or moved away to be written anew.
+func (s *Server) gone(changed []string) bool {
+	for _, p := range changed {
+		if _, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(p))); errors.Is(err, fs.ErrNotExist) {
+			return true
+		}
+	}
+	return false
+}
+
+// warmSearch makes the search index of the site now served, next, in the
+// background, when the search index of the site before, prev, was asked
+// for: someone is searching, and at 10,000 activities the index takes a
+// second to make. Called with buildMu held; ctx is the rebuild's.
+func (s *Server) warmSearch(ctx context.Context, prev, next *pipeline.Model) {
+	if prev == nil || !prev.Searched() {
+		return
+	}
+	warmCtx, stop := context.WithCancel(ctx)
+	s.stopWarm = stop
+	s.warm.Go(func() { next.Warm(warmCtx) })
+}
+
+// stopWarming stops the warming warmSearch started, if it runs (a request
+// for the index makes it then). Called with buildMu held.
+func (s *Server) stopWarming() {
+	if s.stopWarm != nil {
+		s.stopWarm()
+		s.stopWarm = nil
+	}
+}
+
+// site is a site being served: its files made on request.
+type site interface {
+	// file returns the file at name (a slash path from the site root) and
+	// whether the site has it; an error is a file that could not be made.
+	file(ctx context.Context, name string) ([]byte, bool, error)
+	// has reports whether the site has a page or file at name, without
+	// making it (the search index aside).
+	has(name string) bool
+}
+
+// modelSite is a prepared catalogue, served.
+type modelSite struct{ m *pipeline.Model }
+
+func (s modelSite) file(ctx context.Context, name string) ([]byte, bool, error) {
+	return s.m.Render(ctx, name)
+}
+
+func (s modelSite) has(name string) bool { return s.m.Has(name) }
 
 // basePath returns the path part of baseURL as "/" or "/a/b/".
 func basePath(baseURL string) string {
@@ -462,6 +574,34 @@ func (q *queue) add(changed []string) {
 	select {
 	case q.kick <- struct{}{}:
 	default:
+	}
+}
+
+// failGrace is how long a failed rebuild, or one that lacks a changed
+// file, waits for another change before it is shown; any other is shown
+// at once.
+const failGrace = 50 * time.Millisecond
+
+// await reports whether changes are waiting for a rebuild, or come within
+// d. It is called by the builder only, which alone takes from kick.
+func (q *queue) await(d time.Duration) bool {
+	q.mu.Lock()
+	waiting := len(q.changed) > 0
+	q.mu.Unlock()
+	if waiting {
+		return true
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-q.kick:
+		select { // back, for the builder's loop
+		case q.kick <- struct{}{}:
+		default: // add sent another meanwhile
+		}
+		return true
+	case <-timer.C:
+		return false
 	}
 }
 

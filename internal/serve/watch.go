@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/samkat/samkat/internal/load"
@@ -73,13 +72,10 @@ func (w *watcher) addTree(root string) error {
 	})
 }
 
-// run reads events until ctx is done. Changes are collected until the
-// catalogue has been quiet for debounce, then handed to changed at once.
-func (w *watcher) run(ctx context.Context, debounce time.Duration, changed func([]string)) {
-	timer := time.NewTimer(debounce)
-	timer.Stop()
-	defer timer.Stop()
-	pending := map[string]bool{}
+// run reads events until ctx is done and hands each changed path to
+// changed at once: the first event of a save starts a rebuild (the
+// builder gathers the events that come during it into one more rebuild).
+func (w *watcher) run(ctx context.Context, changed func([]string)) {
 	for {
 		select {
 		case <-ctx.Done():
@@ -100,25 +96,15 @@ func (w *watcher) run(ctx context.Context, debounce time.Duration, changed func(
 					}
 				}
 			}
-			pending[rel] = true
-			timer.Reset(debounce)
+			changed([]string{rel})
 		case err, ok := <-w.fw.Errors:
 			if !ok {
 				return
 			}
 			fmt.Fprintf(w.stderr, "samkat serve: watching for changes: %v\n", err)
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				pending["content"] = true // events were lost: rebuild anyway
-				timer.Reset(debounce)
+				changed(watchedDirs) // events were lost: read everything again
 			}
-		case <-timer.C:
-			batch := make([]string, 0, len(pending))
-			for p := range pending {
-				batch = append(batch, p)
-			}
-			clear(pending)
-			slices.Sort(batch)
-			changed(batch)
 		}
 	}
 }

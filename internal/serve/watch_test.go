@@ -109,6 +109,12 @@ type rebuild struct {
 
 func start(t *testing.T) *harness {
 	t.Helper()
+	return startWith(t, Config{})
+}
+
+// startWith is start with cfg, but for its Dir and Build.
+func startWith(t *testing.T, cfg Config) *harness {
+	t.Helper()
 	before := runtime.NumGoroutine()
 	h := &harness{
 		t:       t,
@@ -122,7 +128,8 @@ func start(t *testing.T) *harness {
 		t.Fatal(err)
 	}
 	h.origin = "http://" + ln.Addr().String()
-	s := New(Config{Dir: h.dir, Build: testOptions(), Debounce: 50 * time.Millisecond})
+	cfg.Dir, cfg.Build = h.dir, testOptions()
+	s := New(cfg)
 	s.rebuilt = func(changed []string, ok bool) { h.rebuilt <- rebuild{changed, ok} }
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -1,0 +1,244 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/samkat/samkat/internal/route"
+	"github.com/samkat/samkat/internal/synth"
+)
+
+// TestModelAsBuilt: every file Site writes, a Model makes on request with
+// the same bytes, and it makes no file Site does not write. The catalogues
+// are the repository's own content, a synthetic one, the small one, and
+// one with layouts of its own (whose pages Site does not splice).
+func TestModelAsBuilt(t *testing.T) {
+	own := mapCopy(t, os.DirFS("testdata/small"))
+	b, err := os.ReadFile("../../layouts/utskrift.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own["layouts/utskrift.html"] = &fstest.MapFile{Data: bytes.Replace(b, []byte("{{- range .Activities}}"), []byte("<pre>\n{{- range .Activities}}"), 1)}
+	cases := map[string]fs.FS{
+		"small":       os.DirFS("testdata/small"),
+		"repository":  os.DirFS("../.."),
+		"synth":       synth.Catalogue(300),
+		"own layouts": own,
+	}
+	for _, name := range slices.Sorted(maps.Keys(cases)) {
+		t.Run(name, func(t *testing.T) {
+			src := cases[name]
+			built, res, err := buildMem(t, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, mres, err := Prepare(context.Background(), src, testOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diagText(mres) != diagText(res) {
+				t.Errorf("Prepare says:\n%s\nSite says:\n%s", diagText(mres), diagText(res))
+			}
+			for _, f := range slices.Sorted(maps.Keys(built)) {
+				got, ok, err := m.Render(context.Background(), f)
+				if err != nil || !ok {
+					t.Errorf("%s: %v, %v", f, ok, err)
+					continue
+				}
+				if !bytes.Equal(got, built[f]) {
+					a, b := built[f], got
+					i := 0
+					for i < len(a) && i < len(b) && a[i] == b[i] {
+						i++
+					}
+					t.Errorf("%s differs at byte %d:\nbuilt: %q\nmodel: %q", f, i, a[max(0, i-60):min(len(a), i+60)], b[max(0, i-60):min(len(b), i+60)])
+				}
+			}
+			for _, f := range m.Paths() {
+				if _, ok := built[f]; !ok {
+					t.Errorf("the model lists %s, which Site does not write", f)
+				}
+			}
+			for _, f := range []string{"finns-inte.html", "verksamheter/finns-inte/index.html", route.SearchIndex + "finns-inte.json", "admin/finns-inte"} {
+				if _, ok, err := m.Render(context.Background(), f); ok || err != nil {
+					t.Errorf("%s: found %v, %v", f, ok, err)
+				}
+			}
+		})
+	}
+}
+
+// TestModelKeep: a Model takes over the pages of the one before that the
+// change did not touch: all of them after a change to a layout that only
+// some templates read, except those; after a change to the content, those
+// whose keys did not change.
+func TestModelKeep(t *testing.T) {
+	ctx := context.Background()
+	src := summed{mapCopy(t, os.DirFS("testdata/small"))}
+	prepare := func() *Model {
+		t.Helper()
+		m, _, err := Prepare(ctx, src, testOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	renderAll := func(m *Model) {
+		t.Helper()
+		for _, f := range m.Paths() {
+			if _, _, err := m.Render(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	kept := func(m, prev *Model) (pages map[string]bool) {
+		pages = map[string]bool{}
+		for name, f := range m.made {
+			if prev.made[name] == f {
+				pages[name] = true
+			}
+		}
+		return pages
+	}
+	first := prepare()
+	renderAll(first)
+
+	// Nothing changed: everything is kept.
+	same := prepare()
+	same.Keep(first)
+	if k := kept(same, first); len(k) != len(first.Paths()) {
+		t.Errorf("kept %d of %d files with nothing changed", len(k), len(first.Paths()))
+	}
+
+	// A layout only the activity pages read.
+	b, err := os.ReadFile("../../layouts/activity.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.MapFS["layouts/activity.html"] = &fstest.MapFile{Data: bytes.Replace(b, []byte("{{define \"main\"}}"), []byte("{{define \"main\"}}<p>ändrad</p>"), 1)}
+	layout := prepare()
+	layout.Keep(first)
+	k := kept(layout, first)
+	for _, pg := range layout.pages {
+		if want := pg.Template != "activity"; k[pg.Path] != want {
+			t.Errorf("%s (%s) kept: %v, want %v", pg.Path, pg.Template, k[pg.Path], want)
+		}
+	}
+	if got, _, _ := layout.Render(ctx, "verksamheter/lotsen/index.html"); !bytes.Contains(got, []byte("ändrad")) {
+		t.Error("the activity page does not show its changed layout")
+	}
+
+	// A static file that no page names: only it is made again.
+	src.MapFS["static/bild.txt"] = &fstest.MapFile{Data: []byte("ett\n")}
+	withStatic := prepare()
+	renderAll(withStatic)
+	src.MapFS["static/bild.txt"] = &fstest.MapFile{Data: []byte("två\n")}
+	static := prepare()
+	static.Keep(withStatic)
+	if k := kept(static, withStatic); k["bild.txt"] || !k["index.html"] {
+		t.Errorf("after a change to a static file, kept: bild.txt %v, index.html %v", k["bild.txt"], k["index.html"])
+	}
+	if got, _, _ := static.Render(ctx, "bild.txt"); string(got) != "två\n" {
+		t.Errorf("bild.txt is %q", got)
+	}
+
+	// The content: a plain page's text changed. Its page is made again;
+	// the pages whose keys say they do not show it are kept, and each is
+	// what a model without the earlier one makes.
+	om := src.MapFS["content/om.md"]
+	src.MapFS["content/om.md"] = &fstest.MapFile{Data: append(slices.Clone(om.Data), "\nEn rad till.\n"...)}
+	content := prepare()
+	content.Keep(first)
+	k = kept(content, first)
+	if k["om/index.html"] {
+		t.Error("om/index.html kept after a change to its text")
+	}
+	fresh := prepare()
+	for name := range k {
+		got, _, err := content.Render(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, err := fresh.Render(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s kept after a change to om.md, but a fresh model makes other bytes", name)
+		}
+	}
+}
+
+// summed is a catalogue in memory that sums itself as samkat serve's does.
+type summed struct{ fstest.MapFS }
+
+func (s summed) Sum() [32]byte {
+	var sum [32]byte
+	for _, name := range slices.Sorted(maps.Keys(s.MapFS)) {
+		data := ""
+		if strings.HasPrefix(name, "content/") {
+			data = string(s.MapFS[name].Data)
+		}
+		if strings.HasPrefix(name, "content/") || strings.HasPrefix(name, "static/") {
+			for i, c := range []byte(name + "\x00" + data) {
+				sum[i%32] = sum[i%32]*31 + c
+			}
+		}
+	}
+	return sum
+}
+
+func mapCopy(t *testing.T, src fs.FS) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, err := fs.ReadFile(src, p)
+			if err != nil {
+				return err
+			}
+			out[p] = &fstest.MapFile{Data: b}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestModelConcurrent: requests for the same files at once get the same
+// bytes (run with -race).
+func TestModelConcurrent(t *testing.T) {
+	src := os.DirFS("testdata/small")
+	built, _, err := buildMem(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := Prepare(context.Background(), src, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := slices.Sorted(maps.Keys(built))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range names {
+				f := names[(i*(g+1))%len(names)]
+				got, ok, err := m.Render(context.Background(), f)
+				if !ok || err != nil || !bytes.Equal(got, built[f]) {
+					t.Errorf("%s: %v, %v, equal %v", f, ok, err, bytes.Equal(got, built[f]))
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -1,0 +1,313 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/samkat/samkat/internal/synth"
+)
+
+// TestServedAsBuilt: every file samkat build writes, the server serves
+// with the same bytes (before the live-reload script is added), for the
+// small catalogue, a synthetic one and the repository's own, after the
+// first build and (but the repository's) after an edit.
+func TestServedAsBuilt(t *testing.T) {
+	synthDir := filepath.Join(t.TempDir(), "synth")
+	if err := os.CopyFS(synthDir, synth.Catalogue(200)); err != nil {
+		t.Fatal(err)
+	}
+	// The repository's own catalogue is read where it is, and not edited.
+	for name, dir := range map[string]string{"small": catalogueCopy(t), "synth": synthDir, "repository": "../.."} {
+		t.Run(name, func(t *testing.T) {
+			s := New(Config{Dir: dir, Build: testOptions()})
+			if !s.Rebuild(context.Background()) {
+				t.Fatal("does not build")
+			}
+			compare := func() {
+				t.Helper()
+				want := built(t, dir)
+				site := s.state.Load().site
+				for _, f := range slices.Sorted(maps.Keys(want)) {
+					got, ok, err := site.file(context.Background(), f)
+					if err != nil || !ok || !bytes.Equal(got, want[f]) {
+						t.Errorf("%s: served %d bytes (%v, %v), built %d", f, len(got), ok, err, len(want[f]))
+					}
+				}
+			}
+			compare()
+			if name == "repository" {
+				return
+			}
+			var edited string
+			_ = filepath.WalkDir(filepath.Join(dir, "content", "verksamheter"), func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && edited == "" {
+					edited = p
+				}
+				return err
+			})
+			b, err := os.ReadFile(edited)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(edited, append(b, "\nEn ny rad.\n"...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			rel, _ := filepath.Rel(dir, edited)
+			if !s.rebuild(context.Background(), []string{filepath.ToSlash(rel)}, nil) {
+				t.Fatal("the edit does not build")
+			}
+			compare()
+		})
+	}
+}
+
+// countingFS counts the files opened, by name.
+type countingFS struct {
+	fs.FS
+	mu     sync.Mutex
+	opened map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".md") { // files, not the folders listed
+		c.mu.Lock()
+		c.opened[name]++
+		c.mu.Unlock()
+	}
+	return c.FS.Open(name)
+}
+
+func (c *countingFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(c.FS, name) }
+func (c *countingFS) ReadLink(name string) (string, error)   { return fs.ReadLink(c.FS, name) }
+
+// TestSourceReadsOnlyChanges: after the first reading, a file is read from
+// disk again only once the watcher has reported it, or a folder above it.
+func TestSourceReadsOnlyChanges(t *testing.T) {
+	dir := catalogueCopy(t)
+	src := newSource()
+	disk := &countingFS{FS: os.DirFS(dir), opened: map[string]int{}}
+	readAll := func() map[string]string {
+		t.Helper()
+		f := src.over(disk)
+		out := map[string]string{}
+		err := fs.WalkDir(f, "content", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(f, p)
+			out[p] = string(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	first := readAll()
+	clear(disk.opened)
+	if again := readAll(); !maps.Equal(first, again) || len(disk.opened) != 0 {
+		t.Errorf("read again from disk: %v", disk.opened)
+	}
+	writeFile(t, dir, "content/om.md", "---\ntitel: Om\n---\nNytt.\n")
+	if again := readAll(); again["content/om.md"] != first["content/om.md"] {
+		t.Error("a change not reported was read")
+	}
+	src.forget([]string{"content/om.md"})
+	if again := readAll(); again["content/om.md"] != "---\ntitel: Om\n---\nNytt.\n" || len(disk.opened) != 1 || disk.opened["content/om.md"] != 1 {
+		t.Errorf("after the report: %q, read from disk: %v", again["content/om.md"], disk.opened)
+	}
+	clear(disk.opened)
+	src.forget([]string{"content/verksamheter"}) // a folder event
+	readAll()
+	for name := range first {
+		if want := strings.HasPrefix(name, "content/verksamheter/"); (disk.opened[name] == 1) != want {
+			t.Errorf("%s read from disk: %d", name, disk.opened[name])
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, "content", "verksamheter", "lotsen.md")); err != nil {
+		t.Fatal(err)
+	}
+	src.forget([]string{"content/verksamheter/lotsen.md"})
+	if _, ok := readAll()["content/verksamheter/lotsen.md"]; ok {
+		t.Error("a removed file is still read")
+	}
+}
+
+// TestTwoStepSave: a file emptied and then written, as some editors save,
+// ends with the page of the whole file and no failed build shown.
+func TestTwoStepSave(t *testing.T) {
+	h := start(t)
+	p := filepath.Join(h.dir, "content", "om.md")
+	for i := range 5 {
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Repeat("Ny text. ", i+1)
+		if _, err := f.WriteString("---\ntitel: Om katalogen\n---\n" + text + "\n"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		for {
+			r := wait(t, h.rebuilt, "the rebuild")
+			if !r.ok {
+				t.Fatalf("a failed build was shown: %+v", r)
+			}
+			if _, page := h.get(base + "om/"); strings.Contains(page, strings.TrimSpace(text)+"</p>") {
+				break
+			}
+		}
+	}
+}
+
+// TestLayoutChangeKeepsOtherPages: after a change to a layout that only
+// the activity pages read, the other pages are not rendered again (their
+// bytes are the very ones served before), and the activity pages show it.
+func TestLayoutChangeKeepsOtherPages(t *testing.T) {
+	s, dir := builtServer(t)
+	ctx := context.Background()
+	page := func(name string) []byte {
+		t.Helper()
+		b, ok, err := s.state.Load().site.file(ctx, name)
+		if !ok || err != nil {
+			t.Fatalf("%s: %v, %v", name, ok, err)
+		}
+		return b
+	}
+	front, lotsen := page("index.html"), page("verksamheter/lotsen/index.html")
+	b, err := os.ReadFile("../../layouts/activity.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "layouts/activity.html", strings.Replace(string(b), `{{define "main"}}`, `{{define "main"}}<p>Ändrad mall</p>`, 1))
+	if !s.rebuild(ctx, []string{"layouts", "layouts/activity.html"}, nil) {
+		t.Fatal("the changed layout does not build")
+	}
+	if again := page("index.html"); &again[0] != &front[0] {
+		t.Error("the front page was rendered again")
+	}
+	if again := page("verksamheter/lotsen/index.html"); bytes.Equal(again, lotsen) || !bytes.Contains(again, []byte("Ändrad mall")) {
+		t.Error("the activity page does not show its changed layout")
+	}
+	// An edit of the content renders every page again.
+	writeFile(t, dir, "content/om.md", "---\ntitel: Om katalogen\n---\nÄndrad.\n")
+	if !s.rebuild(ctx, []string{"content/om.md"}, nil) {
+		t.Fatal("the edit does not build")
+	}
+	if again := page("index.html"); &again[0] == &front[0] {
+		t.Error("the front page was kept after an edit of the content")
+	}
+}
+
+// TestMemoryFlatOverRebuilds: 50 edits, each followed by requests for the
+// edited page, the front page and the search index, leave the live heap
+// no larger than after the first few.
+func TestMemoryFlatOverRebuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	e := newEditBench(t, 60)
+	s := New(Config{Dir: e.dir, Build: testOptions()})
+	ctx := context.Background()
+	if !s.Rebuild(ctx) {
+		t.Fatal("does not build")
+	}
+	rel, _ := filepath.Rel(e.dir, e.file)
+	heap := func() uint64 {
+		runtime.GC()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	var first uint64
+	for i := range 50 {
+		want := e.save(t)
+		if !s.rebuild(ctx, []string{filepath.ToSlash(rel)}, nil) {
+			t.Fatal("rebuild failed")
+		}
+		if rec := get(s, "GET", e.page); bytes.Contains(rec.Body.Bytes(), e.marker) != want {
+			t.Fatalf("edit %d not shown", i)
+		}
+		get(s, "GET", "/")
+		get(s, "GET", "/sok/index/meta.json")
+		if i == 4 {
+			first = heap()
+		}
+	}
+	if last := heap(); last > first+first/2 {
+		t.Errorf("live heap %d MB after 50 rebuilds, %d MB after 5", last>>20, first>>20)
+	}
+}
+
+// TestEventForFileAsRead: an event for a file that is as the last rebuild
+// read it (the second event of a save, which came while the rebuild read
+// the file) rebuilds nothing; one for a changed file does.
+func TestEventForFileAsRead(t *testing.T) {
+	s, dir := builtServer(t)
+	ctx := context.Background()
+	v0 := s.state.Load().version
+	if !s.rebuild(ctx, []string{"content/om.md"}, nil) || s.state.Load().version != v0 {
+		t.Error("rebuilt for a file as it was read")
+	}
+	writeFile(t, dir, "content/om.md", "---\ntitel: Om katalogen\n---\nÄndrad.\n")
+	if !s.rebuild(ctx, []string{"content/om.md"}, nil) || s.state.Load().version == v0 {
+		t.Error("no rebuild for a changed file")
+	}
+	v1 := s.state.Load().version
+	if !s.rebuild(ctx, []string{"content/finns-inte.md", "content/ny-mapp"}, nil) || s.state.Load().version == v1 {
+		t.Error("no rebuild for paths not read")
+	}
+}
+
+// TestMoveAndWriteSave: a file moved away and written anew, as some
+// editors save (keeping the old one as a backup), is shown with its new
+// text at the first rebuild shown, never as a missing page.
+func TestMoveAndWriteSave(t *testing.T) {
+	h := start(t)
+	p := filepath.Join(h.dir, "content", "om.md")
+	for i := range 3 {
+		if err := os.Rename(p, p+"~"); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Repeat("Skriven på nytt. ", i+1)
+		writeFile(t, h.dir, "content/om.md", "---\ntitel: Om katalogen\n---\n"+text+"\n")
+		for {
+			r := wait(t, h.rebuilt, "the rebuild")
+			status, page := h.get(base + "om/")
+			if !r.ok || status != 200 {
+				t.Fatalf("a rebuild %+v served om/ with status %d", r, status)
+			}
+			if strings.Contains(page, strings.TrimSpace(text)+"</p>") {
+				break
+			}
+		}
+	}
+}
+
+// TestPolledEdits: with --poll, the files the poller finds changed are
+// read again, and only they: an edit shows, and so does a new file.
+func TestPolledEdits(t *testing.T) {
+	h := startWith(t, Config{Poll: 10 * time.Millisecond})
+	writeFile(t, h.dir, "content/om.md", "---\ntitel: Om katalogen\n---\nFunnen av pollern.\n")
+	for {
+		if _, page := h.get(base + "om/"); strings.Contains(page, "Funnen av pollern.") {
+			break
+		}
+		wait(t, h.rebuilt, "a rebuild")
+	}
+	writeFile(t, h.dir, "static/ny.txt", "ny\n")
+	h.waitFor(base+"ny.txt", "ny\n")
+}
