@@ -131,6 +131,7 @@ type Tx struct {
 	// Abort removes it again.
 	createdState bool
 	old          manifest
+	id           string   // this build's, recorded in its manifest
 	kept         []string // what a folder samkat did not make held when the build began
 
 	movedDirs map[string]bool // folders Commit moved in whole
@@ -186,7 +187,7 @@ func Begin(out string) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", out, err)
 	}
-	t := &Tx{out: out, root: root, created: created, next: map[string]entry{}, staged: map[string]bool{}, conflicts: map[string]string{}}
+	t := &Tx{out: out, root: root, created: created, id: randomID(), next: map[string]entry{}, staged: map[string]bool{}, conflicts: map[string]string{}}
 	if err := t.begin(); err != nil {
 		if t.lock != nil {
 			unlockFile(t.lock)
@@ -588,7 +589,7 @@ func (t *Tx) Commit() (Stats, error) {
 	}
 	st.Removed = len(remove)
 
-	id := randomID()
+	id := t.id
 	if err := writeManifest(t.root, nextName, manifest{Format: manifestFormat, Build: id, Files: t.next}); err != nil {
 		t.cleanup(nil)
 		return st, err

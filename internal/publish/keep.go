@@ -1,0 +1,125 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// A Keeper is a Writer that starts from a version of the site it can tell
+// apart from any other, and can keep a file of that version as it is
+// without being given its bytes again. Tx is a Keeper.
+type Keeper interface {
+	Writer
+	// Base identifies the version of the site the writer starts from: ""
+	// when there is none. Two writers with the same non-empty Base start
+	// from the same files.
+	Base() string
+	// Keep makes the file name of the base version part of the new one,
+	// as it is. It fails with ErrNotIntact, and keeps nothing, when the
+	// base has no such file or it is no longer as the base left it; the
+	// caller then writes the file.
+	Keep(name string) error
+}
+
+// ErrNotIntact is returned by Keep for a file that is not as the previous
+// build left it (edited, removed, or never written by it).
+var ErrNotIntact = errors.New("the file is not as the previous build left it")
+
+// Base returns the id of the build that wrote the site the transaction
+// starts from, as its manifest records it; "" for a folder no build
+// completed in.
+func (t *Tx) Base() string { return t.old.Build }
+
+// ID returns the id the manifest will record for this build once it is
+// committed.
+func (t *Tx) ID() string { return t.id }
+
+// Keep keeps the file name of the previous build as it is: it counts as
+// written and unchanged. The file must be listed in the previous manifest
+// and still have the size and modification time it records (a file
+// touched since is compared by its hash). Otherwise Keep returns
+// ErrNotIntact and records nothing. It is safe for concurrent use.
+func (t *Tx) Keep(name string) error {
+	if err := t.writable(name); err != nil {
+		return err
+	}
+	o, ours := t.old.Files[name]
+	if !ours {
+		return fmt.Errorf("keep %s: %w", name, ErrNotIntact)
+	}
+	fn := filepath.FromSlash(name)
+	info, err := t.root.Lstat(fn)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != o.Size {
+		return fmt.Errorf("keep %s: %w", name, ErrNotIntact)
+	}
+	e := entry{Size: o.Size, Hash: o.Hash, MTime: o.MTime}
+	if info.ModTime().UnixNano() != o.MTime {
+		if h, _, err := hashFile(t.root, fn); err != nil || h != o.Hash {
+			return fmt.Errorf("keep %s: %w", name, ErrNotIntact)
+		}
+		e.MTime = info.ModTime().UnixNano()
+	}
+	return t.record(name, e, false)
+}
+
+// stateFile is the path of a file of samkat's own in the output's state
+// folder.
+func stateFile(name string) (string, error) {
+	if name == "" || strings.ContainsAny(name, "/\\\x00") || name == "." || name == ".." ||
+		path.Base(name) != name || strings.HasSuffix(name, ".tmp") {
+		return "", fmt.Errorf("invalid state file name %q", name)
+	}
+	switch stateDir + "/" + name {
+	case manifestName, nextName, lockName, stagingDir, oldDir:
+		return "", fmt.Errorf("state file name %q is publish's own", name)
+	}
+	return stateDir + "/" + name, nil
+}
+
+// ReadState returns the file name of the output's state folder
+// (.samkat/), which a build wrote with WriteState; ok is false when there
+// is none. Such files are never part of the site.
+func (t *Tx) ReadState(name string) (data []byte, ok bool, err error) {
+	p, err := stateFile(name)
+	if err != nil {
+		return nil, false, err
+	}
+	b, err := t.root.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return b, true, nil
+}
+
+// WriteState writes the file name of the output's state folder in one
+// rename, so that it holds the old bytes or the new ones, never a part.
+// It is written at once, not at Commit: what it says must be tied to the
+// build (by ID) for a reader to tell whether the build was committed.
+func (t *Tx) WriteState(name string, data []byte) error {
+	p, err := stateFile(name)
+	if err != nil {
+		return err
+	}
+	tmp := p + ".tmp"
+	f, err := t.root.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.root.Remove(tmp)
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	return t.root.Rename(tmp, p)
+}

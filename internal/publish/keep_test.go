@@ -1,0 +1,142 @@
+package publish
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestKeep: a file of the previous build kept as it is counts as
+// unchanged and stays; one edited, removed or never written is refused,
+// and the build writes it instead.
+func TestKeep(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	tx, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tx.Base() != "" {
+		t.Errorf("Base of a new folder: %q", tx.Base())
+	}
+	first := tx.ID()
+	for name, data := range map[string]string{"a.html": "A", "b.html": "B", "c/d.html": "D", "e.html": "E"} {
+		if err := tx.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.html"), []byte("b"), 0o644); err != nil { // same size, other bytes
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "c/d.html")); err != nil {
+		t.Fatal(err)
+	}
+	// Touched, not changed: kept after comparing the hash.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "e.html"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, dir)
+
+	tx, err = Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tx.Base() != first {
+		t.Errorf("Base %q, want the first build's id %q", tx.Base(), first)
+	}
+	for _, name := range []string{"a.html", "e.html"} {
+		if err := tx.Keep(name); err != nil {
+			t.Errorf("Keep(%s): %v", name, err)
+		}
+	}
+	for _, name := range []string{"b.html", "c/d.html", "new.html", ".samkat/manifest.json"} {
+		err := tx.Keep(name)
+		if err == nil || (name != ".samkat/manifest.json" && !errors.Is(err, ErrNotIntact)) {
+			t.Errorf("Keep(%s): %v, want it refused", name, err)
+		}
+	}
+	for name, data := range map[string]string{"b.html": "B", "c/d.html": "D"} {
+		if err := tx.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := tx.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Files != 4 || st.Written != 2 || st.Unchanged != 2 || st.Removed != 0 {
+		t.Errorf("stats %+v, want 4 files, 2 written, 2 unchanged", st)
+	}
+	after := tree(t, dir)
+	for _, name := range []string{"a.html", "e.html"} {
+		if after[name] != before[name] {
+			t.Errorf("%s: %+v, want it as it was, %+v", name, after[name], before[name])
+		}
+	}
+	if after["b.html"].data != "B" || after["c/d.html"].data != "D" {
+		t.Errorf("rewritten files: %+v", after)
+	}
+	// A third build that keeps everything keeps the touched file's time.
+	tx, err = Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.html", "b.html", "c/d.html", "e.html"} {
+		if err := tx.Keep(name); err != nil {
+			t.Errorf("third build, Keep(%s): %v", name, err)
+		}
+	}
+	if _, err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestState: a state file is written whole, read back, survives builds
+// and is never part of the site; publish's own names are refused.
+func TestState(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	tx, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := tx.ReadState("cache"); ok || err != nil {
+		t.Errorf("ReadState of a new folder: %v %v", ok, err)
+	}
+	if err := tx.WriteState("cache", []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"manifest.json", "next.json", "lock", "staging", "old", "a/b", "..", "", "x.tmp"} {
+		if err := tx.WriteState(bad, nil); err == nil {
+			t.Errorf("WriteState(%q) accepted", bad)
+		}
+	}
+	if err := tx.WriteFile("index.html", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	tx, err = Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, ok, err := tx.ReadState("cache")
+	if !ok || err != nil || string(b) != "one" {
+		t.Errorf("ReadState: %q %v %v", b, ok, err)
+	}
+	st, err := tx.Commit() // writes nothing: the site has no files now
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Files != 0 || st.Removed != 1 {
+		t.Errorf("stats %+v", st)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".samkat", "cache")); err != nil {
+		t.Errorf("the state file went with the site: %v", err)
+	}
+}
