@@ -104,7 +104,11 @@ func BenchmarkBuildDir(b *testing.B) {
 // BenchmarkRebuild measures samkat build into the previous output after one
 // activity changed: between iterations one activity's body alternates
 // between two versions, so every iteration has exactly one change to
-// publish. files-written/op is how many files the change rewrote.
+// publish. Each build uses the cache the previous one left in the output
+// folder, as samkat build does. files-written/op is how many files the
+// change rewrote, files-reused/op how many the build kept without making
+// them again, and peak-live-MB/op the largest live heap (see
+// BenchmarkBuildPeak).
 func BenchmarkRebuild(b *testing.B) {
 	forSizes(b, func(b *testing.B, src fstest.MapFS) {
 		dir := writeCatalogue(b, src)
@@ -114,21 +118,30 @@ func BenchmarkRebuild(b *testing.B) {
 			b.Fatalf("%v\n%s", err, diagText(res))
 		}
 		edit := newEdit(b, dir, src)
-		var written int
+		var written, reused int
+		var live uint64
 		var cpu cpuMeter
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
 			edit.toggle(b)
+			s := startPeakSampler("")
 			b.StartTimer()
 			cpu.start()
 			res, err := Dir(context.Background(), dir, out, opt)
 			cpu.stop()
+			b.StopTimer()
+			s.stop()
+			b.StartTimer()
 			if err != nil {
 				b.Fatalf("%v\n%s", err, diagText(res))
 			}
 			written += res.Written
+			reused += resultReused(res)
+			live = max(live, s.live)
 		}
 		b.ReportMetric(float64(written)/float64(b.N), "files-written/op")
+		b.ReportMetric(float64(reused)/float64(b.N), "files-reused/op")
+		b.ReportMetric(float64(live)/(1<<20), "peak-live-MB/op")
 		cpu.report(b)
 	})
 }

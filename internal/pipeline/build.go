@@ -395,7 +395,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		htmls[i], diagsPer[i] = conv.Convert(j.file, j.body, j.inset...)
 		return nil
 	})
-	if r != nil && err == nil {
+	if r != nil && err == nil && r.keepsBodies() {
 		used := make(map[site.Key]bodyEntry, len(jobs))
 		for i, k := range keys {
 			if k != (site.Key{}) {
@@ -513,8 +513,18 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 				render[pg.Path] = true
 			}
 		}
-		if len(render) > 0 {
+		switch {
+		case len(render) == 0:
+		case len(render)*pagesAlone > len(list):
 			pages = slices.DeleteFunc(site.Assemble(in), func(pg site.Page) bool { return !render[pg.Path] })
+		default:
+			// Few: each page's view is made alone.
+			for _, pg := range list {
+				if render[pg.Path] {
+					pg.View = pg.Build()
+					pages = append(pages, pg)
+				}
+			}
 		}
 	} else {
 		pages = site.Assemble(in)
@@ -606,6 +616,13 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	})
 	return all + d.files + len(static), int(k.kept.Load()), err
 }
+
+// pagesAlone decides how a build that keeps pages makes the views of the
+// others: one by one (site.Page.Build) when they are at most one in
+// pagesAlone of the site's pages, else all at once (site.Assemble, which
+// shares the work of the lists among them). 0 makes them one by one
+// always (the tests).
+var pagesAlone = 8
 
 // emitter writes the files of the site, minified by their type.
 type emitter struct {

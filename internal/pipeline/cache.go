@@ -48,6 +48,10 @@ import (
 // truncated or foreign file is ignored, and the build is a full one.
 type Cache struct {
 	mu sync.Mutex
+	// oneBuild is set for the cache Dir loads from the output folder: it
+	// keeps no bodies (the file holds none), and hands what load made to
+	// the file at once rather than keep it.
+	oneBuild bool
 	// parsed holds load's work by fileSum; each entry is handed out as a
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
@@ -75,6 +79,9 @@ type run struct {
 	parsed  map[site.Key]load.Parsed
 	bodies  map[site.Key]bodyEntry
 	outputs map[string]site.Key // what this build wrote or kept, by path
+	// encoded returns the parsed files encoded for the cache file, for a
+	// cache of one build (see loaded).
+	encoded func() ([]byte, error)
 }
 
 func (c *Cache) start() *run {
@@ -93,7 +100,8 @@ func fileSum(name string, src []byte) site.Key {
 	return sumOf(h)
 }
 
-// Reused is load.Reuse's: the cached result for the file, copied.
+// Reused is load.Reuse's: the cached result for the file, copied, with
+// its body taken from src again (the cache keeps none).
 func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	sum := fileSum(name, src)
 	r.c.mu.Lock()
@@ -105,23 +113,55 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 		r.parsed[sum] = p
 	}
 	r.mu.Unlock()
-	return cloneParsed(p), ok
+	if !ok {
+		return load.Parsed{}, false
+	}
+	q := cloneParsed(p)
+	body := load.Body(name, src)
+	switch {
+	case q.Index != nil:
+		q.Index.Body = body
+	case q.Activity != nil:
+		q.Activity.Body = body
+	case q.Page != nil:
+		q.Page.Body = body
+	}
+	return q, true
 }
 
-// Parsed is load.Reuse's: a copy of p is kept.
+// Parsed is load.Reuse's: a copy of p is kept, without its body.
 func (r *run) Parsed(name string, src []byte, p load.Parsed) {
 	sum := fileSum(name, src)
+	q := cloneParsed(p)
+	switch {
+	case q.Index != nil:
+		q.Index.Body = nil
+	case q.Activity != nil:
+		q.Activity.Body = nil
+	case q.Page != nil:
+		q.Page.Body = nil
+	}
 	r.mu.Lock()
 	r.sums[name] = sum
-	r.parsed[sum] = cloneParsed(p)
+	r.parsed[sum] = q
 	r.mu.Unlock()
 }
 
 // loaded ends the loading: the cache keeps what this build's files gave.
 func (r *run) loaded() {
 	r.c.mu.Lock()
-	r.c.parsed = r.parsed
-	r.c.mu.Unlock()
+	defer r.c.mu.Unlock()
+	if !r.c.oneBuild {
+		r.c.parsed = r.parsed
+		return
+	}
+	// Encoded beside the rest of the build, and let go: at 10,000
+	// activities the positions alone are some 25 MB through the render.
+	r.c.parsed = nil
+	parsed := r.parsed
+	r.parsed = nil
+	r.encoded = sync.OnceValues(func() ([]byte, error) { return encodeParsed(parsed) })
+	go r.encoded()
 }
 
 // body returns markdown's work for key, if the cache has it.
@@ -135,8 +175,17 @@ func (r *run) body(key site.Key) (bodyEntry, bool) {
 // converted ends the conversion: the cache keeps this build's bodies.
 func (r *run) converted(bodies map[site.Key]bodyEntry) {
 	r.c.mu.Lock()
-	r.c.bodies = bodies
+	if !r.c.oneBuild {
+		r.c.bodies = bodies
+	}
 	r.c.mu.Unlock()
+}
+
+// keepsBodies says whether the cache keeps converted bodies.
+func (r *run) keepsBodies() bool {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	return !r.c.oneBuild
 }
 
 // previous returns the key the output file name had in the version base
@@ -168,16 +217,18 @@ func (r *run) committed(base string) {
 	r.c.mu.Unlock()
 }
 
-// The cache file, in the output folder's .samkat/: a header, then the
-// entries, gob-encoded, then the SHA-256 of all before it.
+// The cache file, in the output folder's .samkat/: a header naming the
+// samkat that wrote it, the keys of the output files and the parsed
+// files, each gob-encoded, then the SHA-256 of all before it.
 const (
 	cacheFileName = "cache"
 	cacheMagic    = "samkat build cache\n"
-	cacheFormat   = 1
+	cacheFormat   = 2
 )
 
-// cacheFile is what the cache file holds. Entries with diagnostics are
-// left out (rare, and their messages hold values of any type).
+// cacheFile is what the cache file holds. Parsed files with diagnostics
+// are left out (few, and their messages hold values of any type), and so
+// are the bodies (read from the file again).
 type cacheFile struct {
 	Stamp   string // samkat's version and build (see buildStamp)
 	Base    string
@@ -185,15 +236,38 @@ type cacheFile struct {
 	Parsed  map[site.Key]load.Parsed
 }
 
-// encodeCache returns the file of c, made by the samkat of stamp.
-func encodeCache(f cacheFile) ([]byte, error) {
+// encodeParsed is the part of the cache file that holds the parsed files.
+func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
+	keep := make(map[site.Key]load.Parsed, len(parsed))
+	for k, p := range parsed {
+		if len(p.Diags) == 0 {
+			keep[k] = p
+		}
+	}
 	var buf bytes.Buffer
+	err := gob.NewEncoder(&buf).Encode(keep)
+	return buf.Bytes(), err
+}
+
+type cacheOutputs struct {
+	Base    string
+	Outputs map[string]site.Key
+}
+
+// encodeCache returns the cache file of f, with its parsed files encoded
+// already (encodeParsed).
+func encodeCache(f cacheFile, parsed []byte) ([]byte, error) {
+	var outputs bytes.Buffer
+	if err := gob.NewEncoder(&outputs).Encode(cacheOutputs{f.Base, f.Outputs}); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(cacheMagic) + 4*4 + len(f.Stamp) + outputs.Len() + len(parsed) + sha256.Size)
 	buf.WriteString(cacheMagic)
 	binary.Write(&buf, binary.LittleEndian, uint32(cacheFormat))
 	writeBytes(&buf, []byte(f.Stamp))
-	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
-		return nil, err
-	}
+	writeBytes(&buf, outputs.Bytes())
+	writeBytes(&buf, parsed)
 	sum := sha256.Sum256(buf.Bytes())
 	buf.Write(sum[:])
 	return buf.Bytes(), nil
@@ -201,8 +275,8 @@ func encodeCache(f cacheFile) ([]byte, error) {
 
 var errCacheFile = errors.New("not a cache file of this samkat")
 
-// decodeCache reads a cache file, or says it is not one samkat of stamp
-// can trust.
+// decodeCache reads a cache file, or says it is not one the samkat of
+// stamp can trust: another samkat's, damaged or cut short.
 func decodeCache(b []byte, stamp string) (cacheFile, error) {
 	var f cacheFile
 	if len(b) < len(cacheMagic)+4+sha256.Size || string(b[:len(cacheMagic)]) != cacheMagic {
@@ -217,12 +291,26 @@ func decodeCache(b []byte, stamp string) (cacheFile, error) {
 	if binary.Read(r, binary.LittleEndian, &format) != nil || format != cacheFormat {
 		return f, errCacheFile
 	}
-	if s, err := readBytes(r); err != nil || string(s) != stamp {
+	s, err := readBytes(r)
+	if err != nil || string(s) != stamp {
 		return f, errCacheFile
 	}
-	if err := gob.NewDecoder(r).Decode(&f); err != nil || f.Stamp != stamp {
+	outputs, err := readBytes(r)
+	if err != nil {
+		return f, errCacheFile
+	}
+	parsed, err := readBytes(r)
+	if err != nil || r.Len() != 0 {
+		return f, errCacheFile
+	}
+	var o cacheOutputs
+	if err := gob.NewDecoder(bytes.NewReader(outputs)).Decode(&o); err != nil {
+		return f, errCacheFile
+	}
+	if err := gob.NewDecoder(bytes.NewReader(parsed)).Decode(&f.Parsed); err != nil {
 		return cacheFile{}, errCacheFile
 	}
+	f.Stamp, f.Base, f.Outputs = stamp, o.Base, o.Outputs
 	return f, nil
 }
 
@@ -233,7 +321,7 @@ func writeBytes(w io.Writer, b []byte) {
 
 func readBytes(r *bytes.Reader) ([]byte, error) {
 	var n uint32
-	if err := binary.Read(r, binary.LittleEndian, &n); err != nil || int(n) > r.Len() {
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil || int64(n) > int64(r.Len()) {
 		return nil, errCacheFile
 	}
 	b := make([]byte, n)
@@ -242,9 +330,11 @@ func readBytes(r *bytes.Reader) ([]byte, error) {
 }
 
 // loadCache returns the cache kept in the output folder of tx: empty
-// when there is none, or it cannot be trusted.
+// when there is none, or it cannot be trusted. It lives for one build:
+// what it parsed is encoded for the next as soon as the files are
+// loaded, and let go.
 func loadCache(tx *publish.Tx, version string) *Cache {
-	c := NewCache()
+	c := &Cache{oneBuild: true}
 	stamp := buildStamp(version)
 	if stamp == "" {
 		return c
@@ -265,16 +355,14 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 // build tx commits. A failure costs the next build its speed only.
 func saveCache(tx *publish.Tx, r *run, version string) {
 	stamp := buildStamp(version)
-	if stamp == "" {
+	if stamp == "" || r.encoded == nil {
 		return
 	}
-	f := cacheFile{Stamp: stamp, Base: tx.ID(), Outputs: r.outputs, Parsed: map[site.Key]load.Parsed{}}
-	for k, p := range r.parsed {
-		if len(p.Diags) == 0 {
-			f.Parsed[k] = p
-		}
+	parsed, err := r.encoded()
+	if err != nil {
+		return
 	}
-	b, err := encodeCache(f)
+	b, err := encodeCache(cacheFile{Stamp: stamp, Base: tx.ID(), Outputs: r.outputs}, parsed)
 	if err != nil {
 		return
 	}

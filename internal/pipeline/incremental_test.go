@@ -161,8 +161,14 @@ func (s *incremental) check(what string) {
 // the files whose bytes changed. It runs with the cache samkat build keeps
 // in the output folder, and with one kept in memory as samkat serve does.
 func TestIncrementalEqualsCold(t *testing.T) {
-	for _, mode := range []string{"persistent", "memory"} {
+	for _, mode := range []string{"persistent", "memory", "page by page"} {
 		t.Run(mode, func(t *testing.T) {
+			if mode == "page by page" {
+				// Every page to render made alone (site.Page.Build),
+				// however many they are.
+				defer func(n int) { pagesAlone = n }(pagesAlone)
+				pagesAlone = 0
+			}
 			s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
 			if err := os.CopyFS(s.dir, os.DirFS("testdata/small")); err != nil {
 				t.Fatal(err)
@@ -316,7 +322,11 @@ func foreignCache(t *testing.T, b []byte, version string) []byte {
 		f.Parsed[k] = p
 	}
 	f.Stamp = "another samkat"
-	out, err := encodeCache(f)
+	parsed, err := encodeParsed(f.Parsed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := encodeCache(f, parsed)
 	if err != nil {
 		t.Fatal(err)
 	}
