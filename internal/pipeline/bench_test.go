@@ -136,7 +136,7 @@ func BenchmarkRebuild(b *testing.B) {
 				b.Fatalf("%v\n%s", err, diagText(res))
 			}
 			written += res.Written
-			reused += resultReused(res)
+			reused += res.Reused
 			live = max(live, s.live)
 		}
 		b.ReportMetric(float64(written)/float64(b.N), "files-written/op")

@@ -178,7 +178,6 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("publish %s: %w", out, err)
 	}
-	r.committed(tx.ID())
 	res.Written, res.Unchanged, res.Removed, res.Kept = st.Written, st.Unchanged, st.Removed, st.Kept
 	return res, nil
 }
@@ -187,8 +186,21 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 type prepared struct {
 	cat    *catalog.Catalogue
 	bodies map[string]markdown.Body
+	// pending are the bodies not converted yet (see convertBodies): not
+	// in bodies until convertPending.
+	pending *pendingBodies
 	// fileKeys are site.Input.FileKeys, when the build has a cache.
 	fileKeys map[string]site.Key
+}
+
+// convertPending converts the bodies left for later, adding them to
+// bodies and to in, which siteInput made of p (its maps are the ones the
+// pages of site.Paths made from it read).
+func (p *prepared) convertPending(ctx context.Context, in *site.Input) error {
+	if p.pending == nil {
+		return nil
+	}
+	return p.pending.convert(ctx, p.bodies, in)
 }
 
 // dropHTML lets go of the bodies' HTML, keeping their text.
@@ -243,7 +255,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 		shown = published(cat)
 	}
 	links := linkKey(ls)
-	bodies, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), r, links)
+	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), r, links)
 	diags = append(diags, mdDiags...)
 	diags.Sort()
 	if err != nil {
@@ -260,7 +272,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	if !opt.Drafts {
 		cat = published(cat)
 	}
-	return &prepared{cat: cat, bodies: bodies, fileKeys: keys}, diags, lang, nil
+	return &prepared{cat: cat, bodies: bodies, pending: pending, fileKeys: keys}, diags, lang, nil
 }
 
 // forgetPositions lets go of where each frontmatter key was written: only
@@ -355,32 +367,38 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 	return s
 }
 
+// bodyJob is one body to convert.
+type bodyJob struct {
+	file  string
+	body  []byte
+	inset []markdown.Inset // how the body stands in the printable catalogue, if it does
+}
+
 // convertBodies renders every Markdown body in parallel, resolving
 // relative links against s; as they stand in the printable catalogue, they
-// are rebased to the page at booklet.
-func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site, booklet string, r *run, links site.Key) (map[string]markdown.Body, diag.List, error) {
-	type job struct {
-		file  string
-		body  []byte
-		inset []markdown.Inset // how the body stands in the printable catalogue, if it does
-	}
+// are rebased to the page at booklet. With a cache, a body it knows
+// converts without a diagnostic is left for later (pending): the build
+// converts it only if a page it renders, or a derived file it makes, may
+// show it.
+func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site, booklet string, r *run, links site.Key) (map[string]markdown.Body, *pendingBodies, diag.List, error) {
 	// The booklet holds the introduction, the function pages' text and the
 	// activities, each under its own heading (see site's booklet).
-	jobs := []job{{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}}}
+	jobs := []bodyJob{{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}}}
 	for _, a := range cat.Activities {
-		jobs = append(jobs, job{a.File, a.Body, []markdown.Inset{{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: booklet}}})
+		jobs = append(jobs, bodyJob{a.File, a.Body, []markdown.Inset{{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: booklet}}})
 	}
 	for _, p := range cat.Pages {
 		var inset []markdown.Inset
 		if p.Kind == catalog.FunktionPage {
 			inset = []markdown.Inset{{Levels: 1, IDPrefix: site.BookletFunctionID(p.Slug), From: route.Funktion(p.Slug), To: booklet}}
 		}
-		jobs = append(jobs, job{p.File, p.Body, inset})
+		jobs = append(jobs, bodyJob{p.File, p.Body, inset})
 	}
 	conv := markdown.ForSite(s)
 	htmls := make([]markdown.Body, len(jobs))
 	diagsPer := make([]diag.List, len(jobs))
 	keys := make([]site.Key, len(jobs)) // zero: not cached
+	later := make([]bool, len(jobs))
 	err := parallel.For(ctx, len(jobs), func(i int) error {
 		j := jobs[i]
 		if r != nil {
@@ -390,27 +408,77 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 					htmls[i], diagsPer[i] = b.body, b.diags
 					return nil
 				}
+				if r.isClean(keys[i]) {
+					later[i] = true
+					return nil
+				}
 			}
 		}
 		htmls[i], diagsPer[i] = conv.Convert(j.file, j.body, j.inset...)
 		return nil
 	})
-	if r != nil && err == nil && r.keepsBodies() {
-		used := make(map[site.Key]bodyEntry, len(jobs))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	bodies := make(map[string]markdown.Body, len(jobs))
+	pending := &pendingBodies{conv: conv}
+	var diags diag.List
+	for i, j := range jobs {
+		if later[i] {
+			pending.jobs = append(pending.jobs, j)
+		} else {
+			bodies[j.file] = htmls[i]
+		}
+		diags = append(diags, diagsPer[i]...)
+	}
+	if r != nil {
+		used := map[site.Key]bodyEntry{}
+		clean := map[site.Key]bool{}
 		for i, k := range keys {
-			if k != (site.Key{}) {
+			if k == (site.Key{}) {
+				continue
+			}
+			if len(diagsPer[i]) == 0 {
+				clean[k] = true
+			}
+			if !later[i] && r.keepsBodies() {
 				used[k] = bodyEntry{htmls[i], diagsPer[i]}
 			}
 		}
-		r.converted(used)
+		r.converted(used, clean)
 	}
-	bodies := make(map[string]markdown.Body, len(jobs))
-	var diags diag.List
-	for i, j := range jobs {
-		bodies[j.file] = htmls[i]
-		diags = append(diags, diagsPer[i]...)
-	}
-	return bodies, diags, err
+	return bodies, pending, diags, nil
+}
+
+// pendingBodies are the bodies convertBodies left for later.
+type pendingBodies struct {
+	conv *markdown.Converter
+	jobs []bodyJob
+	once sync.Once
+	err  error
+}
+
+// convert converts the pending bodies, once, adding each to bodies and to
+// what in (when not nil) gives package site.
+func (pb *pendingBodies) convert(ctx context.Context, bodies map[string]markdown.Body, in *site.Input) error {
+	pb.once.Do(func() {
+		out := make([]markdown.Body, len(pb.jobs))
+		pb.err = parallel.For(ctx, len(pb.jobs), func(i int) error {
+			out[i], _ = pb.conv.Convert(pb.jobs[i].file, pb.jobs[i].body, pb.jobs[i].inset...)
+			return nil
+		})
+		if pb.err != nil {
+			return
+		}
+		for i, j := range pb.jobs {
+			bodies[j.file] = out[i]
+			if in != nil {
+				in.Bodies[j.file], in.Summaries[j.file], in.Booklet[j.file] = out[i].HTML, out[i].Summary, out[i].Booklet
+			}
+		}
+		pb.jobs = nil
+	})
+	return pb.err
 }
 
 // Site builds the catalogue in src and writes every file of the site to out.
@@ -428,6 +496,12 @@ func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *r
 	res.Files, res.Reused, err = renderSite(ctx, src, p, opt, newEmitter(out), r)
 	if err != nil {
 		return res, err
+	}
+	if k, ok := out.(publish.Keeper); ok && r != nil {
+		// The keys are of the version k makes. If it never becomes
+		// a version another writer starts from (a Tx that fails to
+		// commit), they are never used.
+		r.committed(k.ID())
 	}
 	res.Activities = len(p.cat.Activities)
 	res.BaseURL = p.cat.Index.BaseURL
@@ -513,6 +587,11 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 				render[pg.Path] = true
 			}
 		}
+		if len(render) > 0 {
+			if err := p.convertPending(ctx, &in); err != nil {
+				return 0, 0, err
+			}
+		}
 		switch {
 		case len(render) == 0:
 		case len(render)*pagesAlone > len(list):
@@ -527,8 +606,22 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			}
 		}
 	} else {
+		if err := p.convertPending(ctx, &in); err != nil {
+			return 0, 0, err
+		}
 		pages = site.Assemble(in)
 		if err := enumerate(pages); err != nil {
+			return 0, 0, err
+		}
+	}
+	d := &deriver{out: out, e: e, k: k}
+	keptDerived, err := k.keepDerived(d)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !keptDerived {
+		// The open data, feed and search index read every body's text.
+		if err := p.convertPending(ctx, nil); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -540,12 +633,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// until it is done.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	d := &deriver{out: out, e: e, k: k}
 	derivedErr := make(chan error, 1)
-	keptDerived, err := k.keepDerived(d)
-	if err != nil {
-		return 0, 0, err
-	}
 	if keptDerived {
 		derivedErr <- nil
 	} else {

@@ -56,6 +56,9 @@ type Cache struct {
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
 	bodies map[site.Key]bodyEntry // markdown's work by bodyKey
+	// clean are the bodyKeys of the bodies that convert without a
+	// diagnostic: such a body need not be converted unless it is shown.
+	clean map[site.Key]bool
 	// base is the version of the output the keys of outputs are those of
 	// ("" for none); outputs are by path.
 	base    string
@@ -78,6 +81,7 @@ type run struct {
 	sums    map[string]site.Key // content file → fileSum
 	parsed  map[site.Key]load.Parsed
 	bodies  map[site.Key]bodyEntry
+	clean   map[site.Key]bool
 	outputs map[string]site.Key // what this build wrote or kept, by path
 	// encoded returns the parsed files encoded for the cache file, for a
 	// cache of one build (see loaded).
@@ -172,12 +176,22 @@ func (r *run) body(key site.Key) (bodyEntry, bool) {
 	return b, ok
 }
 
-// converted ends the conversion: the cache keeps this build's bodies.
-func (r *run) converted(bodies map[site.Key]bodyEntry) {
+// isClean says whether the body of key converts without a diagnostic.
+func (r *run) isClean(key site.Key) bool {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	return r.c.clean[key]
+}
+
+// converted ends the conversion: the cache keeps this build's bodies,
+// and which of them convert cleanly.
+func (r *run) converted(bodies map[site.Key]bodyEntry, clean map[site.Key]bool) {
+	r.clean = clean
 	r.c.mu.Lock()
 	if !r.c.oneBuild {
 		r.c.bodies = bodies
 	}
+	r.c.clean = clean
 	r.c.mu.Unlock()
 }
 
@@ -233,6 +247,7 @@ type cacheFile struct {
 	Stamp   string // samkat's version and build (see buildStamp)
 	Base    string
 	Outputs map[string]site.Key
+	Clean   map[site.Key]bool
 	Parsed  map[site.Key]load.Parsed
 }
 
@@ -252,13 +267,15 @@ func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
 type cacheOutputs struct {
 	Base    string
 	Outputs map[string]site.Key
+	Clean   []site.Key
 }
 
 // encodeCache returns the cache file of f, with its parsed files encoded
 // already (encodeParsed).
 func encodeCache(f cacheFile, parsed []byte) ([]byte, error) {
 	var outputs bytes.Buffer
-	if err := gob.NewEncoder(&outputs).Encode(cacheOutputs{f.Base, f.Outputs}); err != nil {
+	clean := slices.SortedFunc(maps.Keys(f.Clean), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+	if err := gob.NewEncoder(&outputs).Encode(cacheOutputs{f.Base, f.Outputs, clean}); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -311,6 +328,10 @@ func decodeCache(b []byte, stamp string) (cacheFile, error) {
 		return cacheFile{}, errCacheFile
 	}
 	f.Stamp, f.Base, f.Outputs = stamp, o.Base, o.Outputs
+	f.Clean = make(map[site.Key]bool, len(o.Clean))
+	for _, k := range o.Clean {
+		f.Clean[k] = true
+	}
 	return f, nil
 }
 
@@ -347,7 +368,7 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 	if err != nil {
 		return c
 	}
-	c.base, c.outputs, c.parsed = f.Base, f.Outputs, f.Parsed
+	c.base, c.outputs, c.parsed, c.clean = f.Base, f.Outputs, f.Parsed, f.Clean
 	return c
 }
 
@@ -362,7 +383,7 @@ func saveCache(tx *publish.Tx, r *run, version string) {
 	if err != nil {
 		return
 	}
-	b, err := encodeCache(cacheFile{Stamp: stamp, Base: tx.ID(), Outputs: r.outputs}, parsed)
+	b, err := encodeCache(cacheFile{Stamp: stamp, Base: tx.ID(), Outputs: r.outputs, Clean: r.clean}, parsed)
 	if err != nil {
 		return
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/publish"
 )
 
 // incremental is the state of TestIncrementalEqualsCold: a catalogue
@@ -22,6 +23,9 @@ type incremental struct {
 	dir string // the catalogue
 	out string // built into again and again
 	opt Options
+	// mem, when set, is the site in memory the next build starts from
+	// (as samkat serve builds), instead of out.
+	mem *publish.Mem
 }
 
 // edit replaces old with new in the catalogue file name, once; the file
@@ -70,6 +74,9 @@ func (s *incremental) builtIn(name string) string {
 // outFile changes a file of the output by hand, as someone might.
 func (s *incremental) outFile(name string, change func(p string) error) {
 	s.t.Helper()
+	if s.mem != nil {
+		return
+	}
 	if err := change(filepath.Join(s.out, filepath.FromSlash(name))); err != nil {
 		s.t.Fatal(err)
 	}
@@ -108,6 +115,10 @@ func siteFiles(t *testing.T, dir string) map[string][]byte {
 func (s *incremental) check(what string) {
 	t := s.t
 	t.Helper()
+	if s.mem != nil {
+		s.checkMem(what)
+		return
+	}
 	before := siteFiles(t, s.out)
 	res, err := Dir(context.Background(), s.dir, s.out, s.opt)
 	if err != nil {
@@ -154,6 +165,46 @@ func (s *incremental) check(what string) {
 	}
 }
 
+// checkMem is check for a build into memory that starts from the
+// previous one's (publish.Mem.Next), as samkat serve builds.
+func (s *incremental) checkMem(what string) {
+	t := s.t
+	t.Helper()
+	src := os.DirFS(s.dir)
+	mem := s.mem.Next()
+	res, err := Site(context.Background(), src, mem, s.opt)
+	if err != nil {
+		t.Fatalf("%s: build from the previous one: %v\n%s", what, err, diagText(res))
+	}
+	opt := s.opt
+	opt.Cache = nil
+	var fresh publish.Mem
+	cold, err := Site(context.Background(), src, &fresh, opt)
+	if err != nil {
+		t.Fatalf("%s: cold build: %v\n%s", what, err, diagText(cold))
+	}
+	got, want := mem.Files(), fresh.Files()
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: %s missing from the build from the previous one", what, name)
+		} else if !bytes.Equal(g, want[name]) {
+			t.Errorf("%s: %s differs from the cold build's:\n%.300s\nwant\n%.300s", what, name, g, want[name])
+		}
+	}
+	if len(got) != len(want) || res.Files != cold.Files || diagText(res) != diagText(cold) {
+		t.Errorf("%s: %d files (%d stored) and diagnostics\n%s\nwant %d (%d) and\n%s", what, res.Files, len(got), diagText(res), cold.Files, len(want), diagText(cold))
+	}
+	again := mem.Next()
+	res, err = Site(context.Background(), src, again, s.opt)
+	if err != nil {
+		t.Fatalf("%s: build again: %v", what, err)
+	}
+	if res.Reused != res.Files || len(again.Files()) != len(got) {
+		t.Errorf("%s: a build with nothing changed kept %d of %d files", what, res.Reused, res.Files)
+	}
+	s.mem = again
+}
+
 // TestIncrementalEqualsCold is the guard of the build cache: after each of
 // many changes, to the content, the layouts, static files, the options,
 // the cache itself and the output, a build into the previous output gives
@@ -161,7 +212,7 @@ func (s *incremental) check(what string) {
 // the files whose bytes changed. It runs with the cache samkat build keeps
 // in the output folder, and with one kept in memory as samkat serve does.
 func TestIncrementalEqualsCold(t *testing.T) {
-	for _, mode := range []string{"persistent", "memory", "page by page"} {
+	for _, mode := range []string{"persistent", "memory", "page by page", "serve"} {
 		t.Run(mode, func(t *testing.T) {
 			if mode == "page by page" {
 				// Every page to render made alone (site.Page.Build),
@@ -173,8 +224,12 @@ func TestIncrementalEqualsCold(t *testing.T) {
 			if err := os.CopyFS(s.dir, os.DirFS("testdata/small")); err != nil {
 				t.Fatal(err)
 			}
-			if mode == "memory" {
+			switch mode {
+			case "memory":
 				s.opt.Cache = NewCache()
+			case "serve":
+				s.opt.Cache = NewCache()
+				s.mem = new(publish.Mem)
 			}
 			if res, err := Dir(context.Background(), s.dir, s.out, s.opt); err != nil {
 				t.Fatalf("first build: %v\n%s", err, diagText(res))
@@ -291,7 +346,7 @@ func incrementalChanges() []change {
 // cache in memory there is none: nothing to change.
 func (s *incremental) cacheFile(change func([]byte) []byte) {
 	s.t.Helper()
-	if s.opt.Cache != nil {
+	if s.opt.Cache != nil || s.mem != nil {
 		return
 	}
 	p := filepath.Join(s.out, ".samkat", cacheFileName)

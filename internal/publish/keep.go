@@ -12,13 +12,16 @@ import (
 
 // A Keeper is a Writer that starts from a version of the site it can tell
 // apart from any other, and can keep a file of that version as it is
-// without being given its bytes again. Tx is a Keeper.
+// without being given its bytes again. Tx and Mem are Keepers.
 type Keeper interface {
 	Writer
 	// Base identifies the version of the site the writer starts from: ""
 	// when there is none. Two writers with the same non-empty Base start
 	// from the same files.
 	Base() string
+	// ID identifies the version the writer makes: a later writer that
+	// starts from it has it as its Base.
+	ID() string
 	// Keep makes the file name of the base version part of the new one,
 	// as it is. It fails with ErrNotIntact, and keeps nothing, when the
 	// base has no such file or it is no longer as the base left it; the
@@ -122,4 +125,40 @@ func (t *Tx) WriteState(name string, data []byte) error {
 		return fmt.Errorf("write %s: %w", p, err)
 	}
 	return t.root.Rename(tmp, p)
+}
+
+// Next returns an empty Mem for the next version of the site in m: its
+// Base is m's ID, and Keep takes a file from m (the same bytes, not a
+// copy). m must not be written to any more.
+func (m *Mem) Next() *Mem { return &Mem{prev: m} }
+
+// ID identifies the version of the site m holds.
+func (m *Mem) ID() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.id == "" {
+		m.id = randomID()
+	}
+	return m.id
+}
+
+// Base is the ID of the Mem that m is the Next of, or "".
+func (m *Mem) Base() string {
+	if m.prev == nil {
+		return ""
+	}
+	return m.prev.ID()
+}
+
+// Keep takes the file name from the Mem that m is the Next of.
+func (m *Mem) Keep(name string) error {
+	if m.prev == nil {
+		return fmt.Errorf("keep %s: %w", name, ErrNotIntact)
+	}
+	b, ok := m.prev.Get(name)
+	if !ok {
+		return fmt.Errorf("keep %s: %w", name, ErrNotIntact)
+	}
+	m.store(name, b)
+	return nil
 }

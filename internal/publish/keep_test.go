@@ -140,3 +140,31 @@ func TestState(t *testing.T) {
 		t.Errorf("the state file went with the site: %v", err)
 	}
 }
+
+// TestMemKeep: a Mem made by Next keeps the files of the one before it,
+// and nothing else.
+func TestMemKeep(t *testing.T) {
+	var first Mem
+	if first.Base() != "" || first.Keep("a") == nil {
+		t.Fatal("a Mem of its own starts from nothing")
+	}
+	if err := first.WriteFile("a.html", []byte("A")); err != nil {
+		t.Fatal(err)
+	}
+	next := first.Next()
+	if next.Base() != first.ID() || next.ID() == first.ID() {
+		t.Errorf("Base %q, ID %q; the first's ID %q", next.Base(), next.ID(), first.ID())
+	}
+	if err := next.Keep("a.html"); err != nil {
+		t.Errorf("Keep: %v", err)
+	}
+	if err := next.Keep("b.html"); !errors.Is(err, ErrNotIntact) {
+		t.Errorf("Keep of a file the first has not: %v", err)
+	}
+	if b, ok := next.Get("a.html"); !ok || string(b) != "A" {
+		t.Errorf("kept %q %v", b, ok)
+	}
+	if _, ok := next.Get("b.html"); ok {
+		t.Error("a refused Keep left a file")
+	}
+}

@@ -70,10 +70,13 @@ type Writer interface {
 }
 
 // Mem is an in-memory Writer for tests and the dev server. The zero value is
-// ready to use and safe for concurrent use.
+// ready to use and safe for concurrent use. The bytes it holds are never
+// changed, by it or by those it gives them to.
 type Mem struct {
 	mu    sync.Mutex
 	files map[string][]byte
+	id    string
+	prev  *Mem // the version Keep takes files from (see Next)
 }
 
 // WriteFile stores a copy of data under name.
