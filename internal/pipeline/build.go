@@ -161,7 +161,11 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 		cache = loadCache(tx, opt.Version)
 	}
 	r := cache.start()
+	if opt.Cache == nil {
+		r.state, r.version = tx, opt.Version
+	}
 	res, err := build(ctx, root.FS(), tx, opt, r)
+	r.wait()
 	if err == nil && opt.Cache == nil {
 		saveCache(tx, r, opt.Version)
 	}

@@ -44,8 +44,9 @@ import (
 // A Cache is safe for concurrent use. Each build keeps only what it used,
 // so a long-lived cache (samkat serve) holds one catalogue's worth however
 // many builds it serves. Dir loads it from the output folder
-// (.samkat/cache) when Options.Cache is nil and saves it there; a damaged,
-// truncated or foreign file is ignored, and the build is a full one.
+// (.samkat/cache and .samkat/cache-parsed) when Options.Cache is nil and
+// saves it there; a damaged, truncated or foreign file is ignored, and the
+// build is a full one.
 type Cache struct {
 	mu sync.Mutex
 	// oneBuild is set for the cache Dir loads from the output folder: it
@@ -83,9 +84,12 @@ type run struct {
 	bodies  map[site.Key]bodyEntry
 	clean   map[site.Key]bool
 	outputs map[string]site.Key // what this build wrote or kept, by path
-	// encoded returns the parsed files encoded for the cache file, for a
-	// cache of one build (see loaded).
-	encoded func() ([]byte, error)
+	// state, for a cache of one build, is where its files are written
+	// (the output folder); saved waits until the parsed files are (see
+	// loaded).
+	state   *publish.Tx
+	version string
+	saved   func()
 }
 
 func (c *Cache) start() *run {
@@ -159,13 +163,27 @@ func (r *run) loaded() {
 		r.c.parsed = r.parsed
 		return
 	}
-	// Encoded beside the rest of the build, and let go: at 10,000
+	// Written beside the rest of the build, and let go: at 10,000
 	// activities the positions alone are some 25 MB through the render.
 	r.c.parsed = nil
 	parsed := r.parsed
 	r.parsed = nil
-	r.encoded = sync.OnceValues(func() ([]byte, error) { return encodeParsed(parsed) })
-	go r.encoded()
+	if r.state == nil {
+		return
+	}
+	done := make(chan struct{})
+	r.saved = func() { <-done }
+	go func() {
+		defer close(done)
+		saveParsed(r.state, parsed, r.version)
+	}()
+}
+
+// wait waits until the files of the cache written beside the build are.
+func (r *run) wait() {
+	if r != nil && r.saved != nil {
+		r.saved()
+	}
 }
 
 // body returns markdown's work for key, if the cache has it.
@@ -231,37 +249,72 @@ func (r *run) committed(base string) {
 	r.c.mu.Unlock()
 }
 
-// The cache file, in the output folder's .samkat/: a header naming the
-// samkat that wrote it, the keys of the output files and the parsed
-// files, each gob-encoded, then the SHA-256 of all before it.
+// The cache is two files in the output folder's .samkat/, each a header
+// naming the samkat that wrote it, the entries gob-encoded, and the
+// SHA-256 of all before it: cache holds the keys of the output files and
+// which bodies convert cleanly; cache-parsed the parsed files, written as
+// soon as the files are loaded (its entries are found by their content,
+// so it is right whichever build wrote it).
 const (
-	cacheFileName = "cache"
-	cacheMagic    = "samkat build cache\n"
-	cacheFormat   = 2
+	cacheFileName  = "cache"
+	parsedFileName = "cache-parsed"
+	cacheMagic     = "samkat build cache\n"
+	cacheFormat    = 3
 )
 
-// cacheFile is what the cache file holds. Parsed files with diagnostics
+// cacheFile is what the cache files hold. Parsed files with diagnostics
 // are left out (few, and their messages hold values of any type), and so
 // are the bodies (read from the file again).
 type cacheFile struct {
-	Stamp   string // samkat's version and build (see buildStamp)
 	Base    string
 	Outputs map[string]site.Key
 	Clean   map[site.Key]bool
-	Parsed  map[site.Key]load.Parsed
 }
 
-// encodeParsed is the part of the cache file that holds the parsed files.
+// encodeParsed is the cache-parsed file's entries: gob messages of
+// parsedChunk entries each, so that encoding needs no second copy of the
+// whole.
 func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
-	keep := make(map[site.Key]load.Parsed, len(parsed))
+	var buf bytes.Buffer
+	enc := gob.NewEncoder(&buf)
+	chunk := make(map[site.Key]load.Parsed, parsedChunk)
 	for k, p := range parsed {
-		if len(p.Diags) == 0 {
-			keep[k] = p
+		if len(p.Diags) > 0 {
+			continue
+		}
+		chunk[k] = p
+		if len(chunk) == parsedChunk {
+			if err := enc.Encode(chunk); err != nil {
+				return nil, err
+			}
+			clear(chunk)
 		}
 	}
-	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(keep)
-	return buf.Bytes(), err
+	if len(chunk) > 0 {
+		if err := enc.Encode(chunk); err != nil {
+			return nil, err
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+const parsedChunk = 256
+
+// decodeParsed reads what encodeParsed wrote.
+func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
+	parsed := map[site.Key]load.Parsed{}
+	dec := gob.NewDecoder(bytes.NewReader(b))
+	for {
+		var chunk map[site.Key]load.Parsed
+		err := dec.Decode(&chunk)
+		if errors.Is(err, io.EOF) {
+			return parsed, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(parsed, chunk)
+	}
 }
 
 type cacheOutputs struct {
@@ -270,69 +323,67 @@ type cacheOutputs struct {
 	Clean   []site.Key
 }
 
-// encodeCache returns the cache file of f, with its parsed files encoded
-// already (encodeParsed).
-func encodeCache(f cacheFile, parsed []byte) ([]byte, error) {
-	var outputs bytes.Buffer
+// encodeOutputs is the cache file's entries.
+func encodeOutputs(f cacheFile) ([]byte, error) {
 	clean := slices.SortedFunc(maps.Keys(f.Clean), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
-	if err := gob.NewEncoder(&outputs).Encode(cacheOutputs{f.Base, f.Outputs, clean}); err != nil {
-		return nil, err
-	}
 	var buf bytes.Buffer
-	buf.Grow(len(cacheMagic) + 4*4 + len(f.Stamp) + outputs.Len() + len(parsed) + sha256.Size)
-	buf.WriteString(cacheMagic)
-	binary.Write(&buf, binary.LittleEndian, uint32(cacheFormat))
-	writeBytes(&buf, []byte(f.Stamp))
-	writeBytes(&buf, outputs.Bytes())
-	writeBytes(&buf, parsed)
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
-	return buf.Bytes(), nil
+	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean})
+	return buf.Bytes(), err
 }
 
-var errCacheFile = errors.New("not a cache file of this samkat")
-
-// decodeCache reads a cache file, or says it is not one the samkat of
-// stamp can trust: another samkat's, damaged or cut short.
-func decodeCache(b []byte, stamp string) (cacheFile, error) {
-	var f cacheFile
-	if len(b) < len(cacheMagic)+4+sha256.Size || string(b[:len(cacheMagic)]) != cacheMagic {
-		return f, errCacheFile
-	}
-	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
-	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
-		return f, errCacheFile
-	}
-	r := bytes.NewReader(body[len(cacheMagic):])
-	var format uint32
-	if binary.Read(r, binary.LittleEndian, &format) != nil || format != cacheFormat {
-		return f, errCacheFile
-	}
-	s, err := readBytes(r)
-	if err != nil || string(s) != stamp {
-		return f, errCacheFile
-	}
-	outputs, err := readBytes(r)
-	if err != nil {
-		return f, errCacheFile
-	}
-	parsed, err := readBytes(r)
-	if err != nil || r.Len() != 0 {
-		return f, errCacheFile
-	}
+// decodeOutputs reads what encodeOutputs wrote.
+func decodeOutputs(b []byte) (cacheFile, error) {
 	var o cacheOutputs
-	if err := gob.NewDecoder(bytes.NewReader(outputs)).Decode(&o); err != nil {
-		return f, errCacheFile
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&o); err != nil {
+		return cacheFile{}, err
 	}
-	if err := gob.NewDecoder(bytes.NewReader(parsed)).Decode(&f.Parsed); err != nil {
-		return cacheFile{}, errCacheFile
-	}
-	f.Stamp, f.Base, f.Outputs = stamp, o.Base, o.Outputs
-	f.Clean = make(map[site.Key]bool, len(o.Clean))
+	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean))}
 	for _, k := range o.Clean {
 		f.Clean[k] = true
 	}
 	return f, nil
+}
+
+// sealCache returns a cache file: entries with the header of the samkat
+// of stamp and the checksum.
+func sealCache(stamp string, entries []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(cacheMagic) + 4 + 4 + len(stamp) + 4 + len(entries) + sha256.Size)
+	buf.WriteString(cacheMagic)
+	binary.Write(&buf, binary.LittleEndian, uint32(cacheFormat))
+	writeBytes(&buf, []byte(stamp))
+	writeBytes(&buf, entries)
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
+	return buf.Bytes()
+}
+
+var errCacheFile = errors.New("not a cache file of this samkat")
+
+// openCache returns the entries of a cache file, or says it is not one
+// the samkat of stamp can trust: another samkat's, damaged or cut short.
+func openCache(b []byte, stamp string) ([]byte, error) {
+	if len(b) < len(cacheMagic)+4+sha256.Size || string(b[:len(cacheMagic)]) != cacheMagic {
+		return nil, errCacheFile
+	}
+	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return nil, errCacheFile
+	}
+	r := bytes.NewReader(body[len(cacheMagic):])
+	var format uint32
+	if binary.Read(r, binary.LittleEndian, &format) != nil || format != cacheFormat {
+		return nil, errCacheFile
+	}
+	s, err := readBytes(r)
+	if err != nil || string(s) != stamp {
+		return nil, errCacheFile
+	}
+	entries, err := readBytes(r)
+	if err != nil || r.Len() != 0 {
+		return nil, errCacheFile
+	}
+	return entries, nil
 }
 
 func writeBytes(w io.Writer, b []byte) {
@@ -350,44 +401,69 @@ func readBytes(r *bytes.Reader) ([]byte, error) {
 	return b, err
 }
 
+// readCache returns the entries of the cache file name of tx's output
+// folder, or nil when there is none it can trust.
+func readCache(tx *publish.Tx, name, stamp string) []byte {
+	b, ok, err := tx.ReadState(name)
+	if !ok || err != nil {
+		return nil
+	}
+	entries, err := openCache(b, stamp)
+	if err != nil {
+		return nil
+	}
+	return entries
+}
+
 // loadCache returns the cache kept in the output folder of tx: empty
-// when there is none, or it cannot be trusted. It lives for one build:
-// what it parsed is encoded for the next as soon as the files are
-// loaded, and let go.
+// (or without one of its files) when there is none, or it cannot be
+// trusted. It lives for one build: what it parsed is written for the
+// next as soon as the files are loaded, and let go.
 func loadCache(tx *publish.Tx, version string) *Cache {
 	c := &Cache{oneBuild: true}
 	stamp := buildStamp(version)
 	if stamp == "" {
 		return c
 	}
-	b, ok, err := tx.ReadState(cacheFileName)
-	if !ok || err != nil {
-		return c
+	if b := readCache(tx, cacheFileName, stamp); b != nil {
+		if f, err := decodeOutputs(b); err == nil {
+			c.base, c.outputs, c.clean = f.Base, f.Outputs, f.Clean
+		}
 	}
-	f, err := decodeCache(b, stamp)
-	if err != nil {
-		return c
+	if b := readCache(tx, parsedFileName, stamp); b != nil {
+		if parsed, err := decodeParsed(b); err == nil {
+			c.parsed = parsed
+		}
 	}
-	c.base, c.outputs, c.parsed, c.clean = f.Base, f.Outputs, f.Parsed, f.Clean
 	return c
 }
 
-// saveCache writes what r made into the output folder of tx, for the
-// build tx commits. A failure costs the next build its speed only.
+// saveParsed writes the cache-parsed file. A failure costs the next
+// build its speed only.
+func saveParsed(tx *publish.Tx, parsed map[site.Key]load.Parsed, version string) {
+	stamp := buildStamp(version)
+	if stamp == "" {
+		return
+	}
+	b, err := encodeParsed(parsed)
+	if err != nil {
+		return
+	}
+	_ = tx.SetState(parsedFileName, sealCache(stamp, b))
+}
+
+// saveCache writes the cache file with what r made, for the build tx
+// commits. A failure costs the next build its speed only.
 func saveCache(tx *publish.Tx, r *run, version string) {
 	stamp := buildStamp(version)
-	if stamp == "" || r.encoded == nil {
+	if stamp == "" {
 		return
 	}
-	parsed, err := r.encoded()
+	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean})
 	if err != nil {
 		return
 	}
-	b, err := encodeCache(cacheFile{Stamp: stamp, Base: tx.ID(), Outputs: r.outputs, Clean: r.clean}, parsed)
-	if err != nil {
-		return
-	}
-	_ = tx.WriteState(cacheFileName, b)
+	_ = tx.SetState(cacheFileName, sealCache(stamp, b))
 }
 
 var exeSum = sync.OnceValue(func() string {

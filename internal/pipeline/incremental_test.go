@@ -320,13 +320,27 @@ func incrementalChanges() []change {
 			s.opt.Changed = map[string]time.Time{lotsen: time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)}
 		}},
 		{"Version", func(s *incremental) { s.opt.Version = "test-2" }},
-		{"the cache file truncated", func(s *incremental) { s.cacheFile(func(b []byte) []byte { return b[:len(b)/2] }) }},
-		{"the cache file garbage", func(s *incremental) { s.cacheFile(func(b []byte) []byte { return []byte("garbage\x00\xff") }) }},
-		{"the cache file of another samkat", func(s *incremental) {
-			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen 2\n")
-			s.cacheFile(func(b []byte) []byte { return foreignCache(s.t, b, s.opt.Version) })
+		{"the cache files truncated", func(s *incremental) {
+			s.cacheFiles(func(name string, b []byte) []byte { return b[:len(b)/2] })
 		}},
-		{"the cache file emptied", func(s *incremental) { s.cacheFile(func(b []byte) []byte { return nil }) }},
+		{"the keys of the output garbage", func(s *incremental) {
+			s.cacheFile(cacheFileName, func(name string, b []byte) []byte { return []byte("garbage\x00\xff") })
+		}},
+		{"the parsed files garbage", func(s *incremental) {
+			s.cacheFile(parsedFileName, func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
+		}},
+		{"the cache files of another samkat", func(s *incremental) {
+			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen 2\n")
+			s.cacheFiles(func(name string, b []byte) []byte { return foreignCache(s.t, name, b, s.opt.Version) })
+		}},
+		{"the cache files emptied", func(s *incremental) { s.cacheFiles(func(string, []byte) []byte { return nil }) }},
+		{"the cache files removed", func(s *incremental) {
+			if s.opt.Cache == nil {
+				for _, name := range []string{cacheFileName, parsedFileName} {
+					s.outFile(".samkat/"+name, os.Remove)
+				}
+			}
+		}},
 		{"a kept page edited by hand", func(s *incremental) {
 			s.outFile("om/index.html", func(p string) error { return os.WriteFile(p, []byte("ändrad för hand"), 0o644) })
 		}},
@@ -342,48 +356,56 @@ func incrementalChanges() []change {
 	}
 }
 
-// cacheFile changes the cache file of the output folder by hand. With the
+// cacheFile changes a cache file of the output folder by hand. With the
 // cache in memory there is none: nothing to change.
-func (s *incremental) cacheFile(change func([]byte) []byte) {
+func (s *incremental) cacheFile(name string, change func(name string, b []byte) []byte) {
 	s.t.Helper()
 	if s.opt.Cache != nil || s.mem != nil {
 		return
 	}
-	p := filepath.Join(s.out, ".samkat", cacheFileName)
+	p := filepath.Join(s.out, ".samkat", name)
 	b, err := os.ReadFile(p)
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	if err := os.WriteFile(p, change(b), 0o644); err != nil {
+	if err := os.WriteFile(p, change(name, b), 0o644); err != nil {
 		s.t.Fatal(err)
 	}
 }
 
-// foreignCache returns the cache file b as another build of samkat would
-// have written it, with every entry made wrong: trusted, it would show.
-func foreignCache(t *testing.T, b []byte, version string) []byte {
+func (s *incremental) cacheFiles(change func(name string, b []byte) []byte) {
+	s.t.Helper()
+	for _, name := range []string{cacheFileName, parsedFileName} {
+		s.cacheFile(name, change)
+	}
+}
+
+// foreignCache returns the cache file name with bytes b as another build
+// of samkat would have written it, every parsed file made wrong: trusted,
+// it would show.
+func foreignCache(t *testing.T, name string, b []byte, version string) []byte {
 	t.Helper()
-	f, err := decodeCache(b, buildStamp(version))
+	entries, err := openCache(b, buildStamp(version))
 	if err != nil {
-		t.Fatalf("the cache file: %v", err)
+		t.Fatalf("%s: %v", name, err)
 	}
-	for k, p := range f.Parsed {
-		if p.Activity != nil {
-			p.Activity.Namn = "FÖRGIFTAD"
+	if name == parsedFileName {
+		parsed, err := decodeParsed(entries)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if p.Index != nil {
-			p.Index.Titel = "FÖRGIFTAD"
+		for k, p := range parsed {
+			if p.Activity != nil {
+				p.Activity.Namn = "FÖRGIFTAD"
+			}
+			if p.Index != nil {
+				p.Index.Titel = "FÖRGIFTAD"
+			}
+			parsed[k] = p
 		}
-		f.Parsed[k] = p
+		if entries, err = encodeParsed(parsed); err != nil {
+			t.Fatal(err)
+		}
 	}
-	f.Stamp = "another samkat"
-	parsed, err := encodeParsed(f.Parsed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := encodeCache(f, parsed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return sealCache("another samkat", entries)
 }

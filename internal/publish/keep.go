@@ -74,7 +74,7 @@ func (t *Tx) Keep(name string) error {
 // folder.
 func stateFile(name string) (string, error) {
 	if name == "" || strings.ContainsAny(name, "/\\\x00") || name == "." || name == ".." ||
-		path.Base(name) != name || strings.HasSuffix(name, ".tmp") {
+		path.Base(name) != name || strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, stateNext) {
 		return "", fmt.Errorf("invalid state file name %q", name)
 	}
 	switch stateDir + "/" + name {
@@ -84,9 +84,13 @@ func stateFile(name string) (string, error) {
 	return stateDir + "/" + name, nil
 }
 
+// stateNext ends the name of a state file written for a build that is
+// not committed yet.
+const stateNext = ".next"
+
 // ReadState returns the file name of the output's state folder
-// (.samkat/), which a build wrote with WriteState; ok is false when there
-// is none. Such files are never part of the site.
+// (.samkat/), as the last committed build left it (see SetState); ok is
+// false when there is none. Such files are never part of the site.
 func (t *Tx) ReadState(name string) (data []byte, ok bool, err error) {
 	p, err := stateFile(name)
 	if err != nil {
@@ -102,17 +106,24 @@ func (t *Tx) ReadState(name string) (data []byte, ok bool, err error) {
 	return b, true, nil
 }
 
-// WriteState writes the file name of the output's state folder in one
-// rename, so that it holds the old bytes or the new ones, never a part.
-// It is written at once, not at Commit: what it says must be tied to the
-// build (by ID) for a reader to tell whether the build was committed.
-func (t *Tx) WriteState(name string, data []byte) error {
+// SetState sets the file name of the output's state folder to data for
+// when the build is committed: it is written now, beside (so that the
+// caller need not hold data), and takes the place of the old one right
+// after the manifest. A build that is aborted, fails or is killed leaves
+// the old one. It is safe for concurrent use.
+func (t *Tx) SetState(name string, data []byte) error {
 	p, err := stateFile(name)
 	if err != nil {
 		return err
 	}
-	tmp := p + ".tmp"
-	f, err := t.root.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	t.mu.Lock()
+	done := t.done
+	t.mu.Unlock()
+	if done {
+		return errors.New("state set after the output was committed or aborted")
+	}
+	next := p + stateNext
+	f, err := t.root.OpenFile(next, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
@@ -121,10 +132,47 @@ func (t *Tx) WriteState(name string, data []byte) error {
 		err = cerr
 	}
 	if err != nil {
-		t.root.Remove(tmp)
+		t.root.Remove(next)
 		return fmt.Errorf("write %s: %w", p, err)
 	}
-	return t.root.Rename(tmp, p)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.states == nil {
+		t.states = map[string]bool{}
+	}
+	t.states[p] = true
+	return nil
+}
+
+// commitStates puts the state files SetState wrote in place. A failure
+// leaves the old file: they are samkat's caches, which a build can do
+// without.
+func (t *Tx) commitStates() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for p := range t.states {
+		if t.root.Rename(p+stateNext, p) != nil {
+			t.root.Remove(p + stateNext)
+		}
+	}
+}
+
+// removeNextStates removes the state files of a build that was not
+// committed (this one, or one that was killed).
+func (t *Tx) removeNextStates() error {
+	entries, err := fs.ReadDir(t.root.FS(), stateDir)
+	if err != nil {
+		return nil // no state folder: nothing to remove
+	}
+	var errs []error
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), stateNext) && e.Type().IsRegular() {
+			if err := t.root.Remove(stateDir + "/" + e.Name()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Next returns an empty Mem for the next version of the site in m: its

@@ -96,10 +96,12 @@ func TestKeep(t *testing.T) {
 	}
 }
 
-// TestState: a state file is written whole, read back, survives builds
-// and is never part of the site; publish's own names are refused.
+// TestState: a state file set by a build takes its place when the build
+// is committed, not when it is aborted; it survives builds that do not
+// set it and is never part of the site; publish's own names are refused.
 func TestState(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
+	state := filepath.Join(dir, ".samkat", "cache")
 	tx, err := Begin(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -107,13 +109,16 @@ func TestState(t *testing.T) {
 	if _, ok, err := tx.ReadState("cache"); ok || err != nil {
 		t.Errorf("ReadState of a new folder: %v %v", ok, err)
 	}
-	if err := tx.WriteState("cache", []byte("one")); err != nil {
+	if err := tx.SetState("cache", []byte("one")); err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"manifest.json", "next.json", "lock", "staging", "old", "a/b", "..", "", "x.tmp"} {
-		if err := tx.WriteState(bad, nil); err == nil {
-			t.Errorf("WriteState(%q) accepted", bad)
+	for _, bad := range []string{"manifest.json", "next.json", "lock", "staging", "old", "a/b", "..", "", "x.tmp", "x.next"} {
+		if err := tx.SetState(bad, nil); err == nil {
+			t.Errorf("SetState(%q) accepted", bad)
 		}
+	}
+	if _, err := os.Stat(state); err == nil {
+		t.Error("the state file is in place before the commit")
 	}
 	if err := tx.WriteFile("index.html", []byte("x")); err != nil {
 		t.Fatal(err)
@@ -121,23 +126,43 @@ func TestState(t *testing.T) {
 	if _, err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	if b, err := os.ReadFile(state); err != nil || string(b) != "one" {
+		t.Errorf("after the commit: %q %v", b, err)
+	}
+
 	tx, err = Begin(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, ok, err := tx.ReadState("cache")
-	if !ok || err != nil || string(b) != "one" {
+	if b, ok, err := tx.ReadState("cache"); !ok || err != nil || string(b) != "one" {
 		t.Errorf("ReadState: %q %v %v", b, ok, err)
 	}
-	st, err := tx.Commit() // writes nothing: the site has no files now
+	if err := tx.SetState("cache", []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, ".samkat"))
+	for _, e := range entries {
+		if e.Name() != "cache" && e.Name() != "manifest.json" && e.Name() != "lock" {
+			t.Errorf("an aborted build left .samkat/%s", e.Name())
+		}
+	}
+
+	tx, err = Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := tx.Commit() // sets no state and writes nothing: the site has no files now
 	if err != nil {
 		t.Fatal(err)
 	}
 	if st.Files != 0 || st.Removed != 1 {
 		t.Errorf("stats %+v", st)
 	}
-	if _, err := os.Stat(filepath.Join(dir, ".samkat", "cache")); err != nil {
-		t.Errorf("the state file went with the site: %v", err)
+	if b, err := os.ReadFile(state); err != nil || string(b) != "one" {
+		t.Errorf("the state file after builds that did not set it: %q %v", b, err)
 	}
 }
 

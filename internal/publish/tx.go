@@ -155,6 +155,7 @@ type Tx struct {
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
 	next      map[string]entry
 	staged    map[string]bool // files written to the staging folder, by name
+	states    map[string]bool // state files SetState wrote, by path
 	done      bool
 }
 
@@ -336,6 +337,7 @@ func (t *Tx) cleanup(removed []string) error {
 			errs = append(errs, err)
 		}
 	}
+	errs = append(errs, t.removeNextStates())
 	for _, dir := range []string{oldDir, stagingDir} {
 		if err := t.root.RemoveAll(dir); err != nil {
 			errs = append(errs, err)
@@ -603,6 +605,9 @@ func (t *Tx) Commit() (Stats, error) {
 	}
 	if err == nil {
 		err = writeManifest(t.root, manifestName, t.final(id))
+	}
+	if err == nil {
+		t.commitStates()
 	}
 	if err != nil {
 		if rerr := t.rollback(t.old, manifest{Files: t.next}); rerr != nil {
