@@ -425,11 +425,12 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		return nil, nil, nil, err
 	}
 	bodies := make(map[string]markdown.Body, len(jobs))
-	pending := &pendingBodies{conv: conv}
+	pending := &pendingBodies{conv: conv, r: r}
 	var diags diag.List
 	for i, j := range jobs {
 		if later[i] {
 			pending.jobs = append(pending.jobs, j)
+			pending.keys = append(pending.keys, keys[i])
 		} else {
 			bodies[j.file] = htmls[i]
 		}
@@ -457,7 +458,9 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 // pendingBodies are the bodies convertBodies left for later.
 type pendingBodies struct {
 	conv *markdown.Converter
+	r    *run
 	jobs []bodyJob
+	keys []site.Key // each job's bodyKey
 	once sync.Once
 	err  error
 }
@@ -480,7 +483,10 @@ func (pb *pendingBodies) convert(ctx context.Context, bodies map[string]markdown
 				in.Bodies[j.file], in.Summaries[j.file], in.Booklet[j.file] = out[i].HTML, out[i].Summary, out[i].Booklet
 			}
 		}
-		pb.jobs = nil
+		if pb.r != nil {
+			pb.r.addBodies(pb.keys, out)
+		}
+		pb.jobs, pb.keys = nil, nil
 	})
 	return pb.err
 }

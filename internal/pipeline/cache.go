@@ -213,6 +213,19 @@ func (r *run) converted(bodies map[site.Key]bodyEntry, clean map[site.Key]bool) 
 	r.c.mu.Unlock()
 }
 
+// addBodies adds bodies converted later (clean: without diagnostics) to
+// the cache, when it keeps bodies.
+func (r *run) addBodies(keys []site.Key, bodies []markdown.Body) {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	if r.c.oneBuild || r.c.bodies == nil {
+		return
+	}
+	for i, k := range keys {
+		r.c.bodies[k] = bodyEntry{body: bodies[i]}
+	}
+}
+
 // keepsBodies says whether the cache keeps converted bodies.
 func (r *run) keepsBodies() bool {
 	r.c.mu.Lock()
