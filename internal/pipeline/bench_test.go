@@ -146,6 +146,46 @@ func BenchmarkRebuild(b *testing.B) {
 	})
 }
 
+// BenchmarkRebuildMem measures a build into memory after one activity
+// changed, from the previous build's site (publish.Mem.Next) with a cache
+// kept in memory, as samkat serve can build; without the cache for
+// comparison. The change alternates as in BenchmarkRebuild.
+func BenchmarkRebuildMem(b *testing.B) {
+	for _, cached := range []bool{false, true} {
+		b.Run(fmt.Sprintf("cache=%v", cached), func(b *testing.B) {
+			forSizes(b, func(b *testing.B, src fstest.MapFS) {
+				opt := benchOptions()
+				if cached {
+					opt.Cache = NewCache()
+				}
+				mem := new(publish.Mem)
+				if res, err := Site(context.Background(), src, mem, opt); err != nil {
+					b.Fatalf("%v\n%s", err, diagText(res))
+				}
+				names := synth.Activities(src)
+				name := names[len(names)/2]
+				versions := [2][]byte{src[name].Data, bytes.Replace(src[name].Data, []byte("\n## Syfte\n"), []byte("\nEn rad till.\n\n## Syfte\n"), 1)}
+				var reused int
+				var cpu cpuMeter
+				for i := 0; i < b.N; i++ {
+					src[name] = &fstest.MapFile{Data: versions[(i+1)%2]}
+					next := mem.Next()
+					cpu.start()
+					res, err := Site(context.Background(), src, next, opt)
+					cpu.stop()
+					if err != nil {
+						b.Fatalf("%v\n%s", err, diagText(res))
+					}
+					reused += res.Reused
+					mem = next
+				}
+				b.ReportMetric(float64(reused)/float64(b.N), "files-reused/op")
+				cpu.report(b)
+			})
+		})
+	}
+}
+
 // cpuMeter adds up the CPU time of the process between start and stop.
 type cpuMeter struct {
 	total, from time.Duration
