@@ -45,6 +45,33 @@ const (
 // context or a missing content folder. The catalogue's Index is nil when
 // content/_index.md is missing or unusable.
 func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, error) {
+	return CatalogueReusing(ctx, fsys, nil)
+}
+
+// Parsed is what load makes of one file: one of Index, Activity and Page
+// (none when the file is unusable), and the file's diagnostics.
+type Parsed struct {
+	Index    *catalog.Index
+	Activity *catalog.Activity
+	Page     *catalog.Page
+	Diags    diag.List
+}
+
+// A Reuse keeps what load made of each file, so that a file read again
+// with the same bytes is not parsed again. Its methods are called from
+// several goroutines at once.
+type Reuse interface {
+	// Reused returns what load made before of the file name with the
+	// bytes src, if it knows. The caller may change what it returns.
+	Reused(name string, src []byte) (Parsed, bool)
+	// Parsed tells what load made of the file name with the bytes src,
+	// before anyone changes it.
+	Parsed(name string, src []byte, p Parsed)
+}
+
+// CatalogueReusing is Catalogue, asking r for each file it reads whether
+// it has been parsed before (r may be nil).
+func CatalogueReusing(ctx context.Context, fsys fs.FS, r Reuse) (*catalog.Catalogue, diag.List, error) {
 	if links := FolderLinks(fsys); len(links) > 0 {
 		return nil, links, nil
 	}
@@ -53,32 +80,35 @@ func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, 
 		return nil, diags, err
 	}
 	cat := &catalog.Catalogue{}
-	type parsed struct {
-		ix    *catalog.Index
-		act   *catalog.Activity
-		page  *catalog.Page
-		diags diag.List
-	}
-	results := make([]parsed, len(files))
+	results := make([]Parsed, len(files))
 	err = parallel.For(ctx, len(files), func(i int) error {
 		f := files[i]
 		src, size, err := ReadSource(fsys, f.name)
 		if err != nil {
-			results[i].diags.AddError(diag.Pos{File: f.name}, "", msg.FileUnreadable, unwrapPathError(err))
+			results[i].Diags.AddError(diag.Pos{File: f.name}, "", msg.FileUnreadable, unwrapPathError(err))
 			return nil // a diagnostic, not a reason to stop
 		}
 		if size > MaxFileSize {
-			results[i].diags.AddError(diag.Pos{File: f.name}, "", msg.FileTooBig, size, MaxFileSize>>20)
+			results[i].Diags.AddError(diag.Pos{File: f.name}, "", msg.FileTooBig, size, MaxFileSize>>20)
 			return nil
 		}
-		r := &results[i]
+		if r != nil {
+			if p, ok := r.Reused(f.name, src); ok {
+				results[i] = p
+				return nil
+			}
+		}
+		p := &results[i]
 		switch f.kind {
 		case indexFile:
-			r.ix, r.diags = ParseIndex(f.name, src)
+			p.Index, p.Diags = ParseIndex(f.name, src)
 		case activityFile:
-			r.act, r.diags = ParseActivity(f.name, f.slug, src)
+			p.Activity, p.Diags = ParseActivity(f.name, f.slug, src)
 		default:
-			r.page, r.diags = ParsePage(f.name, f.slug, f.page, src)
+			p.Page, p.Diags = ParsePage(f.name, f.slug, f.page, src)
+		}
+		if r != nil {
+			r.Parsed(f.name, src, *p)
 		}
 		return nil
 	})
@@ -86,14 +116,14 @@ func Catalogue(ctx context.Context, fsys fs.FS) (*catalog.Catalogue, diag.List, 
 		return nil, diags, err
 	}
 	for _, r := range results {
-		diags = append(diags, r.diags...)
+		diags = append(diags, r.Diags...)
 		switch {
-		case r.ix != nil:
-			cat.Index = r.ix
-		case r.act != nil:
-			cat.Activities = append(cat.Activities, r.act)
-		case r.page != nil:
-			cat.Pages = append(cat.Pages, r.page)
+		case r.Index != nil:
+			cat.Index = r.Index
+		case r.Activity != nil:
+			cat.Activities = append(cat.Activities, r.Activity)
+		case r.Page != nil:
+			cat.Pages = append(cat.Pages, r.Page)
 		}
 	}
 	if !slices.ContainsFunc(files, func(f file) bool { return f.kind == indexFile }) {

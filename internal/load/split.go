@@ -174,3 +174,14 @@ func firstInvalidUTF8(b []byte) int {
 	}
 	return len(b)
 }
+
+// Body returns the body of the file name with bytes src as ParseIndex,
+// ParseActivity and ParsePage give it (padded: line N of the body is line
+// N of the file), or nil when the file cannot be used.
+func Body(name string, src []byte) []byte {
+	s, _ := split(name, src)
+	if s == nil {
+		return nil
+	}
+	return s.body
+}

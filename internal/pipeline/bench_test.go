@@ -104,7 +104,11 @@ func BenchmarkBuildDir(b *testing.B) {
 // BenchmarkRebuild measures samkat build into the previous output after one
 // activity changed: between iterations one activity's body alternates
 // between two versions, so every iteration has exactly one change to
-// publish. files-written/op is how many files the change rewrote.
+// publish. Each build uses the cache the previous one left in the output
+// folder, as samkat build does. files-written/op is how many files the
+// change rewrote, files-reused/op how many the build kept without making
+// them again, and peak-live-MB/op the largest live heap (see
+// BenchmarkBuildPeak).
 func BenchmarkRebuild(b *testing.B) {
 	forSizes(b, func(b *testing.B, src fstest.MapFS) {
 		dir := writeCatalogue(b, src)
@@ -114,23 +118,72 @@ func BenchmarkRebuild(b *testing.B) {
 			b.Fatalf("%v\n%s", err, diagText(res))
 		}
 		edit := newEdit(b, dir, src)
-		var written int
+		var written, reused int
+		var live uint64
 		var cpu cpuMeter
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
 			edit.toggle(b)
+			s := startPeakSampler("")
 			b.StartTimer()
 			cpu.start()
 			res, err := Dir(context.Background(), dir, out, opt)
 			cpu.stop()
+			b.StopTimer()
+			s.stop()
+			b.StartTimer()
 			if err != nil {
 				b.Fatalf("%v\n%s", err, diagText(res))
 			}
 			written += res.Written
+			reused += res.Reused
+			live = max(live, s.live)
 		}
 		b.ReportMetric(float64(written)/float64(b.N), "files-written/op")
+		b.ReportMetric(float64(reused)/float64(b.N), "files-reused/op")
+		b.ReportMetric(float64(live)/(1<<20), "peak-live-MB/op")
 		cpu.report(b)
 	})
+}
+
+// BenchmarkRebuildMem measures a build into memory after one activity
+// changed, from the previous build's site (publish.Mem.Next) with a cache
+// kept in memory, as samkat serve can build; without the cache for
+// comparison. The change alternates as in BenchmarkRebuild.
+func BenchmarkRebuildMem(b *testing.B) {
+	for _, cached := range []bool{false, true} {
+		b.Run(fmt.Sprintf("cache=%v", cached), func(b *testing.B) {
+			forSizes(b, func(b *testing.B, src fstest.MapFS) {
+				opt := benchOptions()
+				if cached {
+					opt.Cache = NewCache()
+				}
+				mem := new(publish.Mem)
+				if res, err := Site(context.Background(), src, mem, opt); err != nil {
+					b.Fatalf("%v\n%s", err, diagText(res))
+				}
+				names := synth.Activities(src)
+				name := names[len(names)/2]
+				versions := [2][]byte{src[name].Data, bytes.Replace(src[name].Data, []byte("\n## Syfte\n"), []byte("\nEn rad till.\n\n## Syfte\n"), 1)}
+				var reused int
+				var cpu cpuMeter
+				for i := 0; i < b.N; i++ {
+					src[name] = &fstest.MapFile{Data: versions[(i+1)%2]}
+					next := mem.Next()
+					cpu.start()
+					res, err := Site(context.Background(), src, next, opt)
+					cpu.stop()
+					if err != nil {
+						b.Fatalf("%v\n%s", err, diagText(res))
+					}
+					reused += res.Reused
+					mem = next
+				}
+				b.ReportMetric(float64(reused)/float64(b.N), "files-reused/op")
+				cpu.report(b)
+			})
+		})
+	}
 }
 
 // cpuMeter adds up the CPU time of the process between start and stop.
@@ -200,7 +253,7 @@ func (e *edit) toggle(b *testing.B) {
 //	go test ./internal/pipeline -run '^$' -bench Assemble -benchmem
 func BenchmarkAssemble(b *testing.B) {
 	opt := testOptions()
-	p, res, err := prepare(context.Background(), synth.Catalogue(10000), opt)
+	p, res, err := prepare(context.Background(), synth.Catalogue(10000), opt, nil)
 	if err != nil {
 		b.Fatalf("%v\n%s", err, diagText(res))
 	}
@@ -218,7 +271,7 @@ func BenchmarkAssemble(b *testing.B) {
 //	go test ./internal/pipeline -run '^$' -bench RenderActivityPages -benchmem
 func BenchmarkRenderActivityPages(b *testing.B) {
 	opt := testOptions()
-	p, res, err := prepare(context.Background(), synth.Catalogue(10000), opt)
+	p, res, err := prepare(context.Background(), synth.Catalogue(10000), opt, nil)
 	if err != nil {
 		b.Fatalf("%v\n%s", err, diagText(res))
 	}

@@ -84,7 +84,7 @@ func TestBookletPerMunicipality(t *testing.T) {
 		t.Fatalf("%v\n%s", err, diagText(res))
 	}
 	files := out.Files()
-	p, _, err := prepare(context.Background(), src, opt)
+	p, _, err := prepare(context.Background(), src, opt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

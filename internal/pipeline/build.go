@@ -66,6 +66,11 @@ type Options struct {
 	// keyed by its path ("content/verksamheter/lotsen.md"): it dates the
 	// feed's entries. Dir fills it from the catalogue's git history.
 	Changed map[string]time.Time
+	// Cache, when set, is what earlier builds made, reused where their
+	// inputs are the same, and added to (see Cache): samkat serve keeps one
+	// for its life. When it is nil, Site uses none, and Dir the one it
+	// keeps in the output folder.
+	Cache *Cache
 }
 
 // Result describes a finished build, or a check.
@@ -85,6 +90,10 @@ type Result struct {
 	// samkat did not make already held (left alone).
 	Written, Unchanged, Removed int
 	Kept                        []string
+	// Reused is how many files of the site the build kept from the
+	// previous one without making them again, their inputs unchanged
+	// (see Cache).
+	Reused int
 }
 
 // ErrContent is returned (wrapped) when the catalogue has errors.
@@ -92,7 +101,7 @@ var ErrContent = errors.New("the catalogue has errors; nothing was published")
 
 // Check loads and validates the catalogue in src without rendering anything.
 func Check(ctx context.Context, src fs.FS, opt Options) (Result, error) {
-	_, res, err := prepare(ctx, src, opt)
+	_, res, err := prepare(ctx, src, opt, opt.Cache.start())
 	return res, err
 }
 
@@ -147,7 +156,19 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 			return Result{}, errors.Join(err, tx.Abort())
 		}
 	}
-	res, err := Site(ctx, root.FS(), tx, opt)
+	cache := opt.Cache
+	if cache == nil {
+		cache = loadCache(tx, opt.Version)
+	}
+	r := cache.start()
+	if opt.Cache == nil {
+		r.state, r.version = tx, opt.Version
+	}
+	res, err := build(ctx, root.FS(), tx, opt, r)
+	r.wait()
+	if err == nil && opt.Cache == nil {
+		saveCache(tx, r, opt.Version)
+	}
 	if err != nil {
 		if abortErr := tx.Abort(); abortErr != nil {
 			err = errors.Join(err, abortErr)
@@ -169,6 +190,21 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 type prepared struct {
 	cat    *catalog.Catalogue
 	bodies map[string]markdown.Body
+	// pending are the bodies not converted yet (see convertBodies): not
+	// in bodies until convertPending.
+	pending *pendingBodies
+	// fileKeys are site.Input.FileKeys, when the build has a cache.
+	fileKeys map[string]site.Key
+}
+
+// convertPending converts the bodies left for later, adding them to
+// bodies and to in, which siteInput made of p (its maps are the ones the
+// pages of site.Paths made from it read).
+func (p *prepared) convertPending(ctx context.Context, in *site.Input) error {
+	if p.pending == nil {
+		return nil
+	}
+	return p.pending.convert(ctx, p.bodies, in)
 }
 
 // dropHTML lets go of the bodies' HTML, keeping their text.
@@ -180,13 +216,20 @@ func (p *prepared) dropHTML() {
 
 // prepare runs every stage that can find a mistake in the content. The
 // result carries the diagnostics and their language.
-func prepare(ctx context.Context, src fs.FS, opt Options) (*prepared, Result, error) {
-	p, diags, lang, err := prepareCatalogue(ctx, src, opt)
+func prepare(ctx context.Context, src fs.FS, opt Options, r *run) (*prepared, Result, error) {
+	p, diags, lang, err := prepareCatalogue(ctx, src, opt, r)
 	return p, Result{Diagnostics: diags, Lang: lang}, err
 }
 
-func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, diag.List, msg.Lang, error) {
-	cat, diags, err := load.Catalogue(ctx, src)
+func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*prepared, diag.List, msg.Lang, error) {
+	var reuse load.Reuse // nil, not a nil *run
+	if r != nil {
+		reuse = r
+	}
+	cat, diags, err := load.CatalogueReusing(ctx, src, reuse)
+	if r != nil && err == nil {
+		r.loaded()
+	}
 	lang := langOf(cat, opt)
 	if err != nil {
 		return nil, diags, lang, err
@@ -215,7 +258,8 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 	if !opt.Drafts {
 		shown = published(cat)
 	}
-	bodies, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown))
+	links := linkKey(ls)
+	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), r, links)
 	diags = append(diags, mdDiags...)
 	diags.Sort()
 	if err != nil {
@@ -225,10 +269,14 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options) (*prepared, d
 		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
 	}
 	forgetPositions(cat)
+	var keys map[string]site.Key
+	if r != nil {
+		keys = fileKeys(r, cat, links, opt)
+	}
 	if !opt.Drafts {
 		cat = published(cat)
 	}
-	return &prepared{cat: cat, bodies: bodies}, diags, lang, nil
+	return &prepared{cat: cat, bodies: bodies, pending: pending, fileKeys: keys}, diags, lang, nil
 }
 
 // forgetPositions lets go of where each frontmatter key was written: only
@@ -323,54 +371,147 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 	return s
 }
 
+// bodyJob is one body to convert.
+type bodyJob struct {
+	file  string
+	body  []byte
+	inset []markdown.Inset // how the body stands in the printable catalogue, if it does
+}
+
 // convertBodies renders every Markdown body in parallel, resolving
 // relative links against s; as they stand in the printable catalogue, they
-// are rebased to the page at booklet.
-func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site, booklet string) (map[string]markdown.Body, diag.List, error) {
-	type job struct {
-		file  string
-		body  []byte
-		inset []markdown.Inset // how the body stands in the printable catalogue, if it does
-	}
+// are rebased to the page at booklet. With a cache, a body it knows
+// converts without a diagnostic is left for later (pending): the build
+// converts it only if a page it renders, or a derived file it makes, may
+// show it.
+func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site, booklet string, r *run, links site.Key) (map[string]markdown.Body, *pendingBodies, diag.List, error) {
 	// The booklet holds the introduction, the function pages' text and the
 	// activities, each under its own heading (see site's booklet).
-	jobs := []job{{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}}}
+	jobs := []bodyJob{{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}}}
 	for _, a := range cat.Activities {
-		jobs = append(jobs, job{a.File, a.Body, []markdown.Inset{{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: booklet}}})
+		jobs = append(jobs, bodyJob{a.File, a.Body, []markdown.Inset{{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: booklet}}})
 	}
 	for _, p := range cat.Pages {
 		var inset []markdown.Inset
 		if p.Kind == catalog.FunktionPage {
 			inset = []markdown.Inset{{Levels: 1, IDPrefix: site.BookletFunctionID(p.Slug), From: route.Funktion(p.Slug), To: booklet}}
 		}
-		jobs = append(jobs, job{p.File, p.Body, inset})
+		jobs = append(jobs, bodyJob{p.File, p.Body, inset})
 	}
 	conv := markdown.ForSite(s)
 	htmls := make([]markdown.Body, len(jobs))
 	diagsPer := make([]diag.List, len(jobs))
+	keys := make([]site.Key, len(jobs)) // zero: not cached
+	later := make([]bool, len(jobs))
 	err := parallel.For(ctx, len(jobs), func(i int) error {
-		htmls[i], diagsPer[i] = conv.Convert(jobs[i].file, jobs[i].body, jobs[i].inset...)
+		j := jobs[i]
+		if r != nil {
+			if sum, ok := r.sums[j.file]; ok {
+				keys[i] = bodyKey(sum, links, j.inset)
+				if b, ok := r.body(keys[i]); ok {
+					htmls[i], diagsPer[i] = b.body, b.diags
+					return nil
+				}
+				if r.isClean(keys[i]) {
+					later[i] = true
+					return nil
+				}
+			}
+		}
+		htmls[i], diagsPer[i] = conv.Convert(j.file, j.body, j.inset...)
 		return nil
 	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	bodies := make(map[string]markdown.Body, len(jobs))
+	pending := &pendingBodies{conv: conv, r: r}
 	var diags diag.List
 	for i, j := range jobs {
-		bodies[j.file] = htmls[i]
+		if later[i] {
+			pending.jobs = append(pending.jobs, j)
+			pending.keys = append(pending.keys, keys[i])
+		} else {
+			bodies[j.file] = htmls[i]
+		}
 		diags = append(diags, diagsPer[i]...)
 	}
-	return bodies, diags, err
+	if r != nil {
+		used := map[site.Key]bodyEntry{}
+		clean := map[site.Key]bool{}
+		for i, k := range keys {
+			if k == (site.Key{}) {
+				continue
+			}
+			if len(diagsPer[i]) == 0 {
+				clean[k] = true
+			}
+			if !later[i] && r.keepsBodies() {
+				used[k] = bodyEntry{htmls[i], diagsPer[i]}
+			}
+		}
+		r.converted(used, clean)
+	}
+	return bodies, pending, diags, nil
+}
+
+// pendingBodies are the bodies convertBodies left for later.
+type pendingBodies struct {
+	conv *markdown.Converter
+	r    *run
+	jobs []bodyJob
+	keys []site.Key // each job's bodyKey
+	once sync.Once
+	err  error
+}
+
+// convert converts the pending bodies, once, adding each to bodies and to
+// what in (when not nil) gives package site.
+func (pb *pendingBodies) convert(ctx context.Context, bodies map[string]markdown.Body, in *site.Input) error {
+	pb.once.Do(func() {
+		out := make([]markdown.Body, len(pb.jobs))
+		pb.err = parallel.For(ctx, len(pb.jobs), func(i int) error {
+			out[i], _ = pb.conv.Convert(pb.jobs[i].file, pb.jobs[i].body, pb.jobs[i].inset...)
+			return nil
+		})
+		if pb.err != nil {
+			return
+		}
+		for i, j := range pb.jobs {
+			bodies[j.file] = out[i]
+			if in != nil {
+				in.Bodies[j.file], in.Summaries[j.file], in.Booklet[j.file] = out[i].HTML, out[i].Summary, out[i].Booklet
+			}
+		}
+		if pb.r != nil {
+			pb.r.addBodies(pb.keys, out)
+		}
+		pb.jobs, pb.keys = nil, nil
+	})
+	return pb.err
 }
 
 // Site builds the catalogue in src and writes every file of the site to out.
 // It writes nothing when the catalogue has errors.
 func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Result, error) {
-	p, res, err := prepare(ctx, src, opt)
+	return build(ctx, src, out, opt, opt.Cache.start())
+}
+
+// build is Site with the build's use of a cache (nil for none).
+func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *run) (Result, error) {
+	p, res, err := prepare(ctx, src, opt, r)
 	if err != nil {
 		return res, err
 	}
-	res.Files, err = renderSite(ctx, src, p, opt, newEmitter(out))
+	res.Files, res.Reused, err = renderSite(ctx, src, p, opt, newEmitter(out), r)
 	if err != nil {
 		return res, err
+	}
+	if k, ok := out.(publish.Keeper); ok && r != nil {
+		// The keys are of the version k makes. If it never becomes
+		// a version another writer starts from (a Tx that fails to
+		// commit), they are never used.
+		r.committed(k.ID())
 	}
 	res.Activities = len(p.cat.Activities)
 	res.BaseURL = p.cat.Index.BaseURL
@@ -396,13 +537,13 @@ func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Resu
 //
 // Every path is claimed once, in an outputs registry, so that two files
 // that would be written to the same place are an error naming both. It
-// returns the number of files.
-func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emitter) (int, error) {
+// returns the number of files, and of those kept from the previous build.
+func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emitter, r *run) (int, int, error) {
 	// Inputs.
 	files := map[string][]byte{} // static files and exports: few and small
 	assets, err := copyStatic(files, opt.Static, subFS(src, "static"))
 	if err != nil {
-		return 0, fmt.Errorf("static: %w", err)
+		return 0, 0, fmt.Errorf("static: %w", err)
 	}
 	var rend *render.Renderer
 	if e.wholePages {
@@ -416,41 +557,106 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		})
 	}
 	if err != nil {
-		return 0, fmt.Errorf("layouts: %w", err)
+		return 0, 0, fmt.Errorf("layouts: %w", err)
 	}
 	out := newOutputs()
 	for name := range files {
 		_ = out.claim(name, claimStatic) // the keys of a map: never taken twice
 	}
 
-	// Assemble.
-	pages := site.Assemble(siteInput(p, opt, assets))
+	k, err := newKeeping(r, e.out, p, opt, src, e.wholePages)
+	if err != nil {
+		return 0, 0, err
+	}
+
+	// Assemble: with a cache, the pages whose output is kept are not.
+	in := siteInput(p, opt, assets)
+	var pages []site.Page
+	all := 0
+	var sitemap []export.Entry
+	enumerate := func(list []site.Page) error {
+		all = len(list)
+		for _, pg := range list {
+			if err := out.claim(pg.Path, claimPage); err != nil {
+				return err
+			}
+			if pg.InSitemap {
+				sitemap = append(sitemap, export.Entry{URL: pg.URL, LastMod: pg.LastMod})
+			}
+		}
+		return nil
+	}
+	if k.on() {
+		list := site.Paths(in)
+		if err := enumerate(list); err != nil {
+			return 0, 0, err
+		}
+		render := map[string]bool{}
+		for _, pg := range list {
+			if !k.keep(pg.Path, k.pageKey(pg.Key)) {
+				render[pg.Path] = true
+			}
+		}
+		if len(render) > 0 {
+			if err := p.convertPending(ctx, &in); err != nil {
+				return 0, 0, err
+			}
+		}
+		switch {
+		case len(render) == 0:
+		case len(render)*pagesAlone > len(list):
+			pages = slices.DeleteFunc(site.Assemble(in), func(pg site.Page) bool { return !render[pg.Path] })
+		default:
+			// Few: each page's view is made alone.
+			for _, pg := range list {
+				if render[pg.Path] {
+					pg.View = pg.Build()
+					pages = append(pages, pg)
+				}
+			}
+		}
+	} else {
+		if err := p.convertPending(ctx, &in); err != nil {
+			return 0, 0, err
+		}
+		pages = site.Assemble(in)
+		if err := enumerate(pages); err != nil {
+			return 0, 0, err
+		}
+	}
+	d := &deriver{out: out, e: e, k: k}
+	keptDerived, err := k.keepDerived(d)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !keptDerived {
+		// The open data, feed and search index read every body's text.
+		if err := p.convertPending(ctx, nil); err != nil {
+			return 0, 0, err
+		}
+	}
 	// The bodies' HTML is in the views now: let each go with the last
 	// page that shows it (the activity's own page, the booklet).
 	p.dropHTML()
-	var sitemap []export.Entry
-	for _, pg := range pages {
-		if err := out.claim(pg.Path, claimPage); err != nil {
-			return 0, err
-		}
-		if pg.InSitemap {
-			sitemap = append(sitemap, export.Entry{URL: pg.URL, LastMod: pg.LastMod})
-		}
-	}
 
 	// Derive, while the pages render. Only this goroutine claims paths
 	// until it is done.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	d := &deriver{out: out, e: e}
 	derivedErr := make(chan error, 1)
-	go func() { derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies) }()
+	if keptDerived {
+		derivedErr <- nil
+	} else {
+		go func() { derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies) }()
+	}
 
 	// What the listings repeat, rendered once each (see render.Prerender).
-	if err := rend.Prerender(ctx, pages); err != nil {
+	if len(pages) == 0 {
+		// Nothing to render.
+	} else if err := rend.Prerender(ctx, pages); err != nil {
 		cancel()
 		<-derivedErr
-		return 0, err
+		return 0, 0, err
 	}
 
 	// Emit: the pages that list many activities first (the booklet lists
@@ -482,26 +688,39 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err != nil {
 		cancel()
 		<-derivedErr
-		return 0, err
+		return 0, 0, err
 	}
 	if err := <-derivedErr; err != nil {
-		return 0, fmt.Errorf("derive: %w", err)
+		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
 	// The search index reads the bodies' text only.
 	for file, b := range p.bodies {
 		p.bodies[file] = markdown.Body{Text: b.Text}
 	}
-	if err := addSearchIndex(ctx, d, p.cat, opt.Now, p.bodies); err != nil {
-		return 0, fmt.Errorf("derive: %w", err)
+	if !keptDerived {
+		if err := addSearchIndex(ctx, d, p.cat, opt.Now, p.bodies); err != nil {
+			return 0, 0, fmt.Errorf("derive: %w", err)
+		}
 	}
 	// Static files may be the same bytes under two names (plain and
 	// fingerprinted): each is minified from its own copy.
 	static := slices.Sorted(maps.Keys(files))
 	err = parallel.For(ctx, len(static), func(i int) error {
-		return e.file(static[i], slices.Clone(files[static[i]]))
+		name := static[i]
+		if k.keep(name, staticKey(name, files[name])) {
+			return nil
+		}
+		return e.file(name, slices.Clone(files[name]))
 	})
-	return len(pages) + d.files + len(static), err
+	return all + d.files + len(static), int(k.kept.Load()), err
 }
+
+// pagesAlone decides how a build that keeps pages makes the views of the
+// others: one by one (site.Page.Build) when they are at most one in
+// pagesAlone of the site's pages, else all at once (site.Assemble, which
+// shares the work of the lists among them). 0 makes them one by one
+// always (the tests).
+var pagesAlone = 8
 
 // emitter writes the files of the site, minified by their type.
 type emitter struct {
@@ -598,6 +817,7 @@ func (e *emitter) stream(name string, write func(w io.Writer) error) error {
 type deriver struct {
 	out   *outputs
 	e     *emitter
+	k     *keeping
 	files int
 }
 
@@ -605,6 +825,7 @@ func (d *deriver) claim(name string) error {
 	if err := d.out.claim(name, claimGenerated); err != nil {
 		return err
 	}
+	d.k.derived(name)
 	d.files++
 	return nil
 }
@@ -637,7 +858,7 @@ func (d *deriver) stream(name string, write func(w io.Writer) error) error {
 // siteInput is what package site needs of the prepared catalogue.
 func siteInput(p *prepared, opt Options, assets map[string]string) site.Input {
 	in := site.Input{
-		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts,
+		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts, FileKeys: p.fileKeys,
 		Bodies:    make(map[string]template.HTML, len(p.bodies)),
 		Summaries: make(map[string]string, len(p.bodies)),
 		Booklet:   make(map[string]template.HTML, len(p.bodies)),

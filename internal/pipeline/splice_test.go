@@ -23,11 +23,11 @@ func buildWays(t *testing.T, src fs.FS, wholePages bool) (map[string][]byte, int
 	e := newEmitter(&out)
 	e.wholePages = wholePages
 	opt := testOptions()
-	p, res, err := prepare(context.Background(), src, opt)
+	p, res, err := prepare(context.Background(), src, opt, nil)
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, diagText(res))
 	}
-	if _, err := renderSite(context.Background(), src, p, opt, e); err != nil {
+	if _, _, err := renderSite(context.Background(), src, p, opt, e, nil); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	return out.Files(), e.splices.Load()

@@ -70,10 +70,13 @@ type Writer interface {
 }
 
 // Mem is an in-memory Writer for tests and the dev server. The zero value is
-// ready to use and safe for concurrent use.
+// ready to use and safe for concurrent use. The bytes it holds are never
+// changed, by it or by those it gives them to.
 type Mem struct {
 	mu    sync.Mutex
 	files map[string][]byte
+	id    string
+	prev  *Mem // the version Keep takes files from (see Next)
 }
 
 // WriteFile stores a copy of data under name.
@@ -131,6 +134,7 @@ type Tx struct {
 	// Abort removes it again.
 	createdState bool
 	old          manifest
+	id           string   // this build's, recorded in its manifest
 	kept         []string // what a folder samkat did not make held when the build began
 
 	movedDirs map[string]bool // folders Commit moved in whole
@@ -151,6 +155,7 @@ type Tx struct {
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
 	next      map[string]entry
 	staged    map[string]bool // files written to the staging folder, by name
+	states    map[string]bool // state files SetState wrote, by path
 	done      bool
 }
 
@@ -186,7 +191,7 @@ func Begin(out string) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", out, err)
 	}
-	t := &Tx{out: out, root: root, created: created, next: map[string]entry{}, staged: map[string]bool{}, conflicts: map[string]string{}}
+	t := &Tx{out: out, root: root, created: created, id: randomID(), next: map[string]entry{}, staged: map[string]bool{}, conflicts: map[string]string{}}
 	if err := t.begin(); err != nil {
 		if t.lock != nil {
 			unlockFile(t.lock)
@@ -332,6 +337,7 @@ func (t *Tx) cleanup(removed []string) error {
 			errs = append(errs, err)
 		}
 	}
+	errs = append(errs, t.removeNextStates())
 	for _, dir := range []string{oldDir, stagingDir} {
 		if err := t.root.RemoveAll(dir); err != nil {
 			errs = append(errs, err)
@@ -588,7 +594,7 @@ func (t *Tx) Commit() (Stats, error) {
 	}
 	st.Removed = len(remove)
 
-	id := randomID()
+	id := t.id
 	if err := writeManifest(t.root, nextName, manifest{Format: manifestFormat, Build: id, Files: t.next}); err != nil {
 		t.cleanup(nil)
 		return st, err
@@ -599,6 +605,9 @@ func (t *Tx) Commit() (Stats, error) {
 	}
 	if err == nil {
 		err = writeManifest(t.root, manifestName, t.final(id))
+	}
+	if err == nil {
+		t.commitStates()
 	}
 	if err != nil {
 		if rerr := t.rollback(t.old, manifest{Files: t.next}); rerr != nil {

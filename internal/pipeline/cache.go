@@ -1,0 +1,629 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"hash"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"slices"
+	"sync"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/load"
+	"github.com/samkat/samkat/internal/markdown"
+	"github.com/samkat/samkat/internal/publish"
+	"github.com/samkat/samkat/internal/site"
+)
+
+// Cache is what builds keep of their work for the next build, so that
+// what an unchanged input gave is not made again. Everything in it is
+// found by a hash of all it was made of (content addressed), so an entry
+// is either right for a build or never looked at:
+//
+//   - each content file, by its path and bytes: what package load made of
+//     it (the frontmatter parsed, its diagnostics). Package check runs on
+//     the whole catalogue every build, on copies.
+//   - each Markdown body, by its file's hash, the link table of the site
+//     and how the body stands in the booklet: what package markdown made
+//     of it (kept in memory only: samkat serve).
+//   - each file of the output, by its path: the key of what it was made of
+//     (site.Page.Key with the layouts and samkat's build for a page; the
+//     whole catalogue and the options for the open data, the feed, the
+//     sitemap and the search index; the bytes for a static file), for the
+//     version of the output the build left (publish.Keeper.Base). A file
+//     whose key is the same again is kept as it is: neither made, rendered,
+//     minified nor written.
+//
+// A Cache is safe for concurrent use. Each build keeps only what it used,
+// so a long-lived cache (samkat serve) holds one catalogue's worth however
+// many builds it serves. Dir loads it from the output folder
+// (.samkat/cache and .samkat/cache-parsed) when Options.Cache is nil and
+// saves it there; a damaged, truncated or foreign file is ignored, and the
+// build is a full one.
+type Cache struct {
+	mu sync.Mutex
+	// oneBuild is set for the cache Dir loads from the output folder: it
+	// keeps no bodies (the file holds none), and hands what load made to
+	// the file at once rather than keep it.
+	oneBuild bool
+	// parsed holds load's work by fileSum; each entry is handed out as a
+	// copy, since check and the pipeline change the catalogue.
+	parsed map[site.Key]load.Parsed
+	bodies map[site.Key]bodyEntry // markdown's work by bodyKey
+	// clean are the bodyKeys of the bodies that convert without a
+	// diagnostic: such a body need not be converted unless it is shown.
+	clean map[site.Key]bool
+	// base is the version of the output the keys of outputs are those of
+	// ("" for none); outputs are by path.
+	base    string
+	outputs map[string]site.Key
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{} }
+
+type bodyEntry struct {
+	body  markdown.Body
+	diags diag.List
+}
+
+// run is one build's use of a cache: what it looked up and made, kept
+// until the build is done. A nil *run is no cache.
+type run struct {
+	c       *Cache
+	mu      sync.Mutex
+	sums    map[string]site.Key // content file → fileSum
+	parsed  map[site.Key]load.Parsed
+	bodies  map[site.Key]bodyEntry
+	clean   map[site.Key]bool
+	outputs map[string]site.Key // what this build wrote or kept, by path
+	// state, for a cache of one build, is where its files are written
+	// (the output folder); saved waits until the parsed files are (see
+	// loaded).
+	state   *publish.Tx
+	version string
+	saved   func()
+}
+
+func (c *Cache) start() *run {
+	if c == nil {
+		return nil
+	}
+	return &run{c: c, sums: map[string]site.Key{}, parsed: map[site.Key]load.Parsed{}, bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
+}
+
+// fileSum is the key of a content file: its path and bytes.
+func fileSum(name string, src []byte) site.Key {
+	h := sha256.New()
+	writeString(h, "samkat file 1")
+	writeString(h, name)
+	h.Write(src)
+	return sumOf(h)
+}
+
+// Reused is load.Reuse's: the cached result for the file, copied, with
+// its body taken from src again (the cache keeps none).
+func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
+	sum := fileSum(name, src)
+	r.c.mu.Lock()
+	p, ok := r.c.parsed[sum]
+	r.c.mu.Unlock()
+	r.mu.Lock()
+	r.sums[name] = sum
+	if ok {
+		r.parsed[sum] = p
+	}
+	r.mu.Unlock()
+	if !ok {
+		return load.Parsed{}, false
+	}
+	q := cloneParsed(p)
+	body := load.Body(name, src)
+	switch {
+	case q.Index != nil:
+		q.Index.Body = body
+	case q.Activity != nil:
+		q.Activity.Body = body
+	case q.Page != nil:
+		q.Page.Body = body
+	}
+	return q, true
+}
+
+// Parsed is load.Reuse's: a copy of p is kept, without its body.
+func (r *run) Parsed(name string, src []byte, p load.Parsed) {
+	sum := fileSum(name, src)
+	q := cloneParsed(p)
+	switch {
+	case q.Index != nil:
+		q.Index.Body = nil
+	case q.Activity != nil:
+		q.Activity.Body = nil
+	case q.Page != nil:
+		q.Page.Body = nil
+	}
+	r.mu.Lock()
+	r.sums[name] = sum
+	r.parsed[sum] = q
+	r.mu.Unlock()
+}
+
+// loaded ends the loading: the cache keeps what this build's files gave.
+func (r *run) loaded() {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	if !r.c.oneBuild {
+		r.c.parsed = r.parsed
+		return
+	}
+	// Written beside the rest of the build, and let go: at 10,000
+	// activities the positions alone are some 25 MB through the render.
+	r.c.parsed = nil
+	parsed := r.parsed
+	r.parsed = nil
+	if r.state == nil {
+		return
+	}
+	done := make(chan struct{})
+	r.saved = func() { <-done }
+	go func() {
+		defer close(done)
+		saveParsed(r.state, parsed, r.version)
+	}()
+}
+
+// wait waits until the files of the cache written beside the build are.
+func (r *run) wait() {
+	if r != nil && r.saved != nil {
+		r.saved()
+	}
+}
+
+// body returns markdown's work for key, if the cache has it.
+func (r *run) body(key site.Key) (bodyEntry, bool) {
+	r.c.mu.Lock()
+	b, ok := r.c.bodies[key]
+	r.c.mu.Unlock()
+	return b, ok
+}
+
+// isClean says whether the body of key converts without a diagnostic.
+func (r *run) isClean(key site.Key) bool {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	return r.c.clean[key]
+}
+
+// converted ends the conversion: the cache keeps this build's bodies,
+// and which of them convert cleanly.
+func (r *run) converted(bodies map[site.Key]bodyEntry, clean map[site.Key]bool) {
+	r.clean = clean
+	r.c.mu.Lock()
+	if !r.c.oneBuild {
+		r.c.bodies = bodies
+	}
+	r.c.clean = clean
+	r.c.mu.Unlock()
+}
+
+// addBodies adds bodies converted later (clean: without diagnostics) to
+// the cache, when it keeps bodies.
+func (r *run) addBodies(keys []site.Key, bodies []markdown.Body) {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	if r.c.oneBuild || r.c.bodies == nil {
+		return
+	}
+	for i, k := range keys {
+		r.c.bodies[k] = bodyEntry{body: bodies[i]}
+	}
+}
+
+// keepsBodies says whether the cache keeps converted bodies.
+func (r *run) keepsBodies() bool {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	return !r.c.oneBuild
+}
+
+// previous returns the key the output file name had in the version base
+// of the output, if the cache knows it.
+func (r *run) previous(base, name string) (site.Key, bool) {
+	if base == "" {
+		return site.Key{}, false
+	}
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	if r.c.base != base {
+		return site.Key{}, false
+	}
+	k, ok := r.c.outputs[name]
+	return k, ok
+}
+
+// wrote records the key of an output file of this build.
+func (r *run) wrote(name string, key site.Key) {
+	r.mu.Lock()
+	r.outputs[name] = key
+	r.mu.Unlock()
+}
+
+// committed records that this build's output is now version base.
+func (r *run) committed(base string) {
+	r.c.mu.Lock()
+	r.c.base, r.c.outputs = base, r.outputs
+	r.c.mu.Unlock()
+}
+
+// The cache is two files in the output folder's .samkat/, each a header
+// naming the samkat that wrote it, the entries gob-encoded, and the
+// SHA-256 of all before it: cache holds the keys of the output files and
+// which bodies convert cleanly; cache-parsed the parsed files, written as
+// soon as the files are loaded (its entries are found by their content,
+// so it is right whichever build wrote it).
+const (
+	cacheFileName  = "cache"
+	parsedFileName = "cache-parsed"
+	cacheMagic     = "samkat build cache\n"
+	cacheFormat    = 3
+)
+
+// cacheFile is what the cache files hold. Parsed files with diagnostics
+// are left out (few, and their messages hold values of any type), and so
+// are the bodies (read from the file again).
+type cacheFile struct {
+	Base    string
+	Outputs map[string]site.Key
+	Clean   map[site.Key]bool
+}
+
+// encodeParsed is the cache-parsed file's entries: gob messages of
+// parsedChunk entries each, so that encoding needs no second copy of the
+// whole.
+func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := gob.NewEncoder(&buf)
+	chunk := make(map[site.Key]load.Parsed, parsedChunk)
+	for k, p := range parsed {
+		if len(p.Diags) > 0 {
+			continue
+		}
+		chunk[k] = p
+		if len(chunk) == parsedChunk {
+			if err := enc.Encode(chunk); err != nil {
+				return nil, err
+			}
+			clear(chunk)
+		}
+	}
+	if len(chunk) > 0 {
+		if err := enc.Encode(chunk); err != nil {
+			return nil, err
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+const parsedChunk = 256
+
+// decodeParsed reads what encodeParsed wrote.
+func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
+	parsed := map[site.Key]load.Parsed{}
+	dec := gob.NewDecoder(bytes.NewReader(b))
+	for {
+		var chunk map[site.Key]load.Parsed
+		err := dec.Decode(&chunk)
+		if errors.Is(err, io.EOF) {
+			return parsed, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(parsed, chunk)
+	}
+}
+
+type cacheOutputs struct {
+	Base    string
+	Outputs map[string]site.Key
+	Clean   []site.Key
+}
+
+// encodeOutputs is the cache file's entries.
+func encodeOutputs(f cacheFile) ([]byte, error) {
+	clean := slices.SortedFunc(maps.Keys(f.Clean), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+	var buf bytes.Buffer
+	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean})
+	return buf.Bytes(), err
+}
+
+// decodeOutputs reads what encodeOutputs wrote.
+func decodeOutputs(b []byte) (cacheFile, error) {
+	var o cacheOutputs
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&o); err != nil {
+		return cacheFile{}, err
+	}
+	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean))}
+	for _, k := range o.Clean {
+		f.Clean[k] = true
+	}
+	return f, nil
+}
+
+// sealCache returns a cache file: entries with the header of the samkat
+// of stamp and the checksum.
+func sealCache(stamp string, entries []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(cacheMagic) + 4 + 4 + len(stamp) + 4 + len(entries) + sha256.Size)
+	buf.WriteString(cacheMagic)
+	binary.Write(&buf, binary.LittleEndian, uint32(cacheFormat))
+	writeBytes(&buf, []byte(stamp))
+	writeBytes(&buf, entries)
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
+	return buf.Bytes()
+}
+
+var errCacheFile = errors.New("not a cache file of this samkat")
+
+// openCache returns the entries of a cache file, or says it is not one
+// the samkat of stamp can trust: another samkat's, damaged or cut short.
+func openCache(b []byte, stamp string) ([]byte, error) {
+	if len(b) < len(cacheMagic)+4+sha256.Size || string(b[:len(cacheMagic)]) != cacheMagic {
+		return nil, errCacheFile
+	}
+	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return nil, errCacheFile
+	}
+	r := bytes.NewReader(body[len(cacheMagic):])
+	var format uint32
+	if binary.Read(r, binary.LittleEndian, &format) != nil || format != cacheFormat {
+		return nil, errCacheFile
+	}
+	s, err := readBytes(r)
+	if err != nil || string(s) != stamp {
+		return nil, errCacheFile
+	}
+	entries, err := readBytes(r)
+	if err != nil || r.Len() != 0 {
+		return nil, errCacheFile
+	}
+	return entries, nil
+}
+
+func writeBytes(w io.Writer, b []byte) {
+	binary.Write(w, binary.LittleEndian, uint32(len(b)))
+	w.Write(b)
+}
+
+func readBytes(r *bytes.Reader) ([]byte, error) {
+	var n uint32
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil || int64(n) > int64(r.Len()) {
+		return nil, errCacheFile
+	}
+	b := make([]byte, n)
+	_, err := io.ReadFull(r, b)
+	return b, err
+}
+
+// readCache returns the entries of the cache file name of tx's output
+// folder, or nil when there is none it can trust.
+func readCache(tx *publish.Tx, name, stamp string) []byte {
+	b, ok, err := tx.ReadState(name)
+	if !ok || err != nil {
+		return nil
+	}
+	entries, err := openCache(b, stamp)
+	if err != nil {
+		return nil
+	}
+	return entries
+}
+
+// loadCache returns the cache kept in the output folder of tx: empty
+// (or without one of its files) when there is none, or it cannot be
+// trusted. It lives for one build: what it parsed is written for the
+// next as soon as the files are loaded, and let go.
+func loadCache(tx *publish.Tx, version string) *Cache {
+	c := &Cache{oneBuild: true}
+	stamp := buildStamp(version)
+	if stamp == "" {
+		return c
+	}
+	if b := readCache(tx, cacheFileName, stamp); b != nil {
+		if f, err := decodeOutputs(b); err == nil {
+			c.base, c.outputs, c.clean = f.Base, f.Outputs, f.Clean
+		}
+	}
+	if b := readCache(tx, parsedFileName, stamp); b != nil {
+		if parsed, err := decodeParsed(b); err == nil {
+			c.parsed = parsed
+		}
+	}
+	return c
+}
+
+// saveParsed writes the cache-parsed file. A failure costs the next
+// build its speed only.
+func saveParsed(tx *publish.Tx, parsed map[site.Key]load.Parsed, version string) {
+	stamp := buildStamp(version)
+	if stamp == "" {
+		return
+	}
+	b, err := encodeParsed(parsed)
+	if err != nil {
+		return
+	}
+	_ = tx.SetState(parsedFileName, sealCache(stamp, b))
+}
+
+// saveCache writes the cache file with what r made, for the build tx
+// commits. A failure costs the next build its speed only.
+func saveCache(tx *publish.Tx, r *run, version string) {
+	stamp := buildStamp(version)
+	if stamp == "" {
+		return
+	}
+	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean})
+	if err != nil {
+		return
+	}
+	_ = tx.SetState(cacheFileName, sealCache(stamp, b))
+}
+
+var exeSum = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	k := sumOf(h)
+	return string(k[:])
+})
+
+// buildStamp names the samkat that makes a cache: its version and the
+// hash of its executable, so that no other build of samkat (another
+// version, the same one built with other code or dependencies) trusts
+// it. "" when the executable cannot be read: then no cache is saved.
+func buildStamp(version string) string {
+	sum := exeSum()
+	if sum == "" {
+		return ""
+	}
+	h := sha256.New()
+	writeString(h, version)
+	writeString(h, sum)
+	k := sumOf(h)
+	return string(k[:])
+}
+
+// hashFS hashes every file of fsys, names and bytes (the layouts).
+func hashFS(h hash.Hash, fsys fs.FS) error {
+	if fsys == nil {
+		writeString(h, "none")
+		return nil
+	}
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		writeString(h, name)
+		if d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		writeString(h, string(b))
+		return nil
+	})
+}
+
+func writeString(h hash.Hash, s string) {
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+	h.Write(n[:])
+	io.WriteString(h, s)
+}
+
+func writeKey(h hash.Hash, k site.Key) { h.Write(k[:]) }
+
+func sumOf(h hash.Hash) site.Key {
+	var k site.Key
+	h.Sum(k[:0])
+	return k
+}
+
+// cloneParsed copies what load made of a file deeply enough that changing
+// the copy (check resolves names in place, the pipeline forgets
+// positions and sets the baseurl) leaves the original as it was. Bodies
+// and positions are shared: nothing writes them.
+func cloneParsed(p load.Parsed) load.Parsed {
+	q := load.Parsed{Diags: slices.Clone(p.Diags)}
+	if p.Index != nil {
+		ix := *p.Index
+		ix.Kommuner = slices.Clone(ix.Kommuner)
+		ix.Funktioner = slices.Clone(ix.Funktioner)
+		ix.Finansiering = slices.Clone(ix.Finansiering)
+		ix.Synonymer = slices.Clone(ix.Synonymer)
+		ix.Remiss = slices.Clone(ix.Remiss)
+		ix.Broken = slices.Clone(ix.Broken)
+		if ix.CMS != nil {
+			cms := *ix.CMS
+			ix.CMS = &cms
+		}
+		q.Index = &ix
+	}
+	if p.Activity != nil {
+		a := *p.Activity
+		a.Funktion = slices.Clone(a.Funktion)
+		a.Kommuner = slices.Clone(a.Kommuner)
+		a.Finansiering = slices.Clone(a.Finansiering)
+		a.Kontakt = slices.Clone(a.Kontakt)
+		a.Samverkansparter = slices.Clone(a.Samverkansparter)
+		a.Remiss = slices.Clone(a.Remiss)
+		a.Aliases = slices.Clone(a.Aliases)
+		if a.Alder != nil {
+			al := catalog.Alder{Fran: clonePtr(a.Alder.Fran), Till: clonePtr(a.Alder.Till)}
+			a.Alder = &al
+		}
+		a.Egenanmalan = clonePtr(a.Egenanmalan)
+		q.Activity = &a
+	}
+	if p.Page != nil {
+		pg := *p.Page
+		pg.Kommuner = slices.Clone(pg.Kommuner)
+		pg.Kontakt = slices.Clone(pg.Kontakt)
+		q.Page = &pg
+	}
+	return q
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// withKey returns the output files that had key in the version base of
+// the output, in order.
+func (r *run) withKey(base string, key site.Key) []string {
+	if base == "" {
+		return nil
+	}
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	if r.c.base != base {
+		return nil
+	}
+	var names []string
+	for name, k := range r.c.outputs {
+		if k == key {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,411 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/publish"
+)
+
+// incremental is the state of TestIncrementalEqualsCold: a catalogue
+// folder, the output folder every build goes into, and the options.
+type incremental struct {
+	t   *testing.T
+	dir string // the catalogue
+	out string // built into again and again
+	opt Options
+	// mem, when set, is the site in memory the next build starts from
+	// (as samkat serve builds), instead of out.
+	mem *publish.Mem
+}
+
+// edit replaces old with new in the catalogue file name, once; the file
+// must have old.
+func (s *incremental) edit(name, old, new string) {
+	s.t.Helper()
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		s.t.Fatalf("%s has no %q", name, old)
+	}
+	s.write(name, strings.Replace(string(b), old, new, 1))
+}
+
+func (s *incremental) write(name, data string) {
+	s.t.Helper()
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *incremental) remove(name string) {
+	s.t.Helper()
+	if err := os.Remove(filepath.Join(s.dir, filepath.FromSlash(name))); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// builtIn returns a file of the repository's layouts/ or static/.
+func (s *incremental) builtIn(name string) string {
+	s.t.Helper()
+	b, err := os.ReadFile(filepath.Join("../..", filepath.FromSlash(name)))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// outFile changes a file of the output by hand, as someone might.
+func (s *incremental) outFile(name string, change func(p string) error) {
+	s.t.Helper()
+	if s.mem != nil {
+		return
+	}
+	if err := change(filepath.Join(s.out, filepath.FromSlash(name))); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// siteFiles reads every file of an output folder but samkat's record.
+func siteFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == ".samkat" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		files[rel] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// check builds the catalogue into the previous output and into a new
+// folder, and fails unless the two sites are the same bytes, the build
+// into the previous output wrote exactly the files whose bytes changed,
+// and a second build into it writes nothing.
+func (s *incremental) check(what string) {
+	t := s.t
+	t.Helper()
+	if s.mem != nil {
+		s.checkMem(what)
+		return
+	}
+	before := siteFiles(t, s.out)
+	res, err := Dir(context.Background(), s.dir, s.out, s.opt)
+	if err != nil {
+		t.Fatalf("%s: build into the previous output: %v\n%s", what, err, diagText(res))
+	}
+	opt := s.opt
+	opt.Cache = nil
+	fresh := filepath.Join(t.TempDir(), "site")
+	cold, err := Dir(context.Background(), s.dir, fresh, opt)
+	if err != nil {
+		t.Fatalf("%s: cold build: %v\n%s", what, err, diagText(cold))
+	}
+	got, want := siteFiles(t, s.out), siteFiles(t, fresh)
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: %s missing from the build into the previous output", what, name)
+		} else if !bytes.Equal(g, want[name]) {
+			t.Errorf("%s: %s differs from the cold build's:\n%.300s\nwant\n%.300s", what, name, g, want[name])
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: %s is in the build into the previous output only", what, name)
+		}
+	}
+	changed := 0
+	for name, b := range got {
+		if old, ok := before[name]; !ok || !bytes.Equal(old, b) {
+			changed++
+		}
+	}
+	if res.Written != changed {
+		t.Errorf("%s: %d files written, but %d changed", what, res.Written, changed)
+	}
+	if res.Files != cold.Files || diagText(res) != diagText(cold) {
+		t.Errorf("%s: %d files and diagnostics\n%s\nwant %d and\n%s", what, res.Files, diagText(res), cold.Files, diagText(cold))
+	}
+	again, err := Dir(context.Background(), s.dir, s.out, s.opt)
+	if err != nil {
+		t.Fatalf("%s: build again: %v", what, err)
+	}
+	if again.Written != 0 || again.Removed != 0 || again.Reused != again.Files {
+		t.Errorf("%s: a build with nothing changed wrote %d files, removed %d, and kept %d of %d without making them", what, again.Written, again.Removed, again.Reused, again.Files)
+	}
+}
+
+// checkMem is check for a build into memory that starts from the
+// previous one's (publish.Mem.Next), as samkat serve builds.
+func (s *incremental) checkMem(what string) {
+	t := s.t
+	t.Helper()
+	src := os.DirFS(s.dir)
+	mem := s.mem.Next()
+	res, err := Site(context.Background(), src, mem, s.opt)
+	if err != nil {
+		t.Fatalf("%s: build from the previous one: %v\n%s", what, err, diagText(res))
+	}
+	opt := s.opt
+	opt.Cache = nil
+	var fresh publish.Mem
+	cold, err := Site(context.Background(), src, &fresh, opt)
+	if err != nil {
+		t.Fatalf("%s: cold build: %v\n%s", what, err, diagText(cold))
+	}
+	got, want := mem.Files(), fresh.Files()
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: %s missing from the build from the previous one", what, name)
+		} else if !bytes.Equal(g, want[name]) {
+			t.Errorf("%s: %s differs from the cold build's:\n%.300s\nwant\n%.300s", what, name, g, want[name])
+		}
+	}
+	if len(got) != len(want) || res.Files != cold.Files || diagText(res) != diagText(cold) {
+		t.Errorf("%s: %d files (%d stored) and diagnostics\n%s\nwant %d (%d) and\n%s", what, res.Files, len(got), diagText(res), cold.Files, len(want), diagText(cold))
+	}
+	again := mem.Next()
+	res, err = Site(context.Background(), src, again, s.opt)
+	if err != nil {
+		t.Fatalf("%s: build again: %v", what, err)
+	}
+	if res.Reused != res.Files || len(again.Files()) != len(got) {
+		t.Errorf("%s: a build with nothing changed kept %d of %d files", what, res.Reused, res.Files)
+	}
+	s.mem = again
+}
+
+// TestIncrementalEqualsCold is the guard of the build cache: after each of
+// many changes, to the content, the layouts, static files, the options,
+// the cache itself and the output, a build into the previous output gives
+// exactly the bytes of a cold build into a new folder, and writes only
+// the files whose bytes changed. It runs with the cache samkat build keeps
+// in the output folder, and with one kept in memory as samkat serve does.
+func TestIncrementalEqualsCold(t *testing.T) {
+	for _, mode := range []string{"persistent", "memory", "page by page", "serve"} {
+		t.Run(mode, func(t *testing.T) {
+			if mode == "page by page" {
+				// Every page to render made alone (site.Page.Build),
+				// however many they are.
+				defer func(n int) { pagesAlone = n }(pagesAlone)
+				pagesAlone = 0
+			}
+			s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
+			if err := os.CopyFS(s.dir, os.DirFS("testdata/small")); err != nil {
+				t.Fatal(err)
+			}
+			switch mode {
+			case "memory":
+				s.opt.Cache = NewCache()
+			case "serve":
+				s.opt.Cache = NewCache()
+				s.mem = new(publish.Mem)
+			}
+			if res, err := Dir(context.Background(), s.dir, s.out, s.opt); err != nil {
+				t.Fatalf("first build: %v\n%s", err, diagText(res))
+			}
+			for _, m := range incrementalChanges() {
+				m.change(s)
+				s.check(m.name)
+				if t.Failed() {
+					t.Fatalf("stopped after %q", m.name)
+				}
+			}
+		})
+	}
+}
+
+type change struct {
+	name   string
+	change func(s *incremental)
+}
+
+const lotsen = "content/verksamheter/lotsen.md"
+
+func incrementalChanges() []change {
+	return []change{
+		{"nothing", func(s *incremental) {}},
+		{"a body", func(s *incremental) { s.edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n") }},
+		{"namn", func(s *incremental) { s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen i Borås\n") }},
+		{"kommuner", func(s *incremental) { s.edit(lotsen, "kommuner: [Borås, mark]", "kommuner: [Borås, Mark, Åmål]") }},
+		{"funktion", func(s *incremental) {
+			s.edit(lotsen, "funktion: aktiverande-funktion", "funktion: samordnande-insatser")
+		}},
+		{"huvudman", func(s *incremental) {
+			s.edit(lotsen, "huvudman: Samordningsförbundet Testbygd", "huvudman: Borås stad")
+		}},
+		{"forbund", func(s *incremental) { s.edit(lotsen, "forbund: testforbundet\n", "") }},
+		{"a draft published", func(s *incremental) { s.edit("content/verksamheter/hemlig.md", "utkast: true\n", "") }},
+		{"an activity made a draft", func(s *incremental) {
+			s.edit("content/verksamheter/koordinator.md", "---\n", "---\nutkast: true\n")
+		}},
+		{"slut today", func(s *incremental) { s.edit(lotsen, "start: 2020-01-01\n", "start: 2020-01-01\nslut: 2026-11-22\n") }},
+		{"slut passed by Now", func(s *incremental) { s.opt.Now = catalog.Date{Year: 2026, Month: 11, Day: 23} }},
+		{"an activity added", func(s *incremental) {
+			s.write("content/verksamheter/nytt-team.md", "---\nnamn: Nytt team\nfunktion: specialresurser\nkommuner: [Mark]\nfinansiering: [finsam]\ngranskad: 2026-11-01\nkontakt:\n  - epost: nytt@example.se\n---\nEtt nytt team.\n")
+		}},
+		{"an activity removed", func(s *incremental) { s.remove("content/verksamheter/ny-insats.md") }},
+		{"an activity renamed", func(s *incremental) {
+			b, err := os.ReadFile(filepath.Join(s.dir, "content/verksamheter/dialogforare.md"))
+			if err != nil {
+				s.t.Fatal(err)
+			}
+			s.remove("content/verksamheter/dialogforare.md")
+			s.write("content/verksamheter/samtalsledare.md", string(b))
+		}},
+		{"an alias", func(s *incremental) {
+			s.edit(lotsen, "start: 2020-01-01\n", "start: 2020-01-01\naliases: [gamla-lotsen]\n")
+		}},
+		{"a link to an activity", func(s *incremental) {
+			s.edit("content/om.md", "En katalog för tester.", "En katalog för tester. Se [Lotsen](verksamheter/lotsen.md).")
+		}},
+		{"the linked activity's namn", func(s *incremental) { s.edit(lotsen, "namn: Lotsen i Borås\n", "namn: Lotsen\n") }},
+		{"a page changed", func(s *incremental) { s.edit("content/om.md", "En katalog", "En liten katalog") }},
+		{"a page added", func(s *incremental) { s.write("content/kontakt.md", "---\ntitel: Kontakt\n---\nRing oss.\n") }},
+		{"a page removed", func(s *incremental) { s.remove("content/kontakt.md") }},
+		{"a förbund page changed", func(s *incremental) {
+			s.edit("content/forbund/testforbundet.md", "Förbundet bildades 2006.", "Förbundet bildades 2007.")
+		}},
+		{"_index.md changed", func(s *incremental) {
+			s.edit("content/_index.md", "titel: Samverkan i Testbygd", "titel: Samverkan i hela Testbygd")
+		}},
+		{"a layout of the catalogue's own", func(s *incremental) {
+			s.write("layouts/activity.html", strings.Replace(s.builtIn("layouts/activity.html"), "{{", "<!-- egen -->{{", 1))
+		}},
+		{"the layout changed", func(s *incremental) {
+			s.write("layouts/activity.html", strings.Replace(s.builtIn("layouts/activity.html"), "{{", "<!-- ändrad -->{{", 1))
+		}},
+		{"the layout removed", func(s *incremental) { s.remove("layouts/activity.html") }},
+		{"a static file of the catalogue's own", func(s *incremental) { s.write("static/robots-extra.txt", "en fil\n") }},
+		{"the stylesheet overridden", func(s *incremental) {
+			s.write("static/samkat.css", s.builtIn("static/samkat.css")+"\n.egen{color:red}\n")
+		}},
+		{"the static file changed", func(s *incremental) { s.write("static/robots-extra.txt", "en annan fil\n") }},
+		{"BaseURL", func(s *incremental) { s.opt.BaseURL = "https://preview.example.se/" }},
+		{"BaseURL back", func(s *incremental) { s.opt.BaseURL = "" }},
+		{"Drafts", func(s *incremental) { s.opt.Drafts = true }},
+		{"Drafts off", func(s *incremental) { s.opt.Drafts = false }},
+		{"Now", func(s *incremental) { s.opt.Now = catalog.Date{Year: 2027, Month: 3, Day: 2} }},
+		{"Changed", func(s *incremental) {
+			s.opt.Changed = map[string]time.Time{lotsen: time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)}
+		}},
+		{"Version", func(s *incremental) { s.opt.Version = "test-2" }},
+		{"the cache files truncated", func(s *incremental) {
+			s.cacheFiles(func(name string, b []byte) []byte { return b[:len(b)/2] })
+		}},
+		{"the keys of the output garbage", func(s *incremental) {
+			s.cacheFile(cacheFileName, func(name string, b []byte) []byte { return []byte("garbage\x00\xff") })
+		}},
+		{"the parsed files garbage", func(s *incremental) {
+			s.cacheFile(parsedFileName, func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
+		}},
+		{"the cache files of another samkat", func(s *incremental) {
+			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen 2\n")
+			s.cacheFiles(func(name string, b []byte) []byte { return foreignCache(s.t, name, b, s.opt.Version) })
+		}},
+		{"the cache files emptied", func(s *incremental) { s.cacheFiles(func(string, []byte) []byte { return nil }) }},
+		{"the cache files removed", func(s *incremental) {
+			if s.opt.Cache == nil {
+				for _, name := range []string{cacheFileName, parsedFileName} {
+					s.outFile(".samkat/"+name, os.Remove)
+				}
+			}
+		}},
+		{"a kept page edited by hand", func(s *incremental) {
+			s.outFile("om/index.html", func(p string) error { return os.WriteFile(p, []byte("ändrad för hand"), 0o644) })
+		}},
+		{"a kept page deleted by hand", func(s *incremental) { s.outFile("verksamheter/lotsen/index.html", os.Remove) }},
+		{"a kept page touched", func(s *incremental) {
+			later := time.Now().Add(time.Hour)
+			s.outFile("index.html", func(p string) error { return os.Chtimes(p, later, later) })
+		}},
+		{"a derived file edited by hand", func(s *incremental) {
+			s.outFile("data/verksamheter.json", func(p string) error { return os.WriteFile(p, []byte("[]"), 0o644) })
+		}},
+		{"a static file deleted by hand", func(s *incremental) { s.outFile("robots-extra.txt", os.Remove) }},
+	}
+}
+
+// cacheFile changes a cache file of the output folder by hand. With the
+// cache in memory there is none: nothing to change.
+func (s *incremental) cacheFile(name string, change func(name string, b []byte) []byte) {
+	s.t.Helper()
+	if s.opt.Cache != nil || s.mem != nil {
+		return
+	}
+	p := filepath.Join(s.out, ".samkat", name)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, change(name, b), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *incremental) cacheFiles(change func(name string, b []byte) []byte) {
+	s.t.Helper()
+	for _, name := range []string{cacheFileName, parsedFileName} {
+		s.cacheFile(name, change)
+	}
+}
+
+// foreignCache returns the cache file name with bytes b as another build
+// of samkat would have written it, every parsed file made wrong: trusted,
+// it would show.
+func foreignCache(t *testing.T, name string, b []byte, version string) []byte {
+	t.Helper()
+	entries, err := openCache(b, buildStamp(version))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if name == parsedFileName {
+		parsed, err := decodeParsed(entries)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, p := range parsed {
+			if p.Activity != nil {
+				p.Activity.Namn = "FÖRGIFTAD"
+			}
+			if p.Index != nil {
+				p.Index.Titel = "FÖRGIFTAD"
+			}
+			parsed[k] = p
+		}
+		if entries, err = encodeParsed(parsed); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return sealCache("another samkat", entries)
+}
