@@ -201,10 +201,16 @@ type prepared struct {
 // bodies and to in, which siteInput made of p (its maps are the ones the
 // pages of site.Paths made from it read).
 func (p *prepared) convertPending(ctx context.Context, in *site.Input) error {
+	return p.convertFiles(ctx, in, nil)
+}
+
+// convertFiles is convertPending for the bodies of files only (all of
+// them when files is nil): what the pages whose Files they are show.
+func (p *prepared) convertFiles(ctx context.Context, in *site.Input, files []string) error {
 	if p.pending == nil {
 		return nil
 	}
-	return p.pending.convert(ctx, p.bodies, in)
+	return p.pending.convert(ctx, p.bodies, in, files)
 }
 
 // dropHTML lets go of the bodies' HTML, keeping their text.
@@ -425,12 +431,11 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		return nil, nil, nil, err
 	}
 	bodies := make(map[string]markdown.Body, len(jobs))
-	pending := &pendingBodies{conv: conv, r: r}
+	pending := &pendingBodies{conv: conv, r: r, jobs: map[string]pendingJob{}}
 	var diags diag.List
 	for i, j := range jobs {
 		if later[i] {
-			pending.jobs = append(pending.jobs, j)
-			pending.keys = append(pending.keys, keys[i])
+			pending.jobs[j.file] = pendingJob{j, keys[i]}
 		} else {
 			bodies[j.file] = htmls[i]
 		}
@@ -459,36 +464,71 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 type pendingBodies struct {
 	conv *markdown.Converter
 	r    *run
-	jobs []bodyJob
-	keys []site.Key // each job's bodyKey
-	once sync.Once
-	err  error
+	mu   sync.Mutex
+	jobs map[string]pendingJob // by file; a job leaves once converted
 }
 
-// convert converts the pending bodies, once, adding each to bodies and to
-// what in (when not nil) gives package site.
-func (pb *pendingBodies) convert(ctx context.Context, bodies map[string]markdown.Body, in *site.Input) error {
-	pb.once.Do(func() {
-		out := make([]markdown.Body, len(pb.jobs))
-		pb.err = parallel.For(ctx, len(pb.jobs), func(i int) error {
-			out[i], _ = pb.conv.Convert(pb.jobs[i].file, pb.jobs[i].body, pb.jobs[i].inset...)
-			return nil
-		})
-		if pb.err != nil {
-			return
+// pendingJob is a body left for later, with its bodyKey.
+type pendingJob struct {
+	bodyJob
+	key site.Key
+}
+
+// convert converts the pending bodies of files (all of them when files
+// is nil) that are not converted yet, adding each to bodies and to what
+// in (when not nil) gives package site. The caller must keep anyone from
+// reading bodies and in's maps meanwhile; a failed (cancelled) conversion
+// leaves its bodies pending.
+func (pb *pendingBodies) convert(ctx context.Context, bodies map[string]markdown.Body, in *site.Input, files []string) error {
+	pb.mu.Lock()
+	defer pb.mu.Unlock()
+	if len(pb.jobs) == 0 {
+		return nil
+	}
+	var todo []pendingJob
+	if files == nil {
+		for _, file := range sortedKeys(pb.jobs) {
+			todo = append(todo, pb.jobs[file])
 		}
-		for i, j := range pb.jobs {
-			bodies[j.file] = out[i]
-			if in != nil {
-				in.Bodies[j.file], in.Summaries[j.file], in.Booklet[j.file] = out[i].HTML, out[i].Summary, out[i].Booklet
+	} else {
+		for _, file := range files {
+			if j, ok := pb.jobs[file]; ok {
+				todo = append(todo, j)
+				delete(pb.jobs, file) // a file named twice is converted once
 			}
 		}
-		if pb.r != nil {
-			pb.r.addBodies(pb.keys, out)
-		}
-		pb.jobs, pb.keys = nil, nil
+		defer func() {
+			for _, j := range todo {
+				if _, done := bodies[j.file]; !done {
+					pb.jobs[j.file] = j
+				}
+			}
+		}()
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	out := make([]markdown.Body, len(todo))
+	err := parallel.For(ctx, len(todo), func(i int) error {
+		out[i], _ = pb.conv.Convert(todo[i].file, todo[i].body, todo[i].inset...)
+		return nil
 	})
-	return pb.err
+	if err != nil {
+		return err
+	}
+	keys := make([]site.Key, len(todo))
+	for i, j := range todo {
+		bodies[j.file] = out[i]
+		if in != nil {
+			in.Bodies[j.file], in.Summaries[j.file], in.Booklet[j.file] = out[i].HTML, out[i].Summary, out[i].Booklet
+		}
+		keys[i] = j.key
+		delete(pb.jobs, j.file)
+	}
+	if pb.r != nil {
+		pb.r.addBodies(keys, out)
+	}
+	return nil
 }
 
 // Site builds the catalogue in src and writes every file of the site to out.

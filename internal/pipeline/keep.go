@@ -178,9 +178,10 @@ func (k *keeping) keep(name string, key site.Key) bool {
 	return true
 }
 
-// derived records that name is one of the derived files.
+// derived records that name is one of the derived files (a nil keeping,
+// a Model's, records nothing).
 func (k *keeping) derived(name string) {
-	if k.r != nil {
+	if k != nil && k.r != nil {
 		k.r.wrote(name, k.derive)
 	}
 }

@@ -46,7 +46,11 @@ type Model struct {
 	// derived are the paths of the files made with the open data.
 	derived map[string]bool
 
-	viewMu sync.Mutex // Page.Build, one at a time
+	// in is what the pages of site.Paths read when they are built; the
+	// bodies a cache left for later are added to it (and to p.bodies) by
+	// bodiesOf, under viewMu, as pages that show them are asked for.
+	in     *site.Input
+	viewMu sync.Mutex // Page.Build, one at a time, and the bodies converted late
 
 	mu      sync.Mutex
 	made    map[string]*made // files made, or being made, by path
@@ -97,7 +101,7 @@ type Summer interface {
 // Result.Files counts the pages and static files and the derived files
 // made together with the open data; the search index is not counted.
 func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error) {
-	p, res, err := prepare(ctx, src, opt)
+	p, res, err := prepare(ctx, src, opt, opt.Cache.start())
 	if err != nil {
 		return nil, res, err
 	}
@@ -115,6 +119,7 @@ func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error
 		return nil, res, fmt.Errorf("layouts: %w", err)
 	}
 	in := siteInput(p, opt, assets)
+	m.in = &in
 	if in.FileKeys == nil {
 		if s, ok := src.(Summer); ok {
 			in.FileKeys = sourceKeys(p, opt, s.Sum())
@@ -195,7 +200,8 @@ func (m *Model) Render(ctx context.Context, name string) ([]byte, bool, error) {
 		f := m.file(name)
 		f.once.Do(func() {
 			f.key = m.pages[i].Key
-			f.data, f.err = m.renderPage(m.pages[i])
+			// Not cancelled with the request: the error would stay.
+			f.data, f.err = m.renderPage(context.WithoutCancel(ctx), m.pages[i])
 			f.ready.Store(f.err == nil)
 		})
 		return f.data, true, f.err
@@ -215,7 +221,7 @@ func (m *Model) Render(ctx context.Context, name string) ([]byte, bool, error) {
 		m.searched.Store(true)
 		d, build = m.search, func(dr *deriver) error { return m.makeSearchIndex(ctx, dr) }
 	case m.derived[name] || strings.HasPrefix(name, cms.Dir):
-		d, build = m.exports, m.makeExports
+		d, build = m.exports, func(dr *deriver) error { return m.makeExports(ctx, dr) }
 	default:
 		return nil, false, nil
 	}
@@ -284,10 +290,16 @@ func (m *Model) file(name string) *made {
 }
 
 // renderPage renders and minifies one page, as Site does.
-func (m *Model) renderPage(pg site.Page) ([]byte, error) {
+func (m *Model) renderPage(ctx context.Context, pg site.Page) ([]byte, error) {
 	m.viewMu.Lock()
-	pg.View = pg.Build()
+	err := m.p.convertFiles(ctx, m.in, pg.Files)
+	if err == nil {
+		pg.View = pg.Build()
+	}
 	m.viewMu.Unlock()
+	if err != nil {
+		return nil, err
+	}
 	b, err := m.rend.Render(pg)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", pg.Path, err)
@@ -300,7 +312,18 @@ func (m *Model) renderPage(pg site.Page) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func (m *Model) makeExports(d *deriver) error {
+// allBodies converts every body left for later: the derived files read
+// them all. Once they are, no one writes p.bodies again.
+func (m *Model) allBodies(ctx context.Context) error {
+	m.viewMu.Lock()
+	defer m.viewMu.Unlock()
+	return m.p.convertFiles(ctx, m.in, nil)
+}
+
+func (m *Model) makeExports(ctx context.Context, d *deriver) error {
+	if err := m.allBodies(ctx); err != nil {
+		return err
+	}
 	var sitemap []export.Entry
 	for _, pg := range m.pages {
 		if pg.InSitemap {
@@ -311,6 +334,9 @@ func (m *Model) makeExports(d *deriver) error {
 }
 
 func (m *Model) makeSearchIndex(ctx context.Context, d *deriver) error {
+	if err := m.allBodies(ctx); err != nil {
+		return err
+	}
 	return addSearchIndex(ctx, d, m.p.cat, m.opt.Now, m.p.bodies)
 }
 

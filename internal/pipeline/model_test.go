@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/route"
 	"github.com/samkat/samkat/internal/synth"
 )
@@ -34,45 +36,65 @@ func TestModelAsBuilt(t *testing.T) {
 		"own layouts": own,
 	}
 	for _, name := range slices.Sorted(maps.Keys(cases)) {
-		t.Run(name, func(t *testing.T) {
-			src := cases[name]
-			built, res, err := buildMem(t, src)
-			if err != nil {
-				t.Fatal(err)
+		for _, cached := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/cached=%v", name, cached), func(t *testing.T) {
+				testModelAsBuilt(t, cases[name], cached)
+			})
+		}
+	}
+}
+
+// testModelAsBuilt is TestModelAsBuilt for one catalogue. Cached, the
+// Model is prepared with a cache that knows every body converts cleanly
+// but holds none of them, so that each is converted only when a file
+// that shows it is asked for.
+func testModelAsBuilt(t *testing.T, src fs.FS, cached bool) {
+	built, res, err := buildMem(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := testOptions()
+	if cached {
+		opt.Cache = NewCache()
+		if _, err := Site(context.Background(), src, &publish.Mem{}, opt); err != nil {
+			t.Fatal(err)
+		}
+		opt.Cache.bodies = nil
+	}
+	m, mres, err := Prepare(context.Background(), src, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cached && len(m.p.pending.jobs) == 0 {
+		t.Error("no body left for later")
+	}
+	if diagText(mres) != diagText(res) {
+		t.Errorf("Prepare says:\n%s\nSite says:\n%s", diagText(mres), diagText(res))
+	}
+	for _, f := range slices.Sorted(maps.Keys(built)) {
+		got, ok, err := m.Render(context.Background(), f)
+		if err != nil || !ok {
+			t.Errorf("%s: %v, %v", f, ok, err)
+			continue
+		}
+		if !bytes.Equal(got, built[f]) {
+			a, b := built[f], got
+			i := 0
+			for i < len(a) && i < len(b) && a[i] == b[i] {
+				i++
 			}
-			m, mres, err := Prepare(context.Background(), src, testOptions())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diagText(mres) != diagText(res) {
-				t.Errorf("Prepare says:\n%s\nSite says:\n%s", diagText(mres), diagText(res))
-			}
-			for _, f := range slices.Sorted(maps.Keys(built)) {
-				got, ok, err := m.Render(context.Background(), f)
-				if err != nil || !ok {
-					t.Errorf("%s: %v, %v", f, ok, err)
-					continue
-				}
-				if !bytes.Equal(got, built[f]) {
-					a, b := built[f], got
-					i := 0
-					for i < len(a) && i < len(b) && a[i] == b[i] {
-						i++
-					}
-					t.Errorf("%s differs at byte %d:\nbuilt: %q\nmodel: %q", f, i, a[max(0, i-60):min(len(a), i+60)], b[max(0, i-60):min(len(b), i+60)])
-				}
-			}
-			for _, f := range m.Paths() {
-				if _, ok := built[f]; !ok {
-					t.Errorf("the model lists %s, which Site does not write", f)
-				}
-			}
-			for _, f := range []string{"finns-inte.html", "verksamheter/finns-inte/index.html", route.SearchIndex + "finns-inte.json", "admin/finns-inte"} {
-				if _, ok, err := m.Render(context.Background(), f); ok || err != nil {
-					t.Errorf("%s: found %v, %v", f, ok, err)
-				}
-			}
-		})
+			t.Errorf("%s differs at byte %d:\nbuilt: %q\nmodel: %q", f, i, a[max(0, i-60):min(len(a), i+60)], b[max(0, i-60):min(len(b), i+60)])
+		}
+	}
+	for _, f := range m.Paths() {
+		if _, ok := built[f]; !ok {
+			t.Errorf("the model lists %s, which Site does not write", f)
+		}
+	}
+	for _, f := range []string{"finns-inte.html", "verksamheter/finns-inte/index.html", route.SearchIndex + "finns-inte.json", "admin/finns-inte"} {
+		if _, ok, err := m.Render(context.Background(), f); ok || err != nil {
+			t.Errorf("%s: found %v, %v", f, ok, err)
+		}
 	}
 }
 
@@ -241,4 +263,68 @@ func TestModelConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestModelKeepCached: with a cache (Options.Cache), the pages of the
+// activities a change to another activity's text does not touch are
+// kept, and each is what a model without the earlier one makes.
+func TestModelKeepCached(t *testing.T) {
+	ctx := context.Background()
+	src := mapCopy(t, os.DirFS("testdata/small"))
+	opt := testOptions()
+	opt.Cache = NewCache()
+	prepare := func() *Model {
+		t.Helper()
+		m, _, err := Prepare(ctx, src, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	first := prepare()
+	for _, f := range first.Paths() {
+		if _, _, err := first.Render(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	name := "content/verksamheter/lotsen.md"
+	src[name] = &fstest.MapFile{Data: append(slices.Clone(src[name].Data), "\nEn rad till.\n"...)}
+	next := prepare()
+	next.Keep(first)
+	kept := map[string]bool{}
+	for name, f := range next.made {
+		if first.made[name] == f {
+			kept[name] = true
+		}
+	}
+	if kept["verksamheter/lotsen/index.html"] {
+		t.Error("the changed activity's page was kept")
+	}
+	others := 0
+	for _, pg := range next.pages {
+		if pg.Template == "activity" && pg.Path != "verksamheter/lotsen/index.html" {
+			others++
+			if !kept[pg.Path] {
+				t.Errorf("%s not kept after a change to another activity", pg.Path)
+			}
+		}
+	}
+	if others == 0 {
+		t.Fatal("no other activity page")
+	}
+	opt.Cache = nil
+	fresh := prepare()
+	for name := range kept {
+		got, _, err := next.Render(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, err := fresh.Render(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s kept, but a fresh model makes other bytes", name)
+		}
+	}
 }
