@@ -162,6 +162,11 @@ func New(cfg Config) *Server {
 		streams:  make(chan struct{}, MaxEventStreams),
 		src:      newSource(),
 	}
+	if s.opt.Cache == nil {
+		// One for the server's life: a save parses and converts again
+		// only the files that changed.
+		s.opt.Cache = pipeline.NewCache()
+	}
 	if s.stdout == nil {
 		s.stdout = io.Discard
 	}
