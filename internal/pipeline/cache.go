@@ -53,6 +53,8 @@ type Cache struct {
 	// keeps no bodies (the file holds none), and hands what load made to
 	// the file at once rather than keep it.
 	oneBuild bool
+	// stored is how many parsed files the cache file held (oneBuild).
+	stored int
 	// parsed holds load's work by fileSum; each entry is handed out as a
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
@@ -90,6 +92,7 @@ type run struct {
 	state   *publish.Tx
 	version string
 	saved   func()
+	fresh   bool // a file without diagnostics was parsed, not reused
 }
 
 func (c *Cache) start() *run {
@@ -152,6 +155,9 @@ func (r *run) Parsed(name string, src []byte, p load.Parsed) {
 	r.mu.Lock()
 	r.sums[name] = sum
 	r.parsed[sum] = q
+	if len(p.Diags) == 0 {
+		r.fresh = true
+	}
 	r.mu.Unlock()
 }
 
@@ -170,6 +176,9 @@ func (r *run) loaded() {
 	r.parsed = nil
 	if r.state == nil {
 		return
+	}
+	if !r.fresh && storable(parsed) == r.c.stored {
+		return // the file holds these, and only these, already
 	}
 	done := make(chan struct{})
 	r.saved = func() { <-done }
@@ -313,6 +322,17 @@ func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
 
 const parsedChunk = 256
 
+// storable is how many of parsed the cache file holds.
+func storable(parsed map[site.Key]load.Parsed) int {
+	n := 0
+	for _, p := range parsed {
+		if len(p.Diags) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // decodeParsed reads what encodeParsed wrote.
 func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
 	parsed := map[site.Key]load.Parsed{}
@@ -445,7 +465,7 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 	}
 	if b := readCache(tx, parsedFileName, stamp); b != nil {
 		if parsed, err := decodeParsed(b); err == nil {
-			c.parsed = parsed
+			c.parsed, c.stored = parsed, len(parsed)
 		}
 	}
 	return c
