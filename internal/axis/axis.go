@@ -182,6 +182,13 @@ func (ax Axis) Declared(ix *catalog.Index) []catalog.Term {
 // or, for a Collected axis, the distinct values of acts (the first spelling
 // of each slug), A–Ö.
 func (ax Axis) Values(ix *catalog.Index, acts []*catalog.Activity) []catalog.Term {
+	return ax.ValuesBy(ix, acts, catalog.Slugify)
+}
+
+// ValuesBy is Values with slugify in place of catalog.Slugify: it must
+// give the same results, and may be faster (a memo of one catalogue's
+// values).
+func (ax Axis) ValuesBy(ix *catalog.Index, acts []*catalog.Activity, slugify func(string) string) []catalog.Term {
 	if ax.Source != Collected {
 		return ax.Declared(ix)
 	}
@@ -189,7 +196,7 @@ func (ax Axis) Values(ix *catalog.Index, acts []*catalog.Activity) []catalog.Ter
 	var names []string
 	for _, x := range acts {
 		for _, v := range ax.Of(x) {
-			if s := catalog.Slugify(v); !seen[s] {
+			if s := slugify(v); !seen[s] {
 				seen[s] = true
 				names = append(names, v)
 			}

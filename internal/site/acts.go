@@ -147,7 +147,7 @@ func (a *assembler) indexActivities() {
 				}
 				return slug
 			}
-			values = collectedValues(ax, a.sorted, fold)
+			values = ax.ValuesBy(a.ix, a.sorted, fold)
 		} else {
 			values = ax.Values(a.ix, a.sorted)
 		}
@@ -192,27 +192,6 @@ func (a *assembler) indexActivities() {
 			a.forbundMembers[f] = append(a.forbundMembers[f], int32(i))
 		}
 	}
-}
-
-// collectedValues is axis.Values for a collected axis, with fold for
-// catalog.Slugify: the first spelling of each slug among acts, A–Ö.
-func collectedValues(ax axis.Axis, acts []*catalog.Activity, fold func(string) string) []catalog.Term {
-	seen := map[string]bool{}
-	var names []string
-	for _, x := range acts {
-		for _, v := range ax.Of(x) {
-			if s := fold(v); !seen[s] {
-				seen[s] = true
-				names = append(names, v)
-			}
-		}
-	}
-	slices.SortFunc(names, catalog.Compare)
-	terms := make([]catalog.Term, len(names))
-	for i, n := range names {
-		terms[i] = catalog.Term{ID: n, Namn: n}
-	}
-	return terms
 }
 
 // axisCount is the number of axes.
