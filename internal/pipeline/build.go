@@ -251,7 +251,8 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 		cat.Index.BaseURL = opt.BaseURL
 	}
 	cat.Index.Broken = check.BrokenKeys(diags, cat.Index.File)
-	diags = append(diags, check.Catalogue(cat, opt.Now)...)
+	diags = append(diags, check.CatalogueReusing(cat, opt.Now, r.checks(cat.Index.File))...)
+	r.checkedAll()
 	if _, written := cat.Index.Pos["baseurl"]; cat.Index.BaseURL == "" && !written { // a refused one has its error
 		diags.AddWarning(diag.Pos{File: cat.Index.File, Line: 1}, "baseurl", msg.BaseURLMissingWarn)
 	}

@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/check"
 	"github.com/samkat/samkat/internal/diag"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
@@ -57,6 +58,9 @@ type Cache struct {
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
 	bodies map[site.Key]bodyEntry // markdown's work by bodyKey
+	// checked holds the checks of each activity (check.Reuse) by
+	// checkKey, kept in memory only (samkat serve).
+	checked map[site.Key]checkedEntry
 	// clean are the bodyKeys of the bodies that convert without a
 	// diagnostic: such a body need not be converted unless it is shown.
 	clean map[site.Key]bool
@@ -68,6 +72,13 @@ type Cache struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{} }
+
+// checkedEntry is what the checks of one activity gave: the activity as
+// checked (without its body) and the diagnostics.
+type checkedEntry struct {
+	a     *catalog.Activity
+	diags diag.List
+}
 
 type bodyEntry struct {
 	body  markdown.Body
@@ -84,6 +95,10 @@ type run struct {
 	bodies  map[site.Key]bodyEntry
 	clean   map[site.Key]bool
 	outputs map[string]site.Key // what this build wrote or kept, by path
+	// index is the fileSum of the index the activities are checked
+	// against; checked are this build's checks of them (see checks).
+	index   site.Key
+	checked map[site.Key]checkedEntry
 	// state, for a cache of one build, is where its files are written
 	// (the output folder); saved waits until the parsed files are (see
 	// loaded).
@@ -184,6 +199,72 @@ func (r *run) wait() {
 	if r != nil && r.saved != nil {
 		r.saved()
 	}
+}
+
+// checks returns r as check.Reuse for a catalogue whose index is the
+// file index, or nil when the cache keeps no checks (the cache of one
+// build that Dir loads: its next build is another process).
+func (r *run) checks(index string) check.Reuse {
+	if r == nil || r.c.oneBuild {
+		return nil
+	}
+	r.index, r.checked = r.sums[index], map[site.Key]checkedEntry{}
+	return r
+}
+
+// checkKey is the key of the checks of the activity of file: its
+// fileSum, the index's and dep (check.Reuse).
+func (r *run) checkKey(file string, dep [32]byte) (site.Key, bool) {
+	sum, ok := r.sums[file]
+	if !ok || r.index == (site.Key{}) {
+		return site.Key{}, false
+	}
+	h := sha256.New()
+	writeString(h, "samkat checked 1")
+	writeKey(h, sum)
+	writeKey(h, r.index)
+	h.Write(dep[:])
+	return sumOf(h), true
+}
+
+// CheckedActivity is check.Reuse's.
+func (r *run) CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activity, diag.List, bool) {
+	key, ok := r.checkKey(a.File, dep)
+	if !ok {
+		return catalog.Activity{}, nil, false
+	}
+	r.c.mu.Lock()
+	e, ok := r.c.checked[key]
+	r.c.mu.Unlock()
+	if !ok {
+		return catalog.Activity{}, nil, false
+	}
+	r.checked[key] = e
+	q := cloneParsed(load.Parsed{Activity: e.a}).Activity
+	q.Body = a.Body // the same bytes: the same file
+	return *q, slices.Clone(e.diags), true
+}
+
+// ActivityChecked is check.Reuse's.
+func (r *run) ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List) {
+	key, ok := r.checkKey(a.File, dep)
+	if !ok {
+		return
+	}
+	q := cloneParsed(load.Parsed{Activity: a}).Activity
+	q.Body = nil
+	r.checked[key] = checkedEntry{q, slices.Clone(diags)}
+}
+
+// checkedAll ends the checks: the cache keeps this build's.
+func (r *run) checkedAll() {
+	if r == nil || r.checked == nil {
+		return
+	}
+	r.c.mu.Lock()
+	r.c.checked = r.checked
+	r.c.mu.Unlock()
+	r.checked = nil
 }
 
 // body returns markdown's work for key, if the cache has it.
