@@ -124,7 +124,7 @@ func fileSum(name string, src []byte) site.Key {
 }
 
 // Reused is load.Reuse's: the cached result for the file, copied, with
-// its body taken from src again (the cache keeps none).
+// its body taken from src again when the cache keeps none.
 func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	sum := fileSum(name, src)
 	r.c.mu.Lock()
@@ -140,23 +140,28 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 		return load.Parsed{}, false
 	}
 	q := cloneParsed(p)
-	body := load.Body(name, src)
-	switch {
-	case q.Index != nil:
-		q.Index.Body = body
-	case q.Activity != nil:
-		q.Activity.Body = body
-	case q.Page != nil:
-		q.Page.Body = body
+	if r.c.oneBuild { // the body is not kept: found again in src
+		body := load.Body(name, src)
+		switch {
+		case q.Index != nil:
+			q.Index.Body = body
+		case q.Activity != nil:
+			q.Activity.Body = body
+		case q.Page != nil:
+			q.Page.Body = body
+		}
 	}
 	return q, true
 }
 
-// Parsed is load.Reuse's: a copy of p is kept, without its body.
+// Parsed is load.Reuse's: a copy of p is kept, without its body in the
+// cache of one build (whose parsed files are written to a file; a cache
+// kept in memory keeps the body, a part of src or made of it alone).
 func (r *run) Parsed(name string, src []byte, p load.Parsed) {
 	sum := fileSum(name, src)
 	q := cloneParsed(p)
 	switch {
+	case !r.c.oneBuild:
 	case q.Index != nil:
 		q.Index.Body = nil
 	case q.Activity != nil:
