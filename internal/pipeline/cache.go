@@ -17,9 +17,11 @@ import (
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/check"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/export"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/publish"
+	"github.com/samkat/samkat/internal/search"
 	"github.com/samkat/samkat/internal/site"
 )
 
@@ -61,6 +63,12 @@ type Cache struct {
 	// checked holds the checks of each activity (check.Reuse) by
 	// checkKey, kept in memory only (samkat serve).
 	checked map[site.Key]checkedEntry
+	// analyses are the search index's analysis of each activity, by its
+	// file (self-checking: see search.Analysis), and records each
+	// activity's record of the open data by recordKey; both of the last
+	// catalogue that made them, kept in memory only.
+	analyses map[string]*search.Analysis
+	records  map[site.Key][]byte
 	// clean are the bodyKeys of the bodies that convert without a
 	// diagnostic: such a body need not be converted unless it is shown.
 	clean map[site.Key]bool
@@ -270,6 +278,110 @@ func (r *run) checkedAll() {
 	r.c.checked = r.checked
 	r.c.mu.Unlock()
 	r.checked = nil
+}
+
+// analysesOf returns the analyses the cache holds for the activities of
+// cat, in their order (nil where it has none), for search.BuildReusing.
+func (r *run) analysesOf(cat *catalog.Catalogue) []*search.Analysis {
+	if r == nil {
+		return nil
+	}
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	if r.c.analyses == nil {
+		return nil
+	}
+	prev := make([]*search.Analysis, len(cat.Activities))
+	for i, a := range cat.Activities {
+		prev[i] = r.c.analyses[a.File]
+	}
+	return prev
+}
+
+// analysed keeps the analyses search.BuildReusing returned for the
+// activities of cat, when the cache is kept in memory.
+func (r *run) analysed(cat *catalog.Catalogue, analyses []*search.Analysis) {
+	if r == nil || r.c.oneBuild || len(analyses) != len(cat.Activities) {
+		return
+	}
+	m := make(map[string]*search.Analysis, len(analyses))
+	for i, a := range cat.Activities {
+		m[a.File] = analyses[i]
+	}
+	r.c.mu.Lock()
+	r.c.analyses = m
+	r.c.mu.Unlock()
+}
+
+// recordKey is the key of an activity's record in the open data of path:
+// the activity's file key and the index's (site.Input.FileKeys) and the
+// day (export.DataFormat).
+func recordKey(path string, activity, index site.Key, now catalog.Date) site.Key {
+	h := sha256.New()
+	writeString(h, "samkat record 1")
+	writeString(h, path)
+	writeKey(h, activity)
+	writeKey(h, index)
+	writeString(h, now.String())
+	return sumOf(h)
+}
+
+// recorder makes the records of the open data, taking those of the
+// activities whose keys are the same from the cache; done hands the
+// cache the ones it used and made. A nil recorder makes every record.
+type recorder struct {
+	r     *run
+	keys  map[string]site.Key
+	mu    sync.Mutex
+	using map[site.Key][]byte
+}
+
+// recorder returns a recorder for the catalogue with file keys keys, or
+// nil when the cache keeps no records.
+func (r *run) recorder(keys map[string]site.Key) *recorder {
+	if r == nil || r.c.oneBuild || keys == nil {
+		return nil
+	}
+	return &recorder{r: r, keys: keys, using: map[site.Key][]byte{}}
+}
+
+// record returns the record function of f.WriteRecords for cat on now.
+func (rc *recorder) record(f export.DataFormat, cat *catalog.Catalogue, now catalog.Date) func(int) ([]byte, error) {
+	if rc == nil {
+		return func(i int) ([]byte, error) { return f.Record(cat.Index, cat.Activities[i], now) }
+	}
+	index := rc.keys[cat.Index.File]
+	return func(i int) ([]byte, error) {
+		a := cat.Activities[i]
+		fk, ok := rc.keys[a.File]
+		if !ok || index == (site.Key{}) {
+			return f.Record(cat.Index, a, now)
+		}
+		key := recordKey(f.Path, fk, index, now)
+		rc.r.c.mu.Lock()
+		b, ok := rc.r.c.records[key]
+		rc.r.c.mu.Unlock()
+		if !ok {
+			var err error
+			if b, err = f.Record(cat.Index, a, now); err != nil {
+				return nil, err
+			}
+		}
+		rc.mu.Lock()
+		rc.using[key] = b
+		rc.mu.Unlock()
+		return b, nil
+	}
+}
+
+// done hands the cache the records this catalogue's open data is made of.
+func (rc *recorder) done() {
+	if rc == nil {
+		return
+	}
+	rc.r.c.mu.Lock()
+	rc.r.c.records = rc.using
+	rc.r.c.mu.Unlock()
 }
 
 // body returns markdown's work for key, if the cache has it.
