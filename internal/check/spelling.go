@@ -242,9 +242,10 @@ func (c *checker) copies(acts []*catalog.Activity) {
 		}
 	}
 	byName := map[string][]*catalog.Activity{}
-	for _, a := range acts {
-		if k := fold(a.Namn); k != "" {
-			byName[k] = append(byName[k], a)
+	folded := make([]string, len(acts)) // each namn folded once
+	for i, a := range acts {
+		if folded[i] = fold(a.Namn); folded[i] != "" {
+			byName[folded[i]] = append(byName[folded[i]], a)
 		}
 	}
 	root := func(a *catalog.Activity) *catalog.Activity {
@@ -253,9 +254,9 @@ func (c *checker) copies(acts []*catalog.Activity) {
 		}
 		return a
 	}
-	for _, a := range acts {
+	for i, a := range acts {
 		var others []string
-		for _, o := range byName[fold(a.Namn)] {
+		for _, o := range byName[folded[i]] {
 			// The same slug is an error already (uniqueSlugs); a copy is warned about once.
 			if o != a && o.Slug != a.Slug && root(o) != root(a) {
 				others = append(others, o.File)

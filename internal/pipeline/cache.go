@@ -31,11 +31,19 @@ import (
 // is either right for a build or never looked at:
 //
 //   - each content file, by its path and bytes: what package load made of
-//     it (the frontmatter parsed, its diagnostics). Package check runs on
-//     the whole catalogue every build, on copies.
+//     it (the frontmatter parsed, its diagnostics; in memory, its body
+//     too).
+//   - each activity's checks, by its file, the index, the förbund pages
+//     and the day (check.Reuse): the activity as checked and its
+//     diagnostics, in memory only; the checks across files run on the
+//     whole catalogue every build.
 //   - each Markdown body, by its file's hash, the link table of the site
 //     and how the body stands in the booklet: what package markdown made
 //     of it (kept in memory only: samkat serve).
+//   - each activity's search analysis, by its file (search.BuildReusing
+//     checks that it is still the document's), and its records of the
+//     open data, by its file key, the index's and the day
+//     (export.DataFormat.Record), in memory only.
 //   - each file of the output, by its path: the key of what it was made of
 //     (site.Page.Key with the layouts and samkat's build for a page; the
 //     whole catalogue and the options for the open data, the feed, the
