@@ -34,6 +34,7 @@
 package check
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"maps"
 	"slices"
@@ -50,6 +51,31 @@ import (
 // returns the problems found. It does nothing useful without an index (load
 // has then already reported the missing file).
 func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
+	return CatalogueReusing(cat, now, nil)
+}
+
+// Reuse keeps what the checks of each activity gave, for the next check of
+// the catalogue (samkat serve keeps one for its life). Those checks depend
+// on the activity's file, the index, the förbund pages and the day only:
+// dep is a hash of the last two, and the keeper must add the first two (it
+// knows their bytes). The other checks (unique slugs, copies, spelling
+// variants across activities) run on the whole catalogue every time.
+type Reuse interface {
+	// CheckedActivity returns, for the activity a as load made it, what it
+	// became when it was checked with the same file, index and dep, and
+	// the diagnostics of its checks: a copy the caller may change.
+	CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activity, diag.List, bool)
+	// ActivityChecked keeps what the checks of an activity gave: a, as
+	// checked, and its diagnostics. The keeper must copy what it keeps.
+	ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List)
+}
+
+// CatalogueReusing is Catalogue with the checks of each activity taken
+// from reuse when it has them, and given to it when it has not: the
+// diagnostics and the catalogue are those of Catalogue. An activity whose
+// checks made a "did you mean" suggestion is checked every time: the
+// suggestions share a budget across the catalogue (diag.SuggestBudget).
+func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) diag.List {
 	var diags diag.List
 	ix := cat.Index
 	if ix == nil {
@@ -96,8 +122,25 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 		}
 	}
 	c.uniqueSlugs(cat)
+	var dep [32]byte
+	if reuse != nil {
+		dep = depKey(now, forbund)
+	}
 	for _, a := range cat.Activities {
+		if reuse == nil {
+			c.activity(a, forbund)
+			continue
+		}
+		if checked, ds, ok := reuse.CheckedActivity(a, dep); ok {
+			*a = checked
+			diags = append(diags, ds...)
+			continue
+		}
+		from, left := len(diags), c.sug.Left()
 		c.activity(a, forbund)
+		if left != 0 && c.sug.Left() == left {
+			reuse.ActivityChecked(a, dep, diags[from:])
+		}
 	}
 	if len(ix.Remiss) == 0 && !c.broken["remiss"] {
 		c.remissVariants(cat.Activities)
@@ -110,6 +153,19 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 		diags.AddWarning(diag.Pos{File: "content/tillganglighet.md"}, "", msg.StatementMissing)
 	}
 	return diags
+}
+
+// depKey is a hash of what the checks of an activity depend on besides
+// its file and the index: the day and the förbund pages' slugs and names.
+func depKey(now catalog.Date, forbund map[string]string) [32]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "samkat check 1\x00%s\x00%d\x00", now, len(forbund))
+	for _, slug := range slices.Sorted(maps.Keys(forbund)) {
+		fmt.Fprintf(h, "%d:%s%d:%s", len(slug), slug, len(forbund[slug]), forbund[slug])
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
 }
 
 type checker struct {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -291,5 +292,31 @@ func TestBrokenKeys(t *testing.T) {
 	l.AddError(diag.Pos{File: "content/verksamheter/a.md", Line: 1}, "finansiering", "x")
 	if got, want := BrokenKeys(l, "content/_index.md"), []string{"funktioner", "kommuner"}; !slices.Equal(got, want) {
 		t.Errorf("BrokenKeys = %q, want %q", got, want)
+	}
+}
+
+// TestNumberedAsExpression: numbered finds what the expression it stands
+// for does.
+func TestNumberedAsExpression(t *testing.T) {
+	re := regexp.MustCompile(`^(.+?)[\s_-]*\d+$`)
+	parts := []string{"", "a", "lotsen", "1", "23", "-", "_", " ", "\t", "\n", "å", "\xff", "(2)", "x"}
+	var stems []string
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				stems = append(stems, a+b+c)
+			}
+		}
+	}
+	for _, stem := range stems {
+		var want string
+		m := re.FindStringSubmatch(stem)
+		if m != nil {
+			want = m[1]
+		}
+		got, ok := numbered(stem)
+		if ok != (m != nil) || got != want {
+			t.Errorf("numbered(%q) = %q, %v; the expression: %q, %v", stem, got, ok, want, m != nil)
+		}
 	}
 }

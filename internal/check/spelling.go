@@ -163,23 +163,54 @@ var (
 	copyPrefixRE = regexp.MustCompile(`(?i)^(?:copy of|kopia av)\s+(.+)$`)
 	copySuffixRE = regexp.MustCompile(`(?i)^(.+?)[\s_-]+(?:kopia|copy)(?:\s*\(\d+\)|[\s_-]*\d+)?$`)
 	copyCountRE  = regexp.MustCompile(`^(.+?)\s*\(\d+\)$`)
-	// A number at the end is a copy only when the name without it exists:
-	// steg-2.md is a real name, lotsen-2.md next to lotsen.md is not.
-	numberedRE = regexp.MustCompile(`^(.+?)[\s_-]*\d+$`)
 )
 
 // copyOf returns the name a file name stem seems copied from, and whether
 // the name says so by itself (not only by a number).
 func copyOf(stem string) (orig string, explicit bool) {
-	for _, re := range []*regexp.Regexp{copyPrefixRE, copySuffixRE, copyCountRE} {
-		if m := re.FindStringSubmatch(stem); m != nil {
-			return m[1], true
+	// Most names are none of those: the expressions run only on a name
+	// that can match one (they cost more than the rest of the checks).
+	lower := strings.ToLower(stem)
+	if strings.Contains(lower, "copy") || strings.Contains(lower, "kopia") || strings.HasSuffix(stem, ")") {
+		for _, re := range []*regexp.Regexp{copyPrefixRE, copySuffixRE, copyCountRE} {
+			if m := re.FindStringSubmatch(stem); m != nil {
+				return m[1], true
+			}
 		}
 	}
-	if m := numberedRE.FindStringSubmatch(stem); m != nil {
-		return m[1], false
+	if orig, ok := numbered(stem); ok {
+		return orig, false
 	}
 	return "", false
+}
+
+// numbered is the expression ^(.+?)[\s_-]*\d+$ on stem: the name without a
+// number at its end and the separators before it. A number at the end is
+// a copy only when the name without it exists: steg-2.md is a real name,
+// lotsen-2.md next to lotsen.md is not.
+func numbered(stem string) (string, bool) {
+	i := len(stem)
+	for i > 0 && '0' <= stem[i-1] && stem[i-1] <= '9' {
+		i--
+	}
+	if i == len(stem) {
+		return "", false
+	}
+	j := i
+	for j > 0 && strings.IndexByte(" \t\n\f\r_-", stem[j-1]) >= 0 {
+		j--
+	}
+	if j == 0 {
+		// (.+?) takes one character at least: a separator or a digit.
+		if len(stem) < 2 {
+			return "", false
+		}
+		j = 1
+	}
+	if strings.IndexByte(stem[:j], '\n') >= 0 { // . is not a newline
+		return "", false
+	}
+	return stem[:j], true
 }
 
 // copies warns about files named like copies and activities with the same
@@ -211,9 +242,10 @@ func (c *checker) copies(acts []*catalog.Activity) {
 		}
 	}
 	byName := map[string][]*catalog.Activity{}
-	for _, a := range acts {
-		if k := fold(a.Namn); k != "" {
-			byName[k] = append(byName[k], a)
+	folded := make([]string, len(acts)) // each namn folded once
+	for i, a := range acts {
+		if folded[i] = fold(a.Namn); folded[i] != "" {
+			byName[folded[i]] = append(byName[folded[i]], a)
 		}
 	}
 	root := func(a *catalog.Activity) *catalog.Activity {
@@ -222,9 +254,9 @@ func (c *checker) copies(acts []*catalog.Activity) {
 		}
 		return a
 	}
-	for _, a := range acts {
+	for i, a := range acts {
 		var others []string
-		for _, o := range byName[fold(a.Namn)] {
+		for _, o := range byName[folded[i]] {
 			// The same slug is an error already (uniqueSlugs); a copy is warned about once.
 			if o != a && o.Slug != a.Slug && root(o) != root(a) {
 				others = append(others, o.File)

@@ -119,14 +119,17 @@ func (l *List) AddInfo(pos Pos, field string, id msg.ID, args ...any) {
 // files were read in.
 func (l *List) Sort() {
 	slices.SortStableFunc(*l, func(a, b Diagnostic) int {
-		return cmp.Or(
+		if c := cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Severity, b.Severity),
 			cmp.Compare(a.Field, b.Field),
-			cmp.Compare(a.Msg.String(), b.Msg.String()),
-		)
+		); c != 0 {
+			return c
+		}
+		// The text last, and only then: making it is most of the sort.
+		return cmp.Compare(a.Msg.String(), b.Msg.String())
 	})
 	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool {
 		return a.Pos == b.Pos && a.Severity == b.Severity && a.Field == b.Field && a.Msg.String() == b.Msg.String()

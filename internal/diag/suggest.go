@@ -32,6 +32,11 @@ type Suggester struct {
 // number when budget is negative).
 func NewSuggester(budget int) *Suggester { return &Suggester{budget: budget} }
 
+// Left returns the letters the Suggester may still compare (negative: no
+// limit): a caller that sees it unchanged over some work knows that work
+// made no suggestion within the budget, and spent none of it.
+func (s *Suggester) Left() int { return s.budget }
+
 // Spent reports whether the budget is used up.
 func (s *Suggester) Spent() bool { return s.budget == 0 }
 

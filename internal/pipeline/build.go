@@ -251,7 +251,8 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 		cat.Index.BaseURL = opt.BaseURL
 	}
 	cat.Index.Broken = check.BrokenKeys(diags, cat.Index.File)
-	diags = append(diags, check.Catalogue(cat, opt.Now)...)
+	diags = append(diags, check.CatalogueReusing(cat, opt.Now, r.checks(cat.Index.File))...)
+	r.checkedAll()
 	if _, written := cat.Index.Pos["baseurl"]; cat.Index.BaseURL == "" && !written { // a refused one has its error
 		diags.AddWarning(diag.Pos{File: cat.Index.File, Line: 1}, "baseurl", msg.BaseURLMissingWarn)
 	}
@@ -687,7 +688,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if keptDerived {
 		derivedErr <- nil
 	} else {
-		go func() { derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies) }()
+		go func() {
+			derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies, r.recorder(p.fileKeys))
+		}()
 	}
 
 	// What the listings repeat, rendered once each (see render.Prerender).
@@ -738,7 +741,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		p.bodies[file] = markdown.Body{Text: b.Text}
 	}
 	if !keptDerived {
-		if err := addSearchIndex(ctx, d, p.cat, opt.Now, p.bodies); err != nil {
+		if err := addSearchIndex(ctx, d, p.cat, opt.Now, p.bodies, r); err != nil {
 			return 0, 0, fmt.Errorf("derive: %w", err)
 		}
 	}
@@ -963,12 +966,14 @@ func renderCost(pg site.Page) int {
 
 // addExports writes the open data, feed, sitemap, robots.txt and the
 // editors' form (admin/, when the catalogue asks for it).
-func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body) error {
+func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body, rc *recorder) error {
 	for _, f := range export.DataFormats() {
-		if err := d.stream(f.Path, func(w io.Writer) error { return f.Write(w, cat, now) }); err != nil {
+		record := rc.record(f, cat, now)
+		if err := d.stream(f.Path, func(w io.Writer) error { return f.WriteRecords(w, cat, now, record) }); err != nil {
 			return err
 		}
 	}
+	rc.done()
 	base := cat.Index.BaseURL
 	form, err := cms.Files(cat)
 	if err != nil {
@@ -1002,12 +1007,13 @@ func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed ma
 
 // addSearchIndex writes the files the search script reads (see package
 // search): JSON, compact.
-func addSearchIndex(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body) error {
+func addSearchIndex(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run) error {
 	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return bodies[a.File].Text })
-	ix, err := search.Build(ctx, docs, cat.Index.Synonymer)
+	ix, analyses, err := search.BuildReusing(ctx, docs, cat.Index.Synonymer, r.analysesOf(cat))
 	if err != nil {
 		return err
 	}
+	r.analysed(cat, analyses)
 	index, err := ix.Files(search.FacetValues(cat.Index))
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)

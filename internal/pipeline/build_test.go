@@ -398,6 +398,15 @@ func TestErrorCatalogues(t *testing.T) {
 				"want/diagnostics":    diagTextIn(res, msg.En),
 				"want/diagnostics.sv": diagTextIn(res, msg.Sv),
 			}
+			// With a cache, warm the second time: the same diagnostics.
+			opt := testOptions()
+			opt.Cache = NewCache()
+			for i := range 2 {
+				cres, _ := Site(context.Background(), fsys, &publish.Mem{}, opt)
+				if c := diagTextIn(cres, msg.En); c != got["want/diagnostics"] {
+					t.Errorf("with a cache (build %d):\n%s\nwithout:\n%s", i+1, c, got["want/diagnostics"])
+				}
+			}
 			if *update {
 				i := bytes.Index(data, []byte("-- want/diagnostics"))
 				if i < 0 {

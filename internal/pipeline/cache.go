@@ -15,10 +15,13 @@ import (
 	"sync"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/check"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/export"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/publish"
+	"github.com/samkat/samkat/internal/search"
 	"github.com/samkat/samkat/internal/site"
 )
 
@@ -28,11 +31,19 @@ import (
 // is either right for a build or never looked at:
 //
 //   - each content file, by its path and bytes: what package load made of
-//     it (the frontmatter parsed, its diagnostics). Package check runs on
-//     the whole catalogue every build, on copies.
+//     it (the frontmatter parsed, its diagnostics; in memory, its body
+//     too).
+//   - each activity's checks, by its file, the index, the förbund pages
+//     and the day (check.Reuse): the activity as checked and its
+//     diagnostics, in memory only; the checks across files run on the
+//     whole catalogue every build.
 //   - each Markdown body, by its file's hash, the link table of the site
 //     and how the body stands in the booklet: what package markdown made
 //     of it (kept in memory only: samkat serve).
+//   - each activity's search analysis, by its file (search.BuildReusing
+//     checks that it is still the document's), and its records of the
+//     open data, by its file key, the index's and the day
+//     (export.DataFormat.Record), in memory only.
 //   - each file of the output, by its path: the key of what it was made of
 //     (site.Page.Key with the layouts and samkat's build for a page; the
 //     whole catalogue and the options for the open data, the feed, the
@@ -59,6 +70,15 @@ type Cache struct {
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
 	bodies map[site.Key]bodyEntry // markdown's work by bodyKey
+	// checked holds the checks of each activity (check.Reuse) by
+	// checkKey, kept in memory only (samkat serve).
+	checked map[site.Key]checkedEntry
+	// analyses are the search index's analysis of each activity, by its
+	// file (self-checking: see search.Analysis), and records each
+	// activity's record of the open data by recordKey; both of the last
+	// catalogue that made them, kept in memory only.
+	analyses map[string]*search.Analysis
+	records  map[site.Key][]byte
 	// clean are the bodyKeys of the bodies that convert without a
 	// diagnostic: such a body need not be converted unless it is shown.
 	clean map[site.Key]bool
@@ -70,6 +90,13 @@ type Cache struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{} }
+
+// checkedEntry is what the checks of one activity gave: the activity as
+// checked (without its body) and the diagnostics.
+type checkedEntry struct {
+	a     *catalog.Activity
+	diags diag.List
+}
 
 type bodyEntry struct {
 	body  markdown.Body
@@ -86,6 +113,10 @@ type run struct {
 	bodies  map[site.Key]bodyEntry
 	clean   map[site.Key]bool
 	outputs map[string]site.Key // what this build wrote or kept, by path
+	// index is the fileSum of the index the activities are checked
+	// against; checked are this build's checks of them (see checks).
+	index   site.Key
+	checked map[site.Key]checkedEntry
 	// state, for a cache of one build, is where its files are written
 	// (the output folder); saved waits until the parsed files are (see
 	// loaded).
@@ -112,7 +143,7 @@ func fileSum(name string, src []byte) site.Key {
 }
 
 // Reused is load.Reuse's: the cached result for the file, copied, with
-// its body taken from src again (the cache keeps none).
+// its body taken from src again when the cache keeps none.
 func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	sum := fileSum(name, src)
 	r.c.mu.Lock()
@@ -128,23 +159,28 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 		return load.Parsed{}, false
 	}
 	q := cloneParsed(p)
-	body := load.Body(name, src)
-	switch {
-	case q.Index != nil:
-		q.Index.Body = body
-	case q.Activity != nil:
-		q.Activity.Body = body
-	case q.Page != nil:
-		q.Page.Body = body
+	if r.c.oneBuild { // the body is not kept: found again in src
+		body := load.Body(name, src)
+		switch {
+		case q.Index != nil:
+			q.Index.Body = body
+		case q.Activity != nil:
+			q.Activity.Body = body
+		case q.Page != nil:
+			q.Page.Body = body
+		}
 	}
 	return q, true
 }
 
-// Parsed is load.Reuse's: a copy of p is kept, without its body.
+// Parsed is load.Reuse's: a copy of p is kept, without its body in the
+// cache of one build (whose parsed files are written to a file; a cache
+// kept in memory keeps the body, a part of src or made of it alone).
 func (r *run) Parsed(name string, src []byte, p load.Parsed) {
 	sum := fileSum(name, src)
 	q := cloneParsed(p)
 	switch {
+	case !r.c.oneBuild:
 	case q.Index != nil:
 		q.Index.Body = nil
 	case q.Activity != nil:
@@ -193,6 +229,176 @@ func (r *run) wait() {
 	if r != nil && r.saved != nil {
 		r.saved()
 	}
+}
+
+// checks returns r as check.Reuse for a catalogue whose index is the
+// file index, or nil when the cache keeps no checks (the cache of one
+// build that Dir loads: its next build is another process).
+func (r *run) checks(index string) check.Reuse {
+	if r == nil || r.c.oneBuild {
+		return nil
+	}
+	r.index, r.checked = r.sums[index], map[site.Key]checkedEntry{}
+	return r
+}
+
+// checkKey is the key of the checks of the activity of file: its
+// fileSum, the index's and dep (check.Reuse).
+func (r *run) checkKey(file string, dep [32]byte) (site.Key, bool) {
+	sum, ok := r.sums[file]
+	if !ok || r.index == (site.Key{}) {
+		return site.Key{}, false
+	}
+	h := sha256.New()
+	writeString(h, "samkat checked 1")
+	writeKey(h, sum)
+	writeKey(h, r.index)
+	h.Write(dep[:])
+	return sumOf(h), true
+}
+
+// CheckedActivity is check.Reuse's.
+func (r *run) CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activity, diag.List, bool) {
+	key, ok := r.checkKey(a.File, dep)
+	if !ok {
+		return catalog.Activity{}, nil, false
+	}
+	r.c.mu.Lock()
+	e, ok := r.c.checked[key]
+	r.c.mu.Unlock()
+	if !ok {
+		return catalog.Activity{}, nil, false
+	}
+	r.checked[key] = e
+	q := cloneParsed(load.Parsed{Activity: e.a}).Activity
+	q.Body = a.Body // the same bytes: the same file
+	return *q, slices.Clone(e.diags), true
+}
+
+// ActivityChecked is check.Reuse's.
+func (r *run) ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List) {
+	key, ok := r.checkKey(a.File, dep)
+	if !ok {
+		return
+	}
+	q := cloneParsed(load.Parsed{Activity: a}).Activity
+	q.Body = nil
+	r.checked[key] = checkedEntry{q, slices.Clone(diags)}
+}
+
+// checkedAll ends the checks: the cache keeps this build's.
+func (r *run) checkedAll() {
+	if r == nil || r.checked == nil {
+		return
+	}
+	r.c.mu.Lock()
+	r.c.checked = r.checked
+	r.c.mu.Unlock()
+	r.checked = nil
+}
+
+// analysesOf returns the analyses the cache holds for the activities of
+// cat, in their order (nil where it has none), for search.BuildReusing.
+func (r *run) analysesOf(cat *catalog.Catalogue) []*search.Analysis {
+	if r == nil {
+		return nil
+	}
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	if r.c.analyses == nil {
+		return nil
+	}
+	prev := make([]*search.Analysis, len(cat.Activities))
+	for i, a := range cat.Activities {
+		prev[i] = r.c.analyses[a.File]
+	}
+	return prev
+}
+
+// analysed keeps the analyses search.BuildReusing returned for the
+// activities of cat, when the cache is kept in memory.
+func (r *run) analysed(cat *catalog.Catalogue, analyses []*search.Analysis) {
+	if r == nil || r.c.oneBuild || len(analyses) != len(cat.Activities) {
+		return
+	}
+	m := make(map[string]*search.Analysis, len(analyses))
+	for i, a := range cat.Activities {
+		m[a.File] = analyses[i]
+	}
+	r.c.mu.Lock()
+	r.c.analyses = m
+	r.c.mu.Unlock()
+}
+
+// recordKey is the key of an activity's record in the open data of path:
+// the activity's file key and the index's (site.Input.FileKeys) and the
+// day (export.DataFormat).
+func recordKey(path string, activity, index site.Key, now catalog.Date) site.Key {
+	h := sha256.New()
+	writeString(h, "samkat record 1")
+	writeString(h, path)
+	writeKey(h, activity)
+	writeKey(h, index)
+	writeString(h, now.String())
+	return sumOf(h)
+}
+
+// recorder makes the records of the open data, taking those of the
+// activities whose keys are the same from the cache; done hands the
+// cache the ones it used and made. A nil recorder makes every record.
+type recorder struct {
+	r     *run
+	keys  map[string]site.Key
+	mu    sync.Mutex
+	using map[site.Key][]byte
+}
+
+// recorder returns a recorder for the catalogue with file keys keys, or
+// nil when the cache keeps no records.
+func (r *run) recorder(keys map[string]site.Key) *recorder {
+	if r == nil || r.c.oneBuild || keys == nil {
+		return nil
+	}
+	return &recorder{r: r, keys: keys, using: map[site.Key][]byte{}}
+}
+
+// record returns the record function of f.WriteRecords for cat on now.
+func (rc *recorder) record(f export.DataFormat, cat *catalog.Catalogue, now catalog.Date) func(int) ([]byte, error) {
+	if rc == nil {
+		return func(i int) ([]byte, error) { return f.Record(cat.Index, cat.Activities[i], now) }
+	}
+	index := rc.keys[cat.Index.File]
+	return func(i int) ([]byte, error) {
+		a := cat.Activities[i]
+		fk, ok := rc.keys[a.File]
+		if !ok || index == (site.Key{}) {
+			return f.Record(cat.Index, a, now)
+		}
+		key := recordKey(f.Path, fk, index, now)
+		rc.r.c.mu.Lock()
+		b, ok := rc.r.c.records[key]
+		rc.r.c.mu.Unlock()
+		if !ok {
+			var err error
+			if b, err = f.Record(cat.Index, a, now); err != nil {
+				return nil, err
+			}
+		}
+		rc.mu.Lock()
+		rc.using[key] = b
+		rc.mu.Unlock()
+		return b, nil
+	}
+}
+
+// done hands the cache the records this catalogue's open data is made of.
+func (rc *recorder) done() {
+	if rc == nil {
+		return
+	}
+	rc.r.c.mu.Lock()
+	rc.r.c.records = rc.using
+	rc.r.c.mu.Unlock()
 }
 
 // body returns markdown's work for key, if the cache has it.

@@ -34,6 +34,7 @@ type Model struct {
 	opt    Options
 	res    Result
 	p      *prepared
+	r      *run // the use of Options.Cache: the search analyses and records of the open data
 	rend   *render.Renderer
 	min    *publish.Minifier
 	pages  []site.Page
@@ -101,11 +102,12 @@ type Summer interface {
 // Result.Files counts the pages and static files and the derived files
 // made together with the open data; the search index is not counted.
 func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error) {
-	p, res, err := prepare(ctx, src, opt, opt.Cache.start())
+	r := opt.Cache.start()
+	p, res, err := prepare(ctx, src, opt, r)
 	if err != nil {
 		return nil, res, err
 	}
-	m := &Model{opt: opt, p: p, min: publish.NewMinifier(), static: map[string][]byte{}, made: map[string]*made{}, exports: &derived{}, search: &derived{}}
+	m := &Model{opt: opt, p: p, r: r, min: publish.NewMinifier(), static: map[string][]byte{}, made: map[string]*made{}, exports: &derived{}, search: &derived{}}
 	assets, err := copyStatic(m.static, opt.Static, subFS(src, "static"))
 	if err != nil {
 		return nil, res, fmt.Errorf("static: %w", err)
@@ -330,14 +332,14 @@ func (m *Model) makeExports(ctx context.Context, d *deriver) error {
 			sitemap = append(sitemap, export.Entry{URL: pg.URL, LastMod: pg.LastMod})
 		}
 	}
-	return addExports(d, m.p.cat, m.opt.Now, m.opt.Changed, sitemap, m.p.bodies)
+	return addExports(d, m.p.cat, m.opt.Now, m.opt.Changed, sitemap, m.p.bodies, m.r.recorder(m.p.fileKeys))
 }
 
 func (m *Model) makeSearchIndex(ctx context.Context, d *deriver) error {
 	if err := m.allBodies(ctx); err != nil {
 		return err
 	}
-	return addSearchIndex(ctx, d, m.p.cat, m.opt.Now, m.p.bodies)
+	return addSearchIndex(ctx, d, m.p.cat, m.opt.Now, m.p.bodies, m.r)
 }
 
 // Keep takes over from prev, an earlier Model of the same catalogue

@@ -1,0 +1,76 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/samkat/samkat/internal/msg"
+)
+
+// TestCheckReuseAsCold: with a cache kept across checks (as samkat serve
+// keeps one), each activity's checks are taken from it when its file, the
+// index, the förbund pages and the day are the same; over a series of
+// edits, every check gives exactly the diagnostics, and the catalogue, of
+// a check without a cache.
+func TestCheckReuseAsCold(t *testing.T) {
+	ctx := context.Background()
+	src := mapCopy(t, os.DirFS("testdata/small"))
+	edit := func(name, old, new string) func(opt *Options) {
+		return func(*Options) {
+			b := string(src[name].Data)
+			if !strings.Contains(b, old) {
+				t.Fatalf("%s has no %q", name, old)
+			}
+			src[name] = &fstest.MapFile{Data: []byte(strings.Replace(b, old, new, 1))}
+		}
+	}
+	lotsen, index, forbund := "content/verksamheter/lotsen.md", "content/_index.md", "content/forbund/testforbundet.md"
+	steps := []struct {
+		name string
+		do   func(opt *Options)
+	}{
+		{"unchanged", func(*Options) {}},
+		{"again", func(*Options) {}},
+		{"a municipality misspelt", edit(lotsen, "kommuner: [Borås, mark]", "kommuner: [Boras, mark]")},
+		{"spelt again", edit(lotsen, "kommuner: [Boras, mark]", "kommuner: [Borås, mark]")},
+		{"a municipality undeclared", edit(index, "kommuner: [Borås, Mark, Åmål]", "kommuner: [Borås, Åmål]")},
+		{"declared again", edit(index, "kommuner: [Borås, Åmål]", "kommuner: [Borås, Mark, Åmål]")},
+		{"an unknown förbund", edit(lotsen, "forbund: testforbundet", "forbund: Samordningsförbundet Testbygd")},
+		{"the förbund renamed", edit(forbund, "titel: Samordningsförbundet Testbygd", "titel: Förbundet")},
+		{"the förbund named again", edit(forbund, "titel: Förbundet", "titel: Samordningsförbundet Testbygd")},
+		{"the förbund known", edit(lotsen, "forbund: Samordningsförbundet Testbygd", "forbund: testforbundet")},
+		{"a year later", func(opt *Options) { opt.Now = opt.Now.AddDays(400) }},
+		{"reviewed", edit(lotsen, "granskad: 2026-10-01", "granskad: 2027-11-01")},
+		{"back", func(opt *Options) { opt.Now = testOptions().Now }},
+		{"a funktion undeclared", edit(lotsen, "funktion: aktiverande-funktion", "funktion: aktiverande")},
+	}
+	cached := testOptions()
+	cached.Cache = NewCache()
+	cold := testOptions()
+	for _, step := range steps {
+		step.do(&cold)
+		cached.Now = cold.Now
+		got, gerr := Check(ctx, src, cached)
+		want, werr := Check(ctx, src, cold)
+		for _, lang := range []msg.Lang{msg.En, msg.Sv} {
+			if g, w := diagTextIn(got, lang), diagTextIn(want, lang); g != w || (gerr == nil) != (werr == nil) {
+				t.Errorf("%s: with a cache (%v):\n%s\nwithout (%v):\n%s", step.name, gerr, g, werr, w)
+			}
+		}
+		if step.name == "again" && len(cached.Cache.checked) == 0 {
+			t.Error("the cache keeps no checks")
+		}
+		gp, _, gerr := prepare(ctx, src, cached, cached.Cache.start())
+		wp, _, werr := prepare(ctx, src, cold, nil)
+		if (gerr == nil) != (werr == nil) {
+			t.Fatalf("%s: prepare with a cache: %v, without: %v", step.name, gerr, werr)
+		}
+		if gerr == nil && !reflect.DeepEqual(gp.cat, wp.cat) {
+			t.Errorf("%s: the catalogue checked with a cache differs from the one without", step.name)
+		}
+	}
+}
