@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"hash"
 	"io"
 	"io/fs"
@@ -487,7 +490,7 @@ const (
 	cacheFileName  = "cache"
 	parsedFileName = "cache-parsed"
 	cacheMagic     = "samkat build cache\n"
-	cacheFormat    = 3
+	cacheFormat    = 4
 )
 
 // cacheFile is what the cache files hold. Parsed files with diagnostics
@@ -499,18 +502,20 @@ type cacheFile struct {
 	Clean   map[site.Key]bool
 }
 
-// encodeParsed is the cache-parsed file's entries: gob messages of
+// encodeParsed is the cache-parsed file's entries: JSON values of
 // parsedChunk entries each, so that encoding needs no second copy of the
-// whole.
+// whole. JSON, not gob: gob leaves out a pointer to a zero value, so an
+// activity's egenanmalan: false or alder.fran: 0 would read back as not
+// given (TestParsedFileRoundTrip).
 func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := gob.NewEncoder(&buf)
-	chunk := make(map[site.Key]load.Parsed, parsedChunk)
+	enc := json.NewEncoder(&buf)
+	chunk := make(map[string]load.Parsed, parsedChunk)
 	for k, p := range parsed {
 		if len(p.Diags) > 0 {
 			continue
 		}
-		chunk[k] = p
+		chunk[hex.EncodeToString(k[:])] = p
 		if len(chunk) == parsedChunk {
 			if err := enc.Encode(chunk); err != nil {
 				return nil, err
@@ -542,9 +547,9 @@ func storable(parsed map[site.Key]load.Parsed) int {
 // decodeParsed reads what encodeParsed wrote.
 func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
 	parsed := map[site.Key]load.Parsed{}
-	dec := gob.NewDecoder(bytes.NewReader(b))
+	dec := json.NewDecoder(bytes.NewReader(b))
 	for {
-		var chunk map[site.Key]load.Parsed
+		var chunk map[string]load.Parsed
 		err := dec.Decode(&chunk)
 		if errors.Is(err, io.EOF) {
 			return parsed, nil
@@ -552,7 +557,13 @@ func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
 		if err != nil {
 			return nil, err
 		}
-		maps.Copy(parsed, chunk)
+		for h, p := range chunk {
+			var k site.Key
+			if n, err := hex.Decode(k[:], []byte(h)); err != nil || n != len(k) {
+				return nil, fmt.Errorf("cache: a key %q", h)
+			}
+			parsed[k] = p
+		}
 	}
 }
 
