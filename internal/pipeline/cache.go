@@ -481,7 +481,8 @@ func (r *run) committed(base string) {
 }
 
 // The cache is two files in the output folder's .samkat/, each a header
-// naming the samkat that wrote it, the entries gob-encoded, and the
+// naming the samkat that wrote it, the entries (gob in cache, JSON in
+// cache-parsed: see encodeParsed), and the
 // SHA-256 of all before it: cache holds the keys of the output files and
 // which bodies convert cleanly; cache-parsed the parsed files, written as
 // soon as the files are loaded (its entries are found by their content,
