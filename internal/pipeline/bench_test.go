@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/samkat/samkat/internal/cputime"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/render"
 	"github.com/samkat/samkat/internal/site"
@@ -192,10 +193,10 @@ type cpuMeter struct {
 	ok          bool
 }
 
-func (c *cpuMeter) start() { c.from, c.ok = cpuTime() }
+func (c *cpuMeter) start() { c.from, c.ok = cputime.Process() }
 
 func (c *cpuMeter) stop() {
-	if now, ok := cpuTime(); ok && c.ok {
+	if now, ok := cputime.Process(); ok && c.ok {
 		c.total += now - c.from
 	}
 }

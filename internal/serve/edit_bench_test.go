@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samkat/samkat/internal/cputime"
 	"github.com/samkat/samkat/internal/synth"
 )
 
@@ -66,7 +67,7 @@ func BenchmarkEdit(b *testing.B) {
 			defer client.CloseIdleConnections()
 			var total, cpu time.Duration
 			for i := 0; i < b.N; i++ {
-				cpu0, cpuOK := cpuTime()
+				cpu0, cpuOK := cputime.Process()
 				want := e.save(b)
 				deadline := e.saved.Add(2 * time.Minute)
 				for shows(b, client, url, e.marker) != want {
@@ -82,7 +83,7 @@ func BenchmarkEdit(b *testing.B) {
 					s.buildMu.Lock()
 					defer s.buildMu.Unlock()
 				}()
-				if cpu1, ok := cpuTime(); ok && cpuOK {
+				if cpu1, ok := cputime.Process(); ok && cpuOK {
 					cpu += cpu1 - cpu0
 				}
 			}
