@@ -231,6 +231,9 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	var reuse load.Reuse // nil, not a nil *run
 	if r != nil {
 		reuse = r
+		if s, ok := src.(FileSummer); ok {
+			r.known = s.FileSum
+		}
 	}
 	cat, diags, err := load.CatalogueReusing(ctx, src, reuse)
 	if r != nil && err == nil {

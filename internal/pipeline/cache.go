@@ -124,6 +124,9 @@ type run struct {
 	version string
 	saved   func()
 	fresh   bool // a file without diagnostics was parsed, not reused
+	// known gives the SHA-256 of a file's bytes when the source knows it
+	// (FileSummer); nil, or false, and fileSum hashes them.
+	known func(name string, data []byte) ([32]byte, bool)
 }
 
 func (c *Cache) start() *run {
@@ -133,19 +136,27 @@ func (c *Cache) start() *run {
 	return &run{c: c, sums: map[string]site.Key{}, parsed: map[site.Key]load.Parsed{}, bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
 }
 
-// fileSum is the key of a content file: its path and bytes.
-func fileSum(name string, src []byte) site.Key {
+// fileSum is the key of a content file: its path and the SHA-256 of its
+// bytes, given by the source when it is a FileSummer.
+func (r *run) fileSum(name string, src []byte) site.Key {
+	data, ok := [32]byte{}, false
+	if r.known != nil {
+		data, ok = r.known(name, src)
+	}
+	if !ok {
+		data = sha256.Sum256(src)
+	}
 	h := sha256.New()
-	writeString(h, "samkat file 1")
+	writeString(h, "samkat file 2")
 	writeString(h, name)
-	h.Write(src)
+	h.Write(data[:])
 	return sumOf(h)
 }
 
 // Reused is load.Reuse's: the cached result for the file, copied, with
 // its body taken from src again when the cache keeps none.
 func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
-	sum := fileSum(name, src)
+	sum := r.fileSum(name, src)
 	r.c.mu.Lock()
 	p, ok := r.c.parsed[sum]
 	r.c.mu.Unlock()
@@ -177,7 +188,7 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 // cache of one build (whose parsed files are written to a file; a cache
 // kept in memory keeps the body, a part of src or made of it alone).
 func (r *run) Parsed(name string, src []byte, p load.Parsed) {
-	sum := fileSum(name, src)
+	sum := r.fileSum(name, src)
 	q := cloneParsed(p)
 	switch {
 	case !r.c.oneBuild:

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -325,6 +326,58 @@ func TestModelKeepCached(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s kept, but a fresh model makes other bytes", name)
+		}
+	}
+}
+
+// fileSummed is a catalogue in memory that gives the sums of its files,
+// as samkat serve's source does (FileSummer), and counts those it gave.
+type fileSummed struct {
+	fstest.MapFS
+	mu    sync.Mutex
+	given int
+}
+
+func (s *fileSummed) FileSum(name string, data []byte) ([32]byte, bool) {
+	f, ok := s.MapFS[name]
+	if !ok || !bytes.Equal(f.Data, data) {
+		return [32]byte{}, false
+	}
+	s.mu.Lock()
+	s.given++
+	s.mu.Unlock()
+	return sha256.Sum256(data), true
+}
+
+// TestFileSummerAsBuilt: with a source that gives its files' sums, a
+// cached model after a change to one activity renders every file as a
+// build of the changed catalogue, and the sums are taken, not made.
+func TestFileSummerAsBuilt(t *testing.T) {
+	ctx := context.Background()
+	src := &fileSummed{MapFS: mapCopy(t, os.DirFS("testdata/small"))}
+	opt := testOptions()
+	opt.Cache = NewCache()
+	if _, _, err := Prepare(ctx, src, opt); err != nil {
+		t.Fatal(err)
+	}
+	name := "content/verksamheter/lotsen.md"
+	src.MapFS[name] = &fstest.MapFile{Data: append(slices.Clone(src.MapFS[name].Data), "\nEn rad till.\n"...)}
+	src.given = 0
+	m, _, err := Prepare(ctx, src, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.given == 0 {
+		t.Error("no file's sum was taken from the source")
+	}
+	built, _, err := buildMem(t, src.MapFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range slices.Sorted(maps.Keys(built)) {
+		got, ok, err := m.Render(ctx, f)
+		if !ok || err != nil || !bytes.Equal(got, built[f]) {
+			t.Errorf("%s: %v, %v, equal %v", f, ok, err, bytes.Equal(got, built[f]))
 		}
 	}
 }
