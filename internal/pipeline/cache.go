@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -86,6 +87,18 @@ type Cache struct {
 	// ("" for none); outputs are by path.
 	base    string
 	outputs map[string]site.Key
+	// links is the link table of the last build, kept in memory only.
+	links *linkEntry
+}
+
+// linkEntry is the link table of the last build that kept one (see
+// run.linkSite), with what it was made of besides the catalogue.
+type linkEntry struct {
+	site *markdown.Site
+	key  site.Key
+	sums map[string]site.Key // the content files' fileSums
+	now  catalog.Date
+	base string // the index's baseurl, as the build had it
 }
 
 // NewCache returns an empty cache.
@@ -121,6 +134,8 @@ type run struct {
 	// against; checked are this build's checks of them (see checks).
 	index   site.Key
 	checked map[site.Key]checkedEntry
+	// prevChecked are the checks the cache held before this build's.
+	prevChecked map[site.Key]checkedEntry
 	// state, for a cache of one build, is where its files are written
 	// (the output folder); saved waits until the parsed files are (see
 	// loaded).
@@ -254,6 +269,9 @@ func (r *run) checks(index string) check.Reuse {
 		return nil
 	}
 	r.index, r.checked = r.sums[index], map[site.Key]checkedEntry{}
+	r.c.mu.Lock()
+	r.prevChecked = r.c.checked
+	r.c.mu.Unlock()
 	return r
 }
 
@@ -864,4 +882,74 @@ func (r *run) withKey(base string, key site.Key) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// linkSite is the package's linkSite with its linkKey. A cache kept in
+// memory keeps the last table, and gives it again when the catalogue
+// differs from the one it was made of only in the text of activities:
+// every other content file the same (by fileSum), each activity that
+// changed checked the same but for its body (the page paths and URLs
+// come from the frontmatter), the same static files, day and baseurl.
+// At 10,000 activities that spares site.Paths and hashing the table
+// on a save of an activity's text in samkat serve.
+func (r *run) linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) (*markdown.Site, site.Key) {
+	static := staticFiles(src, opt)
+	if r == nil || r.c.oneBuild || r.index == (site.Key{}) {
+		ls := linkSiteOf(cat, opt, static)
+		return ls, linkKey(ls)
+	}
+	r.c.mu.Lock()
+	prev := r.c.links
+	r.c.mu.Unlock()
+	var e *linkEntry
+	if prev != nil && prev.now == opt.Now && prev.base == cat.Index.BaseURL && maps.Equal(prev.site.Static, static) && r.sameFrontmatter(prev, cat) {
+		// The same table, now of this build's files, whose checks the
+		// next build compares its own with (prevChecked).
+		e = &linkEntry{site: prev.site, key: prev.key, sums: r.sums, now: opt.Now, base: cat.Index.BaseURL}
+	} else {
+		ls := linkSiteOf(cat, opt, static)
+		e = &linkEntry{site: ls, key: linkKey(ls), sums: r.sums, now: opt.Now, base: cat.Index.BaseURL}
+	}
+	r.c.mu.Lock()
+	r.c.links = e
+	r.c.mu.Unlock()
+	return e.site, e.key
+}
+
+// sameFrontmatter says whether the content files are those prev was made
+// of, but for activities whose checks differ from the earlier ones only in
+// the body (see linkSite). Check changes no activity after its own checks
+// (check.Reuse), so an entry of prevChecked is the activity as the earlier
+// build's table was made of it.
+func (r *run) sameFrontmatter(prev *linkEntry, cat *catalog.Catalogue) bool {
+	if len(prev.sums) != len(r.sums) {
+		return false
+	}
+	changed := map[string]site.Key{} // file → its earlier fileSum
+	for name, sum := range r.sums {
+		was, ok := prev.sums[name]
+		if !ok {
+			return false
+		}
+		if was != sum {
+			changed[name] = was
+		}
+	}
+	for _, a := range cat.Activities {
+		was, ok := changed[a.File]
+		if !ok {
+			continue
+		}
+		delete(changed, a.File)
+		e, ok := r.prevChecked[was]
+		if !ok || e.index != r.index {
+			return false
+		}
+		x, y := *a, *e.a
+		x.Body, y.Body, x.Pos, y.Pos = nil, nil, nil, nil
+		if !reflect.DeepEqual(x, y) {
+			return false
+		}
+	}
+	return len(changed) == 0 // else an index or a page changed
 }
