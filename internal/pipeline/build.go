@@ -231,6 +231,9 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	var reuse load.Reuse // nil, not a nil *run
 	if r != nil {
 		reuse = r
+		if s, ok := src.(FileSummer); ok {
+			r.known = s.FileSum
+		}
 	}
 	cat, diags, err := load.CatalogueReusing(ctx, src, reuse)
 	if r != nil && err == nil {
@@ -259,13 +262,12 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	for _, folder := range []string{"static", "layouts"} {
 		diags = append(diags, overlay.CheckSizes(folder, subFS(src, folder))...)
 	}
-	ls := linkSite(src, cat, opt)
+	ls, links := r.linkSite(src, cat, opt)
 	diags = append(diags, staticInTheWay(src, ls)...)
 	shown := cat // the catalogue as package site gets it
 	if !opt.Drafts {
 		shown = published(cat)
 	}
-	links := linkKey(ls)
 	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), r, links)
 	diags = append(diags, mdDiags...)
 	diags.Sort()
@@ -337,10 +339,33 @@ func published(cat *catalog.Catalogue) *catalog.Catalogue {
 // links of the bodies: which page each content file becomes, the static
 // files, and every other path the build writes.
 func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
+	return linkSiteOf(cat, opt, staticFiles(src, opt))
+}
+
+// staticFiles lists the static files, built-in and the catalogue's.
+func staticFiles(src fs.FS, opt Options) map[string]bool {
+	static := map[string]bool{}
+	for _, layer := range []fs.FS{opt.Static, subFS(src, "static")} {
+		if layer == nil {
+			continue
+		}
+		// Errors (a symbolic link) are reported when the files are copied.
+		_ = fs.WalkDir(layer, ".", func(name string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.HasPrefix(path.Base(name), ".") {
+				static[name] = true
+			}
+			return nil
+		})
+	}
+	return static
+}
+
+// linkSiteOf is linkSite with the static files listed.
+func linkSiteOf(cat *catalog.Catalogue, opt Options, static map[string]bool) *markdown.Site {
 	s := &markdown.Site{
 		Pages:  map[string]string{cat.Index.File: ""},
 		Drafts: map[string]bool{},
-		Static: map[string]bool{},
+		Static: static,
 		URLs:   map[string]bool{},
 	}
 	for _, a := range cat.Activities {
@@ -350,18 +375,6 @@ func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
 	for _, p := range cat.Pages {
 		s.Pages[p.File] = route.Page(p)
 		s.Drafts[p.File] = p.Utkast
-	}
-	for _, layer := range []fs.FS{opt.Static, subFS(src, "static")} {
-		if layer == nil {
-			continue
-		}
-		// Errors (a symbolic link) are reported when the files are copied.
-		_ = fs.WalkDir(layer, ".", func(name string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && !strings.HasPrefix(path.Base(name), ".") {
-				s.Static[name] = true
-			}
-			return nil
-		})
 	}
 	for _, pg := range site.Paths(site.Input{Cat: published(cat), Now: opt.Now}) {
 		s.URLs[pg.URL] = true

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -73,8 +74,8 @@ type Cache struct {
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
 	bodies map[site.Key]bodyEntry // markdown's work by bodyKey
-	// checked holds the checks of each activity (check.Reuse) by
-	// checkKey, kept in memory only (samkat serve).
+	// checked holds the checks of each activity (check.Reuse) by its
+	// fileSum, kept in memory only (samkat serve).
 	checked map[site.Key]checkedEntry
 	// analyses are the search index's analysis of each activity, by its
 	// file (self-checking: see search.Analysis), and records each
@@ -89,16 +90,32 @@ type Cache struct {
 	// ("" for none); outputs are by path.
 	base    string
 	outputs map[string]site.Key
+	// links is the link table of the last build, kept in memory only.
+	links *linkEntry
+}
+
+// linkEntry is the link table of the last build that kept one (see
+// run.linkSite), with what it was made of besides the catalogue.
+type linkEntry struct {
+	site *markdown.Site
+	key  site.Key
+	sums map[string]site.Key // the content files' fileSums
+	now  catalog.Date
+	base string // the index's baseurl, as the build had it
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{} }
 
 // checkedEntry is what the checks of one activity gave: the activity as
-// checked (without its body) and the diagnostics.
+// checked (without its body) and the diagnostics, and what they were
+// made against besides the file: the fileSum of the index and check's
+// dep (check.Reuse).
 type checkedEntry struct {
 	a     *catalog.Activity
 	diags diag.List
+	index site.Key
+	dep   [32]byte
 }
 
 type bodyEntry struct {
@@ -120,6 +137,8 @@ type run struct {
 	// against; checked are this build's checks of them (see checks).
 	index   site.Key
 	checked map[site.Key]checkedEntry
+	// prevChecked are the checks the cache held before this build's.
+	prevChecked map[site.Key]checkedEntry
 	// state, for a cache of one build, is where its files are written
 	// (the output folder); saved waits until the parsed files are (see
 	// loaded).
@@ -127,6 +146,9 @@ type run struct {
 	version string
 	saved   func()
 	fresh   bool // a file without diagnostics was parsed, not reused
+	// known gives the SHA-256 of a file's bytes when the source knows it
+	// (FileSummer); nil, or false, and fileSum hashes them.
+	known func(name string, data []byte) ([32]byte, bool)
 }
 
 func (c *Cache) start() *run {
@@ -136,19 +158,27 @@ func (c *Cache) start() *run {
 	return &run{c: c, sums: map[string]site.Key{}, parsed: map[site.Key]load.Parsed{}, bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
 }
 
-// fileSum is the key of a content file: its path and bytes.
-func fileSum(name string, src []byte) site.Key {
+// fileSum is the key of a content file: its path and the SHA-256 of its
+// bytes, given by the source when it is a FileSummer.
+func (r *run) fileSum(name string, src []byte) site.Key {
+	data, ok := [32]byte{}, false
+	if r.known != nil {
+		data, ok = r.known(name, src)
+	}
+	if !ok {
+		data = sha256.Sum256(src)
+	}
 	h := sha256.New()
-	writeString(h, "samkat file 1")
+	writeString(h, "samkat file 2")
 	writeString(h, name)
-	h.Write(src)
+	h.Write(data[:])
 	return sumOf(h)
 }
 
 // Reused is load.Reuse's: the cached result for the file, copied, with
 // its body taken from src again when the cache keeps none.
 func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
-	sum := fileSum(name, src)
+	sum := r.fileSum(name, src)
 	r.c.mu.Lock()
 	p, ok := r.c.parsed[sum]
 	r.c.mu.Unlock()
@@ -180,7 +210,7 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 // cache of one build (whose parsed files are written to a file; a cache
 // kept in memory keeps the body, a part of src or made of it alone).
 func (r *run) Parsed(name string, src []byte, p load.Parsed) {
-	sum := fileSum(name, src)
+	sum := r.fileSum(name, src)
 	q := cloneParsed(p)
 	switch {
 	case !r.c.oneBuild:
@@ -242,34 +272,34 @@ func (r *run) checks(index string) check.Reuse {
 		return nil
 	}
 	r.index, r.checked = r.sums[index], map[site.Key]checkedEntry{}
+	r.c.mu.Lock()
+	r.prevChecked = r.c.checked
+	r.c.mu.Unlock()
 	return r
 }
 
-// checkKey is the key of the checks of the activity of file: its
-// fileSum, the index's and dep (check.Reuse).
-func (r *run) checkKey(file string, dep [32]byte) (site.Key, bool) {
+// checkKey is where the checks of the activity of file are kept: its
+// fileSum; an entry there holds for this build when its index and dep
+// are this build's (check.Reuse). Compared, not hashed together: at
+// 10,000 activities a hash each is some 10 ms of every rebuild.
+func (r *run) checkKey(file string) (site.Key, bool) {
 	sum, ok := r.sums[file]
 	if !ok || r.index == (site.Key{}) {
 		return site.Key{}, false
 	}
-	h := sha256.New()
-	writeString(h, "samkat checked 1")
-	writeKey(h, sum)
-	writeKey(h, r.index)
-	h.Write(dep[:])
-	return sumOf(h), true
+	return sum, true
 }
 
 // CheckedActivity is check.Reuse's.
 func (r *run) CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activity, diag.List, bool) {
-	key, ok := r.checkKey(a.File, dep)
+	key, ok := r.checkKey(a.File)
 	if !ok {
 		return catalog.Activity{}, nil, false
 	}
 	r.c.mu.Lock()
 	e, ok := r.c.checked[key]
 	r.c.mu.Unlock()
-	if !ok {
+	if !ok || e.index != r.index || e.dep != dep {
 		return catalog.Activity{}, nil, false
 	}
 	r.checked[key] = e
@@ -280,13 +310,13 @@ func (r *run) CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activi
 
 // ActivityChecked is check.Reuse's.
 func (r *run) ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List) {
-	key, ok := r.checkKey(a.File, dep)
+	key, ok := r.checkKey(a.File)
 	if !ok {
 		return
 	}
 	q := cloneParsed(load.Parsed{Activity: a}).Activity
 	q.Body = nil
-	r.checked[key] = checkedEntry{q, slices.Clone(diags)}
+	r.checked[key] = checkedEntry{q, slices.Clone(diags), r.index, dep}
 }
 
 // checkedAll ends the checks: the cache keeps this build's.
@@ -864,4 +894,74 @@ func (r *run) withKey(base string, key site.Key) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// linkSite is the package's linkSite with its linkKey. A cache kept in
+// memory keeps the last table, and gives it again when the catalogue
+// differs from the one it was made of only in the text of activities:
+// every other content file the same (by fileSum), each activity that
+// changed checked the same but for its body (the page paths and URLs
+// come from the frontmatter), the same static files, day and baseurl.
+// At 10,000 activities that spares site.Paths and hashing the table
+// on a save of an activity's text in samkat serve.
+func (r *run) linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) (*markdown.Site, site.Key) {
+	static := staticFiles(src, opt)
+	if r == nil || r.c.oneBuild || r.index == (site.Key{}) {
+		ls := linkSiteOf(cat, opt, static)
+		return ls, linkKey(ls)
+	}
+	r.c.mu.Lock()
+	prev := r.c.links
+	r.c.mu.Unlock()
+	var e *linkEntry
+	if prev != nil && prev.now == opt.Now && prev.base == cat.Index.BaseURL && maps.Equal(prev.site.Static, static) && r.sameFrontmatter(prev, cat) {
+		// The same table, now of this build's files, whose checks the
+		// next build compares its own with (prevChecked).
+		e = &linkEntry{site: prev.site, key: prev.key, sums: r.sums, now: opt.Now, base: cat.Index.BaseURL}
+	} else {
+		ls := linkSiteOf(cat, opt, static)
+		e = &linkEntry{site: ls, key: linkKey(ls), sums: r.sums, now: opt.Now, base: cat.Index.BaseURL}
+	}
+	r.c.mu.Lock()
+	r.c.links = e
+	r.c.mu.Unlock()
+	return e.site, e.key
+}
+
+// sameFrontmatter says whether the content files are those prev was made
+// of, but for activities whose checks differ from the earlier ones only in
+// the body (see linkSite). Check changes no activity after its own checks
+// (check.Reuse), so an entry of prevChecked is the activity as the earlier
+// build's table was made of it.
+func (r *run) sameFrontmatter(prev *linkEntry, cat *catalog.Catalogue) bool {
+	if len(prev.sums) != len(r.sums) {
+		return false
+	}
+	changed := map[string]site.Key{} // file → its earlier fileSum
+	for name, sum := range r.sums {
+		was, ok := prev.sums[name]
+		if !ok {
+			return false
+		}
+		if was != sum {
+			changed[name] = was
+		}
+	}
+	for _, a := range cat.Activities {
+		was, ok := changed[a.File]
+		if !ok {
+			continue
+		}
+		delete(changed, a.File)
+		e, ok := r.prevChecked[was]
+		if !ok || e.index != r.index {
+			return false
+		}
+		x, y := *a, *e.a
+		x.Body, y.Body, x.Pos, y.Pos = nil, nil, nil, nil
+		if !reflect.DeepEqual(x, y) {
+			return false
+		}
+	}
+	return len(changed) == 0 // else an index or a page changed
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -20,17 +21,17 @@ func linkKey(s *markdown.Site) site.Key {
 	h := sha256.New()
 	writeString(h, "samkat links 1")
 	for _, m := range []map[string]string{s.Pages} {
-		writeString(h, fmt.Sprint(len(m)))
+		writeString(h, strconv.Itoa(len(m)))
 		for _, k := range sortedKeys(m) {
 			writeString(h, k)
 			writeString(h, m[k])
 		}
 	}
 	for _, m := range []map[string]bool{s.Drafts, s.Static, s.URLs} {
-		writeString(h, fmt.Sprint(len(m)))
+		writeString(h, strconv.Itoa(len(m)))
 		for _, k := range sortedKeys(m) {
 			writeString(h, k)
-			writeString(h, fmt.Sprint(m[k]))
+			writeString(h, strconv.FormatBool(m[k]))
 		}
 	}
 	return sumOf(h)
@@ -45,7 +46,7 @@ func bodyKey(sum, links site.Key, insets []markdown.Inset) site.Key {
 	writeKey(h, sum)
 	writeKey(h, links)
 	for _, in := range insets {
-		writeString(h, fmt.Sprint(in.Levels))
+		writeString(h, strconv.Itoa(in.Levels))
 		writeString(h, in.IDPrefix)
 		writeString(h, in.From)
 		writeString(h, in.To)

@@ -81,6 +81,17 @@ type derived struct {
 	err   error
 }
 
+// FileSummer is a source of a catalogue that knows the SHA-256 of the
+// files it holds: samkat serve hashed each when it read it. The cache of
+// a build finds a file's earlier work by its sum (fileSum), and with a
+// FileSummer it does not hash the whole catalogue again on every rebuild.
+type FileSummer interface {
+	// FileSum returns the SHA-256 of data, the bytes read from the file
+	// name, if it knows it without hashing them; false when it does not
+	// hold those very bytes for name.
+	FileSum(name string, data []byte) ([32]byte, bool)
+}
+
 // Summer is a source of a catalogue that can say, without reading its
 // files again, what they hold: samkat serve keeps them in memory. Prepare
 // uses the sum to give the pages keys (site.Page.Key), so that a page a

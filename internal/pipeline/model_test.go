@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/route"
 	"github.com/samkat/samkat/internal/synth"
@@ -321,4 +323,118 @@ func TestModelKeepCached(t *testing.T) {
 	}
 	opt.Cache = nil
 	sameAsFresh(t, next, prepare(), kept)
+}
+
+// fileSummed is a catalogue in memory that gives the sums of its files,
+// as samkat serve's source does (FileSummer), and counts those it gave.
+type fileSummed struct {
+	fstest.MapFS
+	mu    sync.Mutex
+	given int
+}
+
+func (s *fileSummed) FileSum(name string, data []byte) ([32]byte, bool) {
+	f, ok := s.MapFS[name]
+	if !ok || !bytes.Equal(f.Data, data) {
+		return [32]byte{}, false
+	}
+	s.mu.Lock()
+	s.given++
+	s.mu.Unlock()
+	return sha256.Sum256(data), true
+}
+
+// TestFileSummerAsBuilt: with a source that gives its files' sums, a
+// cached model after a change to one activity renders every file as a
+// build of the changed catalogue, and the sums are taken, not made.
+func TestFileSummerAsBuilt(t *testing.T) {
+	ctx := context.Background()
+	src := &fileSummed{MapFS: mapCopy(t, os.DirFS("testdata/small"))}
+	opt := testOptions()
+	opt.Cache = NewCache()
+	if _, _, err := Prepare(ctx, src, opt); err != nil {
+		t.Fatal(err)
+	}
+	name := "content/verksamheter/lotsen.md"
+	src.MapFS[name] = &fstest.MapFile{Data: append(slices.Clone(src.MapFS[name].Data), "\nEn rad till.\n"...)}
+	src.given = 0
+	m, _, err := Prepare(ctx, src, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.given == 0 {
+		t.Error("no file's sum was taken from the source")
+	}
+	built, _, err := buildMem(t, src.MapFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range slices.Sorted(maps.Keys(built)) {
+		got, ok, err := m.Render(ctx, f)
+		if !ok || err != nil || !bytes.Equal(got, built[f]) {
+			t.Errorf("%s: %v, %v, equal %v", f, ok, err, bytes.Equal(got, built[f]))
+		}
+	}
+}
+
+// TestLinkTableKept: a cache kept in memory gives the link table again
+// when only the text of an activity changed, and makes it anew when its
+// frontmatter did; every file is what a build of the catalogue makes.
+func TestLinkTableKept(t *testing.T) {
+	ctx := context.Background()
+	src := mapCopy(t, os.DirFS("testdata/small"))
+	opt := testOptions()
+	opt.Cache = NewCache()
+	lotsen, koordinator, aktiv := "content/verksamheter/lotsen.md", "content/verksamheter/koordinator.md", "content/verksamheter/aktiv-vardag.md"
+	edit := func(name, old, new string) {
+		b := string(src[name].Data)
+		if !strings.Contains(b, old) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		src[name] = &fstest.MapFile{Data: []byte(strings.Replace(b, old, new, 1))}
+	}
+	steps := []struct {
+		name string
+		do   func()
+		kept bool
+	}{
+		{"first", func() {}, false},
+		{"unchanged", func() {}, true},
+		{"a link in a text", func() {
+			src[koordinator].Data = append(slices.Clone(src[koordinator].Data), "\n[Lotsen](lotsen.md).\n"...)
+		}, true},
+		{"another text", func() { src[lotsen].Data = append(slices.Clone(src[lotsen].Data), "\nEn rad till.\n"...) }, true},
+		{"a municipality fewer", func() { edit(lotsen, "kommuner: [Borås, mark]", "kommuner: [Borås]") }, false},
+		{"the text again", func() { src[lotsen].Data = append(slices.Clone(src[lotsen].Data), "\nOch en.\n"...) }, true},
+		{"a draft", func() { edit(aktiv, "namn: Aktiv vardag\n", "namn: Aktiv vardag\nutkast: true\n") }, false},
+		{"published", func() { edit(aktiv, "namn: Aktiv vardag\nutkast: true\n", "namn: Aktiv vardag\n") }, false},
+		{"a year later", func() { opt.Now = opt.Now.AddDays(400) }, false},
+	}
+	for _, step := range steps {
+		step.do()
+		var before *markdown.Site
+		if opt.Cache.links != nil {
+			before = opt.Cache.links.site
+		}
+		m, _, err := Prepare(ctx, src, opt)
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if kept := before != nil && opt.Cache.links.site == before; kept != step.kept {
+			t.Errorf("%s: the link table kept: %v, want %v", step.name, kept, step.kept)
+		}
+		cold := opt
+		cold.Cache = nil
+		var out publish.Mem
+		if _, err := Site(ctx, src, &out, cold); err != nil {
+			t.Fatal(err)
+		}
+		built := out.Files()
+		for _, f := range slices.Sorted(maps.Keys(built)) {
+			got, ok, err := m.Render(ctx, f)
+			if !ok || err != nil || !bytes.Equal(got, built[f]) {
+				t.Errorf("%s: %s: %v, %v, equal %v", step.name, f, ok, err, bytes.Equal(got, built[f]))
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"io/fs"
 	"maps"
 	"os"
@@ -316,4 +317,25 @@ func TestPolledEdits(t *testing.T) {
 	}
 	writeFile(t, h.dir, "static/ny.txt", "ny\n")
 	h.waitFor(base+"ny.txt", "ny\n")
+}
+
+// TestSourceFileSum: the source gives the sum of the bytes it keeps for
+// a file, and none for other bytes or for a file it does not keep.
+func TestSourceFileSum(t *testing.T) {
+	dir := catalogueCopy(t)
+	f := newSource().over(os.DirFS(dir))
+	name := "content/_index.md"
+	b, err := fs.ReadFile(f, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, ok := f.FileSum(name, b); !ok || sum != sha256.Sum256(b) {
+		t.Errorf("kept bytes: %x, %v; want %x", sum, ok, sha256.Sum256(b))
+	}
+	if _, ok := f.FileSum(name, append(slices.Clone(b), '\n')); ok {
+		t.Error("other bytes were given a sum")
+	}
+	if _, ok := f.FileSum("content/none.md", nil); ok {
+		t.Error("a file not kept was given a sum")
+	}
 }

@@ -216,6 +216,16 @@ func (f *sourceFS) Sum() [32]byte {
 	return sum
 }
 
+// FileSum returns the SHA-256 of data if they are the bytes kept for
+// name (pipeline.FileSummer): comparing them costs less than hashing
+// them, and a file read again since is not taken for them.
+func (f *sourceFS) FileSum(name string, data []byte) ([32]byte, bool) {
+	if k := f.kept(name); k != nil && bytes.Equal(k.data, data) {
+		return k.sum, true
+	}
+	return [32]byte{}, false
+}
+
 // memFile is a kept file, opened.
 type memFile struct {
 	*bytes.Reader
