@@ -22,7 +22,7 @@ func (r *parsedRecorder) Reused(string, []byte) (load.Parsed, bool) { return loa
 func (r *parsedRecorder) Parsed(name string, src []byte, p load.Parsed) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.parsed[fileSum(name, src)] = p
+	r.parsed[(&run{}).fileSum(name, src)] = p
 }
 
 // TestParsedFileRoundTrip: what the cache file holds of a parsed file
