@@ -143,6 +143,13 @@ func (a *Analysis) valid(ctx, doc uint64) bool {
 		le64(a.data[1:9]) == ctx && le64(a.data[9:17]) == doc
 }
 
+// validIn reports whether a is an analysis of this version made in the
+// context with the checksum ctx, of whichever document.
+func (a *Analysis) validIn(ctx uint64) bool {
+	return a != nil && len(a.data) >= analysisHeader && a.data[0] == analysisVersion &&
+		le64(a.data[1:9]) == ctx
+}
+
 func le64(s string) uint64 {
 	var x uint64
 	for i := 7; i >= 0; i-- {

@@ -102,6 +102,18 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 // Build makes, whatever prev holds. It returns the analysis of each
 // document, for the next build.
 func BuildReusing(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev []*Analysis) (*Index, []*Analysis, error) {
+	return BuildTrusting(ctx, docs, synonyms, prev, nil)
+}
+
+// BuildTrusting is BuildReusing for a caller that knows, by a key of its
+// own of all a document is made of, that prev[i] is the analysis of
+// docs[i] as it is now: where trusted[i] is true (trusted may be shorter
+// than docs), prev[i] is used without checking it against the document,
+// so docs[i].Text[Body] need not be given (it may be ""). It is still
+// checked to be an analysis of this version made in the same context
+// (the synonyms and the municipalities' names), and made again if not:
+// then docs[i] must be whole. A wrong trust gives a wrong index.
+func BuildTrusting(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev []*Analysis, trusted []bool) (*Index, []*Analysis, error) {
 	var syns []synonym
 	for _, s := range withBuiltins(synonyms) {
 		if o, b := Terms(s.Ord), Terms(s.Betyder); len(o) > 0 && len(b) > 0 {
@@ -121,6 +133,11 @@ func BuildReusing(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, p
 	// word of every description is most of the work.
 	analyses := make([]*Analysis, len(docs))
 	workers, err := parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
+		if i < len(prev) && i < len(trusted) && trusted[i] && prev[i].validIn(within) {
+			analyses[i] = prev[i]
+			w.addVocabulary(prev[i])
+			return nil
+		}
 		sum := docSum(&docs[i])
 		if i < len(prev) && prev[i].valid(within, sum) {
 			analyses[i] = prev[i]
