@@ -43,7 +43,10 @@ import (
 //   - each activity's search analysis, by its file (search.BuildReusing
 //     checks that it is still the document's), and its records of the
 //     open data, by its file key, the index's and the day
-//     (export.DataFormat.Record), in memory only.
+//     (export.DataFormat.Record), in memory only. samkat build keeps
+//     the analyses in a file too, by the activity's file key
+//     (analysisKey): trusted so, an unchanged activity's body is neither
+//     converted nor analysed again.
 //   - each file of the output, by its path: the key of what it was made of
 //     (site.Page.Key with the layouts and samkat's build for a page; the
 //     whole catalogue and the options for the open data, the feed, the
@@ -55,7 +58,7 @@ import (
 // A Cache is safe for concurrent use. Each build keeps only what it used,
 // so a long-lived cache (samkat serve) holds one catalogue's worth however
 // many builds it serves. Dir loads it from the output folder
-// (.samkat/cache and .samkat/cache-parsed) when Options.Cache is nil and
+// (.samkat/cache, .samkat/cache-parsed and .samkat/cache-search) when Options.Cache is nil and
 // saves it there; a damaged, truncated or foreign file is ignored, and the
 // build is a full one.
 type Cache struct {
@@ -79,6 +82,13 @@ type Cache struct {
 	// catalogue that made them, kept in memory only.
 	analyses map[string]*search.Analysis
 	records  map[site.Key][]byte
+	// known are analyses by analysisKey, read from the cache-search file
+	// (oneBuild): trusted without the body's text, which then need not be
+	// converted.
+	known map[site.Key]*search.Analysis
+	// storedKnown is the hash of the analyses the cache-search file
+	// held, as analysesSum makes it.
+	storedKnown site.Key
 	// clean are the bodyKeys of the bodies that convert without a
 	// diagnostic: such a body need not be converted unless it is shown.
 	clean map[site.Key]bool
@@ -330,6 +340,128 @@ func (r *run) analysed(cat *catalog.Catalogue, analyses []*search.Analysis) {
 	r.c.mu.Unlock()
 }
 
+// analysisKey is the key of an activity's search analysis: its file key
+// (site.Input.FileKeys), which covers all its search document is made of
+// (the file, and the index that names its functions and financiers). The
+// context the analysis was made in is checked by package search itself.
+func analysisKey(fileKey site.Key) site.Key {
+	h := sha256.New()
+	writeString(h, "samkat search analysis 1")
+	writeKey(h, fileKey)
+	return sumOf(h)
+}
+
+// trustedAnalyses returns, for each activity of cat in its order, an
+// analysis to give search.BuildTrusting and whether it is trusted
+// (known by its analysisKey); the others are those analysesOf gives.
+// Both are nil when the cache has no known analyses.
+func (r *run) trustedAnalyses(cat *catalog.Catalogue, keys map[string]site.Key) ([]*search.Analysis, []bool) {
+	if r == nil || keys == nil {
+		return nil, nil
+	}
+	r.c.mu.Lock()
+	known := r.c.known
+	r.c.mu.Unlock()
+	if known == nil {
+		return nil, nil
+	}
+	prev := r.analysesOf(cat)
+	if prev == nil {
+		prev = make([]*search.Analysis, len(cat.Activities))
+	}
+	trusted := make([]bool, len(cat.Activities))
+	for i, a := range cat.Activities {
+		k, ok := keys[a.File]
+		if !ok {
+			continue
+		}
+		if an, ok := known[analysisKey(k)]; ok {
+			prev[i], trusted[i] = an, true
+		}
+	}
+	return prev, trusted
+}
+
+// keepAnalyses writes the analyses of the activities of cat to the
+// cache-search file, by analysisKey, for the cache of one build; the
+// file is left as it is when it holds these already. A failure costs the
+// next build its speed only.
+func (r *run) keepAnalyses(cat *catalog.Catalogue, keys map[string]site.Key, analyses []*search.Analysis) {
+	if r == nil || !r.c.oneBuild || r.state == nil || keys == nil || len(analyses) != len(cat.Activities) {
+		return
+	}
+	byKey := make(map[site.Key]*search.Analysis, len(analyses))
+	for i, a := range cat.Activities {
+		if k, ok := keys[a.File]; ok && analyses[i] != nil {
+			byKey[analysisKey(k)] = analyses[i]
+		}
+	}
+	b := encodeAnalyses(byKey)
+	r.c.mu.Lock()
+	same := r.c.known != nil && sha256.Sum256(b) == [32]byte(r.c.storedKnown)
+	r.c.mu.Unlock()
+	if same {
+		return
+	}
+	stamp := buildStamp(r.version)
+	if stamp == "" {
+		return
+	}
+	_ = r.state.SetState(searchFileName, sealCache(stamp, b))
+}
+
+// encodeAnalyses is the cache-search file's entries: for each analysis,
+// in the order of its key, the key and its bytes with their length.
+func encodeAnalyses(byKey map[site.Key]*search.Analysis) []byte {
+	keys := slices.SortedFunc(maps.Keys(byKey), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+	n := 0
+	for _, k := range keys {
+		n += len(k) + binary.MaxVarintLen64 + byKey[k].Len()
+	}
+	b := make([]byte, 0, n+binary.MaxVarintLen64)
+	b = binary.AppendUvarint(b, uint64(len(keys)))
+	for _, k := range keys {
+		data, _ := byKey[k].MarshalBinary()
+		b = append(b, k[:]...)
+		b = binary.AppendUvarint(b, uint64(len(data)))
+		b = append(b, data...)
+	}
+	return b
+}
+
+// decodeAnalyses reads what encodeAnalyses wrote; every analysis is
+// checked whole (search.Analysis.UnmarshalBinary).
+func decodeAnalyses(b []byte) (map[site.Key]*search.Analysis, error) {
+	n, w := binary.Uvarint(b)
+	if w <= 0 || n > uint64(len(b)) {
+		return nil, errCacheFile
+	}
+	b = b[w:]
+	m := make(map[site.Key]*search.Analysis, n)
+	for range n {
+		var k site.Key
+		if len(b) < len(k) {
+			return nil, errCacheFile
+		}
+		copy(k[:], b)
+		b = b[len(k):]
+		l, w := binary.Uvarint(b)
+		if w <= 0 || l > uint64(len(b)-w) {
+			return nil, errCacheFile
+		}
+		a := new(search.Analysis)
+		if err := a.UnmarshalBinary(b[w : w+int(l)]); err != nil {
+			return nil, err
+		}
+		m[k] = a
+		b = b[w+int(l):]
+	}
+	if len(b) != 0 {
+		return nil, errCacheFile
+	}
+	return m, nil
+}
+
 // recordKey is the key of an activity's record in the open data of path:
 // the activity's file key and the index's (site.Input.FileKeys) and the
 // day (export.DataFormat).
@@ -477,15 +609,18 @@ func (r *run) committed(base string) {
 	r.c.mu.Unlock()
 }
 
-// The cache is two files in the output folder's .samkat/, each a header
-// naming the samkat that wrote it, the entries gob-encoded, and the
+// The cache is files in the output folder's .samkat/, each a header
+// naming the samkat that wrote it, the entries (gob-encoded but for
+// cache-search's), and the
 // SHA-256 of all before it: cache holds the keys of the output files and
 // which bodies convert cleanly; cache-parsed the parsed files, written as
 // soon as the files are loaded (its entries are found by their content,
-// so it is right whichever build wrote it).
+// so it is right whichever build wrote it); cache-search, beside them,
+// the search analyses by analysisKey (see encodeAnalyses).
 const (
 	cacheFileName  = "cache"
 	parsedFileName = "cache-parsed"
+	searchFileName = "cache-search"
 	cacheMagic     = "samkat build cache\n"
 	cacheFormat    = 3
 )
@@ -667,6 +802,11 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 	if b := readCache(tx, cacheFileName, stamp); b != nil {
 		if f, err := decodeOutputs(b); err == nil {
 			c.base, c.outputs, c.clean = f.Base, f.Outputs, f.Clean
+		}
+	}
+	if b := readCache(tx, searchFileName, stamp); b != nil {
+		if known, err := decodeAnalyses(b); err == nil {
+			c.known, c.storedKnown = known, sha256.Sum256(b)
 		}
 	}
 	if b := readCache(tx, parsedFileName, stamp); b != nil {

@@ -14,6 +14,8 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/publish"
+	"github.com/samkat/samkat/internal/search"
+	"github.com/samkat/samkat/internal/site"
 )
 
 // incremental is the state of TestIncrementalEqualsCold: a catalogue
@@ -320,6 +322,9 @@ func incrementalChanges() []change {
 			s.opt.Changed = map[string]time.Time{lotsen: time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)}
 		}},
 		{"Version", func(s *incremental) { s.opt.Version = "test-2" }},
+		{"a body's words, the frontmatter as it was", func(s *incremental) {
+			s.edit(lotsen, "En ny rad.\n", "En ny rad om xylofonträning.\n")
+		}},
 		{"the cache files truncated", func(s *incremental) {
 			s.cacheFiles(func(name string, b []byte) []byte { return b[:len(b)/2] })
 		}},
@@ -329,6 +334,18 @@ func incrementalChanges() []change {
 		{"the parsed files garbage", func(s *incremental) {
 			s.cacheFile(parsedFileName, func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
 		}},
+		{"the analyses garbage", func(s *incremental) {
+			s.edit(lotsen, "xylofonträning", "trumträning")
+			s.cacheFile(searchFileName, func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
+		}},
+		{"the analyses damaged", func(s *incremental) {
+			s.edit(lotsen, "trumträning", "xylofonträning")
+			s.cacheFile(searchFileName, func(name string, b []byte) []byte {
+				b = slices.Clone(b)
+				b[len(b)/2] ^= 0x55
+				return b
+			})
+		}},
 		{"the cache files of another samkat", func(s *incremental) {
 			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen 2\n")
 			s.cacheFiles(func(name string, b []byte) []byte { return foreignCache(s.t, name, b, s.opt.Version) })
@@ -336,7 +353,7 @@ func incrementalChanges() []change {
 		{"the cache files emptied", func(s *incremental) { s.cacheFiles(func(string, []byte) []byte { return nil }) }},
 		{"the cache files removed", func(s *incremental) {
 			if s.opt.Cache == nil {
-				for _, name := range []string{cacheFileName, parsedFileName} {
+				for _, name := range []string{cacheFileName, parsedFileName, searchFileName} {
 					s.outFile(".samkat/"+name, os.Remove)
 				}
 			}
@@ -375,7 +392,7 @@ func (s *incremental) cacheFile(name string, change func(name string, b []byte) 
 
 func (s *incremental) cacheFiles(change func(name string, b []byte) []byte) {
 	s.t.Helper()
-	for _, name := range []string{cacheFileName, parsedFileName} {
+	for _, name := range []string{cacheFileName, parsedFileName, searchFileName} {
 		s.cacheFile(name, change)
 	}
 }
@@ -406,6 +423,19 @@ func foreignCache(t *testing.T, name string, b []byte, version string) []byte {
 		if entries, err = encodeParsed(parsed); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if name == searchFileName {
+		// Each analysis under the key of another activity's.
+		known, err := decodeAnalyses(entries)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys := slices.SortedFunc(maps.Keys(known), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+		moved := map[site.Key]*search.Analysis{}
+		for i, k := range keys {
+			moved[k] = known[keys[(i+1)%len(keys)]]
+		}
+		entries = encodeAnalyses(moved)
 	}
 	return sealCache("another samkat", entries)
 }

@@ -279,6 +279,12 @@ func TestBuildTrustingIsBuild(t *testing.T) {
 	sameFiles(t, "trust shorter than docs", trustingFiles(whole, syns, trusted[:3]), cold(whole, syns))
 
 	otherSyns := append(slices.Clone(syns), catalog.Synonym{Ord: "xyz", Betyder: "arbetsträning"})
+	if u := search.Usable(bare, syns, append(slices.Clone(prev), nil)); slices.Contains(u[:len(prev)], false) || u[len(prev)] {
+		t.Errorf("Usable in the same context: %v", u)
+	}
+	if u := search.Usable(bare, otherSyns, prev); slices.Contains(u, true) {
+		t.Errorf("Usable with other synonyms: %v", u)
+	}
 	for i := range trusted {
 		trusted[i] = true
 	}
