@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"errors"
+	"fmt"
 	"hash"
 	"io"
 	"io/fs"
@@ -58,7 +59,8 @@ import (
 // A Cache is safe for concurrent use. Each build keeps only what it used,
 // so a long-lived cache (samkat serve) holds one catalogue's worth however
 // many builds it serves. Dir loads it from the output folder
-// (.samkat/cache, .samkat/cache-parsed and .samkat/cache-search) when Options.Cache is nil and
+// (.samkat/cache, .samkat/cache-parsed and .samkat/cache-search-*) when
+// Options.Cache is nil and
 // saves it there; a damaged, truncated or foreign file is ignored, and the
 // build is a full one.
 type Cache struct {
@@ -82,13 +84,13 @@ type Cache struct {
 	// catalogue that made them, kept in memory only.
 	analyses map[string]*search.Analysis
 	records  map[site.Key][]byte
-	// known are analyses by analysisKey, read from the cache-search file
+	// known are analyses by analysisKey, read from the cache-search files
 	// (oneBuild): trusted without the body's text, which then need not be
 	// converted.
 	known map[site.Key]*search.Analysis
-	// storedKnown is the hash of the analyses the cache-search file
-	// held, as analysesSum makes it.
-	storedKnown site.Key
+	// storedKnown is the SHA-256 of the entries each shard of the
+	// cache-search files held (zero for one not read).
+	storedKnown [searchShards]site.Key
 	// clean are the bodyKeys of the bodies that convert without a
 	// diagnostic: such a body need not be converted unless it is shown.
 	clean map[site.Key]bool
@@ -383,35 +385,57 @@ func (r *run) trustedAnalyses(cat *catalog.Catalogue, keys map[string]site.Key) 
 }
 
 // keepAnalyses writes the analyses of the activities of cat to the
-// cache-search file, by analysisKey, for the cache of one build; the
-// file is left as it is when it holds these already. A failure costs the
-// next build its speed only.
+// cache-search files, by analysisKey, for the cache of one build: one
+// file per shard of the keys (searchShard), each rewritten only when it
+// is to hold other analyses than it does, so that a change to one
+// activity rewrites a shard or two. A failure costs the next build its
+// speed only.
 func (r *run) keepAnalyses(cat *catalog.Catalogue, keys map[string]site.Key, analyses []*search.Analysis) {
 	if r == nil || !r.c.oneBuild || r.state == nil || keys == nil || len(analyses) != len(cat.Activities) {
 		return
 	}
-	byKey := make(map[site.Key]*search.Analysis, len(analyses))
+	var shards [searchShards]map[site.Key]*search.Analysis
 	for i, a := range cat.Activities {
-		if k, ok := keys[a.File]; ok && analyses[i] != nil {
-			byKey[analysisKey(k)] = analyses[i]
+		k, ok := keys[a.File]
+		if !ok || analyses[i] == nil {
+			continue
 		}
-	}
-	b := encodeAnalyses(byKey)
-	r.c.mu.Lock()
-	same := r.c.known != nil && sha256.Sum256(b) == [32]byte(r.c.storedKnown)
-	r.c.mu.Unlock()
-	if same {
-		return
+		ak := analysisKey(k)
+		sh := searchShard(ak)
+		if shards[sh] == nil {
+			shards[sh] = map[site.Key]*search.Analysis{}
+		}
+		shards[sh][ak] = analyses[i]
 	}
 	stamp := buildStamp(r.version)
 	if stamp == "" {
 		return
 	}
-	_ = r.state.SetState(searchFileName, sealCache(stamp, b))
+	r.c.mu.Lock()
+	stored := r.c.storedKnown
+	r.c.mu.Unlock()
+	for sh, byKey := range shards {
+		b := encodeAnalyses(byKey)
+		if sha256.Sum256(b) == [32]byte(stored[sh]) {
+			continue
+		}
+		_ = r.state.SetState(searchFileName(sh), sealCache(stamp, b))
+	}
 }
 
-// encodeAnalyses is the cache-search file's entries: for each analysis,
-// in the order of its key, the key and its bytes with their length.
+// searchShards is how many files the search analyses are kept in.
+const searchShards = 32
+
+// searchShard is the shard of the cache-search files an analysis of the
+// key k is kept in.
+func searchShard(k site.Key) int { return int(k[0]) % searchShards }
+
+// searchFileName is the name of the cache-search file of shard sh.
+func searchFileName(sh int) string { return fmt.Sprintf("cache-search-%02d", sh) }
+
+// encodeAnalyses is the entries of a cache-search file: for each
+// analysis, in the order of its key, the key and its bytes with their
+// length.
 func encodeAnalyses(byKey map[site.Key]*search.Analysis) []byte {
 	keys := slices.SortedFunc(maps.Keys(byKey), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
 	n := 0
@@ -429,37 +453,40 @@ func encodeAnalyses(byKey map[site.Key]*search.Analysis) []byte {
 	return b
 }
 
-// decodeAnalyses reads what encodeAnalyses wrote; every analysis is
-// checked whole (search.Analysis.UnmarshalBinary).
-func decodeAnalyses(b []byte) (map[site.Key]*search.Analysis, error) {
-	n, w := binary.Uvarint(b)
+// decodeAnalyses reads what encodeAnalyses wrote into m; every analysis
+// is checked whole (search.ReadAnalysis). The analyses share one copy of
+// b.
+func decodeAnalyses(m map[site.Key]*search.Analysis, entries []byte) error {
+	b := string(entries)
+	n, w := binary.Uvarint([]byte(b[:min(len(b), binary.MaxVarintLen64)]))
 	if w <= 0 || n > uint64(len(b)) {
-		return nil, errCacheFile
+		return errCacheFile
 	}
 	b = b[w:]
-	m := make(map[site.Key]*search.Analysis, n)
+	got := make(map[site.Key]*search.Analysis, n)
 	for range n {
 		var k site.Key
 		if len(b) < len(k) {
-			return nil, errCacheFile
+			return errCacheFile
 		}
 		copy(k[:], b)
 		b = b[len(k):]
-		l, w := binary.Uvarint(b)
+		l, w := binary.Uvarint([]byte(b[:min(len(b), binary.MaxVarintLen64)]))
 		if w <= 0 || l > uint64(len(b)-w) {
-			return nil, errCacheFile
+			return errCacheFile
 		}
-		a := new(search.Analysis)
-		if err := a.UnmarshalBinary(b[w : w+int(l)]); err != nil {
-			return nil, err
+		a, err := search.ReadAnalysis(b[w : w+int(l)])
+		if err != nil {
+			return err
 		}
-		m[k] = a
+		got[k] = a
 		b = b[w+int(l):]
 	}
 	if len(b) != 0 {
-		return nil, errCacheFile
+		return errCacheFile
 	}
-	return m, nil
+	maps.Copy(m, got)
+	return nil
 }
 
 // recordKey is the key of an activity's record in the open data of path:
@@ -615,12 +642,11 @@ func (r *run) committed(base string) {
 // SHA-256 of all before it: cache holds the keys of the output files and
 // which bodies convert cleanly; cache-parsed the parsed files, written as
 // soon as the files are loaded (its entries are found by their content,
-// so it is right whichever build wrote it); cache-search, beside them,
-// the search analyses by analysisKey (see encodeAnalyses).
+// so it is right whichever build wrote it); the cache-search files, beside
+// them, the search analyses by analysisKey (see keepAnalyses).
 const (
 	cacheFileName  = "cache"
 	parsedFileName = "cache-parsed"
-	searchFileName = "cache-search"
 	cacheMagic     = "samkat build cache\n"
 	cacheFormat    = 3
 )
@@ -804,9 +830,14 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 			c.base, c.outputs, c.clean = f.Base, f.Outputs, f.Clean
 		}
 	}
-	if b := readCache(tx, searchFileName, stamp); b != nil {
-		if known, err := decodeAnalyses(b); err == nil {
-			c.known, c.storedKnown = known, sha256.Sum256(b)
+	for sh := range searchShards {
+		if b := readCache(tx, searchFileName(sh), stamp); b != nil {
+			if c.known == nil {
+				c.known = map[site.Key]*search.Analysis{}
+			}
+			if decodeAnalyses(c.known, b) == nil {
+				c.storedKnown[sh] = sha256.Sum256(b)
+			}
 		}
 	}
 	if b := readCache(tx, parsedFileName, stamp); b != nil {

@@ -336,11 +336,11 @@ func incrementalChanges() []change {
 		}},
 		{"the analyses garbage", func(s *incremental) {
 			s.edit(lotsen, "xylofonträning", "trumträning")
-			s.cacheFile(searchFileName, func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
+			s.searchFiles(func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
 		}},
 		{"the analyses damaged", func(s *incremental) {
 			s.edit(lotsen, "trumträning", "xylofonträning")
-			s.cacheFile(searchFileName, func(name string, b []byte) []byte {
+			s.searchFiles(func(name string, b []byte) []byte {
 				b = slices.Clone(b)
 				b[len(b)/2] ^= 0x55
 				return b
@@ -348,12 +348,15 @@ func incrementalChanges() []change {
 		}},
 		{"the cache files of another samkat", func(s *incremental) {
 			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen 2\n")
-			s.cacheFiles(func(name string, b []byte) []byte { return foreignCache(s.t, name, b, s.opt.Version) })
+			for _, name := range []string{cacheFileName, parsedFileName} {
+				s.cacheFile(name, func(name string, b []byte) []byte { return foreignCache(s.t, name, b, s.opt.Version) })
+			}
+			s.foreignSearch()
 		}},
 		{"the cache files emptied", func(s *incremental) { s.cacheFiles(func(string, []byte) []byte { return nil }) }},
 		{"the cache files removed", func(s *incremental) {
 			if s.opt.Cache == nil {
-				for _, name := range []string{cacheFileName, parsedFileName, searchFileName} {
+				for _, name := range append([]string{cacheFileName, parsedFileName}, searchFileNames()...) {
 					s.outFile(".samkat/"+name, os.Remove)
 				}
 			}
@@ -392,8 +395,70 @@ func (s *incremental) cacheFile(name string, change func(name string, b []byte) 
 
 func (s *incremental) cacheFiles(change func(name string, b []byte) []byte) {
 	s.t.Helper()
-	for _, name := range []string{cacheFileName, parsedFileName, searchFileName} {
+	for _, name := range []string{cacheFileName, parsedFileName} {
 		s.cacheFile(name, change)
+	}
+	s.searchFiles(change)
+}
+
+func searchFileNames() []string {
+	var names []string
+	for sh := range searchShards {
+		names = append(names, searchFileName(sh))
+	}
+	return names
+}
+
+// searchFiles changes the cache-search files; a file of a shard that
+// holds no analysis is left out, since a build need not write it.
+func (s *incremental) searchFiles(change func(name string, b []byte) []byte) {
+	s.t.Helper()
+	if s.opt.Cache != nil || s.mem != nil {
+		return
+	}
+	for _, name := range searchFileNames() {
+		if _, err := os.Stat(filepath.Join(s.out, ".samkat", name)); err == nil {
+			s.cacheFile(name, change)
+		}
+	}
+}
+
+// foreignSearch makes the cache-search files as another build of samkat
+// would have written them, each analysis under the key of another
+// activity's: trusted, they would show.
+func (s *incremental) foreignSearch() {
+	s.t.Helper()
+	if s.opt.Cache != nil || s.mem != nil {
+		return
+	}
+	known := map[site.Key]*search.Analysis{}
+	for _, name := range searchFileNames() {
+		b, err := os.ReadFile(filepath.Join(s.out, ".samkat", name))
+		if err != nil {
+			continue
+		}
+		entries, err := openCache(b, buildStamp(s.opt.Version))
+		if err != nil {
+			s.t.Fatalf("%s: %v", name, err)
+		}
+		if err := decodeAnalyses(known, entries); err != nil {
+			s.t.Fatalf("%s: %v", name, err)
+		}
+	}
+	keys := slices.SortedFunc(maps.Keys(known), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+	var shards [searchShards]map[site.Key]*search.Analysis
+	for i, k := range keys {
+		sh := searchShard(k)
+		if shards[sh] == nil {
+			shards[sh] = map[site.Key]*search.Analysis{}
+		}
+		shards[sh][k] = known[keys[(i+1)%len(keys)]]
+	}
+	for sh, m := range shards {
+		p := filepath.Join(s.out, ".samkat", searchFileName(sh))
+		if err := os.WriteFile(p, sealCache("another samkat", encodeAnalyses(m)), 0o644); err != nil {
+			s.t.Fatal(err)
+		}
 	}
 }
 
@@ -423,19 +488,6 @@ func foreignCache(t *testing.T, name string, b []byte, version string) []byte {
 		if entries, err = encodeParsed(parsed); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if name == searchFileName {
-		// Each analysis under the key of another activity's.
-		known, err := decodeAnalyses(entries)
-		if err != nil {
-			t.Fatal(err)
-		}
-		keys := slices.SortedFunc(maps.Keys(known), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
-		moved := map[site.Key]*search.Analysis{}
-		for i, k := range keys {
-			moved[k] = known[keys[(i+1)%len(keys)]]
-		}
-		entries = encodeAnalyses(moved)
 	}
 	return sealCache("another samkat", entries)
 }

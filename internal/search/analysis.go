@@ -90,6 +90,16 @@ func (a *Analysis) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
+// ReadAnalysis is UnmarshalBinary for bytes held in a string: the
+// analysis keeps s, not a copy of it.
+func ReadAnalysis(s string) (*Analysis, error) {
+	a, err := parseAnalysis(s)
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
 // Len returns the size of the analysis in bytes.
 func (a *Analysis) Len() int { return len(a.data) }
 
