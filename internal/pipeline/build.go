@@ -638,17 +638,25 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 				render[pg.Path] = true
 			}
 		}
-		if len(render) > 0 {
-			if err := p.convertPending(ctx, &in); err != nil {
-				return 0, 0, err
-			}
-		}
 		switch {
 		case len(render) == 0:
 		case len(render)*pagesAlone > len(list):
+			if err := p.convertPending(ctx, &in); err != nil {
+				return 0, 0, err
+			}
 			pages = slices.DeleteFunc(site.Assemble(in), func(pg site.Page) bool { return !render[pg.Path] })
 		default:
-			// Few: each page's view is made alone.
+			// Few: each page's view is made alone, of the bodies it
+			// reads (site.Page.Files).
+			var files []string
+			for _, pg := range list {
+				if render[pg.Path] {
+					files = append(files, pg.Files...)
+				}
+			}
+			if err := p.convertFiles(ctx, &in, files); err != nil {
+				return 0, 0, err
+			}
 			for _, pg := range list {
 				if render[pg.Path] {
 					pg.View = pg.Build()
