@@ -648,7 +648,7 @@ const (
 	cacheFileName  = "cache"
 	parsedFileName = "cache-parsed"
 	cacheMagic     = "samkat build cache\n"
-	cacheFormat    = 3
+	cacheFormat    = 4
 )
 
 // cacheFile is what the cache files hold. Parsed files with diagnostics
@@ -666,12 +666,12 @@ type cacheFile struct {
 func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := gob.NewEncoder(&buf)
-	chunk := make(map[site.Key]load.Parsed, parsedChunk)
+	chunk := make(map[site.Key]storedParsed, parsedChunk)
 	for k, p := range parsed {
 		if len(p.Diags) > 0 {
 			continue
 		}
-		chunk[k] = p
+		chunk[k] = storedParsed{p, zerosOf(p.Activity)}
 		if len(chunk) == parsedChunk {
 			if err := enc.Encode(chunk); err != nil {
 				return nil, err
@@ -689,6 +689,62 @@ func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
 
 const parsedChunk = 256
 
+// storedParsed is a parsed file as the cache-parsed file holds it: gob
+// leaves out a pointer to a zero value, which Zeros puts back.
+type storedParsed struct {
+	P     load.Parsed
+	Zeros zeros
+}
+
+// zeros says which of an activity's pointers point to a zero value.
+type zeros uint8
+
+const (
+	zeroEgenanmalan zeros = 1 << iota // egenanmalan: nej
+	zeroAlder                         // an age range without either end
+	zeroFran                          // an age from 0
+	zeroTill                          // an age up to 0
+)
+
+func zerosOf(a *catalog.Activity) zeros {
+	var z zeros
+	if a == nil {
+		return 0
+	}
+	if a.Egenanmalan != nil && !*a.Egenanmalan {
+		z |= zeroEgenanmalan
+	}
+	if a.Alder != nil {
+		z |= zeroAlder
+		if a.Alder.Fran != nil && *a.Alder.Fran == 0 {
+			z |= zeroFran
+		}
+		if a.Alder.Till != nil && *a.Alder.Till == 0 {
+			z |= zeroTill
+		}
+	}
+	return z
+}
+
+// restore puts back the pointers to zero values z says a had.
+func (z zeros) restore(a *catalog.Activity) {
+	if a == nil {
+		return
+	}
+	if z&zeroEgenanmalan != 0 {
+		a.Egenanmalan = new(bool)
+	}
+	if z&zeroAlder != 0 && a.Alder == nil {
+		a.Alder = &catalog.Alder{}
+	}
+	if z&zeroFran != 0 {
+		a.Alder.Fran = new(int)
+	}
+	if z&zeroTill != 0 {
+		a.Alder.Till = new(int)
+	}
+}
+
 // storable is how many of parsed the cache file holds.
 func storable(parsed map[site.Key]load.Parsed) int {
 	n := 0
@@ -705,7 +761,7 @@ func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
 	parsed := map[site.Key]load.Parsed{}
 	dec := gob.NewDecoder(bytes.NewReader(b))
 	for {
-		var chunk map[site.Key]load.Parsed
+		var chunk map[site.Key]storedParsed
 		err := dec.Decode(&chunk)
 		if errors.Is(err, io.EOF) {
 			return parsed, nil
@@ -713,7 +769,10 @@ func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
 		if err != nil {
 			return nil, err
 		}
-		maps.Copy(parsed, chunk)
+		for k, sp := range chunk {
+			sp.Zeros.restore(sp.P.Activity)
+			parsed[k] = sp.P
+		}
 	}
 }
 

@@ -257,6 +257,11 @@ const lotsen = "content/verksamheter/lotsen.md"
 func incrementalChanges() []change {
 	return []change{
 		{"nothing", func(s *incremental) {}},
+		// The next change reads this file back from the cache: its
+		// pointers to zero values with it.
+		{"egenanmalan false, an age from 0", func(s *incremental) {
+			s.edit("content/verksamheter/aktiv-vardag.md", "alder: {fran: 18}\n", "alder: {fran: 0}\negenanmalan: false\n")
+		}},
 		{"a body", func(s *incremental) { s.edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n") }},
 		{"namn", func(s *incremental) { s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen i Borås\n") }},
 		{"kommuner", func(s *incremental) { s.edit(lotsen, "kommuner: [Borås, mark]", "kommuner: [Borås, Mark, Åmål]") }},
