@@ -651,17 +651,25 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 				render[pg.Path] = true
 			}
 		}
-		if len(render) > 0 {
-			if err := p.convertPending(ctx, &in); err != nil {
-				return 0, 0, err
-			}
-		}
 		switch {
 		case len(render) == 0:
 		case len(render)*pagesAlone > len(list):
+			if err := p.convertPending(ctx, &in); err != nil {
+				return 0, 0, err
+			}
 			pages = slices.DeleteFunc(site.Assemble(in), func(pg site.Page) bool { return !render[pg.Path] })
 		default:
-			// Few: each page's view is made alone.
+			// Few: each page's view is made alone, of the bodies it
+			// reads (site.Page.Files).
+			var files []string
+			for _, pg := range list {
+				if render[pg.Path] {
+					files = append(files, pg.Files...)
+				}
+			}
+			if err := p.convertFiles(ctx, &in, files); err != nil {
+				return 0, 0, err
+			}
 			for _, pg := range list {
 				if render[pg.Path] {
 					pg.View = pg.Build()
@@ -683,9 +691,13 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err != nil {
 		return 0, 0, err
 	}
+	var known *knownAnalyses
 	if !keptDerived {
-		// The open data, feed and search index read every body's text.
-		if err := p.convertPending(ctx, nil); err != nil {
+		// The feed reads the summary of the activities without a
+		// målgrupp, and the search index every activity's text but those
+		// whose analysis the cache knows.
+		known = knownOf(p.cat, opt.Now, p.fileKeys, r)
+		if err := p.convertFiles(ctx, nil, known.needed(p.cat)); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -754,7 +766,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		p.bodies[file] = markdown.Body{Text: b.Text}
 	}
 	if !keptDerived {
-		if err := addSearchIndex(ctx, d, p.cat, opt.Now, p.bodies, r); err != nil {
+		if err := addSearchIndexKnown(ctx, d, p.cat, opt.Now, p.bodies, r, known); err != nil {
 			return 0, 0, fmt.Errorf("derive: %w", err)
 		}
 	}
@@ -1021,12 +1033,71 @@ func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed ma
 // addSearchIndex writes the files the search script reads (see package
 // search): JSON, compact.
 func addSearchIndex(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run) error {
+	return addSearchIndexKnown(ctx, d, cat, now, bodies, r, nil)
+}
+
+// knownAnalyses are the analyses of the search index a build's cache
+// knows by their key (see trustedAnalyses), for BuildTrusting.
+type knownAnalyses struct {
+	keys    map[string]site.Key // site.Input.FileKeys
+	prev    []*search.Analysis
+	trusted []bool
+}
+
+// knownOf returns the analyses r knows of the activities of cat; nil
+// when it knows none.
+func knownOf(cat *catalog.Catalogue, now catalog.Date, keys map[string]site.Key, r *run) *knownAnalyses {
+	if r == nil || keys == nil {
+		return nil
+	}
+	prev, trusted := r.trustedAnalyses(cat, keys)
+	if trusted != nil {
+		// A trusted analysis made in another context (the synonyms, the
+		// municipalities' names) is made again, from the whole text.
+		usable := search.Usable(search.FromCatalogue(cat, now, nil), cat.Index.Synonymer, prev)
+		for i := range trusted {
+			trusted[i] = trusted[i] && usable[i]
+		}
+	}
+	return &knownAnalyses{keys, prev, trusted}
+}
+
+// needed returns the files whose bodies the derived files read: nil (all
+// of them) when k knows no analysis.
+func (k *knownAnalyses) needed(cat *catalog.Catalogue) []string {
+	if k == nil || k.trusted == nil {
+		return nil
+	}
+	files := []string{}
+	for i, a := range cat.Activities {
+		if !k.trusted[i] || (cat.Index.BaseURL != "" && a.Malgrupp == "") {
+			files = append(files, a.File)
+		}
+	}
+	return files
+}
+
+// addSearchIndexKnown is addSearchIndex with the analyses the cache
+// knows (k may be nil); it keeps the analyses for the next build.
+func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) error {
 	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return bodies[a.File].Text })
-	ix, analyses, err := search.BuildReusing(ctx, docs, cat.Index.Synonymer, r.analysesOf(cat))
+	var (
+		ix       *search.Index
+		analyses []*search.Analysis
+		err      error
+	)
+	if k != nil && k.trusted != nil {
+		ix, analyses, err = search.BuildTrusting(ctx, docs, cat.Index.Synonymer, k.prev, k.trusted)
+	} else {
+		ix, analyses, err = search.BuildReusing(ctx, docs, cat.Index.Synonymer, r.analysesOf(cat))
+	}
 	if err != nil {
 		return err
 	}
 	r.analysed(cat, analyses)
+	if k != nil {
+		r.keepAnalyses(cat, k.keys, analyses)
+	}
 	index, err := ix.Files(search.FacetValues(cat.Index))
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)

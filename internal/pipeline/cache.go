@@ -47,7 +47,10 @@ import (
 //   - each activity's search analysis, by its file (search.BuildReusing
 //     checks that it is still the document's), and its records of the
 //     open data, by its file key, the index's and the day
-//     (export.DataFormat.Record), in memory only.
+//     (export.DataFormat.Record), in memory only. samkat build keeps
+//     the analyses in a file too, by the activity's file key
+//     (analysisKey): trusted so, an unchanged activity's body is neither
+//     converted nor analysed again.
 //   - each file of the output, by its path: the key of what it was made of
 //     (site.Page.Key with the layouts and samkat's build for a page; the
 //     whole catalogue and the options for the open data, the feed, the
@@ -59,7 +62,8 @@ import (
 // A Cache is safe for concurrent use. Each build keeps only what it used,
 // so a long-lived cache (samkat serve) holds one catalogue's worth however
 // many builds it serves. Dir loads it from the output folder
-// (.samkat/cache and .samkat/cache-parsed) when Options.Cache is nil and
+// (.samkat/cache, .samkat/cache-parsed and .samkat/cache-search-*) when
+// Options.Cache is nil and
 // saves it there; a damaged, truncated or foreign file is ignored, and the
 // build is a full one.
 type Cache struct {
@@ -83,6 +87,13 @@ type Cache struct {
 	// catalogue that made them, kept in memory only.
 	analyses map[string]*search.Analysis
 	records  map[site.Key][]byte
+	// known are analyses by analysisKey, read from the cache-search files
+	// (oneBuild): trusted without the body's text, which then need not be
+	// converted.
+	known map[site.Key]*search.Analysis
+	// storedKnown is the SHA-256 of the entries each shard of the
+	// cache-search files held (zero for one not read).
+	storedKnown [searchShards]site.Key
 	// clean are the bodyKeys of the bodies that convert without a
 	// diagnostic: such a body need not be converted unless it is shown.
 	clean map[site.Key]bool
@@ -363,6 +374,153 @@ func (r *run) analysed(cat *catalog.Catalogue, analyses []*search.Analysis) {
 	r.c.mu.Unlock()
 }
 
+// analysisKey is the key of an activity's search analysis: its file key
+// (site.Input.FileKeys), which covers all its search document is made of
+// (the file, and the index that names its functions and financiers). The
+// context the analysis was made in is checked by package search itself.
+func analysisKey(fileKey site.Key) site.Key {
+	h := sha256.New()
+	writeString(h, "samkat search analysis 1")
+	writeKey(h, fileKey)
+	return sumOf(h)
+}
+
+// trustedAnalyses returns, for each activity of cat in its order, an
+// analysis to give search.BuildTrusting and whether it is trusted
+// (known by its analysisKey); the others are those analysesOf gives.
+// Both are nil when the cache has no known analyses.
+func (r *run) trustedAnalyses(cat *catalog.Catalogue, keys map[string]site.Key) ([]*search.Analysis, []bool) {
+	if r == nil || keys == nil {
+		return nil, nil
+	}
+	r.c.mu.Lock()
+	known := r.c.known
+	r.c.mu.Unlock()
+	if known == nil {
+		return nil, nil
+	}
+	prev := r.analysesOf(cat)
+	if prev == nil {
+		prev = make([]*search.Analysis, len(cat.Activities))
+	}
+	trusted := make([]bool, len(cat.Activities))
+	for i, a := range cat.Activities {
+		k, ok := keys[a.File]
+		if !ok {
+			continue
+		}
+		if an, ok := known[analysisKey(k)]; ok {
+			prev[i], trusted[i] = an, true
+		}
+	}
+	return prev, trusted
+}
+
+// keepAnalyses writes the analyses of the activities of cat to the
+// cache-search files, by analysisKey, for the cache of one build: one
+// file per shard of the keys (searchShard), each rewritten only when it
+// is to hold other analyses than it does, so that a change to one
+// activity rewrites a shard or two. A failure costs the next build its
+// speed only.
+func (r *run) keepAnalyses(cat *catalog.Catalogue, keys map[string]site.Key, analyses []*search.Analysis) {
+	if r == nil || !r.c.oneBuild || r.state == nil || keys == nil || len(analyses) != len(cat.Activities) {
+		return
+	}
+	var shards [searchShards]map[site.Key]*search.Analysis
+	for i, a := range cat.Activities {
+		k, ok := keys[a.File]
+		if !ok || analyses[i] == nil {
+			continue
+		}
+		ak := analysisKey(k)
+		sh := searchShard(ak)
+		if shards[sh] == nil {
+			shards[sh] = map[site.Key]*search.Analysis{}
+		}
+		shards[sh][ak] = analyses[i]
+	}
+	stamp := buildStamp(r.version)
+	if stamp == "" {
+		return
+	}
+	r.c.mu.Lock()
+	stored := r.c.storedKnown
+	r.c.mu.Unlock()
+	for sh, byKey := range shards {
+		b := encodeAnalyses(byKey)
+		if sha256.Sum256(b) == [32]byte(stored[sh]) {
+			continue
+		}
+		_ = r.state.SetState(searchFileName(sh), sealCache(stamp, b))
+	}
+}
+
+// searchShards is how many files the search analyses are kept in.
+const searchShards = 32
+
+// searchShard is the shard of the cache-search files an analysis of the
+// key k is kept in.
+func searchShard(k site.Key) int { return int(k[0]) % searchShards }
+
+// searchFileName is the name of the cache-search file of shard sh.
+func searchFileName(sh int) string { return fmt.Sprintf("cache-search-%02d", sh) }
+
+// encodeAnalyses is the entries of a cache-search file: for each
+// analysis, in the order of its key, the key and its bytes with their
+// length.
+func encodeAnalyses(byKey map[site.Key]*search.Analysis) []byte {
+	keys := slices.SortedFunc(maps.Keys(byKey), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+	n := 0
+	for _, k := range keys {
+		n += len(k) + binary.MaxVarintLen64 + byKey[k].Len()
+	}
+	b := make([]byte, 0, n+binary.MaxVarintLen64)
+	b = binary.AppendUvarint(b, uint64(len(keys)))
+	for _, k := range keys {
+		data, _ := byKey[k].MarshalBinary()
+		b = append(b, k[:]...)
+		b = binary.AppendUvarint(b, uint64(len(data)))
+		b = append(b, data...)
+	}
+	return b
+}
+
+// decodeAnalyses reads what encodeAnalyses wrote into m; every analysis
+// is checked whole (search.ReadAnalysis). The analyses share one copy of
+// b.
+func decodeAnalyses(m map[site.Key]*search.Analysis, entries []byte) error {
+	b := string(entries)
+	n, w := binary.Uvarint([]byte(b[:min(len(b), binary.MaxVarintLen64)]))
+	if w <= 0 || n > uint64(len(b)) {
+		return errCacheFile
+	}
+	b = b[w:]
+	got := make(map[site.Key]*search.Analysis, n)
+	for range n {
+		var k site.Key
+		if len(b) < len(k) {
+			return errCacheFile
+		}
+		copy(k[:], b)
+		b = b[len(k):]
+		l, w := binary.Uvarint([]byte(b[:min(len(b), binary.MaxVarintLen64)]))
+		if w <= 0 || l > uint64(len(b)-w) {
+			return errCacheFile
+		}
+		a, err := search.ReadAnalysis(b[w : w+int(l)])
+		if err != nil {
+			return err
+		}
+		got[k] = a
+		b = b[w+int(l):]
+	}
+	if len(b) != 0 {
+		return errCacheFile
+	}
+	maps.Copy(m, got)
+	return nil
+}
+
 // recordKey is the key of an activity's record in the open data of path:
 // the activity's file key and the index's (site.Input.FileKeys) and the
 // day (export.DataFormat).
@@ -510,13 +668,14 @@ func (r *run) committed(base string) {
 	r.c.mu.Unlock()
 }
 
-// The cache is two files in the output folder's .samkat/, each a header
+// The cache is files in the output folder's .samkat/, each a header
 // naming the samkat that wrote it, the entries (gob in cache, JSON in
-// cache-parsed: see encodeParsed), and the
+// cache-parsed: see encodeParsed; cache-search's their own), and the
 // SHA-256 of all before it: cache holds the keys of the output files and
 // which bodies convert cleanly; cache-parsed the parsed files, written as
 // soon as the files are loaded (its entries are found by their content,
-// so it is right whichever build wrote it).
+// so it is right whichever build wrote it); the cache-search files, beside
+// them, the search analyses by analysisKey (see keepAnalyses).
 const (
 	cacheFileName  = "cache"
 	parsedFileName = "cache-parsed"
@@ -709,6 +868,16 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 	if b := readCache(tx, cacheFileName, stamp); b != nil {
 		if f, err := decodeOutputs(b); err == nil {
 			c.base, c.outputs, c.clean = f.Base, f.Outputs, f.Clean
+		}
+	}
+	for sh := range searchShards {
+		if b := readCache(tx, searchFileName(sh), stamp); b != nil {
+			if c.known == nil {
+				c.known = map[site.Key]*search.Analysis{}
+			}
+			if decodeAnalyses(c.known, b) == nil {
+				c.storedKnown[sh] = sha256.Sum256(b)
+			}
 		}
 	}
 	if b := readCache(tx, parsedFileName, stamp); b != nil {

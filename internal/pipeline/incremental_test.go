@@ -14,6 +14,8 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/publish"
+	"github.com/samkat/samkat/internal/search"
+	"github.com/samkat/samkat/internal/site"
 )
 
 // incremental is the state of TestIncrementalEqualsCold: a catalogue
@@ -255,6 +257,11 @@ const lotsen = "content/verksamheter/lotsen.md"
 func incrementalChanges() []change {
 	return []change{
 		{"nothing", func(s *incremental) {}},
+		// The next change reads this file back from the cache: its
+		// pointers to zero values with it.
+		{"egenanmalan false, an age from 0", func(s *incremental) {
+			s.edit("content/verksamheter/aktiv-vardag.md", "alder: {fran: 18}\n", "alder: {fran: 0}\negenanmalan: false\n")
+		}},
 		{"a body", func(s *incremental) { s.edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n") }},
 		{"namn", func(s *incremental) { s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen i Borås\n") }},
 		{"kommuner", func(s *incremental) { s.edit(lotsen, "kommuner: [Borås, mark]", "kommuner: [Borås, Mark, Åmål]") }},
@@ -320,6 +327,9 @@ func incrementalChanges() []change {
 			s.opt.Changed = map[string]time.Time{lotsen: time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)}
 		}},
 		{"Version", func(s *incremental) { s.opt.Version = "test-2" }},
+		{"a body's words, the frontmatter as it was", func(s *incremental) {
+			s.edit(lotsen, "En ny rad.\n", "En ny rad om xylofonträning.\n")
+		}},
 		{"the cache files truncated", func(s *incremental) {
 			s.cacheFiles(func(name string, b []byte) []byte { return b[:len(b)/2] })
 		}},
@@ -329,14 +339,29 @@ func incrementalChanges() []change {
 		{"the parsed files garbage", func(s *incremental) {
 			s.cacheFile(parsedFileName, func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
 		}},
+		{"the analyses garbage", func(s *incremental) {
+			s.edit(lotsen, "xylofonträning", "trumträning")
+			s.searchFiles(func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
+		}},
+		{"the analyses damaged", func(s *incremental) {
+			s.edit(lotsen, "trumträning", "xylofonträning")
+			s.searchFiles(func(name string, b []byte) []byte {
+				b = slices.Clone(b)
+				b[len(b)/2] ^= 0x55
+				return b
+			})
+		}},
 		{"the cache files of another samkat", func(s *incremental) {
 			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen 2\n")
-			s.cacheFiles(func(name string, b []byte) []byte { return foreignCache(s.t, name, b, s.opt.Version) })
+			for _, name := range []string{cacheFileName, parsedFileName} {
+				s.cacheFile(name, func(name string, b []byte) []byte { return foreignCache(s.t, name, b, s.opt.Version) })
+			}
+			s.foreignSearch()
 		}},
 		{"the cache files emptied", func(s *incremental) { s.cacheFiles(func(string, []byte) []byte { return nil }) }},
 		{"the cache files removed", func(s *incremental) {
 			if s.opt.Cache == nil {
-				for _, name := range []string{cacheFileName, parsedFileName} {
+				for _, name := range append([]string{cacheFileName, parsedFileName}, searchFileNames()...) {
 					s.outFile(".samkat/"+name, os.Remove)
 				}
 			}
@@ -377,6 +402,68 @@ func (s *incremental) cacheFiles(change func(name string, b []byte) []byte) {
 	s.t.Helper()
 	for _, name := range []string{cacheFileName, parsedFileName} {
 		s.cacheFile(name, change)
+	}
+	s.searchFiles(change)
+}
+
+func searchFileNames() []string {
+	var names []string
+	for sh := range searchShards {
+		names = append(names, searchFileName(sh))
+	}
+	return names
+}
+
+// searchFiles changes the cache-search files; a file of a shard that
+// holds no analysis is left out, since a build need not write it.
+func (s *incremental) searchFiles(change func(name string, b []byte) []byte) {
+	s.t.Helper()
+	if s.opt.Cache != nil || s.mem != nil {
+		return
+	}
+	for _, name := range searchFileNames() {
+		if _, err := os.Stat(filepath.Join(s.out, ".samkat", name)); err == nil {
+			s.cacheFile(name, change)
+		}
+	}
+}
+
+// foreignSearch makes the cache-search files as another build of samkat
+// would have written them, each analysis under the key of another
+// activity's: trusted, they would show.
+func (s *incremental) foreignSearch() {
+	s.t.Helper()
+	if s.opt.Cache != nil || s.mem != nil {
+		return
+	}
+	known := map[site.Key]*search.Analysis{}
+	for _, name := range searchFileNames() {
+		b, err := os.ReadFile(filepath.Join(s.out, ".samkat", name))
+		if err != nil {
+			continue
+		}
+		entries, err := openCache(b, buildStamp(s.opt.Version))
+		if err != nil {
+			s.t.Fatalf("%s: %v", name, err)
+		}
+		if err := decodeAnalyses(known, entries); err != nil {
+			s.t.Fatalf("%s: %v", name, err)
+		}
+	}
+	keys := slices.SortedFunc(maps.Keys(known), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+	var shards [searchShards]map[site.Key]*search.Analysis
+	for i, k := range keys {
+		sh := searchShard(k)
+		if shards[sh] == nil {
+			shards[sh] = map[site.Key]*search.Analysis{}
+		}
+		shards[sh][k] = known[keys[(i+1)%len(keys)]]
+	}
+	for sh, m := range shards {
+		p := filepath.Join(s.out, ".samkat", searchFileName(sh))
+		if err := os.WriteFile(p, sealCache("another samkat", encodeAnalyses(m)), 0o644); err != nil {
+			s.t.Fatal(err)
+		}
 	}
 }
 

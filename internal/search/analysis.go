@@ -90,6 +90,16 @@ func (a *Analysis) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
+// ReadAnalysis is UnmarshalBinary for bytes held in a string: the
+// analysis keeps s, not a copy of it.
+func ReadAnalysis(s string) (*Analysis, error) {
+	a, err := parseAnalysis(s)
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
 // Len returns the size of the analysis in bytes.
 func (a *Analysis) Len() int { return len(a.data) }
 
@@ -141,6 +151,13 @@ func isWeight(w byte) bool {
 func (a *Analysis) valid(ctx, doc uint64) bool {
 	return a != nil && len(a.data) >= analysisHeader && a.data[0] == analysisVersion &&
 		le64(a.data[1:9]) == ctx && le64(a.data[9:17]) == doc
+}
+
+// validIn reports whether a is an analysis of this version made in the
+// context with the checksum ctx, of whichever document.
+func (a *Analysis) validIn(ctx uint64) bool {
+	return a != nil && len(a.data) >= analysisHeader && a.data[0] == analysisVersion &&
+		le64(a.data[1:9]) == ctx
 }
 
 func le64(s string) uint64 {

@@ -226,3 +226,67 @@ func TestBuildReusingSharesAnalyses(t *testing.T) {
 		sameFiles(t, "built at once", files, want)
 	}
 }
+
+// TestBuildTrustingIsBuild holds the index built from trusted analyses,
+// of documents given without their body's text, to the one Build makes
+// of the whole documents; an analysis made in another context (other
+// synonyms) is made again from the document, trusted or not.
+func TestBuildTrustingIsBuild(t *testing.T) {
+	docs, syns := synthDocs(t, 80)
+	_, prev := filesOf(t, docs, syns, nil)
+	cold := func(docs []search.Doc, syns []catalog.Synonym) map[string][]byte {
+		t.Helper()
+		ix, err := search.Build(context.Background(), docs, syns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := ix.Files(map[string][]string{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	trustingFiles := func(docs []search.Doc, syns []catalog.Synonym, trusted []bool) map[string][]byte {
+		t.Helper()
+		ix, analyses, err := search.BuildTrusting(context.Background(), docs, syns, prev, trusted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(analyses) != len(docs) {
+			t.Fatalf("%d analyses of %d documents", len(analyses), len(docs))
+		}
+		files, err := ix.Files(map[string][]string{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	// All but two trusted, given without their text; the two untrusted
+	// ones changed.
+	bare := slices.Clone(docs)
+	trusted := make([]bool, len(docs))
+	for i := range bare {
+		trusted[i] = i != 5 && i != 9
+		if trusted[i] {
+			bare[i].Text[search.Body] = ""
+		}
+	}
+	bare[5].Text[search.Body] += " Nytt om xylofonträning."
+	bare[9].Text[search.Name] = "Ungdomsteatern"
+	whole := slices.Clone(docs)
+	whole[5], whole[9] = bare[5], bare[9]
+	sameFiles(t, "trusted", trustingFiles(bare, syns, trusted), cold(whole, syns))
+	sameFiles(t, "trust shorter than docs", trustingFiles(whole, syns, trusted[:3]), cold(whole, syns))
+
+	otherSyns := append(slices.Clone(syns), catalog.Synonym{Ord: "xyz", Betyder: "arbetsträning"})
+	if u := search.Usable(bare, syns, append(slices.Clone(prev), nil)); slices.Contains(u[:len(prev)], false) || u[len(prev)] {
+		t.Errorf("Usable in the same context: %v", u)
+	}
+	if u := search.Usable(bare, otherSyns, prev); slices.Contains(u, true) {
+		t.Errorf("Usable with other synonyms: %v", u)
+	}
+	for i := range trusted {
+		trusted[i] = true
+	}
+	sameFiles(t, "trusted, other synonyms", trustingFiles(whole, otherSyns, trusted), cold(whole, otherSyns))
+}

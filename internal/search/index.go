@@ -102,6 +102,13 @@ func Build(ctx context.Context, docs []Doc, synonyms []catalog.Synonym) (*Index,
 // Build makes, whatever prev holds. It returns the analysis of each
 // document, for the next build.
 func BuildReusing(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev []*Analysis) (*Index, []*Analysis, error) {
+	return BuildTrusting(ctx, docs, synonyms, prev, nil)
+}
+
+// contextOf returns what the whole catalogue gives every document's
+// analysis: the synonyms, the words of the municipalities' names, and
+// their checksum.
+func contextOf(docs []Doc, synonyms []catalog.Synonym) ([]synonym, map[string]struct{}, uint64) {
 	var syns []synonym
 	for _, s := range withBuiltins(synonyms) {
 		if o, b := Terms(s.Ord), Terms(s.Betyder); len(o) > 0 && len(b) > 0 {
@@ -116,11 +123,42 @@ func BuildReusing(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, p
 			}
 		}
 	}
-	within := contextSum(syns, places)
+	return syns, places, contextSum(syns, places)
+}
+
+// Usable reports, for each of analyses (nil ones included), whether it
+// is an analysis of this version made in the context of docs and
+// synonyms: one BuildTrusting uses when trusted without reading its
+// document's text. docs need not hold their text.
+func Usable(docs []Doc, synonyms []catalog.Synonym, analyses []*Analysis) []bool {
+	_, _, within := contextOf(docs, synonyms)
+	ok := make([]bool, len(analyses))
+	for i, a := range analyses {
+		ok[i] = a.validIn(within)
+	}
+	return ok
+}
+
+// BuildTrusting is BuildReusing for a caller that knows, by a key of its
+// own of all a document is made of, that prev[i] is the analysis of
+// docs[i] as it is now: where trusted[i] is true (trusted may be shorter
+// than docs), prev[i] is used without checking it against the document,
+// so docs[i].Text[Body] need not be given (it may be ""). It is still
+// checked to be an analysis of this version made in the same context
+// (the synonyms and the municipalities' names), and made again if not:
+// then docs[i] must be whole (Usable tells beforehand which are used). A
+// wrong trust gives a wrong index.
+func BuildTrusting(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev []*Analysis, trusted []bool) (*Index, []*Analysis, error) {
+	syns, places, within := contextOf(docs, synonyms)
 	// Each document's analysis, on all cores: folding and stemming every
 	// word of every description is most of the work.
 	analyses := make([]*Analysis, len(docs))
 	workers, err := parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
+		if i < len(prev) && i < len(trusted) && trusted[i] && prev[i].validIn(within) {
+			analyses[i] = prev[i]
+			w.addVocabulary(prev[i])
+			return nil
+		}
 		sum := docSum(&docs[i])
 		if i < len(prev) && prev[i].valid(within, sum) {
 			analyses[i] = prev[i]
