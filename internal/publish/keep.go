@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -122,18 +121,8 @@ func (t *Tx) SetState(name string, data []byte) error {
 	if done {
 		return errors.New("state set after the output was committed or aborted")
 	}
-	next := p + stateNext
-	f, err := t.root.OpenFile(next, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
+	if err := writeWhole(t.root, p+stateNext, p, data); err != nil {
 		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		t.root.Remove(next)
-		return fmt.Errorf("write %s: %w", p, err)
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()

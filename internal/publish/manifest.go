@@ -5,10 +5,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/samkat/samkat/internal/msg"
 	"io"
 	"os"
 	"path"
+
+	"github.com/samkat/samkat/internal/msg"
 )
 
 // The state samkat keeps inside the output folder, in one hidden folder
@@ -89,20 +90,29 @@ func writeManifest(root *os.Root, name string, m manifest) error {
 	if err != nil {
 		return err
 	}
-	f, err := root.OpenFile(manifestTmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err := writeWhole(root, manifestTmp, name, b); err != nil {
+		return err
+	}
+	return root.Rename(manifestTmp, name)
+}
+
+// writeWhole writes data to the file tmp in root, to be renamed to name
+// (which errors name), and removes what it wrote when it fails. No fsync:
+// the promise is against a build that dies, not a machine that loses
+// power, and on ext4 an fsync here waits for every page of the site just
+// written to reach the disk.
+func writeWhole(root *os.Root, tmp, name string, data []byte) error {
+	f, err := root.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	// No fsync: the promise is against a build that dies, not a machine
-	// that loses power, and on ext4 an fsync here waits for every page of
-	// the site just written to reach the disk.
-	_, err = f.Write(b)
+	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		root.Remove(manifestTmp)
+		root.Remove(tmp)
 		return fmt.Errorf("write %s: %w", name, err)
 	}
-	return root.Rename(manifestTmp, name)
+	return nil
 }

@@ -57,20 +57,9 @@ func synthDocs(t *testing.T, n int) ([]search.Doc, []catalog.Synonym) {
 func TestBuildReusingIsBuild(t *testing.T) {
 	docs, syns := synthDocs(t, 120)
 	_, prev := filesOf(t, docs, syns, nil)
-	cold := func(docs []search.Doc, syns []catalog.Synonym) map[string][]byte {
-		ix, err := search.Build(context.Background(), docs, syns)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files, err := ix.Files(map[string][]string{}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return files
-	}
 
 	got, again := filesOf(t, docs, syns, prev)
-	sameFiles(t, "same documents", got, cold(docs, syns))
+	sameFiles(t, "same documents", got, coldFiles(t, docs, syns))
 	for i := range again {
 		if again[i] != prev[i] {
 			t.Fatalf("analysis %d of an unchanged document made again", i)
@@ -81,25 +70,25 @@ func TestBuildReusingIsBuild(t *testing.T) {
 	edited[7].Text[search.Body] += " Nytt om xylofonträning och träning."
 	edited[8].Text[search.Name] = "Ungdomsteatern"
 	got, _ = filesOf(t, edited, syns, prev)
-	sameFiles(t, "two edited", got, cold(edited, syns))
+	sameFiles(t, "two edited", got, coldFiles(t, edited, syns))
 
 	moved := append([]search.Doc{docs[len(docs)-1]}, docs[:len(docs)-1]...)
 	got, _ = filesOf(t, moved, syns, prev)
-	sameFiles(t, "moved by one", got, cold(moved, syns))
+	sameFiles(t, "moved by one", got, coldFiles(t, moved, syns))
 
 	fewer := docs[:len(docs)/2]
 	got, _ = filesOf(t, fewer, syns, prev)
-	sameFiles(t, "half of them", got, cold(fewer, syns))
+	sameFiles(t, "half of them", got, coldFiles(t, fewer, syns))
 
 	otherSyns := append(slices.Clone(syns), catalog.Synonym{Ord: "xyz", Betyder: "arbetsträning"})
 	got, _ = filesOf(t, docs, otherSyns, prev)
-	sameFiles(t, "other synonyms", got, cold(docs, otherSyns))
+	sameFiles(t, "other synonyms", got, coldFiles(t, docs, otherSyns))
 
 	otherPlaces := slices.Clone(docs)
 	otherPlaces[3].Facets = maps.Clone(docs[3].Facets)
 	otherPlaces[3].Facets["kommun"] = append(slices.Clone(docs[3].Facets["kommun"]), "Marken")
 	got, _ = filesOf(t, otherPlaces, syns, prev)
-	sameFiles(t, "another municipality", got, cold(otherPlaces, syns))
+	sameFiles(t, "another municipality", got, coldFiles(t, otherPlaces, syns))
 
 	read := make([]*search.Analysis, len(prev))
 	for i, a := range prev {
@@ -116,7 +105,7 @@ func TestBuildReusingIsBuild(t *testing.T) {
 		}
 	}
 	got, _ = filesOf(t, edited, syns, read)
-	sameFiles(t, "read back", got, cold(edited, syns))
+	sameFiles(t, "read back", got, coldFiles(t, edited, syns))
 }
 
 // TestCompoundTailsFollowTheVocabulary checks that an analysis kept from
@@ -234,18 +223,6 @@ func TestBuildReusingSharesAnalyses(t *testing.T) {
 func TestBuildTrustingIsBuild(t *testing.T) {
 	docs, syns := synthDocs(t, 80)
 	_, prev := filesOf(t, docs, syns, nil)
-	cold := func(docs []search.Doc, syns []catalog.Synonym) map[string][]byte {
-		t.Helper()
-		ix, err := search.Build(context.Background(), docs, syns)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files, err := ix.Files(map[string][]string{}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return files
-	}
 	trustingFiles := func(docs []search.Doc, syns []catalog.Synonym, trusted []bool) map[string][]byte {
 		t.Helper()
 		ix, analyses, err := search.BuildTrusting(context.Background(), docs, syns, prev, trusted)
@@ -275,8 +252,8 @@ func TestBuildTrustingIsBuild(t *testing.T) {
 	bare[9].Text[search.Name] = "Ungdomsteatern"
 	whole := slices.Clone(docs)
 	whole[5], whole[9] = bare[5], bare[9]
-	sameFiles(t, "trusted", trustingFiles(bare, syns, trusted), cold(whole, syns))
-	sameFiles(t, "trust shorter than docs", trustingFiles(whole, syns, trusted[:3]), cold(whole, syns))
+	sameFiles(t, "trusted", trustingFiles(bare, syns, trusted), coldFiles(t, whole, syns))
+	sameFiles(t, "trust shorter than docs", trustingFiles(whole, syns, trusted[:3]), coldFiles(t, whole, syns))
 
 	otherSyns := append(slices.Clone(syns), catalog.Synonym{Ord: "xyz", Betyder: "arbetsträning"})
 	if u := search.Usable(bare, syns, append(slices.Clone(prev), nil)); slices.Contains(u[:len(prev)], false) || u[len(prev)] {
@@ -288,5 +265,20 @@ func TestBuildTrustingIsBuild(t *testing.T) {
 	for i := range trusted {
 		trusted[i] = true
 	}
-	sameFiles(t, "trusted, other synonyms", trustingFiles(whole, otherSyns, trusted), cold(whole, otherSyns))
+	sameFiles(t, "trusted, other synonyms", trustingFiles(whole, otherSyns, trusted), coldFiles(t, whole, otherSyns))
+}
+
+// coldFiles are the index files search.Build makes of docs, with nothing
+// kept from before.
+func coldFiles(t *testing.T, docs []search.Doc, syns []catalog.Synonym) map[string][]byte {
+	t.Helper()
+	ix, err := search.Build(context.Background(), docs, syns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := ix.Files(map[string][]string{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
