@@ -48,3 +48,34 @@ func TestInset(t *testing.T) {
 		t.Error("a body without an inset has a booklet version")
 	}
 }
+
+// TestInsets: a body printed in booklets at two depths is rendered for
+// each from the one tree, the second as if the first had not been.
+func TestInsets(t *testing.T) {
+	body := "## Bakgrund\n\nSe [Lotsen](../lotsen/) och [syftet](#syfte).\n\n### Syfte\n\n![Karta](../../bilder/karta.png)\n"
+	b, diags := New().Convert("f.md", []byte(body),
+		Inset{Levels: 2, IDPrefix: "v-a", From: "verksamheter/a/", To: "utskrift/mark/"},
+		Inset{Levels: 1, IDPrefix: "w-a", From: "verksamheter/a/", To: "forbund/bms/utskrift/"})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	want := `<h4 id="v-a-bakgrund">Bakgrund</h4>
+<p>Se <a href="../../verksamheter/lotsen/">Lotsen</a> och <a href="#v-a-syfte">syftet</a>.</p>
+<h5 id="v-a-syfte">Syfte</h5>
+<p><img src="../../bilder/karta.png" alt="Karta" loading="lazy"></p>
+`
+	if string(b.Booklet) != want {
+		t.Errorf("booklet:\n%s\nwant\n%s", b.Booklet, want)
+	}
+	deeper := `<h3 id="w-a-bakgrund">Bakgrund</h3>
+<p>Se <a href="../../../verksamheter/lotsen/">Lotsen</a> och <a href="#w-a-syfte">syftet</a>.</p>
+<h4 id="w-a-syfte">Syfte</h4>
+<p><img src="../../../bilder/karta.png" alt="Karta" loading="lazy"></p>
+`
+	if len(b.MoreBooklets) != 1 || string(b.MoreBooklets[0]) != deeper {
+		t.Errorf("the second booklet:\n%s\nwant\n%s", b.MoreBooklets, deeper)
+	}
+	if !strings.Contains(string(b.HTML), `<h2 id="bakgrund">Bakgrund</h2>`) || !strings.Contains(string(b.HTML), `href="../lotsen/"`) {
+		t.Errorf("the page's HTML changed:\n%s", b.HTML)
+	}
+}

@@ -100,8 +100,11 @@ type Body struct {
 	// at most MaxText characters.
 	Text string
 	// Booklet is the HTML as it stands inside a larger page (the printable
-	// catalogue), when Convert was given an Inset.
+	// catalogue), when Convert was given an Inset: by the first.
 	Booklet template.HTML
+	// MoreBooklets is the HTML as each further Inset Convert was given
+	// says, in their order (a body printed in booklets at two depths).
+	MoreBooklets []template.HTML
 }
 
 // Inset says how a body is fitted into a page that holds many: headings
@@ -122,7 +125,8 @@ const MaxText = 20000
 // Convert parses body once and renders it to HTML and plain text, and
 // reports problems at their file lines. file is used only in diagnostics.
 // With an inset, it also renders the body as it stands inside a larger
-// page (Body.Booklet), from the same tree.
+// page (Body.Booklet), from the same tree; with more, once for each
+// (Body.MoreBooklets).
 func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, diag.List) {
 	var diags diag.List
 	if !scanLimits(file, body, &diags) {
@@ -165,8 +169,13 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 	out := Body{HTML: template.HTML(render())}
 	out.Summary, out.Text = plainText(doc, body)
 	if len(inset) > 0 {
-		fitInto(doc, inset[0])
+		fit := fittedOf(doc)
+		fit.to(inset[0])
 		out.Booklet = template.HTML(render())
+		for _, in := range inset[1:] {
+			fit.to(in)
+			out.MoreBooklets = append(out.MoreBooklets, template.HTML(render()))
+		}
 	}
 	return out, diags
 }
@@ -196,28 +205,59 @@ func (rb *renderBuf) release() {
 	renderBufs.Put(rb)
 }
 
-// fitInto changes the checked tree doc as in says: heading levels, ids,
-// and the targets of relative links and images.
-func fitInto(doc ast.Node, in Inset) {
+// fitted is what an Inset changes in a checked tree (heading levels and
+// ids, the targets of links and images), with what each was, so that the
+// tree can be fitted into one page after another.
+type fitted struct {
+	headings []fittedHeading
+	targets  []fittedTarget
+}
+
+type fittedHeading struct {
+	h     *ast.Heading
+	level int
+	id    []byte // nil: none
+}
+
+type fittedTarget struct {
+	dest *[]byte // a link's or an image's Destination
+	was  string
+}
+
+func fittedOf(doc ast.Node) *fitted {
+	f := &fitted{}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch t := n.(type) {
 		case *ast.Heading:
-			t.Level = min(t.Level+in.Levels, 6)
+			fh := fittedHeading{h: t, level: t.Level}
 			if id, ok := t.AttributeString("id"); ok {
-				if b, ok := id.([]byte); ok {
-					t.SetAttributeString("id", []byte(in.IDPrefix+"-"+string(b)))
-				}
+				fh.id, _ = id.([]byte)
 			}
+			f.headings = append(f.headings, fh)
 		case *ast.Link:
-			t.Destination = []byte(rebase(string(t.Destination), in))
+			f.targets = append(f.targets, fittedTarget{&t.Destination, string(t.Destination)})
 		case *ast.Image:
-			t.Destination = []byte(rebase(string(t.Destination), in))
+			f.targets = append(f.targets, fittedTarget{&t.Destination, string(t.Destination)})
 		}
 		return ast.WalkContinue, nil
 	})
+	return f
+}
+
+// to changes the tree as in says, from what it was before any inset.
+func (f *fitted) to(in Inset) {
+	for _, fh := range f.headings {
+		fh.h.Level = min(fh.level+in.Levels, 6)
+		if fh.id != nil {
+			fh.h.SetAttributeString("id", []byte(in.IDPrefix+"-"+string(fh.id)))
+		}
+	}
+	for _, ft := range f.targets {
+		*ft.dest = []byte(rebase(ft.was, in))
+	}
 }
 
 // rebase rewrites a relative link written on the page at in.From so that it
