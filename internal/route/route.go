@@ -53,6 +53,13 @@ func Kommun(name string) string { return Kommuner + catalog.Slugify(name) + "/" 
 // made when the catalogue is too large to print as one.
 func BookletKommun(name string) string { return Booklet + catalog.Slugify(name) + "/" }
 
+// BookletForbund is the printable catalogue of the förbund with slug,
+// below its page, made when the catalogue is too large to print as one.
+// It cannot take another page's address: below forbund/ the site has
+// only the förbund pages, one folder deep (a slug has no slash), and no
+// municipality's booklet is below forbund/.
+func BookletForbund(slug string) string { return ForbundPage(slug) + Booklet }
+
 // Funktion is the page of the function with id.
 func Funktion(id string) string { return Funktioner + id + "/" }
 

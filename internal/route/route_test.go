@@ -14,6 +14,8 @@ func TestAddresses(t *testing.T) {
 		{Funktion("samordnande-insatser"), "funktioner/samordnande-insatser/"},
 		{FinansieringPage("finsam"), "finansiering/finsam/"},
 		{ForbundPage("sjuharad"), "forbund/sjuharad/"},
+		{BookletKommun("Borås"), "utskrift/boras/"},
+		{BookletForbund("sjuharad"), "forbund/sjuharad/utskrift/"},
 		{HuvudmanPage("Borås Stad"), "huvudman/boras-stad/"},
 		{Page(&catalog.Page{Kind: catalog.PlainPage, Slug: "om"}), "om/"},
 		{Page(&catalog.Page{Kind: catalog.ForbundPage, Slug: "bms"}), "forbund/bms/"},
