@@ -268,7 +268,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	if !opt.Drafts {
 		shown = published(cat)
 	}
-	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), r, links)
+	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), site.ForbundBookletAddress(shown), r, links)
 	diags = append(diags, mdDiags...)
 	diags.Sort()
 	if err != nil {
@@ -400,21 +400,35 @@ type bodyJob struct {
 
 // convertBodies renders every Markdown body in parallel, resolving
 // relative links against s; as they stand in the printable catalogue, they
-// are rebased to the page at booklet. With a cache, a body it knows
+// are rebased to the page at booklet, and those a förbund's booklet
+// prints also to the page at forbund, unless it is "" (there is none).
+// With a cache, a body it knows
 // converts without a diagnostic is left for later (pending): the build
 // converts it only if a page it renders, or a derived file it makes, may
 // show it.
-func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site, booklet string, r *run, links site.Key) (map[string]markdown.Body, *pendingBodies, diag.List, error) {
+func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site, booklet, forbund string, r *run, links site.Key) (map[string]markdown.Body, *pendingBodies, diag.List, error) {
 	// The booklet holds the introduction, the function pages' text and the
-	// activities, each under its own heading (see site's booklet).
+	// activities, each under its own heading (see site's booklet); a
+	// förbund's holds the förbund page's text for its introduction, and
+	// stands at another depth.
 	jobs := []bodyJob{{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}}}
 	for _, a := range cat.Activities {
-		jobs = append(jobs, bodyJob{a.File, a.Body, []markdown.Inset{{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: booklet}}})
+		inset := []markdown.Inset{{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: booklet}}
+		if forbund != "" && a.Forbund != "" {
+			inset = append(inset, markdown.Inset{Levels: 2, IDPrefix: site.BookletActivityID(a.Slug), From: route.Activity(a.Slug), To: forbund})
+		}
+		jobs = append(jobs, bodyJob{a.File, a.Body, inset})
 	}
 	for _, p := range cat.Pages {
 		var inset []markdown.Inset
-		if p.Kind == catalog.FunktionPage {
+		switch {
+		case p.Kind == catalog.FunktionPage:
 			inset = []markdown.Inset{{Levels: 1, IDPrefix: site.BookletFunctionID(p.Slug), From: route.Funktion(p.Slug), To: booklet}}
+			if forbund != "" {
+				inset = append(inset, markdown.Inset{Levels: 1, IDPrefix: site.BookletFunctionID(p.Slug), From: route.Funktion(p.Slug), To: forbund})
+			}
+		case p.Kind == catalog.ForbundPage && forbund != "":
+			inset = []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: route.ForbundPage(p.Slug), To: forbund}}
 		}
 		jobs = append(jobs, bodyJob{p.File, p.Body, inset})
 	}
@@ -535,6 +549,9 @@ func (pb *pendingBodies) convert(ctx context.Context, bodies map[string]markdown
 		bodies[j.file] = out[i]
 		if in != nil {
 			in.Bodies[j.file], in.Summaries[j.file], in.Booklet[j.file] = out[i].HTML, out[i].Summary, out[i].Booklet
+			if len(out[i].MoreBooklets) > 0 {
+				in.ForbundBooklet[j.file] = out[i].MoreBooklets[0]
+			}
 		}
 		keys[i] = j.key
 		delete(pb.jobs, j.file)
@@ -930,9 +947,14 @@ func siteInput(p *prepared, opt Options, assets map[string]string) site.Input {
 		Bodies:    make(map[string]template.HTML, len(p.bodies)),
 		Summaries: make(map[string]string, len(p.bodies)),
 		Booklet:   make(map[string]template.HTML, len(p.bodies)),
+		// Most catalogues have no förbund's booklet.
+		ForbundBooklet: map[string]template.HTML{},
 	}
 	for file, b := range p.bodies {
 		in.Bodies[file], in.Summaries[file], in.Booklet[file] = b.HTML, b.Summary, b.Booklet
+		if len(b.MoreBooklets) > 0 {
+			in.ForbundBooklet[file] = b.MoreBooklets[0]
+		}
 	}
 	for _, f := range export.DataFormats() {
 		in.Data = append(in.Data, site.DataFile{Label: f.Label, Path: f.Path})

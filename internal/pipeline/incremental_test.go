@@ -16,6 +16,7 @@ import (
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/search"
 	"github.com/samkat/samkat/internal/site"
+	"github.com/samkat/samkat/internal/synth"
 )
 
 // incremental is the state of TestIncrementalEqualsCold: a catalogue
@@ -528,5 +529,61 @@ func TestIncrementalRepositoryCatalogue(t *testing.T) {
 		if t.Failed() {
 			t.FailNow()
 		}
+	}
+}
+
+// TestIncrementalSplitBooklet is TestIncrementalEqualsCold on a catalogue
+// just above site.BookletMaxActivities, whose booklet is one per
+// municipality and förbund: changes to what the förbund's booklets show
+// (a body printed in a municipality's and a förbund's booklet at two
+// depths, the förbund's text and title, which activities name it, a
+// förbund page added and removed), and the catalogue falling to the
+// threshold and rising above it again.
+func TestIncrementalSplitBooklet(t *testing.T) {
+	src, from, to := bookletCatalogue(t, site.BookletMaxActivities+1)
+	var other string // an activity that names no förbund, and no link leads to
+	for _, name := range synth.Activities(src) {
+		if !bytes.Contains(src[name].Data, []byte("forbund:")) && name != "content/verksamheter/"+to+".md" {
+			other = name
+			break
+		}
+	}
+	removed := src[other].Data
+	for _, mode := range []string{"persistent", "serve"} {
+		t.Run(mode, func(t *testing.T) {
+			s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
+			if err := os.CopyFS(s.dir, src); err != nil {
+				t.Fatal(err)
+			}
+			if mode == "serve" {
+				s.opt.Cache = NewCache()
+				s.mem = new(publish.Mem)
+			}
+			if res, err := Dir(context.Background(), s.dir, s.out, s.opt); err != nil {
+				t.Fatalf("first build: %v\n%s", err, diagText(res))
+			}
+			for _, m := range []change{
+				{"nothing", func(s *incremental) {}},
+				{"a body in both booklets", func(s *incremental) { s.edit(from, "Se även", "Läs även") }},
+				{"the förbund's text", func(s *incremental) { s.edit("content/forbund/sjuharad.md", "står bakom", "finansierar") }},
+				{"the förbund's title", func(s *incremental) {
+					s.edit("content/forbund/sjuharad.md", "titel: Samordningsförbundet Sjuhärad", "titel: Sjuhärads förbund")
+				}},
+				{"an activity leaves the förbund", func(s *incremental) { s.edit(from, "forbund: sjuharad\n", "") }},
+				{"an activity joins the other förbund", func(s *incremental) { s.edit(from, "---\n", "---\nforbund: tomt\n") }},
+				{"a förbund page added", func(s *incremental) {
+					s.write("content/forbund/nytt.md", "---\ntitel: Nytt förbund\n---\nSe [nästa](../verksamheter/"+to+".md).\n")
+				}},
+				{"a förbund page removed", func(s *incremental) { s.remove("content/forbund/nytt.md") }},
+				{"down to the threshold", func(s *incremental) { s.remove(other) }},
+				{"above it again", func(s *incremental) { s.write(other, string(removed)) }},
+			} {
+				m.change(s)
+				s.check(m.name)
+				if t.Failed() {
+					t.Fatalf("stopped after %q", m.name)
+				}
+			}
+		})
 	}
 }

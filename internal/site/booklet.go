@@ -1,6 +1,8 @@
 package site
 
 import (
+	"html/template"
+
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/route"
 )
@@ -19,12 +21,16 @@ func BookletActivityID(slug string) string { return "v-" + slug }
 // printable catalogue to be one page, utskrift/. A larger one gets at
 // utskrift/ a page that links a booklet per municipality
 // (utskrift/<kommun>/, route.BookletKommun) with the activities that serve
-// it: what a handläggare in Mark prints is Mark's, and one page of
+// it, and one per förbund page (forbund/<slug>/utskrift/,
+// route.BookletForbund) with the activities that name it (forbund:
+// <slug>, what its page lists): what a handläggare in Mark prints is
+// Mark's, what a förbund hands its members is its own, and one page of
 // thousands of activities (40 MB at 10,000) prints nobody's.
 const BookletMaxActivities = 300
 
 // SplitBooklet reports whether the booklet of cat, the catalogue as
-// Assemble gets it, is one per municipality (see BookletMaxActivities).
+// Assemble gets it, is one per municipality and förbund (see
+// BookletMaxActivities).
 func SplitBooklet(cat *catalog.Catalogue) bool {
 	return len(cat.Activities) > BookletMaxActivities && len(cat.Index.Kommuner) > 0
 }
@@ -40,11 +46,40 @@ func BookletAddress(cat *catalog.Catalogue) string {
 	return route.Booklet
 }
 
+// ForbundBookletAddress is the page the bodies are converted for as they
+// stand in a förbund's booklet (Input.ForbundBooklet, and a förbund page's
+// body in Input.Booklet): the booklet of the förbund whose slug comes
+// first, at the depth of them all; "" when there is none, as the booklet
+// is not split or the catalogue has no förbund page.
+func ForbundBookletAddress(cat *catalog.Catalogue) string {
+	if !SplitBooklet(cat) {
+		return ""
+	}
+	first := ""
+	for _, p := range cat.Pages {
+		if p.Kind == catalog.ForbundPage && (first == "" || p.Slug < first) {
+			first = p.Slug
+		}
+	}
+	if first == "" {
+		return ""
+	}
+	return route.BookletForbund(first)
+}
+
+// bookletPart says which part of a split booklet a booklet is: a
+// municipality's or a förbund's; the zero one is the whole catalogue.
+type bookletPart struct {
+	kommun  string        // the municipality's id
+	forbund *catalog.Page // the förbund's page
+	members []int32       // the activities it may show, positions in a.acts
+}
+
 // booklet makes utskrift/: the catalogue as one printable document like
 // the original kartläggning: title, introduction, the matrix, then every
 // current activity with all its facts under its (first) function. Above
 // BookletMaxActivities it is an index of one such document per
-// municipality instead.
+// municipality and per förbund instead.
 func (a *assembler) booklet() {
 	if !SplitBooklet(a.in.Cat) {
 		a.add(route.Booklet, "utskrift", a.l.t["printTitle"], func(b *keyBuf) {
@@ -52,62 +87,111 @@ func (a *assembler) booklet() {
 			for i := range a.acts {
 				all = append(all, int32(i))
 			}
-			a.bookletKey(b, "", all)
+			a.bookletKey(b, bookletPart{members: all})
 		}, func(f Frame) View {
-			return a.bookletView(f, a.l.t["printIntro"], "", nil)
+			return a.bookletView(f, a.l.t["printIntro"], bookletPart{})
 		})
 		return
 	}
+	t := a.l.t
 	ad := a.axisData(catalog.AxisKommuner)
 	kommuner := ad.values // the declared ones
-	a.add(route.Booklet, "list", a.l.t["printIndexTitle"], func(b *keyBuf) {
+	forbund := a.forbundByTitle()
+	a.add(route.Booklet, "list", t["printIndexTitle"], func(b *keyBuf) {
 		b.int(len(a.sorted))
 		for i, k := range kommuner {
 			b.str(k.ID)
 			b.str(a.countCurrent(ad.members[i]))
 		}
+		for _, p := range forbund {
+			b.str(p.Slug)
+			b.str(p.Titel)
+			b.str(a.countCurrent(a.forbundMembers[p.Slug]))
+		}
 	}, func(f Frame) View {
-		v := &ListView{Frame: f, Intro: a.l.f("printIndexIntro", len(a.sorted))}
+		v := &ListView{Frame: f}
+		var ks, fs []Link
 		for i, k := range kommuner {
-			v.Links = append(v.Links, Link{Label: k.Namn, Href: v.Root + route.BookletKommun(k.ID), Note: a.countCurrent(ad.members[i])})
+			ks = append(ks, Link{Label: k.Namn, Href: v.Root + route.BookletKommun(k.ID), Note: a.countCurrent(ad.members[i])})
+		}
+		for _, p := range forbund {
+			fs = append(fs, Link{Label: p.Titel, Href: v.Root + route.BookletForbund(p.Slug), Note: a.countCurrent(a.forbundMembers[p.Slug])})
+		}
+		if len(fs) == 0 {
+			v.Intro, v.Links = a.l.f("printIndexIntro", len(a.sorted)), ks
+			return v
+		}
+		v.Intro = a.l.f("printIndexBoth", len(a.sorted))
+		v.LinkGroups = []LinkGroup{
+			{Heading: t["municipalities"], ID: "kommuner", Links: ks},
+			{Heading: t["forbund"], ID: "forbund", Links: fs},
 		}
 		return v
 	})
 	for i, k := range kommuner {
-		a.add(route.BookletKommun(k.ID), "utskrift", a.l.f("printKommunTitle", k.Namn), func(b *keyBuf) {
-			a.bookletKey(b, k.ID, ad.members[i])
+		part := bookletPart{kommun: k.ID, members: ad.members[i]}
+		title := a.l.f("printKommunTitle", k.Namn)
+		a.add(route.BookletKommun(k.ID), "utskrift", title, func(b *keyBuf) {
+			a.bookletKey(b, part)
 		}, func(f Frame) View {
-			return a.bookletView(f, a.l.f("printKommunIntro", k.Namn), k.ID, ad.members[i])
+			v := a.bookletView(f, a.l.f("printKommunIntro", k.Namn), part)
+			v.Breadcrumb = []Link{{Label: t["home"], Href: v.Root}, {Label: t["printIndexTitle"], Href: v.Root + route.Booklet}, {Label: k.Namn}}
+			return v
+		})
+	}
+	for _, p := range forbund {
+		part := bookletPart{forbund: p, members: a.forbundMembers[p.Slug]}
+		a.add(route.BookletForbund(p.Slug), "utskrift", a.l.f("printForbundTitle", p.Titel), func(b *keyBuf) {
+			a.bookletKey(b, part)
+		}, func(f Frame) View {
+			v := a.bookletView(f, a.l.f("printForbundIntro", p.Titel), part)
+			v.Breadcrumb = []Link{
+				{Label: t["home"], Href: v.Root}, {Label: t["forbund"], Href: v.Root + route.Forbund},
+				{Label: p.Titel, Href: v.Root + route.ForbundPage(p.Slug)}, {Label: t["printCrumb"]},
+			}
+			return v
 		})
 	}
 }
 
-// bookletKey writes what the booklet of the activities at members (those
-// that serve kommun, when it is set) shows:
-// the pages that explain the functions, and each current activity whole
-// (its matrix entry and all it prints), and the introduction and matrix
-// of the index.
-func (a *assembler) bookletKey(b *keyBuf, kommun string, members []int32) {
-	a.indexWhole(b, kommun == "")
+// bookletKey writes what the booklet part shows: its introduction (the
+// index's, or the förbund page's), the matrix (of the index), the pages
+// that explain the functions, and each current activity of the part whole
+// (its matrix entry and all it prints).
+func (a *assembler) bookletKey(b *keyBuf, part bookletPart) {
+	if part.forbund != nil {
+		a.file(b, part.forbund)
+		a.indexMatrix(b, true)
+	} else {
+		a.indexWhole(b, part.kommun == "")
+	}
 	for _, fn := range a.ix.Funktioner {
 		a.file(b, a.page(catalog.FunktionPage, fn.ID))
 	}
-	shown := a.currentOf(members)
+	shown := a.currentOf(part.members)
 	a.entries(b, shown)
 	for _, p := range shown {
 		a.activityPage(b, &a.acts[p])
 	}
 }
 
-// bookletView is a booklet of the current activities, or of those that
-// serve kommun when it is set: members, positions in a.acts.
-func (a *assembler) bookletView(f Frame, intro, kommun string, members []int32) View {
-	v := &BookletView{Frame: f, Intro: intro}
-	v.Body = a.in.Booklet[a.ix.File]
-	v.Matrix = a.matrix(v.Root, false, kommun)
+// bookletView is the booklet of part: the current activities it may show.
+func (a *assembler) bookletView(f Frame, intro string, part bookletPart) *BookletView {
+	v := &BookletView{Frame: f, Heading: f.SiteTitle, Lead: f.Subtitle, Intro: intro}
+	// The bodies as they stand in this booklet.
+	bodies := a.in.Booklet
+	v.Body = bodies[a.ix.File]
+	if part.kommun != "" || part.forbund != nil {
+		v.Heading, v.Lead = f.Title, f.SiteTitle
+	}
+	if p := part.forbund; p != nil {
+		v.Body = a.in.Booklet[p.File]
+		bodies = a.in.ForbundBooklet
+	}
+	v.Matrix = a.matrix(v.Root, false, part)
 	var shown []int32
-	if kommun != "" {
-		shown = a.currentOf(members)
+	if part.kommun != "" || part.forbund != nil {
+		shown = a.currentOf(part.members)
 	} else {
 		for i := range a.acts {
 			if a.acts[i].current() {
@@ -118,12 +202,12 @@ func (a *assembler) bookletView(f Frame, intro, kommun string, members []int32) 
 	for _, fn := range a.ix.Funktioner {
 		sec := BookletSection{Heading: fn.Namn, ID: BookletFunctionID(fn.ID)}
 		if p := a.page(catalog.FunktionPage, fn.ID); p != nil {
-			sec.Text = a.in.Booklet[p.File]
+			sec.Text = bodies[p.File]
 		}
 		for _, p := range shown {
 			ac := &a.acts[p]
 			if x := ac.x; len(x.Funktion) > 0 && x.Funktion[0] == fn.ID {
-				sec.Activities = append(sec.Activities, a.bookletActivity(ac, v.Root))
+				sec.Activities = append(sec.Activities, a.bookletActivity(ac, v.Root, bodies))
 			}
 		}
 		if len(sec.Activities) > 0 || sec.Text != "" {
@@ -133,12 +217,13 @@ func (a *assembler) bookletView(f Frame, intro, kommun string, members []int32) 
 	return v
 }
 
-// bookletActivity is ac as printed in a booklet whose root is root.
-func (a *assembler) bookletActivity(ac *act, root string) BookletActivity {
+// bookletActivity is ac as printed in a booklet whose root is root, with
+// its body from bodies.
+func (a *assembler) bookletActivity(ac *act, root string, bodies map[string]template.HTML) BookletActivity {
 	d := a.shared(ac)
 	x := ac.x
 	return BookletActivity{
 		Name: x.Namn, ID: BookletActivityID(x.Slug), Status: d.status,
-		Facts: a.factsAt(ac, root), Contacts: d.contacts, Body: a.in.Booklet[x.File],
+		Facts: a.factsAt(ac, root), Contacts: d.contacts, Body: bodies[x.File],
 	}
 }

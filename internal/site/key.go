@@ -174,8 +174,14 @@ func indexFields(b *keyBuf, ix *catalog.Index) {
 // (the matrix's rows or columns, the search filter; a municipality's
 // booklet has only its own).
 func (a *assembler) indexWhole(b *keyBuf, order bool) {
+	a.body(b, a.ix.File)
+	a.indexMatrix(b, order)
+}
+
+// indexMatrix is indexWhole without the body: what a förbund's booklet,
+// which has the förbund's text instead, reads of the index.
+func (a *assembler) indexMatrix(b *keyBuf, order bool) {
 	ix := a.ix
-	a.body(b, ix.File)
 	b.str(ix.Matris.Rader)
 	b.str(ix.Matris.Kolumner)
 	b.int(len(ix.Synonymer))

@@ -115,14 +115,19 @@ func TestFilesAreTheBodiesAViewReads(t *testing.T) {
 		want := Assemble(full)
 		in := full
 		in.Bodies, in.Summaries, in.Booklet = map[string]template.HTML{}, map[string]string{}, map[string]template.HTML{}
+		in.ForbundBooklet = map[string]template.HTML{}
 		paths := Paths(in)
 		withFiles := 0
 		for i, pg := range paths {
 			clear(in.Bodies)
 			clear(in.Summaries)
 			clear(in.Booklet)
+			clear(in.ForbundBooklet)
 			for _, f := range pg.Files {
 				in.Bodies[f], in.Summaries[f], in.Booklet[f] = full.Bodies[f], full.Summaries[f], full.Booklet[f]
+				if b, ok := full.ForbundBooklet[f]; ok {
+					in.ForbundBooklet[f] = b
+				}
 			}
 			if len(pg.Files) > 0 {
 				withFiles++

@@ -176,18 +176,22 @@ func firstDifference(a, b View) string {
 	return "(none found)"
 }
 
-// The catalogue the mutations start from: a synthetic one with a förbund
-// page that some activities name, a page that explains a function, a plain
-// page, an alias and a draft.
+// The catalogue the mutations start from: a synthetic one with two
+// förbund pages that some activities name, a page that explains a
+// function, a plain page, an alias and a draft.
 func keyCatalogue(t testing.TB, n int) fstest.MapFS {
 	fsys := synth.Generate(n, 7)
 	fsys["content/forbund/sjuharad.md"] = &fstest.MapFile{Data: []byte("---\ntitel: Samordningsförbundet Sjuhärad\nbeskrivning: Finansiell samordning.\nkommuner: [Mark, Borås]\n---\nFörbundet bildades 2006.\n")}
+	fsys["content/forbund/alvsborg.md"] = &fstest.MapFile{Data: []byte("---\ntitel: Samordningsförbundet Älvsborg\n---\nFörbundet i Älvsborg.\n")}
 	fsys["content/funktioner/specialresurser.md"] = &fstest.MapFile{Data: []byte("---\ntitel: Specialresurser\nbeskrivning: Stöd av specialister.\n---\nSpecialresurser är stöd som kräver särskild kunskap.\n")}
 	fsys["content/om.md"] = &fstest.MapFile{Data: []byte("---\ntitel: Om katalogen\nbeskrivning: Vad katalogen är.\n---\nKatalogen samlar verksamheterna.\n")}
 	files := synth.Activities(fsys)
 	for i, f := range files {
-		if i%7 == 0 {
+		switch {
+		case i%7 == 0:
 			setKey(t, fsys, f, "forbund", "sjuharad")
+		case i%11 == 0:
+			setKey(t, fsys, f, "forbund", "alvsborg")
 		}
 	}
 	setKey(t, fsys, files[3], "aliases", "[tidigare-adress]")
@@ -239,14 +243,16 @@ func keyInput(t testing.TB, fsys fstest.MapFS, now catalog.Date, drafts bool) In
 	in := Input{
 		Cat: cat, Now: now, Version: "v1", Drafts: drafts,
 		Bodies: map[string]template.HTML{}, Summaries: map[string]string{}, Booklet: map[string]template.HTML{},
-		Data:     []DataFile{{Label: "JSON", Path: "data/verksamheter.json"}, {Label: "CSV", Path: "data/verksamheter.csv"}},
-		Assets:   map[string]string{"samkat.css": "samkat.1.css", "favicon.svg": "favicon.1.svg", "samkat-sok.js": "samkat-sok.1.js"},
-		FileKeys: map[string]Key{},
+		ForbundBooklet: map[string]template.HTML{},
+		Data:           []DataFile{{Label: "JSON", Path: "data/verksamheter.json"}, {Label: "CSV", Path: "data/verksamheter.csv"}},
+		Assets:         map[string]string{"samkat.css": "samkat.1.css", "favicon.svg": "favicon.1.svg", "samkat-sok.js": "samkat-sok.1.js"},
+		FileKeys:       map[string]Key{},
 	}
 	body := func(file string, b []byte) {
 		in.Bodies[file] = template.HTML("<p>" + html.EscapeString(string(b)) + "</p>")
 		in.Summaries[file] = strings.TrimSpace(string(b))
 		in.Booklet[file] = template.HTML("<div>" + html.EscapeString(string(b)) + "</div>")
+		in.ForbundBooklet[file] = template.HTML("<section>" + html.EscapeString(string(b)) + "</section>")
 		in.FileKeys[file] = sha256.Sum256(fsys[file].Data)
 	}
 	body(cat.Index.File, cat.Index.Body)
@@ -316,6 +322,11 @@ func testKeysFollowViews(t *testing.T, n int) {
 		{name: "body", files: appendBody(a), only: func(p string) bool {
 			return p == "verksamheter/"+slugOf(a)+"/index.html" || strings.HasPrefix(p, "utskrift/")
 		}},
+		// files[14] names the förbund sjuharad: its body is in the booklet
+		// of that förbund too, and in no other page.
+		{name: "body of a förbund's activity", files: appendBody(files[14]), only: func(p string) bool {
+			return p == "verksamheter/"+slugOf(files[14])+"/index.html" || strings.HasPrefix(p, "utskrift/") || p == "forbund/sjuharad/utskrift/index.html"
+		}},
 		{name: "namn", files: edit(a, "namn", "Ett helt nytt namn")},
 		{name: "kommuner", files: edit(a, "kommuner", "[Mark, Borås, Ale]")},
 		{name: "funktion", files: edit(a, "funktion", "[specialresurser, kartlaggande-funktion]")},
@@ -347,6 +358,9 @@ func testKeysFollowViews(t *testing.T, n int) {
 		{name: "förbund page changed", files: func(t *testing.T, fsys fstest.MapFS) {
 			f := "content/forbund/sjuharad.md"
 			fsys[f] = &fstest.MapFile{Data: append(slices.Clone(fsys[f].Data), "Ny text.\n"...)}
+		}, only: func(p string) bool {
+			// Its text is on its page and in its booklet.
+			return p == "forbund/sjuharad/index.html" || p == "forbund/sjuharad/utskrift/index.html"
 		}},
 		{name: "förbund page titel", files: edit("content/forbund/sjuharad.md", "titel", "Sjuhärads förbund")},
 		{name: "förbund page added", files: func(t *testing.T, fsys fstest.MapFS) {

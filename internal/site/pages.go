@@ -22,7 +22,7 @@ func (a *assembler) home() {
 		v := &HomeView{Frame: f}
 		v.Body = a.in.Bodies[a.ix.File]
 		v.Description = a.description(a.ix.Undertitel, a.ix.File)
-		v.Matrix = a.matrix("", true, "")
+		v.Matrix = a.matrix("", true, bookletPart{})
 		v.Search = a.searchForm()
 		for i := range a.acts {
 			if ac := &a.acts[i]; ac.current() && ac.x.Inriktning == catalog.InriktningStruktur {
@@ -39,16 +39,22 @@ func (a *assembler) home() {
 // ended, ended activities are in it too, hidden until a search finds them
 // (the front page), so that the search results and the matrix agree.
 //
-// With kommun set (a municipality's booklet), only the activities that
-// serve it are in it, a municipality axis has only its row or column, and
-// rows without an activity are left out.
-func (a *assembler) matrix(root string, ended bool, kommun string) *Matrix {
+// In the booklet of a part (a municipality's or a förbund's), only the
+// activities of the part are in it, rows without an activity are left
+// out, and in a municipality's a municipality axis has only its row or
+// column.
+func (a *assembler) matrix(root string, ended bool, part bookletPart) *Matrix {
 	// load has refused names that are not matrix axes.
 	rowAxis, colAxis := a.axisData(a.ix.Matris.Rader), a.axisData(a.ix.Matris.Kolumner)
+	kommun := part.kommun
 	var match func(*catalog.Activity) bool
-	if kommun != "" {
+	switch {
+	case kommun != "":
 		ax, _ := axis.ByName(catalog.AxisKommuner)
 		match = ax.Match(kommun)
+	case part.forbund != nil:
+		slug := part.forbund.Slug
+		match = func(x *catalog.Activity) bool { return x.Forbund == slug }
 	}
 	// keep lists the indexes of the values of ad in the matrix.
 	keep := func(ad *axisData) []int {
@@ -425,15 +431,27 @@ func (a *assembler) page(kind catalog.PageKind, slug string) *catalog.Page {
 	return nil
 }
 
-func (a *assembler) forbund() {
-	if len(a.forbundPages) == 0 {
-		return
-	}
+// forbundByTitle returns the förbund pages in the order of their titles.
+func (a *assembler) forbundByTitle() []*catalog.Page {
 	var pages []*catalog.Page
 	for _, p := range a.forbundPages {
 		pages = append(pages, p)
 	}
-	slices.SortFunc(pages, func(x, y *catalog.Page) int { return catalog.Compare(x.Titel, y.Titel) })
+	slices.SortFunc(pages, func(x, y *catalog.Page) int {
+		if c := catalog.Compare(x.Titel, y.Titel); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Slug, y.Slug)
+	})
+	return pages
+}
+
+func (a *assembler) forbund() {
+	if len(a.forbundPages) == 0 {
+		return
+	}
+	pages := a.forbundByTitle()
+	split := SplitBooklet(a.in.Cat)
 	a.add(route.Forbund, "list", a.l.t["forbund"], func(b *keyBuf) {
 		for _, p := range pages {
 			b.str(p.Slug)
@@ -450,6 +468,7 @@ func (a *assembler) forbund() {
 	for _, p := range pages {
 		a.add(route.ForbundPage(p.Slug), "list", p.Titel, func(b *keyBuf) {
 			a.file(b, p)
+			b.bool(split)
 			a.entries(b, a.currentOf(a.forbundMembers[p.Slug]))
 		}, func(f Frame) View {
 			v := &ListView{Frame: f}
@@ -464,6 +483,9 @@ func (a *assembler) forbund() {
 				fv.Contacts = append(fv.Contacts, a.contact(c))
 			}
 			v.Forbund = fv
+			if split {
+				v.Print = &Link{Label: a.l.t["printForbundLink"], Href: v.Root + route.BookletForbund(p.Slug)}
+			}
 			a.listing(v, a.forbundMembers[p.Slug], true)
 			return v
 		})

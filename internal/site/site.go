@@ -51,6 +51,13 @@ type Input struct {
 	// pipeline makes them; from them and the rest of Input, Paths and
 	// Assemble give every page its Key. Without them every Key is zero.
 	FileKeys map[string]Key
+	// ForbundBooklet is each body as it stands in the booklet of a förbund,
+	// by file name, for the bodies that a förbund's booklet prints and a
+	// municipality's does too (their links rebased to the depth of
+	// ForbundBookletAddress): the function pages' and the activities'
+	// with a förbund. A förbund page's body, printed in its own booklet
+	// alone, is in Booklet.
+	ForbundBooklet map[string]template.HTML
 }
 
 // Key identifies what a page's view is made of. Two builds that give a
@@ -184,18 +191,36 @@ type ListView struct {
 	Links       []Link       // index pages: the things listed with counts
 	Forbund     *ForbundView // a förbund page: its fact box
 	Empty       string       // what the listing says when it has nothing
-	// Print, on a municipality's page when the booklet is one per
-	// municipality, links that municipality's booklet; else nil.
+	// LinkGroups, on an index page of two kinds of things (utskrift/ with
+	// a booklet per municipality and per förbund), are the things listed
+	// under a heading per kind; Links is then nil.
+	LinkGroups []LinkGroup
+	// Print, on the page of a municipality or a förbund when the booklet
+	// is one per municipality and förbund, links its booklet; else nil.
 	Print *Link
 }
 
-// BookletView is utskrift/: the whole catalogue for print.
+// LinkGroup is a heading with the links under it.
+type LinkGroup struct {
+	Heading string
+	ID      string
+	Links   []Link
+}
+
+// BookletView is utskrift/: the whole catalogue for print; or, when it is
+// one per municipality and förbund, one of those.
 type BookletView struct {
 	Frame
-	Intro    string
-	Body     template.HTML // the introduction, as it stands in the booklet
-	Matrix   *Matrix
-	Sections []BookletSection
+	// Breadcrumb, in a municipality's or a förbund's booklet, is the way
+	// to it from the front page, the booklet itself last (without Href);
+	// else nil.
+	Breadcrumb []Link
+	Heading    string // the h1: the site's title, or the booklet's when it is a part
+	Lead       string // under it: the site's subtitle, or its title in a part
+	Intro      string
+	Body       template.HTML // the introduction, as it stands in the booklet
+	Matrix     *Matrix
+	Sections   []BookletSection
 }
 
 // Booklet returns the sections, the name layouts of earlier versions use.
