@@ -169,11 +169,14 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 	out := Body{HTML: template.HTML(render())}
 	out.Summary, out.Text = plainText(doc, body)
 	if len(inset) > 0 {
-		fit := fittedOf(doc)
-		fit.to(inset[0])
+		var was *fitted // what the first inset changed, when another follows
+		if len(inset) > 1 {
+			was = &fitted{}
+		}
+		fitInto(doc, inset[0], was)
 		out.Booklet = template.HTML(render())
 		for _, in := range inset[1:] {
-			fit.to(in)
+			was.to(in)
 			out.MoreBooklets = append(out.MoreBooklets, template.HTML(render()))
 		}
 	}
@@ -205,9 +208,50 @@ func (rb *renderBuf) release() {
 	renderBufs.Put(rb)
 }
 
-// fitted is what an Inset changes in a checked tree (heading levels and
-// ids, the targets of links and images), with what each was, so that the
-// tree can be fitted into one page after another.
+// fitInto changes the checked tree doc as in says: heading levels, ids,
+// and the targets of relative links and images. With was, it records
+// there what it changed, with what each was, so that the tree can be
+// fitted into another page after.
+func fitInto(doc ast.Node, in Inset, was *fitted) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Heading:
+			var id []byte
+			if v, ok := t.AttributeString("id"); ok {
+				id, _ = v.([]byte)
+			}
+			if was != nil {
+				was.headings = append(was.headings, fittedHeading{t, t.Level, id})
+			}
+			fitHeading(t, t.Level, id, in)
+		case *ast.Link:
+			if was != nil {
+				was.targets = append(was.targets, fittedTarget{&t.Destination, t.Destination})
+			}
+			t.Destination = []byte(rebase(string(t.Destination), in))
+		case *ast.Image:
+			if was != nil {
+				was.targets = append(was.targets, fittedTarget{&t.Destination, t.Destination})
+			}
+			t.Destination = []byte(rebase(string(t.Destination), in))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// fitHeading gives h, whose level and id (nil: none) were these before
+// any inset, its level and id in the page in says.
+func fitHeading(h *ast.Heading, level int, id []byte, in Inset) {
+	h.Level = min(level+in.Levels, 6)
+	if id != nil {
+		h.SetAttributeString("id", []byte(in.IDPrefix+"-"+string(id)))
+	}
+}
+
+// fitted is what fitInto changed in a tree, with what each was.
 type fitted struct {
 	headings []fittedHeading
 	targets  []fittedTarget
@@ -221,42 +265,16 @@ type fittedHeading struct {
 
 type fittedTarget struct {
 	dest *[]byte // a link's or an image's Destination
-	was  string
+	was  []byte  // replaced, never changed in place
 }
 
-func fittedOf(doc ast.Node) *fitted {
-	f := &fitted{}
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := n.(type) {
-		case *ast.Heading:
-			fh := fittedHeading{h: t, level: t.Level}
-			if id, ok := t.AttributeString("id"); ok {
-				fh.id, _ = id.([]byte)
-			}
-			f.headings = append(f.headings, fh)
-		case *ast.Link:
-			f.targets = append(f.targets, fittedTarget{&t.Destination, string(t.Destination)})
-		case *ast.Image:
-			f.targets = append(f.targets, fittedTarget{&t.Destination, string(t.Destination)})
-		}
-		return ast.WalkContinue, nil
-	})
-	return f
-}
-
-// to changes the tree as in says, from what it was before any inset.
+// to fits the tree again, as in says, from what it was before any inset.
 func (f *fitted) to(in Inset) {
 	for _, fh := range f.headings {
-		fh.h.Level = min(fh.level+in.Levels, 6)
-		if fh.id != nil {
-			fh.h.SetAttributeString("id", []byte(in.IDPrefix+"-"+string(fh.id)))
-		}
+		fitHeading(fh.h, fh.level, fh.id, in)
 	}
 	for _, ft := range f.targets {
-		*ft.dest = []byte(rebase(ft.was, in))
+		*ft.dest = []byte(rebase(string(ft.was), in))
 	}
 }
 
