@@ -5,13 +5,15 @@
 //
 // --discover checks another catalogue (a generated larger one): one page of
 // every type is found in the built site instead of taken from the list
-// below, and only axe, narrow screens and the HTML checker run.
+// below, and only axe, narrow screens and the HTML checker run, and the
+// print check on a municipality's and a förbund's booklet when the
+// booklet is one per municipality and förbund.
 //
 // Exits 1 if any check fails, after running all of them.
 
 import { parseArgs } from 'node:util';
 import { mkdir } from 'node:fs/promises';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -20,7 +22,7 @@ import { checkAxe } from './axe.mjs';
 import { checkKeyboard } from './keyboard.mjs';
 import { checkLayout } from './layout.mjs';
 import { checkSearch } from './search.mjs';
-import { checkPrint } from './print.mjs';
+import { checkPrint, checkPrintPart } from './print.mjs';
 import { startVnu } from './vnu.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -79,6 +81,14 @@ function discover(site) {
   for (const [name, p] of [['ended activities', 'avslutade/'], ['review report', 'granskning/'],
     ['printable catalogue', 'utskrift/'], ['accessibility statement', 'tillganglighet/']]) {
     pages.push({ name, path: p });
+  }
+  // Above 300 activities utskrift/ links a booklet per municipality and
+  // one per förbund, below its page; print is a list of them.
+  const kommun = first('utskrift/');
+  if (kommun) pages.push({ name: "municipality's booklet", path: kommun, print: { list: 'kommuner/' + kommun.slice('utskrift/'.length), file: 'utskrift-kommun' } });
+  const forbund = first('forbund/');
+  if (forbund && existsSync(path.join(site, forbund, 'utskrift'))) {
+    pages.push({ name: "förbund's booklet", path: forbund + 'utskrift/', print: { list: forbund, file: 'utskrift-forbund' } });
   }
   pages.push({ name: 'not found', path: 'finns-inte/', status: 404 });
   return pages;
@@ -156,6 +166,10 @@ try {
   if (!opt.discover) {
     console.log('== print (utskrift/)');
     await checkPrint(ctx);
+  }
+  for (const p of PAGES.filter((p) => p.print)) {
+    console.log(`== print (${p.path})`);
+    await checkPrintPart(ctx, { path: p.path, ...p.print });
   }
 } catch (err) {
   report('browser checks ran to the end', [err.stack || String(err)]);
