@@ -17,12 +17,14 @@ import (
 	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/route"
+	"github.com/samkat/samkat/internal/site"
 	"github.com/samkat/samkat/internal/synth"
 )
 
 // TestModelAsBuilt: every file Site writes, a Model makes on request with
 // the same bytes, and it makes no file Site does not write. The catalogues
-// are the repository's own content, a synthetic one, the small one, and
+// are the repository's own content, a synthetic one, one whose booklet is
+// one per municipality and förbund, the small one, and
 // one with layouts of its own (whose pages Site does not splice).
 func TestModelAsBuilt(t *testing.T) {
 	own := mapCopy(t, os.DirFS("testdata/small"))
@@ -37,6 +39,9 @@ func TestModelAsBuilt(t *testing.T) {
 		"synth":       synth.Catalogue(300),
 		"own layouts": own,
 	}
+	// A booklet per municipality and förbund, the bodies printed at two
+	// depths.
+	cases["split booklet"], _, _ = bookletCatalogue(t, site.BookletMaxActivities+1)
 	for _, name := range slices.Sorted(maps.Keys(cases)) {
 		for _, cached := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/cached=%v", name, cached), func(t *testing.T) {
