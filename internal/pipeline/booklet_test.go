@@ -43,7 +43,7 @@ func bookletCatalogue(t *testing.T, n int) (src fstest.MapFS, from, to string) {
 	}
 	f := src[from]
 	f.Data = append(bytes.Clone(f.Data), "\nSe även [nästa]("+to+".md).\n"...)
-	src["content/forbund/sjuharad.md"] = &fstest.MapFile{Data: []byte("---\ntitel: Samordningsförbundet Sjuhärad\n---\nFörbundet står bakom [nästa](../verksamheter/" + to + ".md).\n")}
+	src["content/forbund/sjuharad.md"] = &fstest.MapFile{Data: []byte("---\ntitel: Samordningsförbundet Sjuhärad\nkommuner: [Borås]\nkontakt:\n  - namn: Förbundets kontakt\n    epost: kansli@sjuharad.example.se\n---\nFörbundet står bakom [nästa](../verksamheter/" + to + ".md).\n")}
 	src["content/forbund/tomt.md"] = &fstest.MapFile{Data: []byte("---\ntitel: Ett förbund utan verksamheter\n---\n")}
 	for i, name := range names {
 		if i%5 == 0 || name == from {
@@ -203,6 +203,10 @@ func TestBookletPerForbund(t *testing.T) {
 	page := string(files[route.BookletForbund("sjuharad")+"index.html"])
 	if strings.Count(page, `href="../../../verksamheter/`+to+`/"`) < 2 {
 		t.Errorf("the links in the förbund's text and in %s's body are not rebased to the förbund's booklet", from)
+	}
+	// The förbund's facts, as on its page: its members and contacts.
+	if !strings.Contains(page, `<a href="../../../kommuner/boras/">Borås</a>`) || !strings.Contains(page, "kansli@sjuharad.example.se") {
+		t.Error("the förbund's booklet does not show its members and contacts")
 	}
 	// A municipality's booklet shows the same body at its own depth, and
 	// is headed by its title with the way to it.

@@ -155,7 +155,7 @@ func (a *assembler) booklet() {
 }
 
 // bookletKey writes what the booklet part shows: its introduction (the
-// index's, or the förbund page's), the matrix (of the index), the pages
+// index's, or the förbund page's, with the page's facts), the matrix (of the index), the pages
 // that explain the functions, and each current activity of the part whole
 // (its matrix entry and all it prints).
 func (a *assembler) bookletKey(b *keyBuf, part bookletPart) {
@@ -185,6 +185,7 @@ func (a *assembler) bookletView(f Frame, intro string, part bookletPart) *Bookle
 		v.Heading, v.Lead = f.Title, f.SiteTitle
 	}
 	if p := part.forbund; p != nil {
+		v.Forbund = a.forbundView(p, v.Root)
 		v.Body = a.in.Booklet[p.File]
 		bodies = a.in.ForbundBooklet
 	}

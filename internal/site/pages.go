@@ -475,14 +475,7 @@ func (a *assembler) forbund() {
 			v.Body = a.in.Bodies[p.File]
 			v.Intro = p.Beskrivning
 			v.Description = a.description(p.Beskrivning, p.File)
-			fv := &ForbundView{Webb: p.Webb}
-			for _, k := range p.Kommuner {
-				fv.Members = append(fv.Members, Link{Label: k, Href: v.Root + route.Kommun(k)})
-			}
-			for _, c := range p.Kontakt {
-				fv.Contacts = append(fv.Contacts, a.contact(c))
-			}
-			v.Forbund = fv
+			v.Forbund = a.forbundView(p, v.Root)
 			if split {
 				v.Print = &Link{Label: a.l.t["printForbundLink"], Href: v.Root + route.BookletForbund(p.Slug)}
 			}
@@ -490,6 +483,19 @@ func (a *assembler) forbund() {
 			return v
 		})
 	}
+}
+
+// forbundView is the fact box of the förbund page p on a page whose root
+// is root.
+func (a *assembler) forbundView(p *catalog.Page, root string) *ForbundView {
+	fv := &ForbundView{Webb: p.Webb}
+	for _, k := range p.Kommuner {
+		fv.Members = append(fv.Members, Link{Label: k, Href: root + route.Kommun(k)})
+	}
+	for _, c := range p.Kontakt {
+		fv.Contacts = append(fv.Contacts, a.contact(c))
+	}
+	return fv
 }
 
 func (a *assembler) ended() {

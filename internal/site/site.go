@@ -218,9 +218,12 @@ type BookletView struct {
 	Heading    string // the h1: the site's title, or the booklet's when it is a part
 	Lead       string // under it: the site's subtitle, or its title in a part
 	Intro      string
-	Body       template.HTML // the introduction, as it stands in the booklet
-	Matrix     *Matrix
-	Sections   []BookletSection
+	// Forbund, in a förbund's booklet, is its fact box, as on its page;
+	// else nil.
+	Forbund  *ForbundView
+	Body     template.HTML // the introduction, as it stands in the booklet
+	Matrix   *Matrix
+	Sections []BookletSection
 }
 
 // Booklet returns the sections, the name layouts of earlier versions use.
