@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -619,5 +620,31 @@ func TestAssembleContact(t *testing.T) {
 	c := cs[0]
 	if c.TelHref != "tel:+4633355141" || c.MailHref != "mailto:peter@example.se" || c.Kommun != "för Åmål" {
 		t.Errorf("contact = %+v", c)
+	}
+}
+
+// Förbund pages of the same title are listed in the order of their slugs,
+// on every build: their order was that of a map's keys.
+func TestForbundOfOneTitleInOrder(t *testing.T) {
+	fsys := keyCatalogue(t, 40)
+	for _, slug := range []string{"b-forbund", "a-forbund", "c-forbund"} {
+		fsys["content/forbund/"+slug+".md"] = &fstest.MapFile{Data: []byte("---\ntitel: Samordningsförbundet\n---\nText.\n")}
+	}
+	in := keyInput(t, fsys, catalog.Date{Year: 2026, Month: 3, Day: 1}, false)
+	for range 20 {
+		for _, pg := range Assemble(in) {
+			if pg.URL != "forbund/" {
+				continue
+			}
+			var got []string
+			for _, l := range pg.View.(*ListView).Links {
+				if l.Label == "Samordningsförbundet" {
+					got = append(got, l.Href)
+				}
+			}
+			if want := []string{"../forbund/a-forbund/", "../forbund/b-forbund/", "../forbund/c-forbund/"}; !slices.Equal(got, want) {
+				t.Fatalf("forbund/ lists %v, want %v", got, want)
+			}
+		}
 	}
 }
