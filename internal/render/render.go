@@ -48,6 +48,10 @@ type Renderer struct {
 	spliceOpen  []byte
 	splices     [][]byte
 
+	// activity is set when the activity pages run the built-in templates,
+	// which writeActivity writes without html/template (activity.go).
+	activity bool
+
 	maxPage int           // MaxPageSize, smaller in tests
 	timeout time.Duration // PageTimeout, shorter in tests
 }
@@ -133,6 +137,9 @@ func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, erro
 		r.sets[strings.TrimSuffix(name, ".html")] = set
 		r.sizes[strings.TrimSuffix(name, ".html")] = new(atomic.Int64)
 	}
+	if set := r.sets["activity"]; set != nil {
+		r.activity = layoutDigest(set) == activityDigest
+	}
 	return r, nil
 }
 
@@ -155,6 +162,17 @@ func (r *Renderer) Render(page site.Page) ([]byte, error) {
 		return nil, fmt.Errorf("no layout %s.html for %s", page.Template, page.Path)
 	}
 	size := r.sizes[page.Template]
+	if v, ok := page.View.(*site.ActivityView); ok && r.activity && page.Template == "activity" {
+		if b, ok := writeActivity(make([]byte, 0, size.Load()), v); ok {
+			if len(b) > r.maxPage {
+				return nil, msg.Errorf(msg.LayoutPageTooBig, page.Template+".html", page.Path, r.maxPage>>20)
+			}
+			if n := int64(min(len(b), maxSizeHint)); n > size.Load() {
+				size.Store(n)
+			}
+			return b, nil
+		}
+	}
 	w := &pageWriter{max: r.maxPage, stop: new(atomic.Bool)}
 	w.buf.Grow(int(size.Load()))
 	// html/template cannot be cancelled: a layout that loops runs on in

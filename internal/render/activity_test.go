@@ -1,0 +1,183 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/samkat/samkat/internal/site"
+)
+
+// TestActivityDigest holds activityDigest to the built-in layouts: when
+// this fails, the layouts of the activity page changed, and writeActivity
+// must print what they print now before activityDigest takes their digest.
+func TestActivityDigest(t *testing.T) {
+	r, err := New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := layoutDigest(r.sets["activity"]); got != activityDigest {
+		t.Errorf("layoutDigest of the built-in activity set = %s, want activityDigest %s", got, activityDigest)
+	}
+	if !r.activity {
+		t.Error("the built-in layouts do not take the activity pages' fast path")
+	}
+}
+
+// tricky are values that html/template escapes in every way it can:
+// quotes, entities, plus signs, NUL, bytes that are not UTF-8, line and
+// paragraph separators, schemes it refuses and percent-escapes.
+var tricky = []string{
+	"", "Lotsen", "Åsa & Örjan", `"citat" 'enkla'`, "a+b<c>d", "nul\x00byte", "\xff\xfe trasig",
+	"rad\u2028stycke\u2029", "javascript:alert(1)", "JavaScript:x", "mailto:a@b.se", "tel:+4612345",
+	"https://x.se/a b?q=1&r=2#frag", "../../kommuner/mark/", "%41%zz%4", "http://exempel.se/å/ä", "data:text/html,x",
+	"/väg:med/kolon", "x:y/z", "{{.}}", "</script><script>", "<!-- -->", "  mellanslag  ", "\t\n",
+}
+
+// trickyView makes an activity view of the values of tricky, chosen by n.
+func trickyView(n int) *site.ActivityView {
+	pick := func(k int) string { return tricky[(n*7+k*13+n/len(tricky)*k)%len(tricky)] }
+	f := site.Frame{
+		Lang: []string{"sv", "en", pick(1)}[n%3], T: site.Strings{}, Root: "../../", Home: pick(2), SiteTitle: pick(3),
+		Subtitle: pick(4), Title: pick(5), DocTitle: pick(6), Description: pick(7), Canonical: pick(8), CSS: pick(9),
+		Favicon: pick(10), Version: pick(11), Preview: n%4 == 1, Draft: n%8 == 1,
+		NavHTML: template.HTML("<nav>" + pick(12) + "</nav>"), FooterHTML: template.HTML("<footer>" + pick(13) + "</footer>"),
+	}
+	for i, k := range append(slices.Clone(activityTexts), "draftPage", "draftPreview") {
+		f.T[k] = pick(20 + i)
+	}
+	if n%3 != 0 {
+		f.Footer.Feed = &site.Link{Href: pick(14), Label: pick(15)}
+	}
+	if n%5 != 0 {
+		age := n
+		f.StructuredData = &site.GovernmentService{
+			Context: "https://schema.org", Type: "GovernmentService", Name: pick(16), Description: pick(17), URL: pick(18),
+			Audience:   &site.SchemaAudience{Type: "PeopleAudience", AudienceType: pick(19), SuggestedMaxAge: &age},
+			AreaServed: []site.SchemaThing{{Type: "AdministrativeArea", Name: pick(30)}},
+		}
+	}
+	v := &site.ActivityView{Frame: f, Status: pick(31), StatusKey: pick(32), Body: template.HTML(pick(33))}
+	for i := range n % 5 {
+		fa := site.Fact{Label: pick(40 + i), Text: pick(50 + i)}
+		if i%2 == 1 {
+			fa.Links = []site.Link{{Label: pick(60 + i), Href: pick(70 + i)}, {Label: pick(61 + i), Href: pick(71 + i)}}
+			if n%2 == 0 {
+				fa.HTML = template.HTML(pick(80 + i))
+			}
+		}
+		v.Facts = append(v.Facts, fa)
+	}
+	for i := range n % 4 {
+		v.Contacts = append(v.Contacts, site.ContactView{
+			Name: pick(90 + i), Role: pick(91 + i), Phone: pick(92 + i), Email: pick(93 + i), MailHref: pick(94 + i),
+			Address: pick(95 + i), Kommun: pick(96 + i), TelHref: template.URL(pick(97 + i)),
+		})
+	}
+	return v
+}
+
+// TestActivityAsTemplate renders activity pages with the values of tricky
+// both with html/template and without it, and compares the bytes.
+func TestActivityAsTemplate(t *testing.T) {
+	fast, err := New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow := *fast
+	slow.activity = false
+	for n := range 400 {
+		pg := site.Page{Path: "verksamheter/x/index.html", Template: "activity", View: trickyView(n)}
+		want, err := slow.Render(pg)
+		if err != nil {
+			t.Fatalf("view %d: html/template: %v", n, err)
+		}
+		got, ok := writeActivity(nil, pg.View.(*site.ActivityView))
+		if !ok {
+			t.Fatalf("view %d: left to html/template", n)
+		}
+		if !bytes.Equal(got, want) {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
+			}
+			t.Fatalf("view %d: the page differs from html/template's at byte %d:\n got …%q\nwant …%q", n, i,
+				got[max(i-40, 0):min(i+80, len(got))], want[max(i-40, 0):min(i+80, len(want))])
+		}
+	}
+}
+
+// TestActivityFallback checks which layouts of a catalogue keep the
+// activity pages written without html/template: only those that leave the
+// templates of the page as built in (the navigation and the footer come
+// from Prerender either way).
+func TestActivityFallback(t *testing.T) {
+	builtin := os.DirFS("../../layouts")
+	read := func(name string) string {
+		b, err := fs.ReadFile(builtin, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, c := range []struct {
+		name     string
+		override fstest.MapFS
+		fast     bool
+	}{
+		{"none", nil, true},
+		{"copies", fstest.MapFS{"base.html": file(read("base.html")), "activity.html": file(read("activity.html"))}, true},
+		{"own footer", fstest.MapFS{"_partials/footer.html": file(`{{define "footer"}}<footer>egen</footer>{{end}}`)}, true},
+		{"own nav", fstest.MapFS{"_partials/nav.html": file(`{{define "nav"}}<nav>egen</nav>{{end}}`)}, true},
+		{"own home", fstest.MapFS{"home.html": file(`{{define "main"}}hem{{end}}`)}, true},
+		{"own base", fstest.MapFS{"base.html": file(strings.Replace(read("base.html"), "<body>", "<body class=\"egen\">", 1))}, false},
+		{"own activity", fstest.MapFS{"activity.html": file(`{{define "main"}}{{.Title}}{{end}}`)}, false},
+		{"own facts", fstest.MapFS{"_partials/facts.html": file(strings.Replace(read("_partials/facts.html"), "<dl", "<dl data-x", 1))}, false},
+		{"contacts redefined elsewhere", fstest.MapFS{"_partials/zz.html": file(`{{define "contacts"}}kontakt{{end}}`)}, false},
+		{"fact-links redefined", fstest.MapFS{"_partials/zz.html": file(`{{define "fact-links"}}länkar{{end}}`)}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var override fs.FS
+			if c.override != nil {
+				override = c.override
+			}
+			r, err := New(builtin, override)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.activity != c.fast {
+				t.Errorf("activity pages without html/template: %v, want %v", r.activity, c.fast)
+			}
+		})
+	}
+}
+
+// TestActivityLeftToTemplate checks that a page the writer does not know
+// how to print goes to html/template: without the navigation rendered
+// beforehand, with a redirect, with structured data of another type, or
+// with a text missing.
+func TestActivityLeftToTemplate(t *testing.T) {
+	for name, change := range map[string]func(v *site.ActivityView){
+		"no NavHTML":      func(v *site.ActivityView) { v.NavHTML = "" },
+		"no FooterHTML":   func(v *site.ActivityView) { v.FooterHTML = "" },
+		"redirect":        func(v *site.ActivityView) { v.Redirect = "../x/" },
+		"other data":      func(v *site.ActivityView) { v.StructuredData = map[string]string{"a": "b"} },
+		"nil data":        func(v *site.ActivityView) { v.StructuredData = (*site.GovernmentService)(nil) },
+		"a text missing":  func(v *site.ActivityView) { delete(v.T, "phone") },
+		"a draft missing": func(v *site.ActivityView) { v.Preview = true; delete(v.T, "draftPage") },
+	} {
+		v := trickyView(1)
+		change(v)
+		if _, ok := writeActivity(nil, v); ok {
+			t.Errorf("%s: written without html/template", name)
+		}
+	}
+	if _, ok := writeActivity(nil, trickyView(1)); !ok {
+		t.Error("the tricky view is left to html/template")
+	}
+}
