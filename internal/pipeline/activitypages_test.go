@@ -15,9 +15,10 @@ import (
 )
 
 // TestActivityPagesAsTemplate builds catalogues with the built-in layouts,
-// whose activity pages render writes without html/template, and with
-// built-in layouts that print the same but are not the ones it knows (an
-// action that prints nothing in activity.html), which html/template
+// whose activity pages and entries of lists, matrices and booklets render
+// writes without html/template, and with built-in layouts that print the
+// same but are not the ones it knows (an action that prints nothing in
+// activity.html and in each of those partials), which html/template
 // renders, and compares every file.
 func TestActivityPagesAsTemplate(t *testing.T) {
 	templated := fstest.MapFS{}
@@ -38,6 +39,14 @@ func TestActivityPagesAsTemplate(t *testing.T) {
 		t.Fatal("activity.html has no </article>")
 	}
 	templated["activity.html"] = &fstest.MapFile{Data: bytes.Replace(act, []byte("</article>"), []byte(`{{""}}</article>`), 1)}
+	for _, name := range []string{"item", "matrix-item", "booklet-activity"} {
+		file := "_partials/" + name + ".html"
+		def := []byte(`{{define "` + name + `"}}`)
+		if !bytes.Contains(templated[file].Data, def) {
+			t.Fatalf("%s does not define %s", file, name)
+		}
+		templated[file] = &fstest.MapFile{Data: bytes.Replace(templated[file].Data, def, append(def, `{{""}}`...), 1)}
+	}
 	cases := map[string]fs.FS{
 		"small":                 os.DirFS("testdata/small"),
 		"ostra-skaraborg":       os.DirFS("../../tests/catalogues/ostra-skaraborg"),

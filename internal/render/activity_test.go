@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -21,7 +22,7 @@ func TestActivityDigest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := layoutDigest(r.sets["activity"]); got != activityDigest {
+	if got := layoutDigest(r.sets["activity"], "base.html", framePartials); got != activityDigest {
 		t.Errorf("layoutDigest of the built-in activity set = %s, want activityDigest %s", got, activityDigest)
 	}
 	if !r.activity {
@@ -179,5 +180,58 @@ func TestActivityLeftToTemplate(t *testing.T) {
 	}
 	if _, ok := writeActivity(nil, trickyView(1)); !ok {
 		t.Error("the tricky view is left to html/template")
+	}
+}
+
+// TestPartialDigests holds the digests of fastPartials to the built-in
+// layouts, as TestActivityDigest does for the activity page.
+func TestPartialDigests(t *testing.T) {
+	r, err := New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range slices.Sorted(maps.Keys(fastPartials)) {
+		if got := layoutDigest(r.partials, name, nil); got != fastPartials[name].digest {
+			t.Errorf("layoutDigest of the built-in %s = %q, want its digest in fastPartials, %q", name, got, fastPartials[name].digest)
+		}
+		if r.fast[name] == nil {
+			t.Errorf("the built-in %s is not written without html/template", name)
+		}
+	}
+}
+
+// TestPartialsAsTemplate renders the entries of fastPartials with the
+// values of tricky both with html/template and without it.
+func TestPartialsAsTemplate(t *testing.T) {
+	r, err := New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range 400 {
+		v := trickyView(n)
+		pick := func(k int) string { return tricky[(n*5+k*11)%len(tricky)] }
+		it := site.Item{
+			Name: pick(1), Href: pick(2), Functions: pick(3), Kommuner: pick(4), Target: pick(5), Status: pick(6),
+			StatusKey: []string{"avslutad", "planerad", "pagaende", pick(7)}[n%4], SearchID: n - 7, Draft: n%3 == 0,
+		}
+		v.T["draftMark"], v.T["plannedMark"], v.T["endedMark"] = pick(8), pick(9), pick(10)
+		ba := site.BookletActivity{Name: pick(11), ID: pick(12), Status: pick(13), Facts: v.Facts, Contacts: v.Contacts, Body: v.Body}
+		for name, args := range map[string]map[string]any{
+			"item":             {"Item": it, "T": v.T, "Search": n%2 == 0},
+			"matrix-item":      {"Item": it, "T": v.T},
+			"booklet-activity": {"Activity": ba, "T": v.T},
+		} {
+			var want bytes.Buffer
+			if err := r.partials.ExecuteTemplate(&want, name, args); err != nil {
+				t.Fatalf("%s %d: html/template: %v", name, n, err)
+			}
+			got, ok := r.write(nil, &fragment{partial: name, args: args})
+			if !ok {
+				t.Fatalf("%s %d: left to html/template", name, n)
+			}
+			if !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("%s %d:\n got %q\nwant %q", name, n, got, want.Bytes())
+			}
+		}
 	}
 }

@@ -284,11 +284,20 @@ func (r *Renderer) collectFactLinks(pages []site.Page) ([]fragment, []occurrence
 // prerender renders job f with w, which it empties first.
 func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 	w.buf.Reset()
-	var data any = f.args
-	if f.data != nil {
-		data = f.data
+	var err error
+	if b, ok := r.write(w.buf.AvailableBuffer(), f); ok {
+		if len(b) > w.max {
+			w.over = true
+		} else {
+			w.buf.Write(b)
+		}
+	} else {
+		var data any = f.args
+		if f.data != nil {
+			data = f.data
+		}
+		err = r.partials.ExecuteTemplate(w, f.partial, data)
 	}
-	err := r.partials.ExecuteTemplate(w, f.partial, data)
 	switch {
 	case w.over:
 		return msg.Errorf(msg.LayoutPageTooBig, prerendered[f.partial], f.page, r.maxPage>>20)
@@ -309,4 +318,13 @@ func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 	}
 	f.html = template.HTML(w.buf.String()) // the partial's own output, escaped by html/template
 	return nil
+}
+
+// write appends f to b without html/template, if its partial is one that
+// Renderer.fast writes and its data one the writer knows.
+func (r *Renderer) write(b []byte, f *fragment) ([]byte, bool) {
+	if write := r.fast[f.partial]; write != nil && f.args != nil {
+		return write(b, f)
+	}
+	return b, false
 }

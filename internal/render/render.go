@@ -51,6 +51,9 @@ type Renderer struct {
 	// activity is set when the activity pages run the built-in templates,
 	// which writeActivity writes without html/template (activity.go).
 	activity bool
+	// fast holds the writers of the partials Prerender writes without
+	// html/template (partials.go), those that are built in.
+	fast map[string]func(b []byte, f *fragment) ([]byte, bool)
 
 	maxPage int           // MaxPageSize, smaller in tests
 	timeout time.Duration // PageTimeout, shorter in tests
@@ -137,8 +140,14 @@ func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, erro
 		r.sets[strings.TrimSuffix(name, ".html")] = set
 		r.sizes[strings.TrimSuffix(name, ".html")] = new(atomic.Int64)
 	}
+	r.fast = map[string]func([]byte, *fragment) ([]byte, bool){}
+	for name, p := range fastPartials {
+		if layoutDigest(r.partials, name, nil) == p.digest {
+			r.fast[name] = p.write
+		}
+	}
 	if set := r.sets["activity"]; set != nil {
-		r.activity = layoutDigest(set) == activityDigest
+		r.activity = layoutDigest(set, "base.html", framePartials) == activityDigest
 	}
 	return r, nil
 }
