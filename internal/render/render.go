@@ -48,12 +48,12 @@ type Renderer struct {
 	spliceOpen  []byte
 	splices     [][]byte
 
-	// activity is set when the activity pages run the built-in templates,
-	// which writeActivity writes without html/template (activity.go).
-	activity bool
-	// fast holds the writers of the partials Prerender writes without
-	// html/template (partials.go), those that are built in.
-	fast map[string]func(b []byte, f *fragment) ([]byte, bool)
+	// pages holds, by layout, the writers of the pages Render writes
+	// without html/template (pages.go): those whose templates are the
+	// built-in ones. fast holds those of the partials Prerender writes
+	// so (partials.go).
+	pages map[string]func(b []byte, v site.View) ([]byte, bool)
+	fast  map[string]func(b []byte, f *fragment) ([]byte, bool)
 
 	maxPage int           // MaxPageSize, smaller in tests
 	timeout time.Duration // PageTimeout, shorter in tests
@@ -146,8 +146,11 @@ func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, erro
 			r.fast[name] = p.write
 		}
 	}
-	if set := r.sets["activity"]; set != nil {
-		r.activity = layoutDigest(set, "base.html", framePartials) == activityDigest
+	r.pages = map[string]func([]byte, site.View) ([]byte, bool){}
+	for name, p := range fastPages {
+		if set := r.sets[name]; set != nil && layoutDigest(set, "base.html", framePartials) == p.digest {
+			r.pages[name] = p.write
+		}
 	}
 	return r, nil
 }
@@ -171,8 +174,8 @@ func (r *Renderer) Render(page site.Page) ([]byte, error) {
 		return nil, fmt.Errorf("no layout %s.html for %s", page.Template, page.Path)
 	}
 	size := r.sizes[page.Template]
-	if v, ok := page.View.(*site.ActivityView); ok && r.activity && page.Template == "activity" {
-		if b, ok := writeActivity(make([]byte, 0, size.Load()), v); ok {
+	if write := r.pages[page.Template]; write != nil {
+		if b, ok := write(make([]byte, 0, size.Load()), page.View); ok {
 			if len(b) > r.maxPage {
 				return nil, msg.Errorf(msg.LayoutPageTooBig, page.Template+".html", page.Path, r.maxPage>>20)
 			}

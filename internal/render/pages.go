@@ -9,25 +9,43 @@ import (
 	"github.com/samkat/samkat/internal/site"
 )
 
-// Activity pages without html/template. A catalogue has one page per
-// activity, and executing the layouts for each (reflection for every field,
-// a call for every partial) was most of the time the pages took. When the
-// templates an activity page runs are the built-in ones, Render writes the
-// page in Go (writeActivity) with the bytes html/template would give: the
-// same text, the values escaped as html/template escapes them in their
-// context (escape.go). What the page runs is known from the parsed
-// templates, not from file names: the templates reachable from base.html
-// in the activity's set (main, facts, fact-links, contacts) must print
-// what they print built in, which their parse trees say (activityDigest).
-// The navigation and the footer are Prerender's (NavHTML, FooterHTML),
-// from whatever layouts the catalogue has; a page without them, or with a
-// value the writer does not know how html/template prints, is rendered by
-// html/template. TestActivityAsTemplate renders pages both ways.
+// Pages without html/template. A catalogue has one page per activity, and
+// executing the layouts for each (reflection for every field, a call for
+// every partial) was most of the time the pages took; the review report
+// is one page with a row per activity. When the templates such a page runs
+// are the built-in ones, Render writes the page in Go with the bytes
+// html/template would give: the same text, the values escaped as
+// html/template escapes them in their context (escape.go). What the page
+// runs is known from the parsed templates, not from file names: the
+// templates reachable from base.html in the page's set (for an activity
+// page: main, facts, fact-links, contacts) must print what they print built
+// in, which their parse trees say (layoutDigest). The navigation and the
+// footer are Prerender's (NavHTML, FooterHTML), from whatever layouts the
+// catalogue has; a page without them, or with a value the writer does not
+// know how html/template prints, is rendered by html/template.
+// TestPagesAsTemplate renders pages both ways.
 
-// activityDigest is layoutDigest of the built-in layouts' activity set from
-// base.html, without framePartials: the templates writeActivity writes. TestActivityDigest fails when the
-// layouts change; writeActivity must then be changed with them.
-const activityDigest = "c9ba56b7c8611b7c15117ed8ef7df2e472d7e24090b36dba3d756b15e118753b"
+// fastPages holds, per layout, the digest of its built-in set
+// (layoutDigest from base.html, without framePartials) and the writer that
+// prints what it prints. TestPageDigests fails when the layouts change;
+// the writer must then be changed with them before the digest is.
+var fastPages = map[string]struct {
+	digest string
+	write  func(b []byte, v site.View) ([]byte, bool)
+}{
+	"activity": {"c9ba56b7c8611b7c15117ed8ef7df2e472d7e24090b36dba3d756b15e118753b", func(b []byte, v site.View) ([]byte, bool) {
+		if v, ok := v.(*site.ActivityView); ok {
+			return writeActivity(b, v)
+		}
+		return b, false
+	}},
+	"review": {"9ea3d26955105bda5cec9fa931ffca62fcc5a1b367f37f6630882fa577f97ebf", func(b []byte, v site.View) ([]byte, bool) {
+		if v, ok := v.(*site.ReviewView); ok {
+			return writeReview(b, v)
+		}
+		return b, false
+	}},
+}
 
 // framePartials are the partials the frame prints from Prerender's HTML
 // (writeActivity leaves a page without it to html/template): a catalogue's
@@ -84,28 +102,55 @@ func layoutDigest(set *template.Template, root string, skip map[string]bool) str
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// The texts of .T the activity page reads.
-var activityTexts = []string{"skip", "status", "facts", "contacts", "phone", "email", "address"}
+// The texts of .T the frame and the activity page read.
+var (
+	frameTexts    = []string{"skip"}
+	activityTexts = []string{"status", "facts", "contacts", "phone", "email", "address"}
+)
 
 // writeActivity appends the page of v to b as the built-in layouts print
 // it; ok is false for a page it leaves to html/template.
 func writeActivity(b []byte, v *site.ActivityView) (_ []byte, ok bool) {
-	f := &v.Frame
-	if f.NavHTML == "" || f.FooterHTML == "" || f.Redirect != "" {
+	if !hasTexts(v.T, activityTexts...) {
+		return b, false // html/template reports it
+	}
+	return writePage(b, &v.Frame, func(b []byte) []byte {
+		// activity.html
+		t := v.T
+		b = append(b, "\n<article class=\"activity\">\n<h1>"...)
+		b = appendHTML(b, v.Title)
+		b = append(b, "</h1>\n<p class=\"status status-"...)
+		b = appendHTML(b, v.StatusKey)
+		b = append(b, "\">"...)
+		b = appendHTML(b, t["status"])
+		b = append(b, ": "...)
+		b = appendHTML(b, v.Status)
+		b = append(b, "</p>\n<h2 class=\"visually-hidden\">"...)
+		b = appendHTML(b, t["facts"])
+		b = append(b, "</h2>\n"...)
+		b = appendFacts(b, v.Facts)
+		if len(v.Contacts) > 0 {
+			b = append(b, "\n<h2>"...)
+			b = appendHTML(b, t["contacts"])
+			b = append(b, "</h2>\n"...)
+			b = appendContacts(b, v.Contacts, t)
+		}
+		if v.Body != "" {
+			b = append(b, "\n<div class=\"text\">"...)
+			b = append(b, v.Body...)
+			b = append(b, "</div>"...)
+		}
+		return append(b, "\n</article>\n"...)
+	})
+}
+
+// writePage appends the page of frame f as base.html prints it, with main
+// what the template "main" prints; ok is false for a page it leaves to
+// html/template.
+func writePage(b []byte, f *site.Frame, main func(b []byte) []byte) (_ []byte, ok bool) {
+	if f.NavHTML == "" || f.FooterHTML == "" || f.Redirect != "" || !hasTexts(f.T, frameTexts...) ||
+		f.Preview && !hasTexts(f.T, "draftPage", "draftPreview") {
 		return b, false
-	}
-	for _, k := range activityTexts {
-		if _, ok := f.T[k]; !ok {
-			return b, false // html/template reports it
-		}
-	}
-	if f.Preview {
-		if _, ok := f.T["draftPage"]; !ok {
-			return b, false
-		}
-		if _, ok := f.T["draftPreview"]; !ok {
-			return b, false
-		}
 	}
 	var sd *site.GovernmentService
 	switch d := f.StructuredData.(type) {
@@ -201,33 +246,7 @@ func writeActivity(b []byte, v *site.ActivityView) (_ []byte, ok bool) {
 	}
 	b = append(b, '\n')
 
-	// activity.html
-	t := f.T
-	b = append(b, "\n<article class=\"activity\">\n<h1>"...)
-	b = appendHTML(b, f.Title)
-	b = append(b, "</h1>\n<p class=\"status status-"...)
-	b = appendHTML(b, v.StatusKey)
-	b = append(b, "\">"...)
-	b = appendHTML(b, t["status"])
-	b = append(b, ": "...)
-	b = appendHTML(b, v.Status)
-	b = append(b, "</p>\n<h2 class=\"visually-hidden\">"...)
-	b = appendHTML(b, t["facts"])
-	b = append(b, "</h2>\n"...)
-	b = appendFacts(b, v.Facts)
-	if len(v.Contacts) > 0 {
-		b = append(b, "\n<h2>"...)
-		b = appendHTML(b, t["contacts"])
-		b = append(b, "</h2>\n"...)
-		b = appendContacts(b, v.Contacts, t)
-	}
-	if v.Body != "" {
-		b = append(b, "\n<div class=\"text\">"...)
-		b = append(b, v.Body...)
-		b = append(b, "</div>"...)
-	}
-	b = append(b, "\n</article>\n"...)
-
+	b = main(b)
 	// base.html again
 	b = append(b, "\n</div>\n</main>\n"...)
 	b = append(b, f.FooterHTML...)

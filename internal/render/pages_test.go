@@ -14,19 +14,21 @@ import (
 	"github.com/samkat/samkat/internal/site"
 )
 
-// TestActivityDigest holds activityDigest to the built-in layouts: when
-// this fails, the layouts of the activity page changed, and writeActivity
-// must print what they print now before activityDigest takes their digest.
-func TestActivityDigest(t *testing.T) {
+// TestPageDigests holds the digests of fastPages to the built-in layouts:
+// when this fails, the layouts of that page changed, and its writer must
+// print what they print now before its digest takes theirs.
+func TestPageDigests(t *testing.T) {
 	r, err := New(os.DirFS("../../layouts"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := layoutDigest(r.sets["activity"], "base.html", framePartials); got != activityDigest {
-		t.Errorf("layoutDigest of the built-in activity set = %s, want activityDigest %s", got, activityDigest)
-	}
-	if !r.activity {
-		t.Error("the built-in layouts do not take the activity pages' fast path")
+	for _, name := range slices.Sorted(maps.Keys(fastPages)) {
+		if got := layoutDigest(r.sets[name], "base.html", framePartials); got != fastPages[name].digest {
+			t.Errorf("layoutDigest of the built-in %s set = %q, want its digest in fastPages, %q", name, got, fastPages[name].digest)
+		}
+		if r.pages[name] == nil {
+			t.Errorf("the built-in %s pages are not written without html/template", name)
+		}
 	}
 }
 
@@ -49,7 +51,7 @@ func trickyView(n int) *site.ActivityView {
 		Favicon: pick(10), Version: pick(11), Preview: n%4 == 1, Draft: n%8 == 1,
 		NavHTML: template.HTML("<nav>" + pick(12) + "</nav>"), FooterHTML: template.HTML("<footer>" + pick(13) + "</footer>"),
 	}
-	for i, k := range append(slices.Clone(activityTexts), "draftPage", "draftPreview") {
+	for i, k := range slices.Concat(frameTexts, activityTexts, []string{"draftPage", "draftPreview"}) {
 		f.T[k] = pick(20 + i)
 	}
 	if n%3 != 0 {
@@ -83,32 +85,57 @@ func trickyView(n int) *site.ActivityView {
 	return v
 }
 
-// TestActivityAsTemplate renders activity pages with the values of tricky
-// both with html/template and without it, and compares the bytes.
-func TestActivityAsTemplate(t *testing.T) {
+// trickyReview makes a review report of the values of tricky, chosen by n.
+func trickyReview(n int) *site.ReviewView {
+	v := trickyView(n)
+	pick := func(k int) string { return tricky[(n*3+k*17)%len(tricky)] }
+	for i, k := range reviewTexts {
+		v.T[k] = pick(i)
+	}
+	if n%4 == 0 {
+		v.T["reviewSummary"] = "%d saknar, %d äldre än %d dagar, %d aktuella."
+	}
+	r := &site.ReviewView{Frame: v.Frame, Intro: pick(10), Empty: pick(11), Limit: n, Missing: n % 7, Stale: n % 5, Fresh: n % 3}
+	r.StructuredData = nil
+	for i := range n % 6 {
+		r.Rows = append(r.Rows, site.ReviewRow{Name: pick(20 + i), Href: pick(30 + i), Reviewed: pick(40 + i), State: pick(50 + i), StateKey: pick(60 + i), Contact: pick(70 + i)})
+	}
+	for i := range n % 3 {
+		r.Unreachable = append(r.Unreachable, site.ReviewRow{Name: pick(80 + i), Href: pick(90 + i), State: pick(100 + i), Contact: pick(110 + i)})
+	}
+	return r
+}
+
+// TestPagesAsTemplate renders the pages of fastPages with the values of
+// tricky both with html/template and without it, and compares the bytes.
+func TestPagesAsTemplate(t *testing.T) {
 	fast, err := New(os.DirFS("../../layouts"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	slow := *fast
-	slow.activity = false
+	slow.pages = nil
 	for n := range 400 {
-		pg := site.Page{Path: "verksamheter/x/index.html", Template: "activity", View: trickyView(n)}
-		want, err := slow.Render(pg)
-		if err != nil {
-			t.Fatalf("view %d: html/template: %v", n, err)
-		}
-		got, ok := writeActivity(nil, pg.View.(*site.ActivityView))
-		if !ok {
-			t.Fatalf("view %d: left to html/template", n)
-		}
-		if !bytes.Equal(got, want) {
-			i := 0
-			for i < min(len(got), len(want)) && got[i] == want[i] {
-				i++
+		for _, pg := range []site.Page{
+			{Path: "verksamheter/x/index.html", Template: "activity", View: trickyView(n)},
+			{Path: "granskning/index.html", Template: "review", View: trickyReview(n)},
+		} {
+			want, err := slow.Render(pg)
+			if err != nil {
+				t.Fatalf("%s %d: html/template: %v", pg.Template, n, err)
 			}
-			t.Fatalf("view %d: the page differs from html/template's at byte %d:\n got …%q\nwant …%q", n, i,
-				got[max(i-40, 0):min(i+80, len(got))], want[max(i-40, 0):min(i+80, len(want))])
+			got, ok := fast.pages[pg.Template](nil, pg.View)
+			if !ok {
+				t.Fatalf("%s %d: left to html/template", pg.Template, n)
+			}
+			if !bytes.Equal(got, want) {
+				i := 0
+				for i < min(len(got), len(want)) && got[i] == want[i] {
+					i++
+				}
+				t.Fatalf("%s %d: the page differs from html/template's at byte %d:\n got …%q\nwant …%q", pg.Template, n, i,
+					got[max(i-40, 0):min(i+80, len(got))], want[max(i-40, 0):min(i+80, len(want))])
+			}
 		}
 	}
 }
@@ -151,8 +178,8 @@ func TestActivityFallback(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r.activity != c.fast {
-				t.Errorf("activity pages without html/template: %v, want %v", r.activity, c.fast)
+			if fast := r.pages["activity"] != nil; fast != c.fast {
+				t.Errorf("activity pages without html/template: %v, want %v", fast, c.fast)
 			}
 		})
 	}
