@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -259,6 +260,31 @@ func TestPartialsAsTemplate(t *testing.T) {
 			if !bytes.Equal(got, want.Bytes()) {
 				t.Fatalf("%s %d:\n got %q\nwant %q", name, n, got, want.Bytes())
 			}
+		}
+	}
+}
+
+// TestPrerenderSameAddress checks that items at one address that differ
+// (site makes none, but a view may hold them) are each rendered as they are.
+func TestPrerenderSameAddress(t *testing.T) {
+	r, err := New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := trickyView(2)
+	v.T["draftMark"] = "utkast"
+	names := []string{"Första", "Andra", "Första", "Tredje"}
+	var items []site.Item
+	for _, n := range names {
+		items = append(items, site.Item{Name: n, Href: "../verksamheter/x/", Functions: "f", Kommuner: "k"})
+	}
+	pages := []site.Page{{Path: "a/index.html", Template: "list", View: &site.ListView{Frame: v.Frame, Groups: []site.Group{{Items: items}}}}}
+	if err := r.Prerender(context.Background(), pages); err != nil {
+		t.Fatal(err)
+	}
+	for i, it := range pages[0].View.(*site.ListView).Groups[0].Items {
+		if !strings.Contains(string(it.HTML), ">"+names[i]+"</a>") {
+			t.Errorf("item %d (%s) is rendered as %q", i, names[i], it.HTML)
 		}
 	}
 }
