@@ -288,3 +288,61 @@ func TestPrerenderSameAddress(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWrittenAsTemplate renders an activity page, a review report and the
+// entries whose every text is the fuzzed value both with html/template and
+// without it:
+//
+//	go test ./internal/render -run '^$' -fuzz FuzzWrittenAsTemplate -fuzztime 1m
+func FuzzWrittenAsTemplate(f *testing.F) {
+	for _, s := range tricky {
+		f.Add(s, s)
+	}
+	r, err := New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	slow := *r
+	slow.pages = nil
+	f.Fuzz(func(t *testing.T, text, href string) {
+		v := trickyView(7) // every field and branch of the page
+		v.T = site.Strings{}
+		for _, k := range slices.Concat(frameTexts, activityTexts, reviewTexts, []string{"draftPage", "draftPreview", "draftMark", "plannedMark", "endedMark"}) {
+			v.T[k] = text
+		}
+		v.Title, v.DocTitle, v.Description, v.SiteTitle, v.Subtitle, v.Status, v.StatusKey = text, text, text, text, text, text, text
+		v.Canonical, v.CSS, v.Favicon, v.Home = href, href, href, href
+		v.Footer.Feed = &site.Link{Label: text, Href: href}
+		v.StructuredData = &site.GovernmentService{Name: text, URL: href}
+		v.Facts = []site.Fact{{Label: text, Text: text}, {Label: text, Links: []site.Link{{Label: text, Href: href}}}}
+		v.Contacts = []site.ContactView{{Name: text, Role: text, Phone: text, Email: text, MailHref: href, Address: text, Kommun: text, TelHref: template.URL(href)}}
+		rv := &site.ReviewView{Frame: v.Frame, Intro: text, Rows: []site.ReviewRow{{Name: text, Href: href, State: text, StateKey: text, Contact: text}}}
+		rv.StructuredData = nil
+		for _, pg := range []site.Page{{Template: "activity", View: v}, {Template: "review", View: rv}} {
+			want, err := slow.Render(pg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := r.pages[pg.Template](nil, pg.View)
+			if !ok || !bytes.Equal(got, want) {
+				t.Fatalf("%s (written %v):\n got %q\nwant %q", pg.Template, ok, got, want)
+			}
+		}
+		it := site.Item{Name: text, Href: href, Functions: text, Kommuner: text, Target: text, Status: text, StatusKey: text, Draft: true}
+		ba := site.BookletActivity{Name: text, ID: text, Status: text, Facts: v.Facts, Contacts: v.Contacts, Body: template.HTML(text)}
+		for name, args := range map[string]map[string]any{
+			"item":             {"Item": it, "T": v.T, "Search": true},
+			"matrix-item":      {"Item": it, "T": v.T},
+			"booklet-activity": {"Activity": ba, "T": v.T},
+		} {
+			var want bytes.Buffer
+			if err := slow.partials.ExecuteTemplate(&want, name, args); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := r.write(nil, &fragment{partial: name, args: args})
+			if !ok || !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("%s (written %v):\n got %q\nwant %q", name, ok, got, want.Bytes())
+			}
+		}
+	})
+}

@@ -10,6 +10,12 @@
 // kind's view (site.HomeView, site.ActivityView …), which embeds the
 // site.Frame that base.html uses; files in _partials/ define shared pieces
 // available to all. docs/layouts.md lists the fields for catalogues.
+//
+// The pages and entries a catalogue has thousands of (the activity pages,
+// the review report's rows, the entries of the lists, the matrix and the
+// booklet) are written in Go rather than executed, with the bytes
+// html/template gives, while the templates they run are the built-in ones
+// (pages.go, partials.go, escape.go); a catalogue's own are executed.
 package render
 
 import (
