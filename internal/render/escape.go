@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"unicode/utf8"
@@ -103,18 +104,26 @@ func appendJSON(b []byte, v any) (_ []byte, ok bool) {
 	if pad {
 		b = append(b, ' ')
 	}
-	for i := 0; i < len(j); {
-		r, n := utf8.DecodeRune(j[i:])
+	// Both separators start with the byte 0xE2, which few pages hold
+	// (encoding/json escapes them already); the other bytes are copied.
+	for {
+		k := bytes.IndexByte(j, 0xE2)
+		if k < 0 {
+			break
+		}
+		b = append(b, j[:k]...)
+		r, n := utf8.DecodeRune(j[k:])
 		switch r {
 		case 0x2028:
 			b = append(b, `\u2028`...)
 		case 0x2029:
 			b = append(b, `\u2029`...)
 		default:
-			b = append(b, j[i:i+n]...)
+			b = append(b, j[k:k+n]...)
 		}
-		i += n
+		j = j[k+n:]
 	}
+	b = append(b, j...)
 	if pad {
 		b = append(b, ' ')
 	}

@@ -38,7 +38,7 @@ func TestPageDigests(t *testing.T) {
 // paragraph separators, schemes it refuses and percent-escapes.
 var tricky = []string{
 	"", "Lotsen", "Åsa & Örjan", `"citat" 'enkla'`, "a+b<c>d", "nul\x00byte", "\xff\xfe trasig",
-	"rad\u2028stycke\u2029", "javascript:alert(1)", "JavaScript:x", "mailto:a@b.se", "tel:+4612345",
+	"rad\u2028stycke\u2029", "18–64 år…", "javascript:alert(1)", "JavaScript:x", "mailto:a@b.se", "tel:+4612345",
 	"https://x.se/a b?q=1&r=2#frag", "../../kommuner/mark/", "%41%zz%4", "http://exempel.se/å/ä", "data:text/html,x",
 	"/väg:med/kolon", "x:y/z", "{{.}}", "</script><script>", "<!-- -->", "  mellanslag  ", "\t\n",
 }
