@@ -48,7 +48,7 @@ var fastPages = map[string]struct {
 }
 
 // framePartials are the partials the frame prints from Prerender's HTML
-// (writeActivity leaves a page without it to html/template): a catalogue's
+// (writePage leaves a page without it to html/template): a catalogue's
 // own versions of them change nothing here.
 var framePartials = map[string]bool{"nav": true, "footer": true}
 

@@ -341,7 +341,7 @@ func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 			return nil
 		}
 	}
-	f.html = template.HTML(w.buf.String()) // the partial's own output, escaped by html/template
+	f.html = template.HTML(w.buf.String()) // the partial's output, escaped as html/template escapes it
 	return nil
 }
 
