@@ -346,3 +346,32 @@ func FuzzWrittenAsTemplate(f *testing.F) {
 		}
 	})
 }
+
+// TestRenderAppend checks that a page rendered into a buffer used before
+// is the page Render gives, whichever way it is rendered.
+func TestRenderAppend(t *testing.T) {
+	r, err := New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf []byte
+	for n := range 20 {
+		pg := site.Page{Path: "verksamheter/x/index.html", Template: "activity", View: trickyView(n)}
+		if n%3 == 0 {
+			f := pg.View.PageFrame()
+			f.NavHTML, f.T["nav"] = "", "meny" // html/template
+		}
+		want, err := r.Render(pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.RenderAppend(buf, pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("page %d: RenderAppend differs from Render", n)
+		}
+		buf = got[:0]
+	}
+}

@@ -175,13 +175,23 @@ func layoutError(name string, err error) error {
 // Render returns the HTML of page. A page larger than MaxPageSize, or not
 // done after PageTimeout, is an error (a *msg.Error) that names its layout.
 func (r *Renderer) Render(page site.Page) ([]byte, error) {
+	return r.RenderAppend(nil, page)
+}
+
+// RenderAppend is Render that may append the page to dst (from its
+// start, dst[:0]) instead of a new buffer, for a caller that reuses its
+// buffers: a page written without html/template is (pages.go).
+func (r *Renderer) RenderAppend(dst []byte, page site.Page) ([]byte, error) {
 	set, ok := r.sets[page.Template]
 	if !ok {
 		return nil, fmt.Errorf("no layout %s.html for %s", page.Template, page.Path)
 	}
 	size := r.sizes[page.Template]
 	if write := r.pages[page.Template]; write != nil {
-		if b, ok := write(make([]byte, 0, size.Load()), page.View); ok {
+		if n := int(size.Load()); cap(dst) < n {
+			dst = make([]byte, 0, n)
+		}
+		if b, ok := write(dst[:0], page.View); ok {
 			if len(b) > r.maxPage {
 				return nil, msg.Errorf(msg.LayoutPageTooBig, page.Template+".html", page.Path, r.maxPage>>20)
 			}
