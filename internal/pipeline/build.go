@@ -758,16 +758,30 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if rend.Splicing() {
 		emit = func(name string, data []byte) error { return e.spliced(name, data, rend) }
 	}
+	// The pages' unminified bytes are let go once each is written: the
+	// buffers of those written without html/template are used again.
+	var pageBufs sync.Pool // *[]byte
 	err = parallel.For(ctx, len(order), func(i int) error {
 		pg := pages[order[i]]
 		// Its view is not needed again, and the booklet's, with every
 		// entry rendered beforehand, is as large as the page: let it go.
 		pages[order[i]] = site.Page{}
-		b, err := rend.Render(pg)
+		buf, _ := pageBufs.Get().(*[]byte)
+		if buf == nil {
+			buf = new([]byte)
+		}
+		b, err := rend.RenderAppend(*buf, pg)
 		if err != nil {
 			return fmt.Errorf("render %s: %w", pg.Path, err)
 		}
-		return emit(pg.Path, b)
+		if err := emit(pg.Path, b); err != nil {
+			return err
+		}
+		if cap(b) <= streamAbove {
+			*buf = b[:0]
+			pageBufs.Put(buf)
+		}
+		return nil
 	})
 	rend.DropSplices() // the search index needs the memory more
 	if err != nil {

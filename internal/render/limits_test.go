@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/samkat/samkat/internal/msg"
+	"github.com/samkat/samkat/internal/site"
 )
 
 // TestPageSizeLimit: a page of exactly the limit renders; one byte more is
@@ -87,5 +88,39 @@ func TestEntryThatLoopsForEver(t *testing.T) {
 	// Which page is named depends on which entry fails first.
 	if err == nil || !strings.HasPrefix(err.Error(), "layouts/_partials/item.html: the page ") || !strings.Contains(err.Error(), "index.html grew larger than 1 MiB") {
 		t.Errorf("err = %v, want the size limit, naming _partials/item.html and a page", err)
+	}
+}
+
+// TestWrittenPageSizeLimit: the pages and entries written without
+// html/template have the limit of those it renders.
+func TestWrittenPageSizeLimit(t *testing.T) {
+	r, err := New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg := site.Page{Path: "verksamheter/x/index.html", Template: "activity", View: trickyView(3)}
+	b, err := r.Render(pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.maxPage = len(b)
+	if _, err := r.Render(pg); err != nil {
+		t.Errorf("a page of exactly the limit: %v", err)
+	}
+	r.maxPage = len(b) - 1
+	_, err = r.Render(pg)
+	var me *msg.Error
+	if !errors.As(err, &me) || me.Msg.ID != msg.LayoutPageTooBig || !strings.Contains(err.Error(), "activity.html") {
+		t.Fatalf("one byte past the limit: err = %v", err)
+	}
+
+	v := trickyView(3)
+	v.T["draftMark"] = "utkast"
+	entry := site.Item{Name: strings.Repeat("x", 200), Href: "../x/"}
+	list := &site.ListView{Frame: v.Frame, Groups: []site.Group{{Items: []site.Item{entry}}}}
+	r.maxPage = 100
+	err = r.Prerender(context.Background(), []site.Page{{Path: "verksamheter/index.html", Template: "list", View: list}})
+	if !errors.As(err, &me) || me.Msg.ID != msg.LayoutPageTooBig || !strings.Contains(err.Error(), "item.html") {
+		t.Fatalf("an entry past the limit: err = %v", err)
 	}
 }

@@ -123,15 +123,29 @@ type occurrence struct {
 // collect lists the entries of pages to render, each once, and where each
 // goes.
 func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
+	// An item is known by its partial and its address, which tells the
+	// activity and the depth of the page, and is compared whole with the
+	// one rendered: hashing every field of every item was most of the time
+	// of collecting. Items that share an address but differ (site makes
+	// none) are known by all they are.
 	type key struct {
 		partial string
 		search  bool
-		item    site.Item
+		href    string
+	}
+	type fullKey struct {
+		key
+		item site.Item
+	}
+	type known struct {
+		item site.Item
+		job  int
 	}
 	has := func(name string) bool { return r.partials.Lookup(name) != nil }
 	var jobs []fragment
 	var into []occurrence
-	index := map[key]int{}
+	index := map[key]known{}
+	var others map[fullKey]int
 	// An activity in the booklets of several municipalities is the same
 	// entry in each: site makes it from the activity (which its ID names)
 	// and the depth of the page alone.
@@ -167,11 +181,22 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 			if it.HTML != "" {
 				continue
 			}
-			k := key{partial, search, *it}
-			j, ok := index[k]
+			k := key{partial, search, it.Href}
+			kn, ok := index[k]
+			j := kn.job
+			if ok && kn.item != *it {
+				if others == nil {
+					others = map[fullKey]int{}
+				}
+				j, ok = others[fullKey{k, *it}]
+			}
 			if !ok {
 				j = len(jobs)
-				index[k] = j
+				if _, taken := index[k]; taken {
+					others[fullKey{k, *it}] = j
+				} else {
+					index[k] = known{*it, j}
+				}
 				args := map[string]any{"Item": *it, "T": t}
 				if partial == "item" {
 					args["Search"] = search
@@ -284,11 +309,20 @@ func (r *Renderer) collectFactLinks(pages []site.Page) ([]fragment, []occurrence
 // prerender renders job f with w, which it empties first.
 func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 	w.buf.Reset()
-	var data any = f.args
-	if f.data != nil {
-		data = f.data
+	var err error
+	if b, ok := r.write(w.buf.AvailableBuffer(), f); ok {
+		if len(b) > w.max {
+			w.over = true
+		} else {
+			w.buf.Write(b)
+		}
+	} else {
+		var data any = f.args
+		if f.data != nil {
+			data = f.data
+		}
+		err = r.partials.ExecuteTemplate(w, f.partial, data)
 	}
-	err := r.partials.ExecuteTemplate(w, f.partial, data)
 	switch {
 	case w.over:
 		return msg.Errorf(msg.LayoutPageTooBig, prerendered[f.partial], f.page, r.maxPage>>20)
@@ -307,6 +341,15 @@ func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 			return nil
 		}
 	}
-	f.html = template.HTML(w.buf.String()) // the partial's own output, escaped by html/template
+	f.html = template.HTML(w.buf.String()) // the partial's output, escaped as html/template escapes it
 	return nil
+}
+
+// write appends f to b without html/template, if its partial is one that
+// Renderer.fast writes and its data one the writer knows.
+func (r *Renderer) write(b []byte, f *fragment) ([]byte, bool) {
+	if write := r.fast[f.partial]; write != nil && f.args != nil {
+		return write(b, f)
+	}
+	return b, false
 }

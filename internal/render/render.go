@@ -10,6 +10,12 @@
 // kind's view (site.HomeView, site.ActivityView …), which embeds the
 // site.Frame that base.html uses; files in _partials/ define shared pieces
 // available to all. docs/layouts.md lists the fields for catalogues.
+//
+// The pages and entries a catalogue has thousands of (the activity pages,
+// the review report's rows, the entries of the lists, the matrix and the
+// booklet) are written in Go rather than executed, with the bytes
+// html/template gives, while the templates they run are the built-in ones
+// (pages.go, partials.go, escape.go); a catalogue's own are executed.
 package render
 
 import (
@@ -47,6 +53,13 @@ type Renderer struct {
 	minFragment func([]byte) ([]byte, error)
 	spliceOpen  []byte
 	splices     [][]byte
+
+	// pages holds, by layout, the writers of the pages Render writes
+	// without html/template (pages.go): those whose templates are the
+	// built-in ones. fast holds those of the partials Prerender writes
+	// so (partials.go).
+	pages map[string]func(b []byte, v site.View) ([]byte, bool)
+	fast  map[string]func(b []byte, f *fragment) ([]byte, bool)
 
 	maxPage int           // MaxPageSize, smaller in tests
 	timeout time.Duration // PageTimeout, shorter in tests
@@ -133,6 +146,18 @@ func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, erro
 		r.sets[strings.TrimSuffix(name, ".html")] = set
 		r.sizes[strings.TrimSuffix(name, ".html")] = new(atomic.Int64)
 	}
+	r.fast = map[string]func([]byte, *fragment) ([]byte, bool){}
+	for name, p := range fastPartials {
+		if layoutDigest(r.partials, name, nil) == p.digest {
+			r.fast[name] = p.write
+		}
+	}
+	r.pages = map[string]func([]byte, site.View) ([]byte, bool){}
+	for name, p := range fastPages {
+		if set := r.sets[name]; set != nil && layoutDigest(set, "base.html", framePartials) == p.digest {
+			r.pages[name] = p.write
+		}
+	}
 	return r, nil
 }
 
@@ -150,11 +175,32 @@ func layoutError(name string, err error) error {
 // Render returns the HTML of page. A page larger than MaxPageSize, or not
 // done after PageTimeout, is an error (a *msg.Error) that names its layout.
 func (r *Renderer) Render(page site.Page) ([]byte, error) {
+	return r.RenderAppend(nil, page)
+}
+
+// RenderAppend is Render that may append the page to dst (from its
+// start, dst[:0]) instead of a new buffer, for a caller that reuses its
+// buffers: a page written without html/template is (pages.go).
+func (r *Renderer) RenderAppend(dst []byte, page site.Page) ([]byte, error) {
 	set, ok := r.sets[page.Template]
 	if !ok {
 		return nil, fmt.Errorf("no layout %s.html for %s", page.Template, page.Path)
 	}
 	size := r.sizes[page.Template]
+	if write := r.pages[page.Template]; write != nil {
+		if n := int(size.Load()); cap(dst) < n {
+			dst = make([]byte, 0, n)
+		}
+		if b, ok := write(dst[:0], page.View); ok {
+			if len(b) > r.maxPage {
+				return nil, msg.Errorf(msg.LayoutPageTooBig, page.Template+".html", page.Path, r.maxPage>>20)
+			}
+			if n := int64(min(len(b), maxSizeHint)); n > size.Load() {
+				size.Store(n)
+			}
+			return b, nil
+		}
+	}
 	w := &pageWriter{max: r.maxPage, stop: new(atomic.Bool)}
 	w.buf.Grow(int(size.Load()))
 	// html/template cannot be cancelled: a layout that loops runs on in
