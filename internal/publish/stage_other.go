@@ -1,0 +1,13 @@
+//go:build !linux && !darwin
+
+package publish
+
+import "os"
+
+func newStager(parent *os.Root, dir string) (stager, error) {
+	root, err := parent.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &rootStager{root: root}, nil
+}
