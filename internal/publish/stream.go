@@ -68,7 +68,7 @@ func (t *Tx) Stream(name string, write func(w io.Writer) error) error {
 	s := &txStream{t: t, name: name, hash: sha256.New()}
 	defer s.close()
 	fn := filepath.FromSlash(name)
-	info, err := t.root.Lstat(fn)
+	info, err := t.lstat(name)
 	switch {
 	case err == nil && info.Mode().IsRegular():
 		f, err := t.root.Open(fn)

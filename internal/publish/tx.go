@@ -139,6 +139,10 @@ type Tx struct {
 
 	movedDirs map[string]bool // folders Commit moved in whole
 
+	// Whether each folder of the site's paths that lstat looked at was a
+	// folder (true) or missing (false) in the output, by slash path.
+	outDirs sync.Map
+
 	// crashAfter, in tests, makes Commit stop after this many moves and
 	// return as a killed process would, without undoing anything.
 	crashAfter int
@@ -373,7 +377,7 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 	}
 	e := entry{Size: int64(len(data)), Hash: hashOf(data)}
 	fn := filepath.FromSlash(name)
-	info, err := t.root.Lstat(fn)
+	info, err := t.lstat(name)
 	switch {
 	case err == nil && info.Mode().IsRegular():
 		if o, ours := t.old.Files[name]; ours {
@@ -421,6 +425,49 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 	}
 	e.MTime = mtime // a rename keeps it
 	return t.record(name, e, true)
+}
+
+// lstat is t.root.Lstat of the file name of the site, with no system call
+// when a folder of its path was missing from the output when the build
+// first looked: a build into a new folder looks at each folder of the site
+// once, not at each of its files. (The output does not change until
+// Commit, which moves a folder the output does not have in whole, and
+// does not replace a folder that appeared there since.)
+func (t *Tx) lstat(name string) (fs.FileInfo, error) {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if there, known := t.outDirs.Load(dir); known {
+			if !there.(bool) {
+				return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrNotExist}
+			}
+			break
+		}
+	}
+	info, err := t.root.Lstat(filepath.FromSlash(name))
+	if errors.Is(err, fs.ErrNotExist) {
+		t.noteMissing(path.Dir(name))
+	}
+	return info, err
+}
+
+// noteMissing notes which folders above a missing file are missing too,
+// and the first that is a folder, climbing from dir. Anything else (a
+// file, a link) is not noted: lstat looks at it every time.
+func (t *Tx) noteMissing(dir string) {
+	for ; dir != "."; dir = path.Dir(dir) {
+		if _, known := t.outDirs.Load(dir); known {
+			return
+		}
+		info, err := t.root.Lstat(filepath.FromSlash(dir))
+		switch {
+		case err == nil && info.IsDir():
+			t.outDirs.Store(dir, true)
+			return
+		case errors.Is(err, fs.ErrNotExist):
+			t.outDirs.Store(dir, false)
+		default:
+			return
+		}
+	}
 }
 
 // writable says why name may not be written, if it may not.
@@ -686,6 +733,18 @@ func (t *Tx) apply(remove []string) error {
 				}
 				t.movedDirs[top] = true
 				continue
+			}
+			// Nothing was there when the build looked: something that
+			// appeared since is someone else's, and not replaced.
+			if info, err := t.root.Lstat(fn); err == nil {
+				what := "a file with other content"
+				switch {
+				case info.IsDir():
+					what = "a folder"
+				case !info.Mode().IsRegular():
+					what = "not a regular file"
+				}
+				return &Refusal{Reason: InTheWay, Out: t.out, Other: name, Detail: what, Count: 1}
 			}
 		} else if err := t.keepOld(name); err != nil {
 			return err

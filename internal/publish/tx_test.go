@@ -262,6 +262,36 @@ func TestFilesSamkatDidNotWriteAreNotOverwritten(t *testing.T) {
 	}
 }
 
+// TestFilesThatAppearDuringTheBuildAreNotOverwritten: a file someone puts
+// where the site adds one after the build looked there (in a folder the
+// output has, or one it did not have then) stops the commit; it is not
+// replaced, and the previous site stays.
+func TestFilesThatAppearDuringTheBuildAreNotOverwritten(t *testing.T) {
+	for _, name := range []string{"a/new.html", "b/new.html"} {
+		dir := filepath.Join(t.TempDir(), "public")
+		write(t, dir, map[string]string{"index.html": "v1", "a/x.html": "x"})
+		tx, err := Begin(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{"index.html", "b/first.html", name} {
+			if err := put(tx, n, []byte("ours")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte("theirs"), 0o644)
+		before := tree(t, dir)
+		_, err = tx.Commit()
+		want := "refusing to overwrite " + name + " in " + dir + ": samkat did not write it (a file with other content); move it away or delete it and build again"
+		var r *Refusal
+		if !errors.As(err, &r) || err.Error() != want {
+			t.Errorf("%s: err = %v\nwant %s", name, err, want)
+		}
+		sameTree(t, name, tree(t, dir), before)
+	}
+}
+
 func TestAbortAndFailedWritesLeaveOldTree(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	write(t, dir, map[string]string{"index.html": "v1", "a/b.html": "b"})
