@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -23,6 +24,15 @@ type stager interface {
 	// remove removes the file name.
 	remove(name string) error
 	// close releases the folders it holds open.
+	close()
+}
+
+// A looker looks up files of the output folder; see Tx.lstat.
+type looker interface {
+	// lstat is os.Root.Lstat of name (a slash path) where every folder
+	// of its path is a folder; otherwise it may fail with an error
+	// other than fs.ErrNotExist, and the os.Root is asked.
+	lstat(name string) (fs.FileInfo, error)
 	close()
 }
 

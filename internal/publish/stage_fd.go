@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"sync"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -17,9 +18,13 @@ import (
 // one mkdirat and one openat in its parent's, made once. No call follows
 // a symbolic link (O_NOFOLLOW, O_DIRECTORY), so a link that appears in the
 // staging folder is refused, not written through.
+//
+// The same type, not making folders (makes false), looks up the files of
+// the output (see Tx.lstat).
 type fdStager struct {
-	top *os.File // the staging folder
-	mu  sync.Mutex
+	top   *os.File // the staging folder
+	makes bool     // it makes the folders it opens
+	mu    sync.Mutex
 	// The folders made or opened, by slash path; "." is the staging
 	// folder itself, always open.
 	dirs map[string]*fdDir
@@ -33,10 +38,24 @@ type fdDir struct {
 	fd     int        // -1 while closed
 	made   bool       // this build made it
 	refs   int        // files and folders being made in it (fdStager.mu)
-	parent bool       // a folder was made in it: it stays open
+	parent bool       // a folder was opened in it: it stays open
 }
 
 func newStager(parent *os.Root, dir string) (stager, error) {
+	return newFdTree(parent, dir, true)
+}
+
+// newLooker returns what looks up files in the output root: on these
+// systems, an fdStager that makes nothing.
+func newLooker(root *os.Root) looker {
+	l, err := newFdTree(root, ".", false)
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+func newFdTree(parent *os.Root, dir string, makes bool) (*fdStager, error) {
 	f, err := parent.Open(dir)
 	if err != nil {
 		return nil, err
@@ -54,7 +73,7 @@ func newStager(parent *os.Root, dir string) (stager, error) {
 		f.Close()
 		return nil, err
 	}
-	s := &fdStager{top: f, dirs: map[string]*fdDir{}}
+	s := &fdStager{top: f, makes: makes, dirs: map[string]*fdDir{}}
 	s.dirs["."] = &fdDir{path: ".", fd: fd, made: true, parent: true}
 	return s, nil
 }
@@ -92,7 +111,7 @@ func (s *fdStager) openDir(d *fdDir) error {
 		return err
 	}
 	defer s.release(p)
-	if !d.made {
+	if s.makes && !d.made {
 		err := ignoringEINTR(func() error { return unix.Mkdirat(p.fd, d.name(), 0o755) })
 		if err != nil && !errors.Is(err, unix.EEXIST) {
 			return &fs.PathError{Op: "mkdir", Path: d.path, Err: err}
@@ -100,9 +119,6 @@ func (s *fdStager) openDir(d *fdDir) error {
 		// Made, or there already (the open below refuses anything but a
 		// folder).
 		d.made = true
-		s.mu.Lock()
-		p.parent = true
-		s.mu.Unlock()
 	}
 	var fd int
 	err = ignoringEINTR(func() (err error) {
@@ -115,6 +131,7 @@ func (s *fdStager) openDir(d *fdDir) error {
 	s.mu.Lock()
 	d.fd = fd
 	s.open++
+	p.parent = true
 	s.mu.Unlock()
 	return nil
 }
@@ -199,6 +216,50 @@ func (s *fdStager) remove(name string) error {
 		return &fs.PathError{Op: "remove", Path: name, Err: err}
 	}
 	return nil
+}
+
+// lstat looks at the file name without following a link: when every
+// folder of its path is a folder, in one fstatat in its open folder. When
+// one is not (a link, a file), it gives a *fs.PathError that is not
+// fs.ErrNotExist: Tx.lstat then asks the os.Root.
+func (s *fdStager) lstat(name string) (fs.FileInfo, error) {
+	d, err := s.acquire(path.Dir(name))
+	if err != nil {
+		return nil, err
+	}
+	defer s.release(d)
+	var st unix.Stat_t
+	base := path.Base(name)
+	if err := ignoringEINTR(func() error { return unix.Fstatat(d.fd, base, &st, unix.AT_SYMLINK_NOFOLLOW) }); err != nil {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: err}
+	}
+	return &statInfo{name: base, st: st}, nil
+}
+
+// statInfo is an fs.FileInfo of a unix.Stat_t.
+type statInfo struct {
+	name string
+	st   unix.Stat_t
+}
+
+func (i *statInfo) Name() string       { return i.name }
+func (i *statInfo) Size() int64        { return i.st.Size }
+func (i *statInfo) ModTime() time.Time { return time.Unix(i.st.Mtim.Unix()) }
+func (i *statInfo) IsDir() bool        { return i.Mode().IsDir() }
+func (i *statInfo) Sys() any           { return &i.st }
+
+func (i *statInfo) Mode() fs.FileMode {
+	m := fs.FileMode(i.st.Mode & 0o777)
+	switch i.st.Mode & unix.S_IFMT {
+	case unix.S_IFREG:
+	case unix.S_IFDIR:
+		m |= fs.ModeDir
+	case unix.S_IFLNK:
+		m |= fs.ModeSymlink
+	default:
+		m |= fs.ModeIrregular
+	}
+	return m
 }
 
 func (s *fdStager) close() {

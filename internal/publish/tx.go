@@ -142,6 +142,9 @@ type Tx struct {
 	// Whether each folder of the site's paths that lstat looked at was a
 	// folder (true) or missing (false) in the output, by slash path.
 	outDirs sync.Map
+	// What looks files up in the output quicker than the os.Root, where
+	// the system allows; nil otherwise, and once the build is done.
+	look looker
 
 	// crashAfter, in tests, makes Commit stop after this many moves and
 	// return as a killed process would, without undoing anything.
@@ -205,6 +208,7 @@ func Begin(out string) (*Tx, error) {
 		}
 		return nil, err
 	}
+	t.look = newLooker(root)
 	return t, nil
 }
 
@@ -334,6 +338,10 @@ func (t *Tx) cleanup(removed []string) error {
 	if t.staging != nil {
 		t.staging.close()
 	}
+	if t.look != nil {
+		t.look.close()
+		t.look = nil
+	}
 	for _, name := range []string{nextName, manifestTmp} {
 		if err := t.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
@@ -442,7 +450,16 @@ func (t *Tx) lstat(name string) (fs.FileInfo, error) {
 			break
 		}
 	}
-	info, err := t.root.Lstat(filepath.FromSlash(name))
+	var info fs.FileInfo
+	err := errors.ErrUnsupported
+	if t.look != nil {
+		// Where every folder of the path is a folder, the same answer
+		// as the os.Root's (which walks the path for each file).
+		info, err = t.look.lstat(name)
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		info, err = t.root.Lstat(filepath.FromSlash(name))
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		t.noteMissing(path.Dir(name))
 	}
