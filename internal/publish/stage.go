@@ -45,6 +45,10 @@ const (
 	maxOpen  = 1024
 )
 
+// portable makes a Tx use the portable stager and no looker, as on
+// systems without stage_fd.go: the tests run both.
+var portable bool
+
 // rootStager is the portable stager: each file is opened through the
 // staging folder's os.Root, which walks the folders of its path, and each
 // folder is made once.
@@ -94,3 +98,11 @@ func (s *rootStager) writeFile(name string, data []byte) (int64, error) {
 func (s *rootStager) remove(name string) error { return s.root.Remove(filepath.FromSlash(name)) }
 
 func (s *rootStager) close() { s.root.Close() }
+
+func newRootStager(parent *os.Root, dir string) (stager, error) {
+	root, err := parent.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &rootStager{root: root}, nil
+}

@@ -5,11 +5,7 @@ package publish
 import "os"
 
 func newStager(parent *os.Root, dir string) (stager, error) {
-	root, err := parent.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	return &rootStager{root: root}, nil
+	return newRootStager(parent, dir)
 }
 
 // newLooker returns nil: Tx.lstat asks the os.Root.

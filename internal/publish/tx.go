@@ -208,7 +208,9 @@ func Begin(out string) (*Tx, error) {
 		}
 		return nil, err
 	}
-	t.look = newLooker(root)
+	if !portable {
+		t.look = newLooker(root)
+	}
 	return t, nil
 }
 
@@ -507,7 +509,12 @@ func (t *Tx) writable(name string) error {
 // stager makes the staging folder, once, and returns what writes in it.
 func (t *Tx) stager() (stager, error) {
 	t.stagingOnce.Do(func() {
-		if t.stagingErr = t.root.MkdirAll(stagingDir, 0o755); t.stagingErr == nil {
+		if t.stagingErr = t.root.MkdirAll(stagingDir, 0o755); t.stagingErr != nil {
+			return
+		}
+		if portable {
+			t.staging, t.stagingErr = newRootStager(t.root, stagingDir)
+		} else {
 			t.staging, t.stagingErr = newStager(t.root, stagingDir)
 		}
 	})
