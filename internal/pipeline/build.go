@@ -179,6 +179,7 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 		}
 		return res, err
 	}
+	done() // the catalogue is read: its folders need not stay open for the commit
 	st, err := tx.Commit()
 	if r := (*publish.Refusal)(nil); errors.As(err, &r) {
 		return res, r

@@ -12,7 +12,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// maxSourceDirs is how many folders of the catalogue fastDirs keeps open;
+// maxSourceDirs is how many folders of the catalogue fastDirs keeps open
+// (or a sixteenth of the files the process may open, when that is less);
 // files in others are read through the os.Root.
 const maxSourceDirs = 256
 
@@ -24,6 +25,7 @@ type fastDirs struct {
 	name string   // the os.Root's name, which its files' names start with
 	mu   sync.Mutex
 	dirs map[string]int // open folders by slash path, -1 when not to be used
+	most int            // how many it keeps open
 }
 
 func newFastDirs(root *os.Root) *fastDirs {
@@ -39,7 +41,12 @@ func newFastDirs(root *os.Root) *fastDirs {
 		top.Close()
 		return nil
 	}
-	return &fastDirs{top: top, name: root.Name(), dirs: map[string]int{".": fd}}
+	d := &fastDirs{top: top, name: root.Name(), dirs: map[string]int{".": fd}, most: maxSourceDirs}
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) == nil {
+		d.most = int(min(uint64(maxSourceDirs), lim.Cur/16))
+	}
+	return d
 }
 
 // dir returns the descriptor of the folder dir, opening it (and those
@@ -49,7 +56,10 @@ func (d *fastDirs) dir(dir string) int {
 	fd, ok := d.dirs[dir]
 	closed := d.dirs == nil
 	d.mu.Unlock()
-	if ok || closed {
+	if closed {
+		return -1
+	}
+	if ok {
 		return fd
 	}
 	fd = -1
@@ -73,7 +83,7 @@ func (d *fastDirs) dir(dir string) int {
 		}
 		return old
 	}
-	if fd >= 0 && len(d.dirs) >= maxSourceDirs {
+	if fd >= 0 && len(d.dirs) >= d.most {
 		unix.Close(fd)
 		return -1
 	}

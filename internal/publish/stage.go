@@ -39,7 +39,8 @@ type looker interface {
 // keepOpen is how many folders of the staging folder an fdStager keeps
 // open when no file is being written in them; a folder with a folder made
 // in it stays open in any case (verksamheter/, which holds a folder for
-// each activity), up to maxOpen folders in all.
+// each activity), up to maxOpen folders in all. Both are less where the
+// system allows a process few open files (see fdStager).
 const (
 	keepOpen = 64
 	maxOpen  = 1024

@@ -27,8 +27,12 @@ type fdStager struct {
 	mu    sync.Mutex
 	// The folders made or opened, by slash path; "." is the staging
 	// folder itself, always open.
-	dirs map[string]*fdDir
-	open int // folders open, but for the staging folder
+	dirs   map[string]*fdDir
+	open   int  // folders open, but for the staging folder
+	closed bool // close was called: nothing is opened any more
+	// How many folders it keeps open (keepOpen and maxOpen, or less
+	// where the process may open few files).
+	keep, most int
 }
 
 // fdDir is one folder of the staging folder.
@@ -73,7 +77,13 @@ func newFdTree(parent *os.Root, dir string, makes bool) (*fdStager, error) {
 		f.Close()
 		return nil, err
 	}
-	s := &fdStager{top: f, makes: makes, dirs: map[string]*fdDir{}}
+	s := &fdStager{top: f, makes: makes, dirs: map[string]*fdDir{}, keep: keepOpen, most: maxOpen}
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) == nil {
+		// A sixteenth of what the process may open, a quarter at most.
+		s.keep = int(min(uint64(keepOpen), lim.Cur/16))
+		s.most = int(min(uint64(maxOpen), lim.Cur/4))
+	}
 	s.dirs["."] = &fdDir{path: ".", fd: fd, made: true, parent: true}
 	return s, nil
 }
@@ -82,6 +92,10 @@ func newFdTree(parent *os.Root, dir string, makes bool) (*fdStager, error) {
 // be made in it; release gives it back.
 func (s *fdStager) acquire(dir string) (*fdDir, error) {
 	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, &fs.PathError{Op: "open", Path: dir, Err: fs.ErrClosed}
+	}
 	d := s.dirs[dir]
 	if d == nil {
 		d = &fdDir{path: dir, fd: -1}
@@ -121,7 +135,7 @@ func (s *fdStager) openDir(d *fdDir) error {
 		d.made = true
 	}
 	var fd int
-	err = ignoringEINTR(func() (err error) {
+	err = s.retrying(func() (err error) {
 		fd, err = unix.Openat(p.fd, d.name(), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 		return err
 	})
@@ -145,7 +159,7 @@ func (s *fdStager) release(d *fdDir) {
 	if d.refs > 0 || d.fd < 0 || d.path == "." {
 		return
 	}
-	if s.open > maxOpen || (s.open > keepOpen && !d.parent) {
+	if s.open > s.most || (s.open > s.keep && !d.parent) {
 		unix.Close(d.fd)
 		d.fd = -1
 		s.open--
@@ -159,7 +173,7 @@ func (s *fdStager) openFile(name string) (int, error) {
 	}
 	defer s.release(d)
 	var fd int
-	err = ignoringEINTR(func() (err error) {
+	err = s.retrying(func() (err error) {
 		fd, err = unix.Openat(d.fd, path.Base(name), unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
 		return err
 	})
@@ -265,14 +279,42 @@ func (i *statInfo) Mode() fs.FileMode {
 func (s *fdStager) close() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return
+	}
+	s.closed = true
 	for _, d := range s.dirs {
 		if d.fd >= 0 && d.path != "." {
 			unix.Close(d.fd)
-			d.fd = -1
 		}
+		d.fd = -1
 	}
 	s.open = 0
 	s.top.Close()
+}
+
+// retrying makes an open call, and when the process has too many files
+// open, closes the folders no one is using and makes it once more.
+func (s *fdStager) retrying(open func() error) error {
+	err := ignoringEINTR(open)
+	if errors.Is(err, unix.EMFILE) {
+		s.shed()
+		err = ignoringEINTR(open)
+	}
+	return err
+}
+
+// shed closes the folders that are open and in use by no one.
+func (s *fdStager) shed() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range s.dirs {
+		if d.refs == 0 && d.fd >= 0 && d.path != "." {
+			unix.Close(d.fd)
+			d.fd = -1
+			s.open--
+		}
+	}
 }
 
 func ignoringEINTR(call func() error) error {

@@ -337,13 +337,7 @@ func (t *Tx) rollback(cur, next manifest) error {
 // that removing the files in removed left empty.
 func (t *Tx) cleanup(removed []string) error {
 	var errs []error
-	if t.staging != nil {
-		t.staging.close()
-	}
-	if t.look != nil {
-		t.look.close()
-		t.look = nil
-	}
+	t.closeFolders()
 	for _, name := range []string{nextName, manifestTmp} {
 		if err := t.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
@@ -359,6 +353,18 @@ func (t *Tx) cleanup(removed []string) error {
 		t.prune(name)
 	}
 	return errors.Join(errs...)
+}
+
+// closeFolders lets go of the folders the writes kept open, once they are
+// done: the moves of Commit need descriptors of their own.
+func (t *Tx) closeFolders() {
+	if t.staging != nil {
+		t.staging.close()
+	}
+	if t.look != nil {
+		t.look.close()
+		t.look = nil
+	}
 }
 
 // prune removes the folders above name that are empty, up to the output
@@ -608,6 +614,7 @@ func (t *Tx) Commit() (Stats, error) {
 		return Stats{}, errors.Join(r, t.abort())
 	}
 	defer t.release()
+	t.closeFolders()
 	st := Stats{Files: len(t.next), Written: len(t.staged), Kept: t.kept}
 	st.Unchanged = st.Files - st.Written
 	// The previous build's files the site no longer has, if they are
