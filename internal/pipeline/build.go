@@ -112,7 +112,9 @@ func CheckDir(ctx context.Context, dir string, opt Options) (Result, error) {
 		return Result{Lang: langOf(nil, opt)}, fmt.Errorf("open catalogue: %w", err)
 	}
 	defer root.Close()
-	return Check(ctx, root.FS(), opt)
+	src, done := sourceFS(root)
+	defer done()
+	return Check(ctx, src, opt)
 }
 
 // langOf decides the language of the messages: Options.Lang, else the
@@ -164,7 +166,9 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 	if opt.Cache == nil {
 		r.state, r.version = tx, opt.Version
 	}
-	res, err := build(ctx, root.FS(), tx, opt, r)
+	src, done := sourceFS(root)
+	defer done()
+	res, err := build(ctx, src, tx, opt, r)
 	r.wait()
 	if err == nil && opt.Cache == nil {
 		saveCache(tx, r, opt.Version)
@@ -175,6 +179,7 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 		}
 		return res, err
 	}
+	done() // the catalogue is read: its folders need not stay open for the commit
 	st, err := tx.Commit()
 	if r := (*publish.Refusal)(nil); errors.As(err, &r) {
 		return res, r

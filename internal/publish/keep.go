@@ -55,7 +55,7 @@ func (t *Tx) Keep(name string) error {
 		return fmt.Errorf("keep %s: %w", name, ErrNotIntact)
 	}
 	fn := filepath.FromSlash(name)
-	info, err := t.root.Lstat(fn)
+	info, err := t.lstat(name)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != o.Size {
 		return fmt.Errorf("keep %s: %w", name, ErrNotIntact)
 	}

@@ -68,7 +68,7 @@ func (t *Tx) Stream(name string, write func(w io.Writer) error) error {
 	s := &txStream{t: t, name: name, hash: sha256.New()}
 	defer s.close()
 	fn := filepath.FromSlash(name)
-	info, err := t.root.Lstat(fn)
+	info, err := t.lstat(name)
 	switch {
 	case err == nil && info.Mode().IsRegular():
 		f, err := t.root.Open(fn)
@@ -175,11 +175,11 @@ func (s *txStream) diverge(n int64) error {
 // stage starts the new file in the staging folder with the first n
 // bytes of the old one, which it shares.
 func (s *txStream) stage(n int64) error {
-	staging, err := s.t.mkStagingDir(s.name)
+	staging, err := s.t.stager()
 	if err != nil {
 		return err
 	}
-	f, err := staging.OpenFile(filepath.FromSlash(s.name), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	f, err := staging.create(s.name)
 	if err != nil {
 		return err
 	}
@@ -234,6 +234,6 @@ func (s *txStream) close() {
 	}
 	if s.staged != nil {
 		s.staged.Close()
-		s.t.staging.Remove(filepath.FromSlash(s.name))
+		s.t.staging.remove(s.name)
 	}
 }

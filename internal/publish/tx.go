@@ -139,16 +139,21 @@ type Tx struct {
 
 	movedDirs map[string]bool // folders Commit moved in whole
 
+	// Whether each folder of the site's paths that lstat looked at was a
+	// folder (true) or missing (false) in the output, by slash path.
+	outDirs sync.Map
+	// What looks files up in the output quicker than the os.Root, where
+	// the system allows; nil otherwise, and once the build is done.
+	look looker
+
 	// crashAfter, in tests, makes Commit stop after this many moves and
 	// return as a killed process would, without undoing anything.
 	crashAfter int
 
-	stagingDirs sync.Map // folders made in the staging folder, by slash path
-	// The staging folder as a root of its own, opened on the first write:
-	// a path inside it is two folders shorter to walk than from the
-	// output, which at 10,000 pages is some 80,000 system calls fewer.
+	// What makes the files in the staging folder, made with the folder
+	// on the first write (see stager).
 	stagingOnce sync.Once
-	staging     *os.Root
+	staging     stager
 	stagingErr  error
 
 	mu        sync.Mutex
@@ -202,6 +207,9 @@ func Begin(out string) (*Tx, error) {
 			os.RemoveAll(out)
 		}
 		return nil, err
+	}
+	if !portable {
+		t.look = newLooker(root)
 	}
 	return t, nil
 }
@@ -329,9 +337,7 @@ func (t *Tx) rollback(cur, next manifest) error {
 // that removing the files in removed left empty.
 func (t *Tx) cleanup(removed []string) error {
 	var errs []error
-	if t.staging != nil {
-		t.staging.Close()
-	}
+	t.closeFolders()
 	for _, name := range []string{nextName, manifestTmp} {
 		if err := t.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
@@ -347,6 +353,18 @@ func (t *Tx) cleanup(removed []string) error {
 		t.prune(name)
 	}
 	return errors.Join(errs...)
+}
+
+// closeFolders lets go of the folders the writes kept open, once they are
+// done: the moves of Commit need descriptors of their own.
+func (t *Tx) closeFolders() {
+	if t.staging != nil {
+		t.staging.close()
+	}
+	if t.look != nil {
+		t.look.close()
+		t.look = nil
+	}
 }
 
 // prune removes the folders above name that are empty, up to the output
@@ -375,7 +393,7 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 	}
 	e := entry{Size: int64(len(data)), Hash: hashOf(data)}
 	fn := filepath.FromSlash(name)
-	info, err := t.root.Lstat(fn)
+	info, err := t.lstat(name)
 	switch {
 	case err == nil && info.Mode().IsRegular():
 		if o, ours := t.old.Files[name]; ours {
@@ -413,16 +431,68 @@ func (t *Tx) WriteFile(name string, data []byte) error {
 		}
 		e.Added = true
 	}
-	staging, err := t.mkStagingDir(name)
+	staging, err := t.stager()
 	if err != nil {
 		return err
 	}
-	mtime, err := writeNew(staging, filepath.FromSlash(name), data)
+	mtime, err := staging.writeFile(name, data)
 	if err != nil {
 		return err
 	}
 	e.MTime = mtime // a rename keeps it
 	return t.record(name, e, true)
+}
+
+// lstat is t.root.Lstat of the file name of the site, with no system call
+// when a folder of its path was missing from the output when the build
+// first looked: a build into a new folder looks at each folder of the site
+// once, not at each of its files. (The output does not change until
+// Commit, which moves a folder the output does not have in whole, and
+// does not replace a folder that appeared there since.)
+func (t *Tx) lstat(name string) (fs.FileInfo, error) {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if there, known := t.outDirs.Load(dir); known {
+			if !there.(bool) {
+				return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrNotExist}
+			}
+			break
+		}
+	}
+	var info fs.FileInfo
+	err := errors.ErrUnsupported
+	if t.look != nil {
+		// Where every folder of the path is a folder, the same answer
+		// as the os.Root's (which walks the path for each file).
+		info, err = t.look.lstat(name)
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		info, err = t.root.Lstat(filepath.FromSlash(name))
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		t.noteMissing(path.Dir(name))
+	}
+	return info, err
+}
+
+// noteMissing notes which folders above a missing file are missing too,
+// and the first that is a folder, climbing from dir. Anything else (a
+// file, a link) is not noted: lstat looks at it every time.
+func (t *Tx) noteMissing(dir string) {
+	for ; dir != "."; dir = path.Dir(dir) {
+		if _, known := t.outDirs.Load(dir); known {
+			return
+		}
+		info, err := t.root.Lstat(filepath.FromSlash(dir))
+		switch {
+		case err == nil && info.IsDir():
+			t.outDirs.Store(dir, true)
+			return
+		case errors.Is(err, fs.ErrNotExist):
+			t.outDirs.Store(dir, false)
+		default:
+			return
+		}
+	}
 }
 
 // writable says why name may not be written, if it may not.
@@ -442,46 +512,19 @@ func (t *Tx) writable(name string) error {
 	return nil
 }
 
-// mkStagingDir makes the folder of the file name in the staging folder,
-// once, and returns the staging folder to write it in.
-func (t *Tx) mkStagingDir(name string) (*os.Root, error) {
+// stager makes the staging folder, once, and returns what writes in it.
+func (t *Tx) stager() (stager, error) {
 	t.stagingOnce.Do(func() {
-		if t.stagingErr = t.root.MkdirAll(stagingDir, 0o755); t.stagingErr == nil {
-			t.staging, t.stagingErr = t.root.OpenRoot(stagingDir)
+		if t.stagingErr = t.root.MkdirAll(stagingDir, 0o755); t.stagingErr != nil {
+			return
+		}
+		if portable {
+			t.staging, t.stagingErr = newRootStager(t.root, stagingDir)
+		} else {
+			t.staging, t.stagingErr = newStager(t.root, stagingDir)
 		}
 	})
-	if t.stagingErr != nil {
-		return nil, t.stagingErr
-	}
-	dir := path.Dir(name)
-	if _, ok := t.stagingDirs.Load(dir); ok || dir == "." {
-		return t.staging, nil
-	}
-	if err := t.staging.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
-		return nil, err
-	}
-	t.stagingDirs.Store(dir, true)
-	return t.staging, nil
-}
-
-// writeNew writes a new file and returns its modification time.
-func writeNew(root *os.Root, name string, data []byte) (int64, error) {
-	f, err := root.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-	if err != nil {
-		return 0, err
-	}
-	_, err = f.Write(data)
-	var info os.FileInfo
-	if err == nil {
-		info, err = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return 0, err
-	}
-	return info.ModTime().UnixNano(), nil
+	return t.staging, t.stagingErr
 }
 
 // blocker returns the first folder on name's path that is something other
@@ -571,6 +614,7 @@ func (t *Tx) Commit() (Stats, error) {
 		return Stats{}, errors.Join(r, t.abort())
 	}
 	defer t.release()
+	t.closeFolders()
 	st := Stats{Files: len(t.next), Written: len(t.staged), Kept: t.kept}
 	st.Unchanged = st.Files - st.Written
 	// The previous build's files the site no longer has, if they are
@@ -720,6 +764,18 @@ func (t *Tx) apply(remove []string) error {
 				}
 				t.movedDirs[top] = true
 				continue
+			}
+			// Nothing was there when the build looked: something that
+			// appeared since is someone else's, and not replaced.
+			if info, err := t.root.Lstat(fn); err == nil {
+				what := "a file with other content"
+				switch {
+				case info.IsDir():
+					what = "a folder"
+				case !info.Mode().IsRegular():
+					what = "not a regular file"
+				}
+				return &Refusal{Reason: InTheWay, Out: t.out, Other: name, Detail: what, Count: 1}
 			}
 		} else if err := t.keepOld(name); err != nil {
 			return err

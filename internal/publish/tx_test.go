@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"github.com/samkat/samkat/internal/msg"
 	"io"
 	"io/fs"
@@ -261,6 +262,36 @@ func TestFilesSamkatDidNotWriteAreNotOverwritten(t *testing.T) {
 	}
 }
 
+// TestFilesThatAppearDuringTheBuildAreNotOverwritten: a file someone puts
+// where the site adds one after the build looked there (in a folder the
+// output has, or one it did not have then) stops the commit; it is not
+// replaced, and the previous site stays.
+func TestFilesThatAppearDuringTheBuildAreNotOverwritten(t *testing.T) {
+	for _, name := range []string{"a/new.html", "b/new.html"} {
+		dir := filepath.Join(t.TempDir(), "public")
+		write(t, dir, map[string]string{"index.html": "v1", "a/x.html": "x"})
+		tx, err := Begin(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{"index.html", "b/first.html", name} {
+			if err := put(tx, n, []byte("ours")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte("theirs"), 0o644)
+		before := tree(t, dir)
+		_, err = tx.Commit()
+		want := "refusing to overwrite " + name + " in " + dir + ": samkat did not write it (a file with other content); move it away or delete it and build again"
+		var r *Refusal
+		if !errors.As(err, &r) || err.Error() != want {
+			t.Errorf("%s: err = %v\nwant %s", name, err, want)
+		}
+		sameTree(t, name, tree(t, dir), before)
+	}
+}
+
 func TestAbortAndFailedWritesLeaveOldTree(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	write(t, dir, map[string]string{"index.html": "v1", "a/b.html": "b"})
@@ -438,6 +469,54 @@ func TestLinksInsideTheOutputAreNotFollowed(t *testing.T) {
 	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
 		t.Errorf("wrote %v outside the output", entries)
 	}
+}
+
+// TestLinksInTheStagingFolderAreNotFollowed: a link that appears in the
+// staging folder while the build writes there, where a folder of the
+// site's is or is yet to be made, is not written through; the write
+// fails or goes to the folder the build made.
+func TestLinksInTheStagingFolderAreNotFollowed(t *testing.T) {
+	for _, streaming := range []bool{false, true} {
+		streamed = streaming
+		base := t.TempDir()
+		elsewhere := filepath.Join(base, "elsewhere")
+		os.MkdirAll(elsewhere, 0o755)
+		dir := filepath.Join(base, "public")
+		tx, err := Begin(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// More folders than are kept open: the last ones are closed
+		// once written and opened again for the next file.
+		for i := range 2 * keepOpen {
+			if err := put(tx, fmt.Sprintf("f%d/index.html", i), []byte("x")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		staging := filepath.Join(dir, stagingDir)
+		if err := os.Symlink(elsewhere, filepath.Join(staging, "new")); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		if err := put(tx, "new/index.html", []byte("x")); err == nil {
+			t.Error("wrote through a link where the build makes a folder")
+		}
+		for _, moved := range []string{"f0", fmt.Sprint("f", 2*keepOpen-1)} {
+			if err := os.Rename(filepath.Join(staging, moved), filepath.Join(staging, moved+"-moved")); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(elsewhere, filepath.Join(staging, moved)); err != nil {
+				t.Fatal(err)
+			}
+			put(tx, moved+"/more.html", []byte("x"))
+		}
+		if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+			t.Errorf("streamed %v: wrote %v through a link", streaming, entries)
+		}
+		if err := tx.Abort(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	streamed = false
 }
 
 func TestCheckOutput(t *testing.T) {
