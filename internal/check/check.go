@@ -63,10 +63,13 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 type Reuse interface {
 	// CheckedActivity returns, for the activity a as load made it, what it
 	// became when it was checked with the same file, index and dep, and
-	// the diagnostics of its checks: a copy the caller may change.
+	// the diagnostics of its checks: a copy whose fields the caller may
+	// set, sharing its lists with the keeper's (the checks never change a
+	// list in place).
 	CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activity, diag.List, bool)
 	// ActivityChecked keeps what the checks of an activity gave: a, as
-	// checked, and its diagnostics. The keeper must copy what it keeps.
+	// checked, and its diagnostics. The keeper must copy what it keeps
+	// (the struct; its lists are not changed in place after).
 	ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List)
 }
 
@@ -107,7 +110,7 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 			forbund[p.Slug] = p.Titel
 			if !c.broken[catalog.AxisKommuner] {
 				p.Kommuner = c.kommuner(p.Kommuner, p.Pos, p.File, "kommuner")
-				c.contacts(p.Kontakt, p.Pos, p.File)
+				p.Kontakt = c.contacts(p.Kontakt, p.Pos, p.File)
 			}
 		case catalog.FunktionPage, catalog.FinansieringPage:
 			if ax, ok := axis.Explaining(p.Kind); ok && !c.broken[ax.Name] {
@@ -330,7 +333,7 @@ func (c *checker) activity(a *catalog.Activity, forbund map[string]string) {
 	}
 	a.Samverkansparter = c.variants(a.Samverkansparter, a.Pos, a.File, "samverkansparter")
 	if !c.broken[catalog.AxisKommuner] {
-		c.contacts(a.Kontakt, a.Pos, a.File)
+		a.Kontakt = c.contacts(a.Kontakt, a.Pos, a.File)
 	}
 	if len(a.Kontakt) > 0 && !a.Reachable() && !triedToReach(a) {
 		c.diags.AddWarning(posOf(a.Pos, a.File, "kontakt", -1), "kontakt", msg.KontaktNoWayToReach)
@@ -427,16 +430,25 @@ func (c *checker) resolveName(list *names, value string, pos diag.Pos, field str
 	return "", false
 }
 
-func (c *checker) contacts(list []catalog.Contact, pos map[string]diag.Pos, file string) {
+// contacts resolves the municipality of each contact, and returns the
+// list with them resolved: list itself when none changed, else a copy
+// (list may be shared with a cache of what load made, which stays as it
+// was).
+func (c *checker) contacts(list []catalog.Contact, pos map[string]diag.Pos, file string) []catalog.Contact {
+	out := list
 	for i := range list {
 		if list[i].Kommun == "" {
 			continue
 		}
 		key := fmt.Sprintf("kontakt[%d].kommun", i)
-		if k, ok := c.kommun(list[i].Kommun, posOf(pos, file, key, -1), key); ok {
-			list[i].Kommun = k
+		if k, ok := c.kommun(list[i].Kommun, posOf(pos, file, key, -1), key); ok && k != out[i].Kommun {
+			if &out[0] == &list[0] {
+				out = slices.Clone(list)
+			}
+			out[i].Kommun = k
 		}
 	}
+	return out
 }
 
 func (c *checker) pageForTerm(p *catalog.Page, terms []catalog.Term, folder string, what msg.ID) {

@@ -314,9 +314,9 @@ func (r *run) CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activi
 		return catalog.Activity{}, nil, false
 	}
 	r.checked[key] = e
-	q := cloneParsed(load.Parsed{Activity: e.a}).Activity
+	q := *e.a       // see cloneParsed
 	q.Body = a.Body // the same bytes: the same file
-	return *q, slices.Clone(e.diags), true
+	return q, slices.Clone(e.diags), true
 }
 
 // ActivityChecked is check.Reuse's.
@@ -325,9 +325,9 @@ func (r *run) ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List
 	if !ok {
 		return
 	}
-	q := cloneParsed(load.Parsed{Activity: a}).Activity
+	q := *a // see cloneParsed
 	q.Body = nil
-	r.checked[key] = checkedEntry{q, slices.Clone(diags), r.index, dep}
+	r.checked[key] = checkedEntry{&q, slices.Clone(diags), r.index, dep}
 }
 
 // checkedAll ends the checks: the cache keeps this build's.
@@ -989,56 +989,26 @@ func sumOf(h hash.Hash) site.Key {
 }
 
 // cloneParsed copies what load made of a file deeply enough that changing
-// the copy (check resolves names in place, the pipeline forgets
-// positions and sets the baseurl) leaves the original as it was. Bodies
-// and positions are shared: nothing writes them.
+// the copy leaves the original as it was: check and the pipeline assign
+// the fields of an index, activity or page (check resolves names into new
+// lists, the pipeline forgets positions and sets the baseurl) but change
+// no list, map or value they point to in place, so a copy of each struct
+// is enough. Bodies, positions and lists are shared.
 func cloneParsed(p load.Parsed) load.Parsed {
 	q := load.Parsed{Diags: slices.Clone(p.Diags)}
 	if p.Index != nil {
 		ix := *p.Index
-		ix.Kommuner = slices.Clone(ix.Kommuner)
-		ix.Funktioner = slices.Clone(ix.Funktioner)
-		ix.Finansiering = slices.Clone(ix.Finansiering)
-		ix.Synonymer = slices.Clone(ix.Synonymer)
-		ix.Remiss = slices.Clone(ix.Remiss)
-		ix.Broken = slices.Clone(ix.Broken)
-		if ix.CMS != nil {
-			cms := *ix.CMS
-			ix.CMS = &cms
-		}
 		q.Index = &ix
 	}
 	if p.Activity != nil {
 		a := *p.Activity
-		a.Funktion = slices.Clone(a.Funktion)
-		a.Kommuner = slices.Clone(a.Kommuner)
-		a.Finansiering = slices.Clone(a.Finansiering)
-		a.Kontakt = slices.Clone(a.Kontakt)
-		a.Samverkansparter = slices.Clone(a.Samverkansparter)
-		a.Remiss = slices.Clone(a.Remiss)
-		a.Aliases = slices.Clone(a.Aliases)
-		if a.Alder != nil {
-			al := catalog.Alder{Fran: clonePtr(a.Alder.Fran), Till: clonePtr(a.Alder.Till)}
-			a.Alder = &al
-		}
-		a.Egenanmalan = clonePtr(a.Egenanmalan)
 		q.Activity = &a
 	}
 	if p.Page != nil {
 		pg := *p.Page
-		pg.Kommuner = slices.Clone(pg.Kommuner)
-		pg.Kontakt = slices.Clone(pg.Kontakt)
 		q.Page = &pg
 	}
 	return q
-}
-
-func clonePtr[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
 }
 
 // sortedKeys returns the keys of m in order.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/msg"
 )
 
@@ -71,6 +72,65 @@ func TestCheckReuseAsCold(t *testing.T) {
 		}
 		if gerr == nil && !reflect.DeepEqual(gp.cat, wp.cat) {
 			t.Errorf("%s: the catalogue checked with a cache differs from the one without", step.name)
+		}
+	}
+}
+
+// TestCacheEntriesAsLoaded: what the cache keeps of load's work is what
+// load made, after the checks resolved the names of the catalogue (a
+// contact's municipality among them) and the pipeline made its changes:
+// they change copies, not the entries the next build gets.
+func TestCacheEntriesAsLoaded(t *testing.T) {
+	ctx := context.Background()
+	src := mapCopy(t, os.DirFS("testdata/small"))
+	lotsen := "content/verksamheter/lotsen.md"
+	b := string(src[lotsen].Data)
+	if !strings.Contains(b, "    kommun: Borås\n") {
+		t.Fatal("lotsen has no contact in Borås")
+	}
+	src[lotsen] = &fstest.MapFile{Data: []byte(strings.Replace(b, "    kommun: Borås\n", "    kommun: borås\n", 1))}
+	opt := testOptions()
+	opt.Cache = NewCache()
+	for range 2 {
+		if _, _, err := Prepare(ctx, src, opt); err != nil {
+			t.Fatal(err)
+		}
+		loaded, _, err := load.CatalogueReusing(ctx, src, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byFile := map[string]any{loaded.Index.File: loaded.Index}
+		for _, a := range loaded.Activities {
+			byFile[a.File] = a
+		}
+		for _, p := range loaded.Pages {
+			byFile[p.File] = p
+		}
+		if len(opt.Cache.parsed) != len(byFile) {
+			t.Fatalf("the cache holds %d parsed files, the catalogue has %d", len(opt.Cache.parsed), len(byFile))
+		}
+		for _, p := range opt.Cache.parsed {
+			var got any
+			var file string
+			switch {
+			case p.Index != nil:
+				got, file = p.Index, p.Index.File
+			case p.Activity != nil:
+				got, file = p.Activity, p.Activity.File
+			default:
+				got, file = p.Page, p.Page.File
+			}
+			if !reflect.DeepEqual(got, byFile[file]) {
+				t.Errorf("the cache's entry of %s is not what load makes of it", file)
+			}
+		}
+		if a := opt.Cache.checked; len(a) == 0 {
+			t.Fatal("no checks kept")
+		}
+		for _, e := range opt.Cache.checked {
+			if e.a.File == lotsen && e.a.Kontakt[0].Kommun != "Borås" {
+				t.Errorf("the checks kept of lotsen have its contact in %q", e.a.Kontakt[0].Kommun)
+			}
 		}
 	}
 }
