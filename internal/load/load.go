@@ -69,6 +69,18 @@ type Reuse interface {
 	Parsed(name string, src []byte, p Parsed)
 }
 
+// An UnreadReuse is a Reuse that may know what load made of a file
+// without its bytes: when its source can say, without reading the file,
+// that it holds the bytes it had when the Reuse was told what they gave
+// (samkat serve keeps the catalogue's files in memory, and knows which
+// changed). CatalogueReusing asks it before it reads each file.
+type UnreadReuse interface {
+	Reuse
+	// ReusedUnread returns what load made before of the file name as the
+	// source holds it now, if it knows without the file being read.
+	ReusedUnread(name string) (Parsed, bool)
+}
+
 // CatalogueReusing is Catalogue, asking r for each file it reads whether
 // it has been parsed before (r may be nil).
 func CatalogueReusing(ctx context.Context, fsys fs.FS, r Reuse) (*catalog.Catalogue, diag.List, error) {
@@ -83,6 +95,12 @@ func CatalogueReusing(ctx context.Context, fsys fs.FS, r Reuse) (*catalog.Catalo
 	results := make([]Parsed, len(files))
 	err = parallel.For(ctx, len(files), func(i int) error {
 		f := files[i]
+		if u, ok := r.(UnreadReuse); ok {
+			if p, ok := u.ReusedUnread(f.name); ok {
+				results[i] = p
+				return nil
+			}
+		}
 		src, size, err := ReadSource(fsys, f.name)
 		if err != nil {
 			results[i].Diags.AddError(diag.Pos{File: f.name}, "", msg.FileUnreadable, unwrapPathError(err))

@@ -234,6 +234,9 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 		if s, ok := src.(FileSummer); ok {
 			r.known = s.FileSum
 		}
+		if s, ok := src.(UnreadSummer); ok {
+			r.unread = s.UnreadSum
+		}
 	}
 	cat, diags, err := load.CatalogueReusing(ctx, src, reuse)
 	if r != nil && err == nil {

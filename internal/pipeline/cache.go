@@ -160,6 +160,8 @@ type run struct {
 	// known gives the SHA-256 of a file's bytes when the source knows it
 	// (FileSummer); nil, or false, and fileSum hashes them.
 	known func(name string, data []byte) ([32]byte, bool)
+	// unread gives it without the file being read (UnreadSummer).
+	unread func(name string) ([32]byte, bool)
 }
 
 func (c *Cache) start() *run {
@@ -179,11 +181,43 @@ func (r *run) fileSum(name string, src []byte) site.Key {
 	if !ok {
 		data = sha256.Sum256(src)
 	}
+	return fileSumOf(name, data)
+}
+
+// fileSumOf is the fileSum of the file name whose bytes have the SHA-256
+// data.
+func fileSumOf(name string, data [32]byte) site.Key {
 	h := sha256.New()
 	writeString(h, "samkat file 2")
 	writeString(h, name)
 	h.Write(data[:])
 	return sumOf(h)
+}
+
+// ReusedUnread is load.UnreadReuse's: the cached result for the file,
+// copied, when the source gives the SHA-256 of its bytes without their
+// being read (UnreadSummer) and the cache keeps what they gave, body and
+// all (a cache kept in memory).
+func (r *run) ReusedUnread(name string) (load.Parsed, bool) {
+	if r.unread == nil || r.c.oneBuild {
+		return load.Parsed{}, false
+	}
+	data, ok := r.unread(name)
+	if !ok {
+		return load.Parsed{}, false
+	}
+	sum := fileSumOf(name, data)
+	r.c.mu.Lock()
+	p, ok := r.c.parsed[sum]
+	r.c.mu.Unlock()
+	if !ok {
+		return load.Parsed{}, false // read, and parsed
+	}
+	r.mu.Lock()
+	r.sums[name] = sum
+	r.parsed[sum] = p
+	r.mu.Unlock()
+	return cloneParsed(p), true
 }
 
 // Reused is load.Reuse's: the cached result for the file, copied, with

@@ -226,6 +226,20 @@ func (f *sourceFS) FileSum(name string, data []byte) ([32]byte, bool) {
 	return [32]byte{}, false
 }
 
+// UnreadSum returns the SHA-256 of the file kept for name, if one is,
+// without copying or comparing its bytes (pipeline.UnreadSummer): the
+// kept bytes are what Open gives. The file counts as read for Sum.
+func (f *sourceFS) UnreadSum(name string) ([32]byte, bool) {
+	k := f.kept(name)
+	if k == nil {
+		return [32]byte{}, false
+	}
+	f.mu.Lock()
+	f.used[name] = k
+	f.mu.Unlock()
+	return k.sum, true
+}
+
 // memFile is a kept file, opened.
 type memFile struct {
 	*bytes.Reader
