@@ -38,6 +38,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/samkat/samkat/internal/axis"
@@ -145,10 +146,7 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 			reuse.ActivityChecked(a, dep, diags[from:])
 		}
 	}
-	if len(ix.Remiss) == 0 && !c.broken["remiss"] {
-		c.remissVariants(cat.Activities)
-	}
-	c.copies(cat.Activities)
+	c.across(cat.Activities, len(ix.Remiss) == 0 && !c.broken["remiss"], reuse)
 	if skipped := c.skipped(); len(skipped) > 0 {
 		diags.AddError(diag.Pos{File: ix.File}, "", msg.IndexFirstSkipped, strings.Join(skipped, ", "))
 	}
@@ -156,6 +154,93 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 		diags.AddWarning(diag.Pos{File: "content/tillganglighet.md"}, "", msg.StatementMissing)
 	}
 	return diags
+}
+
+// AcrossReuse is a Reuse that also keeps what the checks across the
+// activities (copies, the same namn twice, referrers spelt two ways) gave
+// the last time, by a hash of all they read: after a save that changes
+// no activity's namn, file name or referrers, they are not run again.
+type AcrossReuse interface {
+	Reuse
+	// Across returns the diagnostics of the checks across activities
+	// whose inputs hash to key, if it keeps them; the caller does not
+	// change them.
+	Across(key [32]byte) (diag.List, bool)
+	// AcrossChecked keeps the diagnostics of the checks across
+	// activities whose inputs hash to key.
+	AcrossChecked(key [32]byte, diags diag.List)
+}
+
+// across runs the checks across activities (remissVariants when remiss
+// is set, copies), or takes what they gave from reuse when it is an
+// AcrossReuse that has them for the same inputs.
+func (c *checker) across(acts []*catalog.Activity, remiss bool, reuse Reuse) {
+	ar, ok := reuse.(AcrossReuse)
+	var key [32]byte
+	if ok {
+		key = acrossKey(acts, remiss)
+		if ds, ok := ar.Across(key); ok {
+			*c.diags = append(*c.diags, ds...)
+			return
+		}
+	}
+	from := len(*c.diags)
+	if remiss {
+		c.remissVariants(acts)
+	}
+	c.copies(acts)
+	if ok {
+		ar.AcrossChecked(key, slices.Clone((*c.diags)[from:]))
+	}
+}
+
+// acrossKey hashes all that remissVariants (when remiss is set) and
+// copies read of acts: each activity's file, slug and namn and where the
+// namn was written, and its referrers and partners and where the
+// referrers were written, in order.
+func acrossKey(acts []*catalog.Activity, remiss bool) [32]byte {
+	h := sha256.New()
+	var b []byte
+	str := func(s string) {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
+	}
+	pos := func(p diag.Pos) {
+		str(p.File)
+		b = strconv.AppendInt(b, int64(p.Line), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p.Col), 10)
+		b = append(b, ';')
+	}
+	str("samkat across 1")
+	b = strconv.AppendBool(b, remiss)
+	b = strconv.AppendInt(b, int64(len(acts)), 10)
+	for _, a := range acts {
+		str(a.File)
+		str(a.Slug)
+		str(a.Namn)
+		pos(posOf(a.Pos, a.File, "namn", -1))
+		if remiss {
+			b = strconv.AppendInt(b, int64(len(a.Remiss)), 10)
+			for i, v := range a.Remiss {
+				str(v)
+				pos(posOf(a.Pos, a.File, "remiss", i))
+			}
+			b = strconv.AppendInt(b, int64(len(a.Samverkansparter)), 10)
+			for _, v := range a.Samverkansparter {
+				str(v)
+			}
+		}
+		if len(b) > 32<<10 {
+			h.Write(b)
+			b = b[:0]
+		}
+	}
+	h.Write(b)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
 }
 
 // depKey is a hash of what the checks of an activity depend on besides

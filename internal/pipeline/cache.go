@@ -103,6 +103,16 @@ type Cache struct {
 	outputs map[string]site.Key
 	// links is the link table of the last build, kept in memory only.
 	links *linkEntry
+	// across is what the checks across activities gave in the last build
+	// that checked with this cache (check.AcrossReuse), in memory only.
+	across *acrossEntry
+}
+
+// acrossEntry is what the checks across activities gave, by the hash of
+// their inputs.
+type acrossEntry struct {
+	key   [32]byte
+	diags diag.List
 }
 
 // linkEntry is the link table of the last build that kept one (see
@@ -362,6 +372,23 @@ func (r *run) ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List
 	q := *a // see cloneParsed
 	q.Body = nil
 	r.checked[key] = checkedEntry{&q, slices.Clone(diags), r.index, dep}
+}
+
+// Across is check.AcrossReuse's.
+func (r *run) Across(key [32]byte) (diag.List, bool) {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	if e := r.c.across; e != nil && e.key == key {
+		return e.diags, true
+	}
+	return nil, false
+}
+
+// AcrossChecked is check.AcrossReuse's.
+func (r *run) AcrossChecked(key [32]byte, diags diag.List) {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	r.c.across = &acrossEntry{key, diags}
 }
 
 // checkedAll ends the checks: the cache keeps this build's.

@@ -48,6 +48,18 @@ func TestCheckReuseAsCold(t *testing.T) {
 		{"reviewed", edit(lotsen, "granskad: 2026-10-01", "granskad: 2027-11-01")},
 		{"back", func(opt *Options) { opt.Now = testOptions().Now }},
 		{"a funktion undeclared", edit(lotsen, "funktion: aktiverande-funktion", "funktion: aktiverande")},
+		{"declared again", edit(lotsen, "funktion: aktiverande\n", "funktion: aktiverande-funktion\n")},
+		// The checks across activities: their namn, file names, referrers.
+		{"the namn of another", edit(lotsen, "namn: Lotsen\n", "namn: aktiv  Vardag\n")},
+		{"the namn a line further down", edit(lotsen, "---\nnamn: aktiv  Vardag\n", "---\n# En kommentar.\nnamn: aktiv  Vardag\n")},
+		{"named back", edit(lotsen, "namn: aktiv  Vardag\n", "namn: Lotsen\n")},
+		{"a copy", func(*Options) { src["content/verksamheter/lotsen-kopia.md"] = &fstest.MapFile{Data: src[lotsen].Data} }},
+		{"a copy's text", edit("content/verksamheter/lotsen-kopia.md", "## Bakgrund\n", "## Bakgrund\n\nKopian.\n")},
+		{"the copy gone", func(*Options) { delete(src, "content/verksamheter/lotsen-kopia.md") }},
+		{"a referrer spelt another way", edit(lotsen, "remiss: [Arbetsförmedlingen, Försäkringskassan]", "remiss: [Arbetsformedlingen, Försäkringskassan]")},
+		{"the referrer a line further down", edit(lotsen, "\nremiss: [Arbetsformedlingen", "\n# En kommentar.\nremiss: [Arbetsformedlingen")},
+		{"a partner spelt another way", edit(lotsen, "samverkansparter: [Arbetsförmedlingen,", "samverkansparter: [Arbetsformedlingen,")},
+		{"spelt right", edit(lotsen, "remiss: [Arbetsformedlingen, Försäkringskassan]", "remiss: [Arbetsförmedlingen, Försäkringskassan]")},
 	}
 	cached := testOptions()
 	cached.Cache = NewCache()
@@ -64,6 +76,9 @@ func TestCheckReuseAsCold(t *testing.T) {
 		}
 		if step.name == "again" && len(cached.Cache.checked) == 0 {
 			t.Error("the cache keeps no checks")
+		}
+		if step.name == "again" && cached.Cache.across == nil {
+			t.Error("the cache keeps no checks across activities")
 		}
 		gp, _, gerr := prepare(ctx, src, cached, cached.Cache.start())
 		wp, _, werr := prepare(ctx, src, cold, nil)
