@@ -72,11 +72,12 @@ func TestServedAsBuilt(t *testing.T) {
 	}
 }
 
-// countingFS counts the files opened, by name.
+// countingFS counts the files opened, by name, and the folders listed.
 type countingFS struct {
 	fs.FS
 	mu     sync.Mutex
 	opened map[string]int
+	listed map[string]int
 }
 
 func (c *countingFS) Open(name string) (fs.File, error) {
@@ -86,6 +87,91 @@ func (c *countingFS) Open(name string) (fs.File, error) {
 		c.mu.Unlock()
 	}
 	return c.FS.Open(name)
+}
+
+func (c *countingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	c.mu.Lock()
+	if c.listed != nil {
+		c.listed[name]++
+	}
+	c.mu.Unlock()
+	return fs.ReadDir(c.FS, name)
+}
+
+// TestSourceListsOnlyChanges: the folders under content/ are listed from
+// disk again only when a change reported may have changed what they
+// hold: a file that appeared or disappeared, not one that was written;
+// what a rebuild sees is what is on disk.
+func TestSourceListsOnlyChanges(t *testing.T) {
+	dir := catalogueCopy(t)
+	src := newSource()
+	disk := &countingFS{FS: os.DirFS(dir), opened: map[string]int{}, listed: map[string]int{}}
+	readAll := func() []string {
+		t.Helper()
+		clear(disk.listed)
+		f := src.over(disk)
+		var files []string
+		err := fs.WalkDir(f, "content", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files = append(files, p)
+				_, err = fs.ReadFile(f, p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		if err := fs.WalkDir(os.DirFS(dir), "content", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				want = append(want, p)
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(files, want) {
+			t.Errorf("listed %v, the folder holds %v", files, want)
+		}
+		return slices.Sorted(maps.Keys(disk.listed))
+	}
+	step := func(name string, want []string, change func() []string) {
+		t.Helper()
+		src.forget(disk, change())
+		if got := readAll(); !slices.Equal(got, want) {
+			t.Errorf("%s: listed from disk %v, want %v", name, got, want)
+		}
+	}
+	readAll()
+	none := func() []string { return nil }
+	verksamheter := []string{"content", "content/verksamheter"}
+	step("nothing changed", nil, none)
+	step("a file written", nil, func() []string {
+		writeFile(t, dir, "content/verksamheter/lotsen.md", "---\nnamn: Lotsen\n---\nNytt.\n")
+		return []string{"content/verksamheter/lotsen.md"}
+	})
+	step("a file added", verksamheter, func() []string {
+		writeFile(t, dir, "content/verksamheter/ny.md", "---\nnamn: Ny\n---\n")
+		return []string{"content/verksamheter/ny.md"}
+	})
+	step("a file removed", verksamheter, func() []string {
+		os.Remove(filepath.Join(dir, "content/verksamheter/ny.md"))
+		return []string{"content/verksamheter/ny.md"}
+	})
+	step("a folder with a file added, the file reported", []string{"content", "content/ny"}, func() []string {
+		writeFile(t, dir, "content/ny/a.md", "---\ntitel: A\n---\n")
+		return []string{"content/ny/a.md"}
+	})
+	step("the folder removed, the file reported", []string{"content"}, func() []string {
+		os.RemoveAll(filepath.Join(dir, "content/ny"))
+		return []string{"content/ny/a.md"}
+	})
+	step("a file replaced by a folder", []string{"content", "content/om.md"}, func() []string {
+		os.Remove(filepath.Join(dir, "content/om.md"))
+		writeFile(t, dir, "content/om.md/b.md", "---\ntitel: B\n---\n")
+		return []string{"content/om.md"}
+	})
+	step("everything", []string{"content", "content/finansiering", "content/forbund", "content/funktioner", "content/om.md", "content/verksamheter"}, func() []string { return []string{"content"} })
 }
 
 func (c *countingFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(c.FS, name) }
@@ -123,12 +209,12 @@ func TestSourceReadsOnlyChanges(t *testing.T) {
 	if again := readAll(); again["content/om.md"] != first["content/om.md"] {
 		t.Error("a change not reported was read")
 	}
-	src.forget([]string{"content/om.md"})
+	src.forget(disk, []string{"content/om.md"})
 	if again := readAll(); again["content/om.md"] != "---\ntitel: Om\n---\nNytt.\n" || len(disk.opened) != 1 || disk.opened["content/om.md"] != 1 {
 		t.Errorf("after the report: %q, read from disk: %v", again["content/om.md"], disk.opened)
 	}
 	clear(disk.opened)
-	src.forget([]string{"content/verksamheter"}) // a folder event
+	src.forget(disk, []string{"content/verksamheter"}) // a folder event
 	readAll()
 	for name := range first {
 		if want := strings.HasPrefix(name, "content/verksamheter/"); (disk.opened[name] == 1) != want {
@@ -138,7 +224,7 @@ func TestSourceReadsOnlyChanges(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "content", "verksamheter", "lotsen.md")); err != nil {
 		t.Fatal(err)
 	}
-	src.forget([]string{"content/verksamheter/lotsen.md"})
+	src.forget(disk, []string{"content/verksamheter/lotsen.md"})
 	if _, ok := readAll()["content/verksamheter/lotsen.md"]; ok {
 		t.Error("a removed file is still read")
 	}

@@ -284,7 +284,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string, superseded func(
 		if changed = s.changes(changed); len(changed) == 0 && !s.unshown {
 			return true // what is served is what is on disk
 		}
-		s.src.forget(changed)
+		s.forget(changed)
 	}
 	gone := s.gone(changed)
 	model, res, base, err := s.prepare(ctx)
@@ -364,6 +364,17 @@ func (s *Server) changes(changed []string) []string {
 	}
 	defer root.Close()
 	return s.src.changes(root.FS(), changed)
+}
+
+// forget drops the changed paths from the files kept (see source.forget).
+func (s *Server) forget(changed []string) {
+	root, err := os.OpenRoot(s.dir)
+	if err != nil {
+		s.src.forgetAll() // the rebuild reports it
+		return
+	}
+	defer root.Close()
+	s.src.forget(root.FS(), changed)
 }
 
 // gone reports whether any of the changed paths is missing from the
