@@ -146,7 +146,7 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 			reuse.ActivityChecked(a, dep, diags[from:])
 		}
 	}
-	c.across(cat.Activities, len(ix.Remiss) == 0 && !c.broken["remiss"], reuse)
+	c.across(cat.Activities, len(ix.Remiss) == 0 && !c.broken["remiss"], dep, reuse)
 	if skipped := c.skipped(); len(skipped) > 0 {
 		diags.AddError(diag.Pos{File: ix.File}, "", msg.IndexFirstSkipped, strings.Join(skipped, ", "))
 	}
@@ -160,8 +160,15 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 // activities (copies, the same namn twice, referrers spelt two ways) gave
 // the last time, by a hash of all they read: after a save that changes
 // no activity's namn, file name or referrers, they are not run again.
+// What they read of an activity is hashed once for its file, the index
+// and dep (the keeper remembers it, as it keeps its checks), so that a
+// save hashes again only what the activities it changed give them.
 type AcrossReuse interface {
 	Reuse
+	// Remember returns what mk gives for the activity a, checked with
+	// dep: the keeper gives it again, without calling mk, for an activity
+	// with the same file, index and dep.
+	Remember(a *catalog.Activity, dep [32]byte, mk func() [32]byte) [32]byte
 	// Across returns the diagnostics of the checks across activities
 	// whose inputs hash to key, if it keeps them; the caller does not
 	// change them.
@@ -174,12 +181,23 @@ type AcrossReuse interface {
 // across runs the checks across activities (remissVariants when remiss
 // is set, copies), or takes what they gave from reuse when it is an
 // AcrossReuse that has them for the same inputs.
-func (c *checker) across(acts []*catalog.Activity, remiss bool, reuse Reuse) {
+func (c *checker) across(acts []*catalog.Activity, remiss bool, dep [32]byte, reuse Reuse) {
 	ar, ok := reuse.(AcrossReuse)
 	var key [32]byte
 	if ok {
-		key = acrossKey(acts, remiss)
-		if ds, ok := ar.Across(key); ok {
+		h := sha256.New()
+		fmt.Fprintf(h, "samkat across 1\x00%v\x00%d\x00", remiss, len(acts))
+		if remiss {
+			dep[0] ^= 1 // another key per activity
+		}
+		b := make([]byte, 0, 32*len(acts))
+		for _, a := range acts {
+			k := ar.Remember(a, dep, func() [32]byte { return acrossKey(a, remiss) })
+			b = append(b, k[:]...)
+		}
+		h.Write(b)
+		h.Sum(key[:0])
+		if ds, found := ar.Across(key); found {
 			*c.diags = append(*c.diags, ds...)
 			return
 		}
@@ -195,11 +213,10 @@ func (c *checker) across(acts []*catalog.Activity, remiss bool, reuse Reuse) {
 }
 
 // acrossKey hashes all that remissVariants (when remiss is set) and
-// copies read of acts: each activity's file, slug and namn and where the
-// namn was written, and its referrers and partners and where the
-// referrers were written, in order.
-func acrossKey(acts []*catalog.Activity, remiss bool) [32]byte {
-	h := sha256.New()
+// copies read of a: its file, slug and namn and where the namn was
+// written, and its referrers and partners and where the referrers were
+// written.
+func acrossKey(a *catalog.Activity, remiss bool) [32]byte {
 	var b []byte
 	str := func(s string) {
 		b = strconv.AppendInt(b, int64(len(s)), 10)
@@ -213,34 +230,24 @@ func acrossKey(acts []*catalog.Activity, remiss bool) [32]byte {
 		b = strconv.AppendInt(b, int64(p.Col), 10)
 		b = append(b, ';')
 	}
-	str("samkat across 1")
+	str("samkat across activity 1")
 	b = strconv.AppendBool(b, remiss)
-	b = strconv.AppendInt(b, int64(len(acts)), 10)
-	for _, a := range acts {
-		str(a.File)
-		str(a.Slug)
-		str(a.Namn)
-		pos(posOf(a.Pos, a.File, "namn", -1))
-		if remiss {
-			b = strconv.AppendInt(b, int64(len(a.Remiss)), 10)
-			for i, v := range a.Remiss {
-				str(v)
-				pos(posOf(a.Pos, a.File, "remiss", i))
-			}
-			b = strconv.AppendInt(b, int64(len(a.Samverkansparter)), 10)
-			for _, v := range a.Samverkansparter {
-				str(v)
-			}
+	str(a.File)
+	str(a.Slug)
+	str(a.Namn)
+	pos(posOf(a.Pos, a.File, "namn", -1))
+	if remiss {
+		b = strconv.AppendInt(b, int64(len(a.Remiss)), 10)
+		for i, v := range a.Remiss {
+			str(v)
+			pos(posOf(a.Pos, a.File, "remiss", i))
 		}
-		if len(b) > 32<<10 {
-			h.Write(b)
-			b = b[:0]
+		b = strconv.AppendInt(b, int64(len(a.Samverkansparter)), 10)
+		for _, v := range a.Samverkansparter {
+			str(v)
 		}
 	}
-	h.Write(b)
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+	return sha256.Sum256(b)
 }
 
 // depKey is a hash of what the checks of an activity depend on besides

@@ -284,6 +284,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	var keys map[string]site.Key
 	if r != nil {
 		keys = fileKeys(r, cat, links, opt)
+		r.keysUsed()
 	}
 	if !opt.Drafts {
 		cat = published(cat)
@@ -430,7 +431,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		j := jobs[i]
 		if r != nil {
 			if sum, ok := r.sums[j.file]; ok {
-				keys[i] = bodyKey(sum, links, j.inset)
+				keys[i] = r.bodyKey(sum, links, j.inset)
 				if b, ok := r.body(keys[i]); ok {
 					htmls[i], diagsPer[i] = b.body, b.diags
 					return nil

@@ -106,6 +106,39 @@ type Cache struct {
 	// across is what the checks across activities gave in the last build
 	// that checked with this cache (check.AcrossReuse), in memory only.
 	across *acrossEntry
+	// fileSums, fileKeys and bodyKeys are the keys of the last build (a
+	// cache kept in memory) by what they are made of (see keyMemo).
+	fileSums   map[fileSumIn]site.Key
+	fileKeys   map[fileKeyIn]site.Key
+	bodyKeys   map[bodyKeyIn]site.Key
+	acrossKeys map[acrossKeyIn]site.Key
+}
+
+// acrossKeyIn is what check's key of an activity for the checks across
+// activities is made of besides the activity (check.AcrossReuse).
+type acrossKeyIn struct {
+	file, index site.Key
+	dep         [32]byte
+}
+
+// fileSumIn is what a fileSum is made of.
+type fileSumIn struct {
+	name string
+	data [32]byte
+}
+
+// fileKeyIn is what a file's key (fileKeys) is made of.
+type fileKeyIn struct {
+	sum, index, links site.Key
+	base, lang        string
+}
+
+// bodyKeyIn is what a bodyKey is made of, for a body that stands in the
+// booklet once (or not at all).
+type bodyKeyIn struct {
+	sum, links site.Key
+	inset      markdown.Inset
+	insets     int
 }
 
 // acrossEntry is what the checks across activities gave, by the hash of
@@ -172,13 +205,38 @@ type run struct {
 	known func(name string, data []byte) ([32]byte, bool)
 	// unread gives it without the file being read (UnreadSummer).
 	unread func(name string) ([32]byte, bool)
+	// The keys this build made or took from the last (nil for the cache
+	// of one build).
+	fileSums   *keyMemo[fileSumIn]
+	fileKeys   *keyMemo[fileKeyIn]
+	bodyKeys   *keyMemo[bodyKeyIn]
+	acrossKeys *keyMemo[acrossKeyIn]
 }
 
 func (c *Cache) start() *run {
 	if c == nil {
 		return nil
 	}
-	return &run{c: c, sums: map[string]site.Key{}, parsed: map[site.Key]load.Parsed{}, bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
+	r := &run{c: c, sums: map[string]site.Key{}, parsed: map[site.Key]load.Parsed{}, bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.oneBuild {
+		r.fileSums, r.fileKeys, r.bodyKeys = newKeyMemo(c.fileSums), newKeyMemo(c.fileKeys), newKeyMemo(c.bodyKeys)
+		r.acrossKeys = newKeyMemo(c.acrossKeys)
+	}
+	return r
+}
+
+// keysUsed ends the build's use of the memos of keys: the cache keeps
+// this build's.
+func (r *run) keysUsed() {
+	if r == nil || r.fileSums == nil {
+		return
+	}
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	r.c.fileSums, r.c.fileKeys, r.c.bodyKeys = r.fileSums.keys(), r.fileKeys.keys(), r.bodyKeys.keys()
+	r.c.acrossKeys = r.acrossKeys.keys()
 }
 
 // fileSum is the key of a content file: its path and the SHA-256 of its
@@ -191,7 +249,7 @@ func (r *run) fileSum(name string, src []byte) site.Key {
 	if !ok {
 		data = sha256.Sum256(src)
 	}
-	return fileSumOf(name, data)
+	return r.fileSums.key(fileSumIn{name, data}, func(in fileSumIn) site.Key { return fileSumOf(in.name, in.data) })
 }
 
 // fileSumOf is the fileSum of the file name whose bytes have the SHA-256
@@ -216,7 +274,7 @@ func (r *run) ReusedUnread(name string) (load.Parsed, bool) {
 	if !ok {
 		return load.Parsed{}, false
 	}
-	sum := fileSumOf(name, data)
+	sum := r.fileSums.key(fileSumIn{name, data}, func(in fileSumIn) site.Key { return fileSumOf(in.name, in.data) })
 	r.c.mu.Lock()
 	p, ok := r.c.parsed[sum]
 	r.c.mu.Unlock()
@@ -372,6 +430,16 @@ func (r *run) ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List
 	q := *a // see cloneParsed
 	q.Body = nil
 	r.checked[key] = checkedEntry{&q, slices.Clone(diags), r.index, dep}
+}
+
+// Remember is check.AcrossReuse's: mk's key remembered by the
+// activity's checkKey, the index and dep.
+func (r *run) Remember(a *catalog.Activity, dep [32]byte, mk func() [32]byte) [32]byte {
+	key, ok := r.checkKey(a.File)
+	if !ok {
+		return mk()
+	}
+	return r.acrossKeys.key(acrossKeyIn{key, r.index, dep}, func(acrossKeyIn) site.Key { return mk() })
 }
 
 // Across is check.AcrossReuse's.
