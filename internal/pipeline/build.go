@@ -284,7 +284,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	var keys map[string]site.Key
 	if r != nil {
 		keys = fileKeys(r, cat, links, opt)
-		r.keysUsed()
+		r.succeeded()
 	}
 	if !opt.Drafts {
 		cat = published(cat)

@@ -211,6 +211,10 @@ type run struct {
 	fileKeys   *keyMemo[fileKeyIn]
 	bodyKeys   *keyMemo[bodyKeyIn]
 	acrossKeys *keyMemo[acrossKeyIn]
+	// links and done are what succeeded gives the cache: the link table,
+	// and the bodies and which convert cleanly.
+	links *linkEntry
+	done  func()
 }
 
 func (c *Cache) start() *run {
@@ -737,15 +741,37 @@ func (r *run) isClean(key site.Key) bool {
 }
 
 // converted ends the conversion: the cache keeps this build's bodies,
-// and which of them convert cleanly.
+// and which of them convert cleanly, once the build has found no error
+// (succeeded).
 func (r *run) converted(bodies map[site.Key]bodyEntry, clean map[site.Key]bool) {
 	r.clean = clean
-	r.c.mu.Lock()
-	if !r.c.oneBuild {
-		r.c.bodies = bodies
+	r.done = func() {
+		if !r.c.oneBuild {
+			r.c.bodies = bodies
+		}
+		r.c.clean = clean
 	}
-	r.c.clean = clean
+}
+
+// succeeded ends a build that found no error in the content: the cache
+// keeps its link table, its bodies and the keys it used. What a build
+// with errors made of them is let go: an editor's save in two steps
+// (the file emptied, then written) has such a build in between, and the
+// next one, made against the tables of the one before it, finds every
+// body it had.
+func (r *run) succeeded() {
+	if r == nil {
+		return
+	}
+	r.c.mu.Lock()
+	if r.links != nil {
+		r.c.links = r.links
+	}
+	if r.done != nil {
+		r.done()
+	}
 	r.c.mu.Unlock()
+	r.keysUsed()
 }
 
 // addBodies adds bodies converted later (clean: without diagnostics) to
@@ -1190,9 +1216,7 @@ func (r *run) linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) (*markdow
 		ls := linkSiteOf(cat, opt, static)
 		e = &linkEntry{site: ls, key: linkKey(ls), sums: r.sums, now: opt.Now, base: cat.Index.BaseURL}
 	}
-	r.c.mu.Lock()
-	r.c.links = e
-	r.c.mu.Unlock()
+	r.links = e // kept once the build succeeded
 	return e.site, e.key
 }
 

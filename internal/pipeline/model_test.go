@@ -471,3 +471,46 @@ func TestLinkTableKept(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedBuildKeepsTables: a build with errors between two good ones
+// (an editor's save in two steps: the file emptied, then written) leaves
+// the cache the link table and the bodies of the good build before it,
+// so that the next finds them; every file is then what a cold build
+// makes.
+func TestFailedBuildKeepsTables(t *testing.T) {
+	ctx := context.Background()
+	src := mapCopy(t, os.DirFS("testdata/small"))
+	opt := testOptions()
+	opt.Cache = NewCache()
+	if _, _, err := Prepare(ctx, src, opt); err != nil {
+		t.Fatal(err)
+	}
+	links, bodies := opt.Cache.links, opt.Cache.bodies
+	lotsen := "content/verksamheter/lotsen.md"
+	was := src[lotsen].Data
+	src[lotsen] = &fstest.MapFile{Data: nil}
+	if _, _, err := Prepare(ctx, src, opt); err == nil {
+		t.Fatal("an empty activity file builds")
+	}
+	if opt.Cache.links != links || fmt.Sprintf("%p", opt.Cache.bodies) != fmt.Sprintf("%p", bodies) {
+		t.Error("the failed build replaced the link table or the bodies of the good one")
+	}
+	src[lotsen] = &fstest.MapFile{Data: append(slices.Clone(was), "\nEn rad till.\n"...)}
+	m, _, err := Prepare(ctx, src, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt.Cache.links == links {
+		t.Error("the good build after kept no link table of its own")
+	}
+	built, _, err := buildMem(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range slices.Sorted(maps.Keys(built)) {
+		got, ok, err := m.Render(ctx, f)
+		if !ok || err != nil || !bytes.Equal(got, built[f]) {
+			t.Errorf("%s: %v, %v, equal %v", f, ok, err, bytes.Equal(got, built[f]))
+		}
+	}
+}
