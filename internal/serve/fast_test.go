@@ -425,3 +425,39 @@ func TestSourceFileSum(t *testing.T) {
 		t.Error("a file not kept was given a sum")
 	}
 }
+
+// TestEmptiedWaits: a file emptied, with more changes coming, is not
+// built empty: the rebuild waits for the next, which builds the file
+// written; emptied with nothing coming, it is built (and fails).
+func TestEmptiedWaits(t *testing.T) {
+	s, dir := builtServer(t)
+	ctx := context.Background()
+	name := "content/verksamheter/lotsen.md"
+	before := s.state.Load()
+	writeFile(t, dir, name, "")
+	more := func(time.Duration) bool { return true }
+	if s.rebuild(ctx, []string{name}, more) {
+		t.Error("the emptied file was built while more changes came")
+	}
+	if s.state.Load() != before {
+		t.Error("the site served changed")
+	}
+	b, err := os.ReadFile("../pipeline/testdata/small/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, name, string(b)+"\nEn rad till.\n")
+	if !s.rebuild(ctx, []string{name}, more) {
+		t.Fatal("the file written does not build")
+	}
+	if page, ok, _ := s.state.Load().site.file(ctx, "verksamheter/lotsen/index.html"); !ok || !bytes.Contains(page, []byte("En rad till.")) {
+		t.Error("the page does not show the file written")
+	}
+	writeFile(t, dir, name, "")
+	if s.rebuild(ctx, []string{name}, func(time.Duration) bool { return false }) {
+		t.Error("the emptied file built")
+	}
+	if st := s.state.Load(); st.problems == nil {
+		t.Error("no problem shown for the emptied file")
+	}
+}

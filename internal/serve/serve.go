@@ -30,7 +30,9 @@
 // temporary file and a rename, become one more rebuild after it. A rebuild
 // that fails while more changes come within failGrace is not shown: an
 // editor that empties a file and then writes it gets the page of the
-// whole file, not an error for the empty one. Rebuilds run one at a time,
+// whole file, not an error for the empty one (and a file that was emptied
+// is not built at all when more changes come within failGrace: the next
+// rebuild reads it written). Rebuilds run one at a time,
 // and a new site replaces the old one only when it is prepared: a request
 // during a rebuild gets the last good site.
 //
@@ -284,7 +286,15 @@ func (s *Server) rebuild(ctx context.Context, changed []string, superseded func(
 		if changed = s.changes(changed); len(changed) == 0 && !s.unshown {
 			return true // what is served is what is on disk
 		}
+		emptied := s.emptied(changed)
 		s.forget(changed)
+		if emptied && superseded != nil && superseded(failGrace) {
+			// The first step of a save in two: the next rebuild reads
+			// the file written (a build of the empty one would fail, and
+			// convert every body against a link table without it).
+			s.unshown = true
+			return false
+		}
 	}
 	gone := s.gone(changed)
 	model, res, base, err := s.prepare(ctx)
@@ -364,6 +374,19 @@ func (s *Server) changes(changed []string) []string {
 	}
 	defer root.Close()
 	return s.src.changes(root.FS(), changed)
+}
+
+// emptied reports whether any of the changed paths is a file kept with
+// bytes that is empty on disk now.
+func (s *Server) emptied(changed []string) bool {
+	for _, p := range changed {
+		if k := s.src.keptFile(p); k != nil && len(k.data) > 0 {
+			if info, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(p))); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // forget drops the changed paths from the files kept (see source.forget).

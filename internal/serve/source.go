@@ -111,6 +111,13 @@ func (s *source) changes(root fs.FS, changed []string) []string {
 	return out
 }
 
+// keptFile returns the file kept at name, or nil.
+func (s *source) keptFile(name string) *kept {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.files[name]
+}
+
 // forgetAll drops every file: the next rebuild reads the whole catalogue.
 func (s *source) forgetAll() {
 	s.mu.Lock()
