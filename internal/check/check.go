@@ -76,7 +76,10 @@ type Reuse interface {
 
 // CatalogueReusing is Catalogue with the checks of each activity taken
 // from reuse when it has them, and given to it when it has not: the
-// diagnostics and the catalogue are those of Catalogue. An activity whose
+// diagnostics and the catalogue are those of Catalogue. With a reuse,
+// the activities of cat are not changed: each is replaced in
+// cat.Activities by a checked copy (load's may be shared with a keeper
+// of its work). An activity whose
 // checks made a "did you mean" suggestion is checked every time: the
 // suggestions share a budget across the catalogue (diag.SuggestBudget).
 func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) diag.List {
@@ -130,16 +133,21 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 	if reuse != nil {
 		dep = depKey(now, forbund)
 	}
-	for _, a := range cat.Activities {
+	for i, a := range cat.Activities {
 		if reuse == nil {
 			c.activity(a, forbund)
 			continue
 		}
+		// With a Reuse, the activities load made may be shared with a
+		// keeper of its work: what the checks make takes their place.
 		if checked, ds, ok := reuse.CheckedActivity(a, dep); ok {
-			*a = checked
+			cat.Activities[i] = &checked
 			diags = append(diags, ds...)
 			continue
 		}
+		own := *a
+		a = &own
+		cat.Activities[i] = a
 		from, left := len(diags), c.sug.Left()
 		c.activity(a, forbund)
 		if left != 0 && c.sug.Left() == left {

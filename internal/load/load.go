@@ -62,7 +62,9 @@ type Parsed struct {
 // several goroutines at once.
 type Reuse interface {
 	// Reused returns what load made before of the file name with the
-	// bytes src, if it knows. The caller may change what it returns.
+	// bytes src, if it knows. The caller may change what it returns, but
+	// for what the keeper says it shares (the pipeline's cache kept in
+	// memory shares the activity, which its checks then copy).
 	Reused(name string, src []byte) (Parsed, bool)
 	// Parsed tells what load made of the file name with the bytes src,
 	// before anyone changes it.

@@ -431,7 +431,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		j := jobs[i]
 		if r != nil {
 			if sum, ok := r.sums[j.file]; ok {
-				keys[i] = r.bodyKey(sum, links, j.inset)
+				keys[i] = r.bodyKey(j.file, sum, links, j.inset)
 				if b, ok := r.body(keys[i]); ok {
 					htmls[i], diagsPer[i] = b.body, b.diags
 					return nil

@@ -106,12 +106,12 @@ type Cache struct {
 	// across is what the checks across activities gave in the last build
 	// that checked with this cache (check.AcrossReuse), in memory only.
 	across *acrossEntry
-	// fileSums, fileKeys and bodyKeys are the keys of the last build (a
-	// cache kept in memory) by what they are made of (see keyMemo).
-	fileSums   map[fileSumIn]site.Key
-	fileKeys   map[fileKeyIn]site.Key
-	bodyKeys   map[bodyKeyIn]site.Key
-	acrossKeys map[acrossKeyIn]site.Key
+	// fileSums, fileKeys, bodyKeys and acrossKeys remember the keys of
+	// the last build (a cache kept in memory; see keyMemo).
+	fileSums   *keyMemo[fileSumIn]
+	fileKeys   *keyMemo[fileKeyIn]
+	bodyKeys   *keyMemo[bodyKeyIn]
+	acrossKeys *keyMemo[acrossKeyIn]
 }
 
 // acrossKeyIn is what check's key of an activity for the checks across
@@ -225,22 +225,28 @@ func (c *Cache) start() *run {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.oneBuild {
-		r.fileSums, r.fileKeys, r.bodyKeys = newKeyMemo(c.fileSums), newKeyMemo(c.fileKeys), newKeyMemo(c.bodyKeys)
-		r.acrossKeys = newKeyMemo(c.acrossKeys)
+		if c.fileSums == nil {
+			c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys = newKeyMemo[fileSumIn](), newKeyMemo[fileKeyIn](), newKeyMemo[bodyKeyIn](), newKeyMemo[acrossKeyIn]()
+		}
+		r.fileSums, r.fileKeys, r.bodyKeys, r.acrossKeys = c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys
+		r.fileSums.start()
+		r.fileKeys.start()
+		r.bodyKeys.start()
+		r.acrossKeys.start()
 	}
 	return r
 }
 
-// keysUsed ends the build's use of the memos of keys: the cache keeps
-// this build's.
+// keysUsed ends the build's use of the memos of keys: they let go of
+// what it did not use.
 func (r *run) keysUsed() {
-	if r == nil || r.fileSums == nil {
+	if r == nil {
 		return
 	}
-	r.c.mu.Lock()
-	defer r.c.mu.Unlock()
-	r.c.fileSums, r.c.fileKeys, r.c.bodyKeys = r.fileSums.keys(), r.fileKeys.keys(), r.bodyKeys.keys()
-	r.c.acrossKeys = r.acrossKeys.keys()
+	r.fileSums.prune()
+	r.fileKeys.prune()
+	r.bodyKeys.prune()
+	r.acrossKeys.prune()
 }
 
 // fileSum is the key of a content file: its path and the SHA-256 of its
@@ -253,7 +259,7 @@ func (r *run) fileSum(name string, src []byte) site.Key {
 	if !ok {
 		data = sha256.Sum256(src)
 	}
-	return r.fileSums.key(fileSumIn{name, data}, func(in fileSumIn) site.Key { return fileSumOf(in.name, in.data) })
+	return r.fileSums.key(name, fileSumIn{name, data}, func(in fileSumIn) site.Key { return fileSumOf(in.name, in.data) })
 }
 
 // fileSumOf is the fileSum of the file name whose bytes have the SHA-256
@@ -278,7 +284,7 @@ func (r *run) ReusedUnread(name string) (load.Parsed, bool) {
 	if !ok {
 		return load.Parsed{}, false
 	}
-	sum := r.fileSums.key(fileSumIn{name, data}, func(in fileSumIn) site.Key { return fileSumOf(in.name, in.data) })
+	sum := r.fileSums.key(name, fileSumIn{name, data}, func(in fileSumIn) site.Key { return fileSumOf(in.name, in.data) })
 	r.c.mu.Lock()
 	p, ok := r.c.parsed[sum]
 	r.c.mu.Unlock()
@@ -289,11 +295,22 @@ func (r *run) ReusedUnread(name string) (load.Parsed, bool) {
 	r.sums[name] = sum
 	r.parsed[sum] = p
 	r.mu.Unlock()
-	return cloneParsed(p), true
+	return shareParsed(p), true
 }
 
-// Reused is load.Reuse's: the cached result for the file, copied, with
-// its body taken from src again when the cache keeps none.
+// shareParsed is cloneParsed for a build whose checks change copies of
+// the activities (check.CatalogueReusing with a reuse: a cache kept in
+// memory): the activity is shared, not copied.
+func shareParsed(p load.Parsed) load.Parsed {
+	q := cloneParsed(load.Parsed{Index: p.Index, Page: p.Page, Diags: p.Diags})
+	q.Activity = p.Activity
+	return q
+}
+
+// Reused is load.Reuse's: the cached result for the file, copied (the
+// activity shared in a cache kept in memory, whose builds check copies:
+// see shareParsed), with its body taken from src again when the cache
+// keeps none.
 func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	sum := r.fileSum(name, src)
 	r.c.mu.Lock()
@@ -308,17 +325,18 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	if !ok {
 		return load.Parsed{}, false
 	}
+	if !r.c.oneBuild {
+		return shareParsed(p), true
+	}
 	q := cloneParsed(p)
-	if r.c.oneBuild { // the body is not kept: found again in src
-		body := load.Body(name, src)
-		switch {
-		case q.Index != nil:
-			q.Index.Body = body
-		case q.Activity != nil:
-			q.Activity.Body = body
-		case q.Page != nil:
-			q.Page.Body = body
-		}
+	body := load.Body(name, src) // the cache of one build keeps no body
+	switch {
+	case q.Index != nil:
+		q.Index.Body = body
+	case q.Activity != nil:
+		q.Activity.Body = body
+	case q.Page != nil:
+		q.Page.Body = body
 	}
 	return q, true
 }
@@ -443,7 +461,7 @@ func (r *run) Remember(a *catalog.Activity, dep [32]byte, mk func() [32]byte) [3
 	if !ok {
 		return mk()
 	}
-	return r.acrossKeys.key(acrossKeyIn{key, r.index, dep}, func(acrossKeyIn) site.Key { return mk() })
+	return r.acrossKeys.key(a.File, acrossKeyIn{key, r.index, dep}, func(acrossKeyIn) site.Key { return mk() })
 }
 
 // Across is check.AcrossReuse's.

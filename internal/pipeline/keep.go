@@ -56,7 +56,7 @@ func bodyKey(sum, links site.Key, insets []markdown.Inset) site.Key {
 
 // bodyKey is the package's bodyKey, remembered from the last build
 // (keyMemo) for a body that stands in the booklet once or not at all.
-func (r *run) bodyKey(sum, links site.Key, insets []markdown.Inset) site.Key {
+func (r *run) bodyKey(file string, sum, links site.Key, insets []markdown.Inset) site.Key {
 	if len(insets) > 1 {
 		return bodyKey(sum, links, insets)
 	}
@@ -64,7 +64,7 @@ func (r *run) bodyKey(sum, links site.Key, insets []markdown.Inset) site.Key {
 	if len(insets) == 1 {
 		in.inset = insets[0]
 	}
-	return r.bodyKeys.key(in, func(in bodyKeyIn) site.Key { return bodyKey(sum, links, insets) })
+	return r.bodyKeys.key(file, in, func(in bodyKeyIn) site.Key { return bodyKey(sum, links, insets) })
 }
 
 // fileKeys are site.Input.FileKeys: for each content file of cat, a hash
@@ -76,7 +76,7 @@ func fileKeys(r *run, cat *catalog.Catalogue, links site.Key, opt Options) map[s
 	index := r.sums[cat.Index.File]
 	keys := make(map[string]site.Key, 1+len(cat.Activities)+len(cat.Pages))
 	key := func(file string) {
-		keys[file] = r.fileKeys.key(fileKeyIn{r.sums[file], index, links, opt.BaseURL, string(opt.Lang)}, func(in fileKeyIn) site.Key {
+		keys[file] = r.fileKeys.key(file, fileKeyIn{r.sums[file], index, links, opt.BaseURL, string(opt.Lang)}, func(in fileKeyIn) site.Key {
 			h := sha256.New()
 			writeString(h, "samkat file key 1")
 			writeKey(h, in.sum)

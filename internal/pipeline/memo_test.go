@@ -43,11 +43,23 @@ func TestKeysRemembered(t *testing.T) {
 		if !maps.Equal(m.p.fileKeys, f.p.fileKeys) {
 			t.Errorf("step %d: the file keys remembered differ from those made", i)
 		}
-		if !maps.Equal(opt.Cache.bodyKeys, fresh.Cache.bodyKeys) || !maps.Equal(opt.Cache.fileSums, fresh.Cache.fileSums) || !maps.Equal(opt.Cache.fileKeys, fresh.Cache.fileKeys) || !maps.Equal(opt.Cache.acrossKeys, fresh.Cache.acrossKeys) {
-			t.Errorf("step %d: the cache remembers other keys than a fresh one makes", i)
+		for _, c := range []struct {
+			name       string
+			got, fresh int
+		}{
+			{"file sums", opt.Cache.fileSums.size(), fresh.Cache.fileSums.size()},
+			{"file keys", opt.Cache.fileKeys.size(), fresh.Cache.fileKeys.size()},
+			{"body keys", opt.Cache.bodyKeys.size(), fresh.Cache.bodyKeys.size()},
+			{"keys across", opt.Cache.acrossKeys.size(), fresh.Cache.acrossKeys.size()},
+		} {
+			if c.got != c.fresh || c.got == 0 {
+				t.Errorf("step %d: the cache remembers %d %s, a fresh one %d", i, c.got, c.name, c.fresh)
+			}
 		}
-		if len(opt.Cache.fileSums) == 0 || len(opt.Cache.bodyKeys) == 0 {
-			t.Errorf("step %d: no keys remembered", i)
+		for name, e := range opt.Cache.bodyKeys.by {
+			if f := fresh.Cache.bodyKeys.by[name]; f == nil || f.key != e.key {
+				t.Errorf("step %d: the body key of %s remembered differs from the one made", i, name)
+			}
 		}
 	}
 }
