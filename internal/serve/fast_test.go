@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samkat/samkat/internal/pipeline"
+	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/synth"
 )
 
@@ -459,5 +461,80 @@ func TestEmptiedWaits(t *testing.T) {
 	}
 	if st := s.state.Load(); st.problems == nil {
 		t.Error("no problem shown for the emptied file")
+	}
+}
+
+// TestServedAsBuiltAfterSaves: after each of a series of saves, each
+// rebuilt as the watcher reports it (the files kept in memory, the
+// folders kept listed, the checks and keys of unchanged files reused),
+// every file the server serves, the search index, the open data and the
+// booklet among them, is what samkat build writes of the folder as it is
+// then, and the server's diagnostics are the build's.
+func TestServedAsBuiltAfterSaves(t *testing.T) {
+	s, dir := builtServer(t)
+	ctx := context.Background()
+	read := func(rel string) string {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	edit := func(rel, old, new string) func() []string {
+		return func() []string {
+			b := read(rel)
+			if !strings.Contains(b, old) {
+				t.Fatalf("%s has no %q", rel, old)
+			}
+			writeFile(t, dir, rel, strings.Replace(b, old, new, 1))
+			return []string{rel}
+		}
+	}
+	lotsen, koordinator := "content/verksamheter/lotsen.md", "content/verksamheter/koordinator.md"
+	steps := []struct {
+		name string
+		do   func() []string
+	}{
+		{"a body", edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n")},
+		{"another body", edit(koordinator, "Kartlägger samverkan i regionen.", "Kartlägger samverkan i regionen.\n\nOch en rad till.")},
+		{"the namn of another", edit(lotsen, "namn: Lotsen\n", "namn: Samverkanskoordinator\n")},
+		{"a municipality fewer", edit(lotsen, "kommuner: [Borås, mark]", "kommuner: [Borås]")},
+		{"a copy added", func() []string {
+			writeFile(t, dir, "content/verksamheter/lotsen-kopia.md", read(lotsen))
+			return []string{"content/verksamheter/lotsen-kopia.md"}
+		}},
+		{"the copy's body", edit("content/verksamheter/lotsen-kopia.md", "## Bakgrund\n", "## Bakgrund\n\nKopian.\n")},
+		{"the copy removed", func() []string {
+			os.Remove(filepath.Join(dir, "content/verksamheter/lotsen-kopia.md"))
+			return []string{"content/verksamheter/lotsen-kopia.md"}
+		}},
+		{"named back", edit(lotsen, "namn: Samverkanskoordinator\n", "namn: Lotsen\n")},
+		{"a link added", edit(koordinator, "Och en rad till.", "Och en rad till, om [Lotsen](lotsen.md).")},
+		{"a new page", func() []string {
+			writeFile(t, dir, "content/nytt.md", "---\ntitel: Nytt\n---\nEn sida.\n")
+			return []string{"content/nytt.md"}
+		}},
+	}
+	for _, step := range steps {
+		changed := step.do()
+		if !s.rebuild(ctx, changed, nil) {
+			t.Fatalf("%s: does not build", step.name)
+		}
+		var mem publish.Mem
+		res, err := pipeline.Site(ctx, os.DirFS(dir), &mem, testOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := mem.Files()
+		site := s.state.Load().site
+		for _, f := range slices.Sorted(maps.Keys(want)) {
+			got, ok, err := site.file(ctx, f)
+			if err != nil || !ok || !bytes.Equal(got, want[f]) {
+				t.Errorf("%s: %s: served %d bytes (%v, %v), built %d", step.name, f, len(got), ok, err, len(want[f]))
+			}
+		}
+		if !sameDiagnostics(s.lastDiag, res.Diagnostics) {
+			t.Errorf("%s: the server's diagnostics:\n%v\nthe build's:\n%v", step.name, s.lastDiag, res.Diagnostics)
+		}
 	}
 }
