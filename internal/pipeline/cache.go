@@ -221,9 +221,10 @@ func (c *Cache) start() *run {
 	if c == nil {
 		return nil
 	}
-	r := &run{c: c, sums: map[string]site.Key{}, parsed: map[site.Key]load.Parsed{}, bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	n := len(c.parsed) // the files of the last build: sized so, the maps need not grow
+	r := &run{c: c, sums: make(map[string]site.Key, n), parsed: make(map[site.Key]load.Parsed, n), bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
 	if !c.oneBuild {
 		if c.fileSums == nil {
 			c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys = newKeyMemo[fileSumIn](), newKeyMemo[fileKeyIn](), newKeyMemo[bodyKeyIn](), newKeyMemo[acrossKeyIn]()
@@ -406,10 +407,10 @@ func (r *run) checks(index string) check.Reuse {
 	if r == nil || r.c.oneBuild {
 		return nil
 	}
-	r.index, r.checked = r.sums[index], map[site.Key]checkedEntry{}
 	r.c.mu.Lock()
 	r.prevChecked = r.c.checked
 	r.c.mu.Unlock()
+	r.index, r.checked = r.sums[index], make(map[site.Key]checkedEntry, len(r.prevChecked))
 	return r
 }
 
