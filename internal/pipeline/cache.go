@@ -39,8 +39,9 @@ import (
 //     too).
 //   - each activity's checks, by its file, the index, the förbund pages
 //     and the day (check.Reuse): the activity as checked and its
-//     diagnostics, in memory only; the checks across files run on the
-//     whole catalogue every build.
+//     diagnostics, in memory only; and what the checks across
+//     activities gave, by a hash of what they read of each activity
+//     (check.AcrossReuse), in memory only.
 //   - each Markdown body, by its file's hash, the link table of the site
 //     and how the body stands in the booklet: what package markdown made
 //     of it (kept in memory only: samkat serve).
