@@ -39,8 +39,12 @@
 // The catalogue's files are kept in memory between rebuilds, and a rebuild
 // reads from disk again only the files the watcher reported (or, with
 // --poll, the poller found changed), and everything below a folder it
-// reported; folders are listed anew every time. When events were lost (an
-// overflow), everything is read again.
+// reported. The folders under content/ are kept listed too, and listed
+// again when a file reported appeared, disappeared or is no longer a file,
+// or a folder in them was reported; the others are listed anew every time.
+// When events were lost (an overflow), everything is read again. An
+// unchanged file is not even read from memory: the pipeline takes what it
+// made of it by its sum (pipeline.UnreadSummer).
 //
 // A rebuild that fails keeps the last good site. Its problems are printed to
 // stderr and shown in a banner at the top of every HTML page served (inserted
