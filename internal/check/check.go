@@ -38,6 +38,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/samkat/samkat/internal/axis"
@@ -63,16 +64,22 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 type Reuse interface {
 	// CheckedActivity returns, for the activity a as load made it, what it
 	// became when it was checked with the same file, index and dep, and
-	// the diagnostics of its checks: a copy the caller may change.
+	// the diagnostics of its checks: a copy whose fields the caller may
+	// set, sharing its lists with the keeper's (the checks never change a
+	// list in place).
 	CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activity, diag.List, bool)
 	// ActivityChecked keeps what the checks of an activity gave: a, as
-	// checked, and its diagnostics. The keeper must copy what it keeps.
+	// checked, and its diagnostics. The keeper must copy what it keeps
+	// (the struct; its lists are not changed in place after).
 	ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List)
 }
 
 // CatalogueReusing is Catalogue with the checks of each activity taken
 // from reuse when it has them, and given to it when it has not: the
-// diagnostics and the catalogue are those of Catalogue. An activity whose
+// diagnostics and the catalogue are those of Catalogue. With a reuse,
+// the activities of cat are not changed: each is replaced in
+// cat.Activities by a checked copy (load's may be shared with a keeper
+// of its work). An activity whose
 // checks made a "did you mean" suggestion is checked every time: the
 // suggestions share a budget across the catalogue (diag.SuggestBudget).
 func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) diag.List {
@@ -107,7 +114,7 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 			forbund[p.Slug] = p.Titel
 			if !c.broken[catalog.AxisKommuner] {
 				p.Kommuner = c.kommuner(p.Kommuner, p.Pos, p.File, "kommuner")
-				c.contacts(p.Kontakt, p.Pos, p.File)
+				p.Kontakt = c.contacts(p.Kontakt, p.Pos, p.File)
 			}
 		case catalog.FunktionPage, catalog.FinansieringPage:
 			if ax, ok := axis.Explaining(p.Kind); ok && !c.broken[ax.Name] {
@@ -126,26 +133,28 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 	if reuse != nil {
 		dep = depKey(now, forbund)
 	}
-	for _, a := range cat.Activities {
+	for i, a := range cat.Activities {
 		if reuse == nil {
 			c.activity(a, forbund)
 			continue
 		}
+		// With a Reuse, the activities load made may be shared with a
+		// keeper of its work: what the checks make takes their place.
 		if checked, ds, ok := reuse.CheckedActivity(a, dep); ok {
-			*a = checked
+			cat.Activities[i] = &checked
 			diags = append(diags, ds...)
 			continue
 		}
+		own := *a
+		a = &own
+		cat.Activities[i] = a
 		from, left := len(diags), c.sug.Left()
 		c.activity(a, forbund)
 		if left != 0 && c.sug.Left() == left {
 			reuse.ActivityChecked(a, dep, diags[from:])
 		}
 	}
-	if len(ix.Remiss) == 0 && !c.broken["remiss"] {
-		c.remissVariants(cat.Activities)
-	}
-	c.copies(cat.Activities)
+	c.across(cat.Activities, len(ix.Remiss) == 0 && !c.broken["remiss"], dep, reuse)
 	if skipped := c.skipped(); len(skipped) > 0 {
 		diags.AddError(diag.Pos{File: ix.File}, "", msg.IndexFirstSkipped, strings.Join(skipped, ", "))
 	}
@@ -153,6 +162,100 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 		diags.AddWarning(diag.Pos{File: "content/tillganglighet.md"}, "", msg.StatementMissing)
 	}
 	return diags
+}
+
+// AcrossReuse is a Reuse that also keeps what the checks across the
+// activities (copies, the same namn twice, referrers spelt two ways) gave
+// the last time, by a hash of all they read: after a save that changes
+// no activity's namn, file name or referrers, they are not run again.
+// What they read of an activity is hashed once for its file, the index
+// and dep (the keeper remembers it, as it keeps its checks), so that a
+// save hashes again only what the activities it changed give them.
+type AcrossReuse interface {
+	Reuse
+	// Remember returns what mk gives for the activity a, checked with
+	// dep: the keeper gives it again, without calling mk, for an activity
+	// with the same file, index and dep.
+	Remember(a *catalog.Activity, dep [32]byte, mk func() [32]byte) [32]byte
+	// Across returns the diagnostics of the checks across activities
+	// whose inputs hash to key, if it keeps them; the caller does not
+	// change them.
+	Across(key [32]byte) (diag.List, bool)
+	// AcrossChecked keeps the diagnostics of the checks across
+	// activities whose inputs hash to key.
+	AcrossChecked(key [32]byte, diags diag.List)
+}
+
+// across runs the checks across activities (remissVariants when remiss
+// is set, copies), or takes what they gave from reuse when it is an
+// AcrossReuse that has them for the same inputs.
+func (c *checker) across(acts []*catalog.Activity, remiss bool, dep [32]byte, reuse Reuse) {
+	ar, ok := reuse.(AcrossReuse)
+	var key [32]byte
+	if ok {
+		h := sha256.New()
+		fmt.Fprintf(h, "samkat across 1\x00%v\x00%d\x00", remiss, len(acts))
+		if remiss {
+			dep[0] ^= 1 // another key per activity
+		}
+		b := make([]byte, 0, 32*len(acts))
+		for _, a := range acts {
+			k := ar.Remember(a, dep, func() [32]byte { return acrossKey(a, remiss) })
+			b = append(b, k[:]...)
+		}
+		h.Write(b)
+		h.Sum(key[:0])
+		if ds, found := ar.Across(key); found {
+			*c.diags = append(*c.diags, ds...)
+			return
+		}
+	}
+	from := len(*c.diags)
+	if remiss {
+		c.remissVariants(acts)
+	}
+	c.copies(acts)
+	if ok {
+		ar.AcrossChecked(key, slices.Clone((*c.diags)[from:]))
+	}
+}
+
+// acrossKey hashes all that remissVariants (when remiss is set) and
+// copies read of a: its file, slug and namn and where the namn was
+// written, and its referrers and partners and where the referrers were
+// written.
+func acrossKey(a *catalog.Activity, remiss bool) [32]byte {
+	var b []byte
+	str := func(s string) {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
+	}
+	pos := func(p diag.Pos) {
+		str(p.File)
+		b = strconv.AppendInt(b, int64(p.Line), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p.Col), 10)
+		b = append(b, ';')
+	}
+	str("samkat across activity 1")
+	b = strconv.AppendBool(b, remiss)
+	str(a.File)
+	str(a.Slug)
+	str(a.Namn)
+	pos(posOf(a.Pos, a.File, "namn", -1))
+	if remiss {
+		b = strconv.AppendInt(b, int64(len(a.Remiss)), 10)
+		for i, v := range a.Remiss {
+			str(v)
+			pos(posOf(a.Pos, a.File, "remiss", i))
+		}
+		b = strconv.AppendInt(b, int64(len(a.Samverkansparter)), 10)
+		for _, v := range a.Samverkansparter {
+			str(v)
+		}
+	}
+	return sha256.Sum256(b)
 }
 
 // depKey is a hash of what the checks of an activity depend on besides
@@ -330,7 +433,7 @@ func (c *checker) activity(a *catalog.Activity, forbund map[string]string) {
 	}
 	a.Samverkansparter = c.variants(a.Samverkansparter, a.Pos, a.File, "samverkansparter")
 	if !c.broken[catalog.AxisKommuner] {
-		c.contacts(a.Kontakt, a.Pos, a.File)
+		a.Kontakt = c.contacts(a.Kontakt, a.Pos, a.File)
 	}
 	if len(a.Kontakt) > 0 && !a.Reachable() && !triedToReach(a) {
 		c.diags.AddWarning(posOf(a.Pos, a.File, "kontakt", -1), "kontakt", msg.KontaktNoWayToReach)
@@ -427,16 +530,25 @@ func (c *checker) resolveName(list *names, value string, pos diag.Pos, field str
 	return "", false
 }
 
-func (c *checker) contacts(list []catalog.Contact, pos map[string]diag.Pos, file string) {
+// contacts resolves the municipality of each contact, and returns the
+// list with them resolved: list itself when none changed, else a copy
+// (list may be shared with a cache of what load made, which stays as it
+// was).
+func (c *checker) contacts(list []catalog.Contact, pos map[string]diag.Pos, file string) []catalog.Contact {
+	out := list
 	for i := range list {
 		if list[i].Kommun == "" {
 			continue
 		}
 		key := fmt.Sprintf("kontakt[%d].kommun", i)
-		if k, ok := c.kommun(list[i].Kommun, posOf(pos, file, key, -1), key); ok {
-			list[i].Kommun = k
+		if k, ok := c.kommun(list[i].Kommun, posOf(pos, file, key, -1), key); ok && k != out[i].Kommun {
+			if &out[0] == &list[0] {
+				out = slices.Clone(list)
+			}
+			out[i].Kommun = k
 		}
 	}
+	return out
 }
 
 func (c *checker) pageForTerm(p *catalog.Page, terms []catalog.Term, folder string, what msg.ID) {

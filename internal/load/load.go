@@ -62,11 +62,25 @@ type Parsed struct {
 // several goroutines at once.
 type Reuse interface {
 	// Reused returns what load made before of the file name with the
-	// bytes src, if it knows. The caller may change what it returns.
+	// bytes src, if it knows. The caller may change what it returns, but
+	// for what the keeper says it shares (the pipeline's cache kept in
+	// memory shares the activity, which its checks then copy).
 	Reused(name string, src []byte) (Parsed, bool)
 	// Parsed tells what load made of the file name with the bytes src,
 	// before anyone changes it.
 	Parsed(name string, src []byte, p Parsed)
+}
+
+// An UnreadReuse is a Reuse that may know what load made of a file
+// without its bytes: when its source can say, without reading the file,
+// that it holds the bytes it had when the Reuse was told what they gave
+// (samkat serve keeps the catalogue's files in memory, and knows which
+// changed). CatalogueReusing asks it before it reads each file.
+type UnreadReuse interface {
+	Reuse
+	// ReusedUnread returns what load made before of the file name as the
+	// source holds it now, if it knows without the file being read.
+	ReusedUnread(name string) (Parsed, bool)
 }
 
 // CatalogueReusing is Catalogue, asking r for each file it reads whether
@@ -83,6 +97,12 @@ func CatalogueReusing(ctx context.Context, fsys fs.FS, r Reuse) (*catalog.Catalo
 	results := make([]Parsed, len(files))
 	err = parallel.For(ctx, len(files), func(i int) error {
 		f := files[i]
+		if u, ok := r.(UnreadReuse); ok {
+			if p, ok := u.ReusedUnread(f.name); ok {
+				results[i] = p
+				return nil
+			}
+		}
 		src, size, err := ReadSource(fsys, f.name)
 		if err != nil {
 			results[i].Diags.AddError(diag.Pos{File: f.name}, "", msg.FileUnreadable, unwrapPathError(err))

@@ -239,6 +239,9 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 		if s, ok := src.(FileSummer); ok {
 			r.known = s.FileSum
 		}
+		if s, ok := src.(UnreadSummer); ok {
+			r.unread = s.UnreadSum
+		}
 	}
 	cat, diags, err := load.CatalogueReusing(ctx, src, reuse)
 	if r != nil && err == nil {
@@ -286,6 +289,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	var keys map[string]site.Key
 	if r != nil {
 		keys = fileKeys(r, cat, links, opt)
+		r.succeeded()
 	}
 	if !opt.Drafts {
 		cat = published(cat)
@@ -446,7 +450,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		j := jobs[i]
 		if r != nil {
 			if sum, ok := r.sums[j.file]; ok {
-				keys[i] = bodyKey(sum, links, j.inset)
+				keys[i] = r.bodyKey(j.file, sum, links, j.inset)
 				if b, ok := r.body(keys[i]); ok {
 					htmls[i], diagsPer[i] = b.body, b.diags
 					return nil

@@ -39,8 +39,9 @@ import (
 //     too).
 //   - each activity's checks, by its file, the index, the förbund pages
 //     and the day (check.Reuse): the activity as checked and its
-//     diagnostics, in memory only; the checks across files run on the
-//     whole catalogue every build.
+//     diagnostics, in memory only; and what the checks across
+//     activities gave, by a hash of what they read of each activity
+//     (check.AcrossReuse), in memory only.
 //   - each Markdown body, by its file's hash, the link table of the site
 //     and how the body stands in the booklet: what package markdown made
 //     of it (kept in memory only: samkat serve).
@@ -103,6 +104,49 @@ type Cache struct {
 	outputs map[string]site.Key
 	// links is the link table of the last build, kept in memory only.
 	links *linkEntry
+	// across is what the checks across activities gave in the last build
+	// that checked with this cache (check.AcrossReuse), in memory only.
+	across *acrossEntry
+	// fileSums, fileKeys, bodyKeys and acrossKeys remember the keys of
+	// the last build (a cache kept in memory; see keyMemo).
+	fileSums   *keyMemo[fileSumIn]
+	fileKeys   *keyMemo[fileKeyIn]
+	bodyKeys   *keyMemo[bodyKeyIn]
+	acrossKeys *keyMemo[acrossKeyIn]
+}
+
+// acrossKeyIn is what check's key of an activity for the checks across
+// activities is made of besides the activity (check.AcrossReuse).
+type acrossKeyIn struct {
+	file, index site.Key
+	dep         [32]byte
+}
+
+// fileSumIn is what a fileSum is made of.
+type fileSumIn struct {
+	name string
+	data [32]byte
+}
+
+// fileKeyIn is what a file's key (fileKeys) is made of.
+type fileKeyIn struct {
+	sum, index, links site.Key
+	base, lang        string
+}
+
+// bodyKeyIn is what a bodyKey is made of, for a body that stands in the
+// booklet once (or not at all).
+type bodyKeyIn struct {
+	sum, links site.Key
+	inset      markdown.Inset
+	insets     int
+}
+
+// acrossEntry is what the checks across activities gave, by the hash of
+// their inputs.
+type acrossEntry struct {
+	key   [32]byte
+	diags diag.List
 }
 
 // linkEntry is the link table of the last build that kept one (see
@@ -160,13 +204,51 @@ type run struct {
 	// known gives the SHA-256 of a file's bytes when the source knows it
 	// (FileSummer); nil, or false, and fileSum hashes them.
 	known func(name string, data []byte) ([32]byte, bool)
+	// unread gives it without the file being read (UnreadSummer).
+	unread func(name string) ([32]byte, bool)
+	// The keys this build made or took from the last (nil for the cache
+	// of one build).
+	fileSums   *keyMemo[fileSumIn]
+	fileKeys   *keyMemo[fileKeyIn]
+	bodyKeys   *keyMemo[bodyKeyIn]
+	acrossKeys *keyMemo[acrossKeyIn]
+	// links and done are what succeeded gives the cache: the link table,
+	// and the bodies and which convert cleanly.
+	links *linkEntry
+	done  func()
 }
 
 func (c *Cache) start() *run {
 	if c == nil {
 		return nil
 	}
-	return &run{c: c, sums: map[string]site.Key{}, parsed: map[site.Key]load.Parsed{}, bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := len(c.parsed) // the files of the last build: sized so, the maps need not grow
+	r := &run{c: c, sums: make(map[string]site.Key, n), parsed: make(map[site.Key]load.Parsed, n), bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
+	if !c.oneBuild {
+		if c.fileSums == nil {
+			c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys = newKeyMemo[fileSumIn](), newKeyMemo[fileKeyIn](), newKeyMemo[bodyKeyIn](), newKeyMemo[acrossKeyIn]()
+		}
+		r.fileSums, r.fileKeys, r.bodyKeys, r.acrossKeys = c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys
+		r.fileSums.start()
+		r.fileKeys.start()
+		r.bodyKeys.start()
+		r.acrossKeys.start()
+	}
+	return r
+}
+
+// keysUsed ends the build's use of the memos of keys: they let go of
+// what it did not use.
+func (r *run) keysUsed() {
+	if r == nil {
+		return
+	}
+	r.fileSums.prune()
+	r.fileKeys.prune()
+	r.bodyKeys.prune()
+	r.acrossKeys.prune()
 }
 
 // fileSum is the key of a content file: its path and the SHA-256 of its
@@ -179,6 +261,12 @@ func (r *run) fileSum(name string, src []byte) site.Key {
 	if !ok {
 		data = sha256.Sum256(src)
 	}
+	return r.fileSums.key(name, fileSumIn{name, data}, func(in fileSumIn) site.Key { return fileSumOf(in.name, in.data) })
+}
+
+// fileSumOf is the fileSum of the file name whose bytes have the SHA-256
+// data.
+func fileSumOf(name string, data [32]byte) site.Key {
 	h := sha256.New()
 	writeString(h, "samkat file 2")
 	writeString(h, name)
@@ -186,8 +274,45 @@ func (r *run) fileSum(name string, src []byte) site.Key {
 	return sumOf(h)
 }
 
-// Reused is load.Reuse's: the cached result for the file, copied, with
-// its body taken from src again when the cache keeps none.
+// ReusedUnread is load.UnreadReuse's: the cached result for the file,
+// copied, when the source gives the SHA-256 of its bytes without their
+// being read (UnreadSummer) and the cache keeps what they gave, body and
+// all (a cache kept in memory).
+func (r *run) ReusedUnread(name string) (load.Parsed, bool) {
+	if r.unread == nil || r.c.oneBuild {
+		return load.Parsed{}, false
+	}
+	data, ok := r.unread(name)
+	if !ok {
+		return load.Parsed{}, false
+	}
+	sum := r.fileSums.key(name, fileSumIn{name, data}, func(in fileSumIn) site.Key { return fileSumOf(in.name, in.data) })
+	r.c.mu.Lock()
+	p, ok := r.c.parsed[sum]
+	r.c.mu.Unlock()
+	if !ok {
+		return load.Parsed{}, false // read, and parsed
+	}
+	r.mu.Lock()
+	r.sums[name] = sum
+	r.parsed[sum] = p
+	r.mu.Unlock()
+	return shareParsed(p), true
+}
+
+// shareParsed is cloneParsed for a build whose checks change copies of
+// the activities (check.CatalogueReusing with a reuse: a cache kept in
+// memory): the activity is shared, not copied.
+func shareParsed(p load.Parsed) load.Parsed {
+	q := cloneParsed(load.Parsed{Index: p.Index, Page: p.Page, Diags: p.Diags})
+	q.Activity = p.Activity
+	return q
+}
+
+// Reused is load.Reuse's: the cached result for the file, copied (the
+// activity shared in a cache kept in memory, whose builds check copies:
+// see shareParsed), with its body taken from src again when the cache
+// keeps none.
 func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	sum := r.fileSum(name, src)
 	r.c.mu.Lock()
@@ -202,17 +327,18 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	if !ok {
 		return load.Parsed{}, false
 	}
+	if !r.c.oneBuild {
+		return shareParsed(p), true
+	}
 	q := cloneParsed(p)
-	if r.c.oneBuild { // the body is not kept: found again in src
-		body := load.Body(name, src)
-		switch {
-		case q.Index != nil:
-			q.Index.Body = body
-		case q.Activity != nil:
-			q.Activity.Body = body
-		case q.Page != nil:
-			q.Page.Body = body
-		}
+	body := load.Body(name, src) // the cache of one build keeps no body
+	switch {
+	case q.Index != nil:
+		q.Index.Body = body
+	case q.Activity != nil:
+		q.Activity.Body = body
+	case q.Page != nil:
+		q.Page.Body = body
 	}
 	return q, true
 }
@@ -282,10 +408,10 @@ func (r *run) checks(index string) check.Reuse {
 	if r == nil || r.c.oneBuild {
 		return nil
 	}
-	r.index, r.checked = r.sums[index], map[site.Key]checkedEntry{}
 	r.c.mu.Lock()
 	r.prevChecked = r.c.checked
 	r.c.mu.Unlock()
+	r.index, r.checked = r.sums[index], make(map[site.Key]checkedEntry, len(r.prevChecked))
 	return r
 }
 
@@ -314,9 +440,9 @@ func (r *run) CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activi
 		return catalog.Activity{}, nil, false
 	}
 	r.checked[key] = e
-	q := cloneParsed(load.Parsed{Activity: e.a}).Activity
+	q := *e.a       // see cloneParsed
 	q.Body = a.Body // the same bytes: the same file
-	return *q, slices.Clone(e.diags), true
+	return q, slices.Clone(e.diags), true
 }
 
 // ActivityChecked is check.Reuse's.
@@ -325,9 +451,36 @@ func (r *run) ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List
 	if !ok {
 		return
 	}
-	q := cloneParsed(load.Parsed{Activity: a}).Activity
+	q := *a // see cloneParsed
 	q.Body = nil
-	r.checked[key] = checkedEntry{q, slices.Clone(diags), r.index, dep}
+	r.checked[key] = checkedEntry{&q, slices.Clone(diags), r.index, dep}
+}
+
+// Remember is check.AcrossReuse's: mk's key remembered by the
+// activity's checkKey, the index and dep.
+func (r *run) Remember(a *catalog.Activity, dep [32]byte, mk func() [32]byte) [32]byte {
+	key, ok := r.checkKey(a.File)
+	if !ok {
+		return mk()
+	}
+	return r.acrossKeys.key(a.File, acrossKeyIn{key, r.index, dep}, func(acrossKeyIn) site.Key { return mk() })
+}
+
+// Across is check.AcrossReuse's.
+func (r *run) Across(key [32]byte) (diag.List, bool) {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	if e := r.c.across; e != nil && e.key == key {
+		return e.diags, true
+	}
+	return nil, false
+}
+
+// AcrossChecked is check.AcrossReuse's.
+func (r *run) AcrossChecked(key [32]byte, diags diag.List) {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	r.c.across = &acrossEntry{key, diags}
 }
 
 // checkedAll ends the checks: the cache keeps this build's.
@@ -608,15 +761,37 @@ func (r *run) isClean(key site.Key) bool {
 }
 
 // converted ends the conversion: the cache keeps this build's bodies,
-// and which of them convert cleanly.
+// and which of them convert cleanly, once the build has found no error
+// (succeeded).
 func (r *run) converted(bodies map[site.Key]bodyEntry, clean map[site.Key]bool) {
 	r.clean = clean
-	r.c.mu.Lock()
-	if !r.c.oneBuild {
-		r.c.bodies = bodies
+	r.done = func() {
+		if !r.c.oneBuild {
+			r.c.bodies = bodies
+		}
+		r.c.clean = clean
 	}
-	r.c.clean = clean
+}
+
+// succeeded ends a build that found no error in the content: the cache
+// keeps its link table, its bodies and the keys it used. What a build
+// with errors made of them is let go: an editor's save in two steps
+// (the file emptied, then written) has such a build in between, and the
+// next one, made against the tables of the one before it, finds every
+// body it had.
+func (r *run) succeeded() {
+	if r == nil {
+		return
+	}
+	r.c.mu.Lock()
+	if r.links != nil {
+		r.c.links = r.links
+	}
+	if r.done != nil {
+		r.done()
+	}
 	r.c.mu.Unlock()
+	r.keysUsed()
 }
 
 // addBodies adds bodies converted later (clean: without diagnostics) to
@@ -989,56 +1164,26 @@ func sumOf(h hash.Hash) site.Key {
 }
 
 // cloneParsed copies what load made of a file deeply enough that changing
-// the copy (check resolves names in place, the pipeline forgets
-// positions and sets the baseurl) leaves the original as it was. Bodies
-// and positions are shared: nothing writes them.
+// the copy leaves the original as it was: check and the pipeline assign
+// the fields of an index, activity or page (check resolves names into new
+// lists, the pipeline forgets positions and sets the baseurl) but change
+// no list, map or value they point to in place, so a copy of each struct
+// is enough. Bodies, positions and lists are shared.
 func cloneParsed(p load.Parsed) load.Parsed {
 	q := load.Parsed{Diags: slices.Clone(p.Diags)}
 	if p.Index != nil {
 		ix := *p.Index
-		ix.Kommuner = slices.Clone(ix.Kommuner)
-		ix.Funktioner = slices.Clone(ix.Funktioner)
-		ix.Finansiering = slices.Clone(ix.Finansiering)
-		ix.Synonymer = slices.Clone(ix.Synonymer)
-		ix.Remiss = slices.Clone(ix.Remiss)
-		ix.Broken = slices.Clone(ix.Broken)
-		if ix.CMS != nil {
-			cms := *ix.CMS
-			ix.CMS = &cms
-		}
 		q.Index = &ix
 	}
 	if p.Activity != nil {
 		a := *p.Activity
-		a.Funktion = slices.Clone(a.Funktion)
-		a.Kommuner = slices.Clone(a.Kommuner)
-		a.Finansiering = slices.Clone(a.Finansiering)
-		a.Kontakt = slices.Clone(a.Kontakt)
-		a.Samverkansparter = slices.Clone(a.Samverkansparter)
-		a.Remiss = slices.Clone(a.Remiss)
-		a.Aliases = slices.Clone(a.Aliases)
-		if a.Alder != nil {
-			al := catalog.Alder{Fran: clonePtr(a.Alder.Fran), Till: clonePtr(a.Alder.Till)}
-			a.Alder = &al
-		}
-		a.Egenanmalan = clonePtr(a.Egenanmalan)
 		q.Activity = &a
 	}
 	if p.Page != nil {
 		pg := *p.Page
-		pg.Kommuner = slices.Clone(pg.Kommuner)
-		pg.Kontakt = slices.Clone(pg.Kontakt)
 		q.Page = &pg
 	}
 	return q
-}
-
-func clonePtr[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
 }
 
 // sortedKeys returns the keys of m in order.
@@ -1091,9 +1236,7 @@ func (r *run) linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) (*markdow
 		ls := linkSiteOf(cat, opt, static)
 		e = &linkEntry{site: ls, key: linkKey(ls), sums: r.sums, now: opt.Now, base: cat.Index.BaseURL}
 	}
-	r.c.mu.Lock()
-	r.c.links = e
-	r.c.mu.Unlock()
+	r.links = e // kept once the build succeeded
 	return e.site, e.key
 }
 

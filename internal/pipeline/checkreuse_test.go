@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/msg"
 )
 
@@ -47,6 +48,18 @@ func TestCheckReuseAsCold(t *testing.T) {
 		{"reviewed", edit(lotsen, "granskad: 2026-10-01", "granskad: 2027-11-01")},
 		{"back", func(opt *Options) { opt.Now = testOptions().Now }},
 		{"a funktion undeclared", edit(lotsen, "funktion: aktiverande-funktion", "funktion: aktiverande")},
+		{"declared again", edit(lotsen, "funktion: aktiverande\n", "funktion: aktiverande-funktion\n")},
+		// The checks across activities: their namn, file names, referrers.
+		{"the namn of another", edit(lotsen, "namn: Lotsen\n", "namn: aktiv  Vardag\n")},
+		{"the namn a line further down", edit(lotsen, "---\nnamn: aktiv  Vardag\n", "---\n# En kommentar.\nnamn: aktiv  Vardag\n")},
+		{"named back", edit(lotsen, "namn: aktiv  Vardag\n", "namn: Lotsen\n")},
+		{"a copy", func(*Options) { src["content/verksamheter/lotsen-kopia.md"] = &fstest.MapFile{Data: src[lotsen].Data} }},
+		{"a copy's text", edit("content/verksamheter/lotsen-kopia.md", "## Bakgrund\n", "## Bakgrund\n\nKopian.\n")},
+		{"the copy gone", func(*Options) { delete(src, "content/verksamheter/lotsen-kopia.md") }},
+		{"a referrer spelt another way", edit(lotsen, "remiss: [Arbetsförmedlingen, Försäkringskassan]", "remiss: [Arbetsformedlingen, Försäkringskassan]")},
+		{"the referrer a line further down", edit(lotsen, "\nremiss: [Arbetsformedlingen", "\n# En kommentar.\nremiss: [Arbetsformedlingen")},
+		{"a partner spelt another way", edit(lotsen, "samverkansparter: [Arbetsförmedlingen,", "samverkansparter: [Arbetsformedlingen,")},
+		{"spelt right", edit(lotsen, "remiss: [Arbetsformedlingen, Försäkringskassan]", "remiss: [Arbetsförmedlingen, Försäkringskassan]")},
 	}
 	cached := testOptions()
 	cached.Cache = NewCache()
@@ -64,6 +77,9 @@ func TestCheckReuseAsCold(t *testing.T) {
 		if step.name == "again" && len(cached.Cache.checked) == 0 {
 			t.Error("the cache keeps no checks")
 		}
+		if step.name == "again" && cached.Cache.across == nil {
+			t.Error("the cache keeps no checks across activities")
+		}
 		gp, _, gerr := prepare(ctx, src, cached, cached.Cache.start())
 		wp, _, werr := prepare(ctx, src, cold, nil)
 		if (gerr == nil) != (werr == nil) {
@@ -71,6 +87,65 @@ func TestCheckReuseAsCold(t *testing.T) {
 		}
 		if gerr == nil && !reflect.DeepEqual(gp.cat, wp.cat) {
 			t.Errorf("%s: the catalogue checked with a cache differs from the one without", step.name)
+		}
+	}
+}
+
+// TestCacheEntriesAsLoaded: what the cache keeps of load's work is what
+// load made, after the checks resolved the names of the catalogue (a
+// contact's municipality among them) and the pipeline made its changes:
+// they change copies, not the entries the next build gets.
+func TestCacheEntriesAsLoaded(t *testing.T) {
+	ctx := context.Background()
+	src := mapCopy(t, os.DirFS("testdata/small"))
+	lotsen := "content/verksamheter/lotsen.md"
+	b := string(src[lotsen].Data)
+	if !strings.Contains(b, "    kommun: Borås\n") {
+		t.Fatal("lotsen has no contact in Borås")
+	}
+	src[lotsen] = &fstest.MapFile{Data: []byte(strings.Replace(b, "    kommun: Borås\n", "    kommun: borås\n", 1))}
+	opt := testOptions()
+	opt.Cache = NewCache()
+	for range 2 {
+		if _, _, err := Prepare(ctx, src, opt); err != nil {
+			t.Fatal(err)
+		}
+		loaded, _, err := load.CatalogueReusing(ctx, src, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byFile := map[string]any{loaded.Index.File: loaded.Index}
+		for _, a := range loaded.Activities {
+			byFile[a.File] = a
+		}
+		for _, p := range loaded.Pages {
+			byFile[p.File] = p
+		}
+		if len(opt.Cache.parsed) != len(byFile) {
+			t.Fatalf("the cache holds %d parsed files, the catalogue has %d", len(opt.Cache.parsed), len(byFile))
+		}
+		for _, p := range opt.Cache.parsed {
+			var got any
+			var file string
+			switch {
+			case p.Index != nil:
+				got, file = p.Index, p.Index.File
+			case p.Activity != nil:
+				got, file = p.Activity, p.Activity.File
+			default:
+				got, file = p.Page, p.Page.File
+			}
+			if !reflect.DeepEqual(got, byFile[file]) {
+				t.Errorf("the cache's entry of %s is not what load makes of it", file)
+			}
+		}
+		if a := opt.Cache.checked; len(a) == 0 {
+			t.Fatal("no checks kept")
+		}
+		for _, e := range opt.Cache.checked {
+			if e.a.File == lotsen && e.a.Kontakt[0].Kommun != "Borås" {
+				t.Errorf("the checks kept of lotsen have its contact in %q", e.a.Kontakt[0].Kommun)
+			}
 		}
 	}
 }

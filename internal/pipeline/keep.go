@@ -54,6 +54,19 @@ func bodyKey(sum, links site.Key, insets []markdown.Inset) site.Key {
 	return sumOf(h)
 }
 
+// bodyKey is the package's bodyKey, remembered from the last build
+// (keyMemo) for a body that stands in the booklet once or not at all.
+func (r *run) bodyKey(file string, sum, links site.Key, insets []markdown.Inset) site.Key {
+	if len(insets) > 1 {
+		return bodyKey(sum, links, insets)
+	}
+	in := bodyKeyIn{sum: sum, links: links, insets: len(insets)}
+	if len(insets) == 1 {
+		in.inset = insets[0]
+	}
+	return r.bodyKeys.key(file, in, func(in bodyKeyIn) site.Key { return bodyKey(sum, links, insets) })
+}
+
 // fileKeys are site.Input.FileKeys: for each content file of cat, a hash
 // of its path and bytes and of all that its checked entry and converted
 // body are made of besides: the index it was checked against, the link
@@ -63,14 +76,16 @@ func fileKeys(r *run, cat *catalog.Catalogue, links site.Key, opt Options) map[s
 	index := r.sums[cat.Index.File]
 	keys := make(map[string]site.Key, 1+len(cat.Activities)+len(cat.Pages))
 	key := func(file string) {
-		h := sha256.New()
-		writeString(h, "samkat file key 1")
-		writeKey(h, r.sums[file])
-		writeKey(h, index)
-		writeKey(h, links)
-		writeString(h, opt.BaseURL)
-		writeString(h, string(opt.Lang))
-		keys[file] = sumOf(h)
+		keys[file] = r.fileKeys.key(file, fileKeyIn{r.sums[file], index, links, opt.BaseURL, string(opt.Lang)}, func(in fileKeyIn) site.Key {
+			h := sha256.New()
+			writeString(h, "samkat file key 1")
+			writeKey(h, in.sum)
+			writeKey(h, in.index)
+			writeKey(h, in.links)
+			writeString(h, in.base)
+			writeString(h, in.lang)
+			return sumOf(h)
+		})
 	}
 	key(cat.Index.File)
 	for _, a := range cat.Activities {

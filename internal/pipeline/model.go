@@ -92,6 +92,19 @@ type FileSummer interface {
 	FileSum(name string, data []byte) ([32]byte, bool)
 }
 
+// UnreadSummer is a FileSummer that can also give the SHA-256 of a file
+// without its being read: samkat serve holds the catalogue's files, read
+// once, and reads again only those that changed. The cache of a build
+// kept in memory then takes what an unchanged file gave without reading,
+// comparing or hashing its bytes.
+type UnreadSummer interface {
+	FileSummer
+	// UnreadSum returns the SHA-256 of the bytes that opening the file
+	// name would give now, if it knows them without reading the file;
+	// the file counts as read (Summer).
+	UnreadSum(name string) ([32]byte, bool)
+}
+
 // Summer is a source of a catalogue that can say, without reading its
 // files again, what they hold: samkat serve keeps them in memory. Prepare
 // uses the sum to give the pages keys (site.Page.Key), so that a page a

@@ -349,28 +349,61 @@ func (s *fileSummed) FileSum(name string, data []byte) ([32]byte, bool) {
 	return sha256.Sum256(data), true
 }
 
+// unreadSummed is fileSummed that also gives the sums of files it is not
+// asked to read (UnreadSummer), and counts those.
+type unreadSummed struct {
+	*fileSummed
+	unread int
+}
+
+func (s *unreadSummed) UnreadSum(name string) ([32]byte, bool) {
+	f, ok := s.MapFS[name]
+	if !ok {
+		return [32]byte{}, false
+	}
+	s.mu.Lock()
+	s.unread++
+	s.mu.Unlock()
+	return sha256.Sum256(f.Data), true
+}
+
 // TestFileSummerAsBuilt: with a source that gives its files' sums, a
 // cached model after a change to one activity renders every file as a
-// build of the changed catalogue, and the sums are taken, not made.
+// build of the changed catalogue, and the sums are taken, not made; with
+// one that gives them unread, too.
 func TestFileSummerAsBuilt(t *testing.T) {
+	for _, unread := range []bool{false, true} {
+		t.Run(fmt.Sprintf("unread=%v", unread), func(t *testing.T) { testFileSummerAsBuilt(t, unread) })
+	}
+}
+
+func testFileSummerAsBuilt(t *testing.T, unread bool) {
 	ctx := context.Background()
-	src := &fileSummed{MapFS: mapCopy(t, os.DirFS("testdata/small"))}
+	fsrc := &fileSummed{MapFS: mapCopy(t, os.DirFS("testdata/small"))}
+	var src fs.FS = fsrc
+	usrc := &unreadSummed{fileSummed: fsrc}
+	if unread {
+		src = usrc
+	}
 	opt := testOptions()
 	opt.Cache = NewCache()
 	if _, _, err := Prepare(ctx, src, opt); err != nil {
 		t.Fatal(err)
 	}
 	name := "content/verksamheter/lotsen.md"
-	src.MapFS[name] = &fstest.MapFile{Data: append(slices.Clone(src.MapFS[name].Data), "\nEn rad till.\n"...)}
-	src.given = 0
+	fsrc.MapFS[name] = &fstest.MapFile{Data: append(slices.Clone(fsrc.MapFS[name].Data), "\nEn rad till.\n"...)}
+	fsrc.given, usrc.unread = 0, 0
 	m, _, err := Prepare(ctx, src, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if src.given == 0 {
+	if fsrc.given == 0 && usrc.unread == 0 {
 		t.Error("no file's sum was taken from the source")
 	}
-	built, _, err := buildMem(t, src.MapFS)
+	if unread && usrc.unread == 0 {
+		t.Error("no file's sum was taken unread")
+	}
+	built, _, err := buildMem(t, fsrc.MapFS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -440,6 +473,49 @@ func TestLinkTableKept(t *testing.T) {
 			if !ok || err != nil || !bytes.Equal(got, built[f]) {
 				t.Errorf("%s: %s: %v, %v, equal %v", step.name, f, ok, err, bytes.Equal(got, built[f]))
 			}
+		}
+	}
+}
+
+// TestFailedBuildKeepsTables: a build with errors between two good ones
+// (an editor's save in two steps: the file emptied, then written) leaves
+// the cache the link table and the bodies of the good build before it,
+// so that the next finds them; every file is then what a cold build
+// makes.
+func TestFailedBuildKeepsTables(t *testing.T) {
+	ctx := context.Background()
+	src := mapCopy(t, os.DirFS("testdata/small"))
+	opt := testOptions()
+	opt.Cache = NewCache()
+	if _, _, err := Prepare(ctx, src, opt); err != nil {
+		t.Fatal(err)
+	}
+	links, bodies := opt.Cache.links, opt.Cache.bodies
+	lotsen := "content/verksamheter/lotsen.md"
+	was := src[lotsen].Data
+	src[lotsen] = &fstest.MapFile{Data: nil}
+	if _, _, err := Prepare(ctx, src, opt); err == nil {
+		t.Fatal("an empty activity file builds")
+	}
+	if opt.Cache.links != links || fmt.Sprintf("%p", opt.Cache.bodies) != fmt.Sprintf("%p", bodies) {
+		t.Error("the failed build replaced the link table or the bodies of the good one")
+	}
+	src[lotsen] = &fstest.MapFile{Data: append(slices.Clone(was), "\nEn rad till.\n"...)}
+	m, _, err := Prepare(ctx, src, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt.Cache.links == links {
+		t.Error("the good build after kept no link table of its own")
+	}
+	built, _, err := buildMem(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range slices.Sorted(maps.Keys(built)) {
+		got, ok, err := m.Render(ctx, f)
+		if !ok || err != nil || !bytes.Equal(got, built[f]) {
+			t.Errorf("%s: %v, %v, equal %v", f, ok, err, bytes.Equal(got, built[f]))
 		}
 	}
 }

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samkat/samkat/internal/pipeline"
+	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/synth"
 )
 
@@ -72,11 +74,12 @@ func TestServedAsBuilt(t *testing.T) {
 	}
 }
 
-// countingFS counts the files opened, by name.
+// countingFS counts the files opened, by name, and the folders listed.
 type countingFS struct {
 	fs.FS
 	mu     sync.Mutex
 	opened map[string]int
+	listed map[string]int
 }
 
 func (c *countingFS) Open(name string) (fs.File, error) {
@@ -86,6 +89,91 @@ func (c *countingFS) Open(name string) (fs.File, error) {
 		c.mu.Unlock()
 	}
 	return c.FS.Open(name)
+}
+
+func (c *countingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	c.mu.Lock()
+	if c.listed != nil {
+		c.listed[name]++
+	}
+	c.mu.Unlock()
+	return fs.ReadDir(c.FS, name)
+}
+
+// TestSourceListsOnlyChanges: the folders under content/ are listed from
+// disk again only when a change reported may have changed what they
+// hold: a file that appeared or disappeared, not one that was written;
+// what a rebuild sees is what is on disk.
+func TestSourceListsOnlyChanges(t *testing.T) {
+	dir := catalogueCopy(t)
+	src := newSource()
+	disk := &countingFS{FS: os.DirFS(dir), opened: map[string]int{}, listed: map[string]int{}}
+	readAll := func() []string {
+		t.Helper()
+		clear(disk.listed)
+		f := src.over(disk)
+		var files []string
+		err := fs.WalkDir(f, "content", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files = append(files, p)
+				_, err = fs.ReadFile(f, p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		if err := fs.WalkDir(os.DirFS(dir), "content", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				want = append(want, p)
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(files, want) {
+			t.Errorf("listed %v, the folder holds %v", files, want)
+		}
+		return slices.Sorted(maps.Keys(disk.listed))
+	}
+	step := func(name string, want []string, change func() []string) {
+		t.Helper()
+		src.forget(disk, change())
+		if got := readAll(); !slices.Equal(got, want) {
+			t.Errorf("%s: listed from disk %v, want %v", name, got, want)
+		}
+	}
+	readAll()
+	none := func() []string { return nil }
+	verksamheter := []string{"content", "content/verksamheter"}
+	step("nothing changed", nil, none)
+	step("a file written", nil, func() []string {
+		writeFile(t, dir, "content/verksamheter/lotsen.md", "---\nnamn: Lotsen\n---\nNytt.\n")
+		return []string{"content/verksamheter/lotsen.md"}
+	})
+	step("a file added", verksamheter, func() []string {
+		writeFile(t, dir, "content/verksamheter/ny.md", "---\nnamn: Ny\n---\n")
+		return []string{"content/verksamheter/ny.md"}
+	})
+	step("a file removed", verksamheter, func() []string {
+		os.Remove(filepath.Join(dir, "content/verksamheter/ny.md"))
+		return []string{"content/verksamheter/ny.md"}
+	})
+	step("a folder with a file added, the file reported", []string{"content", "content/ny"}, func() []string {
+		writeFile(t, dir, "content/ny/a.md", "---\ntitel: A\n---\n")
+		return []string{"content/ny/a.md"}
+	})
+	step("the folder removed, the file reported", []string{"content"}, func() []string {
+		os.RemoveAll(filepath.Join(dir, "content/ny"))
+		return []string{"content/ny/a.md"}
+	})
+	step("a file replaced by a folder", []string{"content", "content/om.md"}, func() []string {
+		os.Remove(filepath.Join(dir, "content/om.md"))
+		writeFile(t, dir, "content/om.md/b.md", "---\ntitel: B\n---\n")
+		return []string{"content/om.md"}
+	})
+	step("everything", []string{"content", "content/finansiering", "content/forbund", "content/funktioner", "content/om.md", "content/verksamheter"}, func() []string { return []string{"content"} })
 }
 
 func (c *countingFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(c.FS, name) }
@@ -123,12 +211,12 @@ func TestSourceReadsOnlyChanges(t *testing.T) {
 	if again := readAll(); again["content/om.md"] != first["content/om.md"] {
 		t.Error("a change not reported was read")
 	}
-	src.forget([]string{"content/om.md"})
+	src.forget(disk, []string{"content/om.md"})
 	if again := readAll(); again["content/om.md"] != "---\ntitel: Om\n---\nNytt.\n" || len(disk.opened) != 1 || disk.opened["content/om.md"] != 1 {
 		t.Errorf("after the report: %q, read from disk: %v", again["content/om.md"], disk.opened)
 	}
 	clear(disk.opened)
-	src.forget([]string{"content/verksamheter"}) // a folder event
+	src.forget(disk, []string{"content/verksamheter"}) // a folder event
 	readAll()
 	for name := range first {
 		if want := strings.HasPrefix(name, "content/verksamheter/"); (disk.opened[name] == 1) != want {
@@ -138,7 +226,7 @@ func TestSourceReadsOnlyChanges(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "content", "verksamheter", "lotsen.md")); err != nil {
 		t.Fatal(err)
 	}
-	src.forget([]string{"content/verksamheter/lotsen.md"})
+	src.forget(disk, []string{"content/verksamheter/lotsen.md"})
 	if _, ok := readAll()["content/verksamheter/lotsen.md"]; ok {
 		t.Error("a removed file is still read")
 	}
@@ -337,5 +425,116 @@ func TestSourceFileSum(t *testing.T) {
 	}
 	if _, ok := f.FileSum("content/none.md", nil); ok {
 		t.Error("a file not kept was given a sum")
+	}
+}
+
+// TestEmptiedWaits: a file emptied, with more changes coming, is not
+// built empty: the rebuild waits for the next, which builds the file
+// written; emptied with nothing coming, it is built (and fails).
+func TestEmptiedWaits(t *testing.T) {
+	s, dir := builtServer(t)
+	ctx := context.Background()
+	name := "content/verksamheter/lotsen.md"
+	before := s.state.Load()
+	writeFile(t, dir, name, "")
+	more := func(time.Duration) bool { return true }
+	if s.rebuild(ctx, []string{name}, more) {
+		t.Error("the emptied file was built while more changes came")
+	}
+	if s.state.Load() != before {
+		t.Error("the site served changed")
+	}
+	b, err := os.ReadFile("../pipeline/testdata/small/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, name, string(b)+"\nEn rad till.\n")
+	if !s.rebuild(ctx, []string{name}, more) {
+		t.Fatal("the file written does not build")
+	}
+	if page, ok, _ := s.state.Load().site.file(ctx, "verksamheter/lotsen/index.html"); !ok || !bytes.Contains(page, []byte("En rad till.")) {
+		t.Error("the page does not show the file written")
+	}
+	writeFile(t, dir, name, "")
+	if s.rebuild(ctx, []string{name}, func(time.Duration) bool { return false }) {
+		t.Error("the emptied file built")
+	}
+	if st := s.state.Load(); st.problems == nil {
+		t.Error("no problem shown for the emptied file")
+	}
+}
+
+// TestServedAsBuiltAfterSaves: after each of a series of saves, each
+// rebuilt as the watcher reports it (the files kept in memory, the
+// folders kept listed, the checks and keys of unchanged files reused),
+// every file the server serves, the search index, the open data and the
+// booklet among them, is what samkat build writes of the folder as it is
+// then, and the server's diagnostics are the build's.
+func TestServedAsBuiltAfterSaves(t *testing.T) {
+	s, dir := builtServer(t)
+	ctx := context.Background()
+	read := func(rel string) string {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	edit := func(rel, old, new string) func() []string {
+		return func() []string {
+			b := read(rel)
+			if !strings.Contains(b, old) {
+				t.Fatalf("%s has no %q", rel, old)
+			}
+			writeFile(t, dir, rel, strings.Replace(b, old, new, 1))
+			return []string{rel}
+		}
+	}
+	lotsen, koordinator := "content/verksamheter/lotsen.md", "content/verksamheter/koordinator.md"
+	steps := []struct {
+		name string
+		do   func() []string
+	}{
+		{"a body", edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n")},
+		{"another body", edit(koordinator, "Kartlägger samverkan i regionen.", "Kartlägger samverkan i regionen.\n\nOch en rad till.")},
+		{"the namn of another", edit(lotsen, "namn: Lotsen\n", "namn: Samverkanskoordinator\n")},
+		{"a municipality fewer", edit(lotsen, "kommuner: [Borås, mark]", "kommuner: [Borås]")},
+		{"a copy added", func() []string {
+			writeFile(t, dir, "content/verksamheter/lotsen-kopia.md", read(lotsen))
+			return []string{"content/verksamheter/lotsen-kopia.md"}
+		}},
+		{"the copy's body", edit("content/verksamheter/lotsen-kopia.md", "## Bakgrund\n", "## Bakgrund\n\nKopian.\n")},
+		{"the copy removed", func() []string {
+			os.Remove(filepath.Join(dir, "content/verksamheter/lotsen-kopia.md"))
+			return []string{"content/verksamheter/lotsen-kopia.md"}
+		}},
+		{"named back", edit(lotsen, "namn: Samverkanskoordinator\n", "namn: Lotsen\n")},
+		{"a link added", edit(koordinator, "Och en rad till.", "Och en rad till, om [Lotsen](lotsen.md).")},
+		{"a new page", func() []string {
+			writeFile(t, dir, "content/nytt.md", "---\ntitel: Nytt\n---\nEn sida.\n")
+			return []string{"content/nytt.md"}
+		}},
+	}
+	for _, step := range steps {
+		changed := step.do()
+		if !s.rebuild(ctx, changed, nil) {
+			t.Fatalf("%s: does not build", step.name)
+		}
+		var mem publish.Mem
+		res, err := pipeline.Site(ctx, os.DirFS(dir), &mem, testOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := mem.Files()
+		site := s.state.Load().site
+		for _, f := range slices.Sorted(maps.Keys(want)) {
+			got, ok, err := site.file(ctx, f)
+			if err != nil || !ok || !bytes.Equal(got, want[f]) {
+				t.Errorf("%s: %s: served %d bytes (%v, %v), built %d", step.name, f, len(got), ok, err, len(want[f]))
+			}
+		}
+		if !sameDiagnostics(s.lastDiag, res.Diagnostics) {
+			t.Errorf("%s: the server's diagnostics:\n%v\nthe build's:\n%v", step.name, s.lastDiag, res.Diagnostics)
+		}
 	}
 }
