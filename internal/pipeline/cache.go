@@ -2,11 +2,10 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
@@ -24,6 +23,7 @@ import (
 	"github.com/samkat/samkat/internal/export"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
+	"github.com/samkat/samkat/internal/parallel"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/search"
 	"github.com/samkat/samkat/internal/site"
@@ -62,7 +62,7 @@ import (
 // A Cache is safe for concurrent use. Each build keeps only what it used,
 // so a long-lived cache (samkat serve) holds one catalogue's worth however
 // many builds it serves. Dir loads it from the output folder
-// (.samkat/cache, .samkat/cache-parsed and .samkat/cache-search-*) when
+// (.samkat/cache, .samkat/cache-parsed-* and .samkat/cache-search-*) when
 // Options.Cache is nil and
 // saves it there; a damaged, truncated or foreign file is ignored, and the
 // build is a full one.
@@ -72,12 +72,17 @@ type Cache struct {
 	// keeps no bodies (the file holds none), and hands what load made to
 	// the file at once rather than keep it.
 	oneBuild bool
-	// stored is how many parsed files the cache file held (oneBuild).
-	stored int
 	// parsed holds load's work by fileSum; each entry is handed out as a
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
-	bodies map[site.Key]bodyEntry // markdown's work by bodyKey
+	// encoded holds load's work by fileSum as the cache-parsed files do
+	// (oneBuild): each entry is decoded when its file is loaded, and the
+	// file written again from these bytes.
+	encoded map[site.Key]string
+	// storedParsed is the hash of the keys each cache-parsed file held
+	// (parsedSetKey; zero for one not read).
+	storedParsed [parsedShards]site.Key
+	bodies       map[site.Key]bodyEntry // markdown's work by bodyKey
 	// checked holds the checks of each activity (check.Reuse) by its
 	// fileSum, kept in memory only (samkat serve).
 	checked map[site.Key]checkedEntry
@@ -156,7 +161,9 @@ type run struct {
 	state   *publish.Tx
 	version string
 	saved   func()
-	fresh   bool // a file without diagnostics was parsed, not reused
+	// reused are the fileSums of the files whose entry came from
+	// Cache.encoded (oneBuild).
+	reused map[site.Key]bool
 	// known gives the SHA-256 of a file's bytes when the source knows it
 	// (FileSummer); nil, or false, and fileSum hashes them.
 	known func(name string, data []byte) ([32]byte, bool)
@@ -166,7 +173,7 @@ func (c *Cache) start() *run {
 	if c == nil {
 		return nil
 	}
-	return &run{c: c, sums: map[string]site.Key{}, parsed: map[site.Key]load.Parsed{}, bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
+	return &run{c: c, sums: map[string]site.Key{}, parsed: map[site.Key]load.Parsed{}, bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}, reused: map[site.Key]bool{}}
 }
 
 // fileSum is the key of a content file: its path and the SHA-256 of its
@@ -190,6 +197,9 @@ func (r *run) fileSum(name string, src []byte) site.Key {
 // its body taken from src again when the cache keeps none.
 func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	sum := r.fileSum(name, src)
+	if r.c.oneBuild {
+		return r.decoded(name, src, sum)
+	}
 	r.c.mu.Lock()
 	p, ok := r.c.parsed[sum]
 	r.c.mu.Unlock()
@@ -202,19 +212,40 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	if !ok {
 		return load.Parsed{}, false
 	}
-	q := cloneParsed(p)
-	if r.c.oneBuild { // the body is not kept: found again in src
-		body := load.Body(name, src)
-		switch {
-		case q.Index != nil:
-			q.Index.Body = body
-		case q.Activity != nil:
-			q.Activity.Body = body
-		case q.Page != nil:
-			q.Page.Body = body
-		}
+	return cloneParsed(p), true
+}
+
+// decoded is Reused for the cache of one build: the entry of the
+// cache-parsed files decoded (a copy of its own, which the file is not
+// made from again), its body found in src again.
+func (r *run) decoded(name string, src []byte, sum site.Key) (load.Parsed, bool) {
+	r.c.mu.Lock()
+	b, ok := r.c.encoded[sum]
+	r.c.mu.Unlock()
+	var e parsedEntry
+	if ok {
+		c, err := parsedCodec()
+		ok = err == nil && readValue(b, c, &e) == nil && e.valid()
 	}
-	return q, true
+	r.mu.Lock()
+	r.sums[name] = sum
+	if ok {
+		r.reused[sum] = true
+	}
+	r.mu.Unlock()
+	if !ok {
+		return load.Parsed{}, false
+	}
+	body := load.Body(name, src)
+	switch {
+	case e.Index != nil:
+		e.Index.Body = body
+	case e.Activity != nil:
+		e.Activity.Body = body
+	case e.Page != nil:
+		e.Page.Body = body
+	}
+	return load.Parsed{Index: e.Index, Activity: e.Activity, Page: e.Page}, true
 }
 
 // Parsed is load.Reuse's: a copy of p is kept, without its body in the
@@ -235,9 +266,6 @@ func (r *run) Parsed(name string, src []byte, p load.Parsed) {
 	r.mu.Lock()
 	r.sums[name] = sum
 	r.parsed[sum] = q
-	if len(p.Diags) == 0 {
-		r.fresh = true
-	}
 	r.mu.Unlock()
 }
 
@@ -251,20 +279,51 @@ func (r *run) loaded() {
 	}
 	// Written beside the rest of the build, and let go: at 10,000
 	// activities the positions alone are some 25 MB through the render.
-	r.c.parsed = nil
-	parsed := r.parsed
-	r.parsed = nil
+	encoded, stored := r.c.encoded, r.c.storedParsed
+	r.c.encoded, r.c.parsed = nil, nil
+	parsed, reused := r.parsed, r.reused
+	r.parsed, r.reused = nil, nil
 	if r.state == nil {
 		return
 	}
-	if !r.fresh && storable(parsed) == r.c.stored {
-		return // the file holds these, and only these, already
+	// Each file is written again only when it is to hold other entries
+	// than it does: the entries are found by their content, so the same
+	// keys are the same bytes.
+	var shards [parsedShards][]site.Key
+	for k := range reused {
+		shards[parsedShard(k)] = append(shards[parsedShard(k)], k)
+	}
+	for k, p := range parsed {
+		if len(p.Diags) == 0 && !reused[k] {
+			shards[parsedShard(k)] = append(shards[parsedShard(k)], k)
+		}
+	}
+	var write []int
+	for sh, keys := range shards {
+		slices.SortFunc(keys, func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+		if parsedSetKey(keys) != stored[sh] {
+			write = append(write, sh)
+		}
+	}
+	if len(write) == 0 {
+		return
 	}
 	done := make(chan struct{})
 	r.saved = func() { <-done }
 	go func() {
 		defer close(done)
-		saveParsed(r.state, parsed, r.version)
+		stamp := buildStamp(r.version)
+		c, err := parsedCodec()
+		if stamp == "" || err != nil {
+			return
+		}
+		for _, sh := range write {
+			b, err := encodeShard(c, shards[sh], encoded, parsed)
+			if err != nil {
+				return // a failure costs the next build its speed only
+			}
+			_ = r.state.SetState(parsedFileName(sh), sealCache(stamp, b))
+		}
 	}()
 }
 
@@ -669,19 +728,60 @@ func (r *run) committed(base string) {
 }
 
 // The cache is files in the output folder's .samkat/, each a header
-// naming the samkat that wrote it, the entries (gob in cache, JSON in
-// cache-parsed: see encodeParsed; cache-search's their own), and the
-// SHA-256 of all before it: cache holds the keys of the output files and
-// which bodies convert cleanly; cache-parsed the parsed files, written as
-// soon as the files are loaded (its entries are found by their content,
-// so it is right whichever build wrote it); the cache-search files, beside
-// them, the search analyses by analysisKey (see keepAnalyses).
+// naming the samkat that wrote it, the entries (gob in cache, the codec
+// of codec.go in cache-parsed: see encodeShard; cache-search's their
+// own), and the SHA-256 of all before it: cache holds the keys of the
+// output files and which bodies convert cleanly; the cache-parsed files
+// the parsed files by fileSum, written as soon as the files are loaded
+// (their entries are found by their content, so they are right whichever
+// build wrote them; see run.loaded); the cache-search files, beside them,
+// the search analyses by analysisKey (see keepAnalyses).
 const (
-	cacheFileName  = "cache"
-	parsedFileName = "cache-parsed"
-	cacheMagic     = "samkat build cache\n"
-	cacheFormat    = 4
+	cacheFileName = "cache"
+	cacheMagic    = "samkat build cache\n"
+	cacheFormat   = 5
 )
+
+// parsedShards is how many files the parsed files are kept in.
+const parsedShards = 32
+
+// parsedShard is the cache-parsed file the entry of fileSum k is kept in.
+func parsedShard(k site.Key) int { return int(k[0]) % parsedShards }
+
+// parsedFileName is the name of the cache-parsed file of shard sh.
+func parsedFileName(sh int) string { return fmt.Sprintf("cache-parsed-%02d", sh) }
+
+// parsedSetKey is the hash of the sorted keys of a cache-parsed file.
+func parsedSetKey(keys []site.Key) site.Key {
+	h := sha256.New()
+	writeString(h, "samkat parsed set 1")
+	for _, k := range keys {
+		writeKey(h, k)
+	}
+	return sumOf(h)
+}
+
+// parsedEntry is what a cache-parsed file holds of a load.Parsed: all
+// but the diagnostics (a file with any is not kept; their messages hold
+// values of any type). TestParsedEntryFields holds it to load.Parsed.
+type parsedEntry struct {
+	Index    *catalog.Index
+	Activity *catalog.Activity
+	Page     *catalog.Page
+}
+
+// valid says whether e is what load makes of a file: one of the three.
+func (e parsedEntry) valid() bool {
+	n := 0
+	for _, set := range []bool{e.Index != nil, e.Activity != nil, e.Page != nil} {
+		if set {
+			n++
+		}
+	}
+	return n == 1
+}
+
+var parsedCodec = sync.OnceValues(func() (*codec, error) { return codecOf(reflect.TypeFor[parsedEntry]()) })
 
 // cacheFile is what the cache files hold. Parsed files with diagnostics
 // are left out (few, and their messages hold values of any type), and so
@@ -692,69 +792,100 @@ type cacheFile struct {
 	Clean   map[site.Key]bool
 }
 
-// encodeParsed is the cache-parsed file's entries: JSON values of
-// parsedChunk entries each, so that encoding needs no second copy of the
-// whole. JSON, not gob: gob leaves out a pointer to a zero value, so an
-// activity's egenanmalan: false or alder.fran: 0 would read back as not
-// given (TestParsedFileRoundTrip).
-func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	chunk := make(map[string]load.Parsed, parsedChunk)
-	for k, p := range parsed {
-		if len(p.Diags) > 0 {
+// encodeShard is the entries of a cache-parsed file: for each key, in
+// order, the key and the entry's bytes with their length; an entry's
+// bytes are those of encoded when it has them, else parsed's encoded.
+func encodeShard(c *codec, keys []site.Key, encoded map[site.Key]string, parsed map[site.Key]load.Parsed) ([]byte, error) {
+	b := binary.AppendUvarint(nil, uint64(len(keys)))
+	var tmp []byte
+	for _, k := range keys {
+		b = append(b, k[:]...)
+		if e, ok := encoded[k]; ok {
+			b = binary.AppendUvarint(b, uint64(len(e)))
+			b = append(b, e...)
 			continue
 		}
-		chunk[hex.EncodeToString(k[:])] = p
-		if len(chunk) == parsedChunk {
-			if err := enc.Encode(chunk); err != nil {
-				return nil, err
-			}
-			clear(chunk)
+		p, ok := parsed[k]
+		if !ok || len(p.Diags) > 0 {
+			return nil, fmt.Errorf("cache: no entry to keep")
 		}
+		tmp = appendValue(tmp[:0], c, &parsedEntry{p.Index, p.Activity, p.Page})
+		b = binary.AppendUvarint(b, uint64(len(tmp)))
+		b = append(b, tmp...)
 	}
-	if len(chunk) > 0 {
-		if err := enc.Encode(chunk); err != nil {
-			return nil, err
-		}
-	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
-const parsedChunk = 256
+// splitShard reads what encodeShard wrote into m: each entry's bytes, by
+// key, as parts of one string (decoded when used). It returns the keys.
+func splitShard(m map[site.Key]string, entries []byte) ([]site.Key, error) {
+	s := string(entries)
+	d := &decoder{s: s}
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(s)) {
+		return nil, errCacheFile
+	}
+	keys := make([]site.Key, 0, n)
+	for range n {
+		var k site.Key
+		if len(s)-d.at < len(k) {
+			return nil, errCacheFile
+		}
+		copy(k[:], s[d.at:])
+		d.at += len(k)
+		l := d.uvarint()
+		if d.err != nil || l > uint64(len(s)-d.at) {
+			return nil, errCacheFile
+		}
+		if len(keys) > 0 && bytes.Compare(keys[len(keys)-1][:], k[:]) >= 0 {
+			return nil, errCacheFile // out of order, or twice
+		}
+		keys = append(keys, k)
+		m[k] = s[d.at : d.at+int(l)]
+		d.at += int(l)
+	}
+	if d.at != len(s) {
+		return nil, errCacheFile
+	}
+	return keys, nil
+}
 
-// storable is how many of parsed the cache file holds.
-func storable(parsed map[site.Key]load.Parsed) int {
-	n := 0
-	for _, p := range parsed {
+// encodeParsed is the entries of one cache-parsed file holding parsed
+// (those with diagnostics left out).
+func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
+	c, err := parsedCodec()
+	if err != nil {
+		return nil, err
+	}
+	var keys []site.Key
+	for k, p := range parsed {
 		if len(p.Diags) == 0 {
-			n++
+			keys = append(keys, k)
 		}
 	}
-	return n
+	slices.SortFunc(keys, func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+	return encodeShard(c, keys, nil, parsed)
 }
 
-// decodeParsed reads what encodeParsed wrote.
+// decodeParsed reads what encodeParsed wrote, every entry decoded.
 func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
-	parsed := map[site.Key]load.Parsed{}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	for {
-		var chunk map[string]load.Parsed
-		err := dec.Decode(&chunk)
-		if errors.Is(err, io.EOF) {
-			return parsed, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		for h, p := range chunk {
-			var k site.Key
-			if n, err := hex.Decode(k[:], []byte(h)); err != nil || n != len(k) {
-				return nil, fmt.Errorf("cache: a key %q", h)
-			}
-			parsed[k] = p
-		}
+	c, err := parsedCodec()
+	if err != nil {
+		return nil, err
 	}
+	encoded := map[site.Key]string{}
+	if _, err := splitShard(encoded, b); err != nil {
+		return nil, err
+	}
+	parsed := make(map[site.Key]load.Parsed, len(encoded))
+	for k, s := range encoded {
+		var e parsedEntry
+		if err := readValue(s, c, &e); err != nil || !e.valid() {
+			return nil, errCacheFile
+		}
+		parsed[k] = load.Parsed{Index: e.Index, Activity: e.Activity, Page: e.Page}
+	}
+	return parsed, nil
 }
 
 type cacheOutputs struct {
@@ -880,26 +1011,26 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 			}
 		}
 	}
-	if b := readCache(tx, parsedFileName, stamp); b != nil {
-		if parsed, err := decodeParsed(b); err == nil {
-			c.parsed, c.stored = parsed, len(parsed)
+	// Read on all cores: the files of 10,000 activities are some 20 MB.
+	var mu sync.Mutex
+	c.encoded = map[site.Key]string{}
+	_ = parallel.For(context.Background(), parsedShards, func(sh int) error {
+		b := readCache(tx, parsedFileName(sh), stamp)
+		if b == nil {
+			return nil
 		}
-	}
+		m := map[site.Key]string{}
+		keys, err := splitShard(m, b)
+		if err != nil {
+			return nil
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		maps.Copy(c.encoded, m)
+		c.storedParsed[sh] = parsedSetKey(keys)
+		return nil
+	})
 	return c
-}
-
-// saveParsed writes the cache-parsed file. A failure costs the next
-// build its speed only.
-func saveParsed(tx *publish.Tx, parsed map[site.Key]load.Parsed, version string) {
-	stamp := buildStamp(version)
-	if stamp == "" {
-		return
-	}
-	b, err := encodeParsed(parsed)
-	if err != nil {
-		return
-	}
-	_ = tx.SetState(parsedFileName, sealCache(stamp, b))
 }
 
 // saveCache writes the cache file with what r made, for the build tx

@@ -337,7 +337,18 @@ func incrementalChanges() []change {
 			s.cacheFile(cacheFileName, func(name string, b []byte) []byte { return []byte("garbage\x00\xff") })
 		}},
 		{"the parsed files garbage", func(s *incremental) {
-			s.cacheFile(parsedFileName, func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
+			s.parsedFiles(func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
+		}},
+		{"the parsed files damaged", func(s *incremental) {
+			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen (skadad)\n")
+			s.parsedFiles(func(name string, b []byte) []byte {
+				b = slices.Clone(b)
+				b[len(b)/2] ^= 0x55
+				return b
+			})
+		}},
+		{"the parsed files damaged back", func(s *incremental) {
+			s.edit(lotsen, "namn: Lotsen (skadad)\n", "namn: Lotsen\n")
 		}},
 		{"the analyses garbage", func(s *incremental) {
 			s.edit(lotsen, "xylofonträning", "trumträning")
@@ -353,7 +364,7 @@ func incrementalChanges() []change {
 		}},
 		{"the cache files of another samkat", func(s *incremental) {
 			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen 2\n")
-			for _, name := range []string{cacheFileName, parsedFileName} {
+			for _, name := range append([]string{cacheFileName}, parsedFileNames()...) {
 				s.cacheFile(name, func(name string, b []byte) []byte { return foreignCache(s.t, name, b, s.opt.Version) })
 			}
 			s.foreignSearch()
@@ -361,7 +372,7 @@ func incrementalChanges() []change {
 		{"the cache files emptied", func(s *incremental) { s.cacheFiles(func(string, []byte) []byte { return nil }) }},
 		{"the cache files removed", func(s *incremental) {
 			if s.opt.Cache == nil {
-				for _, name := range append([]string{cacheFileName, parsedFileName}, searchFileNames()...) {
+				for _, name := range append(append([]string{cacheFileName}, parsedFileNames()...), searchFileNames()...) {
 					s.outFile(".samkat/"+name, os.Remove)
 				}
 			}
@@ -400,10 +411,25 @@ func (s *incremental) cacheFile(name string, change func(name string, b []byte) 
 
 func (s *incremental) cacheFiles(change func(name string, b []byte) []byte) {
 	s.t.Helper()
-	for _, name := range []string{cacheFileName, parsedFileName} {
+	s.cacheFile(cacheFileName, change)
+	s.parsedFiles(change)
+	s.searchFiles(change)
+}
+
+func parsedFileNames() []string {
+	var names []string
+	for sh := range parsedShards {
+		names = append(names, parsedFileName(sh))
+	}
+	return names
+}
+
+// parsedFiles changes the cache-parsed files.
+func (s *incremental) parsedFiles(change func(name string, b []byte) []byte) {
+	s.t.Helper()
+	for _, name := range parsedFileNames() {
 		s.cacheFile(name, change)
 	}
-	s.searchFiles(change)
 }
 
 func searchFileNames() []string {
@@ -476,7 +502,7 @@ func foreignCache(t *testing.T, name string, b []byte, version string) []byte {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if name == parsedFileName {
+	if strings.HasPrefix(name, "cache-parsed-") {
 		parsed, err := decodeParsed(entries)
 		if err != nil {
 			t.Fatal(err)
