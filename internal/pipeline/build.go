@@ -711,10 +711,11 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	defer cancel()
 	derivedErr := make(chan error, 1)
 	if keptDerived {
+		r.keptRecords(k.base)
 		derivedErr <- nil
 	} else {
 		go func() {
-			derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies, r.recorder(p.fileKeys))
+			derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies, r.fileRecorder(p.fileKeys, e.out, k.base))
 		}()
 	}
 

@@ -47,10 +47,11 @@ import (
 //   - each activity's search analysis, by its file (search.BuildReusing
 //     checks that it is still the document's), and its records of the
 //     open data, by its file key, the index's and the day
-//     (export.DataFormat.Record), in memory only. samkat build keeps
+//     (export.DataFormat.Record), in memory. samkat build keeps
 //     the analyses in a file too, by the activity's file key
 //     (analysisKey): trusted so, an unchanged activity's body is neither
-//     converted nor analysed again.
+//     converted nor analysed again; and where each record is in the open
+//     data it wrote, to take it from there (records.go).
 //   - each file of the output, by its path: the key of what it was made of
 //     (site.Page.Key with the layouts and samkat's build for a page; the
 //     whole catalogue and the options for the open data, the feed, the
@@ -103,9 +104,11 @@ type Cache struct {
 	// diagnostic: such a body need not be converted unless it is shown.
 	clean map[site.Key]bool
 	// base is the version of the output the keys of outputs are those of
-	// ("" for none); outputs are by path.
+	// ("" for none); outputs are by path; spans say where each record of
+	// the open data is in base's files (oneBuild).
 	base    string
 	outputs map[string]site.Key
+	spans   map[string][]recordSpan
 	// links is the link table of the last build, kept in memory only.
 	links *linkEntry
 }
@@ -164,6 +167,9 @@ type run struct {
 	// reused are the fileSums of the files whose entry came from
 	// Cache.encoded (oneBuild).
 	reused map[site.Key]bool
+	// spans say where each record of the open data is in this build's
+	// files (oneBuild).
+	spans map[string][]recordSpan
 	// known gives the SHA-256 of a file's bytes when the source knows it
 	// (FileSummer); nil, or false, and fileSum hashes them.
 	known func(name string, data []byte) ([32]byte, bool)
@@ -594,13 +600,22 @@ func recordKey(path string, activity, index site.Key, now catalog.Date) site.Key
 }
 
 // recorder makes the records of the open data, taking those of the
-// activities whose keys are the same from the cache; done hands the
-// cache the ones it used and made. A nil recorder makes every record.
+// activities whose keys are the same from the cache: kept in memory, or
+// (the cache of one build) in the previous build's files, where the
+// cache file says each one is (see records.go); done hands the cache the
+// ones it used and made. A nil recorder makes every record.
 type recorder struct {
 	r     *run
 	keys  map[string]site.Key
 	mu    sync.Mutex
 	using map[site.Key][]byte
+	// For the cache of one build: the previous build's files, and where
+	// each record is in them (nil: none to take records from), and where
+	// each record is in this build's, by path.
+	prev  previousOpener
+	spans map[string][]recordSpan
+	made  map[string]*[]recordSpan
+	open  []*os.File
 }
 
 // recorder returns a recorder for the catalogue with file keys keys, or
@@ -613,12 +628,15 @@ func (r *run) recorder(keys map[string]site.Key) *recorder {
 }
 
 // record returns the record function of f.WriteRecords for cat on now.
-func (rc *recorder) record(f export.DataFormat, cat *catalog.Catalogue, now catalog.Date) func(int) ([]byte, error) {
+func (rc *recorder) record(f export.DataFormat, cat *catalog.Catalogue, now catalog.Date) func(int, int64) ([]byte, error) {
 	if rc == nil {
-		return func(i int) ([]byte, error) { return f.Record(cat.Index, cat.Activities[i], now) }
+		return func(i int, _ int64) ([]byte, error) { return f.Record(cat.Index, cat.Activities[i], now) }
+	}
+	if rc.made != nil {
+		return rc.fromFile(f, cat, now)
 	}
 	index := rc.keys[cat.Index.File]
-	return func(i int) ([]byte, error) {
+	return func(i int, _ int64) ([]byte, error) {
 		a := cat.Activities[i]
 		fk, ok := rc.keys[a.File]
 		if !ok || index == (site.Key{}) {
@@ -644,6 +662,10 @@ func (rc *recorder) record(f export.DataFormat, cat *catalog.Catalogue, now cata
 // done hands the cache the records this catalogue's open data is made of.
 func (rc *recorder) done() {
 	if rc == nil {
+		return
+	}
+	if rc.made != nil {
+		rc.doneFile()
 		return
 	}
 	rc.r.c.mu.Lock()
@@ -790,6 +812,9 @@ type cacheFile struct {
 	Base    string
 	Outputs map[string]site.Key
 	Clean   map[site.Key]bool
+	// Records says where each record of the open data is in the files of
+	// version Base, by path (see records.go).
+	Records map[string][]recordSpan
 }
 
 // encodeShard is the entries of a cache-parsed file: for each key, in
@@ -892,13 +917,14 @@ type cacheOutputs struct {
 	Base    string
 	Outputs map[string]site.Key
 	Clean   []site.Key
+	Records map[string][]recordSpan
 }
 
 // encodeOutputs is the cache file's entries.
 func encodeOutputs(f cacheFile) ([]byte, error) {
 	clean := slices.SortedFunc(maps.Keys(f.Clean), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
 	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean})
+	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean, f.Records})
 	return buf.Bytes(), err
 }
 
@@ -908,7 +934,7 @@ func decodeOutputs(b []byte) (cacheFile, error) {
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&o); err != nil {
 		return cacheFile{}, err
 	}
-	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean))}
+	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean)), Records: o.Records}
 	for _, k := range o.Clean {
 		f.Clean[k] = true
 	}
@@ -998,7 +1024,7 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 	}
 	if b := readCache(tx, cacheFileName, stamp); b != nil {
 		if f, err := decodeOutputs(b); err == nil {
-			c.base, c.outputs, c.clean = f.Base, f.Outputs, f.Clean
+			c.base, c.outputs, c.clean, c.spans = f.Base, f.Outputs, f.Clean, f.Records
 		}
 	}
 	for sh := range searchShards {
@@ -1040,7 +1066,7 @@ func saveCache(tx *publish.Tx, r *run, version string) {
 	if stamp == "" {
 		return
 	}
-	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean})
+	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean, Records: r.spans})
 	if err != nil {
 		return
 	}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -389,7 +390,40 @@ func incrementalChanges() []change {
 			s.outFile("data/verksamheter.json", func(p string) error { return os.WriteFile(p, []byte("[]"), 0o644) })
 		}},
 		{"a static file deleted by hand", func(s *incremental) { s.outFile("robots-extra.txt", os.Remove) }},
+		{"the open data touched, and a body changed", func(s *incremental) {
+			s.edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nÄnnu en rad.\n")
+			later := time.Now().Add(time.Hour)
+			for _, name := range []string{"data/verksamheter.json", "data/verksamheter.csv"} {
+				s.outFile(name, func(p string) error { return os.Chtimes(p, later, later) })
+			}
+		}},
+		{"a record of the open data changed by hand, its size and time kept", func(s *incremental) {
+			s.edit(lotsen, "Ännu en rad.", "Ännu en rad, ändrad.")
+			for _, name := range []string{"data/verksamheter.json", "data/verksamheter.csv"} {
+				s.outFile(name, func(p string) error { return sameSizeAndTime(p, "Aktiv vardag", "Aktiv Vardag") })
+			}
+		}},
 	}
+}
+
+// sameSizeAndTime replaces old with new (of its length) in the file p,
+// leaving its modification time as it was: a change only the bytes show.
+func sameSizeAndTime(p, old, new string) error {
+	info, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	if len(old) != len(new) || !bytes.Contains(b, []byte(old)) {
+		return fmt.Errorf("%s: no %q to change", p, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		return err
+	}
+	return os.Chtimes(p, info.ModTime(), info.ModTime())
 }
 
 // cacheFile changes a cache file of the output folder by hand. With the
@@ -554,5 +588,29 @@ func TestIncrementalRepositoryCatalogue(t *testing.T) {
 		if t.Failed() {
 			t.FailNow()
 		}
+	}
+}
+
+// TestOpenDataFromPreviousFiles: after one activity changed, samkat build
+// takes every other record of the open data from the previous build's
+// files, and the files are those of a cold build.
+func TestOpenDataFromPreviousFiles(t *testing.T) {
+	s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
+	if err := os.CopyFS(s.dir, os.DirFS("testdata/small")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Dir(context.Background(), s.dir, s.out, s.opt)
+	if err != nil {
+		t.Fatalf("first build: %v\n%s", err, diagText(res))
+	}
+	s.edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n")
+	before := recordsTaken.Load()
+	s.check("a body changed")
+	// s.check builds three times: into the previous output (every record
+	// but the changed one's taken), cold (none), and again with nothing
+	// changed (the open data kept whole: none read).
+	want := int64(2 * (res.Activities - 1))
+	if got := recordsTaken.Load() - before; got != want {
+		t.Errorf("%d records taken from the previous files, want %d", got, want)
 	}
 }
