@@ -445,9 +445,12 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		return nil, nil, nil, err
 	}
 	bodies := make(map[string]markdown.Body, len(jobs))
-	pending := &pendingBodies{conv: conv, r: r, jobs: map[string]pendingJob{}}
+	pending := &pendingBodies{conv: conv, r: r, jobs: map[string]pendingJob{}, keys: map[string]site.Key{}}
 	var diags diag.List
 	for i, j := range jobs {
+		if keys[i] != (site.Key{}) {
+			pending.keys[j.file] = keys[i]
+		}
 		if later[i] {
 			pending.jobs[j.file] = pendingJob{j, keys[i]}
 		} else {
@@ -480,6 +483,7 @@ type pendingBodies struct {
 	r    *run
 	mu   sync.Mutex
 	jobs map[string]pendingJob // by file; a job leaves once converted
+	keys map[string]site.Key   // the bodyKey of every body, pending or not, with a cache
 }
 
 // pendingJob is a body left for later, with its bodyKey.
@@ -697,7 +701,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		// målgrupp, and the search index every activity's text but those
 		// whose analysis the cache knows.
 		known = knownOf(p.cat, opt.Now, p.fileKeys, r)
-		if err := p.convertFiles(ctx, nil, known.needed(p.cat)); err != nil {
+		if err := p.convertFiles(ctx, nil, known.needed(p.cat, r.summaryKnown(p.pending.keys))); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -711,11 +715,14 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	defer cancel()
 	derivedErr := make(chan error, 1)
 	if keptDerived {
-		r.keptRecords(k.base)
+		r.keptExports(k.base)
 		derivedErr <- nil
 	} else {
 		go func() {
-			derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies, r.fileRecorder(p.fileKeys, e.out, k.base))
+			summary := r.feedSummaries(p.pending.keys, p.bodies)
+			err := addExports(d, p.cat, opt.Now, opt.Changed, sitemap, summary.of, r.fileRecorder(p.fileKeys, e.out, k.base))
+			summary.done()
+			derivedErr <- err
 		}()
 	}
 
@@ -992,7 +999,7 @@ func renderCost(pg site.Page) int {
 
 // addExports writes the open data, feed, sitemap, robots.txt and the
 // editors' form (admin/, when the catalogue asks for it).
-func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body, rc *recorder) error {
+func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, summary func(*catalog.Activity) string, rc *recorder) error {
 	for _, f := range export.DataFormats() {
 		record := rc.record(f, cat, now)
 		if err := d.stream(f.Path, func(w io.Writer) error { return f.WriteRecords(w, cat, now, record) }); err != nil {
@@ -1016,7 +1023,6 @@ func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed ma
 	if base == "" {
 		return nil
 	}
-	summary := func(a *catalog.Activity) string { return catalog.Excerpt(bodies[a.File].Summary, 200) }
 	feed, err := export.Atom(cat, now, changed, summary)
 	if err != nil {
 		return err
@@ -1064,14 +1070,15 @@ func knownOf(cat *catalog.Catalogue, now catalog.Date, keys map[string]site.Key,
 }
 
 // needed returns the files whose bodies the derived files read: nil (all
-// of them) when k knows no analysis.
-func (k *knownAnalyses) needed(cat *catalog.Catalogue) []string {
+// of them) when k knows no analysis. The feed reads the summary of an
+// activity without a målgrupp, unless summaryKnown says the cache has it.
+func (k *knownAnalyses) needed(cat *catalog.Catalogue, summaryKnown func(file string) bool) []string {
 	if k == nil || k.trusted == nil {
 		return nil
 	}
 	files := []string{}
 	for i, a := range cat.Activities {
-		if !k.trusted[i] || (cat.Index.BaseURL != "" && a.Malgrupp == "") {
+		if !k.trusted[i] || (cat.Index.BaseURL != "" && a.Malgrupp == "" && !summaryKnown(a.File)) {
 			files = append(files, a.File)
 		}
 	}

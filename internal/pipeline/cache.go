@@ -97,9 +97,10 @@ type Cache struct {
 	// (oneBuild): trusted without the body's text, which then need not be
 	// converted.
 	known map[site.Key]*search.Analysis
-	// storedKnown is the SHA-256 of the entries each shard of the
-	// cache-search files held (zero for one not read).
-	storedKnown [searchShards]site.Key
+	// storedKnown is how many analyses each shard of the cache-search
+	// files held, plus one (zero for one not read): a shard that is to
+	// hold as many, each the very analysis read from it, is as it was.
+	storedKnown [searchShards]int
 	// clean are the bodyKeys of the bodies that convert without a
 	// diagnostic: such a body need not be converted unless it is shown.
 	clean map[site.Key]bool
@@ -109,6 +110,9 @@ type Cache struct {
 	base    string
 	outputs map[string]site.Key
 	spans   map[string][]recordSpan
+	// summaries are the feed's summaries of bodies by bodyKey (oneBuild;
+	// see summaries.go).
+	summaries map[site.Key]string
 	// links is the link table of the last build, kept in memory only.
 	links *linkEntry
 }
@@ -168,8 +172,9 @@ type run struct {
 	// Cache.encoded (oneBuild).
 	reused map[site.Key]bool
 	// spans say where each record of the open data is in this build's
-	// files (oneBuild).
-	spans map[string][]recordSpan
+	// files, and summaries are the feed's summaries it showed (oneBuild).
+	spans     map[string][]recordSpan
+	summaries map[site.Key]string
 	// known gives the SHA-256 of a file's bytes when the source knows it
 	// (FileSummer); nil, or false, and fileSum hashes them.
 	known func(name string, data []byte) ([32]byte, bool)
@@ -509,15 +514,26 @@ func (r *run) keepAnalyses(cat *catalog.Catalogue, keys map[string]site.Key, ana
 		return
 	}
 	r.c.mu.Lock()
-	stored := r.c.storedKnown
+	stored, known := r.c.storedKnown, r.c.known
 	r.c.mu.Unlock()
 	for sh, byKey := range shards {
-		b := encodeAnalyses(byKey)
-		if sha256.Sum256(b) == [32]byte(stored[sh]) {
+		if stored[sh] == len(byKey)+1 && sameAnalyses(byKey, known) {
 			continue
 		}
-		_ = r.state.SetState(searchFileName(sh), sealCache(stamp, b))
+		_ = r.state.SetState(searchFileName(sh), sealCache(stamp, encodeAnalyses(byKey)))
 	}
+}
+
+// sameAnalyses says whether each analysis of byKey is the one known
+// holds under its key (the same pointer: read from the file, not made
+// again).
+func sameAnalyses(byKey, known map[site.Key]*search.Analysis) bool {
+	for k, a := range byKey {
+		if known[k] != a {
+			return false
+		}
+	}
+	return true
 }
 
 // searchShards is how many files the search analyses are kept in.
@@ -550,40 +566,40 @@ func encodeAnalyses(byKey map[site.Key]*search.Analysis) []byte {
 	return b
 }
 
-// decodeAnalyses reads what encodeAnalyses wrote into m; every analysis
-// is checked whole (search.ReadAnalysis). The analyses share one copy of
-// b.
-func decodeAnalyses(m map[site.Key]*search.Analysis, entries []byte) error {
+// decodeAnalyses reads what encodeAnalyses wrote into m, and says how
+// many it read; every analysis is checked whole (search.ReadAnalysis).
+// The analyses share one copy of b.
+func decodeAnalyses(m map[site.Key]*search.Analysis, entries []byte) (int, error) {
 	b := string(entries)
 	n, w := binary.Uvarint([]byte(b[:min(len(b), binary.MaxVarintLen64)]))
 	if w <= 0 || n > uint64(len(b)) {
-		return errCacheFile
+		return 0, errCacheFile
 	}
 	b = b[w:]
 	got := make(map[site.Key]*search.Analysis, n)
 	for range n {
 		var k site.Key
 		if len(b) < len(k) {
-			return errCacheFile
+			return 0, errCacheFile
 		}
 		copy(k[:], b)
 		b = b[len(k):]
 		l, w := binary.Uvarint([]byte(b[:min(len(b), binary.MaxVarintLen64)]))
 		if w <= 0 || l > uint64(len(b)-w) {
-			return errCacheFile
+			return 0, errCacheFile
 		}
 		a, err := search.ReadAnalysis(b[w : w+int(l)])
 		if err != nil {
-			return err
+			return 0, err
 		}
 		got[k] = a
 		b = b[w+int(l):]
 	}
 	if len(b) != 0 {
-		return errCacheFile
+		return 0, errCacheFile
 	}
 	maps.Copy(m, got)
-	return nil
+	return len(got), nil
 }
 
 // recordKey is the key of an activity's record in the open data of path:
@@ -815,6 +831,9 @@ type cacheFile struct {
 	// Records says where each record of the open data is in the files of
 	// version Base, by path (see records.go).
 	Records map[string][]recordSpan
+	// Summaries are the feed's summaries of bodies by bodyKey (see
+	// summaries.go).
+	Summaries map[site.Key]string
 }
 
 // encodeShard is the entries of a cache-parsed file: for each key, in
@@ -914,17 +933,18 @@ func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
 }
 
 type cacheOutputs struct {
-	Base    string
-	Outputs map[string]site.Key
-	Clean   []site.Key
-	Records map[string][]recordSpan
+	Base      string
+	Outputs   map[string]site.Key
+	Clean     []site.Key
+	Records   map[string][]recordSpan
+	Summaries map[site.Key]string
 }
 
 // encodeOutputs is the cache file's entries.
 func encodeOutputs(f cacheFile) ([]byte, error) {
 	clean := slices.SortedFunc(maps.Keys(f.Clean), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
 	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean, f.Records})
+	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean, f.Records, f.Summaries})
 	return buf.Bytes(), err
 }
 
@@ -934,7 +954,7 @@ func decodeOutputs(b []byte) (cacheFile, error) {
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&o); err != nil {
 		return cacheFile{}, err
 	}
-	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean)), Records: o.Records}
+	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean)), Records: o.Records, Summaries: o.Summaries}
 	for _, k := range o.Clean {
 		f.Clean[k] = true
 	}
@@ -1024,7 +1044,7 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 	}
 	if b := readCache(tx, cacheFileName, stamp); b != nil {
 		if f, err := decodeOutputs(b); err == nil {
-			c.base, c.outputs, c.clean, c.spans = f.Base, f.Outputs, f.Clean, f.Records
+			c.base, c.outputs, c.clean, c.spans, c.summaries = f.Base, f.Outputs, f.Clean, f.Records, f.Summaries
 		}
 	}
 	for sh := range searchShards {
@@ -1032,8 +1052,8 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 			if c.known == nil {
 				c.known = map[site.Key]*search.Analysis{}
 			}
-			if decodeAnalyses(c.known, b) == nil {
-				c.storedKnown[sh] = sha256.Sum256(b)
+			if n, err := decodeAnalyses(c.known, b); err == nil {
+				c.storedKnown[sh] = n + 1
 			}
 		}
 	}
@@ -1066,7 +1086,7 @@ func saveCache(tx *publish.Tx, r *run, version string) {
 	if stamp == "" {
 		return
 	}
-	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean, Records: r.spans})
+	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean, Records: r.spans, Summaries: r.summaries})
 	if err != nil {
 		return
 	}

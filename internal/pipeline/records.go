@@ -126,16 +126,17 @@ func (rc *recorder) doneFile() {
 	rc.r.spans = spans
 }
 
-// keptRecords records that the open data of version base is kept as it
-// is: its records are where they were.
-func (r *run) keptRecords(base string) {
+// keptExports records that the open data and the feed of version base
+// are kept as they are: the records are where they were, and the feed's
+// summaries the same.
+func (r *run) keptExports(base string) {
 	if r == nil || !r.c.oneBuild {
 		return
 	}
 	r.c.mu.Lock()
 	defer r.c.mu.Unlock()
 	if base != "" && r.c.base == base {
-		r.spans = r.c.spans
+		r.spans, r.summaries = r.c.spans, r.c.summaries
 	}
 }
 
