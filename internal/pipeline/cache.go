@@ -99,7 +99,8 @@ type Cache struct {
 	known map[site.Key]*search.Analysis
 	// storedKnown is how many analyses each shard of the cache-search
 	// files held, plus one (zero for one not read): a shard that is to
-	// hold as many, each the very analysis read from it, is as it was.
+	// hold as many, each with the bytes of the one read from it under its
+	// key, is as it was.
 	storedKnown [searchShards]int
 	// clean are the bodyKeys of the bodies that convert without a
 	// diagnostic: such a body need not be converted unless it is shown.
@@ -525,11 +526,11 @@ func (r *run) keepAnalyses(cat *catalog.Catalogue, keys map[string]site.Key, ana
 }
 
 // sameAnalyses says whether each analysis of byKey is the one known
-// holds under its key (the same pointer: read from the file, not made
-// again).
+// holds under its key (read from the file, not made again: the same bytes,
+// which then cost nothing to compare).
 func sameAnalyses(byKey, known map[site.Key]*search.Analysis) bool {
 	for k, a := range byKey {
-		if known[k] != a {
+		if !a.Same(known[k]) {
 			return false
 		}
 	}

@@ -606,9 +606,32 @@ func TestOpenDataFromPreviousFiles(t *testing.T) {
 	if err != nil {
 		t.Fatalf("first build: %v\n%s", err, diagText(res))
 	}
+	searchFiles := func() map[string]os.FileInfo {
+		infos := map[string]os.FileInfo{}
+		for _, name := range searchFileNames() {
+			if info, err := os.Stat(filepath.Join(s.out, ".samkat", name)); err == nil {
+				infos[name] = info
+			}
+		}
+		return infos
+	}
+	wereSearch := searchFiles()
 	s.edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n")
 	before := recordsTaken.Load()
 	s.check("a body changed")
+	// The analysis of the activity changed (its words are new to the
+	// catalogue, so what the compounds' tails add to every other changed
+	// too): the file of its old key and that of its new one are written,
+	// no other.
+	rewritten := 0
+	for name, info := range searchFiles() {
+		if was, ok := wereSearch[name]; !ok || !os.SameFile(was, info) {
+			rewritten++
+		}
+	}
+	if rewritten > 2 {
+		t.Errorf("%d cache-search files written again after one change, want 2 at most", rewritten)
+	}
 	// s.check builds three times: into the previous output (every record
 	// but the changed one's taken), cold (none), and again with nothing
 	// changed (the open data kept whole: none read).
