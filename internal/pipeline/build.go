@@ -164,7 +164,9 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 	if opt.Cache == nil {
 		r.state, r.version = tx, opt.Version
 	}
-	res, err := build(ctx, root.FS(), tx, opt, r)
+	src := newFolderFS(root)
+	defer src.Close()
+	res, err := build(ctx, src, tx, opt, r)
 	r.wait()
 	if err == nil && opt.Cache == nil {
 		saveCache(tx, r, opt.Version)
