@@ -768,18 +768,33 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		<-derivedErr
 		return 0, 0, err
 	}
+	// The search index is made while the open data may still be written
+	// (after one change, the pages are few and soon written, and the
+	// open data is most of what is left), and written after it: only the
+	// deriver's goroutine claims paths. Both only read the bodies.
+	var index map[string][]byte
+	indexErr := make(chan error, 1)
+	if keptDerived {
+		indexErr <- nil
+	} else {
+		go func() {
+			var err error
+			index, err = searchIndexKnown(ctx, p.cat, opt.Now, p.bodies, r, known)
+			indexErr <- err
+		}()
+	}
 	if err := <-derivedErr; err != nil {
+		cancel()
+		<-indexErr
 		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
-	// The search index reads the bodies' text only.
-	for file, b := range p.bodies {
-		p.bodies[file] = markdown.Body{Text: b.Text}
+	if err := <-indexErr; err != nil {
+		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
-	if !keptDerived {
-		if err := addSearchIndexKnown(ctx, d, p.cat, opt.Now, p.bodies, r, known); err != nil {
-			return 0, 0, fmt.Errorf("derive: %w", err)
-		}
+	if err := writeSearchIndex(d, index); err != nil {
+		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
+	index = nil
 	// Static files may be the same bytes under two names (plain and
 	// fingerprinted): each is minified from its own copy.
 	static := slices.Sorted(maps.Keys(files))
@@ -1090,6 +1105,16 @@ func (k *knownAnalyses) needed(cat *catalog.Catalogue, summaryKnown func(file st
 // addSearchIndexKnown is addSearchIndex with the analyses the cache
 // knows (k may be nil); it keeps the analyses for the next build.
 func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) error {
+	index, err := searchIndexKnown(ctx, cat, now, bodies, r, k)
+	if err != nil {
+		return err
+	}
+	return writeSearchIndex(d, index)
+}
+
+// searchIndexKnown makes the files of the search index, by name under
+// route.SearchIndex, as addSearchIndexKnown writes them.
+func searchIndexKnown(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) (map[string][]byte, error) {
 	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return bodies[a.File].Text })
 	var (
 		ix       *search.Index
@@ -1102,7 +1127,7 @@ func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue
 		ix, analyses, err = search.BuildReusing(ctx, docs, cat.Index.Synonymer, r.analysesOf(cat))
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r.analysed(cat, analyses)
 	if k != nil {
@@ -1110,8 +1135,13 @@ func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue
 	}
 	index, err := ix.Files(search.FacetValues(cat.Index))
 	if err != nil {
-		return fmt.Errorf("search index: %w", err)
+		return nil, fmt.Errorf("search index: %w", err)
 	}
+	return index, nil
+}
+
+// writeSearchIndex writes the files of the search index, made compact.
+func writeSearchIndex(d *deriver, index map[string][]byte) error {
 	for _, name := range slices.Sorted(maps.Keys(index)) {
 		if err := d.compact(route.SearchIndex+name, index[name]); err != nil {
 			return err
