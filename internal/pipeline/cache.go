@@ -320,6 +320,14 @@ func (r *run) loaded() {
 			write = append(write, sh)
 		}
 	}
+	if stored == [parsedShards]site.Key{} {
+		// None was read: the first build into this folder, or the first
+		// since an earlier samkat kept the parsed files in one file (of
+		// 35 MB at 10,000 activities), which is emptied.
+		if b, ok, err := r.state.ReadState(oldParsedFileName); err == nil && ok && len(b) > 0 {
+			_ = r.state.SetState(oldParsedFileName, nil)
+		}
+	}
 	if len(write) == 0 {
 		return
 	}
@@ -798,6 +806,10 @@ const (
 	cacheMagic    = "samkat build cache\n"
 	cacheFormat   = 5
 )
+
+// oldParsedFileName is the one file an earlier samkat kept the parsed
+// files in.
+const oldParsedFileName = "cache-parsed"
 
 // parsedShards is how many files the parsed files are kept in.
 const parsedShards = 32

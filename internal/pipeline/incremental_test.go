@@ -640,3 +640,34 @@ func TestOpenDataFromPreviousFiles(t *testing.T) {
 		t.Errorf("%d records taken from the previous files, want %d", got, want)
 	}
 }
+
+// TestOldParsedFileEmptied: the one cache-parsed file an earlier samkat
+// kept is emptied by the first build that finds none of the 32, and a
+// fresh output gets none.
+func TestOldParsedFileEmptied(t *testing.T) {
+	dir, out := filepath.Join(t.TempDir(), "catalogue"), filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(out, ".samkat", oldParsedFileName)
+	if res, err := Dir(context.Background(), dir, out, benchOptions()); err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("a fresh output has %s: %v", oldParsedFileName, err)
+	}
+	if err := os.WriteFile(old, []byte("the parsed files as JSON"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range parsedFileNames() {
+		if err := os.Remove(filepath.Join(out, ".samkat", name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res, err := Dir(context.Background(), dir, out, benchOptions()); err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if info, err := os.Stat(old); err != nil || info.Size() != 0 {
+		t.Errorf("%s after a build: %v, %v", oldParsedFileName, info, err)
+	}
+}
