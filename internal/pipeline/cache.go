@@ -76,14 +76,10 @@ type Cache struct {
 	// parsed holds load's work by fileSum; each entry is handed out as a
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
-	// encoded holds load's work by fileSum as the cache-parsed files do
-	// (oneBuild): each entry is decoded when its file is loaded, and the
-	// file written again from these bytes.
-	encoded map[site.Key]string
-	// storedParsed is the hash of the keys each cache-parsed file held
-	// (parsedSetKey; zero for one not read).
-	storedParsed [parsedShards]site.Key
-	bodies       map[site.Key]bodyEntry // markdown's work by bodyKey
+	// files holds load's work by fileSum as the cache-parsed files do
+	// (oneBuild), read beside the loading.
+	files  *parsedFiles
+	bodies map[site.Key]bodyEntry // markdown's work by bodyKey
 	// checked holds the checks of each activity (check.Reuse) by its
 	// fileSum, kept in memory only (samkat serve).
 	checked map[site.Key]checkedEntry
@@ -230,13 +226,45 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	return cloneParsed(p), true
 }
 
+// parsedFiles are the cache-parsed files as loadCache reads them, each on
+// its own (the loading of the content starts before they are all read):
+// the entries of shard sh are in encoded[sh], and what it held in
+// stored[sh] (parsedSetKey; zero for a file not read), once ready[sh] is
+// closed; all is closed once every file is.
+type parsedFiles struct {
+	ready   [parsedShards]chan struct{}
+	encoded [parsedShards]map[site.Key]string
+	stored  [parsedShards]site.Key
+	all     chan struct{}
+}
+
+// entry returns the bytes of the entry of fileSum sum, once its file is
+// read.
+func (pf *parsedFiles) entry(sum site.Key) (string, bool) {
+	if pf == nil {
+		return "", false
+	}
+	sh := parsedShard(sum)
+	<-pf.ready[sh]
+	b, ok := pf.encoded[sh][sum]
+	return b, ok
+}
+
+// wait waits until every file is read (pf may be nil).
+func (pf *parsedFiles) wait() {
+	if pf != nil {
+		<-pf.all
+	}
+}
+
 // decoded is Reused for the cache of one build: the entry of the
 // cache-parsed files decoded (a copy of its own, which the file is not
 // made from again), its body found in src again.
 func (r *run) decoded(name string, src []byte, sum site.Key) (load.Parsed, bool) {
 	r.c.mu.Lock()
-	b, ok := r.c.encoded[sum]
+	pf := r.c.files
 	r.c.mu.Unlock()
+	b, ok := pf.entry(sum)
 	var e parsedEntry
 	if ok {
 		c, err := parsedCodec()
@@ -294,8 +322,16 @@ func (r *run) loaded() {
 	}
 	// Written beside the rest of the build, and let go: at 10,000
 	// activities the positions alone are some 25 MB through the render.
-	encoded, stored := r.c.encoded, r.c.storedParsed
-	r.c.encoded, r.c.parsed = nil, nil
+	pf := r.c.files
+	r.c.files, r.c.parsed = nil, nil
+	pf.wait()
+	var (
+		encoded [parsedShards]map[site.Key]string
+		stored  [parsedShards]site.Key
+	)
+	if pf != nil {
+		encoded, stored = pf.encoded, pf.stored
+	}
 	parsed, reused := r.parsed, r.reused
 	r.parsed, r.reused = nil, nil
 	if r.state == nil {
@@ -341,7 +377,7 @@ func (r *run) loaded() {
 			return
 		}
 		for _, sh := range write {
-			b, err := encodeShard(c, shards[sh], encoded, parsed)
+			b, err := encodeShard(c, shards[sh], encoded[sh], parsed)
 			if err != nil {
 				return // a failure costs the next build its speed only
 			}
@@ -360,6 +396,10 @@ func (r *run) wait() {
 		r.saved()
 	}
 	r.c.knownReady()
+	r.c.mu.Lock()
+	pf := r.c.files
+	r.c.mu.Unlock()
+	pf.wait()
 }
 
 // knownReady waits until the known analyses are read, when they are being
@@ -1112,25 +1152,29 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 		c.known, c.storedKnown = known, stored
 		c.mu.Unlock()
 	}()
-	// Read on all cores: the files of 10,000 activities are some 20 MB.
-	var mu sync.Mutex
-	c.encoded = map[site.Key]string{}
-	_ = parallel.For(context.Background(), parsedShards, func(sh int) error {
-		b := readCache(tx, parsedFileName(sh), stamp)
-		if b == nil {
+	// Read on all cores, beside the loading of the content, which waits
+	// for the file of each entry it looks up: the files of 10,000
+	// activities are some 20 MB.
+	pf := &parsedFiles{all: make(chan struct{})}
+	for sh := range pf.ready {
+		pf.ready[sh] = make(chan struct{})
+	}
+	c.files = pf
+	go func() {
+		defer close(pf.all)
+		_ = parallel.For(context.Background(), parsedShards, func(sh int) error {
+			defer close(pf.ready[sh])
+			b := readCache(tx, parsedFileName(sh), stamp)
+			if b == nil {
+				return nil
+			}
+			m := map[site.Key]string{}
+			if keys, err := splitShard(m, b); err == nil {
+				pf.encoded[sh], pf.stored[sh] = m, parsedSetKey(keys)
+			}
 			return nil
-		}
-		m := map[site.Key]string{}
-		keys, err := splitShard(m, b)
-		if err != nil {
-			return nil
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		maps.Copy(c.encoded, m)
-		c.storedParsed[sh] = parsedSetKey(keys)
-		return nil
-	})
+		})
+	}()
 	return c
 }
 
