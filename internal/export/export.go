@@ -45,7 +45,10 @@ func ActivityURL(a *catalog.Activity) string { return route.Activity(a.Slug) }
 // activity's record, and WriteRecords writes the file from the records
 // that record gives, in the order of cat.Activities: a caller that keeps
 // each activity's record between builds (the build cache) makes again
-// only those of the activities that changed. An activity's record depends
+// only those of the activities that changed. record(i, at) is told the
+// offset in the file at which the record's bytes will be written, so that
+// a caller can find each record in the file again (the build cache takes
+// the unchanged ones from the previous build's file). An activity's record depends
 // on the activity, on cat.Index (its baseurl, and the names of functions
 // and financing) and on now (the activity's status); Write is WriteRecords
 // with Record.
@@ -54,7 +57,7 @@ type DataFormat struct {
 	Label        string
 	Write        func(w io.Writer, cat *catalog.Catalogue, now catalog.Date) error
 	Record       func(ix *catalog.Index, a *catalog.Activity, now catalog.Date) ([]byte, error)
-	WriteRecords func(w io.Writer, cat *catalog.Catalogue, now catalog.Date, record func(i int) ([]byte, error)) error
+	WriteRecords func(w io.Writer, cat *catalog.Catalogue, now catalog.Date, record func(i int, at int64) ([]byte, error)) error
 }
 
 // DataFormats lists the forms of the open data. A new format is one entry
@@ -68,8 +71,20 @@ func DataFormats() []DataFormat {
 
 // records returns the record function of WriteRecords that makes each
 // activity's record with make.
-func records(cat *catalog.Catalogue, now catalog.Date, make func(*catalog.Index, *catalog.Activity, catalog.Date) ([]byte, error)) func(int) ([]byte, error) {
-	return func(i int) ([]byte, error) { return make(cat.Index, cat.Activities[i], now) }
+func records(cat *catalog.Catalogue, now catalog.Date, make func(*catalog.Index, *catalog.Activity, catalog.Date) ([]byte, error)) func(int, int64) ([]byte, error) {
+	return func(i int, _ int64) ([]byte, error) { return make(cat.Index, cat.Activities[i], now) }
+}
+
+// countingWriter counts the bytes written to w.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // collect returns what write writes.
@@ -159,9 +174,10 @@ func RecordJSON(ix *catalog.Index, a *catalog.Activity, now catalog.Date) ([]byt
 	return b, nil
 }
 
-// WriteJSONRecords is WriteJSON with record(i) as the object of activity
-// i (see DataFormat).
-func WriteJSONRecords(w io.Writer, cat *catalog.Catalogue, now catalog.Date, record func(i int) ([]byte, error)) error {
+// WriteJSONRecords is WriteJSON with record(i, at) as the object of
+// activity i (see DataFormat).
+func WriteJSONRecords(out io.Writer, cat *catalog.Catalogue, now catalog.Date, record func(i int, at int64) ([]byte, error)) error {
+	w := &countingWriter{w: out}
 	ix := cat.Index
 	doc := jsonCatalogue{
 		Titel: ix.Titel, Undertitel: ix.Undertitel, Region: ix.Region, BaseURL: ix.BaseURL,
@@ -182,14 +198,14 @@ func WriteJSONRecords(w io.Writer, cat *catalog.Catalogue, now catalog.Date, rec
 		return err
 	}
 	for i := range cat.Activities {
-		b, err := record(i)
-		if err != nil {
-			return err
-		}
 		if i > 0 {
 			if _, err := io.WriteString(w, ","); err != nil {
 				return err
 			}
+		}
+		b, err := record(i, w.n)
+		if err != nil {
+			return err
 		}
 		if _, err := w.Write(b); err != nil {
 			return err
@@ -261,15 +277,16 @@ func CSV(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
 func WriteCSV(out io.Writer, cat *catalog.Catalogue, now catalog.Date) error {
 	// Each row is written before the next is made: one buffer does.
 	r := newCSVRowWriter()
-	return WriteCSVRecords(out, cat, now, func(i int) ([]byte, error) {
+	return WriteCSVRecords(out, cat, now, func(i int, _ int64) ([]byte, error) {
 		return r.row(csvCells(cat.Index, cat.Activities[i], now))
 	})
 }
 
-// WriteCSVRecords is WriteCSV with record(i) as the row of activity i
-// (see DataFormat). The bytes record returns are read before it is called
-// again.
-func WriteCSVRecords(out io.Writer, cat *catalog.Catalogue, now catalog.Date, record func(i int) ([]byte, error)) error {
+// WriteCSVRecords is WriteCSV with record(i, at) as the row of activity
+// i (see DataFormat). The bytes record returns are read before it is
+// called again.
+func WriteCSVRecords(w io.Writer, cat *catalog.Catalogue, now catalog.Date, record func(i int, at int64) ([]byte, error)) error {
+	out := &countingWriter{w: w}
 	if _, err := io.WriteString(out, "\uFEFF"); err != nil {
 		return err
 	}
@@ -281,7 +298,7 @@ func WriteCSVRecords(out io.Writer, cat *catalog.Catalogue, now catalog.Date, re
 		return err
 	}
 	for i := range cat.Activities {
-		b, err := record(i)
+		b, err := record(i, out.n)
 		if err != nil {
 			return err
 		}

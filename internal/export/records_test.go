@@ -68,17 +68,32 @@ func TestRecordsMakeTheFile(t *testing.T) {
 		if err := f.Write(&whole, changed, now); err != nil {
 			t.Fatal(err)
 		}
-		err := f.WriteRecords(&pieces, changed, now, func(i int) ([]byte, error) {
+		type span struct{ at, n int64 }
+		var spans []span
+		err := f.WriteRecords(&pieces, changed, now, func(i int, at int64) ([]byte, error) {
+			b := records[i]
 			if i == 17 {
-				return f.Record(changed.Index, changed.Activities[i], now)
+				var err error
+				if b, err = f.Record(changed.Index, changed.Activities[i], now); err != nil {
+					return nil, err
+				}
 			}
-			return records[i], nil
+			spans = append(spans, span{at, int64(len(b))})
+			return b, nil
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(pieces.Bytes(), whole.Bytes()) {
 			t.Errorf("%s: the file from records differs from the file written whole", f.Label)
+		}
+		// Each record is in the file where record was told it would be.
+		for i, sp := range spans {
+			want := kept(t, f, changed)[i]
+			if sp.at+sp.n > int64(whole.Len()) || !bytes.Equal(whole.Bytes()[sp.at:sp.at+sp.n], want) {
+				t.Errorf("%s: record %d is not at %d", f.Label, i, sp.at)
+				break
+			}
 		}
 		if bytes.Equal(records[17], kept(t, f, changed)[17]) {
 			t.Errorf("%s: the changed activity's record did not change", f.Label)
@@ -107,7 +122,7 @@ func BenchmarkData(b *testing.B) {
 				records := kept(b, f, cat)
 				changed := edited(cat, n/2)
 				for b.Loop() {
-					err := f.WriteRecords(io.Discard, changed, now, func(i int) ([]byte, error) {
+					err := f.WriteRecords(io.Discard, changed, now, func(i int, _ int64) ([]byte, error) {
 						if i == n/2 {
 							return f.Record(changed.Index, changed.Activities[i], now)
 						}

@@ -468,9 +468,12 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		return nil, nil, nil, err
 	}
 	bodies := make(map[string]markdown.Body, len(jobs))
-	pending := &pendingBodies{conv: conv, r: r, jobs: map[string]pendingJob{}}
+	pending := &pendingBodies{conv: conv, r: r, jobs: map[string]pendingJob{}, keys: map[string]site.Key{}}
 	var diags diag.List
 	for i, j := range jobs {
+		if keys[i] != (site.Key{}) {
+			pending.keys[j.file] = keys[i]
+		}
 		if later[i] {
 			pending.jobs[j.file] = pendingJob{j, keys[i]}
 		} else {
@@ -503,6 +506,7 @@ type pendingBodies struct {
 	r    *run
 	mu   sync.Mutex
 	jobs map[string]pendingJob // by file; a job leaves once converted
+	keys map[string]site.Key   // the bodyKey of every body, pending or not, with a cache
 }
 
 // pendingJob is a body left for later, with its bodyKey.
@@ -723,7 +727,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		// målgrupp, and the search index every activity's text but those
 		// whose analysis the cache knows.
 		known = knownOf(p.cat, opt.Now, p.fileKeys, r)
-		if err := p.convertFiles(ctx, nil, known.needed(p.cat)); err != nil {
+		if err := p.convertFiles(ctx, nil, known.needed(p.cat, r.summaryKnown(p.pending.keys))); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -737,10 +741,14 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	defer cancel()
 	derivedErr := make(chan error, 1)
 	if keptDerived {
+		r.keptExports(k.base)
 		derivedErr <- nil
 	} else {
 		go func() {
-			derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies, r.recorder(p.fileKeys))
+			summary := r.feedSummaries(p.pending.keys, p.bodies)
+			err := addExports(d, p.cat, opt.Now, opt.Changed, sitemap, summary.of, r.fileRecorder(p.fileKeys, e.out, k.base))
+			summary.done()
+			derivedErr <- err
 		}()
 	}
 
@@ -798,18 +806,33 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		<-derivedErr
 		return 0, 0, err
 	}
+	// The search index is made while the open data may still be written
+	// (after one change, the pages are few and soon written, and the
+	// open data is most of what is left), and written after it: only the
+	// deriver's goroutine claims paths. Both only read the bodies.
+	var index map[string][]byte
+	indexErr := make(chan error, 1)
+	if keptDerived {
+		indexErr <- nil
+	} else {
+		go func() {
+			var err error
+			index, err = searchIndexKnown(ctx, p.cat, opt.Now, p.bodies, r, known)
+			indexErr <- err
+		}()
+	}
 	if err := <-derivedErr; err != nil {
+		cancel()
+		<-indexErr
 		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
-	// The search index reads the bodies' text only.
-	for file, b := range p.bodies {
-		p.bodies[file] = markdown.Body{Text: b.Text}
+	if err := <-indexErr; err != nil {
+		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
-	if !keptDerived {
-		if err := addSearchIndexKnown(ctx, d, p.cat, opt.Now, p.bodies, r, known); err != nil {
-			return 0, 0, fmt.Errorf("derive: %w", err)
-		}
+	if err := writeSearchIndex(d, index); err != nil {
+		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
+	index = nil
 	// Static files may be the same bytes under two names (plain and
 	// fingerprinted): each is minified from its own copy.
 	static := slices.Sorted(maps.Keys(files))
@@ -1036,7 +1059,7 @@ func renderCost(pg site.Page) int {
 
 // addExports writes the open data, feed, sitemap, robots.txt and the
 // editors' form (admin/, when the catalogue asks for it).
-func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body, rc *recorder) error {
+func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, summary func(*catalog.Activity) string, rc *recorder) error {
 	for _, f := range export.DataFormats() {
 		record := rc.record(f, cat, now)
 		if err := d.stream(f.Path, func(w io.Writer) error { return f.WriteRecords(w, cat, now, record) }); err != nil {
@@ -1060,7 +1083,6 @@ func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed ma
 	if base == "" {
 		return nil
 	}
-	summary := func(a *catalog.Activity) string { return catalog.Excerpt(bodies[a.File].Summary, 200) }
 	feed, err := export.Atom(cat, now, changed, summary)
 	if err != nil {
 		return err
@@ -1108,14 +1130,15 @@ func knownOf(cat *catalog.Catalogue, now catalog.Date, keys map[string]site.Key,
 }
 
 // needed returns the files whose bodies the derived files read: nil (all
-// of them) when k knows no analysis.
-func (k *knownAnalyses) needed(cat *catalog.Catalogue) []string {
+// of them) when k knows no analysis. The feed reads the summary of an
+// activity without a målgrupp, unless summaryKnown says the cache has it.
+func (k *knownAnalyses) needed(cat *catalog.Catalogue, summaryKnown func(file string) bool) []string {
 	if k == nil || k.trusted == nil {
 		return nil
 	}
 	files := []string{}
 	for i, a := range cat.Activities {
-		if !k.trusted[i] || (cat.Index.BaseURL != "" && a.Malgrupp == "") {
+		if !k.trusted[i] || (cat.Index.BaseURL != "" && a.Malgrupp == "" && !summaryKnown(a.File)) {
 			files = append(files, a.File)
 		}
 	}
@@ -1125,6 +1148,16 @@ func (k *knownAnalyses) needed(cat *catalog.Catalogue) []string {
 // addSearchIndexKnown is addSearchIndex with the analyses the cache
 // knows (k may be nil); it keeps the analyses for the next build.
 func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) error {
+	index, err := searchIndexKnown(ctx, cat, now, bodies, r, k)
+	if err != nil {
+		return err
+	}
+	return writeSearchIndex(d, index)
+}
+
+// searchIndexKnown makes the files of the search index, by name under
+// route.SearchIndex, as addSearchIndexKnown writes them.
+func searchIndexKnown(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) (map[string][]byte, error) {
 	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return bodies[a.File].Text })
 	var (
 		ix       *search.Index
@@ -1137,7 +1170,7 @@ func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue
 		ix, analyses, err = search.BuildReusing(ctx, docs, cat.Index.Synonymer, r.analysesOf(cat))
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r.analysed(cat, analyses)
 	if k != nil {
@@ -1145,8 +1178,13 @@ func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue
 	}
 	index, err := ix.Files(search.FacetValues(cat.Index))
 	if err != nil {
-		return fmt.Errorf("search index: %w", err)
+		return nil, fmt.Errorf("search index: %w", err)
 	}
+	return index, nil
+}
+
+// writeSearchIndex writes the files of the search index, made compact.
+func writeSearchIndex(d *deriver, index map[string][]byte) error {
 	for _, name := range slices.Sorted(maps.Keys(index)) {
 		if err := d.compact(route.SearchIndex+name, index[name]); err != nil {
 			return err

@@ -2,11 +2,10 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
@@ -24,6 +23,7 @@ import (
 	"github.com/samkat/samkat/internal/export"
 	"github.com/samkat/samkat/internal/load"
 	"github.com/samkat/samkat/internal/markdown"
+	"github.com/samkat/samkat/internal/parallel"
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/search"
 	"github.com/samkat/samkat/internal/site"
@@ -48,10 +48,11 @@ import (
 //   - each activity's search analysis, by its file (search.BuildReusing
 //     checks that it is still the document's), and its records of the
 //     open data, by its file key, the index's and the day
-//     (export.DataFormat.Record), in memory only. samkat build keeps
+//     (export.DataFormat.Record), in memory. samkat build keeps
 //     the analyses in a file too, by the activity's file key
 //     (analysisKey): trusted so, an unchanged activity's body is neither
-//     converted nor analysed again.
+//     converted nor analysed again; and where each record is in the open
+//     data it wrote, to take it from there (records.go).
 //   - each file of the output, by its path: the key of what it was made of
 //     (site.Page.Key with the layouts and samkat's build for a page; the
 //     whole catalogue and the options for the open data, the feed, the
@@ -63,7 +64,7 @@ import (
 // A Cache is safe for concurrent use. Each build keeps only what it used,
 // so a long-lived cache (samkat serve) holds one catalogue's worth however
 // many builds it serves. Dir loads it from the output folder
-// (.samkat/cache, .samkat/cache-parsed and .samkat/cache-search-*) when
+// (.samkat/cache, .samkat/cache-parsed-* and .samkat/cache-search-*) when
 // Options.Cache is nil and
 // saves it there; a damaged, truncated or foreign file is ignored, and the
 // build is a full one.
@@ -73,11 +74,12 @@ type Cache struct {
 	// keeps no bodies (the file holds none), and hands what load made to
 	// the file at once rather than keep it.
 	oneBuild bool
-	// stored is how many parsed files the cache file held (oneBuild).
-	stored int
 	// parsed holds load's work by fileSum; each entry is handed out as a
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
+	// files holds load's work by fileSum as the cache-parsed files do
+	// (oneBuild), read beside the loading.
+	files  *parsedFiles
 	bodies map[site.Key]bodyEntry // markdown's work by bodyKey
 	// checked holds the checks of each activity (check.Reuse) by its
 	// fileSum, kept in memory only (samkat serve).
@@ -92,16 +94,26 @@ type Cache struct {
 	// (oneBuild): trusted without the body's text, which then need not be
 	// converted.
 	known map[site.Key]*search.Analysis
-	// storedKnown is the SHA-256 of the entries each shard of the
-	// cache-search files held (zero for one not read).
-	storedKnown [searchShards]site.Key
+	// knownLoaded, when not nil, is closed once known and storedKnown
+	// are read (see knownReady).
+	knownLoaded chan struct{}
+	// storedKnown is how many analyses each shard of the cache-search
+	// files held, plus one (zero for one not read): a shard that is to
+	// hold as many, each with the bytes of the one read from it under its
+	// key, is as it was.
+	storedKnown [searchShards]int
 	// clean are the bodyKeys of the bodies that convert without a
 	// diagnostic: such a body need not be converted unless it is shown.
 	clean map[site.Key]bool
 	// base is the version of the output the keys of outputs are those of
-	// ("" for none); outputs are by path.
+	// ("" for none); outputs are by path; spans say where each record of
+	// the open data is in base's files (oneBuild).
 	base    string
 	outputs map[string]site.Key
+	spans   map[string][]recordSpan
+	// summaries are the feed's summaries of bodies by bodyKey (oneBuild;
+	// see summaries.go).
+	summaries map[site.Key]string
 	// links is the link table of the last build, kept in memory only.
 	links *linkEntry
 	// across is what the checks across activities gave in the last build
@@ -200,7 +212,13 @@ type run struct {
 	state   *publish.Tx
 	version string
 	saved   func()
-	fresh   bool // a file without diagnostics was parsed, not reused
+	// reused are the fileSums of the files whose entry came from
+	// Cache.encoded (oneBuild).
+	reused map[site.Key]bool
+	// spans say where each record of the open data is in this build's
+	// files, and summaries are the feed's summaries it showed (oneBuild).
+	spans     map[string][]recordSpan
+	summaries map[site.Key]string
 	// known gives the SHA-256 of a file's bytes when the source knows it
 	// (FileSummer); nil, or false, and fileSum hashes them.
 	known func(name string, data []byte) ([32]byte, bool)
@@ -225,7 +243,7 @@ func (c *Cache) start() *run {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := len(c.parsed) // the files of the last build: sized so, the maps need not grow
-	r := &run{c: c, sums: make(map[string]site.Key, n), parsed: make(map[site.Key]load.Parsed, n), bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}}
+	r := &run{c: c, sums: make(map[string]site.Key, n), parsed: make(map[site.Key]load.Parsed, n), bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}, reused: map[site.Key]bool{}}
 	if !c.oneBuild {
 		if c.fileSums == nil {
 			c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys = newKeyMemo[fileSumIn](), newKeyMemo[fileKeyIn](), newKeyMemo[bodyKeyIn](), newKeyMemo[acrossKeyIn]()
@@ -315,6 +333,9 @@ func shareParsed(p load.Parsed) load.Parsed {
 // keeps none.
 func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	sum := r.fileSum(name, src)
+	if r.c.oneBuild {
+		return r.decoded(name, src, sum)
+	}
 	r.c.mu.Lock()
 	p, ok := r.c.parsed[sum]
 	r.c.mu.Unlock()
@@ -327,20 +348,72 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	if !ok {
 		return load.Parsed{}, false
 	}
-	if !r.c.oneBuild {
-		return shareParsed(p), true
+	return shareParsed(p), true
+}
+
+// parsedFiles are the cache-parsed files as loadCache reads them, each on
+// its own (the loading of the content starts before they are all read):
+// the entries of shard sh are in encoded[sh], and what it held in
+// stored[sh] (parsedSetKey; zero for a file not read), once ready[sh] is
+// closed; all is closed once every file is.
+type parsedFiles struct {
+	ready   [parsedShards]chan struct{}
+	encoded [parsedShards]map[site.Key]string
+	stored  [parsedShards]site.Key
+	all     chan struct{}
+}
+
+// entry returns the bytes of the entry of fileSum sum, once its file is
+// read.
+func (pf *parsedFiles) entry(sum site.Key) (string, bool) {
+	if pf == nil {
+		return "", false
 	}
-	q := cloneParsed(p)
-	body := load.Body(name, src) // the cache of one build keeps no body
+	sh := parsedShard(sum)
+	<-pf.ready[sh]
+	b, ok := pf.encoded[sh][sum]
+	return b, ok
+}
+
+// wait waits until every file is read (pf may be nil).
+func (pf *parsedFiles) wait() {
+	if pf != nil {
+		<-pf.all
+	}
+}
+
+// decoded is Reused for the cache of one build: the entry of the
+// cache-parsed files decoded (a copy of its own, which the file is not
+// made from again), its body found in src again.
+func (r *run) decoded(name string, src []byte, sum site.Key) (load.Parsed, bool) {
+	r.c.mu.Lock()
+	pf := r.c.files
+	r.c.mu.Unlock()
+	b, ok := pf.entry(sum)
+	var e parsedEntry
+	if ok {
+		c, err := parsedCodec()
+		ok = err == nil && readValue(b, c, &e) == nil && e.valid()
+	}
+	r.mu.Lock()
+	r.sums[name] = sum
+	if ok {
+		r.reused[sum] = true
+	}
+	r.mu.Unlock()
+	if !ok {
+		return load.Parsed{}, false
+	}
+	body := load.Body(name, src)
 	switch {
-	case q.Index != nil:
-		q.Index.Body = body
-	case q.Activity != nil:
-		q.Activity.Body = body
-	case q.Page != nil:
-		q.Page.Body = body
+	case e.Index != nil:
+		e.Index.Body = body
+	case e.Activity != nil:
+		e.Activity.Body = body
+	case e.Page != nil:
+		e.Page.Body = body
 	}
-	return q, true
+	return load.Parsed{Index: e.Index, Activity: e.Activity, Page: e.Page}, true
 }
 
 // Parsed is load.Reuse's: a copy of p is kept, without its body in the
@@ -361,9 +434,6 @@ func (r *run) Parsed(name string, src []byte, p load.Parsed) {
 	r.mu.Lock()
 	r.sums[name] = sum
 	r.parsed[sum] = q
-	if len(p.Diags) == 0 {
-		r.fresh = true
-	}
 	r.mu.Unlock()
 }
 
@@ -377,27 +447,91 @@ func (r *run) loaded() {
 	}
 	// Written beside the rest of the build, and let go: at 10,000
 	// activities the positions alone are some 25 MB through the render.
-	r.c.parsed = nil
-	parsed := r.parsed
-	r.parsed = nil
+	pf := r.c.files
+	r.c.files, r.c.parsed = nil, nil
+	pf.wait()
+	var (
+		encoded [parsedShards]map[site.Key]string
+		stored  [parsedShards]site.Key
+	)
+	if pf != nil {
+		encoded, stored = pf.encoded, pf.stored
+	}
+	parsed, reused := r.parsed, r.reused
+	r.parsed, r.reused = nil, nil
 	if r.state == nil {
 		return
 	}
-	if !r.fresh && storable(parsed) == r.c.stored {
-		return // the file holds these, and only these, already
+	// Each file is written again only when it is to hold other entries
+	// than it does: the entries are found by their content, so the same
+	// keys are the same bytes.
+	var shards [parsedShards][]site.Key
+	for k := range reused {
+		shards[parsedShard(k)] = append(shards[parsedShard(k)], k)
+	}
+	for k, p := range parsed {
+		if len(p.Diags) == 0 && !reused[k] {
+			shards[parsedShard(k)] = append(shards[parsedShard(k)], k)
+		}
+	}
+	var write []int
+	for sh, keys := range shards {
+		slices.SortFunc(keys, func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+		if parsedSetKey(keys) != stored[sh] {
+			write = append(write, sh)
+		}
+	}
+	if stored == [parsedShards]site.Key{} {
+		// None was read: the first build into this folder, or the first
+		// since an earlier samkat kept the parsed files in one file (of
+		// 35 MB at 10,000 activities), which is emptied.
+		if b, ok, err := r.state.ReadState(oldParsedFileName); err == nil && ok && len(b) > 0 {
+			_ = r.state.SetState(oldParsedFileName, nil)
+		}
+	}
+	if len(write) == 0 {
+		return
 	}
 	done := make(chan struct{})
 	r.saved = func() { <-done }
 	go func() {
 		defer close(done)
-		saveParsed(r.state, parsed, r.version)
+		stamp := buildStamp(r.version)
+		c, err := parsedCodec()
+		if stamp == "" || err != nil {
+			return
+		}
+		for _, sh := range write {
+			b, err := encodeShard(c, shards[sh], encoded[sh], parsed)
+			if err != nil {
+				return // a failure costs the next build its speed only
+			}
+			_ = r.state.SetState(parsedFileName(sh), sealCache(stamp, b))
+		}
 	}()
 }
 
-// wait waits until the files of the cache written beside the build are.
+// wait waits until the files of the cache written beside the build are,
+// and those read beside it.
 func (r *run) wait() {
-	if r != nil && r.saved != nil {
+	if r == nil {
+		return
+	}
+	if r.saved != nil {
 		r.saved()
+	}
+	r.c.knownReady()
+	r.c.mu.Lock()
+	pf := r.c.files
+	r.c.mu.Unlock()
+	pf.wait()
+}
+
+// knownReady waits until the known analyses are read, when they are being
+// read (loadCache).
+func (c *Cache) knownReady() {
+	if c.knownLoaded != nil {
+		<-c.knownLoaded
 	}
 }
 
@@ -546,6 +680,7 @@ func (r *run) trustedAnalyses(cat *catalog.Catalogue, keys map[string]site.Key) 
 	if r == nil || keys == nil {
 		return nil, nil
 	}
+	r.c.knownReady()
 	r.c.mu.Lock()
 	known := r.c.known
 	r.c.mu.Unlock()
@@ -596,16 +731,28 @@ func (r *run) keepAnalyses(cat *catalog.Catalogue, keys map[string]site.Key, ana
 	if stamp == "" {
 		return
 	}
+	r.c.knownReady()
 	r.c.mu.Lock()
-	stored := r.c.storedKnown
+	stored, known := r.c.storedKnown, r.c.known
 	r.c.mu.Unlock()
 	for sh, byKey := range shards {
-		b := encodeAnalyses(byKey)
-		if sha256.Sum256(b) == [32]byte(stored[sh]) {
+		if stored[sh] == len(byKey)+1 && sameAnalyses(byKey, known) {
 			continue
 		}
-		_ = r.state.SetState(searchFileName(sh), sealCache(stamp, b))
+		_ = r.state.SetState(searchFileName(sh), sealCache(stamp, encodeAnalyses(byKey)))
 	}
+}
+
+// sameAnalyses says whether each analysis of byKey is the one known
+// holds under its key (read from the file, not made again: the same bytes,
+// which then cost nothing to compare).
+func sameAnalyses(byKey, known map[site.Key]*search.Analysis) bool {
+	for k, a := range byKey {
+		if !a.Same(known[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // searchShards is how many files the search analyses are kept in.
@@ -638,40 +785,40 @@ func encodeAnalyses(byKey map[site.Key]*search.Analysis) []byte {
 	return b
 }
 
-// decodeAnalyses reads what encodeAnalyses wrote into m; every analysis
-// is checked whole (search.ReadAnalysis). The analyses share one copy of
-// b.
-func decodeAnalyses(m map[site.Key]*search.Analysis, entries []byte) error {
+// decodeAnalyses reads what encodeAnalyses wrote into m, and says how
+// many it read; every analysis is checked whole (search.ReadAnalysis).
+// The analyses share one copy of b.
+func decodeAnalyses(m map[site.Key]*search.Analysis, entries []byte) (int, error) {
 	b := string(entries)
 	n, w := binary.Uvarint([]byte(b[:min(len(b), binary.MaxVarintLen64)]))
 	if w <= 0 || n > uint64(len(b)) {
-		return errCacheFile
+		return 0, errCacheFile
 	}
 	b = b[w:]
 	got := make(map[site.Key]*search.Analysis, n)
 	for range n {
 		var k site.Key
 		if len(b) < len(k) {
-			return errCacheFile
+			return 0, errCacheFile
 		}
 		copy(k[:], b)
 		b = b[len(k):]
 		l, w := binary.Uvarint([]byte(b[:min(len(b), binary.MaxVarintLen64)]))
 		if w <= 0 || l > uint64(len(b)-w) {
-			return errCacheFile
+			return 0, errCacheFile
 		}
 		a, err := search.ReadAnalysis(b[w : w+int(l)])
 		if err != nil {
-			return err
+			return 0, err
 		}
 		got[k] = a
 		b = b[w+int(l):]
 	}
 	if len(b) != 0 {
-		return errCacheFile
+		return 0, errCacheFile
 	}
 	maps.Copy(m, got)
-	return nil
+	return len(got), nil
 }
 
 // recordKey is the key of an activity's record in the open data of path:
@@ -688,13 +835,22 @@ func recordKey(path string, activity, index site.Key, now catalog.Date) site.Key
 }
 
 // recorder makes the records of the open data, taking those of the
-// activities whose keys are the same from the cache; done hands the
-// cache the ones it used and made. A nil recorder makes every record.
+// activities whose keys are the same from the cache: kept in memory, or
+// (the cache of one build) in the previous build's files, where the
+// cache file says each one is (see records.go); done hands the cache the
+// ones it used and made. A nil recorder makes every record.
 type recorder struct {
 	r     *run
 	keys  map[string]site.Key
 	mu    sync.Mutex
 	using map[site.Key][]byte
+	// For the cache of one build: the previous build's files, and where
+	// each record is in them (nil: none to take records from), and where
+	// each record is in this build's, by path.
+	prev  previousOpener
+	spans map[string][]recordSpan
+	made  map[string]*[]recordSpan
+	open  []*os.File
 }
 
 // recorder returns a recorder for the catalogue with file keys keys, or
@@ -707,12 +863,15 @@ func (r *run) recorder(keys map[string]site.Key) *recorder {
 }
 
 // record returns the record function of f.WriteRecords for cat on now.
-func (rc *recorder) record(f export.DataFormat, cat *catalog.Catalogue, now catalog.Date) func(int) ([]byte, error) {
+func (rc *recorder) record(f export.DataFormat, cat *catalog.Catalogue, now catalog.Date) func(int, int64) ([]byte, error) {
 	if rc == nil {
-		return func(i int) ([]byte, error) { return f.Record(cat.Index, cat.Activities[i], now) }
+		return func(i int, _ int64) ([]byte, error) { return f.Record(cat.Index, cat.Activities[i], now) }
+	}
+	if rc.made != nil {
+		return rc.fromFile(f, cat, now)
 	}
 	index := rc.keys[cat.Index.File]
-	return func(i int) ([]byte, error) {
+	return func(i int, _ int64) ([]byte, error) {
 		a := cat.Activities[i]
 		fk, ok := rc.keys[a.File]
 		if !ok || index == (site.Key{}) {
@@ -738,6 +897,10 @@ func (rc *recorder) record(f export.DataFormat, cat *catalog.Catalogue, now cata
 // done hands the cache the records this catalogue's open data is made of.
 func (rc *recorder) done() {
 	if rc == nil {
+		return
+	}
+	if rc.made != nil {
+		rc.doneFile()
 		return
 	}
 	rc.r.c.mu.Lock()
@@ -844,19 +1007,64 @@ func (r *run) committed(base string) {
 }
 
 // The cache is files in the output folder's .samkat/, each a header
-// naming the samkat that wrote it, the entries (gob in cache, JSON in
-// cache-parsed: see encodeParsed; cache-search's their own), and the
-// SHA-256 of all before it: cache holds the keys of the output files and
-// which bodies convert cleanly; cache-parsed the parsed files, written as
-// soon as the files are loaded (its entries are found by their content,
-// so it is right whichever build wrote it); the cache-search files, beside
-// them, the search analyses by analysisKey (see keepAnalyses).
+// naming the samkat that wrote it, the entries (gob in cache, the codec
+// of codec.go in cache-parsed: see encodeShard; cache-search's their
+// own), and the SHA-256 of all before it: cache holds the keys of the
+// output files and which bodies convert cleanly; the cache-parsed files
+// the parsed files by fileSum, written as soon as the files are loaded
+// (their entries are found by their content, so they are right whichever
+// build wrote them; see run.loaded); the cache-search files, beside them,
+// the search analyses by analysisKey (see keepAnalyses).
 const (
-	cacheFileName  = "cache"
-	parsedFileName = "cache-parsed"
-	cacheMagic     = "samkat build cache\n"
-	cacheFormat    = 4
+	cacheFileName = "cache"
+	cacheMagic    = "samkat build cache\n"
+	cacheFormat   = 5
 )
+
+// oldParsedFileName is the one file an earlier samkat kept the parsed
+// files in.
+const oldParsedFileName = "cache-parsed"
+
+// parsedShards is how many files the parsed files are kept in.
+const parsedShards = 32
+
+// parsedShard is the cache-parsed file the entry of fileSum k is kept in.
+func parsedShard(k site.Key) int { return int(k[0]) % parsedShards }
+
+// parsedFileName is the name of the cache-parsed file of shard sh.
+func parsedFileName(sh int) string { return fmt.Sprintf("cache-parsed-%02d", sh) }
+
+// parsedSetKey is the hash of the sorted keys of a cache-parsed file.
+func parsedSetKey(keys []site.Key) site.Key {
+	h := sha256.New()
+	writeString(h, "samkat parsed set 1")
+	for _, k := range keys {
+		writeKey(h, k)
+	}
+	return sumOf(h)
+}
+
+// parsedEntry is what a cache-parsed file holds of a load.Parsed: all
+// but the diagnostics (a file with any is not kept; their messages hold
+// values of any type). TestParsedEntryFields holds it to load.Parsed.
+type parsedEntry struct {
+	Index    *catalog.Index
+	Activity *catalog.Activity
+	Page     *catalog.Page
+}
+
+// valid says whether e is what load makes of a file: one of the three.
+func (e parsedEntry) valid() bool {
+	n := 0
+	for _, set := range []bool{e.Index != nil, e.Activity != nil, e.Page != nil} {
+		if set {
+			n++
+		}
+	}
+	return n == 1
+}
+
+var parsedCodec = sync.OnceValues(func() (*codec, error) { return codecOf(reflect.TypeFor[parsedEntry]()) })
 
 // cacheFile is what the cache files hold. Parsed files with diagnostics
 // are left out (few, and their messages hold values of any type), and so
@@ -865,84 +1073,123 @@ type cacheFile struct {
 	Base    string
 	Outputs map[string]site.Key
 	Clean   map[site.Key]bool
+	// Records says where each record of the open data is in the files of
+	// version Base, by path (see records.go).
+	Records map[string][]recordSpan
+	// Summaries are the feed's summaries of bodies by bodyKey (see
+	// summaries.go).
+	Summaries map[site.Key]string
 }
 
-// encodeParsed is the cache-parsed file's entries: JSON values of
-// parsedChunk entries each, so that encoding needs no second copy of the
-// whole. JSON, not gob: gob leaves out a pointer to a zero value, so an
-// activity's egenanmalan: false or alder.fran: 0 would read back as not
-// given (TestParsedFileRoundTrip).
-func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	chunk := make(map[string]load.Parsed, parsedChunk)
-	for k, p := range parsed {
-		if len(p.Diags) > 0 {
+// encodeShard is the entries of a cache-parsed file: for each key, in
+// order, the key and the entry's bytes with their length; an entry's
+// bytes are those of encoded when it has them, else parsed's encoded.
+func encodeShard(c *codec, keys []site.Key, encoded map[site.Key]string, parsed map[site.Key]load.Parsed) ([]byte, error) {
+	b := binary.AppendUvarint(nil, uint64(len(keys)))
+	var tmp []byte
+	for _, k := range keys {
+		b = append(b, k[:]...)
+		if e, ok := encoded[k]; ok {
+			b = binary.AppendUvarint(b, uint64(len(e)))
+			b = append(b, e...)
 			continue
 		}
-		chunk[hex.EncodeToString(k[:])] = p
-		if len(chunk) == parsedChunk {
-			if err := enc.Encode(chunk); err != nil {
-				return nil, err
-			}
-			clear(chunk)
+		p, ok := parsed[k]
+		if !ok || len(p.Diags) > 0 {
+			return nil, fmt.Errorf("cache: no entry to keep")
 		}
+		tmp = appendValue(tmp[:0], c, &parsedEntry{p.Index, p.Activity, p.Page})
+		b = binary.AppendUvarint(b, uint64(len(tmp)))
+		b = append(b, tmp...)
 	}
-	if len(chunk) > 0 {
-		if err := enc.Encode(chunk); err != nil {
-			return nil, err
-		}
-	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
-const parsedChunk = 256
+// splitShard reads what encodeShard wrote into m: each entry's bytes, by
+// key, as parts of one string (decoded when used). It returns the keys.
+func splitShard(m map[site.Key]string, entries []byte) ([]site.Key, error) {
+	s := string(entries)
+	d := &decoder{s: s}
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(s)) {
+		return nil, errCacheFile
+	}
+	keys := make([]site.Key, 0, n)
+	for range n {
+		var k site.Key
+		if len(s)-d.at < len(k) {
+			return nil, errCacheFile
+		}
+		copy(k[:], s[d.at:])
+		d.at += len(k)
+		l := d.uvarint()
+		if d.err != nil || l > uint64(len(s)-d.at) {
+			return nil, errCacheFile
+		}
+		if len(keys) > 0 && bytes.Compare(keys[len(keys)-1][:], k[:]) >= 0 {
+			return nil, errCacheFile // out of order, or twice
+		}
+		keys = append(keys, k)
+		m[k] = s[d.at : d.at+int(l)]
+		d.at += int(l)
+	}
+	if d.at != len(s) {
+		return nil, errCacheFile
+	}
+	return keys, nil
+}
 
-// storable is how many of parsed the cache file holds.
-func storable(parsed map[site.Key]load.Parsed) int {
-	n := 0
-	for _, p := range parsed {
+// encodeParsed is the entries of one cache-parsed file holding parsed
+// (those with diagnostics left out).
+func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
+	c, err := parsedCodec()
+	if err != nil {
+		return nil, err
+	}
+	var keys []site.Key
+	for k, p := range parsed {
 		if len(p.Diags) == 0 {
-			n++
+			keys = append(keys, k)
 		}
 	}
-	return n
+	slices.SortFunc(keys, func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+	return encodeShard(c, keys, nil, parsed)
 }
 
-// decodeParsed reads what encodeParsed wrote.
+// decodeParsed reads what encodeParsed wrote, every entry decoded.
 func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
-	parsed := map[site.Key]load.Parsed{}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	for {
-		var chunk map[string]load.Parsed
-		err := dec.Decode(&chunk)
-		if errors.Is(err, io.EOF) {
-			return parsed, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		for h, p := range chunk {
-			var k site.Key
-			if n, err := hex.Decode(k[:], []byte(h)); err != nil || n != len(k) {
-				return nil, fmt.Errorf("cache: a key %q", h)
-			}
-			parsed[k] = p
-		}
+	c, err := parsedCodec()
+	if err != nil {
+		return nil, err
 	}
+	encoded := map[site.Key]string{}
+	if _, err := splitShard(encoded, b); err != nil {
+		return nil, err
+	}
+	parsed := make(map[site.Key]load.Parsed, len(encoded))
+	for k, s := range encoded {
+		var e parsedEntry
+		if err := readValue(s, c, &e); err != nil || !e.valid() {
+			return nil, errCacheFile
+		}
+		parsed[k] = load.Parsed{Index: e.Index, Activity: e.Activity, Page: e.Page}
+	}
+	return parsed, nil
 }
 
 type cacheOutputs struct {
-	Base    string
-	Outputs map[string]site.Key
-	Clean   []site.Key
+	Base      string
+	Outputs   map[string]site.Key
+	Clean     []site.Key
+	Records   map[string][]recordSpan
+	Summaries map[site.Key]string
 }
 
 // encodeOutputs is the cache file's entries.
 func encodeOutputs(f cacheFile) ([]byte, error) {
 	clean := slices.SortedFunc(maps.Keys(f.Clean), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
 	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean})
+	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean, f.Records, f.Summaries})
 	return buf.Bytes(), err
 }
 
@@ -952,7 +1199,7 @@ func decodeOutputs(b []byte) (cacheFile, error) {
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&o); err != nil {
 		return cacheFile{}, err
 	}
-	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean))}
+	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean)), Records: o.Records, Summaries: o.Summaries}
 	for _, k := range o.Clean {
 		f.Clean[k] = true
 	}
@@ -1042,39 +1289,67 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 	}
 	if b := readCache(tx, cacheFileName, stamp); b != nil {
 		if f, err := decodeOutputs(b); err == nil {
-			c.base, c.outputs, c.clean = f.Base, f.Outputs, f.Clean
+			c.base, c.outputs, c.clean, c.spans, c.summaries = f.Base, f.Outputs, f.Clean, f.Records, f.Summaries
 		}
 	}
-	for sh := range searchShards {
-		if b := readCache(tx, searchFileName(sh), stamp); b != nil {
-			if c.known == nil {
-				c.known = map[site.Key]*search.Analysis{}
+	// The analyses are not needed until the pages are written: read
+	// beside the loading of the content, on all cores (62 MB at 10,000
+	// activities).
+	loaded := make(chan struct{})
+	c.knownLoaded = loaded
+	go func() {
+		defer close(loaded)
+		var (
+			mu     sync.Mutex
+			known  map[site.Key]*search.Analysis
+			stored [searchShards]int
+		)
+		_ = parallel.For(context.Background(), searchShards, func(sh int) error {
+			b := readCache(tx, searchFileName(sh), stamp)
+			if b == nil {
+				return nil
 			}
-			if decodeAnalyses(c.known, b) == nil {
-				c.storedKnown[sh] = sha256.Sum256(b)
+			m := map[site.Key]*search.Analysis{}
+			n, err := decodeAnalyses(m, b)
+			mu.Lock()
+			defer mu.Unlock()
+			if known == nil {
+				known = map[site.Key]*search.Analysis{}
 			}
-		}
+			if err == nil {
+				maps.Copy(known, m)
+				stored[sh] = n + 1
+			}
+			return nil
+		})
+		c.mu.Lock()
+		c.known, c.storedKnown = known, stored
+		c.mu.Unlock()
+	}()
+	// Read on all cores, beside the loading of the content, which waits
+	// for the file of each entry it looks up: the files of 10,000
+	// activities are some 20 MB.
+	pf := &parsedFiles{all: make(chan struct{})}
+	for sh := range pf.ready {
+		pf.ready[sh] = make(chan struct{})
 	}
-	if b := readCache(tx, parsedFileName, stamp); b != nil {
-		if parsed, err := decodeParsed(b); err == nil {
-			c.parsed, c.stored = parsed, len(parsed)
-		}
-	}
+	c.files = pf
+	go func() {
+		defer close(pf.all)
+		_ = parallel.For(context.Background(), parsedShards, func(sh int) error {
+			defer close(pf.ready[sh])
+			b := readCache(tx, parsedFileName(sh), stamp)
+			if b == nil {
+				return nil
+			}
+			m := map[site.Key]string{}
+			if keys, err := splitShard(m, b); err == nil {
+				pf.encoded[sh], pf.stored[sh] = m, parsedSetKey(keys)
+			}
+			return nil
+		})
+	}()
 	return c
-}
-
-// saveParsed writes the cache-parsed file. A failure costs the next
-// build its speed only.
-func saveParsed(tx *publish.Tx, parsed map[site.Key]load.Parsed, version string) {
-	stamp := buildStamp(version)
-	if stamp == "" {
-		return
-	}
-	b, err := encodeParsed(parsed)
-	if err != nil {
-		return
-	}
-	_ = tx.SetState(parsedFileName, sealCache(stamp, b))
 }
 
 // saveCache writes the cache file with what r made, for the build tx
@@ -1084,7 +1359,7 @@ func saveCache(tx *publish.Tx, r *run, version string) {
 	if stamp == "" {
 		return
 	}
-	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean})
+	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean, Records: r.spans, Summaries: r.summaries})
 	if err != nil {
 		return
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/samkat/samkat/internal/site"
 )
 
-// TestParsedRoundTrip holds what the cache-parsed file gives back to what
+// TestParsedRoundTrip holds what a cache-parsed file gives back to what
 // load made, down to the pointers to zero values: "egenanmalan: nej" and
 // an age from 0 are facts the pages show, not fields left out.
 func TestParsedRoundTrip(t *testing.T) {

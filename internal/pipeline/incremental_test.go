@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -338,7 +339,18 @@ func incrementalChanges() []change {
 			s.cacheFile(cacheFileName, func(name string, b []byte) []byte { return []byte("garbage\x00\xff") })
 		}},
 		{"the parsed files garbage", func(s *incremental) {
-			s.cacheFile(parsedFileName, func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
+			s.parsedFiles(func(name string, b []byte) []byte { return append([]byte("garbage"), b...) })
+		}},
+		{"the parsed files damaged", func(s *incremental) {
+			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen (skadad)\n")
+			s.parsedFiles(func(name string, b []byte) []byte {
+				b = slices.Clone(b)
+				b[len(b)/2] ^= 0x55
+				return b
+			})
+		}},
+		{"the parsed files damaged back", func(s *incremental) {
+			s.edit(lotsen, "namn: Lotsen (skadad)\n", "namn: Lotsen\n")
 		}},
 		{"the analyses garbage", func(s *incremental) {
 			s.edit(lotsen, "xylofonträning", "trumträning")
@@ -354,7 +366,7 @@ func incrementalChanges() []change {
 		}},
 		{"the cache files of another samkat", func(s *incremental) {
 			s.edit(lotsen, "namn: Lotsen\n", "namn: Lotsen 2\n")
-			for _, name := range []string{cacheFileName, parsedFileName} {
+			for _, name := range append([]string{cacheFileName}, parsedFileNames()...) {
 				s.cacheFile(name, func(name string, b []byte) []byte { return foreignCache(s.t, name, b, s.opt.Version) })
 			}
 			s.foreignSearch()
@@ -362,7 +374,7 @@ func incrementalChanges() []change {
 		{"the cache files emptied", func(s *incremental) { s.cacheFiles(func(string, []byte) []byte { return nil }) }},
 		{"the cache files removed", func(s *incremental) {
 			if s.opt.Cache == nil {
-				for _, name := range append([]string{cacheFileName, parsedFileName}, searchFileNames()...) {
+				for _, name := range append(append([]string{cacheFileName}, parsedFileNames()...), searchFileNames()...) {
 					s.outFile(".samkat/"+name, os.Remove)
 				}
 			}
@@ -379,7 +391,43 @@ func incrementalChanges() []change {
 			s.outFile("data/verksamheter.json", func(p string) error { return os.WriteFile(p, []byte("[]"), 0o644) })
 		}},
 		{"a static file deleted by hand", func(s *incremental) { s.outFile("robots-extra.txt", os.Remove) }},
+		{"the open data touched, and a body changed", func(s *incremental) {
+			s.edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nÄnnu en rad.\n")
+			later := time.Now().Add(time.Hour)
+			for _, name := range []string{"data/verksamheter.json", "data/verksamheter.csv"} {
+				s.outFile(name, func(p string) error { return os.Chtimes(p, later, later) })
+			}
+		}},
+		{"the text of an activity without målgrupp, which the feed shows", func(s *incremental) {
+			s.edit("content/verksamheter/koordinator.md", "Kartlägger samverkan", "Kartlägger och stöder samverkan")
+		}},
+		{"a record of the open data changed by hand, its size and time kept", func(s *incremental) {
+			s.edit(lotsen, "Ännu en rad.", "Ännu en rad, ändrad.")
+			for _, name := range []string{"data/verksamheter.json", "data/verksamheter.csv"} {
+				s.outFile(name, func(p string) error { return sameSizeAndTime(p, "Aktiv vardag", "Aktiv Vardag") })
+			}
+		}},
 	}
+}
+
+// sameSizeAndTime replaces old with new (of its length) in the file p,
+// leaving its modification time as it was: a change only the bytes show.
+func sameSizeAndTime(p, old, new string) error {
+	info, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	if len(old) != len(new) || !bytes.Contains(b, []byte(old)) {
+		return fmt.Errorf("%s: no %q to change", p, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		return err
+	}
+	return os.Chtimes(p, info.ModTime(), info.ModTime())
 }
 
 // cacheFile changes a cache file of the output folder by hand. With the
@@ -401,10 +449,25 @@ func (s *incremental) cacheFile(name string, change func(name string, b []byte) 
 
 func (s *incremental) cacheFiles(change func(name string, b []byte) []byte) {
 	s.t.Helper()
-	for _, name := range []string{cacheFileName, parsedFileName} {
+	s.cacheFile(cacheFileName, change)
+	s.parsedFiles(change)
+	s.searchFiles(change)
+}
+
+func parsedFileNames() []string {
+	var names []string
+	for sh := range parsedShards {
+		names = append(names, parsedFileName(sh))
+	}
+	return names
+}
+
+// parsedFiles changes the cache-parsed files.
+func (s *incremental) parsedFiles(change func(name string, b []byte) []byte) {
+	s.t.Helper()
+	for _, name := range parsedFileNames() {
 		s.cacheFile(name, change)
 	}
-	s.searchFiles(change)
 }
 
 func searchFileNames() []string {
@@ -447,7 +510,7 @@ func (s *incremental) foreignSearch() {
 		if err != nil {
 			s.t.Fatalf("%s: %v", name, err)
 		}
-		if err := decodeAnalyses(known, entries); err != nil {
+		if _, err := decodeAnalyses(known, entries); err != nil {
 			s.t.Fatalf("%s: %v", name, err)
 		}
 	}
@@ -477,7 +540,7 @@ func foreignCache(t *testing.T, name string, b []byte, version string) []byte {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if name == parsedFileName {
+	if strings.HasPrefix(name, "cache-parsed-") {
 		parsed, err := decodeParsed(entries)
 		if err != nil {
 			t.Fatal(err)
@@ -585,5 +648,83 @@ func TestIncrementalSplitBooklet(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOpenDataFromPreviousFiles: after one activity changed, samkat build
+// takes every other record of the open data from the previous build's
+// files, and the files are those of a cold build.
+func TestOpenDataFromPreviousFiles(t *testing.T) {
+	s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
+	if err := os.CopyFS(s.dir, os.DirFS("testdata/small")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Dir(context.Background(), s.dir, s.out, s.opt)
+	if err != nil {
+		t.Fatalf("first build: %v\n%s", err, diagText(res))
+	}
+	searchFiles := func() map[string]os.FileInfo {
+		infos := map[string]os.FileInfo{}
+		for _, name := range searchFileNames() {
+			if info, err := os.Stat(filepath.Join(s.out, ".samkat", name)); err == nil {
+				infos[name] = info
+			}
+		}
+		return infos
+	}
+	wereSearch := searchFiles()
+	s.edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n")
+	before := recordsTaken.Load()
+	s.check("a body changed")
+	// The analysis of the activity changed (its words are new to the
+	// catalogue, so what the compounds' tails add to every other changed
+	// too): the file of its old key and that of its new one are written,
+	// no other.
+	rewritten := 0
+	for name, info := range searchFiles() {
+		if was, ok := wereSearch[name]; !ok || !os.SameFile(was, info) {
+			rewritten++
+		}
+	}
+	if rewritten > 2 {
+		t.Errorf("%d cache-search files written again after one change, want 2 at most", rewritten)
+	}
+	// s.check builds three times: into the previous output (every record
+	// but the changed one's taken), cold (none), and again with nothing
+	// changed (the open data kept whole: none read).
+	want := int64(2 * (res.Activities - 1))
+	if got := recordsTaken.Load() - before; got != want {
+		t.Errorf("%d records taken from the previous files, want %d", got, want)
+	}
+}
+
+// TestOldParsedFileEmptied: the one cache-parsed file an earlier samkat
+// kept is emptied by the first build that finds none of the 32, and a
+// fresh output gets none.
+func TestOldParsedFileEmptied(t *testing.T) {
+	dir, out := filepath.Join(t.TempDir(), "catalogue"), filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(out, ".samkat", oldParsedFileName)
+	if res, err := Dir(context.Background(), dir, out, benchOptions()); err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("a fresh output has %s: %v", oldParsedFileName, err)
+	}
+	if err := os.WriteFile(old, []byte("the parsed files as JSON"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range parsedFileNames() {
+		if err := os.Remove(filepath.Join(out, ".samkat", name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res, err := Dir(context.Background(), dir, out, benchOptions()); err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if info, err := os.Stat(old); err != nil || info.Size() != 0 {
+		t.Errorf("%s after a build: %v, %v", oldParsedFileName, info, err)
 	}
 }

@@ -356,7 +356,7 @@ func (m *Model) makeExports(ctx context.Context, d *deriver) error {
 			sitemap = append(sitemap, export.Entry{URL: pg.URL, LastMod: pg.LastMod})
 		}
 	}
-	return addExports(d, m.p.cat, m.opt.Now, m.opt.Changed, sitemap, m.p.bodies, m.r.recorder(m.p.fileKeys))
+	return addExports(d, m.p.cat, m.opt.Now, m.opt.Changed, sitemap, bodySummary(m.p.bodies), m.r.recorder(m.p.fileKeys))
 }
 
 func (m *Model) makeSearchIndex(ctx context.Context, d *deriver) error {
