@@ -310,6 +310,25 @@ func forgetPositions(cat *catalog.Catalogue) {
 	}
 }
 
+// forgetSources lets go of the Markdown each file was read with, once the
+// open data (which holds each activity's) is written: it is converted (a
+// body left for later keeps its own in its pendingJob), and nothing else
+// reads it (at 10,000 activities some 35 MB through the rendering). Not
+// with a cache kept in memory, which shares the activities and keeps them
+// for the next build.
+func forgetSources(cat *catalog.Catalogue, r *run) {
+	if r != nil && !r.c.oneBuild {
+		return
+	}
+	cat.Index.Body = nil
+	for _, a := range cat.Activities {
+		a.Body = nil
+	}
+	for _, p := range cat.Pages {
+		p.Body = nil
+	}
+}
+
 // staticInTheWay reports each file of the catalogue's static/ that lies
 // where the site has a page or a file the build makes, so that check finds
 // what build would stop on. (The build's registry of outputs is the last
@@ -737,10 +756,11 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	defer cancel()
 	derivedErr := make(chan error, 1)
 	if keptDerived {
+		forgetSources(p.cat, r)
 		derivedErr <- nil
 	} else {
 		go func() {
-			derivedErr <- addExports(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies, r.recorder(p.fileKeys))
+			derivedErr <- addExportsThen(d, p.cat, opt.Now, opt.Changed, sitemap, p.bodies, r.recorder(p.fileKeys), func() { forgetSources(p.cat, r) })
 		}()
 	}
 
@@ -1037,6 +1057,12 @@ func renderCost(pg site.Page) int {
 // addExports writes the open data, feed, sitemap, robots.txt and the
 // editors' form (admin/, when the catalogue asks for it).
 func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body, rc *recorder) error {
+	return addExportsThen(d, cat, now, changed, sitemap, bodies, rc, func() {})
+}
+
+// addExportsThen is addExports, calling sourcesRead once nothing more it
+// writes reads the activities' Markdown (the open data has it).
+func addExportsThen(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, bodies map[string]markdown.Body, rc *recorder, sourcesRead func()) error {
 	for _, f := range export.DataFormats() {
 		record := rc.record(f, cat, now)
 		if err := d.stream(f.Path, func(w io.Writer) error { return f.WriteRecords(w, cat, now, record) }); err != nil {
@@ -1044,6 +1070,7 @@ func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed ma
 		}
 	}
 	rc.done()
+	sourcesRead()
 	base := cat.Index.BaseURL
 	form, err := cms.Files(cat)
 	if err != nil {
