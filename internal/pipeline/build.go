@@ -787,6 +787,15 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if rend.Splicing() {
 		emit = func(name string, data []byte) error { return e.spliced(name, data, rend) }
 	}
+	// The booklets' entries, minified for splicing, are let go once the
+	// last booklet is written (they render first): only a booklet's
+	// entries are spliced.
+	var booklets atomic.Int64
+	for _, pg := range pages {
+		if _, ok := pg.View.(*site.BookletView); ok {
+			booklets.Add(1)
+		}
+	}
 	// The pages' unminified bytes are let go once each is written: the
 	// buffers of those written without html/template are used again.
 	var pageBufs sync.Pool // *[]byte
@@ -795,6 +804,13 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		// Its view is not needed again, and the booklet's, with every
 		// entry rendered beforehand, is as large as the page: let it go.
 		pages[order[i]] = site.Page{}
+		if _, ok := pg.View.(*site.BookletView); ok {
+			defer func() {
+				if booklets.Add(-1) == 0 {
+					rend.DropSplices()
+				}
+			}()
+		}
 		buf, _ := pageBufs.Get().(*[]byte)
 		if buf == nil {
 			buf = new([]byte)
