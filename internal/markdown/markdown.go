@@ -364,10 +364,12 @@ func plainText(doc ast.Node, src []byte) (summary, all string) {
 
 // collapseSpace returns the words of b (as strings.Fields splits them)
 // joined by single spaces, without making the slice of words: the text of
-// a body is most of what the build splits.
+// a body is most of what the build splits. It collapses b in place (b is
+// the caller's scratch, changed), and returns a string of exactly the
+// words' size: the build keeps every body's text until the search index
+// is made, and a buffer of b's size would keep a quarter more.
 func collapseSpace(b []byte) string {
-	var out strings.Builder
-	out.Grow(len(b))
+	n := 0           // b[:n] is the text so far; never ahead of i
 	pending := false // a space is due before the next word
 	for i := 0; i < len(b); {
 		if c := b[i]; c < utf8.RuneSelf && !asciiSpace[c] {
@@ -377,27 +379,29 @@ func collapseSpace(b []byte) string {
 			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
 				j++
 			}
-			if pending {
-				out.WriteByte(' ')
+			if pending { // a space was skipped: n < i
+				b[n] = ' '
+				n++
 				pending = false
 			}
-			out.Write(b[i:j])
+			n += copy(b[n:], b[i:j])
 			i = j
 			continue
 		}
 		r, w := utf8.DecodeRune(b[i:])
 		if r < utf8.RuneSelf || unicode.IsSpace(r) {
-			pending = out.Len() > 0
+			pending = n > 0
 		} else {
 			if pending {
-				out.WriteByte(' ')
+				b[n] = ' '
+				n++
 				pending = false
 			}
-			out.Write(b[i : i+w])
+			n += copy(b[n:], b[i:i+w])
 		}
 		i += w
 	}
-	return out.String()
+	return string(b[:n])
 }
 
 // asciiSpace are the ASCII bytes unicode.IsSpace (and strings.Fields) take

@@ -310,6 +310,25 @@ func forgetPositions(cat *catalog.Catalogue) {
 	}
 }
 
+// forgetSources lets go of the Markdown each file was read with, once the
+// open data (which holds each activity's) is written: it is converted (a
+// body left for later keeps its own in its pendingJob), and nothing else
+// reads it (at 10,000 activities some 35 MB through the rendering). Not
+// with a cache kept in memory, which shares the activities and keeps them
+// for the next build.
+func forgetSources(cat *catalog.Catalogue, r *run) {
+	if r != nil && !r.c.oneBuild {
+		return
+	}
+	cat.Index.Body = nil
+	for _, a := range cat.Activities {
+		a.Body = nil
+	}
+	for _, p := range cat.Pages {
+		p.Body = nil
+	}
+}
+
 // staticInTheWay reports each file of the catalogue's static/ that lies
 // where the site has a page or a file the build makes, so that check finds
 // what build would stop on. (The build's registry of outputs is the last
@@ -742,11 +761,12 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	derivedErr := make(chan error, 1)
 	if keptDerived {
 		r.keptExports(k.base)
+		forgetSources(p.cat, r)
 		derivedErr <- nil
 	} else {
 		go func() {
 			summary := r.feedSummaries(p.pending.keys, p.bodies)
-			err := addExports(d, p.cat, opt.Now, opt.Changed, sitemap, summary.of, r.fileRecorder(p.fileKeys, e.out, k.base))
+			err := addExportsThen(d, p.cat, opt.Now, opt.Changed, sitemap, summary.of, r.fileRecorder(p.fileKeys, e.out, k.base), func() { forgetSources(p.cat, r) })
 			summary.done()
 			derivedErr <- err
 		}()
@@ -775,6 +795,15 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if rend.Splicing() {
 		emit = func(name string, data []byte) error { return e.spliced(name, data, rend) }
 	}
+	// The booklets' entries, minified for splicing, are let go once the
+	// last booklet is written (they render first): only a booklet's
+	// entries are spliced.
+	var booklets atomic.Int64
+	for _, pg := range pages {
+		if _, ok := pg.View.(*site.BookletView); ok {
+			booklets.Add(1)
+		}
+	}
 	// The pages' unminified bytes are let go once each is written: the
 	// buffers of those written without html/template are used again.
 	var pageBufs sync.Pool // *[]byte
@@ -783,6 +812,13 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		// Its view is not needed again, and the booklet's, with every
 		// entry rendered beforehand, is as large as the page: let it go.
 		pages[order[i]] = site.Page{}
+		if _, ok := pg.View.(*site.BookletView); ok {
+			defer func() {
+				if booklets.Add(-1) == 0 {
+					rend.DropSplices()
+				}
+			}()
+		}
 		buf, _ := pageBufs.Get().(*[]byte)
 		if buf == nil {
 			buf = new([]byte)
@@ -1060,6 +1096,12 @@ func renderCost(pg site.Page) int {
 // addExports writes the open data, feed, sitemap, robots.txt and the
 // editors' form (admin/, when the catalogue asks for it).
 func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, summary func(*catalog.Activity) string, rc *recorder) error {
+	return addExportsThen(d, cat, now, changed, sitemap, summary, rc, func() {})
+}
+
+// addExportsThen is addExports, calling sourcesRead once nothing more it
+// writes reads the activities' Markdown (the open data has it).
+func addExportsThen(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, summary func(*catalog.Activity) string, rc *recorder, sourcesRead func()) error {
 	for _, f := range export.DataFormats() {
 		record := rc.record(f, cat, now)
 		if err := d.stream(f.Path, func(w io.Writer) error { return f.WriteRecords(w, cat, now, record) }); err != nil {
@@ -1067,6 +1109,7 @@ func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed ma
 		}
 	}
 	rc.done()
+	sourcesRead()
 	base := cat.Index.BaseURL
 	form, err := cms.Files(cat)
 	if err != nil {

@@ -51,6 +51,9 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 			if !factLinksRendered(pre) {
 				t.Fatalf("%s: the links of the facts were not rendered beforehand", c.name)
 			}
+			if !bookletBodiesLetGo(pre) {
+				t.Fatalf("%s: a booklet's entry rendered beforehand keeps its body", c.name)
+			}
 			for i := range plain {
 				want, err := r.Render(plain[i])
 				if err != nil {
@@ -66,6 +69,53 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// bookletBodiesLetGo reports whether the booklets have entries, each
+// rendered beforehand and without its Body (render.Prerender lets go of
+// it, the built-in booklet printing the entry's HTML).
+func bookletBodiesLetGo(pages []site.Page) bool {
+	n := 0
+	for _, pg := range pages {
+		v, ok := pg.View.(*site.BookletView)
+		if !ok {
+			continue
+		}
+		for _, sec := range v.Sections {
+			for _, a := range sec.Activities {
+				if a.HTML == "" || a.Body != "" {
+					return false
+				}
+				n++
+			}
+		}
+	}
+	return n > 0
+}
+
+// TestCatalogueBookletReadsBodies: a catalogue's own utskrift.html that
+// prints an entry's Body beside its HTML shows it: Prerender lets go of
+// the bodies only for the built-in booklet.
+func TestCatalogueBookletReadsBodies(t *testing.T) {
+	src := catalogueFS(t, "testdata/small")
+	own, err := os.ReadFile("../../layouts/utskrift.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const entry = "{{if .HTML}}{{.HTML}}"
+	if !bytes.Contains(own, []byte(entry)) {
+		t.Fatalf("utskrift.html has no %q", entry)
+	}
+	own = bytes.Replace(own, []byte(entry), []byte(`{{if .HTML}}<div class="own">{{.Body}}</div>{{.HTML}}`), 1)
+	src["layouts/utskrift.html"] = &fstest.MapFile{Data: own}
+	files, res, err := buildMem(t, src)
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, diagText(res))
+	}
+	page := string(files["utskrift/index.html"])
+	if !strings.Contains(page, `<div class="own"><h4 id="v-lotsen-bakgrund">Bakgrund</h4>`) {
+		t.Errorf("utskrift/ does not show the entries' bodies its own layout prints:\n%s", page)
 	}
 }
 

@@ -375,3 +375,18 @@ func TestRenderAppend(t *testing.T) {
 		buf = got[:0]
 	}
 }
+
+// TestBookletDigest: the built-in booklet is known as such, so that
+// Prerender lets go of its entries' bodies (Renderer.dropsBookletBodies).
+func TestBookletDigest(t *testing.T) {
+	r, err := New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := layoutDigest(r.sets["utskrift"], "base.html", bookletSkip); got != bookletDigest {
+		t.Errorf("layoutDigest of the built-in utskrift set = %q, want bookletDigest, %q", got, bookletDigest)
+	}
+	if !r.dropsBookletBodies {
+		t.Error("the built-in booklet keeps its entries' bodies")
+	}
+}

@@ -67,13 +67,37 @@ func (r *Renderer) run(ctx context.Context, jobs []fragment, into []occurrence) 
 			}
 		}
 	}
+	// The bodies each job's entries are made of, let go as soon as it
+	// is rendered: the jobs render in parallel, and each entry is one
+	// job's.
+	var bodies map[int][]*template.HTML
+	for _, o := range into {
+		if o.body != nil {
+			if bodies == nil {
+				bodies = map[int][]*template.HTML{}
+			}
+			bodies[o.job] = append(bodies[o.job], o.body)
+		}
+	}
 	stop := new(atomic.Bool)
 	done := make(chan error, 1)
 	go func() {
 		_, err := parallel.ForWorkers(ctx, len(jobs), func() *pageWriter {
 			return &pageWriter{max: r.maxPage, stop: stop}
 		}, func(w *pageWriter, i int) error {
-			return r.prerender(w, &jobs[i])
+			if err := r.prerender(w, &jobs[i]); err != nil {
+				return err
+			}
+			if b := bodies[i]; b != nil && jobs[i].html != "" && !stop.Load() {
+				for _, body := range b {
+					*body = ""
+				}
+			}
+			// What it was rendered of (a copy of the entry, in a map of
+			// its own) is not needed again: the jobs number some 60,000 at
+			// 10,000 activities.
+			jobs[i].args, jobs[i].data = nil, nil
+			return nil
 		})
 		done <- err
 	}()
@@ -118,7 +142,25 @@ type fragment struct {
 type occurrence struct {
 	html *template.HTML
 	job  int
+	// body, when set, is what the entry is made of, let go once the job
+	// is rendered (a booklet's entry: see Renderer.dropsBookletBodies).
+	body *template.HTML
 }
+
+// bookletDigest is layoutDigest of the built-in booklet's set, without
+// bookletSkip: its pages print each activity's entry as its HTML alone,
+// when Prerender has made it, so the entry's Body (the activity's text as
+// the booklet shows it, at 10,000 activities some 36 MB in all) is not
+// needed once its HTML is made, and Prerender lets go of it. Only the
+// partial's own text reads Body, and Prerender renders the catalogue's
+// own version of that. TestBookletDigest fails when the layouts change;
+// check that the pages still print no Body of an entry that has HTML
+// before the digest is changed.
+const bookletDigest = "c70f734e794524f69a3160b295b8ac07c4dcb13d9d68f9d8eb722c9583c777d5"
+
+// bookletSkip are the templates bookletDigest leaves out: the frame's
+// (see framePartials) and the entry's partial, which Prerender runs.
+var bookletSkip = map[string]bool{"nav": true, "footer": true, "booklet-activity": true}
 
 // collect lists the entries of pages to render, each once, and where each
 // goes.
@@ -170,7 +212,7 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 			frames[k] = j
 			jobs = append(jobs, fragment{partial: partial, page: pg.Path, data: f})
 		}
-		into = append(into, occurrence{dst, j})
+		into = append(into, occurrence{html: dst, job: j})
 	}
 	items := func(pg *site.Page, t site.Strings, partial string, search bool, list []site.Item) {
 		if !has(partial) {
@@ -203,7 +245,7 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 				}
 				jobs = append(jobs, fragment{partial: partial, page: pg.Path, args: args})
 			}
-			into = append(into, occurrence{&it.HTML, j})
+			into = append(into, occurrence{html: &it.HTML, job: j})
 		}
 	}
 	matrix := func(pg *site.Page, t site.Strings, m *site.Matrix) {
@@ -250,7 +292,11 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 						booklet[k] = j
 						jobs = append(jobs, fragment{partial: "booklet-activity", page: pg.Path, args: map[string]any{"Activity": *a, "T": v.T}})
 					}
-					into = append(into, occurrence{&a.HTML, j})
+					o := occurrence{html: &a.HTML, job: j}
+					if r.dropsBookletBodies {
+						o.body = &a.Body
+					}
+					into = append(into, o)
 				}
 			}
 		}
@@ -285,7 +331,7 @@ func (r *Renderer) collectFactLinks(pages []site.Page) ([]fragment, []occurrence
 				index[string(key)] = j
 				jobs = append(jobs, fragment{partial: "fact-links", page: pg.Path, data: fa.Links})
 			}
-			into = append(into, occurrence{&fa.HTML, j})
+			into = append(into, occurrence{html: &fa.HTML, job: j})
 		}
 	}
 	for p := range pages {

@@ -60,6 +60,10 @@ type Renderer struct {
 	// so (partials.go).
 	pages map[string]func(b []byte, v site.View) ([]byte, bool)
 	fast  map[string]func(b []byte, f *fragment) ([]byte, bool)
+	// dropsBookletBodies says that the booklet's layout is the built-in
+	// one, which prints an entry's HTML, once Prerender has made it, and
+	// not its Body: Prerender lets go of the Body then (see bookletDigest).
+	dropsBookletBodies bool
 
 	maxPage int           // MaxPageSize, smaller in tests
 	timeout time.Duration // PageTimeout, shorter in tests
@@ -151,6 +155,9 @@ func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, erro
 		if layoutDigest(r.partials, name, nil) == p.digest {
 			r.fast[name] = p.write
 		}
+	}
+	if set := r.sets["utskrift"]; set != nil && layoutDigest(set, "base.html", bookletSkip) == bookletDigest {
+		r.dropsBookletBodies = true
 	}
 	r.pages = map[string]func([]byte, site.View) ([]byte, bool){}
 	for name, p := range fastPages {
