@@ -98,6 +98,19 @@ func FuzzComposed(f *testing.F) {
 	})
 }
 
+func FuzzComposedUTF8(f *testing.F) {
+	for _, s := range []string{"", "Borås", "Bora\u030as", "\u00c5\u030a", "18\u201364 år", "\u2026\u0301",
+		"ASCII only, more than eight bytes", "\xc3", "\xc3(", "åäö\xc3", "\xe2\x80", "\xe2\x80\x90", "\xe2\x80\xa8",
+		"eight bytes then \xc2\xa0", "\xed\xa0\x80", "\xf0\x9f\x98\x80", "\xc0\x80", "\xc2\xc2"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if got, want := composedUTF8(src), utf8.Valid(src) && composed(src); got != want {
+			t.Errorf("composedUTF8(%q) = %v, want %v", src, got, want)
+		}
+	})
+}
+
 // BenchmarkComposed compares the check with norm's, on a file's worth of
 // Swedish text.
 func BenchmarkComposed(b *testing.B) {
@@ -112,6 +125,18 @@ func BenchmarkComposed(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		for b.Loop() {
 			composed(src)
+		}
+	})
+	b.Run("valid+composed", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			_ = utf8.Valid(src) && composed(src)
+		}
+	})
+	b.Run("composedUTF8", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			composedUTF8(src)
 		}
 	})
 }

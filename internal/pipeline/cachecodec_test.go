@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"reflect"
@@ -77,4 +78,29 @@ func nameOf(p load.Parsed) string {
 		return p.Index.File
 	}
 	return "?"
+}
+
+// TestOpenCacheRefusesDamage: a cache file with any byte changed, or cut
+// short anywhere, is refused; the file as sealed is read back.
+func TestOpenCacheRefusesDamage(t *testing.T) {
+	entries := []byte("some entries, as the cache would hold them\x00\xff")
+	b := sealCache("samkat test", entries)
+	if got, err := openCache(b, "samkat test"); err != nil || !bytes.Equal(got, entries) {
+		t.Fatalf("openCache(sealCache) = %q, %v", got, err)
+	}
+	if _, err := openCache(b, "another samkat"); err == nil {
+		t.Error("the file of another samkat is read")
+	}
+	for i := range b {
+		for _, flip := range []byte{0x01, 0x80, 0xff} {
+			d := bytes.Clone(b)
+			d[i] ^= flip
+			if _, err := openCache(d, "samkat test"); err == nil {
+				t.Errorf("byte %d ^ %#x: the damaged file is read", i, flip)
+			}
+		}
+		if _, err := openCache(b[:i], "samkat test"); err == nil {
+			t.Errorf("cut at %d: the file is read", i)
+		}
+	}
 }
