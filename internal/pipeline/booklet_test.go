@@ -85,22 +85,31 @@ func TestBookletAtTheThreshold(t *testing.T) {
 	checkLinks(t, files, "/")
 }
 
-// TestBookletPerMunicipality: one activity more, and utskrift/ links a
-// booklet per municipality, each with the current activities that serve
-// it and links that work from its page; the sitemap lists them.
-func TestBookletPerMunicipality(t *testing.T) {
+// splitBooklet builds bookletCatalogue one activity above
+// site.BookletMaxActivities, whose booklet is one per municipality and
+// förbund: the files of the site, what prepare made of the catalogue, the
+// options and bookletCatalogue's two activities.
+func splitBooklet(t *testing.T) (files map[string][]byte, p *prepared, opt Options, from, to string) {
+	t.Helper()
 	src, from, to := bookletCatalogue(t, site.BookletMaxActivities+1)
-	opt := testOptions()
+	opt = testOptions()
 	var out publish.Mem
 	res, err := Site(context.Background(), src, &out, opt)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, diagText(res))
 	}
-	files := out.Files()
-	p, _, err := prepare(context.Background(), src, opt, nil)
+	p, _, err = prepare(context.Background(), src, opt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return out.Files(), p, opt, from, to
+}
+
+// TestBookletPerMunicipality: one activity more, and utskrift/ links a
+// booklet per municipality, each with the current activities that serve
+// it and links that work from its page; the sitemap lists them.
+func TestBookletPerMunicipality(t *testing.T) {
+	files, p, opt, from, to := splitBooklet(t)
 	index := string(files["utskrift/index.html"])
 	if strings.Contains(index, "data-activity") {
 		t.Error("utskrift/ is still the whole booklet")
@@ -157,18 +166,7 @@ func TestBookletPerMunicipality(t *testing.T) {
 // lists the municipalities' and the förbund's booklets under a heading
 // each, and the sitemap has them.
 func TestBookletPerForbund(t *testing.T) {
-	src, from, to := bookletCatalogue(t, site.BookletMaxActivities+1)
-	opt := testOptions()
-	var out publish.Mem
-	res, err := Site(context.Background(), src, &out, opt)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, diagText(res))
-	}
-	files := out.Files()
-	p, _, err := prepare(context.Background(), src, opt, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files, p, opt, from, to := splitBooklet(t)
 	index := string(files["utskrift/index.html"])
 	if strings.Count(index, "<h2") != 2 {
 		t.Errorf("utskrift/ does not list the booklets under two headings:\n%s", index)
