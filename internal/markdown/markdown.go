@@ -630,9 +630,10 @@ func CheckURL(u string) msg.Message {
 			return msg.New(msg.LinkBadScheme, scheme)
 		}
 		if (scheme == "http" || scheme == "https") && c == s {
-			// A host with quotes, percent signs and the like is not a
-			// host; the renderer's escaping would turn it into another one.
-			if p, err := url.Parse(c); err != nil || p.Host == "" || strings.ContainsAny(p.Host, "\"'<>`{}|\\^% ") {
+			// A host with quotes, percent signs, brackets and the like is
+			// not a host; the renderer's escaping would turn it into
+			// another one ("http://]" links to the host "%5D").
+			if p, err := url.Parse(c); err != nil || p.Host == "" || strings.ContainsAny(p.Host, "\"'<>`{}|\\^%[] ") {
 				return msg.New(msg.LinkNoHost)
 			} else if reason := MixedScripts(p.Hostname()); !reason.IsZero() {
 				return reason
