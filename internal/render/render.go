@@ -64,6 +64,9 @@ type Renderer struct {
 	// one, which prints an entry's HTML, once Prerender has made it, and
 	// not its Body: Prerender lets go of the Body then (see bookletDigest).
 	dropsBookletBodies bool
+	// min is for the pages written minified (minified.go), nil without
+	// a minifier.
+	min *minState
 
 	maxPage int           // MaxPageSize, smaller in tests
 	timeout time.Duration // PageTimeout, shorter in tests
@@ -129,6 +132,9 @@ func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, erro
 		}
 	}
 	r := &Renderer{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, maxPage: MaxPageSize, timeout: PageTimeout}
+	if minify != nil {
+		r.min = &minState{minify: minify}
+	}
 	if minify != nil && !own {
 		r.minFragment = minify
 		r.spliceOpen = newSpliceOpen()
@@ -163,6 +169,12 @@ func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, erro
 	for name, p := range fastPages {
 		if set := r.sets[name]; set != nil && layoutDigest(set, "base.html", framePartials) == p.digest {
 			r.pages[name] = p.write
+			if w := minPages[name]; w != nil && minify != nil {
+				if r.min.pages == nil {
+					r.min.pages = map[string]func(*minWriter, site.View){}
+				}
+				r.min.pages[name] = w
+			}
 		}
 	}
 	return r, nil
