@@ -675,7 +675,7 @@ func appendMinAttrEnd(b []byte, s string) (_ []byte, ok bool) {
 // href that html/template escaped (appendURL): the references of '&' and
 // '+' replaced ("&amp;" kept before a letter, a digit or '#'), and a
 // scheme http or https lowered. ok is false for a data: URL (which the
-// minifier rewrites).
+// minifier rewrites) and for an empty one (written as the name alone).
 func appendMinURL(b []byte, s string, trusted bool) (_ []byte, ok bool) {
 	if !trusted && !safeURL(s) {
 		s = "#ZgotmplZ"
@@ -702,6 +702,9 @@ func appendMinURL(b []byte, s string, trusted bool) (_ []byte, ok bool) {
 		}
 	}
 	v := b[start:]
+	if len(v) == 0 {
+		return b, false // href="" is written href
+	}
 	if len(v) > 5 {
 		switch {
 		case equalFold(v[:4], "http") && v[4] == ':':
