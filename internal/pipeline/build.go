@@ -662,6 +662,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err != nil {
 		return 0, 0, fmt.Errorf("layouts: %w", err)
 	}
+	if e.plainPages {
+		rend.MinifyAll()
+	}
 	out := newOutputs()
 	for name := range files {
 		_ = out.claim(name, claimStatic) // the keys of a map: never taken twice
@@ -825,12 +828,8 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		}
 		// A page written minified (render.RenderMinified) is written as
 		// it is; any other is minified here.
-		var b []byte
-		var minified bool
+		b, minified := rend.RenderMinified(*buf, pg)
 		var err error
-		if !e.plainPages {
-			b, minified = rend.RenderMinified(*buf, pg)
-		}
 		if minified {
 			e.direct.Add(1)
 			err = e.write(pg.Path, b)
@@ -908,8 +907,9 @@ type emitter struct {
 	// booklets minified beforehand and spliced in (render.Splice): the
 	// tests compare the two.
 	wholePages bool
-	// plainPages has every page minified here, none written minified by
-	// the renderer (render.RenderMinified): the tests compare the two.
+	// plainPages has every page and booklet entry minified by the
+	// minifier, none written minified by the renderer
+	// (render.RenderMinified): the tests compare the two.
 	plainPages bool
 	splices    atomic.Int64 // pages written with entries spliced in
 	direct     atomic.Int64 // pages the renderer wrote minified

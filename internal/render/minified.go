@@ -72,7 +72,7 @@ type minWriter struct {
 // renderer was made with (NewMinified) gives it, when it is one that is
 // written so: ok is false for any other page (Render it then).
 func (r *Renderer) RenderMinified(dst []byte, page site.Page) (_ []byte, ok bool) {
-	if r.min == nil {
+	if r.min == nil || r.min.off {
 		return dst, false
 	}
 	write := r.min.pages[page.Template]
@@ -120,6 +120,64 @@ func (m *minWriter) activity(v *site.ActivityView) {
 	})
 	if m.ok && plainBound(m, len(v.Body)+len(v.NavHTML)+len(v.FooterHTML)) > m.r.maxPage {
 		m.ok = false // pages.go says whether it is too big
+	}
+}
+
+// bookletActivity writes what writeBookletActivity writes, minified.
+func (m *minWriter) bookletActivity(t site.Strings, a *site.BookletActivity) {
+	if len(a.Contacts) > 0 && !hasTexts(t, "contacts", "phone", "email", "address") {
+		m.ok = false
+		return
+	}
+	m.lit(`<article class="booklet-activity" data-activity aria-labelledby="`)
+	m.class(a.ID)
+	m.lit(`"><h3 id="`)
+	m.class(a.ID)
+	m.lit(`">`)
+	m.text(a.Name)
+	m.lit(`</h3>`)
+	if a.Status != "" {
+		m.lit(`<p class="status">`)
+		m.text(a.Status)
+		m.lit(`</p>`)
+	}
+	m.facts(a.Facts)
+	if len(a.Contacts) > 0 {
+		m.lit(`<h4>`)
+		m.text(t["contacts"])
+		m.lit(`</h4>`)
+		m.contacts(a.Contacts, t)
+	}
+	if a.Body != "" {
+		m.block(`<div class="text">`, string(a.Body), `</div>`)
+	}
+	m.lit(`</article>`)
+}
+
+// minEntry returns the booklet's entry f (the partial splicedPartial,
+// which the renderer writes: Renderer.fast) minified, written so: nil
+// when it is not.
+func (r *Renderer) minEntry(f *fragment) []byte {
+	if r.min == nil || r.min.off || r.fast[splicedPartial] == nil || f.partial != splicedPartial {
+		return nil
+	}
+	t, a, ok := fragmentArgs[site.BookletActivity](f, "Activity")
+	if !ok {
+		return nil
+	}
+	m := minWriter{r: r, ok: true}
+	m.bookletActivity(t, &a)
+	if !m.ok {
+		return nil
+	}
+	return m.b
+}
+
+// MinifyAll has every page and entry left to the minifier, none written
+// minified: the tests compare the two.
+func (r *Renderer) MinifyAll() {
+	if r.min != nil {
+		r.min.off = true
 	}
 }
 
@@ -461,6 +519,7 @@ func (r *minState) cached(b []byte, html string) (_ []byte, ok bool) {
 type minState struct {
 	minify    func(html []byte) ([]byte, error)
 	pages     map[string]func(m *minWriter, v site.View)
+	off       bool     // MinifyAll
 	blocks    sync.Map // string → []byte (nil: not minified alone)
 	blockBufs sync.Pool
 }

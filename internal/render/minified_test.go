@@ -81,9 +81,10 @@ func checkMinified(t testing.TB, r *Renderer, minify func([]byte) ([]byte, error
 	return ok
 }
 
-// TestMinifiedAsWhole writes activity pages with the values of tricky, and
-// with values the minifier rewrites wherever they are, minified, and
-// compares them with the minifier over the pages as pages.go writes them.
+// TestMinifiedAsWhole writes activity pages and booklet entries with the
+// values of tricky, and with values the minifier rewrites wherever they
+// are, minified, and compares them with the minifier over what pages.go
+// and partials.go write.
 func TestMinifiedAsWhole(t *testing.T) {
 	r, minify := minifiedRenderer(t)
 	conv := markdown.New()
@@ -94,7 +95,7 @@ func TestMinifiedAsWhole(t *testing.T) {
 	// And for text alone: quotes, which in an attribute may change the
 	// minifier's quotes.
 	cleanText := append(slices.Clone(clean), `"citat" 'enkla'`, `x"`, `"`)
-	written := 0
+	written, entries := 0, 0
 	for n := range 600 {
 		v := trickyView(n)
 		if n%2 == 1 {
@@ -140,11 +141,45 @@ func TestMinifiedAsWhole(t *testing.T) {
 		if checkMinified(t, r, minify, site.Page{Path: "verksamheter/x/index.html", Template: "activity", View: v}) {
 			written++
 		}
+		id := []string{"lotsen", v.StatusKey, v.Title}[n%3]
+		a := site.BookletActivity{Name: v.Title, ID: id, Status: v.Status, Facts: v.Facts, Contacts: v.Contacts, Body: v.Body}
+		if n%4 == 0 {
+			a.Status, a.Body = "", ""
+		}
+		if checkEntryMinified(t, r, minify, a, v.T) {
+			entries++
+		}
 	}
-	if written < 150 {
-		t.Errorf("%d of 600 pages written minified", written)
+	if written < 150 || entries < 150 {
+		t.Errorf("%d of 600 pages and %d of 600 entries written minified", written, entries)
 	}
-	t.Logf("%d of 600 pages written minified", written)
+	t.Logf("%d of 600 pages and %d of 600 entries written minified", written, entries)
+}
+
+// checkEntryMinified writes the booklet's entry of a minified and
+// compares it with the minifier over the entry as partials.go writes it;
+// it reports whether it was written so.
+func checkEntryMinified(t testing.TB, r *Renderer, minify func([]byte) ([]byte, error), a site.BookletActivity, texts site.Strings) bool {
+	t.Helper()
+	f := &fragment{partial: splicedPartial, args: map[string]any{"Activity": a, "T": texts}}
+	plain, ok := r.write(nil, f)
+	if !ok {
+		return false
+	}
+	got := r.minEntry(f)
+	want, err := minify(bytes.TrimSpace(plain))
+	if got != nil && err != nil {
+		t.Fatalf("the entry was written minified, and the minifier fails on it: %v\nentry %q", err, plain)
+	}
+	if got != nil && !bytes.Equal(got, want) {
+		i := 0
+		for i < min(len(got), len(want)) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("the entry written minified differs from the minifier's at byte %d:\n got …%q\nwant …%q\nentry %q", i,
+			got[max(i-60, 0):min(i+80, len(got))], want[max(i-60, 0):min(i+80, len(want))], plain)
+	}
+	return got != nil
 }
 
 func mapsKeys(m site.Strings) func(func(string) bool) {
@@ -159,8 +194,9 @@ func mapsKeys(m site.Strings) func(func(string) bool) {
 
 // FuzzMinifiedAsWhole writes an activity page whose every text is text,
 // every href href, whose body is Markdown converted and whose navigation
-// is nav as it is, minified, and compares it with the minifier over the
-// page as pages.go writes it:
+// is nav as it is, and a booklet entry of the same, minified, and
+// compares them with the minifier over what pages.go and partials.go
+// write:
 //
 //	go test ./internal/render -run '^$' -fuzz FuzzMinifiedAsWhole -fuzztime 1m
 func FuzzMinifiedAsWhole(f *testing.F) {
@@ -197,5 +233,7 @@ func FuzzMinifiedAsWhole(f *testing.F) {
 		v.Body = body.HTML
 		fixFactLinks(t, r, v.Facts, false)
 		checkMinified(t, r, minify, site.Page{Path: "verksamheter/x/index.html", Template: "activity", View: v})
+		a := site.BookletActivity{Name: text, ID: attr, Status: text, Facts: v.Facts, Contacts: v.Contacts, Body: body.Booklet}
+		checkEntryMinified(t, r, minify, a, v.T)
 	})
 }
