@@ -155,9 +155,10 @@ func (m *minWriter) bookletActivity(t site.Strings, a *site.BookletActivity) {
 }
 
 // minEntry returns the booklet's entry f (the partial splicedPartial,
-// which the renderer writes: Renderer.fast) minified, written so: nil
-// when it is not.
-func (r *Renderer) minEntry(f *fragment) []byte {
+// which the renderer writes: Renderer.fast) minified, written so, in a
+// buffer of size bytes (the entry's unminified size: more than enough);
+// nil when it is not written so.
+func (r *Renderer) minEntry(f *fragment, size int) []byte {
 	if r.min == nil || r.min.off || r.fast[splicedPartial] == nil || f.partial != splicedPartial {
 		return nil
 	}
@@ -165,7 +166,7 @@ func (r *Renderer) minEntry(f *fragment) []byte {
 	if !ok {
 		return nil
 	}
-	m := minWriter{r: r, ok: true}
+	m := minWriter{r: r, b: make([]byte, 0, size), ok: true}
 	m.bookletActivity(t, &a)
 	if !m.ok {
 		return nil
@@ -549,7 +550,8 @@ func isolatedBlock(html []byte) bool {
 	if len(html) < 2 || html[0] != '<' || html[len(html)-1] != '>' {
 		return false
 	}
-	var first, last string
+	var first, last []byte // tag names as written
+	var lower [16]byte     // longer names are in neither set
 	inPre := false
 	for i := 0; i < len(html); {
 		if html[i] != '<' {
@@ -576,7 +578,16 @@ func isolatedBlock(html []byte) bool {
 		if n == k || !isASCIILetter(html[k]) {
 			return false // <!--, <?, < followed by text
 		}
-		name := lowerASCII(html[k:n])
+		name := html[k:n]
+		low := lower[:0]
+		if len(name) <= len(lower) {
+			for _, c := range name {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				low = append(low, c)
+			}
+		}
 		// To the '>' that ends the tag, outside quoted attribute values.
 		var quote byte
 		j := n
@@ -603,26 +614,25 @@ func isolatedBlock(html []byte) bool {
 		if end && j != n {
 			return false // </name > and the like: not what the layouts write
 		}
-		if rawTags[name] {
+		if rawTags[string(low)] {
 			return false
 		}
-		if name == "pre" {
+		if string(low) == "pre" {
 			inPre = !end
 		}
-		if first == "" {
-			if end || !blockTags[name] {
+		if first == nil {
+			if end || !blockTags[string(low)] {
 				return false
 			}
 			first = name
 		}
+		last = nil
 		if end {
 			last = name
-		} else {
-			last = ""
 		}
 		i = j + 1
 	}
-	return !inPre && last == first
+	return !inPre && last != nil && bytes.EqualFold(last, first)
 }
 
 func isTagByte(c byte) bool {
@@ -630,22 +640,6 @@ func isTagByte(c byte) bool {
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
-func lowerASCII(b []byte) string {
-	for _, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			l := make([]byte, len(b))
-			for i, c := range b {
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				l[i] = c
-			}
-			return string(l)
-		}
-	}
-	return string(b)
-}
 
 // keepsAmp reports whether the minifier keeps "&amp;" before c (a
 // letter, a digit or '#' could make the '&' start another reference).

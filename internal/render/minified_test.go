@@ -166,7 +166,7 @@ func checkEntryMinified(t testing.TB, r *Renderer, minify func([]byte) ([]byte, 
 	if !ok {
 		return false
 	}
-	got := r.minEntry(f)
+	got := r.minEntry(f, len(plain))
 	want, err := minify(bytes.TrimSpace(plain))
 	if got != nil && err != nil {
 		t.Fatalf("the entry was written minified, and the minifier fails on it: %v\nentry %q", err, plain)
@@ -236,4 +236,34 @@ func FuzzMinifiedAsWhole(f *testing.F) {
 		a := site.BookletActivity{Name: text, ID: attr, Status: text, Facts: v.Facts, Contacts: v.Contacts, Body: body.Booklet}
 		checkEntryMinified(t, r, minify, a, v.T)
 	})
+}
+
+// TestIsolatedBlock: the HTML minState.block minifies alone, and what it
+// leaves to the minifier over the page.
+func TestIsolatedBlock(t *testing.T) {
+	for html, want := range map[string]bool{
+		`<div class="text"><p>a &amp; b</p></div>`:                         true,
+		`<nav aria-label="Meny"><ul><li><a href="x">y</a></li></ul></nav>`: true,
+		`<DIV><pre>x</pre></Div>`:                                          true,
+		`<div><br><img src="a" alt=""><hr/></div>`:                         true,
+		`<span>x</span>`:                       false, // not a block
+		`<div>x</div><p>y</p>`:                 false, // two elements: the last is not the first's
+		`<div>x</div>y`:                        false,
+		`<div><pre>x</div>`:                    false, // <pre> left open
+		`<div><!-- c --></div>`:                false,
+		`<div><script>x</script></div>`:        false,
+		`<div><textarea>x</textarea></div>`:    false,
+		`<div><svg></svg></div>`:               false,
+		`<div title="a>b">x</div>`:             true,
+		`<div title="</div>">`:                 false, // the tag is never closed
+		`<div a=b"c>x</div><p title=">">y</p>`: false,
+		`<div>a > b</div>`:                     false,
+		`<div>a < b</div>`:                     false,
+		`<div></div >`:                         false,
+		`<blockquotex></blockquotex>`:          false,
+	} {
+		if got := isolatedBlock([]byte(html)); got != want {
+			t.Errorf("isolatedBlock(%q) = %v, want %v", html, got, want)
+		}
+	}
 }
