@@ -16,6 +16,9 @@
 // booklet) are written in Go rather than executed, with the bytes
 // html/template gives, while the templates they run are the built-in ones
 // (pages.go, partials.go, escape.go); a catalogue's own are executed.
+// With the build's minifier (NewMinified), the activity pages and the
+// booklet's entries are written minified too, with the bytes the
+// minifier gives (minified.go).
 package render
 
 import (
