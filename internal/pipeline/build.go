@@ -662,6 +662,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err != nil {
 		return 0, 0, fmt.Errorf("layouts: %w", err)
 	}
+	if e.plainPages {
+		rend.MinifyAll()
+	}
 	out := newOutputs()
 	for name := range files {
 		_ = out.claim(name, claimStatic) // the keys of a map: never taken twice
@@ -823,11 +826,20 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		if buf == nil {
 			buf = new([]byte)
 		}
-		b, err := rend.RenderAppend(*buf, pg)
-		if err != nil {
-			return fmt.Errorf("render %s: %w", pg.Path, err)
+		// A page written minified (render.RenderMinified) is written as
+		// it is; any other is minified here.
+		b, minified := rend.RenderMinified(*buf, pg)
+		var err error
+		if minified {
+			e.direct.Add(1)
+			err = e.write(pg.Path, b)
+		} else {
+			if b, err = rend.RenderAppend(*buf, pg); err != nil {
+				return fmt.Errorf("render %s: %w", pg.Path, err)
+			}
+			err = emit(pg.Path, b)
 		}
-		if err := emit(pg.Path, b); err != nil {
+		if err != nil {
 			return err
 		}
 		if cap(b) <= streamAbove {
@@ -895,7 +907,12 @@ type emitter struct {
 	// booklets minified beforehand and spliced in (render.Splice): the
 	// tests compare the two.
 	wholePages bool
+	// plainPages has every page and booklet entry minified by the
+	// minifier, none written minified by the renderer
+	// (render.RenderMinified): the tests compare the two.
+	plainPages bool
 	splices    atomic.Int64 // pages written with entries spliced in
+	direct     atomic.Int64 // pages the renderer wrote minified
 	min        *publish.Minifier
 	out        publish.Writer
 	bufs       sync.Pool // *bytes.Buffer, for minified files

@@ -378,7 +378,7 @@ func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 		return fmt.Errorf("render %s for %s: %w", f.partial, f.page, err)
 	}
 	if r.spliceOpen != nil && f.partial == splicedPartial {
-		ph, m, ok, err := r.splice(w.buf.Bytes(), f.splice)
+		ph, m, ok, err := r.splice(w.buf.Bytes(), f.splice, r.minEntry(f, w.buf.Len()))
 		if err != nil {
 			return fmt.Errorf("minify %s for %s: %w", f.partial, f.page, err)
 		}

@@ -16,6 +16,9 @@
 // booklet) are written in Go rather than executed, with the bytes
 // html/template gives, while the templates they run are the built-in ones
 // (pages.go, partials.go, escape.go); a catalogue's own are executed.
+// With the build's minifier (NewMinified), the activity pages and the
+// booklet's entries are written minified too, with the bytes the
+// minifier gives (minified.go).
 package render
 
 import (
@@ -64,6 +67,9 @@ type Renderer struct {
 	// one, which prints an entry's HTML, once Prerender has made it, and
 	// not its Body: Prerender lets go of the Body then (see bookletDigest).
 	dropsBookletBodies bool
+	// min is for the pages written minified (minified.go), nil without
+	// a minifier.
+	min *minState
 
 	maxPage int           // MaxPageSize, smaller in tests
 	timeout time.Duration // PageTimeout, shorter in tests
@@ -129,6 +135,9 @@ func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, erro
 		}
 	}
 	r := &Renderer{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, maxPage: MaxPageSize, timeout: PageTimeout}
+	if minify != nil {
+		r.min = &minState{minify: minify}
+	}
 	if minify != nil && !own {
 		r.minFragment = minify
 		r.spliceOpen = newSpliceOpen()
@@ -163,6 +172,12 @@ func NewMinified(builtin, override fs.FS, minify func(html []byte) ([]byte, erro
 	for name, p := range fastPages {
 		if set := r.sets[name]; set != nil && layoutDigest(set, "base.html", framePartials) == p.digest {
 			r.pages[name] = p.write
+			if w := minPages[name]; w != nil && minify != nil {
+				if r.min.pages == nil {
+					r.min.pages = map[string]func(*minWriter, site.View){}
+				}
+				r.min.pages[name] = w
+			}
 		}
 	}
 	return r, nil

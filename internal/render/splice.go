@@ -97,9 +97,10 @@ func newSpliceOpen() []byte {
 // splice takes entry, the HTML a partial rendered, as an entry to splice,
 // if it is one element of splicedTag outside <pre> (see above): it returns
 // the placeholder to render in its place, to be replaced by its minified
-// bytes at index n. ok is false for an entry that is not one. The
-// minifier may write into entry.
-func (r *Renderer) splice(entry []byte, n int) (placeholder template.HTML, minified []byte, ok bool, err error) {
+// bytes at index n: min when it is not nil (the entry written minified,
+// minEntry), else the minifier's. ok is false for an entry that is not
+// one. The minifier may write into entry.
+func (r *Renderer) splice(entry []byte, n int, min []byte) (placeholder template.HTML, minified []byte, ok bool, err error) {
 	core := bytes.TrimLeft(entry, " \t\n\r\f")
 	lead := entry[:len(entry)-len(core)]
 	core = bytes.TrimRight(core, " \t\n\r\f")
@@ -116,6 +117,9 @@ func (r *Renderer) splice(entry []byte, n int) (placeholder template.HTML, minif
 	ph = strconv.AppendInt(ph, int64(n), 10)
 	ph = append(ph, spliceClose...)
 	ph = append(ph, trail...)
+	if min != nil {
+		return template.HTML(ph), min, true, nil
+	}
 	if minified, err = r.minFragment(core); err != nil {
 		return "", nil, false, err
 	}

@@ -17,7 +17,7 @@ func TestSpliceRefusesAChangedPlaceholder(t *testing.T) {
 	if !r.Splicing() {
 		t.Fatal("the built-in layouts are not spliced")
 	}
-	ph, m, ok, err := r.splice([]byte("\n<article id=a>x</article>"), 0)
+	ph, m, ok, err := r.splice([]byte("\n<article id=a>x</article>"), 0, nil)
 	if err != nil || !ok {
 		t.Fatalf("splice: %v %v", ok, err)
 	}
@@ -44,7 +44,7 @@ func TestSpliceRefusesAChangedPlaceholder(t *testing.T) {
 		"<article><pre-x>x</article>":                true,
 		"<article><pre>x</pre ><p>y</p></article>\n": true,
 	} {
-		if _, _, ok, _ := r.splice([]byte(entry), 0); ok != want {
+		if _, _, ok, _ := r.splice([]byte(entry), 0, nil); ok != want {
 			t.Errorf("%q spliced: %v, want %v", entry, ok, want)
 		}
 	}
