@@ -200,6 +200,8 @@ type prepared struct {
 	pending *pendingBodies
 	// fileKeys are site.Input.FileKeys, when the build has a cache.
 	fileKeys map[string]site.Key
+	// fieldKeys is site.Input.FieldKeys, when the cache is kept in memory.
+	fieldKeys func(file string, fileKey site.Key, mk func() site.Key) site.Key
 }
 
 // convertPending converts the bodies left for later, adding them to
@@ -294,7 +296,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	if !opt.Drafts {
 		cat = published(cat)
 	}
-	return &prepared{cat: cat, bodies: bodies, pending: pending, fileKeys: keys}, diags, lang, nil
+	return &prepared{cat: cat, bodies: bodies, pending: pending, fileKeys: keys, fieldKeys: r.fieldKey()}, diags, lang, nil
 }
 
 // forgetPositions lets go of where each frontmatter key was written: only
@@ -694,6 +696,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	}
 	if k.on() {
 		list := site.Paths(in)
+		r.fieldKeysUsed()
 		if err := enumerate(list); err != nil {
 			return 0, 0, err
 		}
@@ -1042,7 +1045,7 @@ func (d *deriver) stream(name string, write func(w io.Writer) error) error {
 // siteInput is what package site needs of the prepared catalogue.
 func siteInput(p *prepared, opt Options, assets map[string]string) site.Input {
 	in := site.Input{
-		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts, FileKeys: p.fileKeys,
+		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts, FileKeys: p.fileKeys, FieldKeys: p.fieldKeys,
 		Bodies:    make(map[string]template.HTML, len(p.bodies)),
 		Summaries: make(map[string]string, len(p.bodies)),
 		Booklet:   make(map[string]template.HTML, len(p.bodies)),

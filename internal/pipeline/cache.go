@@ -120,12 +120,13 @@ type Cache struct {
 	// across is what the checks across activities gave in the last build
 	// that checked with this cache (check.AcrossReuse), in memory only.
 	across *acrossEntry
-	// fileSums, fileKeys, bodyKeys and acrossKeys remember the keys of
-	// the last build (a cache kept in memory; see keyMemo).
+	// fileSums, fileKeys, bodyKeys, acrossKeys and fieldKeys remember
+	// the keys of the last build (a cache kept in memory; see keyMemo).
 	fileSums   *keyMemo[fileSumIn]
 	fileKeys   *keyMemo[fileKeyIn]
 	bodyKeys   *keyMemo[bodyKeyIn]
 	acrossKeys *keyMemo[acrossKeyIn]
+	fieldKeys  *keyMemo[site.Key] // site.Input.FieldKeys, by file key
 }
 
 // acrossKeyIn is what check's key of an activity for the checks across
@@ -231,6 +232,7 @@ type run struct {
 	fileKeys   *keyMemo[fileKeyIn]
 	bodyKeys   *keyMemo[bodyKeyIn]
 	acrossKeys *keyMemo[acrossKeyIn]
+	fieldKeys  *keyMemo[site.Key]
 	// links and done are what succeeded gives the cache: the link table,
 	// and the bodies and which convert cleanly.
 	links *linkEntry
@@ -248,12 +250,15 @@ func (c *Cache) start() *run {
 	if !c.oneBuild {
 		if c.fileSums == nil {
 			c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys = newKeyMemo[fileSumIn](), newKeyMemo[fileKeyIn](), newKeyMemo[bodyKeyIn](), newKeyMemo[acrossKeyIn]()
+			c.fieldKeys = newKeyMemo[site.Key]()
 		}
 		r.fileSums, r.fileKeys, r.bodyKeys, r.acrossKeys = c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys
+		r.fieldKeys = c.fieldKeys
 		r.fileSums.start()
 		r.fileKeys.start()
 		r.bodyKeys.start()
 		r.acrossKeys.start()
+		r.fieldKeys.start()
 	}
 	return r
 }
@@ -268,6 +273,27 @@ func (r *run) keysUsed() {
 	r.fileKeys.prune()
 	r.bodyKeys.prune()
 	r.acrossKeys.prune()
+}
+
+// fieldKeysUsed ends the build's use of the fields' keys, once its pages
+// are listed (site.Paths runs after succeeded, and a build with errors
+// lists none): the memo lets go of what the listing did not use.
+func (r *run) fieldKeysUsed() {
+	if r != nil {
+		r.fieldKeys.prune()
+	}
+}
+
+// fieldKey is site.Input.FieldKeys with the memo of a cache kept in
+// memory, or nil without one.
+func (r *run) fieldKey() func(file string, fileKey site.Key, mk func() site.Key) site.Key {
+	if r == nil || r.fieldKeys == nil {
+		return nil
+	}
+	m := r.fieldKeys
+	return func(file string, fileKey site.Key, mk func() site.Key) site.Key {
+		return m.key(file, fileKey, func(site.Key) site.Key { return mk() })
+	}
 }
 
 // fileSum is the key of a content file: its path and the SHA-256 of its

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -27,6 +28,15 @@ func TestKeysRemembered(t *testing.T) {
 		},
 		func() { src["content/verksamheter/ny.md"] = &fstest.MapFile{Data: src[lotsen].Data} }, // another page: the link table changes
 		func() { delete(src, "content/verksamheter/ny.md") },
+		// The fields of an activity: its name, its municipalities, its
+		// function (the pages that list it change, and their keys).
+		func() { replaceIn(t, src, lotsen, "namn: Lotsen\n", "namn: Lotsen i Mark\n") },
+		func() { replaceIn(t, src, lotsen, "kommuner: [Borås, mark]", "kommuner: [Borås]") },
+		func() { replaceIn(t, src, lotsen, "funktion: aktiverande-funktion", "funktion: specialresurser") },
+		// The index: every file's key changes.
+		func() {
+			replaceIn(t, src, "content/_index.md", "undertitel: en liten katalog för tester", "undertitel: ändrad")
+		},
 	}
 	for i, step := range steps {
 		step()
@@ -43,6 +53,14 @@ func TestKeysRemembered(t *testing.T) {
 		if !maps.Equal(m.p.fileKeys, f.p.fileKeys) {
 			t.Errorf("step %d: the file keys remembered differ from those made", i)
 		}
+		if len(m.pages) != len(f.pages) {
+			t.Fatalf("step %d: %d pages listed with the keys remembered, %d fresh", i, len(m.pages), len(f.pages))
+		}
+		for j := range m.pages {
+			if m.pages[j].Path != f.pages[j].Path || m.pages[j].Key != f.pages[j].Key {
+				t.Errorf("step %d: page %s has the key %x with the keys remembered, %s %x fresh", i, m.pages[j].Path, m.pages[j].Key[:4], f.pages[j].Path, f.pages[j].Key[:4])
+			}
+		}
 		for _, c := range []struct {
 			name       string
 			got, fresh int
@@ -51,6 +69,7 @@ func TestKeysRemembered(t *testing.T) {
 			{"file keys", opt.Cache.fileKeys.size(), fresh.Cache.fileKeys.size()},
 			{"body keys", opt.Cache.bodyKeys.size(), fresh.Cache.bodyKeys.size()},
 			{"keys across", opt.Cache.acrossKeys.size(), fresh.Cache.acrossKeys.size()},
+			{"field keys", opt.Cache.fieldKeys.size(), fresh.Cache.fieldKeys.size()},
 		} {
 			if c.got != c.fresh || c.got == 0 {
 				t.Errorf("step %d: the cache remembers %d %s, a fresh one %d", i, c.got, c.name, c.fresh)
@@ -62,4 +81,14 @@ func TestKeysRemembered(t *testing.T) {
 			}
 		}
 	}
+}
+
+// replaceIn replaces old with new, once, in the file name of src.
+func replaceIn(t *testing.T, src fstest.MapFS, name, old, new string) {
+	t.Helper()
+	data := string(src[name].Data)
+	if !strings.Contains(data, old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	src[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
 }

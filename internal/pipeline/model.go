@@ -152,6 +152,7 @@ func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error
 		}
 	}
 	m.pages = site.Paths(in)
+	r.fieldKeysUsed()
 	m.byPath = make(map[string]int, len(m.pages))
 	m.out = newOutputs()
 	for name := range m.static {

@@ -510,6 +510,13 @@ func TestServedAsBuiltAfterSaves(t *testing.T) {
 		}},
 		{"named back", edit(lotsen, "namn: Samverkanskoordinator\n", "namn: Lotsen\n")},
 		{"a link added", edit(koordinator, "Och en rad till.", "Och en rad till, om [Lotsen](lotsen.md).")},
+		{"another function", edit(lotsen, "funktion: aktiverande-funktion", "funktion: specialresurser")},
+		{"a municipality back", edit(lotsen, "kommuner: [Borås]", "kommuner: [Borås, mark]")},
+		{"the index", edit("content/_index.md", "undertitel: en liten katalog för tester", "undertitel: ändrad")},
+		{"a layout", func() []string {
+			writeFile(t, dir, "layouts/_partials/item.html", "{{define \"item\"}}{{with .Item}}<li class=\"egen\"><a href=\"{{.Href}}\">{{.Name}}</a></li>{{end}}{{end}}")
+			return []string{"layouts/_partials/item.html"}
+		}},
 		{"a new page", func() []string {
 			writeFile(t, dir, "content/nytt.md", "---\ntitel: Nytt\n---\nEn sida.\n")
 			return []string{"content/nytt.md"}

@@ -203,9 +203,17 @@ func (a *assembler) keyActivities() {
 		for i := c * chunk; i < min((c+1)*chunk, len(a.acts)); i++ {
 			ac := &a.acts[i]
 			x := ac.x
-			b.b = b.b[:0]
-			activityFields(&b, x)
-			fields := b.sum()
+			mk := func() Key {
+				b.b = b.b[:0]
+				activityFields(&b, x)
+				return b.sum()
+			}
+			var fields Key
+			if a.in.FieldKeys != nil {
+				fields = a.in.FieldKeys(x.File, a.in.FileKeys[x.File], mk)
+			} else {
+				fields = mk()
+			}
 
 			b.b = b.b[:0]
 			b.str("entry")

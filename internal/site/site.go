@@ -58,6 +58,15 @@ type Input struct {
 	// with a förbund. A förbund page's body, printed in its own booklet
 	// alone, is in Booklet.
 	ForbundBooklet map[string]template.HTML
+	// FieldKeys, when set, remembers the hash of an activity's
+	// frontmatter (what its entries and pages show of its fields) by its
+	// file and that file's entry in FileKeys, which decides it: it
+	// returns the hash made before for the same file and file key, or
+	// the one mk makes. A cache kept in memory (samkat serve) keeps them
+	// from one build to the next, so that a save hashes again only the
+	// fields of the files that changed. It is called from several
+	// goroutines at once.
+	FieldKeys func(file string, fileKey Key, mk func() Key) Key
 }
 
 // Key identifies what a page's view is made of. Two builds that give a
