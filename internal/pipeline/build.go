@@ -683,9 +683,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	}
 	// The open data, the last reader of the activities' Markdown, is
 	// written while the pages' views are made, so that the Markdown is let
-	// go before the pages render: at 10,000 activities some 35 MB fewer
-	// live at the peak, and the open data's own passing use of memory is
-	// over by then. Its paths are claimed here: the goroutine claims none.
+	// go before Prerender and the pages: at 10,000 activities some 35 MB
+	// fewer live while they run, and the open data's own passing use of
+	// memory is over by then. Its paths are claimed here: the goroutine claims none.
 	dataErr := make(chan error, 1)
 	if keptDerived {
 		r.keptExports(k.base)
