@@ -629,8 +629,10 @@ func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *r
 //   - inputs: the static files and the layouts, the catalogue's own over
 //     the built-in ones;
 //   - assemble: the pages (package site), each claiming its path;
-//   - derive: the open data, the feed and the sitemap, made while the
-//     pages render (one core's work), each written as soon as it is made;
+//   - derive: the open data, made while the pages' views are assembled
+//     (it is the last reader of the activities' Markdown, let go once it
+//     is written), then the feed and the sitemap, made while the pages
+//     render (one core's work), each written as soon as it is made;
 //   - emit: the pages as soon as each is rendered, so that memory stays flat
 //     as catalogues grow; then the search index, then the static files.
 //
@@ -677,6 +679,42 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return 0, 0, err
 	}
 
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	d := &deriver{out: out, e: e, k: k}
+	keptDerived, err := k.keepDerived(d)
+	if err != nil {
+		return 0, 0, err
+	}
+	// The open data, the last reader of the activities' Markdown, is
+	// written while the pages' views are made, so that the Markdown is let
+	// go before Prerender and the pages: at 10,000 activities some 35 MB
+	// fewer live while they run, and the open data's own passing use of
+	// memory is over by then. Its paths are claimed here: the goroutine claims none.
+	dataErr := make(chan error, 1)
+	if keptDerived {
+		r.keptExports(k.base)
+		forgetSources(p.cat, r)
+		dataErr <- nil
+	} else {
+		write, err := addData(d, p.cat, opt.Now, r.fileRecorder(p.fileKeys, e.out, k.base))
+		if err != nil {
+			return 0, 0, err
+		}
+		go func() {
+			err := write()
+			if err == nil {
+				forgetSources(p.cat, r)
+			}
+			dataErr <- err
+		}()
+	}
+	fail := func(err error) (int, int, error) {
+		cancel()
+		<-dataErr
+		return 0, 0, err
+	}
+
 	// Assemble: with a cache, the pages whose output is kept are not.
 	in := siteInput(p, opt, assets)
 	var pages []site.Page
@@ -698,7 +736,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		list := site.Paths(in)
 		r.fieldKeysUsed()
 		if err := enumerate(list); err != nil {
-			return 0, 0, err
+			return fail(err)
 		}
 		render := map[string]bool{}
 		for _, pg := range list {
@@ -710,7 +748,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		case len(render) == 0:
 		case len(render)*pagesAlone > len(list):
 			if err := p.convertPending(ctx, &in); err != nil {
-				return 0, 0, err
+				return fail(err)
 			}
 			pages = slices.DeleteFunc(site.Assemble(in), func(pg site.Page) bool { return !render[pg.Path] })
 		default:
@@ -723,7 +761,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 				}
 			}
 			if err := p.convertFiles(ctx, &in, files); err != nil {
-				return 0, 0, err
+				return fail(err)
 			}
 			for _, pg := range list {
 				if render[pg.Path] {
@@ -734,17 +772,12 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		}
 	} else {
 		if err := p.convertPending(ctx, &in); err != nil {
-			return 0, 0, err
+			return fail(err)
 		}
 		pages = site.Assemble(in)
 		if err := enumerate(pages); err != nil {
-			return 0, 0, err
+			return fail(err)
 		}
-	}
-	d := &deriver{out: out, e: e, k: k}
-	keptDerived, err := k.keepDerived(d)
-	if err != nil {
-		return 0, 0, err
 	}
 	var known *knownAnalyses
 	if !keptDerived {
@@ -753,26 +786,26 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		// whose analysis the cache knows.
 		known = knownOf(p.cat, opt.Now, p.fileKeys, r)
 		if err := p.convertFiles(ctx, nil, known.needed(p.cat, r.summaryKnown(p.pending.keys))); err != nil {
-			return 0, 0, err
+			return fail(err)
 		}
 	}
 	// The bodies' HTML is in the views now: let each go with the last
 	// page that shows it (the activity's own page, the booklet).
 	p.dropHTML()
 
-	// Derive, while the pages render. Only this goroutine claims paths
-	// until it is done.
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// Derive the rest, while the pages render. Only this goroutine claims
+	// paths until it is done.
 	derivedErr := make(chan error, 1)
 	if keptDerived {
-		r.keptExports(k.base)
-		forgetSources(p.cat, r)
-		derivedErr <- nil
+		derivedErr <- <-dataErr
 	} else {
 		go func() {
+			if err := <-dataErr; err != nil {
+				derivedErr <- err
+				return
+			}
 			summary := r.feedSummaries(p.pending.keys, p.bodies)
-			err := addExportsThen(d, p.cat, opt.Now, opt.Changed, sitemap, summary.of, r.fileRecorder(p.fileKeys, e.out, k.base), func() { forgetSources(p.cat, r) })
+			err := addFeeds(d, p.cat, opt.Now, opt.Changed, sitemap, summary.of)
 			summary.done()
 			derivedErr <- err
 		}()
@@ -1034,14 +1067,6 @@ func (d *deriver) compact(name string, data []byte) error {
 	return d.e.write(name, data)
 }
 
-// stream writes a derived file as write makes it, compact, as it is.
-func (d *deriver) stream(name string, write func(w io.Writer) error) error {
-	if err := d.claim(name); err != nil {
-		return err
-	}
-	return d.e.stream(name, write)
-}
-
 // siteInput is what package site needs of the prepared catalogue.
 func siteInput(p *prepared, opt Options, assets map[string]string) site.Input {
 	in := site.Input{
@@ -1116,20 +1141,43 @@ func renderCost(pg site.Page) int {
 // addExports writes the open data, feed, sitemap, robots.txt and the
 // editors' form (admin/, when the catalogue asks for it).
 func addExports(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, summary func(*catalog.Activity) string, rc *recorder) error {
-	return addExportsThen(d, cat, now, changed, sitemap, summary, rc, func() {})
+	write, err := addData(d, cat, now, rc)
+	if err != nil {
+		return err
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	return addFeeds(d, cat, now, changed, sitemap, summary)
 }
 
-// addExportsThen is addExports, calling sourcesRead once nothing more it
-// writes reads the activities' Markdown (the open data has it).
-func addExportsThen(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, summary func(*catalog.Activity) string, rc *recorder, sourcesRead func()) error {
-	for _, f := range export.DataFormats() {
-		record := rc.record(f, cat, now)
-		if err := d.stream(f.Path, func(w io.Writer) error { return f.WriteRecords(w, cat, now, record) }); err != nil {
-			return err
+// addData claims the paths of the open data (export.DataFormats) and
+// returns what writes them, which claims nothing: it may run beside the
+// goroutine that claims the others. The open data is the last reader of
+// the activities' Markdown.
+func addData(d *deriver, cat *catalog.Catalogue, now catalog.Date, rc *recorder) (func() error, error) {
+	formats := export.DataFormats()
+	for _, f := range formats {
+		if err := d.claim(f.Path); err != nil {
+			return nil, err
 		}
 	}
-	rc.done()
-	sourcesRead()
+	return func() error {
+		for _, f := range formats {
+			record := rc.record(f, cat, now)
+			// Compact, as it is made.
+			if err := d.e.stream(f.Path, func(w io.Writer) error { return f.WriteRecords(w, cat, now, record) }); err != nil {
+				return err
+			}
+		}
+		rc.done()
+		return nil
+	}, nil
+}
+
+// addFeeds writes what addExports writes after the open data: the
+// editors' form, robots.txt, the feed and the sitemap.
+func addFeeds(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, sitemap []export.Entry, summary func(*catalog.Activity) string) error {
 	base := cat.Index.BaseURL
 	form, err := cms.Files(cat)
 	if err != nil {

@@ -46,6 +46,31 @@ func BenchmarkBuildPeak(b *testing.B) {
 	})
 }
 
+// BenchmarkBuildPeakDir builds as samkat build does, from a catalogue
+// folder into a fresh output folder, with no cache, and reports the peaks
+// as BenchmarkBuildPeak does: here only what the build holds is counted,
+// not the written site (set TMPDIR to a folder of its own, see
+// docs/performance.md). SAMKAT_PEAK_PROFILE writes the profiles as there.
+func BenchmarkBuildPeakDir(b *testing.B) {
+	forSizes(b, func(b *testing.B, src fstest.MapFS) {
+		dir := writeCatalogue(b, src)
+		opt := benchOptions()
+		var live, heap uint64
+		for i := 0; b.Loop(); i++ {
+			out := filepath.Join(b.TempDir(), "site")
+			s := startPeakSampler(os.Getenv("SAMKAT_PEAK_PROFILE"))
+			res, err := Dir(context.Background(), dir, out, opt)
+			s.stop()
+			if err != nil {
+				b.Fatalf("%v\n%s", err, diagText(res))
+			}
+			live, heap = max(live, s.live), max(heap, s.heap)
+		}
+		b.ReportMetric(float64(live)/(1<<20), "peak-live-MB/op")
+		b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB/op")
+	})
+}
+
 // peakSampler samples the live heap every 10 ms until stopped.
 type peakSampler struct {
 	done chan struct{}
