@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -128,7 +129,12 @@ func BenchmarkRebuild(b *testing.B) {
 			s := startPeakSampler("")
 			b.StartTimer()
 			cpu.start()
-			res, err := Dir(context.Background(), dir, out, opt)
+			var res Result
+			var err error
+			// go tool pprof -tagfocus bench=timed
+			pprof.Do(context.Background(), pprof.Labels("bench", "timed"), func(ctx context.Context) {
+				res, err = Dir(ctx, dir, out, opt)
+			})
 			cpu.stop()
 			b.StopTimer()
 			s.stop()

@@ -738,9 +738,20 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		if err := enumerate(list); err != nil {
 			return fail(err)
 		}
+		// Keeping a page looks its file up (a system call each): on all
+		// cores, as nothing else runs yet, in runs of keepRun pages.
+		kept := make([]bool, len(list))
+		if err := parallel.For(ctx, (len(list)+keepRun-1)/keepRun, func(c int) error {
+			for i := c * keepRun; i < min((c+1)*keepRun, len(list)); i++ {
+				kept[i] = k.keep(list[i].Path, k.pageKey(list[i].Key))
+			}
+			return nil
+		}); err != nil {
+			return 0, 0, err
+		}
 		render := map[string]bool{}
-		for _, pg := range list {
-			if !k.keep(pg.Path, k.pageKey(pg.Key)) {
+		for i, pg := range list {
+			if !kept[i] {
 				render[pg.Path] = true
 			}
 		}
@@ -929,6 +940,10 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	})
 	return all + d.files + len(static), int(k.kept.Load()), err
 }
+
+// keepRun is how many pages a worker looks up at a time when it keeps
+// the previous build's files.
+const keepRun = 256
 
 // pagesAlone decides how a build that keeps pages makes the views of the
 // others: one by one (site.Page.Build) when they are at most one in

@@ -728,3 +728,61 @@ func TestOldParsedFileEmptied(t *testing.T) {
 		t.Errorf("%s after a build: %v, %v", oldParsedFileName, info, err)
 	}
 }
+
+// TestKeepPagesInRuns: the pages of a rebuild are kept in runs of keepRun
+// on all cores. With more pages than two runs hold, and pages all through
+// the list changed by hand in the output (same size, other bytes), exactly
+// those are written again, with a cold build's bytes, and every other page
+// is kept.
+func TestKeepPagesInRuns(t *testing.T) {
+	src := synth.Catalogue(3 * keepRun)
+	dir := filepath.Join(t.TempDir(), "catalogue")
+	if err := os.CopyFS(dir, src); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	opt := benchOptions()
+	if res, err := Dir(context.Background(), dir, out, opt); err != nil {
+		t.Fatalf("first build: %v\n%s", err, diagText(res))
+	}
+	pages, err := filepath.Glob(filepath.Join(out, "verksamheter", "*", "index.html"))
+	if err != nil || len(pages) < 2*keepRun {
+		t.Fatalf("%d activity pages, want %d or more: %v", len(pages), 2*keepRun, err)
+	}
+	damaged := 0
+	for i, p := range pages {
+		if i%37 != 0 && i != len(pages)-1 {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b[len(b)-1] ^= 0x20
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		damaged++
+	}
+	res, err := Dir(context.Background(), dir, out, opt)
+	if err != nil {
+		t.Fatalf("rebuild: %v\n%s", err, diagText(res))
+	}
+	if res.Written != damaged || res.Reused != res.Files-damaged {
+		t.Errorf("rebuild wrote %d files and kept %d of %d; want %d written, the others kept", res.Written, res.Reused, res.Files, damaged)
+	}
+	fresh := filepath.Join(t.TempDir(), "site")
+	opt.Cache = nil
+	if res, err := Dir(context.Background(), dir, fresh, opt); err != nil {
+		t.Fatalf("cold build: %v\n%s", err, diagText(res))
+	}
+	got, want := siteFiles(t, out), siteFiles(t, fresh)
+	if len(got) != len(want) {
+		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+	for name, w := range want {
+		if !bytes.Equal(got[name], w) {
+			t.Errorf("%s differs from the cold build's", name)
+		}
+	}
+}
