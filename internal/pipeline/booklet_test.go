@@ -82,6 +82,14 @@ func TestBookletAtTheThreshold(t *testing.T) {
 	if !strings.Contains(page, `href="../verksamheter/`+to+`/"`) {
 		t.Errorf("utskrift/: the link in %s's body is not rebased to the page", from)
 	}
+	// A förbund with neither members nor a website has no list of facts,
+	// not an empty one; one with members has them.
+	if tomt := string(files[route.Forbund+"tomt/index.html"]); tomt == "" || strings.Contains(tomt, `<dl class="facts"></dl>`) {
+		t.Errorf("forbund/tomt/: no page, or an empty list of facts")
+	}
+	if !strings.Contains(string(files[route.Forbund+"sjuharad/index.html"]), `<dl class="facts"><div><dt>`) {
+		t.Errorf("forbund/sjuharad/: its members are not listed")
+	}
 	checkLinks(t, files, "/")
 }
 
