@@ -494,6 +494,9 @@ func (r *minState) block(b []byte, open, html, close string) (_ []byte, ok bool)
 	if !isolatedBlock(unit) {
 		return b, false
 	}
+	if out, ok := minBody(b, unit); ok {
+		return out, true // goldmark's HTML, written minified here (minbody.go)
+	}
 	min, err := r.minify(unit) // may write into unit: it is ours
 	if err != nil {
 		return b, false
