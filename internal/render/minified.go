@@ -39,7 +39,8 @@ import (
 // lang with any white space, leaves the page to the minifier (ok false).
 // The navigation, the footer and the body are HTML of their own: each is
 // minified alone, as one block element (minState.block), which gives the bytes
-// it has in the page minified whole (see minState.block).
+// it has in the page minified whole (see minState.block); a body, goldmark's
+// HTML, is written so by minBody (minbody.go) rather than by the minifier.
 //
 // TestMinifiedAsWhole and FuzzMinifiedAsWhole compare these writers with
 // the minifier over pages.go's bytes; the pipeline's TestWrittenMinified
