@@ -39,7 +39,8 @@ import (
 // lang with any white space, leaves the page to the minifier (ok false).
 // The navigation, the footer and the body are HTML of their own: each is
 // minified alone, as one block element (minState.block), which gives the bytes
-// it has in the page minified whole (see minState.block).
+// it has in the page minified whole (see minState.block); a body, goldmark's
+// HTML, is written so by minBody (minbody.go) rather than by the minifier.
 //
 // TestMinifiedAsWhole and FuzzMinifiedAsWhole compare these writers with
 // the minifier over pages.go's bytes; the pipeline's TestWrittenMinified
@@ -493,6 +494,9 @@ func (r *minState) block(b []byte, open, html, close string) (_ []byte, ok bool)
 	unit = bytes.Trim(unit, " \t\n\r\f")
 	if !isolatedBlock(unit) {
 		return b, false
+	}
+	if out, ok := minBody(b, unit); ok {
+		return out, true // goldmark's HTML, written minified here (minbody.go)
 	}
 	min, err := r.minify(unit) // may write into unit: it is ours
 	if err != nil {
