@@ -258,16 +258,7 @@ func appendBodyText(b, text []byte) (_ []byte, ok bool) {
 		c := text[i]
 		switch {
 		case isSpace(c):
-			nl := false
-			for ; i < len(text) && isSpace(text[i]); i++ {
-				nl = nl || text[i] == '\n' || text[i] == '\r'
-			}
-			i--
-			if nl {
-				b = append(b, '\n')
-			} else {
-				b = append(b, ' ')
-			}
+			b, i = appendSpaceRun(b, text, i)
 		case c == '&':
 			n, r := bodyRef(text[i:])
 			switch r {

@@ -381,35 +381,27 @@ func (m *minWriter) contacts(list []site.ContactView, t site.Strings) {
 
 func (m *minWriter) lit(s string) { m.b = append(m.b, s...) }
 
-// text writes s, a value in text between tags.
-func (m *minWriter) text(s string) {
+// value writes s with appendMin, unless the page has already been left
+// to the minifier.
+func (m *minWriter) value(s string, appendMin func(b []byte, s string) ([]byte, bool)) {
 	if !m.ok {
 		return
 	}
 	m.vals += len(s)
-	m.b, m.ok = appendMinText(m.b, s)
+	m.b, m.ok = appendMin(m.b, s)
 }
+
+// text writes s, a value in text between tags.
+func (m *minWriter) text(s string) { m.value(s, appendMinText) }
 
 // attr writes s as the whole value of a quoted attribute with no traits
 // of its own (content, title).
-func (m *minWriter) attr(s string) {
-	if !m.ok {
-		return
-	}
-	m.vals += len(s)
-	m.b, m.ok = appendMinAttr(m.b, s)
-}
+func (m *minWriter) attr(s string) { m.value(s, appendMinAttr) }
 
 // attrAfterText writes s at the end of a quoted attribute value that has
 // text of the layout before it ("samkat {{.Version}}"): s may then be
 // empty or start with white space.
-func (m *minWriter) attrAfterText(s string) {
-	if !m.ok {
-		return
-	}
-	m.vals += len(s)
-	m.b, m.ok = appendMinAttrEnd(m.b, s)
-}
+func (m *minWriter) attrAfterText(s string) { m.value(s, appendMinAttrEnd) }
 
 // class writes s into the value of a class or lang attribute: white space
 // in it leaves the page to the minifier.
@@ -663,17 +655,7 @@ func appendMinText(b []byte, s string) (_ []byte, ok bool) {
 		c := s[i]
 		switch {
 		case isSpace(c):
-			// A run: one newline if it holds \n or \r, else one space.
-			nl := false
-			for ; i < len(s) && isSpace(s[i]); i++ {
-				nl = nl || s[i] == '\n' || s[i] == '\r'
-			}
-			i--
-			if nl {
-				b = append(b, '\n')
-			} else {
-				b = append(b, ' ')
-			}
+			b, i = appendSpaceRun(b, s, i)
 		case c == 0:
 			b = append(b, "\uFFFD"...)
 		case c == '<':
@@ -689,6 +671,20 @@ func appendMinText(b []byte, s string) (_ []byte, ok bool) {
 		}
 	}
 	return b, true
+}
+
+// appendSpaceRun appends the run of white space that starts at s[i] as the
+// minifier writes it in text: one newline if it holds \n or \r, else one
+// space. It returns the index of the run's last byte.
+func appendSpaceRun[T string | []byte](b []byte, s T, i int) ([]byte, int) {
+	nl := false
+	for ; i < len(s) && isSpace(s[i]); i++ {
+		nl = nl || s[i] == '\n' || s[i] == '\r'
+	}
+	if nl {
+		return append(b, '\n'), i - 1
+	}
+	return append(b, ' '), i - 1
 }
 
 // appendMinAttr appends s as the minifier writes the whole value of a
