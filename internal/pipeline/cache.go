@@ -511,9 +511,9 @@ func (r *run) loaded() {
 	if stored == [parsedShards]site.Key{} {
 		// None was read: the first build into this folder, or the first
 		// since an earlier samkat kept the parsed files in one file (of
-		// 35 MB at 10,000 activities), which is emptied.
-		if b, ok, err := r.state.ReadState(oldParsedFileName); err == nil && ok && len(b) > 0 {
-			_ = r.state.SetState(oldParsedFileName, nil)
+		// 35 MB at 10,000 activities), which is removed.
+		if _, ok, err := r.state.ReadState(oldParsedFileName); err == nil && ok {
+			_ = r.state.RemoveState(oldParsedFileName)
 		}
 	}
 	if len(write) == 0 {

@@ -698,10 +698,11 @@ func TestOpenDataFromPreviousFiles(t *testing.T) {
 	}
 }
 
-// TestOldParsedFileEmptied: the one cache-parsed file an earlier samkat
-// kept is emptied by the first build that finds none of the 32, and a
-// fresh output gets none.
-func TestOldParsedFileEmptied(t *testing.T) {
+// TestOldParsedFileRemoved: the one cache-parsed file an earlier samkat
+// kept is removed by the first build that finds none of the 32 (an empty
+// one too: earlier versions of this samkat emptied it), and a fresh output
+// gets none.
+func TestOldParsedFileRemoved(t *testing.T) {
 	dir, out := filepath.Join(t.TempDir(), "catalogue"), filepath.Join(t.TempDir(), "site")
 	if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
 		t.Fatal(err)
@@ -724,8 +725,23 @@ func TestOldParsedFileEmptied(t *testing.T) {
 	if res, err := Dir(context.Background(), dir, out, benchOptions()); err != nil {
 		t.Fatalf("%v\n%s", err, diagText(res))
 	}
-	if info, err := os.Stat(old); err != nil || info.Size() != 0 {
-		t.Errorf("%s after a build: %v, %v", oldParsedFileName, info, err)
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("%s after a build: %v", oldParsedFileName, err)
+	}
+	// The empty file an earlier version left goes too.
+	if err := os.WriteFile(old, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range parsedFileNames() {
+		if err := os.Remove(filepath.Join(out, ".samkat", name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res, err := Dir(context.Background(), dir, out, benchOptions()); err != nil {
+		t.Fatalf("%v\n%s", err, diagText(res))
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("an empty %s after a build: %v", oldParsedFileName, err)
 	}
 }
 

@@ -133,14 +133,38 @@ func (t *Tx) SetState(name string, data []byte) error {
 	return nil
 }
 
-// commitStates puts the state files SetState wrote in place. A failure
+// RemoveState removes the file name of the output's state folder when the
+// build is committed (a cache an earlier samkat kept, which this one has
+// no use for). A build that is aborted, fails or is killed leaves it.
+func (t *Tx) RemoveState(name string) error {
+	p, err := stateFile(name)
+	if err != nil {
+		return err
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.done {
+		return errors.New("state removed after the output was committed or aborted")
+	}
+	if t.states == nil {
+		t.states = map[string]bool{}
+	}
+	t.states[p] = false
+	return nil
+}
+
+// commitStates puts the state files SetState wrote in place and removes
+// those RemoveState named. A failure
 // leaves the old file: they are samkat's caches, which a build can do
 // without.
 func (t *Tx) commitStates() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for p := range t.states {
-		if t.root.Rename(p+stateNext, p) != nil {
+	for p, set := range t.states {
+		switch {
+		case !set:
+			t.root.Remove(p)
+		case t.root.Rename(p+stateNext, p) != nil:
 			t.root.Remove(p + stateNext)
 		}
 	}

@@ -164,6 +164,32 @@ func TestState(t *testing.T) {
 	if b, err := os.ReadFile(state); err != nil || string(b) != "one" {
 		t.Errorf("the state file after builds that did not set it: %q %v", b, err)
 	}
+
+	// RemoveState: an aborted build leaves the file, a committed one
+	// removes it.
+	for _, commit := range []bool{false, true} {
+		tx, err = Begin(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.RemoveState("cache"); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.RemoveState("manifest.json"); err == nil {
+			t.Error("RemoveState of the manifest accepted")
+		}
+		if commit {
+			_, err = tx.Commit()
+		} else {
+			err = tx.Abort()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(state); commit != os.IsNotExist(err) {
+			t.Errorf("committed %v: the state file after RemoveState: %v", commit, err)
+		}
+	}
 }
 
 // TestMemKeep: a Mem made by Next keeps the files of the one before it,

@@ -160,7 +160,7 @@ type Tx struct {
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
 	next      map[string]entry
 	staged    map[string]bool // files written to the staging folder, by name
-	states    map[string]bool // state files SetState wrote, by path
+	states    map[string]bool // state files SetState wrote (true) or RemoveState named (false), by path
 	done      bool
 }
 
