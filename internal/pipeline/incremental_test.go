@@ -714,34 +714,21 @@ func TestOldParsedFileRemoved(t *testing.T) {
 	if _, err := os.Stat(old); !os.IsNotExist(err) {
 		t.Errorf("a fresh output has %s: %v", oldParsedFileName, err)
 	}
-	if err := os.WriteFile(old, []byte("the parsed files as JSON"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range parsedFileNames() {
-		if err := os.Remove(filepath.Join(out, ".samkat", name)); err != nil {
+	for _, data := range []string{"the parsed files as JSON", ""} {
+		if err := os.WriteFile(old, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if res, err := Dir(context.Background(), dir, out, benchOptions()); err != nil {
-		t.Fatalf("%v\n%s", err, diagText(res))
-	}
-	if _, err := os.Stat(old); !os.IsNotExist(err) {
-		t.Errorf("%s after a build: %v", oldParsedFileName, err)
-	}
-	// The empty file an earlier version left goes too.
-	if err := os.WriteFile(old, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range parsedFileNames() {
-		if err := os.Remove(filepath.Join(out, ".samkat", name)); err != nil {
-			t.Fatal(err)
+		for _, name := range parsedFileNames() {
+			if err := os.Remove(filepath.Join(out, ".samkat", name)); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	if res, err := Dir(context.Background(), dir, out, benchOptions()); err != nil {
-		t.Fatalf("%v\n%s", err, diagText(res))
-	}
-	if _, err := os.Stat(old); !os.IsNotExist(err) {
-		t.Errorf("an empty %s after a build: %v", oldParsedFileName, err)
+		if res, err := Dir(context.Background(), dir, out, benchOptions()); err != nil {
+			t.Fatalf("%v\n%s", err, diagText(res))
+		}
+		if _, err := os.Stat(old); !os.IsNotExist(err) {
+			t.Errorf("%s of %d bytes, after a build: %v", oldParsedFileName, len(data), err)
+		}
 	}
 }
 
