@@ -83,12 +83,8 @@ func TestWrittenMinified(t *testing.T) {
 					if strings.HasPrefix(f, "verksamheter/") && bytes.Contains(want[f], []byte(`<article class="activity">`)) {
 						activities++
 					}
-					if a, b := want[f], got[f]; !bytes.Equal(a, b) {
-						i := 0
-						for i < len(a) && i < len(b) && a[i] == b[i] {
-							i++
-						}
-						t.Errorf("%s differs at byte %d:\nminifier: %q\nwritten:  %q", f, i, a[max(0, i-60):min(len(a), i+60)], b[max(0, i-60):min(len(b), i+60)])
+					if d := difference(want[f], got[f], "minifier", "written"); d != "" {
+						t.Errorf("%s %s", f, d)
 					}
 				}
 				for f := range got {

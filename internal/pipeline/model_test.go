@@ -84,13 +84,8 @@ func testModelAsBuilt(t *testing.T, src fs.FS, cached bool) {
 			t.Errorf("%s: %v, %v", f, ok, err)
 			continue
 		}
-		if !bytes.Equal(got, built[f]) {
-			a, b := built[f], got
-			i := 0
-			for i < len(a) && i < len(b) && a[i] == b[i] {
-				i++
-			}
-			t.Errorf("%s differs at byte %d:\nbuilt: %q\nmodel: %q", f, i, a[max(0, i-60):min(len(a), i+60)], b[max(0, i-60):min(len(b), i+60)])
+		if d := difference(built[f], got, "built", "model"); d != "" {
+			t.Errorf("%s %s", f, d)
 		}
 	}
 	for _, f := range m.Paths() {

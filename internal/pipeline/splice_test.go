@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -73,13 +74,8 @@ func TestSplicedAsWhole(t *testing.T) {
 				if strings.HasPrefix(f, "utskrift/") && strings.HasSuffix(f, ".html") {
 					booklets++
 				}
-				if !bytes.Equal(whole[f], spliced[f]) {
-					a, b := whole[f], spliced[f]
-					i := 0
-					for i < len(a) && i < len(b) && a[i] == b[i] {
-						i++
-					}
-					t.Errorf("%s differs at byte %d:\nwhole:   %q\nspliced: %q", f, i, a[max(0, i-60):min(len(a), i+60)], b[max(0, i-60):min(len(b), i+60)])
+				if d := difference(whole[f], spliced[f], "whole", "spliced"); d != "" {
+					t.Errorf("%s %s", f, d)
 				}
 			}
 			for f := range spliced {
@@ -95,4 +91,18 @@ func TestSplicedAsWhole(t *testing.T) {
 			}
 		})
 	}
+}
+
+// difference says where a and b, two versions of a file named by labels
+// la and lb, first differ, with the bytes around it; "" when they are
+// equal.
+func difference(a, b []byte, la, lb string) string {
+	if bytes.Equal(a, b) {
+		return ""
+	}
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return fmt.Sprintf("differs at byte %d:\n%s: %q\n%s: %q", i, la, a[max(0, i-60):min(len(a), i+60)], lb, b[max(0, i-60):min(len(b), i+60)])
 }

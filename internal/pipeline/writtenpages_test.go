@@ -71,12 +71,8 @@ func TestWrittenAsTemplate(t *testing.T) {
 					if bytes.Contains(want[f], []byte(`<article class="activity">`)) {
 						pages++
 					}
-					if a, b := want[f], got[f]; !bytes.Equal(a, b) {
-						i := 0
-						for i < len(a) && i < len(b) && a[i] == b[i] {
-							i++
-						}
-						t.Errorf("%s differs at byte %d:\nhtml/template: %q\nwritten:       %q", f, i, a[max(0, i-60):min(len(a), i+60)], b[max(0, i-60):min(len(b), i+60)])
+					if d := difference(want[f], got[f], "html/template", "written"); d != "" {
+						t.Errorf("%s %s", f, d)
 					}
 				}
 				if len(got) != len(want) {

@@ -350,15 +350,8 @@ func appendBodyAttr(b, name []byte, kind int, val []byte) (_ []byte, ok bool) {
 		if len(v) > 0 && (isSpace(v[0]) || isSpace(v[len(v)-1])) {
 			return b[:at], false
 		}
-		if len(v) > 5 {
-			switch {
-			case equalFold(v[:4], "http") && v[4] == ':':
-				lowerInPlace(v[:4])
-			case equalFold(v[:4], "http") && (v[4] == 's' || v[4] == 'S') && v[5] == ':':
-				lowerInPlace(v[:5])
-			case equalFold(v[:5], "data:"):
-				return b[:at], false
-			}
+		if !lowerScheme(v) {
+			return b[:at], false
 		}
 	}
 	if len(v) == 0 {

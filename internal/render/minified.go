@@ -673,6 +673,23 @@ func appendMinText(b []byte, s string) (_ []byte, ok bool) {
 	return b, true
 }
 
+// lowerScheme lowers an http: or https: scheme at the start of the URL v
+// in place, as the minifier does, and reports false for a data: URL
+// (which the minifier rewrites in ways of its own).
+func lowerScheme(v []byte) bool {
+	if len(v) > 5 {
+		switch {
+		case equalFold(v[:4], "http") && v[4] == ':':
+			lowerInPlace(v[:4])
+		case equalFold(v[:4], "http") && (v[4] == 's' || v[4] == 'S') && v[5] == ':':
+			lowerInPlace(v[:5])
+		case equalFold(v[:5], "data:"):
+			return false
+		}
+	}
+	return true
+}
+
 // appendSpaceRun appends the run of white space that starts at s[i] as the
 // minifier writes it in text: one newline if it holds \n or \r, else one
 // space. It returns the index of the run's last byte.
@@ -758,15 +775,8 @@ func appendMinURL(b []byte, s string, trusted bool) (_ []byte, ok bool) {
 	if len(v) == 0 {
 		return b, false // href="" is written href
 	}
-	if len(v) > 5 {
-		switch {
-		case equalFold(v[:4], "http") && v[4] == ':':
-			lowerInPlace(v[:4])
-		case equalFold(v[:4], "http") && (v[4] == 's' || v[4] == 'S') && v[5] == ':':
-			lowerInPlace(v[:5])
-		case equalFold(v[:5], "data:"):
-			return b[:start], false
-		}
+	if !lowerScheme(v) {
+		return b[:start], false
 	}
 	return b, true
 }
