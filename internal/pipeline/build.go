@@ -202,6 +202,8 @@ type prepared struct {
 	fileKeys map[string]site.Key
 	// fieldKeys is site.Input.FieldKeys, when the cache is kept in memory.
 	fieldKeys func(file string, fileKey site.Key, mk func() site.Key) site.Key
+	// order is site.Input.Order, when the cache is kept in memory.
+	order *site.Order
 }
 
 // convertPending converts the bodies left for later, adding them to
@@ -296,7 +298,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	if !opt.Drafts {
 		cat = published(cat)
 	}
-	return &prepared{cat: cat, bodies: bodies, pending: pending, fileKeys: keys, fieldKeys: r.fieldKey()}, diags, lang, nil
+	return &prepared{cat: cat, bodies: bodies, pending: pending, fileKeys: keys, fieldKeys: r.fieldKey(), order: r.order()}, diags, lang, nil
 }
 
 // forgetPositions lets go of where each frontmatter key was written: only
@@ -1085,7 +1087,7 @@ func (d *deriver) compact(name string, data []byte) error {
 // siteInput is what package site needs of the prepared catalogue.
 func siteInput(p *prepared, opt Options, assets map[string]string) site.Input {
 	in := site.Input{
-		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts, FileKeys: p.fileKeys, FieldKeys: p.fieldKeys,
+		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts, FileKeys: p.fileKeys, FieldKeys: p.fieldKeys, Order: p.order,
 		Bodies:    make(map[string]template.HTML, len(p.bodies)),
 		Summaries: make(map[string]string, len(p.bodies)),
 		Booklet:   make(map[string]template.HTML, len(p.bodies)),

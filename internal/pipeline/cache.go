@@ -127,6 +127,8 @@ type Cache struct {
 	bodyKeys   *keyMemo[bodyKeyIn]
 	acrossKeys *keyMemo[acrossKeyIn]
 	fieldKeys  *keyMemo[site.Key] // site.Input.FieldKeys, by file key
+	// order is site.Input.Order, kept in memory only.
+	order *site.Order
 }
 
 // acrossKeyIn is what check's key of an activity for the checks across
@@ -251,6 +253,7 @@ func (c *Cache) start() *run {
 		if c.fileSums == nil {
 			c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys = newKeyMemo[fileSumIn](), newKeyMemo[fileKeyIn](), newKeyMemo[bodyKeyIn](), newKeyMemo[acrossKeyIn]()
 			c.fieldKeys = newKeyMemo[site.Key]()
+			c.order = &site.Order{}
 		}
 		r.fileSums, r.fileKeys, r.bodyKeys, r.acrossKeys = c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys
 		r.fieldKeys = c.fieldKeys
@@ -294,6 +297,15 @@ func (r *run) fieldKey() func(file string, fileKey site.Key, mk func() site.Key)
 	return func(file string, fileKey site.Key, mk func() site.Key) site.Key {
 		return m.key(file, fileKey, func(site.Key) site.Key { return mk() })
 	}
+}
+
+// order is site.Input.Order with the order of a cache kept in memory, or
+// nil without one.
+func (r *run) order() *site.Order {
+	if r == nil {
+		return nil
+	}
+	return r.c.order
 }
 
 // fileSum is the key of a content file: its path and the SHA-256 of its

@@ -491,6 +491,7 @@ func TestServedAsBuiltAfterSaves(t *testing.T) {
 		}
 	}
 	lotsen, koordinator := "content/verksamheter/lotsen.md", "content/verksamheter/koordinator.md"
+	aktiv, dialog := "content/verksamheter/aktiv-vardag.md", "content/verksamheter/dialogforare.md"
 	steps := []struct {
 		name string
 		do   func() []string
@@ -509,6 +510,23 @@ func TestServedAsBuiltAfterSaves(t *testing.T) {
 			return []string{"content/verksamheter/lotsen-kopia.md"}
 		}},
 		{"named back", edit(lotsen, "namn: Samverkanskoordinator\n", "namn: Lotsen\n")},
+		{"two names swapped", func() []string {
+			edit(lotsen, "namn: Lotsen\n", "namn: Aktiv vardag\n")()
+			edit(aktiv, "namn: Aktiv vardag\n", "namn: Lotsen\n")()
+			return []string{aktiv, lotsen}
+		}},
+		{"swapped back", func() []string {
+			edit(lotsen, "namn: Aktiv vardag\n", "namn: Lotsen\n")()
+			edit(aktiv, "namn: Lotsen\n", "namn: Aktiv vardag\n")()
+			return []string{aktiv, lotsen}
+		}},
+		{"a file renamed", func() []string {
+			to := "content/verksamheter/dialog.md"
+			if err := os.Rename(filepath.Join(dir, filepath.FromSlash(dialog)), filepath.Join(dir, filepath.FromSlash(to))); err != nil {
+				t.Fatal(err)
+			}
+			return []string{dialog, to}
+		}},
 		{"a link added", edit(koordinator, "Och en rad till.", "Och en rad till, om [Lotsen](lotsen.md).")},
 		{"another function", edit(lotsen, "funktion: aktiverande-funktion", "funktion: specialresurser")},
 		{"a municipality back", edit(lotsen, "kommuner: [Borås]", "kommuner: [Borås, mark]")},

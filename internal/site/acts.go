@@ -114,17 +114,14 @@ type valueLink struct {
 // indexActivities fills a.acts and a.axes: the status of every activity
 // on the build day, and which activities have each value of each axis
 // (what axis.Match says, decided once per activity instead of once per
-// page that asks).
-func (a *assembler) indexActivities() {
+// page that asks). order holds the position in Input.Cat.Activities of
+// each of a.sorted.
+func (a *assembler) indexActivities(order []int32) {
 	limit := a.ix.ReviewLimit()
 	a.acts = make([]act, len(a.sorted))
-	searchID := make(map[*catalog.Activity]int, len(a.in.Cat.Activities))
-	for i, x := range a.in.Cat.Activities {
-		searchID[x] = i
-	}
 	for i, x := range a.sorted {
 		ac := &a.acts[i]
-		ac.x, ac.searchID, ac.state = x, searchID[x], x.StatusOn(a.in.Now)
+		ac.x, ac.searchID, ac.state = x, int(order[i]), x.StatusOn(a.in.Now)
 		ac.stale = !x.Granskad.IsZero() && x.Granskad.AddDays(limit).Before(a.in.Now)
 	}
 	vals := make([][]int32, len(a.acts)*axisCount())

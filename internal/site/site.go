@@ -67,6 +67,9 @@ type Input struct {
 	// fields of the files that changed. It is called from several
 	// goroutines at once.
 	FieldKeys func(file string, fileKey Key, mk func() Key) Key
+	// Order, when set, remembers the order of the activities by name for
+	// the next call (see Order); the pages are the same without it.
+	Order *Order
 }
 
 // Key identifies what a page's view is made of. Two builds that give a
@@ -502,14 +505,12 @@ type assembler struct {
 
 func newAssembler(in Input) *assembler {
 	a := &assembler{in: in, ix: in.Cat.Index, l: newLang(in.Cat.Index.Sprak), byFile: map[string]*catalog.Page{}, forbundPages: map[string]*catalog.Page{}}
-	a.sorted = slices.Clone(in.Cat.Activities)
-	slices.SortStableFunc(a.sorted, func(x, y *catalog.Activity) int {
-		if c := catalog.Compare(x.Namn, y.Namn); c != 0 {
-			return c
-		}
-		return strings.Compare(x.Slug, y.Slug)
-	})
-	a.indexActivities()
+	order := in.Order.byName(in.Cat.Activities)
+	a.sorted = make([]*catalog.Activity, len(order))
+	for i, p := range order {
+		a.sorted[i] = in.Cat.Activities[p]
+	}
+	a.indexActivities(order)
 	a.pages = make([]Page, 0, len(a.acts)+len(in.Cat.Pages)+256)
 	for _, p := range in.Cat.Pages {
 		a.byFile[p.File] = p
