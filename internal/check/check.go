@@ -64,10 +64,11 @@ func Catalogue(cat *catalog.Catalogue, now catalog.Date) diag.List {
 type Reuse interface {
 	// CheckedActivity returns, for the activity a as load made it, what it
 	// became when it was checked with the same file, index and dep, and
-	// the diagnostics of its checks: a copy whose fields the caller may
-	// set, sharing its lists with the keeper's (the checks never change a
-	// list in place).
-	CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activity, diag.List, bool)
+	// the diagnostics of its checks. Neither is changed by the checks:
+	// the keeper may give the same activity and list to every check of
+	// a catalogue that has the file (the checks never change a list in
+	// place, nor an activity they did not check).
+	CheckedActivity(a *catalog.Activity, dep [32]byte) (*catalog.Activity, diag.List, bool)
 	// ActivityChecked keeps what the checks of an activity gave: a, as
 	// checked, and its diagnostics. The keeper must copy what it keeps
 	// (the struct; its lists are not changed in place after).
@@ -78,8 +79,8 @@ type Reuse interface {
 // from reuse when it has them, and given to it when it has not: the
 // diagnostics and the catalogue are those of Catalogue. With a reuse,
 // the activities of cat are not changed: each is replaced in
-// cat.Activities by a checked copy (load's may be shared with a keeper
-// of its work). An activity whose
+// cat.Activities by a checked copy, or by the checked activity reuse
+// kept (load's may be shared with a keeper of its work). An activity whose
 // checks made a "did you mean" suggestion is checked every time: the
 // suggestions share a budget across the catalogue (diag.SuggestBudget).
 func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) diag.List {
@@ -141,7 +142,7 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 		// With a Reuse, the activities load made may be shared with a
 		// keeper of its work: what the checks make takes their place.
 		if checked, ds, ok := reuse.CheckedActivity(a, dep); ok {
-			cat.Activities[i] = &checked
+			cat.Activities[i] = checked
 			diags = append(diags, ds...)
 			continue
 		}

@@ -289,7 +289,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	if diags.HasErrors() {
 		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
 	}
-	forgetPositions(cat)
+	forgetPositions(cat, r)
 	var keys map[string]site.Key
 	if r != nil {
 		keys = fileKeys(r, cat, links, opt)
@@ -303,14 +303,20 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 
 // forgetPositions lets go of where each frontmatter key was written: only
 // the diagnostics need it, and they are all made (at 10,000 activities
-// the maps hold some 25 MB through the rendering).
-func forgetPositions(cat *catalog.Catalogue) {
+// the maps hold some 25 MB through the rendering). Not the activities'
+// with a cache kept in memory, which keeps them for the checks of the
+// next build and shares the checked activities with it (see
+// run.CheckedActivity).
+func forgetPositions(cat *catalog.Catalogue, r *run) {
 	cat.Index.Pos = nil
-	for _, a := range cat.Activities {
-		a.Pos = nil
-	}
 	for _, p := range cat.Pages {
 		p.Pos = nil
+	}
+	if r != nil && !r.c.oneBuild {
+		return
+	}
+	for _, a := range cat.Activities {
+		a.Pos = nil
 	}
 }
 

@@ -179,7 +179,8 @@ type linkEntry struct {
 func NewCache() *Cache { return &Cache{} }
 
 // checkedEntry is what the checks of one activity gave: the activity as
-// checked (without its body) and the diagnostics, and what they were
+// checked (without its body in the cache of one build, whose files keep
+// none) and the diagnostics, and what they were
 // made against besides the file: the fileSum of the index and check's
 // dep (check.Reuse).
 type checkedEntry struct {
@@ -601,21 +602,27 @@ func (r *run) checkKey(file string) (site.Key, bool) {
 }
 
 // CheckedActivity is check.Reuse's.
-func (r *run) CheckedActivity(a *catalog.Activity, dep [32]byte) (catalog.Activity, diag.List, bool) {
+func (r *run) CheckedActivity(a *catalog.Activity, dep [32]byte) (*catalog.Activity, diag.List, bool) {
 	key, ok := r.checkKey(a.File)
 	if !ok {
-		return catalog.Activity{}, nil, false
+		return nil, nil, false
 	}
 	r.c.mu.Lock()
 	e, ok := r.c.checked[key]
 	r.c.mu.Unlock()
 	if !ok || e.index != r.index || e.dep != dep {
-		return catalog.Activity{}, nil, false
+		return nil, nil, false
 	}
 	r.checked[key] = e
+	if !r.c.oneBuild {
+		// Kept in memory with its body, the activity as checked is the
+		// same for every build that has the file: shared, not copied
+		// (forgetPositions leaves it whole).
+		return e.a, e.diags, true
+	}
 	q := *e.a       // see cloneParsed
 	q.Body = a.Body // the same bytes: the same file
-	return q, slices.Clone(e.diags), true
+	return &q, e.diags, true
 }
 
 // ActivityChecked is check.Reuse's.
@@ -625,7 +632,9 @@ func (r *run) ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List
 		return
 	}
 	q := *a // see cloneParsed
-	q.Body = nil
+	if r.c.oneBuild {
+		q.Body = nil // the cache's files keep no bodies
+	}
 	r.checked[key] = checkedEntry{&q, slices.Clone(diags), r.index, dep}
 }
 
