@@ -23,6 +23,10 @@ type Order struct {
 	// order of byName; it is replaced, never changed in place, so that
 	// what byName returned stays as it was.
 	perm []int32
+	// names and slugs are the name and slug of the activity at each of
+	// perm, as they were when perm was found in order: two neighbours
+	// whose name, slug and position are the same still are.
+	names, slugs []string
 }
 
 // byName returns the positions in acts of the activities ordered by name,
@@ -35,7 +39,7 @@ func (o *Order) byName(acts []*catalog.Activity) []int32 {
 		o.mu.Lock()
 		defer o.mu.Unlock()
 		if len(o.perm) == len(acts) {
-			if inOrder(acts, o.perm) {
+			if o.inOrder(acts) {
 				return o.perm
 			}
 			// A name changed: the order before is nearly right, which the
@@ -52,6 +56,10 @@ func (o *Order) byName(acts []*catalog.Activity) []int32 {
 	slices.SortFunc(perm, func(i, j int32) int { return compareAt(acts, i, j) })
 	if o != nil {
 		o.perm = perm
+		o.names, o.slugs = make([]string, len(perm)), make([]string, len(perm))
+		for k, p := range perm {
+			o.names[k], o.slugs[k] = acts[p].Namn, acts[p].Slug
+		}
 	}
 	return perm
 }
@@ -70,13 +78,28 @@ func compareAt(acts []*catalog.Activity, i, j int32) int {
 	return int(i) - int(j)
 }
 
-// inOrder reports whether perm, a permutation of the positions of acts,
-// holds them in the order of compareAt.
-func inOrder(acts []*catalog.Activity, perm []int32) bool {
+// inOrder reports whether o.perm, a permutation of the positions of
+// acts, holds them in the order of compareAt, and then remembers their
+// names and slugs. Two neighbours are compared only when one of them has
+// another name or slug than when o.perm was last found in order (an
+// unchanged string is most often the same one, which compares at once).
+// Called with o.mu held.
+func (o *Order) inOrder(acts []*catalog.Activity) bool {
+	perm := o.perm
+	same := func(k int) bool {
+		x := acts[perm[k]]
+		return x.Namn == o.names[k] && x.Slug == o.slugs[k]
+	}
 	for k := 1; k < len(perm); k++ {
+		if same(k-1) && same(k) {
+			continue
+		}
 		if compareAt(acts, perm[k-1], perm[k]) >= 0 {
 			return false
 		}
+	}
+	for k, p := range perm {
+		o.names[k], o.slugs[k] = acts[p].Namn, acts[p].Slug
 	}
 	return true
 }
