@@ -59,25 +59,35 @@ import (
 
 // Converter converts catalogue bodies. It is safe for concurrent use.
 type Converter struct {
-	md   goldmark.Markdown
-	site *Site // nil: relative links are not resolved
+	md goldmark.Markdown
+	// unlinked is md without bare links made (Linkify), for the bodies
+	// that have none (see mayLinkify).
+	unlinked goldmark.Markdown
+	site     *Site // nil: relative links are not resolved
 }
 
 // New returns the converter for catalogue bodies: CommonMark, tables,
 // autolinks, no raw HTML. Relative links are passed through unchecked; use
 // ForSite to resolve them.
 func New() *Converter {
-	return &Converter{md: goldmark.New(
-		goldmark.WithExtensions(
-			extension.Table,
-			extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:", "mailto:"})),
-		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithParagraphTransformers(util.Prioritized(tableLimits{}, 150)),
-		),
-	)}
+	md := func(linkify bool) goldmark.Markdown {
+		ext := []goldmark.Extender{extension.Table}
+		if linkify {
+			ext = append(ext, extension.NewLinkify(extension.WithLinkifyAllowedProtocols(linkifyProtocols)))
+		}
+		return goldmark.New(
+			goldmark.WithExtensions(ext...),
+			goldmark.WithParserOptions(
+				parser.WithAutoHeadingID(),
+				parser.WithParagraphTransformers(util.Prioritized(tableLimits{}, 150)),
+			),
+		)
+	}
+	return &Converter{md: md(true), unlinked: md(false)}
 }
+
+// linkifyProtocols are the schemes of the bare links made links.
+var linkifyProtocols = []string{"http:", "https:", "mailto:"}
 
 // ForSite returns the converter that resolves relative links against the
 // built site s (see Site): links to .md files become links to their pages,
@@ -132,10 +142,19 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 	if !scanLimits(file, body, &diags) {
 		return Body{}, diags // nothing is published, and parsing would cost too much
 	}
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	report := &limitReport{}
-	pc.Set(limitReportKey, report)
-	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	parse := func(md goldmark.Markdown) (ast.Node, *limitReport) {
+		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+		report := &limitReport{}
+		pc.Set(limitReportKey, report)
+		return md.Parser().Parse(text.NewReader(body), parser.WithContext(pc)), report
+	}
+	// Linkify looks for a bare link at every space of the text, and most
+	// bodies have none: parsed without it first, a body is parsed again
+	// with it only when its text might hold one.
+	doc, report := parse(c.unlinked)
+	if mayLinkify(doc, body) {
+		doc, report = parse(c.md)
+	}
 	w := walker{file: file, src: body, diags: &diags, site: c.site, sug: diag.NewSuggester(diag.SuggestBudget)}
 	for _, t := range report.tables {
 		if t.columns > MaxTableColumns {
@@ -181,6 +200,39 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 		}
 	}
 	return out, diags
+}
+
+// mayLinkify reports whether doc, body parsed without Linkify, might
+// parse otherwise with it: whether any of its texts holds '@' or the start
+// of a bare link ("www.", or a scheme of linkifyProtocols). When none
+// does, the two parses write the same HTML and the same plain text (they
+// may split a text in two where it is written whole).
+//
+// Linkify is called where a text has a space, '*', '_', '~' or '(' or a
+// line begins, and makes a link only of what follows it there: "www.", a
+// scheme of linkifyProtocols, or an address: an '@' after at most 64
+// letters, digits and !#$%&'*+-./=?^_`{|}~. Until it first does, the two
+// parsers read the same nodes. At that place, the parser without it reads
+// the letters of "www." or of the scheme as text, no inline parser
+// starting at a letter, ':' or '.'; and it reads the '@' as text too, or
+// as code (a code span that opens among those characters holds it): of
+// those characters only '*', '_' and '`' start anything, and only code
+// can run past the '@'. Code, links and emphasis keep their words in Text
+// nodes, so looking at every Text finds it.
+func mayLinkify(doc ast.Node, src []byte) bool {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if t, ok := n.(*ast.Text); ok {
+			v := t.Segment.Value(src)
+			if bytes.IndexByte(v, '@') >= 0 || bytes.Contains(v, []byte("www.")) || bytes.Contains(v, []byte("mailto:")) ||
+				bytes.Contains(v, []byte("http:")) || bytes.Contains(v, []byte("https:")) {
+				return true
+			}
+		}
+		if n.HasChildren() && mayLinkify(n, src) {
+			return true
+		}
+	}
+	return false
 }
 
 // renderBuf is what Convert renders into; renderBufs holds them between

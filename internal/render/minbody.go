@@ -256,6 +256,17 @@ func trailingGoes(html []byte, p int) (trim, known bool) {
 func appendBodyText(b, text []byte) (_ []byte, ok bool) {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
+		if bodyPlain[c] {
+			// A run of bytes written as they are, as most of a text is,
+			// is copied at once.
+			j := i + 1
+			for j < len(text) && bodyPlain[text[j]] {
+				j++
+			}
+			b = append(b, text[i:j]...)
+			i = j - 1
+			continue
+		}
 		switch {
 		case isSpace(c):
 			b, i = appendSpaceRun(b, text, i)
@@ -284,6 +295,15 @@ func appendBodyText(b, text []byte) (_ []byte, ok bool) {
 	}
 	return b, true
 }
+
+// bodyPlain are the bytes appendBodyText writes as they are: neither
+// white space, '&' nor a control character.
+var bodyPlain = func() (t [256]bool) {
+	for c := '!'; c < 256; c++ {
+		t[c] = c != '&' && c != 0x7f
+	}
+	return t
+}()
 
 // bodyRef reads the reference at the start of s: its length and the
 // character, one of & < > ", or 0 for any other.
