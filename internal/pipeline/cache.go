@@ -112,9 +112,9 @@ type Cache struct {
 	base    string
 	outputs map[string]site.Key
 	spans   map[string][]recordSpan
-	// entries say where each entry of the booklets is in base's files
-	// (oneBuild; see entries.go).
-	entries map[string][]recordSpan
+	// entries say where each entry of the booklets is in base's files,
+	// packed (oneBuild; see entries.go).
+	entries map[string][]byte
 	// summaries are the feed's summaries of bodies by bodyKey (oneBuild;
 	// see summaries.go).
 	summaries map[site.Key]string
@@ -225,8 +225,8 @@ type run struct {
 	spans     map[string][]recordSpan
 	summaries map[site.Key]string
 	// entries say where each entry of the booklets is in this build's
-	// files (oneBuild; see entries.go).
-	entries map[string][]recordSpan
+	// files, packed (oneBuild; see entries.go).
+	entries map[string][]byte
 	// known gives the SHA-256 of a file's bytes when the source knows it
 	// (FileSummer); nil, or false, and fileSum hashes them.
 	known func(name string, data []byte) ([32]byte, bool)
@@ -1113,8 +1113,8 @@ type cacheFile struct {
 	// summaries.go).
 	Summaries map[site.Key]string
 	// Entries says where each entry of the booklets is in the files of
-	// version Base, by path (see entries.go).
-	Entries map[string][]recordSpan
+	// version Base, by path, packed (see entries.go).
+	Entries map[string][]byte
 }
 
 // encodeShard is the entries of a cache-parsed file: for each key, in
@@ -1219,7 +1219,7 @@ type cacheOutputs struct {
 	Clean     []site.Key
 	Records   map[string][]recordSpan
 	Summaries map[site.Key]string
-	Entries   map[string][]recordSpan
+	Entries   map[string][]byte
 }
 
 // encodeOutputs is the cache file's entries.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,5 +55,26 @@ func TestBookletEntriesFromPreviousFiles(t *testing.T) {
 	}
 	if got := entriesTaken.Load() - before; got != want {
 		t.Errorf("%d entries taken from the previous booklets, want %d", got, want)
+	}
+}
+
+// The spans of a booklet's entries, packed for the cache file, unpack to
+// the same; a truncated pack unpacks to none.
+func TestPackedSpans(t *testing.T) {
+	spans := []recordSpan{
+		{Key: site.Key{1, 2, 3}, At: 0, Len: 1, Sum: 0xdeadbeef},
+		{Key: site.Key{31: 9}, At: 1 << 40, Len: 300, Sum: 7},
+	}
+	b := packSpans(spans)
+	if got := unpackSpans(b); !slices.Equal(got, spans) {
+		t.Errorf("unpacked %v, want %v", got, spans)
+	}
+	for n := range len(b) {
+		if got := unpackSpans(b[:n]); n > 0 && got != nil && len(got) != 1 {
+			t.Errorf("%d bytes of %d unpacked to %v", n, len(b), got)
+		}
+	}
+	if got := unpackSpans(b[:len(b)-1]); got != nil {
+		t.Errorf("a truncated pack unpacked to %v", got)
 	}
 }
