@@ -725,7 +725,8 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 
 	// Assemble: with a cache, the pages whose output is kept are not.
 	in := siteInput(p, opt, assets)
-	var pages []site.Page
+	var pages, list []site.Page
+	var be *bookletEntries // the booklets' entries taken from the previous build
 	all := 0
 	var sitemap []export.Entry
 	enumerate := func(list []site.Page) error {
@@ -741,8 +742,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return nil
 	}
 	if k.on() {
-		list := site.Paths(in)
+		list = site.Paths(in)
 		r.fieldKeysUsed()
+		be = r.bookletEntries(e.out, k.base, rend, k.layout, e.plainPages)
 		if err := enumerate(list); err != nil {
 			return fail(err)
 		}
@@ -770,13 +772,25 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 				return fail(err)
 			}
 			pages = slices.DeleteFunc(site.Assemble(in), func(pg site.Page) bool { return !render[pg.Path] })
+			for _, pg := range pages {
+				taken, _ := be.take(pg)
+				be.use(pg.View, taken)
+			}
 		default:
 			// Few: each page's view is made alone, of the bodies it
-			// reads (site.Page.Files).
+			// reads (site.Page.Files), but those of the booklets'
+			// entries taken from the previous build.
 			var files []string
+			taken := map[string]map[string][]byte{}
 			for _, pg := range list {
 				if render[pg.Path] {
-					files = append(files, pg.Files...)
+					t, skip := be.take(pg)
+					taken[pg.Path] = t
+					for _, f := range pg.Files {
+						if !skip[f] {
+							files = append(files, f)
+						}
+					}
 				}
 			}
 			if err := p.convertFiles(ctx, &in, files); err != nil {
@@ -785,6 +799,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			for _, pg := range list {
 				if render[pg.Path] {
 					pg.View = pg.Build()
+					be.use(pg.View, taken[pg.Path])
 					pages = append(pages, pg)
 				}
 			}
@@ -851,7 +866,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	})
 	emit := e.file
 	if rend.Splicing() {
-		emit = func(name string, data []byte) error { return e.spliced(name, data, rend) }
+		emit = func(name string, data []byte) error { return e.spliced(name, data, rend, be) }
 	}
 	// The booklets' entries, minified for splicing, are let go once the
 	// last booklet is written (they render first): only a booklet's
@@ -909,6 +924,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		<-derivedErr
 		return 0, 0, err
 	}
+	be.done(list)
 	// The search index is made while the open data may still be written
 	// (after one change, the pages are few and soon written, and the
 	// open data is most of what is left), and written after it: only the
@@ -1021,8 +1037,9 @@ func (e *emitter) minified(name string, data []byte, use func([]byte) error) err
 }
 
 // spliced writes a page rendered by rend, minified, with the entries it
-// holds placeholders for spliced in (see render.Splice).
-func (e *emitter) spliced(name string, data []byte, rend *render.Renderer) error {
+// holds placeholders for spliced in (see render.Splice), telling be where
+// each is written.
+func (e *emitter) spliced(name string, data []byte, rend *render.Renderer, be *bookletEntries) error {
 	if !publish.Minified(name) || !rend.Spliced(data) {
 		return e.file(name, data)
 	}
@@ -1030,12 +1047,17 @@ func (e *emitter) spliced(name string, data []byte, rend *render.Renderer) error
 	// activities is some 1.5 MB.
 	return e.minified(name, data, func(page []byte) error {
 		e.splices.Add(1)
-		return e.stream(name, func(w io.Writer) error {
-			if err := rend.Splice(w, page); err != nil {
+		each, written := be.record(name)
+		err := e.stream(name, func(w io.Writer) error {
+			if err := rend.SpliceEach(w, page, each); err != nil {
 				return fmt.Errorf("minify %s: %w", name, err)
 			}
 			return nil
 		})
+		if err == nil && written != nil {
+			written()
+		}
+		return err
 	})
 }
 

@@ -112,6 +112,9 @@ type Cache struct {
 	base    string
 	outputs map[string]site.Key
 	spans   map[string][]recordSpan
+	// entries say where each entry of the booklets is in base's files,
+	// packed (oneBuild; see entries.go).
+	entries map[string][]byte
 	// summaries are the feed's summaries of bodies by bodyKey (oneBuild;
 	// see summaries.go).
 	summaries map[site.Key]string
@@ -224,6 +227,9 @@ type run struct {
 	// files, and summaries are the feed's summaries it showed (oneBuild).
 	spans     map[string][]recordSpan
 	summaries map[site.Key]string
+	// entries say where each entry of the booklets is in this build's
+	// files, packed (oneBuild; see entries.go).
+	entries map[string][]byte
 	// known gives the SHA-256 of a file's bytes when the source knows it
 	// (FileSummer); nil, or false, and fileSum hashes them.
 	known func(name string, data []byte) ([32]byte, bool)
@@ -1127,6 +1133,9 @@ type cacheFile struct {
 	// Summaries are the feed's summaries of bodies by bodyKey (see
 	// summaries.go).
 	Summaries map[site.Key]string
+	// Entries says where each entry of the booklets is in the files of
+	// version Base, by path, packed (see entries.go).
+	Entries map[string][]byte
 }
 
 // encodeShard is the entries of a cache-parsed file: for each key, in
@@ -1231,13 +1240,14 @@ type cacheOutputs struct {
 	Clean     []site.Key
 	Records   map[string][]recordSpan
 	Summaries map[site.Key]string
+	Entries   map[string][]byte
 }
 
 // encodeOutputs is the cache file's entries.
 func encodeOutputs(f cacheFile) ([]byte, error) {
 	clean := slices.SortedFunc(maps.Keys(f.Clean), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
 	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean, f.Records, f.Summaries})
+	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean, f.Records, f.Summaries, f.Entries})
 	return buf.Bytes(), err
 }
 
@@ -1247,7 +1257,7 @@ func decodeOutputs(b []byte) (cacheFile, error) {
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&o); err != nil {
 		return cacheFile{}, err
 	}
-	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean)), Records: o.Records, Summaries: o.Summaries}
+	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean)), Records: o.Records, Summaries: o.Summaries, Entries: o.Entries}
 	for _, k := range o.Clean {
 		f.Clean[k] = true
 	}
@@ -1345,7 +1355,7 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 	}
 	if b := readCache(tx, cacheFileName, stamp); b != nil {
 		if f, err := decodeOutputs(b); err == nil {
-			c.base, c.outputs, c.clean, c.spans, c.summaries = f.Base, f.Outputs, f.Clean, f.Records, f.Summaries
+			c.base, c.outputs, c.clean, c.spans, c.summaries, c.entries = f.Base, f.Outputs, f.Clean, f.Records, f.Summaries, f.Entries
 		}
 	}
 	// The analyses are not needed until the pages are written: read
@@ -1415,7 +1425,7 @@ func saveCache(tx *publish.Tx, r *run, version string) {
 	if stamp == "" {
 		return
 	}
-	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean, Records: r.spans, Summaries: r.summaries})
+	b, err := encodeOutputs(cacheFile{Base: tx.ID(), Outputs: r.outputs, Clean: r.clean, Records: r.spans, Summaries: r.summaries, Entries: r.entries})
 	if err != nil {
 		return
 	}

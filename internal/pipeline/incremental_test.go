@@ -401,6 +401,10 @@ func incrementalChanges() []change {
 		{"the text of an activity without målgrupp, which the feed shows", func(s *incremental) {
 			s.edit("content/verksamheter/koordinator.md", "Kartlägger samverkan", "Kartlägger och stöder samverkan")
 		}},
+		{"the booklet edited by hand, its size and time kept, and a body changed", func(s *incremental) {
+			s.edit("content/verksamheter/samtalsledare.md", "Testbygd\n---\n", "Testbygd\n---\nEn rad till.\n")
+			handEdited(s, "Dialogförare")
+		}},
 		{"a record of the open data changed by hand, its size and time kept", func(s *incremental) {
 			s.edit(lotsen, "Ännu en rad.", "Ännu en rad, ändrad.")
 			for _, name := range []string{"data/verksamheter.json", "data/verksamheter.csv"} {
@@ -628,6 +632,40 @@ func TestIncrementalSplitBooklet(t *testing.T) {
 			for _, m := range []change{
 				{"nothing", func(s *incremental) {}},
 				{"a body in both booklets", func(s *incremental) { s.edit(from, "Se även", "Läs även") }},
+				{"the namn, which moves the entry", func(s *incremental) { s.edit(from, "\nnamn: ", "\nnamn: Å ") }},
+				{"a municipality added", func(s *incremental) { s.edit(from, "kommuner: [", "kommuner: [Ale, ") }},
+				{"the municipality changed", func(s *incremental) { s.edit(from, "kommuner: [Ale, ", "kommuner: [Borås, ") }},
+				{"the function, which moves the entry to another section", func(s *incremental) {
+					s.edit(from, "funktion: aktiverande-funktion", "funktion: specialresurser")
+				}},
+				{"the linked activity's namn", func(s *incremental) {
+					s.edit("content/verksamheter/"+to+".md", "\nnamn: ", "\nnamn: Nya ")
+				}},
+				{"a function renamed in _index.md", func(s *incremental) {
+					s.edit("content/_index.md", "namn: Aktiverande funktion", "namn: Aktiverande insatser")
+				}},
+				{"the text of _index.md", func(s *incremental) { s.edit("content/_index.md", "Uppgifterna granskas", "Allt granskas") }},
+				{"an activity added", func(s *incremental) {
+					s.write("content/verksamheter/nytt-team.md", "---\nnamn: Nytt team\nfunktion: specialresurser\nkommuner: [Borås]\nfinansiering: [finsam]\ngranskad: 2026-11-01\nkontakt:\n  - epost: nytt@example.se\n---\nEtt nytt team.\n")
+				}},
+				{"the activity removed", func(s *incremental) { s.remove("content/verksamheter/nytt-team.md") }},
+				{"the entry's layout of the catalogue's own", func(s *incremental) {
+					s.write("layouts/_partials/booklet-activity.html", strings.Replace(s.builtIn("layouts/_partials/booklet-activity.html"), "<h3 ", "<h3 data-egen ", 1))
+				}},
+				{"the entry's layout removed", func(s *incremental) { s.remove("layouts/_partials/booklet-activity.html") }},
+				{"a booklet edited by hand, its size and time kept, and a body changed", func(s *incremental) {
+					s.edit(from, "Läs även", "Läs också")
+					handEdited(s, "Läs även")
+				}},
+				{"a file touched", func(s *incremental) {
+					later := time.Now().Add(time.Hour)
+					if err := os.Chtimes(filepath.Join(s.dir, filepath.FromSlash(from)), later, later); err != nil {
+						s.t.Fatal(err)
+					}
+				}},
+				{"a body changed in the second of the previous build, its size kept", func(s *incremental) {
+					racilyChanged(s, from, "Läs också", "Läs därtill"[:len("Läs också")])
+				}},
 				{"the förbund's text", func(s *incremental) { s.edit("content/forbund/sjuharad.md", "står bakom", "finansierar") }},
 				{"the förbund's title", func(s *incremental) {
 					s.edit("content/forbund/sjuharad.md", "titel: Samordningsförbundet Sjuhärad", "titel: Sjuhärads förbund")
@@ -648,6 +686,59 @@ func TestIncrementalSplitBooklet(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// handEdited changes, in each booklet of the output that holds text, a
+// letter of its last entry, keeping its size and modification time: a
+// change only the bytes show.
+func handEdited(s *incremental, text string) {
+	s.t.Helper()
+	if s.mem != nil {
+		return
+	}
+	booklets := bookletFiles(s.t, s.out, text)
+	if len(booklets) == 0 {
+		s.t.Fatalf("no booklet holds %q", text)
+	}
+	for name, b := range booklets {
+		p := filepath.Join(s.out, filepath.FromSlash(name))
+		info, err := os.Stat(p)
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		i := bytes.LastIndex(b, []byte("data-activity"))
+		j := bytes.IndexAny(b[i+200:], "aeiou")
+		if i < 0 || j < 0 {
+			s.t.Fatalf("%s: no entry to change", name)
+		}
+		b = bytes.Clone(b)
+		b[i+200+j] = 'y'
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			s.t.Fatal(err)
+		}
+		if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+			s.t.Fatal(err)
+		}
+	}
+}
+
+// racilyChanged replaces old with new, of its length, in the catalogue
+// file name, and gives it the modification time of the previous build's
+// cache file: a change made in the second the build ended, which only
+// the bytes show.
+func racilyChanged(s *incremental, name, old, new string) {
+	s.t.Helper()
+	s.edit(name, old, new)
+	info, err := os.Stat(filepath.Join(s.out, ".samkat", cacheFileName))
+	if err != nil {
+		if s.mem != nil || s.opt.Cache != nil {
+			return
+		}
+		s.t.Fatal(err)
+	}
+	if err := os.Chtimes(filepath.Join(s.dir, filepath.FromSlash(name)), info.ModTime(), info.ModTime()); err != nil {
+		s.t.Fatal(err)
 	}
 }
 

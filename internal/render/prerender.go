@@ -64,6 +64,8 @@ func (r *Renderer) run(ctx context.Context, jobs []fragment, into []occurrence) 
 			if jobs[i].partial == splicedPartial {
 				jobs[i].splice = len(r.splices)
 				r.splices = append(r.splices, nil)
+				a, _ := jobs[i].args["Activity"].(site.BookletActivity)
+				r.spliceIDs = append(r.spliceIDs, a.ID)
 			}
 		}
 	}

@@ -52,10 +52,12 @@ type Renderer struct {
 
 	// For splicing (splice.go): the minifier, the start of every
 	// placeholder (nil when the pages hold none), and the minified
-	// entries, by the number in their placeholder.
+	// entries, by the number in their placeholder, with the ID of each
+	// (site.BookletActivity.ID).
 	minFragment func([]byte) ([]byte, error)
 	spliceOpen  []byte
 	splices     [][]byte
+	spliceIDs   []string
 
 	// pages holds, by layout, the writers of the pages Render writes
 	// without html/template (pages.go): those whose templates are the

@@ -57,6 +57,14 @@ func (r *Renderer) Spliced(page []byte) bool {
 // Splice writes the minified page to w with every placeholder replaced by
 // its entry, minified.
 func (r *Renderer) Splice(w io.Writer, page []byte) error {
+	return r.SpliceEach(w, page, nil)
+}
+
+// SpliceEach is Splice, calling each (when not nil) for every entry it
+// writes, with the entry's ID, its offset in what it writes to w and its
+// bytes (not to be kept).
+func (r *Renderer) SpliceEach(w io.Writer, page []byte, each func(id string, at int64, entry []byte)) error {
+	var at int64
 	for r.spliceOpen != nil {
 		i := bytes.Index(page, r.spliceOpen)
 		if i < 0 {
@@ -71,9 +79,14 @@ func (r *Renderer) Splice(w io.Writer, page []byte) error {
 		if _, err := w.Write(page[:i]); err != nil {
 			return err
 		}
+		at += int64(i)
+		if each != nil && n < len(r.spliceIDs) {
+			each(r.spliceIDs[n], at, r.splices[n])
+		}
 		if _, err := w.Write(r.splices[n]); err != nil {
 			return err
 		}
+		at += int64(len(r.splices[n]))
 		page = rest[j+len(spliceClose):]
 	}
 	_, err := w.Write(page)
@@ -82,7 +95,40 @@ func (r *Renderer) Splice(w io.Writer, page []byte) error {
 
 // DropSplices lets go of the minified entries, once every page that holds
 // placeholders is written.
-func (r *Renderer) DropSplices() { r.splices = nil }
+func (r *Renderer) DropSplices() { r.splices, r.spliceIDs = nil, nil }
+
+// Reuse takes entry, the minified bytes of the booklet's entry id as an
+// earlier build spliced them, as that entry: it returns the HTML to give
+// the entry (site.BookletActivity.HTML) for Splice to put entry in its
+// place, or "" when the renderer does not splice. Prerender renders no
+// entry that has HTML. It must not be called while Prerender runs; the
+// caller must know that the entry would be rendered to these bytes (the
+// same BookletActivity, texts, root and layouts).
+func (r *Renderer) Reuse(id string, entry []byte) template.HTML {
+	if r.spliceOpen == nil {
+		return ""
+	}
+	n := len(r.splices)
+	r.splices = append(r.splices, entry)
+	r.spliceIDs = append(r.spliceIDs, id)
+	return template.HTML(r.placeholder(reusedLead, n, ""))
+}
+
+// reusedLead is the white space before an entry of the built-in partial
+// (writeBookletActivity), the only one spliced: a reused entry's
+// placeholder stands where one rendered now would, with what is around it.
+const reusedLead = "\n"
+
+// placeholder returns the placeholder of entry n, with lead and trail
+// around it.
+func (r *Renderer) placeholder(lead string, n int, trail string) []byte {
+	ph := make([]byte, 0, len(lead)+len(r.spliceOpen)+8+len(spliceClose)+len(trail))
+	ph = append(ph, lead...)
+	ph = append(ph, r.spliceOpen...)
+	ph = strconv.AppendInt(ph, int64(n), 10)
+	ph = append(ph, spliceClose...)
+	return append(ph, trail...)
+}
 
 var spliceClose = []byte(`"></` + splicedTag + `>`)
 
@@ -111,12 +157,7 @@ func (r *Renderer) splice(entry []byte, n int, min []byte) (placeholder template
 		!bytes.HasSuffix(core, []byte(end)) || !preClosed(core) {
 		return "", nil, false, nil
 	}
-	ph := make([]byte, 0, len(lead)+len(r.spliceOpen)+8+len(spliceClose)+len(trail))
-	ph = append(ph, lead...)
-	ph = append(ph, r.spliceOpen...)
-	ph = strconv.AppendInt(ph, int64(n), 10)
-	ph = append(ph, spliceClose...)
-	ph = append(ph, trail...)
+	ph := r.placeholder(string(lead), n, string(trail))
 	if min != nil {
 		return template.HTML(ph), min, true, nil
 	}

@@ -3,9 +3,12 @@ package render
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/samkat/samkat/internal/site"
 )
 
 func TestSpliceRefusesAChangedPlaceholder(t *testing.T) {
@@ -67,5 +70,52 @@ func TestOwnLayoutsAreNotSpliced(t *testing.T) {
 	}
 	if r.Splicing() {
 		t.Error("a catalogue's own footer is spliced")
+	}
+}
+
+// An entry taken from an earlier build (Reuse) gets the placeholder one
+// rendered now would: the white space the built-in partial writes around
+// it, and the entry's bytes in its place.
+func TestReusedEntryStandsAsRendered(t *testing.T) {
+	min := func(b []byte) ([]byte, error) { return b, nil }
+	r, err := NewMinified(os.DirFS("../../layouts"), nil, min)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fragment{partial: splicedPartial, args: map[string]any{"Activity": site.BookletActivity{Name: "A", ID: "v-a"}, "T": site.Strings{}}}
+	entry, ok := r.write(nil, f)
+	if !ok {
+		t.Fatal("the built-in entry is not written by the renderer")
+	}
+	rendered, m, ok, err := r.splice(entry, 0, nil)
+	if err != nil || !ok {
+		t.Fatalf("splice: %v %v", ok, err)
+	}
+	r.splices = append(r.splices, m)
+	r.spliceIDs = append(r.spliceIDs, "v-a")
+	reused := r.Reuse("v-b", []byte("<article>b</article>"))
+	if want := strings.Replace(string(rendered), "-0\"", "-1\"", 1); string(reused) != want {
+		t.Errorf("reused entry's placeholder %q, want %q", reused, want)
+	}
+	var out bytes.Buffer
+	type at struct {
+		id string
+		at int64
+	}
+	var got []at
+	if err := r.SpliceEach(&out, []byte("<p>x</p>"+string(rendered)+string(reused)), func(id string, off int64, entry []byte) {
+		got = append(got, at{id, off})
+		if int64(out.Len()) != off {
+			t.Errorf("entry %s at %d, but %d bytes are written", id, off, out.Len())
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := []at{{"v-a", int64(len("<p>x</p>") + len(reusedLead))}, {"v-b", int64(len("<p>x</p>") + len(reusedLead) + len(m) + len(reusedLead))}}
+	if !slices.Equal(got, want) {
+		t.Errorf("entries at %v, want %v", got, want)
+	}
+	if b := out.Bytes(); !bytes.HasSuffix(b, []byte(reusedLead+"<article>b</article>")) {
+		t.Errorf("spliced %q", b)
 	}
 }

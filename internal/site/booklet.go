@@ -91,6 +91,7 @@ func (a *assembler) booklet() {
 		}, func(f Frame) View {
 			return a.bookletView(f, a.l.t["printIntro"], bookletPart{})
 		})
+		a.bookletEntries(bookletPart{})
 		return
 	}
 	t := a.l.t
@@ -138,6 +139,7 @@ func (a *assembler) booklet() {
 			v.Breadcrumb = []Link{{Label: t["home"], Href: v.Root}, {Label: t["printIndexTitle"], Href: v.Root + route.Booklet}, {Label: k.Namn}}
 			return v
 		})
+		a.bookletEntries(part)
 	}
 	for _, p := range forbund {
 		part := bookletPart{forbund: p, members: a.forbundMembers[p.Slug]}
@@ -151,6 +153,7 @@ func (a *assembler) booklet() {
 			}
 			return v
 		})
+		a.bookletEntries(part)
 	}
 }
 
@@ -172,6 +175,51 @@ func (a *assembler) bookletKey(b *keyBuf, part bookletPart) {
 	a.entries(b, shown)
 	for _, p := range shown {
 		a.activityPage(b, &a.acts[p])
+	}
+}
+
+// bookletEntries gives the booklet of part, the page added last, its
+// entries (Page.Entries). An entry's key covers what bookletActivity
+// makes it of: the activity's page key (its fields, state, its file's key,
+// which covers its body and the link table, and the förbund page its facts
+// link), the frame's key (the index's names of the values its facts link,
+// the language of T, the version), the root its links start from, and
+// the bodies it prints: a förbund's booklet's or the others', converted
+// for the addresses BookletAddress and ForbundBookletAddress give.
+func (a *assembler) bookletEntries(part bookletPart) {
+	if !a.keyed() {
+		return
+	}
+	pg := &a.pages[len(a.pages)-1]
+	root := relRoot(pg.URL)
+	pg.entries = func() []Entry {
+		var b keyBuf
+		b.str("samkat booklet entries 1")
+		b.key(a.frameKey)
+		b.str(root)
+		b.bool(part.forbund != nil)
+		b.str(BookletAddress(a.in.Cat))
+		b.str(ForbundBookletAddress(a.in.Cat))
+		common := b.sum()
+		var shown []int32
+		if part.kommun != "" || part.forbund != nil {
+			shown = a.currentOf(part.members)
+		} else {
+			for i := range a.acts {
+				if a.acts[i].current() {
+					shown = append(shown, int32(i))
+				}
+			}
+		}
+		out := make([]Entry, 0, len(shown))
+		for _, p := range shown {
+			ac := &a.acts[p]
+			b.b = b.b[:0]
+			b.key(common)
+			b.key(ac.page)
+			out = append(out, Entry{ID: BookletActivityID(ac.x.Slug), File: ac.x.File, Key: b.sum()})
+		}
+		return out
 	}
 }
 

@@ -108,7 +108,30 @@ type Page struct {
 	// files alone.
 	Files []string
 
-	build func() View // makes View on demand, for a page from Paths
+	build   func() View    // makes View on demand, for a page from Paths
+	entries func() []Entry // the booklet's entries (see Entries)
+}
+
+// Entry is an activity's entry as a booklet prints it (a BookletActivity
+// with its ID): File is the activity's content file, whose body the entry
+// shows, and Key identifies what the entry is made of, as Key does a
+// page's view: two builds that give an entry the same non-zero Key give
+// it the same BookletActivity, the same texts (T) and the same root.
+type Entry struct {
+	ID   string
+	File string
+	Key  Key
+}
+
+// Entries returns the entries of a booklet page, in no particular order,
+// each with its key: nil for any other page, or without Input.FileKeys.
+// A caller that has an entry's rendered bytes for its key need not convert
+// the body of its File for the page's view.
+func (p Page) Entries() []Entry {
+	if p.entries == nil {
+		return nil
+	}
+	return p.entries()
 }
 
 // Build returns the page's view: View when Assemble made it, else made now
