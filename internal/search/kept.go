@@ -235,17 +235,22 @@ func (k *Kept) ofDocs(docs []Doc) bool {
 // changedKeys returns the keys whose postings may differ from those of
 // the build that kept k, for documents of the same numbers: the keys of
 // the terms and spellings a document has with another weight than it had
-// then, or has or had alone. A document is the same as it was when its
-// analysis has the same checksums and its compounds' tails added the
-// same. It returns nil (every key) when old lacks the analysis a document
-// that changed had then.
+// then, or has or had alone. A document whose analysis has the same
+// checksums as then has the same analysis: only what its compounds'
+// tails add is compared. It returns nil (every key) when old lacks the
+// analysis of a document whose analysis changed.
 func changedKeys(k *Kept, analyses []*Analysis, extra, extraForms [][]termWeight, old iter.Seq[*Analysis]) map[string]bool {
 	changed := map[string]bool{}
 	var byHeader map[[2]uint64]*Analysis
 	for i, a := range analyses {
 		kd := &k.docs[i]
 		within, sum := a.header()
-		if within == kd.within && sum == kd.sum && slices.Equal(extra[i], kd.terms) && slices.Equal(extraForms[i], kd.forms) {
+		if within == kd.within && sum == kd.sum {
+			// The same analysis: only what the tails add may differ (the
+			// vocabulary grew or shrank), and a term's weight can change
+			// only where the tails give it another.
+			tailKeys(changed, kd.terms, extra[i], ShardKey)
+			tailKeys(changed, kd.forms, extraForms[i], func(f string) string { return ShardKey(unspell(f)) })
 			continue
 		}
 		if byHeader == nil {
@@ -293,6 +298,30 @@ func changedKeys(k *Kept, analyses []*Analysis, extra, extraForms [][]termWeight
 		diff(listForms, kd.forms, extraForms[i], func(f string) string { return ShardKey(unspell(f)) })
 	}
 	return changed
+}
+
+// tailKeys adds to changed the keys of the terms then and now give
+// another weight, each term's best.
+func tailKeys(changed map[string]bool, then, now []termWeight, key func(string) string) {
+	if slices.Equal(then, now) {
+		return
+	}
+	weights := map[string][2]uint8{}
+	for _, tw := range then {
+		e := weights[tw.term]
+		e[0] = max(e[0], tw.weight)
+		weights[tw.term] = e
+	}
+	for _, tw := range now {
+		e := weights[tw.term]
+		e[1] = max(e[1], tw.weight)
+		weights[tw.term] = e
+	}
+	for t, e := range weights {
+		if e[0] != e[1] {
+			changed[key(t)] = true
+		}
+	}
 }
 
 // kept returns what ix keeps for the next build, with the keys of parts.
