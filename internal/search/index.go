@@ -296,7 +296,15 @@ func (ix *Index) gather(ctx context.Context) error {
 	inForm := in
 	if ch := ix.changed; ch != nil {
 		in = func(t string) bool { return ch[ShardKey(t)] }
-		inForm = func(f string) bool { return ch[ShardKey(unspell(f))] }
+		// A spelling's key is its term's, the key unspelled: found by
+		// the key as spelled, without unspelling every spelling.
+		spelled := map[string]bool{}
+		for key := range ch {
+			for _, sp := range spellingsOf(key) {
+				spelled[sp] = true
+			}
+		}
+		inForm = func(f string) bool { return spelled[ShardKey(f)] }
 	}
 	byTerm, err := gatherPostings(ctx, len(ix.Docs), func(by *postingLists, d int32) {
 		for t, w := range analyses[d].entries(listTerms) {
@@ -339,6 +347,31 @@ func (ix *Index) gather(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// spellingsOf returns the ways key can be written with å, ä and ö (key
+// itself among them): those whose unspell is key.
+func spellingsOf(key string) []string {
+	out := []string{""}
+	for _, r := range key {
+		var alts []string
+		switch r {
+		case 'a':
+			alts = []string{"a", "å", "ä"}
+		case 'o':
+			alts = []string{"o", "ö"}
+		default:
+			alts = []string{string(r)}
+		}
+		var next []string
+		for _, s := range out {
+			for _, a := range alts {
+				next = append(next, s+a)
+			}
+		}
+		out = next
+	}
+	return out
 }
 
 // postingLists holds terms and the postings of each, sorted by document

@@ -203,3 +203,22 @@ func TestReadKeptRefuses(t *testing.T) {
 		t.Error("a Kept of another version read")
 	}
 }
+
+// TestSpellingsOf checks that a spelling's key is found among the
+// spellings of its term's key: for every spelling of the catalogue of
+// TestKeptEqualsFull, and a few more.
+func TestSpellingsOf(t *testing.T) {
+	var forms []string
+	for _, d := range keptDocs(120) {
+		for _, text := range d.Text {
+			forms = append(forms, spelledTokens(Fold(text))...)
+		}
+	}
+	forms = append(forms, "å", "öö", "äo", "xå", "åtgärd", "ö1", "o", "a")
+	for _, f := range forms {
+		key := ShardKey(unspell(f))
+		if !slices.Contains(spellingsOf(key), ShardKey(f)) {
+			t.Errorf("%q: its key %q is not among the spellings %q of %q", f, ShardKey(f), spellingsOf(key), key)
+		}
+	}
+}
