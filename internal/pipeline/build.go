@@ -929,14 +929,15 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// (after one change, the pages are few and soon written, and the
 	// open data is most of what is left), and written after it: only the
 	// deriver's goroutine claims paths. Both only read the bodies.
-	var index map[string][]byte
+	var index *keptSearchIndex
 	indexErr := make(chan error, 1)
 	if keptDerived {
+		r.carryIndex()
 		indexErr <- nil
 	} else {
 		go func() {
 			var err error
-			index, err = searchIndexKnown(ctx, p.cat, opt.Now, p.bodies, r, known)
+			index, err = searchIndexKept(ctx, p.cat, opt.Now, p.bodies, r, known)
 			indexErr <- err
 		}()
 	}
@@ -948,7 +949,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err := <-indexErr; err != nil {
 		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
-	if err := writeSearchIndex(d, index); err != nil {
+	if err := writeKeptSearchIndex(ctx, d, index, p.cat, opt.Now, p.bodies, r, known); err != nil {
 		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
 	index = nil
@@ -1337,6 +1338,83 @@ func searchIndexKnown(ctx context.Context, cat *catalog.Catalogue, now catalog.D
 		return nil, fmt.Errorf("search index: %w", err)
 	}
 	return index, nil
+}
+
+// keptSearchIndex is the search index of a build that may start from the
+// output of the one before: the files made, those to keep as that build
+// left them, and what the index keeps for the next build.
+type keptSearchIndex struct {
+	files map[string][]byte
+	keep  []string
+	next  *search.Kept
+}
+
+// searchIndexKept is searchIndexKnown for a build of samkat build: with
+// what the index of the build before kept (run.keptIndex), only the term
+// files whose postings changed are made, and the others kept.
+func searchIndexKept(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) (*keptSearchIndex, error) {
+	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return bodies[a.File].Text })
+	prev, trusted := r.analysesOf(cat), []bool(nil)
+	if k != nil && k.trusted != nil {
+		prev, trusted = k.prev, k.trusted
+	}
+	ix, analyses, err := search.BuildKept(ctx, docs, cat.Index.Synonymer, prev, trusted, r.keptIndex(), r.oldAnalyses)
+	if err != nil {
+		return nil, err
+	}
+	r.analysed(cat, analyses)
+	if k != nil {
+		r.keepAnalyses(cat, k.keys, analyses)
+	}
+	files, keep, next, err := ix.FilesKeeping(search.FacetValues(cat.Index))
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	return &keptSearchIndex{files, keep, next}, nil
+}
+
+// writeKeptSearchIndex writes the files of the search index and keeps
+// those that are as the build before left them. Should one of them not
+// be (removed or edited since), the index is made whole, and the files
+// not kept written. It keeps what the index keeps for the next build.
+func writeKeptSearchIndex(ctx context.Context, d *deriver, index *keptSearchIndex, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) error {
+	if index == nil {
+		return nil
+	}
+	if err := writeSearchIndex(d, index.files); err != nil {
+		return err
+	}
+	if len(index.keep) == 0 {
+		r.keepIndex(index.next)
+		return nil
+	}
+	kept := map[string]bool{}
+	if d.k.on() {
+		for _, name := range index.keep {
+			if d.k.keeper.Keep(route.SearchIndex+name) == nil {
+				kept[name] = true
+				d.k.kept.Add(1)
+				if err := d.claim(route.SearchIndex + name); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if len(kept) < len(index.keep) {
+		all, err := searchIndexKnown(ctx, cat, now, bodies, r, k)
+		if err != nil {
+			return err
+		}
+		for _, name := range index.keep {
+			if !kept[name] {
+				if err := d.compact(route.SearchIndex+name, all[name]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	r.keepIndex(index.next)
+	return nil
 }
 
 // writeSearchIndex writes the files of the search index, made compact.

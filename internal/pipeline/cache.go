@@ -52,8 +52,11 @@ import (
 //     (export.DataFormat.Record), in memory. samkat build keeps
 //     the analyses in a file too, by the activity's file key
 //     (analysisKey): trusted so, an unchanged activity's body is neither
-//     converted nor analysed again; and where each record is in the open
-//     data it wrote, to take it from there (records.go).
+//     converted nor analysed again; where each record is in the open
+//     data it wrote, to take it from there (records.go); and what its
+//     search index keeps for the next build (search.Kept, by the version
+//     of the output it wrote: see keptIndex), so that only the term files
+//     whose postings changed are made again.
 //   - each file of the output, by its path: the key of what it was made of
 //     (site.Page.Key with the layouts and samkat's build for a page; the
 //     whole catalogue and the options for the open data, the feed, the
@@ -65,7 +68,8 @@ import (
 // A Cache is safe for concurrent use. Each build keeps only what it used,
 // so a long-lived cache (samkat serve) holds one catalogue's worth however
 // many builds it serves. Dir loads it from the output folder
-// (.samkat/cache, .samkat/cache-parsed-* and .samkat/cache-search-*) when
+// (.samkat/cache, .samkat/cache-parsed-*, .samkat/cache-search-* and
+// .samkat/cache-index) when
 // Options.Cache is nil and
 // saves it there; a damaged, truncated or foreign file is ignored, and the
 // build is a full one.
@@ -795,6 +799,89 @@ func (r *run) keepAnalyses(cat *catalog.Catalogue, keys map[string]site.Key, ana
 		}
 		_ = r.state.SetState(searchFileName(sh), sealCache(stamp, encodeAnalyses(byKey)))
 	}
+}
+
+// indexFileName is the cache file of what the search index keeps for
+// the next build (search.Kept), with the version of the output it is of.
+const indexFileName = "cache-index"
+
+// keptIndex returns what the search index of the build before kept
+// (search.Kept), when that build made the version of the output this
+// build starts from and the cache is of one build; nil otherwise.
+func (r *run) keptIndex() *search.Kept {
+	if r == nil || !r.c.oneBuild || r.state == nil || r.state.Base() == "" {
+		return nil
+	}
+	stamp := buildStamp(r.version)
+	if stamp == "" {
+		return nil
+	}
+	b := readCache(r.state, indexFileName, stamp)
+	id, rest, ok := cutString(b)
+	if !ok || id != r.state.Base() {
+		return nil
+	}
+	k, err := search.ReadKept(string(rest))
+	if err != nil {
+		return nil
+	}
+	return k
+}
+
+// keepIndex writes what the search index keeps for the next build, of
+// the version of the output this build makes. A failure costs the next
+// build its speed only.
+func (r *run) keepIndex(next *search.Kept) {
+	if r == nil || !r.c.oneBuild || r.state == nil || next == nil {
+		return
+	}
+	stamp := buildStamp(r.version)
+	if stamp == "" {
+		return
+	}
+	b, err := next.MarshalBinary()
+	if err != nil {
+		return
+	}
+	_ = r.state.SetState(indexFileName, sealCache(stamp, appendString(nil, r.state.ID(), b)))
+}
+
+// carryIndex keeps what the search index of the build before kept for
+// the next build, for a build that keeps the index's files as they are.
+func (r *run) carryIndex() {
+	if k := r.keptIndex(); k != nil {
+		r.keepIndex(k)
+	}
+}
+
+// oldAnalyses yields the analyses the cache-search files held: among
+// them, those the documents had in the build before (search.BuildKept).
+func (r *run) oldAnalyses(yield func(*search.Analysis) bool) {
+	r.c.knownReady()
+	r.c.mu.Lock()
+	known := r.c.known
+	r.c.mu.Unlock()
+	for _, a := range known {
+		if !yield(a) {
+			return
+		}
+	}
+}
+
+// appendString appends s with its length before it, then rest.
+func appendString(b []byte, s string, rest []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	b = append(b, s...)
+	return append(b, rest...)
+}
+
+// cutString is appendString's inverse.
+func cutString(b []byte) (string, []byte, bool) {
+	n, w := binary.Uvarint(b)
+	if w <= 0 || n > uint64(len(b)-w) {
+		return "", nil, false
+	}
+	return string(b[w : w+int(n)]), b[w+int(n):], true
 }
 
 // sameAnalyses says whether each analysis of byKey is the one known

@@ -2,7 +2,9 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"strconv"
@@ -161,7 +163,19 @@ func ShardKey(term string) string { return firstRunes(term, 2) }
 // shown for a value where it is not the value itself (a function's name
 // for its identifier).
 func (ix *Index) Files(values map[string][]string, labels map[string]map[string]string) (map[string][]byte, error) {
-	files := map[string][]byte{}
+	files, keep, _, err := ix.FilesKeeping(values, labels)
+	if err == nil && len(keep) > 0 {
+		err = errors.New("search: the files of an index of the changed keys alone are FilesKeeping's")
+	}
+	return files, err
+}
+
+// FilesKeeping is Files for an index BuildKept made: it leaves out the
+// term and prefix files that are as the build before left them, and
+// lists them in keep, for the caller to keep from that build's output.
+// It returns what this index keeps for the next build (BuildKept).
+func (ix *Index) FilesKeeping(values map[string][]string, labels map[string]map[string]string) (files map[string][]byte, keep []string, next *Kept, err error) {
+	files = map[string][]byte{}
 	meta := metaFile{
 		Version: FormatVersion, Docs: len(ix.Docs), DocChunk: DocChunk,
 		FacetOrder: facetOrder(), Facets: map[string][]string{}, Labels: map[string][]string{}, F: map[string]string{},
@@ -251,76 +265,139 @@ func (ix *Index) Files(values map[string][]string, labels map[string]map[string]
 		}
 		b, err := json.Marshal(chunk)
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		files[fmt.Sprintf("d/%d.json", start/DocChunk)] = b
 	}
-	if err := ix.termFiles(files, &meta); err != nil {
-		return nil, err
+	keep, parts, err := ix.termFiles(files, &meta)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	b, err := json.Marshal(meta)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	files["meta.json"] = b
 	if b, err = json.Marshal(later); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	files["f.json"] = b
-	return files, nil
+	return files, keep, ix.kept(parts), nil
 }
 
-// termFiles adds the term files t/<n>.json and lists their keys in meta.
-func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) error {
-	var (
-		cur      = map[string][]int{}
-		size     int
-		fileSize = cmp.Or(ix.termFileSize, TermFileSize)
-		numbers  bool // whether the keys of the current file are numbers
-		spelled  = make([]uint8, len(ix.Docs))
-	)
-	flush := func() error {
-		if len(cur) == 0 {
-			return nil
+// termFiles adds the term files t/<n>.json and the prefix files
+// p/<n>.json, and lists their keys in meta. For an index of the changed
+// keys alone, it leaves out a file of the same keys as in the build
+// before, none of them changed, and returns its name in keep; a file
+// that is to hold other keys than it did has the postings of all of them
+// gathered. It returns the keys, with their sizes.
+func (ix *Index) termFiles(files map[string][]byte, meta *metaFile) (keep []string, parts []keyPart, err error) {
+	fileSize := cmp.Or(ix.termFileSize, TermFileSize)
+	if ix.changed != nil && ix.from.fileSize != fileSize {
+		ix.changed = nil
+		if err := ix.gather(context.Background()); err != nil {
+			return nil, nil, err
 		}
-		files[fmt.Sprintf("t/%d.json", len(meta.Shards)-1)] = marshalPostings(cur)
-		cur, size = map[string][]int{}, 0
-		return nil
 	}
+	spelled := make([]uint8, len(ix.Docs))
+	for {
+		parts = ix.keyParts(spelled)
+		packed := pack(parts, fileSize)
+		var old [][]int
+		if ix.changed != nil {
+			old = pack(ix.from.keys, ix.from.fileSize)
+		}
+		kept := make([]bool, len(packed))
+		missing := map[string]bool{}
+		for n, f := range packed {
+			made := false
+			for _, i := range f {
+				made = made || parts[i].made
+			}
+			if ix.changed != nil && !made && n < len(old) && sameKeys(f, parts, old[n], ix.from.keys) {
+				kept[n] = true
+				continue
+			}
+			for _, i := range f {
+				if !parts[i].made {
+					missing[parts[i].key] = true
+				}
+			}
+		}
+		if len(missing) > 0 {
+			// Files that hold other keys than before: their unchanged keys'
+			// postings are needed too.
+			for key := range missing {
+				ix.changed[key] = true
+			}
+			if err := ix.gather(context.Background()); err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		for n, f := range packed {
+			keys := make([]string, len(f))
+			cur := map[string][]int{}
+			for j, i := range f {
+				p := &parts[i]
+				keys[j] = p.key
+				if p.size > fileSize {
+					name := fmt.Sprintf("p/%d.json", n)
+					if kept[n] {
+						keep = append(keep, name)
+					} else {
+						files[name] = marshalPostings(ix.prefixFile(p.key, p.first, p.end, p.entries))
+					}
+					meta.Prefixed = append(meta.Prefixed, p.key)
+				}
+				maps.Copy(cur, p.entries)
+			}
+			meta.Shards = append(meta.Shards, keys)
+			if name := fmt.Sprintf("t/%d.json", n); kept[n] {
+				keep = append(keep, name)
+			} else {
+				files[name] = marshalPostings(cur)
+			}
+		}
+		return keep, parts, nil
+	}
+}
+
+// keyParts returns the keys of the term files in order: those whose
+// postings ix holds with their entries, and, for an index of the changed
+// keys alone, the others as the build before kept them.
+func (ix *Index) keyParts(spelled []uint8) []keyPart {
+	var made []keyPart
 	// Terms are sorted, so each key's terms come together.
 	for i := 0; i < len(ix.terms); {
-		key := ShardKey(ix.terms[i])
-		first := i
-		entries := map[string][]int{}
-		keySize := 0
-		for ; i < len(ix.terms) && ShardKey(ix.terms[i]) == key; i++ {
+		p := keyPart{key: ShardKey(ix.terms[i]), first: i, entries: map[string][]int{}, made: true}
+		for ; i < len(ix.terms) && ShardKey(ix.terms[i]) == p.key; i++ {
 			for t, ps := range ix.termEntries(i, spelled) {
-				entries[t] = ps
-				keySize += len(t) + 4 + len(ps)*3 // about its length in JSON
+				p.entries[t] = ps
+				p.size += len(t) + 4 + len(ps)*3 // about its length in JSON
 			}
 		}
-		// Numbers (telephone numbers, mostly) have files of their own, so
-		// that a word never loads them with its letters' terms.
-		number := key[0] >= '0' && key[0] <= '9'
-		if size > 0 && (size+keySize > fileSize || number != numbers) {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		if size == 0 {
-			meta.Shards = append(meta.Shards, nil)
-		}
-		n := len(meta.Shards) - 1
-		meta.Shards[n] = append(meta.Shards[n], key)
-		if keySize > fileSize {
-			files[fmt.Sprintf("p/%d.json", n)] = marshalPostings(ix.prefixFile(key, first, i, entries))
-			meta.Prefixed = append(meta.Prefixed, key)
-		}
-		maps.Copy(cur, entries)
-		size += keySize
-		numbers = number
+		p.end = i
+		made = append(made, p)
 	}
-	return flush()
+	if ix.changed == nil {
+		return made
+	}
+	parts := make([]keyPart, 0, len(ix.from.keys)+len(made))
+	kept := ix.from.keys
+	for len(kept) > 0 || len(made) > 0 {
+		switch {
+		case len(kept) > 0 && ix.changed[kept[0].key]:
+			kept = kept[1:] // its postings, if it has any, are in made
+		case len(made) == 0 || (len(kept) > 0 && kept[0].key < made[0].key):
+			parts = append(parts, keyPart{key: kept[0].key, size: kept[0].size})
+			kept = kept[1:]
+		default:
+			parts = append(parts, made[0])
+			made = made[1:]
+		}
+	}
+	return parts
 }
 
 // prefixFile is what a two-letter word needs of a large key's terms (from

@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"iter"
 	"maps"
 	"runtime"
 	"slices"
@@ -83,6 +84,17 @@ type Index struct {
 	// termFileSize is TermFileSize unless a test sets a smaller one, to
 	// have prefix files from a small catalogue.
 	termFileSize int
+	// analyses, extra and extraForms are each document's analysis and
+	// what the tails of its compounds add, from which gather takes the
+	// postings; words is the vocabulary's checksum.
+	analyses          []*Analysis
+	extra, extraForms [][]termWeight
+	words             uint64
+	// from is the Kept of the build before, when the documents are the
+	// same, and changed the keys whose postings may differ from that
+	// build's: ix holds theirs alone. changed is nil when ix holds all.
+	from    *Kept
+	changed map[string]bool
 }
 
 // Build indexes docs. Synonyms apply both ways at index time: a document
@@ -149,6 +161,19 @@ func Usable(docs []Doc, synonyms []catalog.Synonym, analyses []*Analysis) []bool
 // then docs[i] must be whole (Usable tells beforehand which are used). A
 // wrong trust gives a wrong index.
 func BuildTrusting(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev []*Analysis, trusted []bool) (*Index, []*Analysis, error) {
+	return BuildKept(ctx, docs, synonyms, prev, trusted, nil, nil)
+}
+
+// BuildKept is BuildTrusting for a build after the one whose index kept
+// from (see Index.FilesKeeping; nil for none), into the output that build
+// left. old yields analyses among which are those the documents had then
+// (an analysis made again for a document whose text changed is found
+// there by its checksums). The index holds the postings of the keys whose
+// postings changed alone, unless from is of other documents (a document
+// came, went or changed places), from does not hold what the tails of
+// their compounds added, or old lacks the analysis of a document that
+// changed: then it holds them all. Its files are FilesKeeping's.
+func BuildKept(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev []*Analysis, trusted []bool, from *Kept, old iter.Seq[*Analysis]) (*Index, []*Analysis, error) {
 	syns, places, within := contextOf(docs, synonyms)
 	// Each document's analysis, on all cores: folding and stemming every
 	// word of every description is most of the work.
@@ -185,6 +210,20 @@ func BuildTrusting(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, 
 	// the words of all of them: kept with the analysis, for as long as the
 	// words are the same.
 	words := vocabulary.sum()
+	sameDocs := from.ofDocs(docs)
+	if sameDocs && from.words == words {
+		// What the tails added in the build before, to documents whose
+		// analysis is the same, is what they add again.
+		for i, a := range analyses {
+			kd := &from.docs[i]
+			if within, sum := a.header(); within != kd.within || sum != kd.sum || (a.tails != nil && a.tails.words == words) {
+				continue
+			}
+			c := *a
+			c.tails = &tails{words: words, terms: kd.terms, forms: kd.forms}
+			analyses[i] = &c
+		}
+	}
 	extra := make([][]termWeight, len(docs))
 	extraForms := make([][]termWeight, len(docs))
 	_, err = parallel.ForWorkers(ctx, len(docs), newWorker, func(w *worker, i int) error {
@@ -234,33 +273,71 @@ func BuildTrusting(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, 
 	if err != nil {
 		return nil, nil, err
 	}
-	byTerm, err := gatherPostings(ctx, len(docs), func(by *postingLists, d int32) {
-		for t, w := range analyses[d].entries(listTerms) {
-			by.add(t, d, w)
-		}
-		for _, tw := range extra[d] {
-			by.add(tw.term, d, tw.weight)
-		}
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	ix := &Index{Docs: docs, rank: make([]int, len(docs)), places: places}
-	ix.terms, ix.postings = byTerm.sorted()
+	ix := &Index{Docs: docs, rank: make([]int, len(docs)), places: places,
+		analyses: analyses, extra: extra, extraForms: extraForms, words: words}
 	for r, d := range byName(docs) {
 		ix.rank[d] = r
 	}
-	byForm, err := gatherPostings(ctx, len(docs), func(by *postingLists, d int32) {
-		for f, w := range analyses[d].entries(listForms) {
-			by.add(f, d, w)
+	if sameDocs {
+		ix.from = from
+		ix.changed = changedKeys(from, analyses, extra, extraForms, old)
+	}
+	if err := ix.gather(ctx); err != nil {
+		return nil, nil, err
+	}
+	return ix, analyses, nil
+}
+
+// gather sets the postings and spellings of ix: those of the keys in
+// ix.changed, or all of them when it is nil.
+func (ix *Index) gather(ctx context.Context) error {
+	analyses, extra, extraForms := ix.analyses, ix.extra, ix.extraForms
+	in := func(string) bool { return true }
+	inForm := in
+	if ch := ix.changed; ch != nil {
+		in = func(t string) bool { return ch[ShardKey(t)] }
+		// A spelling's key is its term's, the key unspelled: found by
+		// the key as spelled, without unspelling every spelling.
+		spelled := map[string]bool{}
+		for key := range ch {
+			for _, sp := range spellingsOf(key) {
+				spelled[sp] = true
+			}
 		}
-		for _, tw := range extraForms[d] {
-			by.add(tw.term, d, tw.weight)
+		inForm = func(f string) bool { return spelled[ShardKey(f)] }
+	}
+	byTerm, err := gatherPostings(ctx, len(ix.Docs), func(by *postingLists, d int32) {
+		for t, w := range analyses[d].entries(listTerms) {
+			if in(t) {
+				by.add(t, d, w)
+			}
+		}
+		for _, tw := range extra[d] {
+			if in(tw.term) {
+				by.add(tw.term, d, tw.weight)
+			}
 		}
 	})
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
+	ix.terms, ix.postings = byTerm.sorted()
+	byForm, err := gatherPostings(ctx, len(ix.Docs), func(by *postingLists, d int32) {
+		for f, w := range analyses[d].entries(listForms) {
+			if inForm(f) {
+				by.add(f, d, w)
+			}
+		}
+		for _, tw := range extraForms[d] {
+			if inForm(tw.term) {
+				by.add(tw.term, d, tw.weight)
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	ix.forms = nil
 	if forms, postings := byForm.sorted(); len(forms) > 0 {
 		ix.forms = make([][]spelling, len(ix.terms))
 		for j, f := range forms {
@@ -269,7 +346,32 @@ func BuildTrusting(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, 
 			}
 		}
 	}
-	return ix, analyses, nil
+	return nil
+}
+
+// spellingsOf returns the ways key can be written with å, ä and ö (key
+// itself among them): those whose unspell is key.
+func spellingsOf(key string) []string {
+	out := []string{""}
+	for _, r := range key {
+		var alts []string
+		switch r {
+		case 'a':
+			alts = []string{"a", "å", "ä"}
+		case 'o':
+			alts = []string{"o", "ö"}
+		default:
+			alts = []string{string(r)}
+		}
+		var next []string
+		for _, s := range out {
+			for _, a := range alts {
+				next = append(next, s+a)
+			}
+		}
+		out = next
+	}
+	return out
 }
 
 // postingLists holds terms and the postings of each, sorted by document
