@@ -634,7 +634,8 @@ func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *r
 //     is written), then the feed and the sitemap, made while the pages
 //     render (one core's work), each written as soon as it is made;
 //   - emit: the pages as soon as each is rendered, so that memory stays flat
-//     as catalogues grow; then the search index, then the static files.
+//     as catalogues grow, the booklets before the others (see emitPages);
+//     then the search index, then the static files.
 //
 // The search index is built once the pages are written, not beside them:
 // it is the largest passing use of memory of the build, and by then the
@@ -716,6 +717,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	}
 
 	// Assemble: with a cache, the pages whose output is kept are not.
+	// Their views are made when they are emitted, group by group.
 	in := siteInput(p, opt, assets)
 	var pages []site.Page
 	all := 0
@@ -761,7 +763,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			if err := p.convertPending(ctx, &in); err != nil {
 				return fail(err)
 			}
-			pages = slices.DeleteFunc(site.Assemble(in), func(pg site.Page) bool { return !render[pg.Path] })
+			pages = slices.DeleteFunc(list, func(pg site.Page) bool { return !render[pg.Path] })
 		default:
 			// Few: each page's view is made alone, of the bodies it
 			// reads (site.Page.Files).
@@ -776,7 +778,6 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			}
 			for _, pg := range list {
 				if render[pg.Path] {
-					pg.View = pg.Build()
 					pages = append(pages, pg)
 				}
 			}
@@ -785,7 +786,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		if err := p.convertPending(ctx, &in); err != nil {
 			return fail(err)
 		}
-		pages = site.Assemble(in)
+		pages = site.Paths(in)
 		if err := enumerate(pages); err != nil {
 			return fail(err)
 		}
@@ -800,8 +801,8 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			return fail(err)
 		}
 	}
-	// The bodies' HTML is in the views now: let each go with the last
-	// page that shows it (the activity's own page, the booklet).
+	// The bodies' HTML is in's alone now: the views take it from there
+	// (see emitPages).
 	p.dropHTML()
 
 	// Derive the rest, while the pages render. Only this goroutine claims
@@ -822,80 +823,26 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		}()
 	}
 
-	// What the listings repeat, rendered once each (see render.Prerender).
-	if len(pages) == 0 {
-		// Nothing to render.
-	} else if err := rend.Prerender(ctx, pages); err != nil {
-		cancel()
-		<-derivedErr
-		return 0, 0, err
-	}
-
-	// Emit: the pages that list many activities first (the booklet lists
-	// them all): started last, one of them would leave the other cores idle
-	// at the end.
-	order := make([]int, len(pages))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Compare(renderCost(pages[b]), renderCost(pages[a]))
+	// Emit: the booklets first, alone, and then the other pages, so that
+	// what the booklets alone hold is let go before the views of the
+	// other pages are made: the bodies as the booklets print them, their
+	// entries minified for splicing, their views (at 10,000 activities
+	// some 36, 45 and 25 MB), against the other pages' views and the
+	// bodies' HTML they show (some 45 and 36 MB).
+	booklets := slices.DeleteFunc(slices.Clone(pages), func(pg site.Page) bool { return pg.Template != bookletTemplate })
+	pages = slices.DeleteFunc(pages, func(pg site.Page) bool { return pg.Template == bookletTemplate })
+	err = emitPages(ctx, rend, e, booklets, func() {
+		// Only the booklets' views read them.
+		clear(in.Booklet)
+		clear(in.ForbundBooklet)
 	})
-	emit := e.file
-	if rend.Splicing() {
-		emit = func(name string, data []byte) error { return e.spliced(name, data, rend) }
+	// Only a booklet's entries are spliced.
+	rend.DropSplices()
+	if err == nil {
+		// The views hold the bodies' HTML now: each goes with the last
+		// page that shows it.
+		err = emitPages(ctx, rend, e, pages, func() { clear(in.Bodies) })
 	}
-	// The booklets' entries, minified for splicing, are let go once the
-	// last booklet is written (they render first): only a booklet's
-	// entries are spliced.
-	var booklets atomic.Int64
-	for _, pg := range pages {
-		if _, ok := pg.View.(*site.BookletView); ok {
-			booklets.Add(1)
-		}
-	}
-	// The pages' unminified bytes are let go once each is written: the
-	// buffers of those written without html/template are used again.
-	var pageBufs sync.Pool // *[]byte
-	err = parallel.For(ctx, len(order), func(i int) error {
-		pg := pages[order[i]]
-		// Its view is not needed again, and the booklet's, with every
-		// entry rendered beforehand, is as large as the page: let it go.
-		pages[order[i]] = site.Page{}
-		if _, ok := pg.View.(*site.BookletView); ok {
-			defer func() {
-				if booklets.Add(-1) == 0 {
-					rend.DropSplices()
-				}
-			}()
-		}
-		buf, _ := pageBufs.Get().(*[]byte)
-		if buf == nil {
-			buf = new([]byte)
-		}
-		// A page written minified (render.RenderMinified) is written as
-		// it is; any other is minified here.
-		b, minified := rend.RenderMinified(*buf, pg)
-		var err error
-		if minified {
-			e.direct.Add(1)
-			err = e.write(pg.Path, b)
-		} else {
-			if b, err = rend.RenderAppend(*buf, pg); err != nil {
-				return fmt.Errorf("render %s: %w", pg.Path, err)
-			}
-			err = emit(pg.Path, b)
-		}
-		if err != nil {
-			return err
-		}
-		if cap(b) <= streamAbove {
-			*buf = b[:0]
-			pageBufs.Put(buf)
-		}
-		return nil
-	})
-	rend.DropSplices() // the search index needs the memory more
 	if err != nil {
 		cancel()
 		<-derivedErr
@@ -939,6 +886,77 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return e.file(name, slices.Clone(files[name]))
 	})
 	return all + d.files + len(static), int(k.kept.Load()), err
+}
+
+// bookletTemplate is the Template of the booklets' pages (site.BookletView).
+const bookletTemplate = "utskrift"
+
+// emitPages makes the views of pages (those from site.Paths), renders
+// beforehand what they repeat (render.Prerender), and writes each page as
+// soon as it is rendered, those that list many activities first: started
+// last, one of them would leave the other cores idle at the end. built is
+// called once the views are made: what they were made of may be let go
+// then. Each page's view is let go once the page is written.
+func emitPages(ctx context.Context, rend *render.Renderer, e *emitter, pages []site.Page, built func()) error {
+	if err := parallel.For(ctx, len(pages), func(i int) error {
+		pages[i].View = pages[i].Build()
+		return nil
+	}); err != nil {
+		return err
+	}
+	built()
+	if len(pages) == 0 {
+		return nil
+	}
+	// What the listings repeat, rendered once each.
+	if err := rend.Prerender(ctx, pages); err != nil {
+		return err
+	}
+	order := make([]int, len(pages))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(renderCost(pages[b]), renderCost(pages[a]))
+	})
+	emit := e.file
+	if rend.Splicing() {
+		emit = func(name string, data []byte) error { return e.spliced(name, data, rend) }
+	}
+	// The pages' unminified bytes are let go once each is written: the
+	// buffers of those written without html/template are used again.
+	var pageBufs sync.Pool // *[]byte
+	return parallel.For(ctx, len(order), func(i int) error {
+		pg := pages[order[i]]
+		// Its view is not needed again, and the booklet's, with every
+		// entry rendered beforehand, is as large as the page: let it go.
+		pages[order[i]] = site.Page{}
+		buf, _ := pageBufs.Get().(*[]byte)
+		if buf == nil {
+			buf = new([]byte)
+		}
+		// A page written minified (render.RenderMinified) is written as
+		// it is; any other is minified here.
+		b, minified := rend.RenderMinified(*buf, pg)
+		var err error
+		if minified {
+			e.direct.Add(1)
+			err = e.write(pg.Path, b)
+		} else {
+			if b, err = rend.RenderAppend(*buf, pg); err != nil {
+				return fmt.Errorf("render %s: %w", pg.Path, err)
+			}
+			err = emit(pg.Path, b)
+		}
+		if err != nil {
+			return err
+		}
+		if cap(b) <= streamAbove {
+			*buf = b[:0]
+			pageBufs.Put(buf)
+		}
+		return nil
+	})
 }
 
 // keepRun is how many pages a worker looks up at a time when it keeps
@@ -1145,7 +1163,7 @@ func (o *outputs) claim(path string, kind claimKind) error {
 // rest.
 func renderCost(pg site.Page) int {
 	switch pg.Template {
-	case "utskrift":
+	case bookletTemplate:
 		return 2
 	case "activity":
 		return 0
