@@ -278,6 +278,14 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	if !opt.Drafts {
 		shown = published(cat)
 	}
+	if r == nil || r.c.oneBuild {
+		// Every diagnostic that needs them is made: let them go before
+		// the bodies are converted, the largest use of memory of this
+		// stage. A cache kept in memory shares the activities with the
+		// next build, which checks again those the catalogue's changes
+		// concern: it keeps them until the build succeeds.
+		forgetPositions(cat)
+	}
 	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), site.ForbundBookletAddress(shown), r, links)
 	diags = append(diags, mdDiags...)
 	diags.Sort()
