@@ -701,9 +701,11 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// fewer live while they run, and the open data's own passing use of
 	// memory is over by then. Its paths are claimed here: the goroutine claims none.
 	dataErr := make(chan error, 1)
+	dataDone := make(chan struct{}) // closed once the open data is written, or failed
 	if keptDerived {
 		r.keptExports(k.base)
 		forgetSources(p.cat, r)
+		close(dataDone)
 		dataErr <- nil
 	} else {
 		write, err := addData(d, p.cat, opt.Now, r.fileRecorder(p.fileKeys, e.out, k.base))
@@ -715,6 +717,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			if err == nil {
 				forgetSources(p.cat, r)
 			}
+			close(dataDone)
 			dataErr <- err
 		}()
 	}
@@ -837,12 +840,23 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// entries minified for splicing, their views (at 10,000 activities
 	// some 36, 45 and 25 MB), against the other pages' views and the
 	// bodies' HTML they show (some 45 and 36 MB).
+	// When most pages are rendered (a cold build), the booklets' entries
+	// are rendered once the open data is written: its passing use of
+	// memory (the records, some 50 MB at 10,000 activities) and the
+	// Markdown it reads (some 35 MB) would otherwise be live beside
+	// theirs, the largest live set of the build. After one change the
+	// pages are few, and the open data is most of what is left: the two
+	// run side by side.
+	waitData := len(pages)*pagesAlone > all
 	booklets := slices.DeleteFunc(slices.Clone(pages), func(pg site.Page) bool { return pg.Template != bookletTemplate })
 	pages = slices.DeleteFunc(pages, func(pg site.Page) bool { return pg.Template == bookletTemplate })
 	err = emitPages(ctx, rend, e, booklets, func() {
 		// Only the booklets' views read them.
 		clear(in.Booklet)
 		clear(in.ForbundBooklet)
+		if waitData {
+			<-dataDone
+		}
 	})
 	// Only a booklet's entries are spliced.
 	rend.DropSplices()
