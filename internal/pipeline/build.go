@@ -280,6 +280,14 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	if !opt.Drafts {
 		shown = published(cat)
 	}
+	if r == nil || r.c.oneBuild {
+		// Every diagnostic that needs them is made: let them go before
+		// the bodies are converted, the largest use of memory of this
+		// stage. A cache kept in memory shares the activities with the
+		// next build, which checks again those the catalogue's changes
+		// concern: it keeps them (see forgetPositions).
+		forgetPositions(cat, r)
+	}
 	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), site.ForbundBookletAddress(shown), r, links)
 	diags = append(diags, mdDiags...)
 	diags.Sort()
@@ -642,7 +650,8 @@ func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *r
 //     is written), then the feed and the sitemap, made while the pages
 //     render (one core's work), each written as soon as it is made;
 //   - emit: the pages as soon as each is rendered, so that memory stays flat
-//     as catalogues grow; then the search index, then the static files.
+//     as catalogues grow, the booklets before the others (see emitPages);
+//     then the search index, then the static files.
 //
 // The search index is built once the pages are written, not beside them:
 // it is the largest passing use of memory of the build, and by then the
@@ -700,9 +709,11 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// fewer live while they run, and the open data's own passing use of
 	// memory is over by then. Its paths are claimed here: the goroutine claims none.
 	dataErr := make(chan error, 1)
+	dataDone := make(chan struct{}) // closed once the open data is written, or failed
 	if keptDerived {
 		r.keptExports(k.base)
 		forgetSources(p.cat, r)
+		close(dataDone)
 		dataErr <- nil
 	} else {
 		write, err := addData(d, p.cat, opt.Now, r.fileRecorder(p.fileKeys, e.out, k.base))
@@ -714,6 +725,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			if err == nil {
 				forgetSources(p.cat, r)
 			}
+			close(dataDone)
 			dataErr <- err
 		}()
 	}
@@ -724,9 +736,12 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	}
 
 	// Assemble: with a cache, the pages whose output is kept are not.
+	// Their views are made when they are emitted, group by group.
 	in := siteInput(p, opt, assets)
 	var pages, list []site.Page
 	var be *bookletEntries // the booklets' entries taken from the previous build
+	// taken holds, by page, the entries take took for it, by ID.
+	taken := map[string]map[string][]byte{}
 	all := 0
 	var sitemap []export.Entry
 	enumerate := func(list []site.Page) error {
@@ -771,17 +786,16 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			if err := p.convertPending(ctx, &in); err != nil {
 				return fail(err)
 			}
-			pages = slices.DeleteFunc(site.Assemble(in), func(pg site.Page) bool { return !render[pg.Path] })
+			// A copy: list is the site's, for be.done.
+			pages = slices.DeleteFunc(slices.Clone(list), func(pg site.Page) bool { return !render[pg.Path] })
 			for _, pg := range pages {
-				taken, _ := be.take(pg)
-				be.use(pg.View, taken)
+				taken[pg.Path], _ = be.take(pg)
 			}
 		default:
 			// Few: each page's view is made alone, of the bodies it
 			// reads (site.Page.Files), but those of the booklets'
 			// entries taken from the previous build.
 			var files []string
-			taken := map[string]map[string][]byte{}
 			for _, pg := range list {
 				if render[pg.Path] {
 					t, skip := be.take(pg)
@@ -798,8 +812,6 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			}
 			for _, pg := range list {
 				if render[pg.Path] {
-					pg.View = pg.Build()
-					be.use(pg.View, taken[pg.Path])
 					pages = append(pages, pg)
 				}
 			}
@@ -808,7 +820,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		if err := p.convertPending(ctx, &in); err != nil {
 			return fail(err)
 		}
-		pages = site.Assemble(in)
+		pages = site.Paths(in)
 		if err := enumerate(pages); err != nil {
 			return fail(err)
 		}
@@ -823,8 +835,8 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			return fail(err)
 		}
 	}
-	// The bodies' HTML is in the views now: let each go with the last
-	// page that shows it (the activity's own page, the booklet).
+	// The bodies' HTML is in's alone now: the views take it from there
+	// (see emitPages).
 	p.dropHTML()
 
 	// Derive the rest, while the pages render. Only this goroutine claims
@@ -845,80 +857,37 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		}()
 	}
 
-	// What the listings repeat, rendered once each (see render.Prerender).
-	if len(pages) == 0 {
-		// Nothing to render.
-	} else if err := rend.Prerender(ctx, pages); err != nil {
-		cancel()
-		<-derivedErr
-		return 0, 0, err
-	}
-
-	// Emit: the pages that list many activities first (the booklet lists
-	// them all): started last, one of them would leave the other cores idle
-	// at the end.
-	order := make([]int, len(pages))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Compare(renderCost(pages[b]), renderCost(pages[a]))
+	// Emit: the booklets first, alone, and then the other pages, so that
+	// what the booklets alone hold is let go before the views of the
+	// other pages are made: the bodies as the booklets print them, their
+	// entries minified for splicing, their views (at 10,000 activities
+	// some 36, 45 and 25 MB), against the other pages' views and the
+	// bodies' HTML they show (some 45 and 36 MB).
+	// When most pages are rendered (a cold build), the booklets' entries
+	// are rendered once the open data is written: its passing use of
+	// memory (the records, some 50 MB at 10,000 activities) and the
+	// Markdown it reads (some 35 MB) would otherwise be live beside
+	// theirs, the largest live set of the build. After one change the
+	// pages are few, and the open data is most of what is left: the two
+	// run side by side.
+	waitData := len(pages)*pagesAlone > all
+	booklets := slices.DeleteFunc(slices.Clone(pages), func(pg site.Page) bool { return pg.Template != bookletTemplate })
+	pages = slices.DeleteFunc(pages, func(pg site.Page) bool { return pg.Template == bookletTemplate })
+	err = emitPages(ctx, rend, e, booklets, be, taken, func() {
+		// Only the booklets' views read them.
+		clear(in.Booklet)
+		clear(in.ForbundBooklet)
+		if waitData {
+			<-dataDone
+		}
 	})
-	emit := e.file
-	if rend.Splicing() {
-		emit = func(name string, data []byte) error { return e.spliced(name, data, rend, be) }
+	// Only a booklet's entries are spliced.
+	rend.DropSplices()
+	if err == nil {
+		// The views hold the bodies' HTML now: each goes with the last
+		// page that shows it.
+		err = emitPages(ctx, rend, e, pages, be, taken, func() { clear(in.Bodies) })
 	}
-	// The booklets' entries, minified for splicing, are let go once the
-	// last booklet is written (they render first): only a booklet's
-	// entries are spliced.
-	var booklets atomic.Int64
-	for _, pg := range pages {
-		if _, ok := pg.View.(*site.BookletView); ok {
-			booklets.Add(1)
-		}
-	}
-	// The pages' unminified bytes are let go once each is written: the
-	// buffers of those written without html/template are used again.
-	var pageBufs sync.Pool // *[]byte
-	err = parallel.For(ctx, len(order), func(i int) error {
-		pg := pages[order[i]]
-		// Its view is not needed again, and the booklet's, with every
-		// entry rendered beforehand, is as large as the page: let it go.
-		pages[order[i]] = site.Page{}
-		if _, ok := pg.View.(*site.BookletView); ok {
-			defer func() {
-				if booklets.Add(-1) == 0 {
-					rend.DropSplices()
-				}
-			}()
-		}
-		buf, _ := pageBufs.Get().(*[]byte)
-		if buf == nil {
-			buf = new([]byte)
-		}
-		// A page written minified (render.RenderMinified) is written as
-		// it is; any other is minified here.
-		b, minified := rend.RenderMinified(*buf, pg)
-		var err error
-		if minified {
-			e.direct.Add(1)
-			err = e.write(pg.Path, b)
-		} else {
-			if b, err = rend.RenderAppend(*buf, pg); err != nil {
-				return fmt.Errorf("render %s: %w", pg.Path, err)
-			}
-			err = emit(pg.Path, b)
-		}
-		if err != nil {
-			return err
-		}
-		if cap(b) <= streamAbove {
-			*buf = b[:0]
-			pageBufs.Put(buf)
-		}
-		return nil
-	})
-	rend.DropSplices() // the search index needs the memory more
 	if err != nil {
 		cancel()
 		<-derivedErr
@@ -964,6 +933,80 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return e.file(name, slices.Clone(files[name]))
 	})
 	return all + d.files + len(static), int(k.kept.Load()), err
+}
+
+// bookletTemplate is the Template of the booklets' pages (site.BookletView).
+const bookletTemplate = "utskrift"
+
+// emitPages makes the views of pages (those from site.Paths), renders
+// beforehand what they repeat (render.Prerender), and writes each page as
+// soon as it is rendered, those that list many activities first: started
+// last, one of them would leave the other cores idle at the end. built is
+// called once the views are made: what they were made of may be let go
+// then. Each page's view is let go once the page is written. A booklet's
+// entries that be took from the previous build (taken, by page) are
+// spliced in as they were, and where this build writes each is recorded.
+func emitPages(ctx context.Context, rend *render.Renderer, e *emitter, pages []site.Page, be *bookletEntries, taken map[string]map[string][]byte, built func()) error {
+	if err := parallel.For(ctx, len(pages), func(i int) error {
+		pages[i].View = pages[i].Build()
+		be.use(pages[i].View, taken[pages[i].Path])
+		return nil
+	}); err != nil {
+		return err
+	}
+	built()
+	if len(pages) == 0 {
+		return nil
+	}
+	// What the listings repeat, rendered once each.
+	if err := rend.Prerender(ctx, pages); err != nil {
+		return err
+	}
+	order := make([]int, len(pages))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(renderCost(pages[b]), renderCost(pages[a]))
+	})
+	emit := e.file
+	if rend.Splicing() {
+		emit = func(name string, data []byte) error { return e.spliced(name, data, rend, be) }
+	}
+	// The pages' unminified bytes are let go once each is written: the
+	// buffers of those written without html/template are used again.
+	var pageBufs sync.Pool // *[]byte
+	return parallel.For(ctx, len(order), func(i int) error {
+		pg := pages[order[i]]
+		// Its view is not needed again, and the booklet's, with every
+		// entry rendered beforehand, is as large as the page: let it go.
+		pages[order[i]] = site.Page{}
+		buf, _ := pageBufs.Get().(*[]byte)
+		if buf == nil {
+			buf = new([]byte)
+		}
+		// A page written minified (render.RenderMinified) is written as
+		// it is; any other is minified here.
+		b, minified := rend.RenderMinified(*buf, pg)
+		var err error
+		if minified {
+			e.direct.Add(1)
+			err = e.write(pg.Path, b)
+		} else {
+			if b, err = rend.RenderAppend(*buf, pg); err != nil {
+				return fmt.Errorf("render %s: %w", pg.Path, err)
+			}
+			err = emit(pg.Path, b)
+		}
+		if err != nil {
+			return err
+		}
+		if cap(b) <= streamAbove {
+			*buf = b[:0]
+			pageBufs.Put(buf)
+		}
+		return nil
+	})
 }
 
 // keepRun is how many pages a worker looks up at a time when it keeps
@@ -1176,7 +1219,7 @@ func (o *outputs) claim(path string, kind claimKind) error {
 // rest.
 func renderCost(pg site.Page) int {
 	switch pg.Template {
-	case "utskrift":
+	case bookletTemplate:
 		return 2
 	case "activity":
 		return 0
