@@ -267,26 +267,24 @@ func changedKeys(k *Kept, analyses []*Analysis, extra, extraForms [][]termWeight
 			return nil
 		}
 		diff := func(list int, then, now []termWeight, key func(string) string) {
+			// Each term's best weight before ([0]) and now ([1]).
 			weights := map[string][2]uint8{}
-			for t, w := range was.entries(list) {
+			best := func(side int, t string, w uint8) {
 				e := weights[t]
-				e[0] = max(e[0], w)
+				e[side] = max(e[side], w)
 				weights[t] = e
+			}
+			for t, w := range was.entries(list) {
+				best(0, t, w)
 			}
 			for _, tw := range then {
-				e := weights[tw.term]
-				e[0] = max(e[0], tw.weight)
-				weights[tw.term] = e
+				best(0, tw.term, tw.weight)
 			}
 			for t, w := range a.entries(list) {
-				e := weights[t]
-				e[1] = max(e[1], w)
-				weights[t] = e
+				best(1, t, w)
 			}
 			for _, tw := range now {
-				e := weights[tw.term]
-				e[1] = max(e[1], tw.weight)
-				weights[tw.term] = e
+				best(1, tw.term, tw.weight)
 			}
 			for t, e := range weights {
 				if e[0] != e[1] {

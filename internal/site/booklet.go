@@ -201,16 +201,7 @@ func (a *assembler) bookletEntries(part bookletPart) {
 		b.str(BookletAddress(a.in.Cat))
 		b.str(ForbundBookletAddress(a.in.Cat))
 		common := b.sum()
-		var shown []int32
-		if part.kommun != "" || part.forbund != nil {
-			shown = a.currentOf(part.members)
-		} else {
-			for i := range a.acts {
-				if a.acts[i].current() {
-					shown = append(shown, int32(i))
-				}
-			}
-		}
+		shown := a.bookletShown(part)
 		out := make([]Entry, 0, len(shown))
 		for _, p := range shown {
 			ac := &a.acts[p]
@@ -221,6 +212,22 @@ func (a *assembler) bookletEntries(part bookletPart) {
 		}
 		return out
 	}
+}
+
+// bookletShown returns the activities the booklet of part prints, by
+// their index in a.acts: the current ones of its members, or of the whole
+// catalogue.
+func (a *assembler) bookletShown(part bookletPart) []int32 {
+	if part.kommun != "" || part.forbund != nil {
+		return a.currentOf(part.members)
+	}
+	var shown []int32
+	for i := range a.acts {
+		if a.acts[i].current() {
+			shown = append(shown, int32(i))
+		}
+	}
+	return shown
 }
 
 // bookletView is the booklet of part: the current activities it may show.
@@ -238,16 +245,7 @@ func (a *assembler) bookletView(f Frame, intro string, part bookletPart) *Bookle
 		bodies = a.in.ForbundBooklet
 	}
 	v.Matrix = a.matrix(v.Root, false, part)
-	var shown []int32
-	if part.kommun != "" || part.forbund != nil {
-		shown = a.currentOf(part.members)
-	} else {
-		for i := range a.acts {
-			if a.acts[i].current() {
-				shown = append(shown, int32(i))
-			}
-		}
-	}
+	shown := a.bookletShown(part)
 	for _, fn := range a.ix.Funktioner {
 		sec := BookletSection{Heading: fn.Namn, ID: BookletFunctionID(fn.ID)}
 		if p := a.page(catalog.FunktionPage, fn.ID); p != nil {
