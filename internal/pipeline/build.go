@@ -949,10 +949,13 @@ const bookletTemplate = "utskrift"
 func emitPages(ctx context.Context, rend *render.Renderer, e *emitter, pages []site.Page, be *bookletEntries, taken map[string]map[string][]byte, built func()) error {
 	if err := parallel.For(ctx, len(pages), func(i int) error {
 		pages[i].View = pages[i].Build()
-		be.use(pages[i].View, taken[pages[i].Path])
 		return nil
 	}); err != nil {
 		return err
+	}
+	// One at a time: the renderer numbers the entries it is given.
+	for _, pg := range pages {
+		be.use(pg.View, taken[pg.Path])
 	}
 	built()
 	if len(pages) == 0 {
