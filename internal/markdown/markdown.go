@@ -151,8 +151,12 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 	// Linkify looks for a bare link at every space of the text, and most
 	// bodies have none: parsed without it first, a body is parsed again
 	// with it only when its text might hold one.
-	doc, report := parse(c.unlinked)
-	if mayLinkify(doc, body) {
+	md := c.unlinked
+	if spacedLineEnd(body) {
+		md = c.md
+	}
+	doc, report := parse(md)
+	if md == c.unlinked && mayLinkify(doc, body) {
 		doc, report = parse(c.md)
 	}
 	w := walker{file: file, src: body, diags: &diags, site: c.site, sug: diag.NewSuggester(diag.SuggestBudget)}
@@ -229,6 +233,36 @@ func mayLinkify(doc ast.Node, src []byte) bool {
 			}
 		}
 		if n.HasChildren() && mayLinkify(n, src) {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedLineEnd reports whether a line of body ends in two or more white
+// space characters besides the two spaces of a hard line break. goldmark
+// trims the white space that ends a line's text, but Linkify, called at
+// every space, has the text split there, and only the piece after the
+// last space is trimmed: "a \t" ending a line is written "a " with
+// Linkify and "a" without. Such bodies are parsed with it from the start.
+func spacedLineEnd(body []byte) bool {
+	for len(body) > 0 {
+		line, rest, newline := bytes.Cut(body, []byte{'\n'})
+		body = rest
+		end := len(line)
+		if newline { // goldmark takes a hard line break's two spaces off first
+			switch {
+			case bytes.HasSuffix(line, []byte("  ")):
+				end -= 2
+			case bytes.HasSuffix(line, []byte("  \r")):
+				end -= 3
+			}
+		}
+		spaces := 0
+		for spaces < end && util.IsSpace(line[end-1-spaces]) {
+			spaces++
+		}
+		if spaces >= 2 {
 			return true
 		}
 	}
