@@ -31,7 +31,6 @@
 package markdown
 
 import (
-	"bufio"
 	"bytes"
 	"html"
 	"html/template"
@@ -53,6 +52,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -70,6 +70,7 @@ type Converter struct {
 // autolinks, no raw HTML. Relative links are passed through unchecked; use
 // ForSite to resolve them.
 func New() *Converter {
+	insets := newInsetRenderer()
 	md := func(linkify bool) goldmark.Markdown {
 		ext := []goldmark.Extender{extension.Table}
 		if linkify {
@@ -81,6 +82,7 @@ func New() *Converter {
 				parser.WithAutoHeadingID(),
 				parser.WithParagraphTransformers(util.Prioritized(tableLimits{}, 150)),
 			),
+			goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(insets, insetRendererPriority))),
 		)
 	}
 	return &Converter{md: md(true), unlinked: md(false)}
@@ -138,6 +140,13 @@ const MaxText = 20000
 // page (Body.Booklet), from the same tree; with more, once for each
 // (Body.MoreBooklets).
 func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, diag.List) {
+	return c.convert(file, body, inset, true)
+}
+
+// convert is Convert; with spliced false, it renders each booklet version
+// from the tree fitted for it (fitInto), as Convert did before it spliced
+// them from the page's render, for the tests to compare.
+func (c *Converter) convert(file string, body []byte, inset []Inset, spliced bool) (Body, diag.List) {
 	var diags diag.List
 	if !scanLimits(file, body, &diags) {
 		return Body{}, diags // nothing is published, and parsing would cost too much
@@ -168,39 +177,46 @@ func (c *Converter) Convert(file string, body []byte, inset ...Inset) (Body, dia
 		}
 	}
 	w.walk(doc)
-	// goldmark writes through a bufio.Writer, and makes one for every
-	// Render unless given one. Both renders share one, and one buffer
-	// taken from a pool: each HTML is copied out of it at its exact size,
-	// as the build keeps every body's HTML until its pages are written (a
-	// strings.Builder, grown by doubling, would keep a quarter more on
-	// average).
-	rb := renderBufs.Get().(*renderBuf)
-	defer rb.release()
-	render := func() string {
-		rb.buf.Reset()
-		rb.bw.Reset(&rb.buf)
-		err := c.md.Renderer().Render(rb.bw, body, doc)
-		if err == nil {
-			err = rb.bw.Flush()
-		}
-		if err != nil {
-			// Rendering into a bytes.Buffer cannot fail; report it rather than panic.
+	// goldmark writes into one buffer taken from a pool, without a
+	// bufio.Writer between; each HTML is copied out of it at its exact
+	// size, as the build keeps every body's HTML until its pages are
+	// written (a strings.Builder, grown by doubling, would keep a quarter
+	// more on average).
+	sw := renderBufs.Get().(*spanWriter)
+	defer releaseRenderBuf(sw)
+	render := func(insets []Inset) string {
+		sw.reset(insets)
+		if err := c.md.Renderer().Render(sw, body, doc); err != nil {
+			// Rendering into memory cannot fail; report it rather than panic.
 			diags.AddError(diag.Pos{File: file}, "", msg.BodyRender, err)
 		}
-		return rb.buf.String()
+		return string(sw.buf)
 	}
-	out := Body{HTML: template.HTML(render())}
+	if !spliced {
+		out := Body{HTML: template.HTML(render(nil))}
+		out.Summary, out.Text = plainText(doc, body)
+		if len(inset) > 0 {
+			var was *fitted // what the first inset changed, when another follows
+			if len(inset) > 1 {
+				was = &fitted{}
+			}
+			fitInto(doc, inset[0], was)
+			out.Booklet = template.HTML(render(nil))
+			for _, in := range inset[1:] {
+				was.to(in)
+				out.MoreBooklets = append(out.MoreBooklets, template.HTML(render(nil)))
+			}
+		}
+		return out, diags
+	}
+	// The booklet versions are the page's with its headings, links and
+	// images as each inset fits them (see splice.go).
+	out := Body{HTML: template.HTML(render(inset))}
 	out.Summary, out.Text = plainText(doc, body)
 	if len(inset) > 0 {
-		var was *fitted // what the first inset changed, when another follows
-		if len(inset) > 1 {
-			was = &fitted{}
-		}
-		fitInto(doc, inset[0], was)
-		out.Booklet = template.HTML(render())
-		for _, in := range inset[1:] {
-			was.to(in)
-			out.MoreBooklets = append(out.MoreBooklets, template.HTML(render()))
+		out.Booklet = template.HTML(sw.spliced(0))
+		for i := range inset[1:] {
+			out.MoreBooklets = append(out.MoreBooklets, template.HTML(sw.spliced(i+1)))
 		}
 	}
 	return out, diags
@@ -269,29 +285,19 @@ func spacedLineEnd(body []byte) bool {
 	return false
 }
 
-// renderBuf is what Convert renders into; renderBufs holds them between
-// calls.
-type renderBuf struct {
-	buf bytes.Buffer
-	bw  *bufio.Writer
-}
-
-var renderBufs = sync.Pool{New: func() any {
-	rb := &renderBuf{}
-	rb.bw = bufio.NewWriter(&rb.buf)
-	return rb
-}}
+// renderBufs holds the spanWriters Convert renders into between calls.
+var renderBufs = sync.Pool{New: func() any { return &spanWriter{} }}
 
 // keepRenderBuf is the largest buffer put back in the pool: one body
 // larger than that should not hold its memory for the rest of the build.
 const keepRenderBuf = 1 << 20
 
-func (rb *renderBuf) release() {
-	if rb.buf.Cap() > keepRenderBuf {
+func releaseRenderBuf(w *spanWriter) {
+	if cap(w.buf) > keepRenderBuf || cap(w.alt) > keepRenderBuf {
 		return
 	}
-	rb.bw.Reset(nil)
-	renderBufs.Put(rb)
+	w.insets = nil
+	renderBufs.Put(w)
 }
 
 // fitInto changes the checked tree doc as in says: heading levels, ids,
