@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/parallel"
@@ -592,8 +593,9 @@ type worker struct {
 	stems map[string]string
 	vocabulary
 	tailCache map[string][]tail
-	// spelled, stemBuf and forms are docTerms' buffers, reused from one
-	// document to the next.
+	// folded, spelled, stemBuf and forms are docTerms' buffers, reused
+	// from one document to the next.
+	folded                  []byte
 	spelled, stemBuf, forms []string
 	// best, spelledBest and compounds are docTerms' sets, emptied for
 	// each document.
@@ -633,11 +635,13 @@ type knownWord struct {
 }
 
 // known returns what w knows of the word spelled sp, working it out the
-// first time it is seen.
+// first time it is seen. sp may be a piece of a buffer that changes after
+// (docTerms' folded text): what is kept is a copy.
 func (w *worker) known(sp string, places map[string]struct{}) *knownWord {
 	if k, ok := w.seen[sp]; ok {
 		return k
 	}
+	sp = strings.Clone(sp)
 	tok := unspell(sp)
 	k := &knownWord{spelling: sp, tok: tok, stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
 	k.own = k.stem
@@ -792,7 +796,10 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 		stems, forms = stems[:0], forms[:0]
 		// The words as spelled: those without å, ä and ö are theirs
 		// unspelled, which known works out once for each word.
-		w.spelled = appendTokens(w.spelled[:0], fold(d.Text[f], true))
+		// The folded text is the worker's buffer, made again for each
+		// field: a word is a piece of it only until known keeps a copy.
+		w.folded = appendFold(w.folded[:0], d.Text[f], true)
+		w.spelled = appendTokens(w.spelled[:0], unsafe.String(unsafe.SliceData(w.folded), len(w.folded)))
 		w.pass++
 		for _, sp := range w.spelled {
 			k := w.known(sp, places)

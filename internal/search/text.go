@@ -18,6 +18,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/samkat/samkat/internal/catalog"
 )
@@ -33,8 +34,14 @@ func Fold(s string) string { return fold(s, false) }
 // spelledTokens). It changes no rune count: unspell of its result is
 // Fold's.
 func fold(s string, keep bool) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := appendFold(make([]byte, 0, len(s)), s, keep)
+	// b is not changed again: the string is made of its bytes, not a copy.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendFold appends fold(s, keep) to b: into a buffer a worker keeps,
+// for the text of a document it reads only once (see docTerms).
+func appendFold(b []byte, s string, keep bool) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf { // ASCII, most of the text
 			switch {
@@ -44,13 +51,13 @@ func fold(s string, keep bool) string {
 				for j < len(s) && asciiKept[s[j]] {
 					j++
 				}
-				b.WriteString(s[i:j])
+				b = append(b, s[i:j]...)
 				i = j
 				continue
 			case 'A' <= c && c <= 'Z':
-				b.WriteByte(c + 'a' - 'A')
+				b = append(b, c+'a'-'A')
 			default:
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			i++
 			continue
@@ -66,22 +73,22 @@ func fold(s string, keep bool) string {
 			// The Swedish letters are most of what is not ASCII; they fold
 			// to a and o (as catalog.Fold has them) without its lookups.
 			if keep {
-				b.WriteRune(r)
+				b = utf8.AppendRune(b, r)
 			} else if r == 'ö' {
-				b.WriteByte('o')
+				b = append(b, 'o')
 			} else {
-				b.WriteByte('a')
+				b = append(b, 'a')
 			}
 			continue
 		}
 		r = catalog.Fold(r)
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		} else {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
 	}
-	return b.String()
+	return b
 }
 
 // asciiKept holds the bytes that fold keeps as they are: a–z and 0–9.
