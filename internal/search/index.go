@@ -506,31 +506,70 @@ type termWeight struct {
 // the order they first come. A map of terms to weights would do, but
 // reading a document's terms out of the map of a worker, which keeps the
 // room the largest document took, costs more than adding them.
+//
+// A worker's set is emptied for every document, and a document adds the
+// same words' stems as many documents before it: each term has a slot,
+// kept from one document to the next, that says where in list it is in
+// the document of this generation. What a word adds, the worker keeps
+// with the word (knownWord), slots too, so a word's stem is added without
+// a look-up.
 type weightSet struct {
-	at   map[string]int // where in list each term is
-	list []termWeight
+	slots map[string]*slot
+	gen   int // the document's generation; a slot of another is not in list
+	list  []termWeight
 }
 
-func newWeightSet() weightSet { return weightSet{at: map[string]int{}} }
+// slot is where the term is in its weightSet's list, in generation gen.
+type slot struct {
+	term    string
+	gen, at int
+}
+
+// slotted is a term and its slot in the weightSet it is added to (nil:
+// looked up).
+type slotted struct {
+	term string
+	at   *slot
+}
+
+func newWeightSet() weightSet { return weightSet{slots: map[string]*slot{}, gen: 1} }
 
 func (s *weightSet) empty() {
-	clear(s.at)
+	s.gen++
 	s.list = s.list[:0]
 }
 
-func (s *weightSet) add(t string, w uint8) {
-	if i, ok := s.at[t]; ok {
-		s.list[i].weight = max(s.list[i].weight, w)
+// slotOf returns the slot of t, made the first time.
+func (s *weightSet) slotOf(t string) *slot {
+	sl := s.slots[t]
+	if sl == nil {
+		sl = &slot{term: t}
+		s.slots[t] = sl
+	}
+	return sl
+}
+
+func (s *weightSet) add(t string, w uint8) { s.addAt(s.slotOf(t), t, w) }
+
+// addAt is add, with the slot of t: sl is looked up again unless it is
+// t's (a term kept with its word is the slot's string, which compares at
+// once).
+func (s *weightSet) addAt(sl *slot, t string, w uint8) {
+	if sl == nil || sl.term != t {
+		sl = s.slotOf(t)
+	}
+	if sl.gen == s.gen {
+		s.list[sl.at].weight = max(s.list[sl.at].weight, w)
 		return
 	}
-	s.at[t] = len(s.list)
+	sl.gen, sl.at = s.gen, len(s.list)
 	s.list = append(s.list, termWeight{t, w})
 }
 
 // weight returns t's weight, 0 if it is not in s.
 func (s *weightSet) weight(t string) uint8 {
-	if i, ok := s.at[t]; ok {
-		return s.list[i].weight
+	if sl := s.slots[t]; sl != nil && sl.gen == s.gen {
+		return s.list[sl.at].weight
 	}
 	return 0
 }
@@ -595,8 +634,9 @@ type worker struct {
 	tailCache map[string][]tail
 	// folded, spelled, stemBuf and forms are docTerms' buffers, reused
 	// from one document to the next.
-	folded                  []byte
-	spelled, stemBuf, forms []string
+	folded         []byte
+	spelled        []string
+	stemBuf, forms []slotted
 	// best, spelledBest and compounds are docTerms' sets, emptied for
 	// each document.
 	best, spelledBest, compounds weightSet
@@ -624,7 +664,12 @@ type knownWord struct {
 	own string
 	// form and ownForm are the spellings of stem and own (spelledStem).
 	form, ownForm string
-	runes         int
+	// stemAt, ownAt, formAt, ownFormAt and spellingAt are the slots of
+	// stem and own in the worker's best, of form and ownForm (nil when
+	// "") in its spelledBest, and of the spelling in its compounds (nil
+	// when the word is too short to be one).
+	stemAt, ownAt, formAt, ownFormAt, spellingAt *slot
+	runes                                        int
 	// word and name say whether the word is in the worker's vocabulary's
 	// words and names.
 	word, name bool
@@ -652,6 +697,16 @@ func (w *worker) known(sp string, places map[string]struct{}) *knownWord {
 	}
 	if sp != tok {
 		k.form, k.ownForm = spelledStem(sp, k.stem), spelledStem(sp, k.own)
+	}
+	k.stemAt, k.ownAt = w.best.slotOf(k.stem), w.best.slotOf(k.own)
+	if k.form != "" {
+		k.formAt = w.spelledBest.slotOf(k.form)
+	}
+	if k.ownForm != "" {
+		k.ownFormAt = w.spelledBest.slotOf(k.ownForm)
+	}
+	if k.runes >= minCompound {
+		k.spellingAt = w.compounds.slotOf(k.spelling)
 	}
 	w.seen[sp] = k
 	return k
@@ -811,9 +866,9 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 				continue
 			}
 			k.pass = w.pass
-			st, form := k.stem, k.form
+			st, form := slotted{k.stem, k.stemAt}, slotted{k.form, k.formAt}
 			if f != Facts {
-				st, form = k.own, k.ownForm
+				st, form = slotted{k.own, k.ownAt}, slotted{k.ownForm, k.ownFormAt}
 			}
 			stems = append(stems, st)
 			if sp != tok { // written with å, ä or ö
@@ -838,7 +893,7 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 			if k.runes >= minCompound && f != Facts {
 				// The spelling as the worker first saw it: sp is a piece
 				// of this field's folded text, which the key would keep.
-				compounds.add(k.spelling, weight)
+				compounds.addAt(k.spellingAt, k.spelling, weight)
 			}
 		}
 		// Words written together with a hyphen, run together, in names and
@@ -846,7 +901,8 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 		// is typed (krafthuset, kraft huset, kraft-huset).
 		if f == Name || f == Facts {
 			for _, j := range Joined(d.Text[f], f == Name) {
-				stems = append(stems, w.stem(j))
+				st := w.stem(j)
+				stems = append(stems, slotted{st, best.slotOf(st)})
 			}
 		}
 		if f == Facts {
@@ -865,10 +921,12 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 			}
 		}
 		for _, t := range stems {
-			add(t, weight)
+			best.addAt(t.at, t.term, weight)
 		}
 		for _, form := range forms {
-			addForm(form, weight)
+			if form.term != "" {
+				spelled.addAt(form.at, form.term, weight)
+			}
 		}
 		// Fields come in rising weight, so a term is in this field if its
 		// best weight is this field's (before the synonyms add any).
