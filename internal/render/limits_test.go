@@ -124,3 +124,28 @@ func TestWrittenPageSizeLimit(t *testing.T) {
 		t.Fatalf("an entry past the limit: err = %v", err)
 	}
 }
+
+// TestRenderAppendReuses: a page written with html/template is written
+// into the caller's buffer when it is large enough, from its start, and
+// is the page Render writes.
+func TestRenderAppendReuses(t *testing.T) {
+	r, err := New(with(builtin(), "home.html", `{{define "main"}}{{range 40}}x{{end}}{{end}}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := r.Render(page("home", "T"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := append(make([]byte, 0, 2*len(want)), "left over"...)
+	got, err := r.RenderAppend(dst, page("home", "T"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("appended to a buffer:\n%s\nwant\n%s", got, want)
+	}
+	if &got[0] != &dst[0] {
+		t.Error("the page was not written into the buffer given")
+	}
+}

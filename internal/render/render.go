@@ -204,7 +204,8 @@ func (r *Renderer) Render(page site.Page) ([]byte, error) {
 
 // RenderAppend is Render that may append the page to dst (from its
 // start, dst[:0]) instead of a new buffer, for a caller that reuses its
-// buffers: a page written without html/template is (pages.go).
+// buffers. After an error, dst is not to be reused: a layout past its
+// deadline may still be writing into it.
 func (r *Renderer) RenderAppend(dst []byte, page site.Page) ([]byte, error) {
 	set, ok := r.sets[page.Template]
 	if !ok {
@@ -225,7 +226,11 @@ func (r *Renderer) RenderAppend(dst []byte, page site.Page) ([]byte, error) {
 			return b, nil
 		}
 	}
-	w := &pageWriter{max: r.maxPage, stop: new(atomic.Bool)}
+	// The page is written into dst, as large as it is (a caller's buffer,
+	// reused), rather than a new buffer. A layout that runs past the
+	// deadline may write on into it until it sees that it is stopped: a
+	// caller does not reuse the buffer of a page that failed.
+	w := &pageWriter{buf: *bytes.NewBuffer(dst[:0]), max: r.maxPage, stop: new(atomic.Bool)}
 	w.buf.Grow(int(size.Load()))
 	// html/template cannot be cancelled: a layout that loops runs on in
 	// its goroutine after the deadline, but every write fails from then
