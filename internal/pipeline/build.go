@@ -94,6 +94,16 @@ type Result struct {
 	// previous one without making them again, their inputs unchanged
 	// (see Cache).
 	Reused int
+
+	// taken counts what the build took from the previous build's files
+	// rather than make it again (with the cache of one build).
+	taken taken
+}
+
+// taken is Result.taken: the open data's records and the booklets'
+// entries taken from the previous build's files.
+type taken struct {
+	records, entries int64
 }
 
 // ErrContent is returned (wrapped) when the catalogue has errors.
@@ -636,6 +646,9 @@ func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *r
 	}
 	res.Activities = len(p.cat.Activities)
 	res.BaseURL = p.cat.Index.BaseURL
+	if r != nil {
+		res.taken = taken{records: r.recordsTaken.Load(), entries: r.entriesTaken.Load()}
+	}
 	return res, nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/check"
@@ -250,6 +251,10 @@ type run struct {
 	// and the bodies and which convert cleanly.
 	links *linkEntry
 	done  func()
+	// recordsTaken and entriesTaken count the open data's records and
+	// the booklets' entries taken from the previous build's files
+	// (Result.taken).
+	recordsTaken, entriesTaken atomic.Int64
 }
 
 func (c *Cache) start() *run {

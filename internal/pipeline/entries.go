@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/render"
@@ -26,10 +25,6 @@ import (
 // previous build's file each entry whose key is the same and whose bytes
 // are the ones written, and its activity's body is not converted for it;
 // the others are rendered as before.
-
-// entriesTaken counts the entries of booklets taken from the previous
-// build's files, for the tests.
-var entriesTaken atomic.Int64
 
 // bookletEntries takes the entries of the booklets a build renders from
 // the previous build's files, and records where this build writes them.
@@ -114,7 +109,7 @@ func (be *bookletEntries) take(pg site.Page) (taken map[string][]byte, files map
 			files[e.File] = true
 		}
 	}
-	entriesTaken.Add(int64(len(taken)))
+	be.r.entriesTaken.Add(int64(len(taken)))
 	return taken, files
 }
 
