@@ -206,9 +206,9 @@ func (be *bookletEntries) done(pages []site.Page) {
 
 // packSpans packs spans for the cache file: the spans of a booklet are
 // one string of bytes there, unpacked only when the booklet is made again
-// (encoding/gob writes an array of 32 bytes byte by byte, which for the
-// 20,000 entries of 10,000 activities cost more than the rest of the
-// cache file).
+// (when the cache file was written by encoding/gob, which writes an
+// array of 32 bytes byte by byte, the 20,000 entries of 10,000 activities
+// cost more than the rest of the cache file).
 func packSpans(spans []recordSpan) []byte {
 	b := make([]byte, 0, len(spans)*(len(site.Key{})+12))
 	for _, sp := range spans {
