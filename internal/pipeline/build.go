@@ -94,6 +94,16 @@ type Result struct {
 	// previous one without making them again, their inputs unchanged
 	// (see Cache).
 	Reused int
+
+	// taken counts what the build took from the previous build's files
+	// rather than make it again (with the cache of one build).
+	taken taken
+}
+
+// taken is Result.taken: the open data's records and the booklets'
+// entries taken from the previous build's files.
+type taken struct {
+	records, entries int64
 }
 
 // ErrContent is returned (wrapped) when the catalogue has errors.
@@ -636,6 +646,9 @@ func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *r
 	}
 	res.Activities = len(p.cat.Activities)
 	res.BaseURL = p.cat.Index.BaseURL
+	if r != nil {
+		res.taken = taken{records: r.recordsTaken.Load(), entries: r.entriesTaken.Load()}
+	}
 	return res, nil
 }
 
@@ -657,7 +670,8 @@ func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *r
 // it is the largest passing use of memory of the build, and by then the
 // pages' views and the bodies' HTML are let go (at 10,000 activities the
 // peak is some 200 MB lower). Its building uses every core, so the build
-// takes no longer.
+// takes no longer. When few pages are rendered (after one change), it is
+// made beside them, since it is then the longest of what is left.
 //
 // Every path is claimed once, in an outputs registry, so that two files
 // that would be written to the same place are an error naming both. It
@@ -839,6 +853,32 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// (see emitPages).
 	p.dropHTML()
 
+	// The search index is made while the open data may still be written,
+	// and written after it: only the deriver's goroutine claims paths.
+	// Both only read the bodies. In a cold build it is made once the
+	// pages are written (see renderSite); when few pages are rendered
+	// (waitData false: after one change), beside them, from here: it is
+	// then the longest of what is left, and starts the sooner.
+	waitData := len(pages)*pagesAlone > all
+	var index *keptSearchIndex
+	indexErr := make(chan error, 1)
+	startIndex := func() {
+		if keptDerived {
+			r.carryIndex()
+			indexErr <- nil
+			return
+		}
+		go func() {
+			var err error
+			index, err = searchIndexKept(ctx, p.cat, opt.Now, p.bodies, r, known)
+			indexErr <- err
+		}()
+	}
+	indexEarly := !waitData && !keptDerived
+	if indexEarly {
+		startIndex()
+	}
+
 	// Derive the rest, while the pages render. Only this goroutine claims
 	// paths until it is done.
 	derivedErr := make(chan error, 1)
@@ -870,7 +910,6 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// theirs, the largest live set of the build. After one change the
 	// pages are few, and the open data is most of what is left: the two
 	// run side by side.
-	waitData := len(pages)*pagesAlone > all
 	booklets := slices.DeleteFunc(slices.Clone(pages), func(pg site.Page) bool { return pg.Template != bookletTemplate })
 	pages = slices.DeleteFunc(pages, func(pg site.Page) bool { return pg.Template == bookletTemplate })
 	err = emitPages(ctx, rend, e, booklets, be, taken, func() {
@@ -891,24 +930,14 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err != nil {
 		cancel()
 		<-derivedErr
+		if indexEarly {
+			<-indexErr
+		}
 		return 0, 0, err
 	}
 	be.done(list)
-	// The search index is made while the open data may still be written
-	// (after one change, the pages are few and soon written, and the
-	// open data is most of what is left), and written after it: only the
-	// deriver's goroutine claims paths. Both only read the bodies.
-	var index *keptSearchIndex
-	indexErr := make(chan error, 1)
-	if keptDerived {
-		r.carryIndex()
-		indexErr <- nil
-	} else {
-		go func() {
-			var err error
-			index, err = searchIndexKept(ctx, p.cat, opt.Now, p.bodies, r, known)
-			indexErr <- err
-		}()
+	if !indexEarly {
+		startIndex()
 	}
 	if err := <-derivedErr; err != nil {
 		cancel()

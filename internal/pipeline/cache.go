@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"hash"
@@ -17,6 +16,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/check"
@@ -250,6 +250,10 @@ type run struct {
 	// and the bodies and which convert cleanly.
 	links *linkEntry
 	done  func()
+	// recordsTaken and entriesTaken count the open data's records and
+	// the booklets' entries taken from the previous build's files
+	// (Result.taken).
+	recordsTaken, entriesTaken atomic.Int64
 }
 
 func (c *Cache) start() *run {
@@ -1148,8 +1152,8 @@ func (r *run) committed(base string) {
 }
 
 // The cache is files in the output folder's .samkat/, each a header
-// naming the samkat that wrote it, the entries (gob in cache, the codec
-// of codec.go in cache-parsed: see encodeShard; cache-search's their
+// naming the samkat that wrote it, the entries (cache's field by field:
+// see encodeOutputs; the codec of codec.go in cache-parsed: see encodeShard; cache-search's their
 // own), and the checksum of all before it (cacheSumSize): cache holds the keys of the
 // output files and which bodies convert cleanly; the cache-parsed files
 // the parsed files by fileSum, written as soon as the files are loaded
@@ -1159,7 +1163,7 @@ func (r *run) committed(base string) {
 const (
 	cacheFileName = "cache"
 	cacheMagic    = "samkat build cache\n"
-	cacheFormat   = 6
+	cacheFormat   = 7
 )
 
 // oldParsedFileName is the one file an earlier samkat kept the parsed
@@ -1319,36 +1323,6 @@ func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
 		parsed[k] = load.Parsed{Index: e.Index, Activity: e.Activity, Page: e.Page}
 	}
 	return parsed, nil
-}
-
-type cacheOutputs struct {
-	Base      string
-	Outputs   map[string]site.Key
-	Clean     []site.Key
-	Records   map[string][]recordSpan
-	Summaries map[site.Key]string
-	Entries   map[string][]byte
-}
-
-// encodeOutputs is the cache file's entries.
-func encodeOutputs(f cacheFile) ([]byte, error) {
-	clean := slices.SortedFunc(maps.Keys(f.Clean), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
-	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(cacheOutputs{f.Base, f.Outputs, clean, f.Records, f.Summaries, f.Entries})
-	return buf.Bytes(), err
-}
-
-// decodeOutputs reads what encodeOutputs wrote.
-func decodeOutputs(b []byte) (cacheFile, error) {
-	var o cacheOutputs
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&o); err != nil {
-		return cacheFile{}, err
-	}
-	f := cacheFile{Base: o.Base, Outputs: o.Outputs, Clean: make(map[site.Key]bool, len(o.Clean)), Records: o.Records, Summaries: o.Summaries, Entries: o.Entries}
-	for _, k := range o.Clean {
-		f.Clean[k] = true
-	}
-	return f, nil
 }
 
 // sealCache returns a cache file: entries with the header of the samkat

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 
 	"github.com/samkat/samkat/internal/publish"
 	"github.com/samkat/samkat/internal/render"
@@ -26,10 +25,6 @@ import (
 // previous build's file each entry whose key is the same and whose bytes
 // are the ones written, and its activity's body is not converted for it;
 // the others are rendered as before.
-
-// entriesTaken counts the entries of booklets taken from the previous
-// build's files, for the tests.
-var entriesTaken atomic.Int64
 
 // bookletEntries takes the entries of the booklets a build renders from
 // the previous build's files, and records where this build writes them.
@@ -114,7 +109,7 @@ func (be *bookletEntries) take(pg site.Page) (taken map[string][]byte, files map
 			files[e.File] = true
 		}
 	}
-	entriesTaken.Add(int64(len(taken)))
+	be.r.entriesTaken.Add(int64(len(taken)))
 	return taken, files
 }
 
@@ -211,9 +206,9 @@ func (be *bookletEntries) done(pages []site.Page) {
 
 // packSpans packs spans for the cache file: the spans of a booklet are
 // one string of bytes there, unpacked only when the booklet is made again
-// (encoding/gob writes an array of 32 bytes byte by byte, which for the
-// 20,000 entries of 10,000 activities cost more than the rest of the
-// cache file).
+// (when the cache file was written by encoding/gob, which writes an
+// array of 32 bytes byte by byte, the 20,000 entries of 10,000 activities
+// cost more than the rest of the cache file).
 func packSpans(spans []recordSpan) []byte {
 	b := make([]byte, 0, len(spans)*(len(site.Key{})+12))
 	for _, sp := range spans {

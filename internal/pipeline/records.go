@@ -5,7 +5,6 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
-	"sync/atomic"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/export"
@@ -31,10 +30,6 @@ type recordSpan struct {
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// recordsTaken counts the records taken from the previous build's files,
-// for the tests.
-var recordsTaken atomic.Int64
 
 // previousOpener is a writer that can give the files of the version it
 // starts from (publish.Tx).
@@ -77,7 +72,7 @@ func (rc *recorder) fromFile(f export.DataFormat, cat *catalog.Catalogue, now ca
 		key := recordKey(f.Path, fk, index, now)
 		b := old.read(key)
 		if b != nil {
-			recordsTaken.Add(1)
+			rc.r.recordsTaken.Add(1)
 		} else {
 			var err error
 			if b, err = f.Record(cat.Index, a, now); err != nil {
