@@ -260,7 +260,7 @@ func (e *edit) toggle(b *testing.B) {
 //	go test ./internal/pipeline -run '^$' -bench Assemble -benchmem
 func BenchmarkAssemble(b *testing.B) {
 	opt := testOptions()
-	p, res, err := prepare(context.Background(), synth.Catalogue(10000), opt, nil)
+	p, res, err := prepare(context.Background(), synth.Catalogue(10000), opt, nil, nil)
 	if err != nil {
 		b.Fatalf("%v\n%s", err, diagText(res))
 	}
@@ -278,7 +278,7 @@ func BenchmarkAssemble(b *testing.B) {
 //	go test ./internal/pipeline -run '^$' -bench RenderActivityPages -benchmem
 func BenchmarkRenderActivityPages(b *testing.B) {
 	opt := testOptions()
-	p, res, err := prepare(context.Background(), synth.Catalogue(10000), opt, nil)
+	p, res, err := prepare(context.Background(), synth.Catalogue(10000), opt, nil, nil)
 	if err != nil {
 		b.Fatalf("%v\n%s", err, diagText(res))
 	}

@@ -106,7 +106,7 @@ func splitBooklet(t *testing.T) (files map[string][]byte, p *prepared, opt Optio
 	if err != nil {
 		t.Fatalf("%v\n%s", err, diagText(res))
 	}
-	p, _, err = prepare(context.Background(), src, opt, nil)
+	p, _, err = prepare(context.Background(), src, opt, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,7 +111,7 @@ var ErrContent = errors.New("the catalogue has errors; nothing was published")
 
 // Check loads and validates the catalogue in src without rendering anything.
 func Check(ctx context.Context, src fs.FS, opt Options) (Result, error) {
-	_, res, err := prepare(ctx, src, opt, opt.Cache.start())
+	_, res, err := prepare(ctx, src, opt, opt.Cache.start(), nil)
 	return res, err
 }
 
@@ -205,6 +205,9 @@ func Dir(ctx context.Context, dir, out string, opt Options) (Result, error) {
 type prepared struct {
 	cat    *catalog.Catalogue
 	bodies map[string]markdown.Body
+	// texts holds the bodies' plain text, when not nil: their Text is
+	// empty then (see text).
+	texts *textStore
 	// pending are the bodies not converted yet (see convertBodies): not
 	// in bodies until convertPending.
 	pending *pendingBodies
@@ -232,7 +235,15 @@ func (p *prepared) convertFiles(ctx context.Context, in *site.Input, files []str
 	return p.pending.convert(ctx, p.bodies, in, files)
 }
 
-// dropHTML lets go of the bodies' HTML, keeping their text.
+// text returns the plain text of file's body (markdown.Body.Text).
+func (p *prepared) text(file string) (string, error) {
+	if p.texts != nil {
+		return p.texts.text(file)
+	}
+	return p.bodies[file].Text, nil
+}
+
+// dropHTML lets go of the bodies' HTML, keeping their text and summary.
 func (p *prepared) dropHTML() {
 	for file, b := range p.bodies {
 		p.bodies[file] = markdown.Body{Summary: b.Summary, Text: b.Text}
@@ -241,12 +252,14 @@ func (p *prepared) dropHTML() {
 
 // prepare runs every stage that can find a mistake in the content. The
 // result carries the diagnostics and their language.
-func prepare(ctx context.Context, src fs.FS, opt Options, r *run) (*prepared, Result, error) {
-	p, diags, lang, err := prepareCatalogue(ctx, src, opt, r)
+//
+// With texts, the bodies' plain text is kept there, not in their Body.
+func prepare(ctx context.Context, src fs.FS, opt Options, r *run, texts *textStore) (*prepared, Result, error) {
+	p, diags, lang, err := prepareCatalogue(ctx, src, opt, r, texts)
 	return p, Result{Diagnostics: diags, Lang: lang}, err
 }
 
-func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*prepared, diag.List, msg.Lang, error) {
+func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run, texts *textStore) (*prepared, diag.List, msg.Lang, error) {
 	var reuse load.Reuse // nil, not a nil *run
 	if r != nil {
 		reuse = r
@@ -298,7 +311,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 		// concern: it keeps them (see forgetPositions).
 		forgetPositions(cat, r)
 	}
-	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), site.ForbundBookletAddress(shown), r, links)
+	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), site.ForbundBookletAddress(shown), r, links, texts)
 	diags = append(diags, mdDiags...)
 	diags.Sort()
 	if err != nil {
@@ -316,7 +329,7 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run) (*pre
 	if !opt.Drafts {
 		cat = published(cat)
 	}
-	return &prepared{cat: cat, bodies: bodies, pending: pending, fileKeys: keys, fieldKeys: r.fieldKey(), order: r.order()}, diags, lang, nil
+	return &prepared{cat: cat, bodies: bodies, texts: texts, pending: pending, fileKeys: keys, fieldKeys: r.fieldKey(), order: r.order()}, diags, lang, nil
 }
 
 // forgetPositions lets go of where each frontmatter key was written: only
@@ -462,7 +475,7 @@ type bodyJob struct {
 // converts without a diagnostic is left for later (pending): the build
 // converts it only if a page it renders, or a derived file it makes, may
 // show it.
-func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site, booklet, forbund string, r *run, links site.Key) (map[string]markdown.Body, *pendingBodies, diag.List, error) {
+func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site, booklet, forbund string, r *run, links site.Key, texts *textStore) (map[string]markdown.Body, *pendingBodies, diag.List, error) {
 	// The booklet holds the introduction, the function pages' text and the
 	// activities, each under its own heading (see site's booklet); a
 	// förbund's holds the förbund page's text for its introduction, and
@@ -500,6 +513,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 				keys[i] = r.bodyKey(j.file, sum, links, j.inset)
 				if b, ok := r.body(keys[i]); ok {
 					htmls[i], diagsPer[i] = b.body, b.diags
+					texts.keep(j.file, &htmls[i])
 					return nil
 				}
 				if r.isClean(keys[i]) {
@@ -509,13 +523,14 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 			}
 		}
 		htmls[i], diagsPer[i] = conv.Convert(j.file, j.body, j.inset...)
+		texts.keep(j.file, &htmls[i])
 		return nil
 	})
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	bodies := make(map[string]markdown.Body, len(jobs))
-	pending := &pendingBodies{conv: conv, r: r, jobs: map[string]pendingJob{}, keys: map[string]site.Key{}}
+	pending := &pendingBodies{conv: conv, r: r, texts: texts, jobs: map[string]pendingJob{}, keys: map[string]site.Key{}}
 	var diags diag.List
 	for i, j := range jobs {
 		if keys[i] != (site.Key{}) {
@@ -549,11 +564,12 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 
 // pendingBodies are the bodies convertBodies left for later.
 type pendingBodies struct {
-	conv *markdown.Converter
-	r    *run
-	mu   sync.Mutex
-	jobs map[string]pendingJob // by file; a job leaves once converted
-	keys map[string]site.Key   // the bodyKey of every body, pending or not, with a cache
+	conv  *markdown.Converter
+	r     *run
+	texts *textStore // where the bodies' text goes, when not nil
+	mu    sync.Mutex
+	jobs  map[string]pendingJob // by file; a job leaves once converted
+	keys  map[string]site.Key   // the bodyKey of every body, pending or not, with a cache
 }
 
 // pendingJob is a body left for later, with its bodyKey.
@@ -599,6 +615,7 @@ func (pb *pendingBodies) convert(ctx context.Context, bodies map[string]markdown
 	out := make([]markdown.Body, len(todo))
 	err := parallel.For(ctx, len(todo), func(i int) error {
 		out[i], _ = pb.conv.Convert(todo[i].file, todo[i].body, todo[i].inset...)
+		pb.texts.keep(todo[i].file, &out[i])
 		return nil
 	})
 	if err != nil {
@@ -630,7 +647,9 @@ func Site(ctx context.Context, src fs.FS, out publish.Writer, opt Options) (Resu
 
 // build is Site with the build's use of a cache (nil for none).
 func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *run) (Result, error) {
-	p, res, err := prepare(ctx, src, opt, r)
+	texts := newTextStore(out, r)
+	defer texts.close()
+	p, res, err := prepare(ctx, src, opt, r, texts)
 	if err != nil {
 		return res, err
 	}
@@ -870,7 +889,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		}
 		go func() {
 			var err error
-			index, err = searchIndexKept(ctx, p.cat, opt.Now, p.bodies, r, known)
+			index, err = searchIndexKept(ctx, p.cat, opt.Now, p.text, r, known)
 			indexErr <- err
 		}()
 	}
@@ -947,7 +966,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err := <-indexErr; err != nil {
 		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
-	if err := writeKeptSearchIndex(ctx, d, index, p.cat, opt.Now, p.bodies, r, known); err != nil {
+	if err := writeKeptSearchIndex(ctx, d, index, p.cat, opt.Now, p.text, r, known); err != nil {
 		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
 	index = nil
@@ -1332,7 +1351,7 @@ func addFeeds(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[
 // addSearchIndex writes the files the search script reads (see package
 // search): JSON, compact.
 func addSearchIndex(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run) error {
-	return addSearchIndexKnown(ctx, d, cat, now, bodies, r, nil)
+	return addSearchIndexKnown(ctx, d, cat, now, textIn(bodies), r, nil)
 }
 
 // knownAnalyses are the analyses of the search index a build's cache
@@ -1379,8 +1398,8 @@ func (k *knownAnalyses) needed(cat *catalog.Catalogue, summaryKnown func(file st
 
 // addSearchIndexKnown is addSearchIndex with the analyses the cache
 // knows (k may be nil); it keeps the analyses for the next build.
-func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) error {
-	index, err := searchIndexKnown(ctx, cat, now, bodies, r, k)
+func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue, now catalog.Date, text bodyText, r *run, k *knownAnalyses) error {
+	index, err := searchIndexKnown(ctx, cat, now, text, r, k)
 	if err != nil {
 		return err
 	}
@@ -1389,18 +1408,13 @@ func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue
 
 // searchIndexKnown makes the files of the search index, by name under
 // route.SearchIndex, as addSearchIndexKnown writes them.
-func searchIndexKnown(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) (map[string][]byte, error) {
-	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return bodies[a.File].Text })
-	var (
-		ix       *search.Index
-		analyses []*search.Analysis
-		err      error
-	)
+func searchIndexKnown(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, text bodyText, r *run, k *knownAnalyses) (map[string][]byte, error) {
+	docs := search.FromCatalogue(cat, now, nil)
+	prev, trusted := r.analysesOf(cat), []bool(nil) // search.BuildReusing
 	if k != nil && k.trusted != nil {
-		ix, analyses, err = search.BuildTrusting(ctx, docs, cat.Index.Synonymer, k.prev, k.trusted)
-	} else {
-		ix, analyses, err = search.BuildReusing(ctx, docs, cat.Index.Synonymer, r.analysesOf(cat))
+		prev, trusted = k.prev, k.trusted // search.BuildTrusting
 	}
+	ix, analyses, err := search.BuildKeptReading(ctx, docs, text.of(cat), cat.Index.Synonymer, prev, trusted, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1427,13 +1441,13 @@ type keptSearchIndex struct {
 // searchIndexKept is searchIndexKnown for a build of samkat build: with
 // what the index of the build before kept (run.keptIndex), only the term
 // files whose postings changed are made, and the others kept.
-func searchIndexKept(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) (*keptSearchIndex, error) {
-	docs := search.FromCatalogue(cat, now, func(a *catalog.Activity) string { return bodies[a.File].Text })
+func searchIndexKept(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, text bodyText, r *run, k *knownAnalyses) (*keptSearchIndex, error) {
+	docs := search.FromCatalogue(cat, now, nil)
 	prev, trusted := r.analysesOf(cat), []bool(nil)
 	if k != nil && k.trusted != nil {
 		prev, trusted = k.prev, k.trusted
 	}
-	ix, analyses, err := search.BuildKept(ctx, docs, cat.Index.Synonymer, prev, trusted, r.keptIndex(), r.oldAnalyses)
+	ix, analyses, err := search.BuildKeptReading(ctx, docs, text.of(cat), cat.Index.Synonymer, prev, trusted, r.keptIndex(), r.oldAnalyses)
 	if err != nil {
 		return nil, err
 	}
@@ -1452,7 +1466,7 @@ func searchIndexKept(ctx context.Context, cat *catalog.Catalogue, now catalog.Da
 // those that are as the build before left them. Should one of them not
 // be (removed or edited since), the index is made whole, and the files
 // not kept written. It keeps what the index keeps for the next build.
-func writeKeptSearchIndex(ctx context.Context, d *deriver, index *keptSearchIndex, cat *catalog.Catalogue, now catalog.Date, bodies map[string]markdown.Body, r *run, k *knownAnalyses) error {
+func writeKeptSearchIndex(ctx context.Context, d *deriver, index *keptSearchIndex, cat *catalog.Catalogue, now catalog.Date, text bodyText, r *run, k *knownAnalyses) error {
 	if index == nil {
 		return nil
 	}
@@ -1476,7 +1490,7 @@ func writeKeptSearchIndex(ctx context.Context, d *deriver, index *keptSearchInde
 		}
 	}
 	if len(kept) < len(index.keep) {
-		all, err := searchIndexKnown(ctx, cat, now, bodies, r, k)
+		all, err := searchIndexKnown(ctx, cat, now, text, r, k)
 		if err != nil {
 			return err
 		}
@@ -1490,6 +1504,26 @@ func writeKeptSearchIndex(ctx context.Context, d *deriver, index *keptSearchInde
 	}
 	r.keepIndex(index.next)
 	return nil
+}
+
+// bodyText returns the plain text of a file's body (markdown.Body.Text).
+type bodyText func(file string) (string, error)
+
+// textIn is the bodyText of bodies.
+func textIn(bodies map[string]markdown.Body) bodyText {
+	return func(file string) (string, error) { return bodies[file].Text, nil }
+}
+
+// of is text as search.BuildKeptReading reads it, for the documents of
+// search.FromCatalogue(cat, …).
+func (text bodyText) of(cat *catalog.Catalogue) func(i int) (string, error) {
+	return func(i int) (string, error) {
+		t, err := text(cat.Activities[i].File)
+		if err != nil {
+			return "", fmt.Errorf("search index: %w", err)
+		}
+		return t, nil
+	}
 }
 
 // writeSearchIndex writes the files of the search index, made compact.

@@ -81,8 +81,8 @@ func TestCheckReuseAsCold(t *testing.T) {
 		if step.name == "again" && cached.Cache.across == nil {
 			t.Error("the cache keeps no checks across activities")
 		}
-		gp, _, gerr := prepare(ctx, src, cached, cached.Cache.start())
-		wp, _, werr := prepare(ctx, src, cold, nil)
+		gp, _, gerr := prepare(ctx, src, cached, cached.Cache.start(), nil)
+		wp, _, werr := prepare(ctx, src, cold, nil, nil)
 		if (gerr == nil) != (werr == nil) {
 			t.Fatalf("%s: prepare with a cache: %v, without: %v", step.name, gerr, werr)
 		}

@@ -49,7 +49,7 @@ func buildMinifiedWays(t *testing.T, src fs.FS, plainPages, drafts bool) (map[st
 	e.plainPages = plainPages
 	opt := testOptions()
 	opt.Drafts = drafts
-	p, res, err := prepare(context.Background(), src, opt, nil)
+	p, res, err := prepare(context.Background(), src, opt, nil, nil)
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, diagText(res))
 	}

@@ -127,7 +127,7 @@ type Summer interface {
 // made together with the open data; the search index is not counted.
 func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error) {
 	r := opt.Cache.start()
-	p, res, err := prepare(ctx, src, opt, r)
+	p, res, err := prepare(ctx, src, opt, r, nil)
 	if err != nil {
 		return nil, res, err
 	}

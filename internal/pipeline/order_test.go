@@ -50,7 +50,7 @@ func TestBookletsWrittenFirst(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(runtime.GOMAXPROCS(0), 4)))
 	src := synth.Catalogue(site.BookletMaxActivities + 100) // booklets by municipality
 	opt := testOptions()
-	p, res, err := prepare(context.Background(), src, opt, nil)
+	p, res, err := prepare(context.Background(), src, opt, nil, nil)
 	if err != nil {
 		t.Fatalf("prepare: %v\n%s", err, diagText(res))
 	}

@@ -29,7 +29,7 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 		for _, drafts := range []bool{false, true} {
 			opt := testOptions()
 			opt.Drafts = drafts
-			p, res, err := prepare(context.Background(), c.src, opt, nil)
+			p, res, err := prepare(context.Background(), c.src, opt, nil, nil)
 			if err != nil {
 				t.Fatalf("%s: %v\n%s", c.name, err, diagText(res))
 			}

@@ -24,7 +24,7 @@ func buildWays(t *testing.T, src fs.FS, wholePages bool) (map[string][]byte, int
 	e := newEmitter(&out)
 	e.wholePages = wholePages
 	opt := testOptions()
-	p, res, err := prepare(context.Background(), src, opt, nil)
+	p, res, err := prepare(context.Background(), src, opt, nil, nil)
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, diagText(res))
 	}

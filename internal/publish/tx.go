@@ -344,7 +344,7 @@ func (t *Tx) cleanup(removed []string) error {
 		}
 	}
 	errs = append(errs, t.removeNextStates())
-	for _, dir := range []string{oldDir, stagingDir} {
+	for _, dir := range []string{oldDir, stagingDir, scratchDir} {
 		if err := t.root.RemoveAll(dir); err != nil {
 			errs = append(errs, err)
 		}

@@ -175,6 +175,16 @@ func BuildTrusting(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, 
 // their compounds added, or old lacks the analysis of a document that
 // changed: then it holds them all. Its files are FilesKeeping's.
 func BuildKept(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev []*Analysis, trusted []bool, from *Kept, old iter.Seq[*Analysis]) (*Index, []*Analysis, error) {
+	return BuildKeptReading(ctx, docs, nil, synonyms, prev, trusted, from, old)
+}
+
+// BuildKeptReading is BuildKept for documents whose Text[Body] is read
+// as each is analysed, not given in docs: body(i), when body is not nil,
+// returns document i's (and is not called for a document whose trusted
+// analysis is used). Only the texts being analysed are in memory at
+// once. The index is the one BuildKept makes of the documents with their
+// text; it fails if body does.
+func BuildKeptReading(ctx context.Context, docs []Doc, body func(i int) (string, error), synonyms []catalog.Synonym, prev []*Analysis, trusted []bool, from *Kept, old iter.Seq[*Analysis]) (*Index, []*Analysis, error) {
 	syns, places, within := contextOf(docs, synonyms)
 	// Each document's analysis, on all cores: folding and stemming every
 	// word of every description is most of the work.
@@ -185,13 +195,23 @@ func BuildKept(ctx context.Context, docs []Doc, synonyms []catalog.Synonym, prev
 			w.addVocabulary(prev[i])
 			return nil
 		}
-		sum := docSum(&docs[i])
+		d := &docs[i]
+		if body != nil {
+			text, err := body(i)
+			if err != nil {
+				return err
+			}
+			whole := *d
+			whole.Text[Body] = text
+			d = &whole
+		}
+		sum := docSum(d)
 		if i < len(prev) && prev[i].valid(within, sum) {
 			analyses[i] = prev[i]
 			w.addVocabulary(prev[i])
 			return nil
 		}
-		a := w.analyse(&docs[i], syns, places, within, sum)
+		a := w.analyse(d, syns, places, within, sum)
 		analyses[i] = &a
 		return nil
 	})
