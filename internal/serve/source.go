@@ -133,7 +133,10 @@ func (s *source) forgetAll() {
 // over returns the catalogue in root as one rebuild sees it: the files
 // kept in memory, the others read from root (and kept from then on).
 func (s *source) over(root fs.FS) *sourceFS {
-	return &sourceFS{root: root, s: s, used: map[string]*kept{}}
+	s.mu.Lock()
+	n := len(s.files) // the files of the last rebuild: sized so, the map need not grow
+	s.mu.Unlock()
+	return &sourceFS{root: root, s: s, used: make(map[string]*kept, n)}
 }
 
 // sourceFS is the catalogue for one rebuild. It is a pipeline.Summer:
