@@ -134,28 +134,14 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 	if reuse != nil {
 		dep = depKey(now, forbund)
 	}
-	for i, a := range cat.Activities {
-		if reuse == nil {
+	if reuse == nil {
+		for _, a := range cat.Activities {
 			c.activity(a, forbund)
-			continue
 		}
-		// With a Reuse, the activities load made may be shared with a
-		// keeper of its work: what the checks make takes their place.
-		if checked, ds, ok := reuse.CheckedActivity(a, dep); ok {
-			cat.Activities[i] = checked
-			diags = append(diags, ds...)
-			continue
-		}
-		own := *a
-		a = &own
-		cat.Activities[i] = a
-		from, left := len(diags), c.sug.Left()
-		c.activity(a, forbund)
-		if left != 0 && c.sug.Left() == left {
-			reuse.ActivityChecked(a, dep, diags[from:])
-		}
+		c.across(cat.Activities, len(ix.Remiss) == 0 && !c.broken["remiss"], dep, reuse)
+	} else {
+		c.activitiesReusing(cat, forbund, dep, reuse)
 	}
-	c.across(cat.Activities, len(ix.Remiss) == 0 && !c.broken["remiss"], dep, reuse)
 	if skipped := c.skipped(); len(skipped) > 0 {
 		diags.AddError(diag.Pos{File: ix.File}, "", msg.IndexFirstSkipped, strings.Join(skipped, ", "))
 	}
@@ -163,6 +149,51 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 		diags.AddWarning(diag.Pos{File: "content/tillganglighet.md"}, "", msg.StatementMissing)
 	}
 	return diags
+}
+
+// activitiesReusing checks the activities of cat and across them, with
+// the checks of each taken from reuse when it has them (see
+// CatalogueReusing), and appends their diagnostics to c.diags in the
+// order of the activities, the checks across them last. The lists of
+// the activities are gathered first and appended at once: at 10,000
+// activities, growing the list activity by activity allocated some 6 MB
+// of every save in samkat serve.
+func (c *checker) activitiesReusing(cat *catalog.Catalogue, forbund map[string]string, dep [32]byte, reuse Reuse) {
+	out := c.diags
+	var own diag.List // the diagnostics of the activities checked here, and across them
+	c.diags = &own
+	defer func() { c.diags = out }()
+	parts := make([]diag.List, len(cat.Activities))
+	n := 0
+	for i, a := range cat.Activities {
+		// The activities load made may be shared with a keeper of its
+		// work: what the checks make takes their place.
+		if checked, ds, ok := reuse.CheckedActivity(a, dep); ok {
+			cat.Activities[i] = checked
+			parts[i] = ds
+			n += len(ds)
+			continue
+		}
+		q := *a
+		a = &q
+		cat.Activities[i] = a
+		from, left := len(own), c.sug.Left()
+		c.activity(a, forbund)
+		parts[i] = own[from:len(own):len(own)]
+		n += len(parts[i])
+		if left != 0 && c.sug.Left() == left {
+			reuse.ActivityChecked(a, dep, parts[i])
+		}
+	}
+	from := len(own)
+	c.across(cat.Activities, len(c.ix.Remiss) == 0 && !c.broken["remiss"], dep, reuse)
+	acrossDiags := own[from:]
+	// Room for the two diagnostics CatalogueReusing may add after.
+	list := slices.Grow(*out, n+len(acrossDiags)+2)
+	for _, ds := range parts {
+		list = append(list, ds...)
+	}
+	*out = append(list, acrossDiags...)
 }
 
 // AcrossReuse is a Reuse that also keeps what the checks across the

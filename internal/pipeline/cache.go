@@ -84,8 +84,12 @@ type Cache struct {
 	parsed map[site.Key]load.Parsed
 	// files holds load's work by fileSum as the cache-parsed files do
 	// (oneBuild), read beside the loading.
-	files  *parsedFiles
-	bodies map[site.Key]bodyEntry // markdown's work by bodyKey
+	files *parsedFiles
+	// bodies is markdown's work by bodyKey, and which bodies convert
+	// cleanly, in memory only: each entry stamped with the last build
+	// that used it (bodiesGen; see run.convertedInMemory).
+	bodies    map[site.Key]bodyEntry
+	bodiesGen uint64
 	// checked holds the checks of each activity (check.Reuse) by its
 	// fileSum, kept in memory only (samkat serve).
 	checked map[site.Key]checkedEntry
@@ -108,7 +112,8 @@ type Cache struct {
 	// key, is as it was.
 	storedKnown [searchShards]int
 	// clean are the bodyKeys of the bodies that convert without a
-	// diagnostic: such a body need not be converted unless it is shown.
+	// diagnostic: such a body need not be converted unless it is shown
+	// (oneBuild; a cache kept in memory keeps them in bodies).
 	clean map[site.Key]bool
 	// base is the version of the output the keys of outputs are those of
 	// ("" for none); outputs are by path; spans say where each record of
@@ -200,6 +205,12 @@ type checkedEntry struct {
 type bodyEntry struct {
 	body  markdown.Body
 	diags diag.List
+	// In a cache kept in memory: whether body is made (a body that
+	// converts cleanly may be known as such without being converted),
+	// whether it converts without a diagnostic, and the last build that
+	// used the entry (Cache.bodiesGen).
+	converted, clean bool
+	gen              uint64
 }
 
 // run is one build's use of a cache: what it looked up and made, kept
@@ -1056,28 +1067,60 @@ func (rc *recorder) done() {
 // body returns markdown's work for key, if the cache has it.
 func (r *run) body(key site.Key) (bodyEntry, bool) {
 	r.c.mu.Lock()
-	b, ok := r.c.bodies[key]
+	b := r.c.bodies[key]
 	r.c.mu.Unlock()
-	return b, ok
+	return b, b.converted
 }
 
 // isClean says whether the body of key converts without a diagnostic.
 func (r *run) isClean(key site.Key) bool {
 	r.c.mu.Lock()
 	defer r.c.mu.Unlock()
+	if !r.c.oneBuild {
+		return r.c.bodies[key].clean
+	}
 	return r.c.clean[key]
 }
 
-// converted ends the conversion: the cache keeps this build's bodies,
-// and which of them convert cleanly, once the build has found no error
-// (succeeded).
-func (r *run) converted(bodies map[site.Key]bodyEntry, clean map[site.Key]bool) {
+// converted ends the conversion for the cache of one build: it keeps
+// which of this build's bodies convert cleanly, once the build has found
+// no error (succeeded).
+func (r *run) converted(clean map[site.Key]bool) {
 	r.clean = clean
-	r.done = func() {
-		if !r.c.oneBuild {
-			r.c.bodies = bodies
+	r.done = func() { r.c.clean = clean }
+}
+
+// convertedInMemory ends the conversion for a cache kept in memory: once
+// the build has found no error (succeeded), the cache keeps the bodies of
+// keys (converted unless later, with diags), and which convert cleanly,
+// and lets go of those this build did not use. Updated in place, each
+// entry stamped with the build, rather than made anew: at 10,000
+// activities a new map of the bodies was some 6 MB allocated a save.
+func (r *run) convertedInMemory(keys []site.Key, bodies []markdown.Body, diags []diag.List, later []bool) {
+	r.done = func() { // with r.c.mu held
+		c := r.c
+		if c.bodies == nil {
+			c.bodies = make(map[site.Key]bodyEntry, len(keys))
 		}
-		r.c.clean = clean
+		c.bodiesGen++
+		gen := c.bodiesGen
+		for i, k := range keys {
+			if k == (site.Key{}) {
+				continue
+			}
+			e := c.bodies[k]
+			e.gen = gen
+			if !later[i] {
+				e.body, e.diags, e.converted = bodies[i], diags[i], true
+			}
+			e.clean = len(diags[i]) == 0
+			c.bodies[k] = e
+		}
+		for k, e := range c.bodies {
+			if e.gen != gen {
+				delete(c.bodies, k)
+			}
+		}
 	}
 }
 
@@ -1111,7 +1154,12 @@ func (r *run) addBodies(keys []site.Key, bodies []markdown.Body) {
 		return
 	}
 	for i, k := range keys {
-		r.c.bodies[k] = bodyEntry{body: bodies[i]}
+		e := r.c.bodies[k]
+		if e.gen == 0 {
+			e.gen = r.c.bodiesGen // not this build's: let go by the next
+		}
+		e.body, e.diags, e.converted, e.clean = bodies[i], nil, true, true
+		r.c.bodies[k] = e
 	}
 }
 

@@ -152,6 +152,14 @@ func TestSourceListsOnlyChanges(t *testing.T) {
 		writeFile(t, dir, "content/verksamheter/lotsen.md", "---\nnamn: Lotsen\n---\nNytt.\n")
 		return []string{"content/verksamheter/lotsen.md"}
 	})
+	step("a file reported twice, written between", nil, func() []string {
+		// The two events of a save that empties the file and then
+		// writes it: the second reports a file not read since the first.
+		writeFile(t, dir, "content/verksamheter/lotsen.md", "")
+		src.forget(disk, []string{"content/verksamheter/lotsen.md"})
+		writeFile(t, dir, "content/verksamheter/lotsen.md", "---\nnamn: Lotsen\n---\nNytt igen.\n")
+		return []string{"content/verksamheter/lotsen.md"}
+	})
 	step("a file added", verksamheter, func() []string {
 		writeFile(t, dir, "content/verksamheter/ny.md", "---\nnamn: Ny\n---\n")
 		return []string{"content/verksamheter/ny.md"}

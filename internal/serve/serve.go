@@ -85,6 +85,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -222,7 +223,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 					return
 				case <-q.kick:
 					if changed := q.take(); len(changed) > 0 {
-						s.rebuild(runCtx, changed, q.await)
+						// Labelled, so that a profile of a long serve can
+						// keep to the saves: go tool pprof -tagfocus rebuild=save
+						pprof.Do(runCtx, pprof.Labels("rebuild", "save"), func(ctx context.Context) { s.rebuild(ctx, changed, q.await) })
 					}
 				}
 			}

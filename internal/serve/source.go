@@ -44,9 +44,9 @@ func newSource() *source { return &source{files: map[string]*kept{}, dirs: map[s
 // forget drops the files at the given slash paths, and every file below
 // any of them that is a folder, so that the next rebuild reads them again.
 // It drops the listings that may have changed with them: each folder
-// above a path, unless the path was a kept file, listed, and is a file in
-// root still (its folder holds the same names), and each folder at or
-// below a path.
+// above a path, unless the listing of its folder holds the path as a
+// file and it is a file in root still (its folder holds the same names),
+// and each folder at or below a path.
 func (s *source) forget(root fs.FS, paths []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -59,17 +59,21 @@ func (s *source) forget(root fs.FS, paths []string) {
 		}
 		if _, ok := s.files[p]; ok {
 			delete(s.files, p)
-			if s.listed(p) {
-				if info, err := fs.Lstat(root, p); err == nil && info.Mode().IsRegular() {
-					continue
-				}
-			}
 		} else {
-			// A folder, created, moved or removed, or a file not read yet.
+			// A folder, created, moved or removed, or a file not read
+			// since it was last reported (the second event of a save
+			// that first empties the file).
 			for name := range s.files {
 				if strings.HasPrefix(name, prefix) {
 					delete(s.files, name)
 				}
+			}
+		}
+		if s.listed(p) {
+			// A file the listing holds, a file still: its folder holds
+			// the same names.
+			if info, err := fs.Lstat(root, p); err == nil && info.Mode().IsRegular() {
+				continue
 			}
 		}
 		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
@@ -129,7 +133,10 @@ func (s *source) forgetAll() {
 // over returns the catalogue in root as one rebuild sees it: the files
 // kept in memory, the others read from root (and kept from then on).
 func (s *source) over(root fs.FS) *sourceFS {
-	return &sourceFS{root: root, s: s, used: map[string]*kept{}}
+	s.mu.Lock()
+	n := len(s.files) // the files of the last rebuild: sized so, the map need not grow
+	s.mu.Unlock()
+	return &sourceFS{root: root, s: s, used: make(map[string]*kept, n)}
 }
 
 // sourceFS is the catalogue for one rebuild. It is a pipeline.Summer:
