@@ -64,12 +64,7 @@ func TestBodiesKeptInMemory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range slices.Sorted(maps.Keys(built)) {
-			got, ok, err := m.Render(ctx, f)
-			if !ok || err != nil || !bytes.Equal(got, built[f]) {
-				t.Errorf("%s: %s: %v, %v, equal %v", step, f, ok, err, bytes.Equal(got, built[f]))
-			}
-		}
+		rendersAsBuilt(ctx, t, step+": ", m, built)
 	}
 	prepare := func(step string, h1 bool) {
 		t.Helper()

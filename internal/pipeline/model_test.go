@@ -404,12 +404,7 @@ func testFileSummerAsBuilt(t *testing.T, unread bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range slices.Sorted(maps.Keys(built)) {
-		got, ok, err := m.Render(ctx, f)
-		if !ok || err != nil || !bytes.Equal(got, built[f]) {
-			t.Errorf("%s: %v, %v, equal %v", f, ok, err, bytes.Equal(got, built[f]))
-		}
-	}
+	rendersAsBuilt(ctx, t, "", m, built)
 }
 
 // TestLinkTableKept: a cache kept in memory gives the link table again
@@ -465,12 +460,7 @@ func TestLinkTableKept(t *testing.T) {
 			t.Fatal(err)
 		}
 		built := out.Files()
-		for _, f := range slices.Sorted(maps.Keys(built)) {
-			got, ok, err := m.Render(ctx, f)
-			if !ok || err != nil || !bytes.Equal(got, built[f]) {
-				t.Errorf("%s: %s: %v, %v, equal %v", step.name, f, ok, err, bytes.Equal(got, built[f]))
-			}
-		}
+		rendersAsBuilt(ctx, t, step.name+": ", m, built)
 	}
 }
 
@@ -509,10 +499,17 @@ func TestFailedBuildKeepsTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rendersAsBuilt(ctx, t, "", m, built)
+}
+
+// rendersAsBuilt requires every file of built to be what m renders, each
+// difference reported after step.
+func rendersAsBuilt(ctx context.Context, t *testing.T, step string, m *Model, built map[string][]byte) {
+	t.Helper()
 	for _, f := range slices.Sorted(maps.Keys(built)) {
 		got, ok, err := m.Render(ctx, f)
 		if !ok || err != nil || !bytes.Equal(got, built[f]) {
-			t.Errorf("%s: %v, %v, equal %v", f, ok, err, bytes.Equal(got, built[f]))
+			t.Errorf("%s%s: %v, %v, equal %v", step, f, ok, err, bytes.Equal(got, built[f]))
 		}
 	}
 }
