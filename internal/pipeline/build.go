@@ -71,6 +71,11 @@ type Options struct {
 	// for its life. When it is nil, Site uses none, and Dir the one it
 	// keeps in the output folder.
 	Cache *Cache
+
+	// everyPageAlone makes every page to render after a change alone
+	// (site.Page.Build), however many they are (see pagesAlone): the
+	// tests run both ways.
+	everyPageAlone bool
 }
 
 // Result describes a finished build, or a check.
@@ -819,7 +824,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		}
 		switch {
 		case len(render) == 0:
-		case len(render)*pagesAlone > len(list):
+		case len(render)*opt.pagesAlone() > len(list):
 			if err := p.convertPending(ctx, &in); err != nil {
 				return fail(err)
 			}
@@ -882,7 +887,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// pages are written (see renderSite); when few pages are rendered
 	// (waitData false: after one change), beside them, from here: it is
 	// then the longest of what is left, and starts the sooner.
-	waitData := len(pages)*pagesAlone > all
+	waitData := len(pages)*opt.pagesAlone() > all
 	var index *keptSearchIndex
 	indexErr := make(chan error, 1)
 	startIndex := func() {
@@ -1071,9 +1076,17 @@ const keepRun = 256
 // pagesAlone decides how a build that keeps pages makes the views of the
 // others: one by one (site.Page.Build) when they are at most one in
 // pagesAlone of the site's pages, else all at once (site.Assemble, which
-// shares the work of the lists among them). 0 makes them one by one
-// always (the tests).
-var pagesAlone = 8
+// shares the work of the lists among them).
+const pagesAlone = 8
+
+// pagesAlone is the package's pagesAlone, or 0 (every page alone) with
+// everyPageAlone.
+func (opt Options) pagesAlone() int {
+	if opt.everyPageAlone {
+		return 0
+	}
+	return pagesAlone
+}
 
 // emitter writes the files of the site, minified by their type.
 type emitter struct {

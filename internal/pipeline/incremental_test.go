@@ -224,13 +224,10 @@ func (s *incremental) checkMem(what string) Result {
 func TestIncrementalEqualsCold(t *testing.T) {
 	for _, mode := range []string{"persistent", "memory", "page by page", "serve"} {
 		t.Run(mode, func(t *testing.T) {
-			if mode == "page by page" {
-				// Every page to render made alone (site.Page.Build),
-				// however many they are.
-				defer func(n int) { pagesAlone = n }(pagesAlone)
-				pagesAlone = 0
-			}
 			s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
+			// Every page to render made alone (site.Page.Build), however
+			// many they are.
+			s.opt.everyPageAlone = mode == "page by page"
 			if err := os.CopyFS(s.dir, os.DirFS("testdata/small")); err != nil {
 				t.Fatal(err)
 			}
