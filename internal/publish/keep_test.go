@@ -11,9 +11,11 @@ import (
 // TestKeep: a file of the previous build kept as it is counts as
 // unchanged and stays; one edited, removed or never written is refused,
 // and the build writes it instead.
-func TestKeep(t *testing.T) {
+func TestKeep(t *testing.T) { eachStager(t, testKeep) }
+
+func testKeep(t *testing.T, w way) {
 	dir := filepath.Join(t.TempDir(), "site")
-	tx, err := Begin(dir)
+	tx, err := w.begin(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +44,7 @@ func TestKeep(t *testing.T) {
 	}
 	before := tree(t, dir)
 
-	tx, err = Begin(dir)
+	tx, err = w.begin(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +84,7 @@ func TestKeep(t *testing.T) {
 		t.Errorf("rewritten files: %+v", after)
 	}
 	// A third build that keeps everything keeps the touched file's time.
-	tx, err = Begin(dir)
+	tx, err = w.begin(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

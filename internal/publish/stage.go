@@ -46,10 +46,6 @@ const (
 	maxOpen  = 1024
 )
 
-// portable makes a Tx use the portable stager and no looker, as on
-// systems without stage_fd.go: the tests run both.
-var portable bool
-
 // rootStager is the portable stager: each file is opened through the
 // staging folder's os.Root, which walks the folders of its path, and each
 // folder is made once.

@@ -11,25 +11,6 @@ import (
 	"time"
 )
 
-// TestStreamKeepsTheRules runs the tests of the output's rules again with
-// every file written by Tx.Stream.
-func TestStreamKeepsTheRules(t *testing.T) {
-	streamed = true
-	defer func() { streamed = false }()
-	for name, test := range map[string]func(*testing.T){
-		"OnlyChangesAreWritten":                   TestOnlyChangesAreWritten,
-		"ForeignFilesSurviveTenBuilds":            TestForeignFilesSurviveTenBuilds,
-		"FilesSamkatDidNotWriteAreNotOverwritten": TestFilesSamkatDidNotWriteAreNotOverwritten,
-		"AbortAndFailedWritesLeaveOldTree":        TestAbortAndFailedWritesLeaveOldTree,
-		"AbortRemovesAFolderItMade":               TestAbortRemovesAFolderItMade,
-		"KilledWhileMovingIn":                     TestKilledWhileMovingIn,
-		"LinksInsideTheOutputAreNotFollowed":      TestLinksInsideTheOutputAreNotFollowed,
-		"OutputNamesAreLiteral":                   TestOutputNamesAreLiteral,
-	} {
-		t.Run(name, test)
-	}
-}
-
 // streamFile writes data with Stream, in pieces of n bytes.
 func streamFile(tx *Tx, name string, data []byte, n int) error {
 	return tx.Stream(name, func(w io.Writer) error {
@@ -48,7 +29,9 @@ func streamFile(tx *Tx, name string, data []byte, n int) error {
 // previous build's anywhere (at the start, in the middle, past a piece
 // of the comparison, by being longer or shorter) is replaced with exactly
 // the new bytes; one that does not is left as it was.
-func TestStreamComparesWithTheOldFile(t *testing.T) {
+func TestStreamComparesWithTheOldFile(t *testing.T) { eachStager(t, testStreamComparesWithTheOldFile) }
+
+func testStreamComparesWithTheOldFile(t *testing.T, w way) {
 	old := bytes.Repeat([]byte("0123456789abcdef"), 3*streamBuffer/16+5)
 	change := func(at int, b byte) []byte {
 		c := bytes.Clone(old)
@@ -73,10 +56,10 @@ func TestStreamComparesWithTheOldFile(t *testing.T) {
 				continue // slow, and the same paths as 1000
 			}
 			dir := filepath.Join(t.TempDir(), "public")
-			write(t, dir, map[string]string{"big.json": string(old), "other.html": "x"})
+			w.write(t, dir, map[string]string{"big.json": string(old), "other.html": "x"})
 			before := tree(t, dir)
 			time.Sleep(10 * time.Millisecond) // so that a rewritten file would get another time
-			tx, err := Begin(dir)
+			tx, err := w.begin(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +80,7 @@ func TestStreamComparesWithTheOldFile(t *testing.T) {
 				t.Errorf("%s, pieces of %d: written %d, file %+v → %+v", c.name, piece, st.Written, before["big.json"].mtime, after["big.json"].mtime)
 			}
 			// The next build compares with what this one recorded.
-			if st := write(t, dir, map[string]string{"big.json": string(c.data), "other.html": "x"}); st.Written != 0 {
+			if st := w.write(t, dir, map[string]string{"big.json": string(c.data), "other.html": "x"}); st.Written != 0 {
 				t.Errorf("%s: the build after wrote %+v", c.name, st)
 			}
 		}
@@ -107,10 +90,14 @@ func TestStreamComparesWithTheOldFile(t *testing.T) {
 // TestStreamWithAnErrorWritesNothing: a file whose maker fails is not
 // part of the site, and its staged part is gone.
 func TestStreamWithAnErrorWritesNothing(t *testing.T) {
+	eachStager(t, testStreamWithAnErrorWritesNothing)
+}
+
+func testStreamWithAnErrorWritesNothing(t *testing.T, w way) {
 	dir := filepath.Join(t.TempDir(), "public")
-	write(t, dir, map[string]string{"a.json": "old", "index.html": "x"})
+	w.write(t, dir, map[string]string{"a.json": "old", "index.html": "x"})
 	before := tree(t, dir)
-	tx, err := Begin(dir)
+	tx, err := w.begin(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -150,6 +150,10 @@ type Tx struct {
 	// return as a killed process would, without undoing anything.
 	crashAfter int
 
+	// portable makes the Tx use the portable stager and no looker, as on
+	// systems without stage_fd.go; the tests write both ways.
+	portable bool
+
 	// What makes the files in the staging folder, made with the folder
 	// on the first write (see stager).
 	stagingOnce sync.Once
@@ -182,6 +186,12 @@ var errCrash = errors.New("simulated crash")
 // folder. A symbolic link out is followed: the site is written to its
 // target.
 func Begin(out string) (*Tx, error) {
+	return beginWith(out, false)
+}
+
+// beginWith is Begin, with the portable stager and no looker when
+// portable is true.
+func beginWith(out string, portable bool) (*Tx, error) {
 	if info, err := os.Stat(out); err == nil && !info.IsDir() {
 		return nil, &Refusal{Reason: NotAFolder, Out: out}
 	}
@@ -196,7 +206,7 @@ func Begin(out string) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", out, err)
 	}
-	t := &Tx{out: out, root: root, created: created, id: randomID(), next: map[string]entry{}, staged: map[string]bool{}, conflicts: map[string]string{}}
+	t := &Tx{out: out, root: root, created: created, portable: portable, id: randomID(), next: map[string]entry{}, staged: map[string]bool{}, conflicts: map[string]string{}}
 	if err := t.begin(); err != nil {
 		if t.lock != nil {
 			unlockFile(t.lock)
@@ -518,7 +528,7 @@ func (t *Tx) stager() (stager, error) {
 		if t.stagingErr = t.root.MkdirAll(stagingDir, 0o755); t.stagingErr != nil {
 			return
 		}
-		if portable {
+		if t.portable {
 			t.staging, t.stagingErr = newRootStager(t.root, stagingDir)
 		} else {
 			t.staging, t.stagingErr = newStager(t.root, stagingDir)
