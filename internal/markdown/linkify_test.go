@@ -2,9 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -49,45 +46,11 @@ func checkLinkify(t testing.TB, c, old *Converter, name string, body []byte) boo
 // testdata catalogues and of generated catalogues, by name.
 func linkifyCorpus(t testing.TB) map[string][]byte {
 	t.Helper()
-	bodies := map[string][]byte{}
-	for _, root := range []string{"../../content", "../pipeline/testdata", "../cms/testdata", "testdata"} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			bodies[path] = stripFront(data)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	for seed := uint64(1); seed <= 3; seed++ {
-		for name, f := range synth.Generate(300, seed) {
-			if strings.HasSuffix(name, ".md") {
-				bodies[name+"#"+string(rune('0'+seed))] = stripFront(f.Data)
-			}
-		}
+	bodies, err := synth.Bodies([]string{"../../content", "../pipeline/testdata", "../cms/testdata", "testdata"}, 300)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return bodies
-}
-
-// stripFront leaves a file's body, its front matter's lines blank as the
-// loader leaves them.
-func stripFront(data []byte) []byte {
-	if !bytes.HasPrefix(data, []byte("---\n")) {
-		return data
-	}
-	end := bytes.Index(data[4:], []byte("\n---\n"))
-	if end < 0 {
-		return data
-	}
-	fm := data[:4+end+5]
-	return append(bytes.Repeat([]byte("\n"), bytes.Count(fm, []byte("\n"))), data[len(fm):]...)
 }
 
 // hasBareLink reports whether body, as Linkify parses it, has a link

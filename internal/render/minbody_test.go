@@ -2,9 +2,6 @@ package render
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -49,45 +46,13 @@ func checkMinBody(t testing.TB, min *publish.Minifier, name, html string) bool {
 	return true
 }
 
-// stripFrontMatter leaves a page's body (the lines of its front matter
-// dropped).
-func stripFrontMatter(data []byte) []byte {
-	if !bytes.HasPrefix(data, []byte("---\n")) {
-		return data
-	}
-	if end := bytes.Index(data[4:], []byte("\n---\n")); end >= 0 {
-		return data[4+end+5:]
-	}
-	return data
-}
-
 // bodyCorpus returns the bodies of the repository's content, of the
 // testdata catalogues and of generated catalogues, by name.
 func bodyCorpus(t testing.TB) map[string][]byte {
 	t.Helper()
-	bodies := map[string][]byte{}
-	for _, root := range []string{"../../content", "../pipeline/testdata", "../cms/testdata"} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			bodies[path] = stripFrontMatter(data)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	for seed := uint64(1); seed <= 3; seed++ {
-		for name, f := range synth.Generate(200, seed) {
-			if strings.HasSuffix(name, ".md") {
-				bodies[name+"#"+string(rune('0'+seed))] = stripFrontMatter(f.Data)
-			}
-		}
+	bodies, err := synth.Bodies([]string{"../../content", "../pipeline/testdata", "../cms/testdata"}, 200)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return bodies
 }
