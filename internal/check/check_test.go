@@ -1,6 +1,8 @@
 package check
 
 import (
+	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -319,4 +321,67 @@ func TestNumberedAsExpression(t *testing.T) {
 			t.Errorf("numbered(%q) = %q, %v; the expression: %q, %v", stem, got, ok, want, m != nil)
 		}
 	}
+}
+
+// TestActivitiesAsOneAfterAnother: the activities checked on all cores give
+// the diagnostics, in the same order, and the activities that checking
+// them one after another gives, with the shared suggestion budget running
+// out part of the way through (some suggestions made, later ones not),
+// from the start, or never.
+func TestActivitiesAsOneAfterAnother(t *testing.T) {
+	catalogue := func() []*catalog.Activity {
+		var acts []*catalog.Activity
+		for i := range 700 {
+			a := activity(fmt.Sprintf("a%03d", i))
+			switch i % 7 {
+			case 1:
+				a.Kommuner = []string{"Mark", "Svenljungaa"} // a suggestion, from the budget
+			case 3:
+				a.Funktion = []string{"kartlaggande"} // one too
+			case 4:
+				a.Kommuner = []string{"boras"} // suggested by its slug: no budget
+			case 5:
+				a.Kontakt = []catalog.Contact{{Namn: "B", Kommun: "Göteborgg"}}
+			}
+			acts = append(acts, a)
+		}
+		return acts
+	}
+	suggested := map[int]int{}
+	for _, budget := range []int{0, 1, 500, 5000, diag.SuggestBudget} {
+		newChecker := func(diags *diag.List) *checker {
+			return &checker{ix: testIndex(), diags: diags, now: today, broken: map[string]bool{}, sug: diag.NewSuggester(budget)}
+		}
+		var want diag.List
+		seq, wantActs := newChecker(&want), catalogue()
+		for _, a := range wantActs {
+			seq.activity(a, map[string]string{"bms": "BMS"})
+		}
+		var got diag.List
+		par, gotActs := newChecker(&got), catalogue()
+		par.activities(gotActs, map[string]string{"bms": "BMS"})
+		if g, w := diagText(got), diagText(want); g != w {
+			t.Errorf("budget %d: on all cores:\n%s\none after another:\n%s", budget, g, w)
+		}
+		if !reflect.DeepEqual(gotActs, wantActs) {
+			t.Errorf("budget %d: the activities checked on all cores differ from those checked one after another", budget)
+		}
+		if par.sug.Left() != seq.sug.Left() {
+			t.Errorf("budget %d: %d left of the budget, want %d", budget, par.sug.Left(), seq.sug.Left())
+		}
+		suggested[budget] = strings.Count(diagText(want), "did you mean")
+	}
+	// Suggested by slug, with no budget: 100; from the budget: 200 more.
+	if s := suggested; s[0] != 100 || s[500] <= s[0] || s[5000] <= s[500] || s[diag.SuggestBudget] != 300 {
+		t.Errorf("suggestions made by budget: %v; want the budget to run out part of the way at 500 and 5000", s)
+	}
+}
+
+func diagText(l diag.List) string {
+	var b strings.Builder
+	for _, d := range l {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
