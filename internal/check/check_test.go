@@ -2,11 +2,13 @@ package check
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
@@ -384,4 +386,42 @@ func diagText(l diag.List) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// TestFoldAsFields: fold gives what folding the words of strings.Fields of
+// the lower-cased value gives, for values with every kind of space, case,
+// diacritics, and invalid UTF-8.
+func TestFoldAsFields(t *testing.T) {
+	byFields := func(s string) string {
+		var b strings.Builder
+		for i, w := range strings.Fields(strings.ToLower(s)) {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			for _, r := range w {
+				b.WriteRune(catalog.Fold(r))
+			}
+		}
+		return b.String()
+	}
+	values := []string{"", " ", "a", "lotsen", "Lotsen", "aktiv vardag", "aktiv  vardag", " aktiv", "aktiv ", "a\tb", "a\nb", "a\u00a0b", "a\u2003b",
+		"Arbetsförmedlingen", " arbetsformedlingen ", "ÅÄÖ", "Ørsted", "İstanbul", "\xff", "a\xffb", "ǅ", "Σίσυφος", "x\u0085y", "1 2  3", "a-b_c"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune{'a', 'Z', ' ', ' ', '\t', 'å', 'Ä', 'ø', 'İ', '\u00a0', '\u2028', 'ǅ', '1', '-', 0xfffd}
+	for range 5000 {
+		var b []byte
+		for range rng.IntN(12) {
+			if rng.IntN(20) == 0 {
+				b = append(b, 0xff)
+				continue
+			}
+			b = utf8.AppendRune(b, alphabet[rng.IntN(len(alphabet))])
+		}
+		values = append(values, string(b))
+	}
+	for _, v := range values {
+		if got, want := fold(v), byFields(v); got != want {
+			t.Errorf("fold(%q) = %q, want %q", v, got, want)
+		}
+	}
 }
