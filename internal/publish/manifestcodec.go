@@ -18,7 +18,7 @@ import (
 // encodeManifest returns json.Marshal(m): the same bytes, map keys in
 // sorted order.
 func encodeManifest(m manifest) []byte {
-	b := make([]byte, 0, 64+len(m.Files)*160)
+	b := make([]byte, 0, 64+len(m.Files)*200) // a site's entry is some 170 bytes
 	b = append(b, `{"format":`...)
 	b = strconv.AppendInt(b, int64(m.Format), 10)
 	b = append(b, `,"build":`...)
