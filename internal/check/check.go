@@ -37,9 +37,12 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
@@ -135,9 +138,7 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 		dep = depKey(now, forbund)
 	}
 	if reuse == nil {
-		for _, a := range cat.Activities {
-			c.activity(a, forbund)
-		}
+		c.activities(cat.Activities, forbund)
 		c.across(cat.Activities, len(ix.Remiss) == 0 && !c.broken["remiss"], dep, reuse)
 	} else {
 		c.activitiesReusing(cat, forbund, dep, reuse)
@@ -150,6 +151,87 @@ func CatalogueReusing(cat *catalog.Catalogue, now catalog.Date, reuse Reuse) dia
 	}
 	return diags
 }
+
+// activities checks each activity of acts in place and appends its
+// diagnostics to c.diags: exactly what checking them one after another
+// gives, but on all cores.
+//
+// The "did you mean" suggestions share c.sug's budget in the order of the
+// activities, so each activity is checked with a Suggester of its own
+// given the whole budget left before any of them. One whose checks spent
+// none of it asked for no suggestion that the budget decides (Suggest
+// spends some on any word it compares), so it gives the same with any
+// budget: what it gave is taken. The first one that spent some had what
+// the shared budget would have left it: what it gave is taken too, and
+// the shared budget spent as much. Every later one that spent some is
+// checked again, in order, with the shared budget: a catalogue has few
+// (each is a mistake of its editors).
+func (c *checker) activities(acts []*catalog.Activity, forbund map[string]string) {
+	type result struct {
+		diags diag.List
+		// spent is the budget the activity's checks spent; was is the
+		// activity as load made it, kept only when spent is not zero.
+		spent int
+		was   *catalog.Activity
+	}
+	// The look-up tables are built once here, not by the first worker
+	// that needs them: the workers only read them.
+	c.kommunList()
+	c.remissList()
+	budget := c.sug.Left()
+	results := make([]result, len(acts))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	workers := max(min(runtime.GOMAXPROCS(0), len(acts)/activitiesPerTask), 1)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var own diag.List
+			w := checker{ix: c.ix, diags: &own, now: c.now, broken: c.broken, kommunNames: c.kommunNames, remissNames: c.remissNames}
+			for {
+				from := int(next.Add(activitiesPerTask)) - activitiesPerTask
+				if from >= len(acts) {
+					return
+				}
+				for i := from; i < min(from+activitiesPerTask, len(acts)); i++ {
+					a := acts[i]
+					was := *a
+					start := len(own)
+					w.sug = diag.NewSuggester(budget)
+					w.activity(a, forbund)
+					r := &results[i]
+					r.diags = own[start:len(own):len(own)]
+					if r.spent = budget - w.sug.Left(); r.spent != 0 {
+						r.was = &was
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	n := 0
+	for _, r := range results {
+		n += len(r.diags)
+	}
+	*c.diags = slices.Grow(*c.diags, n)
+	for i, r := range results {
+		switch {
+		case r.spent == 0:
+		case c.sug.Left() == budget:
+			c.sug.Charge(r.spent)
+		default:
+			*acts[i] = *r.was
+			c.activity(acts[i], forbund)
+			continue
+		}
+		*c.diags = append(*c.diags, r.diags...)
+	}
+}
+
+// activitiesPerTask is how many activities a worker of
+// checker.activities takes at a time.
+const activitiesPerTask = 64
 
 // activitiesReusing checks the activities of cat and across them, with
 // the checks of each taken from reuse when it has them (see

@@ -1,10 +1,14 @@
 package check
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
@@ -317,6 +321,107 @@ func TestNumberedAsExpression(t *testing.T) {
 		got, ok := numbered(stem)
 		if ok != (m != nil) || got != want {
 			t.Errorf("numbered(%q) = %q, %v; the expression: %q, %v", stem, got, ok, want, m != nil)
+		}
+	}
+}
+
+// TestActivitiesAsOneAfterAnother: the activities checked on all cores give
+// the diagnostics, in the same order, and the activities that checking
+// them one after another gives, with the shared suggestion budget running
+// out part of the way through (some suggestions made, later ones not),
+// from the start, or never.
+func TestActivitiesAsOneAfterAnother(t *testing.T) {
+	catalogue := func() []*catalog.Activity {
+		var acts []*catalog.Activity
+		for i := range 700 {
+			a := activity(fmt.Sprintf("a%03d", i))
+			switch i % 7 {
+			case 1:
+				a.Kommuner = []string{"Mark", "Svenljungaa"} // a suggestion, from the budget
+			case 3:
+				a.Funktion = []string{"kartlaggande"} // one too
+			case 4:
+				a.Kommuner = []string{"boras"} // suggested by its slug: no budget
+			case 5:
+				a.Kontakt = []catalog.Contact{{Namn: "B", Kommun: "Göteborgg"}}
+			}
+			acts = append(acts, a)
+		}
+		return acts
+	}
+	suggested := map[int]int{}
+	for _, budget := range []int{0, 1, 500, 5000, diag.SuggestBudget} {
+		newChecker := func(diags *diag.List) *checker {
+			return &checker{ix: testIndex(), diags: diags, now: today, broken: map[string]bool{}, sug: diag.NewSuggester(budget)}
+		}
+		var want diag.List
+		seq, wantActs := newChecker(&want), catalogue()
+		for _, a := range wantActs {
+			seq.activity(a, map[string]string{"bms": "BMS"})
+		}
+		var got diag.List
+		par, gotActs := newChecker(&got), catalogue()
+		par.activities(gotActs, map[string]string{"bms": "BMS"})
+		if g, w := diagText(got), diagText(want); g != w {
+			t.Errorf("budget %d: on all cores:\n%s\none after another:\n%s", budget, g, w)
+		}
+		if !reflect.DeepEqual(gotActs, wantActs) {
+			t.Errorf("budget %d: the activities checked on all cores differ from those checked one after another", budget)
+		}
+		if par.sug.Left() != seq.sug.Left() {
+			t.Errorf("budget %d: %d left of the budget, want %d", budget, par.sug.Left(), seq.sug.Left())
+		}
+		suggested[budget] = strings.Count(diagText(want), "did you mean")
+	}
+	// Suggested by slug, with no budget: 100; from the budget: 200 more.
+	if s := suggested; s[0] != 100 || s[500] <= s[0] || s[5000] <= s[500] || s[diag.SuggestBudget] != 300 {
+		t.Errorf("suggestions made by budget: %v; want the budget to run out part of the way at 500 and 5000", s)
+	}
+}
+
+func diagText(l diag.List) string {
+	var b strings.Builder
+	for _, d := range l {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TestFoldAsFields: fold gives what folding the words of strings.Fields of
+// the lower-cased value gives, for values with every kind of space, case,
+// diacritics, and invalid UTF-8.
+func TestFoldAsFields(t *testing.T) {
+	byFields := func(s string) string {
+		var b strings.Builder
+		for i, w := range strings.Fields(strings.ToLower(s)) {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			for _, r := range w {
+				b.WriteRune(catalog.Fold(r))
+			}
+		}
+		return b.String()
+	}
+	values := []string{"", " ", "a", "lotsen", "Lotsen", "aktiv vardag", "aktiv  vardag", " aktiv", "aktiv ", "a\tb", "a\nb", "a\u00a0b", "a\u2003b",
+		"Arbetsförmedlingen", " arbetsformedlingen ", "ÅÄÖ", "Ørsted", "İstanbul", "\xff", "a\xffb", "ǅ", "Σίσυφος", "x\u0085y", "1 2  3", "a-b_c"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune{'a', 'Z', ' ', ' ', '\t', 'å', 'Ä', 'ø', 'İ', '\u00a0', '\u2028', 'ǅ', '1', '-', 0xfffd}
+	for range 5000 {
+		var b []byte
+		for range rng.IntN(12) {
+			if rng.IntN(20) == 0 {
+				b = append(b, 0xff)
+				continue
+			}
+			b = utf8.AppendRune(b, alphabet[rng.IntN(len(alphabet))])
+		}
+		values = append(values, string(b))
+	}
+	for _, v := range values {
+		if got, want := fold(v), byFields(v); got != want {
+			t.Errorf("fold(%q) = %q, want %q", v, got, want)
 		}
 	}
 }

@@ -413,7 +413,7 @@ func published(cat *catalog.Catalogue) *catalog.Catalogue {
 // links of the bodies: which page each content file becomes, the static
 // files, and every other path the build writes.
 func linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) *markdown.Site {
-	return linkSiteOf(cat, opt, staticFiles(src, opt))
+	return linkSiteOf(cat, opt, staticFiles(src, opt), nil)
 }
 
 // staticFiles lists the static files, built-in and the catalogue's.
@@ -434,8 +434,9 @@ func staticFiles(src fs.FS, opt Options) map[string]bool {
 	return static
 }
 
-// linkSiteOf is linkSite with the static files listed.
-func linkSiteOf(cat *catalog.Catalogue, opt Options, static map[string]bool) *markdown.Site {
+// linkSiteOf is linkSite with the static files listed; order, when not
+// nil, is site.Input.Order for listing the pages.
+func linkSiteOf(cat *catalog.Catalogue, opt Options, static map[string]bool, order *site.Order) *markdown.Site {
 	s := &markdown.Site{
 		Pages:  map[string]string{cat.Index.File: ""},
 		Drafts: map[string]bool{},
@@ -450,7 +451,7 @@ func linkSiteOf(cat *catalog.Catalogue, opt Options, static map[string]bool) *ma
 		s.Pages[p.File] = route.Page(p)
 		s.Drafts[p.File] = p.Utkast
 	}
-	for _, pg := range site.Paths(site.Input{Cat: published(cat), Now: opt.Now}) {
+	for _, pg := range site.Paths(site.Input{Cat: published(cat), Now: opt.Now, Order: order}) {
 		s.URLs[pg.URL] = true
 		s.URLs[pg.Path] = true
 	}

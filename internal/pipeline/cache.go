@@ -216,13 +216,16 @@ type bodyEntry struct {
 // run is one build's use of a cache: what it looked up and made, kept
 // until the build is done. A nil *run is no cache.
 type run struct {
-	c       *Cache
-	mu      sync.Mutex
-	sums    map[string]site.Key // content file → fileSum
-	parsed  map[site.Key]load.Parsed
-	bodies  map[site.Key]bodyEntry
-	clean   map[site.Key]bool
-	outputs map[string]site.Key // what this build wrote or kept, by path
+	c  *Cache
+	mu sync.Mutex
+	// ownOrder is the order of the activities of a build whose cache
+	// keeps none (see order).
+	ownOrder *site.Order
+	sums     map[string]site.Key // content file → fileSum
+	parsed   map[site.Key]load.Parsed
+	bodies   map[site.Key]bodyEntry
+	clean    map[site.Key]bool
+	outputs  map[string]site.Key // what this build wrote or kept, by path
 	// index is the fileSum of the index the activities are checked
 	// against; checked are this build's checks of them (see checks).
 	index   site.Key
@@ -326,12 +329,22 @@ func (r *run) fieldKey() func(file string, fileKey site.Key, mk func() site.Key)
 }
 
 // order is site.Input.Order with the order of a cache kept in memory, or
-// nil without one.
+// nil without a cache. The cache of one build keeps none: the build has
+// an order of its own, so that its pages are listed for the link table
+// and again for the rendering with one sort of the activities.
 func (r *run) order() *site.Order {
-	if r == nil {
+	switch {
+	case r == nil:
 		return nil
+	case r.c.order != nil:
+		return r.c.order
 	}
-	return r.c.order
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.ownOrder == nil {
+		r.ownOrder = &site.Order{}
+	}
+	return r.ownOrder
 }
 
 // fileSum is the key of a content file: its path and the SHA-256 of its
@@ -1671,7 +1684,7 @@ func (r *run) withKey(base string, key site.Key) []string {
 func (r *run) linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) (*markdown.Site, site.Key) {
 	static := staticFiles(src, opt)
 	if r == nil || r.c.oneBuild || r.index == (site.Key{}) {
-		ls := linkSiteOf(cat, opt, static)
+		ls := linkSiteOf(cat, opt, static, r.order())
 		return ls, linkKey(ls)
 	}
 	r.c.mu.Lock()
@@ -1683,7 +1696,7 @@ func (r *run) linkSite(src fs.FS, cat *catalog.Catalogue, opt Options) (*markdow
 		// next build compares its own with (prevChecked).
 		e = &linkEntry{site: prev.site, key: prev.key, sums: r.sums, now: opt.Now, base: cat.Index.BaseURL}
 	} else {
-		ls := linkSiteOf(cat, opt, static)
+		ls := linkSiteOf(cat, opt, static, nil)
 		e = &linkEntry{site: ls, key: linkKey(ls), sums: r.sums, now: opt.Now, base: cat.Index.BaseURL}
 	}
 	r.links = e // kept once the build succeeded

@@ -74,7 +74,12 @@ func readManifest(root *os.Root, name string) (m manifest, ok bool, err error) {
 	if err != nil {
 		return m, false, err
 	}
-	if err := json.Unmarshal(b, &m); err != nil || m.Format != manifestFormat {
+	m, fast := decodeManifest(b)
+	if !fast {
+		m = manifest{}
+		err = json.Unmarshal(b, &m)
+	}
+	if err != nil || m.Format != manifestFormat {
 		return m, false, msg.Errorf(msg.OutManifestDamaged, path.Join(root.Name(), name))
 	}
 	if m.Files == nil {
@@ -86,11 +91,7 @@ func readManifest(root *os.Root, name string) (m manifest, ok bool, err error) {
 // writeManifest writes m to name in one rename, so that name always holds
 // a complete manifest.
 func writeManifest(root *os.Root, name string, m manifest) error {
-	b, err := json.Marshal(m)
-	if err != nil {
-		return err
-	}
-	if err := writeWhole(root, manifestTmp, name, b); err != nil {
+	if err := writeWhole(root, manifestTmp, name, encodeManifest(m)); err != nil {
 		return err
 	}
 	return root.Rename(manifestTmp, name)

@@ -28,6 +28,16 @@ type Order struct {
 	// perm, as they were when perm was found in order: two neighbours
 	// whose name, slug and position are the same still are.
 	names, slugs []string
+	// sorts counts the sorts byName made (see Sorts).
+	sorts int
+}
+
+// Sorts returns how many times the activities were sorted, rather than
+// found in the order remembered, since o was made.
+func (o *Order) Sorts() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.sorts
 }
 
 // byName returns the positions in acts of the activities ordered by name,
@@ -56,6 +66,7 @@ func (o *Order) byName(acts []*catalog.Activity) []int32 {
 	}
 	slices.SortFunc(perm, func(i, j int32) int { return compareAt(acts, i, j) })
 	if o != nil {
+		o.sorts++
 		o.perm = perm
 		o.names, o.slugs = make([]string, len(perm)), make([]string, len(perm))
 		for k, p := range perm {
