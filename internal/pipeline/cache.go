@@ -241,6 +241,9 @@ type run struct {
 	// reused are the fileSums of the files whose entry came from
 	// Cache.encoded (oneBuild).
 	reused map[site.Key]bool
+	// bodyAt says where the body of each file this build parsed is in
+	// its bytes, for the cache-parsed files (oneBuild; see bodySpan).
+	bodyAt map[site.Key]bodySpan
 	// spans say where each record of the open data is in this build's
 	// files, and summaries are the feed's summaries it showed (oneBuild).
 	spans     map[string][]recordSpan
@@ -468,10 +471,14 @@ func (r *run) decoded(name string, src []byte, sum site.Key) (load.Parsed, bool)
 	pf := r.c.files
 	r.c.mu.Unlock()
 	b, ok := pf.entry(sum)
-	var e parsedEntry
+	var (
+		e      parsedEntry
+		span   bodySpan
+		spanOK bool
+	)
 	if ok {
-		c, err := parsedCodec()
-		ok = err == nil && readValue(b, c, &e) == nil && e.valid()
+		span, spanOK, b, ok = cutBodySpan(b)
+		ok = ok && readEntry(b, &e) == nil && e.valid()
 	}
 	r.mu.Lock()
 	r.sums[name] = sum
@@ -482,7 +489,12 @@ func (r *run) decoded(name string, src []byte, sum site.Key) (load.Parsed, bool)
 	if !ok {
 		return load.Parsed{}, false
 	}
-	body := load.Body(name, src)
+	// The bytes are those the entry was made of (sum): where the body
+	// was in them, it is again, and they need not be split once more.
+	body, found := span.body(src)
+	if !spanOK || !found {
+		body = load.Body(name, src)
+	}
 	switch {
 	case e.Index != nil:
 		e.Index.Body = body
@@ -500,18 +512,26 @@ func (r *run) decoded(name string, src []byte, sum site.Key) (load.Parsed, bool)
 func (r *run) Parsed(name string, src []byte, p load.Parsed) {
 	sum := r.fileSum(name, src)
 	q := cloneParsed(p)
+	var body []byte
 	switch {
 	case !r.c.oneBuild:
 	case q.Index != nil:
-		q.Index.Body = nil
+		body, q.Index.Body = q.Index.Body, nil
 	case q.Activity != nil:
-		q.Activity.Body = nil
+		body, q.Activity.Body = q.Activity.Body, nil
 	case q.Page != nil:
-		q.Page.Body = nil
+		body, q.Page.Body = q.Page.Body, nil
 	}
+	span, spanOK := bodySpanOf(src, body)
 	r.mu.Lock()
 	r.sums[name] = sum
 	r.parsed[sum] = q
+	if spanOK && len(p.Diags) == 0 {
+		if r.bodyAt == nil {
+			r.bodyAt = map[site.Key]bodySpan{}
+		}
+		r.bodyAt[sum] = span
+	}
 	r.mu.Unlock()
 }
 
@@ -535,8 +555,8 @@ func (r *run) loaded() {
 	if pf != nil {
 		encoded, stored = pf.encoded, pf.stored
 	}
-	parsed, reused := r.parsed, r.reused
-	r.parsed, r.reused = nil, nil
+	parsed, reused, bodyAt := r.parsed, r.reused, r.bodyAt
+	r.parsed, r.reused, r.bodyAt = nil, nil, nil
 	if r.state == nil {
 		return
 	}
@@ -575,12 +595,11 @@ func (r *run) loaded() {
 	go func() {
 		defer close(done)
 		stamp := buildStamp(r.version)
-		c, err := parsedCodec()
-		if stamp == "" || err != nil {
+		if stamp == "" {
 			return
 		}
 		for _, sh := range write {
-			b, err := encodeShard(c, shards[sh], encoded[sh], parsed)
+			b, err := encodeShard(shards[sh], encoded[sh], parsed, bodyAt)
 			if err != nil {
 				return // a failure costs the next build its speed only
 			}
@@ -1224,7 +1243,7 @@ func (r *run) committed(base string) {
 const (
 	cacheFileName = "cache"
 	cacheMagic    = "samkat build cache\n"
-	cacheFormat   = 7
+	cacheFormat   = 8
 )
 
 // oldParsedFileName is the one file an earlier samkat kept the parsed
@@ -1270,8 +1289,6 @@ func (e parsedEntry) valid() bool {
 	return n == 1
 }
 
-var parsedCodec = sync.OnceValues(func() (*codec, error) { return codecOf(reflect.TypeFor[parsedEntry]()) })
-
 // cacheFile is what the cache files hold. Parsed files with diagnostics
 // are left out (few, and their messages hold values of any type), and so
 // are the bodies (read from the file again).
@@ -1292,8 +1309,9 @@ type cacheFile struct {
 
 // encodeShard is the entries of a cache-parsed file: for each key, in
 // order, the key and the entry's bytes with their length; an entry's
-// bytes are those of encoded when it has them, else parsed's encoded.
-func encodeShard(c *codec, keys []site.Key, encoded map[site.Key]string, parsed map[site.Key]load.Parsed) ([]byte, error) {
+// bytes are those of encoded when it has them, else parsed's encoded
+// after where its body is (bodyAt; see appendBodySpan).
+func encodeShard(keys []site.Key, encoded map[site.Key]string, parsed map[site.Key]load.Parsed, bodyAt map[site.Key]bodySpan) ([]byte, error) {
 	b := binary.AppendUvarint(nil, uint64(len(keys)))
 	var tmp []byte
 	for _, k := range keys {
@@ -1307,7 +1325,9 @@ func encodeShard(c *codec, keys []site.Key, encoded map[site.Key]string, parsed 
 		if !ok || len(p.Diags) > 0 {
 			return nil, fmt.Errorf("cache: no entry to keep")
 		}
-		tmp = appendValue(tmp[:0], c, &parsedEntry{p.Index, p.Activity, p.Page})
+		span, ok := bodyAt[k]
+		tmp = appendBodySpan(tmp[:0], span, ok)
+		tmp = appendEntry(tmp, &parsedEntry{p.Index, p.Activity, p.Page})
 		b = binary.AppendUvarint(b, uint64(len(tmp)))
 		b = append(b, tmp...)
 	}
@@ -1349,12 +1369,8 @@ func splitShard(m map[site.Key]string, entries []byte) ([]site.Key, error) {
 }
 
 // encodeParsed is the entries of one cache-parsed file holding parsed
-// (those with diagnostics left out).
+// (those with diagnostics left out), without where their bodies are.
 func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
-	c, err := parsedCodec()
-	if err != nil {
-		return nil, err
-	}
 	var keys []site.Key
 	for k, p := range parsed {
 		if len(p.Diags) == 0 {
@@ -1362,15 +1378,11 @@ func encodeParsed(parsed map[site.Key]load.Parsed) ([]byte, error) {
 		}
 	}
 	slices.SortFunc(keys, func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
-	return encodeShard(c, keys, nil, parsed)
+	return encodeShard(keys, nil, parsed, nil)
 }
 
 // decodeParsed reads what encodeParsed wrote, every entry decoded.
 func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
-	c, err := parsedCodec()
-	if err != nil {
-		return nil, err
-	}
 	encoded := map[site.Key]string{}
 	if _, err := splitShard(encoded, b); err != nil {
 		return nil, err
@@ -1378,7 +1390,11 @@ func decodeParsed(b []byte) (map[site.Key]load.Parsed, error) {
 	parsed := make(map[site.Key]load.Parsed, len(encoded))
 	for k, s := range encoded {
 		var e parsedEntry
-		if err := readValue(s, c, &e); err != nil || !e.valid() {
+		_, _, s, ok := cutBodySpan(s)
+		if !ok {
+			return nil, errCacheFile
+		}
+		if err := readEntry(s, &e); err != nil || !e.valid() {
 			return nil, errCacheFile
 		}
 		parsed[k] = load.Parsed{Index: e.Index, Activity: e.Activity, Page: e.Page}

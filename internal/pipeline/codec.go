@@ -3,21 +3,23 @@ package pipeline
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
-	"reflect"
-	"sync"
+	"time"
+
+	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/diag"
 )
 
-// The binary codec of the cache-parsed files. It writes any value made of
-// booleans, integers, strings, slices, pointers, maps and structs of
-// exported fields, all of it, found by reflection: a field added to the
-// model is kept without a change here (as with JSON), and an unsupported
-// one (an interface, a float, an unexported field) is an error when the
-// codec is made, not a field silently left out. Unlike gob, it keeps
-// what DeepEqual tells apart: a nil pointer from a pointer to a zero
-// value, a nil slice or map from an empty one. It is some five times
-// cheaper than JSON to read (go test ./internal/pipeline -run '^$'
-// -bench ParsedCodec -benchmem).
+// The binary codec of the cache-parsed files' entries (parsedEntry),
+// written field by field. Each file of the catalogue read again with the
+// same bytes has its entry decoded, on every rebuild, before anything
+// else can start: a codec that found the fields by reflection took some
+// 0.17 CPU s of the loading of 10,000 activities, most of it in setting
+// values through package reflect (go test ./internal/pipeline -run '^$'
+// -bench ParsedCodec -benchmem). A field added to the model must be added
+// here too: TestCodecEveryField sets every field it finds by reflection
+// and fails on one that does not read back. It keeps what DeepEqual
+// tells apart: a nil pointer from a pointer to a zero value, a nil slice
+// or map from an empty one.
 //
 // Each value is encoded on its own, with its own table of the strings it
 // holds: a string it repeats (the file name in each of an activity's
@@ -26,252 +28,30 @@ import (
 // buildStamp) names the executable, so another build never reads it.
 //
 //	bool                 one byte, 0 or 1
-//	int kinds            zig-zag varint
-//	uint kinds           varint
+//	int                  zig-zag varint
 //	string               varint i > 0: the i-th string of the value's table;
 //	                     0, then the length and the bytes: the next one
 //	[]byte               varint 0 for nil, else length+1, then the bytes
 //	slice, map           varint 0 for nil, else length+1, then the elements
 //	                     (a map's as key, value)
 //	pointer              0 for nil, 1 and the value
-//	struct               its fields in order
-
-// codec writes and reads values of one type.
-type codec struct {
-	enc func(e *encoder, v reflect.Value)
-	dec func(d *decoder, v reflect.Value)
-}
-
-var (
-	codecsMu sync.Mutex
-	codecs   = map[reflect.Type]*codec{}
-)
-
-// codecOf returns the codec of t, or why t cannot have one.
-func codecOf(t reflect.Type) (*codec, error) {
-	codecsMu.Lock()
-	defer codecsMu.Unlock()
-	return makeCodec(t)
-}
-
-func makeCodec(t reflect.Type) (*codec, error) {
-	if c, ok := codecs[t]; ok {
-		return c, nil // made, or being made (a type that holds itself)
-	}
-	c := &codec{}
-	codecs[t] = c
-	if err := fillCodec(c, t); err != nil {
-		delete(codecs, t)
-		return nil, err
-	}
-	return c, nil
-}
-
-func fillCodec(c *codec, t reflect.Type) error {
-	switch t.Kind() {
-	case reflect.Bool:
-		c.enc = func(e *encoder, v reflect.Value) {
-			b := byte(0)
-			if v.Bool() {
-				b = 1
-			}
-			e.b = append(e.b, b)
-		}
-		c.dec = func(d *decoder, v reflect.Value) {
-			switch d.byte() {
-			case 0:
-				v.SetBool(false)
-			case 1:
-				v.SetBool(true)
-			default:
-				d.fail()
-			}
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		c.enc = func(e *encoder, v reflect.Value) { e.b = binary.AppendVarint(e.b, v.Int()) }
-		c.dec = func(d *decoder, v reflect.Value) {
-			n := d.varint()
-			if v.OverflowInt(n) {
-				d.fail()
-				return
-			}
-			v.SetInt(n)
-		}
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		c.enc = func(e *encoder, v reflect.Value) { e.b = binary.AppendUvarint(e.b, v.Uint()) }
-		c.dec = func(d *decoder, v reflect.Value) {
-			n := d.uvarint()
-			if v.OverflowUint(n) {
-				d.fail()
-				return
-			}
-			v.SetUint(n)
-		}
-	case reflect.String:
-		c.enc = func(e *encoder, v reflect.Value) { e.string(v.String()) }
-		c.dec = func(d *decoder, v reflect.Value) { v.SetString(d.string()) }
-	case reflect.Slice:
-		if t.Elem().Kind() == reflect.Uint8 {
-			c.enc = func(e *encoder, v reflect.Value) {
-				if v.IsNil() {
-					e.b = append(e.b, 0)
-					return
-				}
-				b := v.Bytes()
-				e.b = binary.AppendUvarint(e.b, uint64(len(b))+1)
-				e.b = append(e.b, b...)
-			}
-			c.dec = func(d *decoder, v reflect.Value) {
-				n, ok := d.length()
-				switch {
-				case !ok || n > len(d.s)-d.at:
-					d.fail()
-					return
-				case n < 0:
-					v.SetZero()
-					return
-				}
-				b := make([]byte, n)
-				d.at += copy(b, d.s[d.at:])
-				v.SetBytes(b)
-			}
-			return nil
-		}
-		elem, err := makeCodec(t.Elem())
-		if err != nil {
-			return err
-		}
-		c.enc = func(e *encoder, v reflect.Value) {
-			if v.IsNil() {
-				e.b = append(e.b, 0)
-				return
-			}
-			e.b = binary.AppendUvarint(e.b, uint64(v.Len())+1)
-			for i := range v.Len() {
-				elem.enc(e, v.Index(i))
-			}
-		}
-		c.dec = func(d *decoder, v reflect.Value) {
-			n, ok := d.length()
-			switch {
-			case !ok || n > len(d.s)-d.at: // each element is a byte at least
-				d.fail()
-				return
-			case n < 0:
-				v.SetZero()
-				return
-			}
-			s := reflect.MakeSlice(t, n, n)
-			for i := 0; i < n && d.err == nil; i++ {
-				elem.dec(d, s.Index(i))
-			}
-			v.Set(s)
-		}
-	case reflect.Map:
-		key, err := makeCodec(t.Key())
-		if err != nil {
-			return err
-		}
-		elem, err := makeCodec(t.Elem())
-		if err != nil {
-			return err
-		}
-		c.enc = func(e *encoder, v reflect.Value) {
-			if v.IsNil() {
-				e.b = append(e.b, 0)
-				return
-			}
-			e.b = binary.AppendUvarint(e.b, uint64(v.Len())+1)
-			it := v.MapRange()
-			for it.Next() {
-				key.enc(e, it.Key())
-				elem.enc(e, it.Value())
-			}
-		}
-		c.dec = func(d *decoder, v reflect.Value) {
-			n, ok := d.length()
-			switch {
-			case !ok || n > len(d.s)-d.at:
-				d.fail()
-				return
-			case n < 0:
-				v.SetZero()
-				return
-			}
-			m := reflect.MakeMapWithSize(t, n)
-			k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
-			for i := 0; i < n && d.err == nil; i++ {
-				key.dec(d, k)
-				elem.dec(d, x)
-				m.SetMapIndex(k, x)
-			}
-			if m.Len() != n && d.err == nil {
-				d.fail() // a key twice
-			}
-			v.Set(m)
-		}
-	case reflect.Pointer:
-		elem, err := makeCodec(t.Elem())
-		if err != nil {
-			return err
-		}
-		c.enc = func(e *encoder, v reflect.Value) {
-			if v.IsNil() {
-				e.b = append(e.b, 0)
-				return
-			}
-			e.b = append(e.b, 1)
-			elem.enc(e, v.Elem())
-		}
-		c.dec = func(d *decoder, v reflect.Value) {
-			switch d.byte() {
-			case 0:
-				v.SetZero()
-			case 1:
-				p := reflect.New(t.Elem())
-				elem.dec(d, p.Elem())
-				v.Set(p)
-			default:
-				d.fail()
-			}
-		}
-	case reflect.Struct:
-		fields := make([]*codec, t.NumField())
-		for i := range fields {
-			f := t.Field(i)
-			if !f.IsExported() {
-				return fmt.Errorf("cache codec: %s.%s is not exported", t, f.Name)
-			}
-			fc, err := makeCodec(f.Type)
-			if err != nil {
-				return fmt.Errorf("%s.%s: %w", t, f.Name, err)
-			}
-			fields[i] = fc
-		}
-		c.enc = func(e *encoder, v reflect.Value) {
-			for i, f := range fields {
-				f.enc(e, v.Field(i))
-			}
-		}
-		c.dec = func(d *decoder, v reflect.Value) {
-			for i, f := range fields {
-				if d.err != nil {
-					return
-				}
-				f.dec(d, v.Field(i))
-			}
-		}
-	default:
-		return fmt.Errorf("cache codec: no encoding for %s (%s)", t, t.Kind())
-	}
-	return nil
-}
+//	struct               its fields in the order of their declaration
 
 // encoder appends the encoding of one value to b.
 type encoder struct {
 	b    []byte
 	strs map[string]uint64 // the strings written so far, by number from 1
 }
+
+func (e *encoder) bool(v bool) {
+	b := byte(0)
+	if v {
+		b = 1
+	}
+	e.b = append(e.b, b)
+}
+
+func (e *encoder) int(v int) { e.b = binary.AppendVarint(e.b, int64(v)) }
 
 func (e *encoder) string(s string) {
 	if s == "" {
@@ -288,7 +68,175 @@ func (e *encoder) string(s string) {
 	e.b = append(e.b, s...)
 }
 
-// decoder reads one value from s[at:]; its strings are parts of s.
+// length writes the length of a slice or map, n+1, or 0 for nil.
+func (e *encoder) length(n int, isNil bool) bool {
+	if isNil {
+		e.b = append(e.b, 0)
+		return false
+	}
+	e.b = binary.AppendUvarint(e.b, uint64(n)+1)
+	return true
+}
+
+// pointer writes whether a pointer is set.
+func (e *encoder) pointer(set bool) bool {
+	e.bool(set)
+	return set
+}
+
+func (e *encoder) bytes(b []byte) {
+	if e.length(len(b), b == nil) {
+		e.b = append(e.b, b...)
+	}
+}
+
+func (e *encoder) strings(s []string) {
+	if e.length(len(s), s == nil) {
+		for _, x := range s {
+			e.string(x)
+		}
+	}
+}
+
+func (e *encoder) date(d catalog.Date) {
+	e.int(d.Year)
+	e.int(int(d.Month))
+	e.int(d.Day)
+}
+
+func (e *encoder) contacts(cs []catalog.Contact) {
+	if !e.length(len(cs), cs == nil) {
+		return
+	}
+	for _, c := range cs {
+		e.string(c.Namn)
+		e.string(c.Roll)
+		e.string(c.Telefon)
+		e.string(c.Epost)
+		e.string(c.Adress)
+		e.string(c.Kommun)
+	}
+}
+
+func (e *encoder) terms(ts []catalog.Term) {
+	if !e.length(len(ts), ts == nil) {
+		return
+	}
+	for _, t := range ts {
+		e.string(t.ID)
+		e.string(t.Namn)
+	}
+}
+
+func (e *encoder) optInt(p *int) {
+	if e.pointer(p != nil) {
+		e.int(*p)
+	}
+}
+
+func (e *encoder) positions(m map[string]diag.Pos) {
+	if !e.length(len(m), m == nil) {
+		return
+	}
+	for k, p := range m {
+		e.string(k)
+		e.string(p.File)
+		e.int(p.Line)
+		e.int(p.Col)
+	}
+}
+
+func (e *encoder) index(ix *catalog.Index) {
+	if !e.pointer(ix != nil) {
+		return
+	}
+	e.string(ix.File)
+	e.string(ix.Titel)
+	e.string(ix.Undertitel)
+	e.string(ix.Region)
+	e.string(ix.BaseURL)
+	e.string(ix.Sprak)
+	e.int(ix.GranskasInom)
+	e.strings(ix.Kommuner)
+	e.terms(ix.Funktioner)
+	e.terms(ix.Finansiering)
+	e.string(ix.Matris.Rader)
+	e.string(ix.Matris.Kolumner)
+	if e.length(len(ix.Synonymer), ix.Synonymer == nil) {
+		for _, s := range ix.Synonymer {
+			e.string(s.Ord)
+			e.string(s.Betyder)
+		}
+	}
+	e.strings(ix.Remiss)
+	e.strings(ix.Broken)
+	if c := ix.CMS; e.pointer(c != nil) {
+		e.string(c.Backend)
+		e.string(c.Repo)
+		e.string(c.Branch)
+		e.string(c.BaseURL)
+		e.string(c.AuthEndpoint)
+		e.string(c.SiteDomain)
+	}
+	e.bytes(ix.Body)
+	e.positions(ix.Pos)
+}
+
+func (e *encoder) activity(a *catalog.Activity) {
+	if !e.pointer(a != nil) {
+		return
+	}
+	e.string(a.File)
+	e.string(a.Slug)
+	e.string(a.Namn)
+	e.strings(a.Funktion)
+	e.strings(a.Kommuner)
+	e.bool(a.AllaKommuner)
+	e.strings(a.Finansiering)
+	e.contacts(a.Kontakt)
+	e.strings(a.Samverkansparter)
+	e.string(a.Huvudman)
+	e.string(a.Forbund)
+	e.string(a.Malgrupp)
+	if e.pointer(a.Alder != nil) {
+		e.optInt(a.Alder.Fran)
+		e.optInt(a.Alder.Till)
+	}
+	e.date(a.Start)
+	e.date(a.Slut)
+	e.int(a.Platser)
+	e.strings(a.Remiss)
+	if e.pointer(a.Egenanmalan != nil) {
+		e.bool(*a.Egenanmalan)
+	}
+	e.string(a.Inriktning)
+	e.string(a.Webb)
+	e.date(a.Granskad)
+	e.bool(a.Utkast)
+	e.strings(a.Aliases)
+	e.bytes(a.Body)
+	e.positions(a.Pos)
+}
+
+func (e *encoder) page(p *catalog.Page) {
+	if !e.pointer(p != nil) {
+		return
+	}
+	e.string(p.File)
+	e.int(int(p.Kind))
+	e.string(p.Slug)
+	e.string(p.Titel)
+	e.string(p.Beskrivning)
+	e.string(p.Webb)
+	e.strings(p.Kommuner)
+	e.contacts(p.Kontakt)
+	e.bool(p.Utkast)
+	e.bytes(p.Body)
+	e.positions(p.Pos)
+}
+
+// decoder reads one value from s[at:]; its strings are parts of s. After
+// the first error it reads nothing more: every read gives a zero value.
 type decoder struct {
 	s    string
 	at   int
@@ -343,13 +291,39 @@ func (d *decoder) varint() int64 {
 	return x
 }
 
-// length reads the length of a slice or map: -1 and true for nil.
-func (d *decoder) length() (int, bool) {
-	n := d.uvarint()
-	if n > uint64(len(d.s)) {
-		return 0, false
+func (d *decoder) bool() bool {
+	switch d.byte() {
+	case 0:
+		return false
+	case 1:
+		return true
 	}
-	return int(n) - 1, true
+	d.fail()
+	return false
+}
+
+func (d *decoder) int() int {
+	n := d.varint()
+	if int64(int(n)) != n {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+// pointer reads whether a pointer is set.
+func (d *decoder) pointer() bool { return d.bool() }
+
+// length reads the length of a slice or map: -1 for nil (and for an
+// error). Each element is a byte at least, so a length beyond what is
+// left is an error.
+func (d *decoder) length() int {
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.s)-d.at)+1 {
+		d.fail()
+		return -1
+	}
+	return int(n) - 1
 }
 
 func (d *decoder) string() string {
@@ -374,19 +348,181 @@ func (d *decoder) string() string {
 	return s
 }
 
-// appendValue appends the encoding of *p (p a pointer) to b.
-func appendValue(b []byte, c *codec, p any) []byte {
-	e := &encoder{b: b, strs: map[string]uint64{}}
-	c.enc(e, reflect.ValueOf(p).Elem())
-	return e.b
+func (d *decoder) bytes() []byte {
+	n := d.length()
+	if n < 0 {
+		return nil
+	}
+	b := make([]byte, n)
+	d.at += copy(b, d.s[d.at:])
+	return b
 }
 
-// readValue reads into *p (p a pointer) the value s holds, all of s.
-func readValue(s string, c *codec, p any) error {
-	d := &decoder{s: s}
-	c.dec(d, reflect.ValueOf(p).Elem())
+func (d *decoder) strings() []string {
+	n := d.length()
+	if n < 0 {
+		return nil
+	}
+	s := make([]string, n)
+	for i := range s {
+		s[i] = d.string()
+	}
+	return s
+}
+
+func (d *decoder) date() catalog.Date {
+	return catalog.Date{Year: d.int(), Month: time.Month(d.int()), Day: d.int()}
+}
+
+func (d *decoder) contacts() []catalog.Contact {
+	n := d.length()
+	if n < 0 {
+		return nil
+	}
+	cs := make([]catalog.Contact, n)
+	for i := range cs {
+		c := &cs[i]
+		c.Namn, c.Roll, c.Telefon = d.string(), d.string(), d.string()
+		c.Epost, c.Adress, c.Kommun = d.string(), d.string(), d.string()
+	}
+	return cs
+}
+
+func (d *decoder) terms() []catalog.Term {
+	n := d.length()
+	if n < 0 {
+		return nil
+	}
+	ts := make([]catalog.Term, n)
+	for i := range ts {
+		ts[i].ID, ts[i].Namn = d.string(), d.string()
+	}
+	return ts
+}
+
+func (d *decoder) optInt() *int {
+	if !d.pointer() {
+		return nil
+	}
+	n := d.int()
+	return &n
+}
+
+func (d *decoder) positions() map[string]diag.Pos {
+	n := d.length()
+	if n < 0 {
+		return nil
+	}
+	m := make(map[string]diag.Pos, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.string()
+		m[k] = diag.Pos{File: d.string(), Line: d.int(), Col: d.int()}
+	}
+	if len(m) != n {
+		d.fail() // a key twice
+	}
+	return m
+}
+
+func (d *decoder) index() *catalog.Index {
+	if !d.pointer() {
+		return nil
+	}
+	ix := &catalog.Index{}
+	ix.File, ix.Titel, ix.Undertitel = d.string(), d.string(), d.string()
+	ix.Region, ix.BaseURL, ix.Sprak = d.string(), d.string(), d.string()
+	ix.GranskasInom = d.int()
+	ix.Kommuner = d.strings()
+	ix.Funktioner = d.terms()
+	ix.Finansiering = d.terms()
+	ix.Matris.Rader, ix.Matris.Kolumner = d.string(), d.string()
+	if n := d.length(); n >= 0 {
+		ix.Synonymer = make([]catalog.Synonym, n)
+		for i := range ix.Synonymer {
+			ix.Synonymer[i].Ord, ix.Synonymer[i].Betyder = d.string(), d.string()
+		}
+	}
+	ix.Remiss = d.strings()
+	ix.Broken = d.strings()
+	if d.pointer() {
+		ix.CMS = &catalog.CMS{Backend: d.string(), Repo: d.string(), Branch: d.string(), BaseURL: d.string(), AuthEndpoint: d.string(), SiteDomain: d.string()}
+	}
+	ix.Body = d.bytes()
+	ix.Pos = d.positions()
+	return ix
+}
+
+func (d *decoder) activity() *catalog.Activity {
+	if !d.pointer() {
+		return nil
+	}
+	a := &catalog.Activity{}
+	a.File, a.Slug, a.Namn = d.string(), d.string(), d.string()
+	a.Funktion = d.strings()
+	a.Kommuner = d.strings()
+	a.AllaKommuner = d.bool()
+	a.Finansiering = d.strings()
+	a.Kontakt = d.contacts()
+	a.Samverkansparter = d.strings()
+	a.Huvudman, a.Forbund, a.Malgrupp = d.string(), d.string(), d.string()
+	if d.pointer() {
+		a.Alder = &catalog.Alder{Fran: d.optInt(), Till: d.optInt()}
+	}
+	a.Start = d.date()
+	a.Slut = d.date()
+	a.Platser = d.int()
+	a.Remiss = d.strings()
+	if d.pointer() {
+		v := d.bool()
+		a.Egenanmalan = &v
+	}
+	a.Inriktning, a.Webb = d.string(), d.string()
+	a.Granskad = d.date()
+	a.Utkast = d.bool()
+	a.Aliases = d.strings()
+	a.Body = d.bytes()
+	a.Pos = d.positions()
+	return a
+}
+
+func (d *decoder) page() *catalog.Page {
+	if !d.pointer() {
+		return nil
+	}
+	p := &catalog.Page{}
+	p.File = d.string()
+	p.Kind = catalog.PageKind(d.int())
+	p.Slug, p.Titel, p.Beskrivning, p.Webb = d.string(), d.string(), d.string(), d.string()
+	p.Kommuner = d.strings()
+	p.Kontakt = d.contacts()
+	p.Utkast = d.bool()
+	p.Body = d.bytes()
+	p.Pos = d.positions()
+	return p
+}
+
+// appendEntry appends the encoding of e to b.
+func appendEntry(b []byte, e *parsedEntry) []byte {
+	enc := &encoder{b: b, strs: map[string]uint64{}}
+	enc.index(e.Index)
+	enc.activity(e.Activity)
+	enc.page(e.Page)
+	return enc.b
+}
+
+// readEntry reads into e the entry s holds, all of s.
+func readEntry(s string, e *parsedEntry) error {
+	var strs [64]string // an activity's distinct strings, most often (the table need not grow)
+	d := &decoder{s: s, strs: strs[:0]}
+	ix := d.index()
+	a := d.activity()
+	p := d.page()
 	if d.err == nil && d.at != len(d.s) {
 		d.err = errCodec
 	}
-	return d.err
+	if d.err != nil {
+		return d.err
+	}
+	*e = parsedEntry{Index: ix, Activity: a, Page: p}
+	return nil
 }

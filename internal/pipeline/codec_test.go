@@ -73,10 +73,6 @@ func fill(v reflect.Value, zero bool, n *int) {
 // field added later is covered: set, set to zero values behind pointers
 // (egenanmalan: false once read back as not given), left nil.
 func TestCodecEveryField(t *testing.T) {
-	c, err := parsedCodec()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var n int
 	for _, zero := range []bool{false, true} {
 		for _, which := range []string{"Index", "Activity", "Page"} {
@@ -85,7 +81,7 @@ func TestCodecEveryField(t *testing.T) {
 			f.Set(reflect.New(f.Type().Elem()))
 			fill(f.Elem(), zero, &n)
 			var back parsedEntry
-			if err := readValue(string(appendValue(nil, c, &e)), c, &back); err != nil {
+			if err := readEntry(string(appendEntry(nil, &e)), &back); err != nil {
 				t.Fatalf("%s (zero %v): %v", which, zero, err)
 			}
 			if !reflect.DeepEqual(back, e) {
@@ -94,7 +90,7 @@ func TestCodecEveryField(t *testing.T) {
 		}
 	}
 	var back parsedEntry
-	if err := readValue(string(appendValue(nil, c, &parsedEntry{})), c, &back); err != nil || !reflect.DeepEqual(back, parsedEntry{}) {
+	if err := readEntry(string(appendEntry(nil, &parsedEntry{})), &back); err != nil || !reflect.DeepEqual(back, parsedEntry{}) {
 		t.Errorf("the empty entry: %#v, %v", back, err)
 	}
 }
@@ -121,41 +117,22 @@ func TestParsedEntryFields(t *testing.T) {
 // TestCodecDamaged: a value cut short or changed reads as an error, never
 // a panic, and never as more than it holds.
 func TestCodecDamaged(t *testing.T) {
-	c, err := parsedCodec()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var e parsedEntry
 	e.Activity = &catalog.Activity{}
 	n := 0
 	fill(reflect.ValueOf(e.Activity).Elem(), false, &n)
-	b := appendValue(nil, c, &e)
+	b := appendEntry(nil, &e)
 	for i := range len(b) {
 		var back parsedEntry
-		if readValue(string(b[:i]), c, &back) == nil {
+		if readEntry(string(b[:i]), &back) == nil {
 			t.Errorf("cut to %d of %d bytes: read without an error", i, len(b))
 		}
 		changed := bytes.Clone(b)
 		changed[i] ^= 0xff
-		_ = readValue(string(changed), c, &back) // no panic
+		_ = readEntry(string(changed), &back) // no panic
 	}
-	if readValue(string(append(b, 0)), c, &e) == nil {
+	if readEntry(string(append(b, 0)), &e) == nil {
 		t.Error("a byte more: read without an error")
-	}
-}
-
-// TestCodecRefuses: a type the codec cannot keep whole is refused when
-// its codec is made.
-func TestCodecRefuses(t *testing.T) {
-	for _, typ := range []reflect.Type{
-		reflect.TypeFor[struct{ A any }](),
-		reflect.TypeFor[struct{ a int }](),
-		reflect.TypeFor[struct{ F float64 }](),
-		reflect.TypeFor[map[string]func()](),
-	} {
-		if _, err := codecOf(typ); err == nil {
-			t.Errorf("%s: a codec made", typ)
-		}
 	}
 }
 
@@ -179,15 +156,11 @@ func BenchmarkParsedCodec(b *testing.B) {
 			entries = append(entries, parsedEntry{Activity: &a})
 		}
 	}
-	c, err := parsedCodec()
-	if err != nil {
-		b.Fatal(err)
-	}
 	encoded := make([]string, len(entries))
 	jsoned := make([][]byte, len(entries))
 	size, jsonSize := 0, 0
 	for i := range entries {
-		encoded[i] = string(appendValue(nil, c, &entries[i]))
+		encoded[i] = string(appendEntry(nil, &entries[i]))
 		jsoned[i], _ = json.Marshal(entries[i])
 		size += len(encoded[i])
 		jsonSize += len(jsoned[i])
@@ -196,7 +169,7 @@ func BenchmarkParsedCodec(b *testing.B) {
 		var buf []byte
 		for b.Loop() {
 			for i := range entries {
-				buf = appendValue(buf[:0], c, &entries[i])
+				buf = appendEntry(buf[:0], &entries[i])
 			}
 		}
 		b.ReportMetric(float64(size)/float64(len(entries)), "bytes/entry")
@@ -205,7 +178,7 @@ func BenchmarkParsedCodec(b *testing.B) {
 		for b.Loop() {
 			for _, s := range encoded {
 				var e parsedEntry
-				if err := readValue(s, c, &e); err != nil {
+				if err := readEntry(s, &e); err != nil {
 					b.Fatal(err)
 				}
 			}
