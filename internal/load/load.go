@@ -89,7 +89,7 @@ func CatalogueReusing(ctx context.Context, fsys fs.FS, r Reuse) (*catalog.Catalo
 	if links := FolderLinks(fsys); len(links) > 0 {
 		return nil, links, nil
 	}
-	files, diags, err := find(fsys)
+	files, diags, err := findKept(fsys)
 	if err != nil {
 		return nil, diags, err
 	}
@@ -176,17 +176,60 @@ func ReadSource(fsys fs.FS, name string) (src []byte, size int64, err error) {
 	return fsread.AtMost(fsys, name, MaxFileSize)
 }
 
+// Found is what loading found in content/: its Markdown files, each
+// classified, and the diagnostics of the files it ignored or refused.
+type Found struct {
+	files []file
+	diags diag.List
+}
+
+// A FoundKeeper is a catalogue's file system that can keep what loading
+// found in content/ for as long as the folders there hold the same names,
+// of the same types: samkat serve keeps those folders listed, and the
+// watcher tells it when a listing may have changed. CatalogueReusing
+// then takes the files found before rather than walking 10,000 of them
+// and classifying each again.
+type FoundKeeper interface {
+	// KeptFound returns the Found last given to KeepFound, or nil once
+	// a folder under content/ may list other names or types than it did
+	// when that Found was made.
+	KeptFound() *Found
+	// KeepFound keeps f, made from the folders as they list now.
+	KeepFound(f *Found)
+}
+
+// findKept is find, taking what it found from fsys when fsys is a
+// FoundKeeper that kept it, and giving it what it found otherwise. A walk
+// that could not read a folder or file is not kept: that folder may be
+// readable next time without a change to its names.
+func findKept(fsys fs.FS) ([]file, diag.List, error) {
+	k, ok := fsys.(FoundKeeper)
+	if ok {
+		if f := k.KeptFound(); f != nil {
+			// The caller appends to the diagnostics: a copy, so that the
+			// kept ones stay as they are.
+			return f.files, slices.Clone(f.diags), nil
+		}
+	}
+	files, diags, complete, err := find(fsys)
+	if ok && err == nil && complete {
+		k.KeepFound(&Found{files: files, diags: slices.Clone(diags)})
+	}
+	return files, diags, err
+}
+
 // find lists the Markdown files of content/ in a stable order and reports
-// files that are ignored or refused.
-func find(fsys fs.FS) ([]file, diag.List, error) {
-	var files []file
-	var diags diag.List
+// files that are ignored or refused; complete is false when a folder or
+// file could not be read.
+func find(fsys fs.FS) (files []file, diags diag.List, complete bool, err error) {
 	info, err := fs.Stat(fsys, ContentDir)
 	if err != nil || !info.IsDir() {
-		return nil, diags, msg.Errorf(msg.NoContentFolder)
+		return nil, diags, false, msg.Errorf(msg.NoContentFolder)
 	}
+	complete = true
 	err = fs.WalkDir(fsys, ContentDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
+			complete = false
 			diags.AddError(diag.Pos{File: name}, "", msg.FileUnreadable, unwrapPathError(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
@@ -218,10 +261,10 @@ func find(fsys fs.FS) ([]file, diag.List, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, diags, err
+		return nil, diags, false, err
 	}
 	slices.SortFunc(files, func(a, b file) int { return strings.Compare(a.name, b.name) })
-	return files, diags, nil
+	return files, diags, complete, nil
 }
 
 // classify decides what the file at name becomes.

@@ -500,61 +500,101 @@ func TestServedAsBuiltAfterSaves(t *testing.T) {
 	}
 	lotsen, koordinator := "content/verksamheter/lotsen.md", "content/verksamheter/koordinator.md"
 	aktiv, dialog := "content/verksamheter/aktiv-vardag.md", "content/verksamheter/dialogforare.md"
+	move := func(from, to string) func() []string {
+		return func() []string {
+			p := filepath.Join(dir, filepath.FromSlash(to))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(filepath.Join(dir, filepath.FromSlash(from)), p); err != nil {
+				t.Fatal(err)
+			}
+			return []string{from, to}
+		}
+	}
+	// lists is set for a step that changes what a folder under content/
+	// holds: only then does loading walk the files again (the Found kept,
+	// see source). fails is set for a step whose build has errors.
 	steps := []struct {
-		name string
-		do   func() []string
+		name  string
+		do    func() []string
+		lists bool
+		fails bool
 	}{
-		{"a body", edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n")},
-		{"another body", edit(koordinator, "Kartlägger samverkan i regionen.", "Kartlägger samverkan i regionen.\n\nOch en rad till.")},
-		{"the namn of another", edit(lotsen, "namn: Lotsen\n", "namn: Samverkanskoordinator\n")},
-		{"a municipality fewer", edit(lotsen, "kommuner: [Borås, mark]", "kommuner: [Borås]")},
-		{"a copy added", func() []string {
+		{name: "a body", do: edit(lotsen, "## Bakgrund\n", "## Bakgrund\n\nEn ny rad.\n")},
+		{name: "another body", do: edit(koordinator, "Kartlägger samverkan i regionen.", "Kartlägger samverkan i regionen.\n\nOch en rad till.")},
+		{name: "the namn of another", do: edit(lotsen, "namn: Lotsen\n", "namn: Samverkanskoordinator\n")},
+		{name: "a municipality fewer", do: edit(lotsen, "kommuner: [Borås, mark]", "kommuner: [Borås]")},
+		{name: "a copy added", do: func() []string {
 			writeFile(t, dir, "content/verksamheter/lotsen-kopia.md", read(lotsen))
 			return []string{"content/verksamheter/lotsen-kopia.md"}
-		}},
-		{"the copy's body", edit("content/verksamheter/lotsen-kopia.md", "## Bakgrund\n", "## Bakgrund\n\nKopian.\n")},
-		{"the copy removed", func() []string {
+		}, lists: true},
+		{name: "the copy's body", do: edit("content/verksamheter/lotsen-kopia.md", "## Bakgrund\n", "## Bakgrund\n\nKopian.\n")},
+		{name: "the copy removed", do: func() []string {
 			os.Remove(filepath.Join(dir, "content/verksamheter/lotsen-kopia.md"))
 			return []string{"content/verksamheter/lotsen-kopia.md"}
-		}},
-		{"named back", edit(lotsen, "namn: Samverkanskoordinator\n", "namn: Lotsen\n")},
-		{"two names swapped", func() []string {
+		}, lists: true},
+		{name: "named back", do: edit(lotsen, "namn: Samverkanskoordinator\n", "namn: Lotsen\n")},
+		{name: "two names swapped", do: func() []string {
 			edit(lotsen, "namn: Lotsen\n", "namn: Aktiv vardag\n")()
 			edit(aktiv, "namn: Aktiv vardag\n", "namn: Lotsen\n")()
 			return []string{aktiv, lotsen}
 		}},
-		{"swapped back", func() []string {
+		{name: "swapped back", do: func() []string {
 			edit(lotsen, "namn: Aktiv vardag\n", "namn: Lotsen\n")()
 			edit(aktiv, "namn: Lotsen\n", "namn: Aktiv vardag\n")()
 			return []string{aktiv, lotsen}
 		}},
-		{"a file renamed", func() []string {
-			to := "content/verksamheter/dialog.md"
-			if err := os.Rename(filepath.Join(dir, filepath.FromSlash(dialog)), filepath.Join(dir, filepath.FromSlash(to))); err != nil {
-				t.Fatal(err)
-			}
-			return []string{dialog, to}
-		}},
-		{"a link added", edit(koordinator, "Och en rad till.", "Och en rad till, om [Lotsen](lotsen.md).")},
-		{"another function", edit(lotsen, "funktion: aktiverande-funktion", "funktion: specialresurser")},
-		{"a municipality back", edit(lotsen, "kommuner: [Borås]", "kommuner: [Borås, mark]")},
-		{"the index", edit("content/_index.md", "undertitel: en liten katalog för tester", "undertitel: ändrad")},
-		{"a layout", func() []string {
+		{name: "a file renamed", do: move(dialog, "content/verksamheter/dialog.md"), lists: true},
+		{name: "a link added", do: edit(koordinator, "Och en rad till.", "Och en rad till, om [Lotsen](lotsen.md).")},
+		{name: "another function", do: edit(lotsen, "funktion: aktiverande-funktion", "funktion: specialresurser")},
+		{name: "a municipality back", do: edit(lotsen, "kommuner: [Borås]", "kommuner: [Borås, mark]")},
+		{name: "the index", do: edit("content/_index.md", "undertitel: en liten katalog för tester", "undertitel: ändrad")},
+		{name: "a layout", do: func() []string {
 			writeFile(t, dir, "layouts/_partials/item.html", "{{define \"item\"}}{{with .Item}}<li class=\"egen\"><a href=\"{{.Href}}\">{{.Name}}</a></li>{{end}}{{end}}")
 			return []string{"layouts/_partials/item.html"}
 		}},
-		{"a new page", func() []string {
+		{name: "a new page", do: func() []string {
 			writeFile(t, dir, "content/nytt.md", "---\ntitel: Nytt\n---\nEn sida.\n")
 			return []string{"content/nytt.md"}
-		}},
+		}, lists: true},
+		{name: "the new page's text", do: edit("content/nytt.md", "En sida.", "En sida, ändrad.")},
+		{name: "moved to a folder of its own", do: move("content/verksamheter/dialog.md", "content/verksamheter/region/dialog.md"), lists: true},
+		{name: "the moved file's body", do: edit("content/verksamheter/region/dialog.md", "\n---\n", "\n---\nFlyttad.\n")},
+		{name: "moved back", do: move("content/verksamheter/region/dialog.md", dialog), lists: true},
+		{name: "a file samkat does not read", do: func() []string {
+			writeFile(t, dir, "content/verksamheter/zz-anteckningar.txt", "Att göra.\n")
+			return []string{"content/verksamheter/zz-anteckningar.txt"}
+		}, lists: true},
+		{name: "a body beside it", do: edit(koordinator, "Och en rad till", "Och ännu en rad till")},
+		{name: "an error", do: edit(lotsen, "funktion: specialresurser", "funktion: [specialresurser"), fails: true},
+		{name: "the error fixed", do: edit(lotsen, "funktion: [specialresurser", "funktion: specialresurser")},
+		{name: "the file samkat does not read removed", do: func() []string {
+			os.Remove(filepath.Join(dir, "content/verksamheter/zz-anteckningar.txt"))
+			return []string{"content/verksamheter/zz-anteckningar.txt"}
+		}, lists: true},
+		{name: "the index again", do: edit("content/_index.md", "undertitel: ändrad", "undertitel: ändrad igen")},
 	}
 	for _, step := range steps {
 		changed := step.do()
-		if !s.rebuild(ctx, changed, nil) {
-			t.Fatalf("%s: does not build", step.name)
+		found := s.src.found
+		if ok := s.rebuild(ctx, changed, nil); ok == step.fails {
+			t.Fatalf("%s: the build succeeds: %v", step.name, ok)
+		}
+		if walked := s.src.found != found; walked != step.lists || s.src.found == nil {
+			t.Errorf("%s: loading walked content/ again: %v, want %v (kept: %v)", step.name, walked, step.lists, s.src.found != nil)
 		}
 		var mem publish.Mem
 		res, err := pipeline.Site(ctx, os.DirFS(dir), &mem, testOptions())
+		if step.fails {
+			if err == nil {
+				t.Fatalf("%s: the build has no errors", step.name)
+			}
+			if !sameDiagnostics(s.lastDiag, res.Diagnostics) {
+				t.Errorf("%s: the server's diagnostics:\n%v\nthe build's:\n%v", step.name, s.lastDiag, res.Diagnostics)
+			}
+			continue
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/samkat/samkat/internal/load"
 )
 
 // maxKept is the largest file the server keeps in memory between
@@ -24,12 +26,18 @@ const maxKept = 8 << 20
 // disappears or is no longer a file, or a folder in them is reported: at
 // 10,000 activities listing content/verksamheter/ through the catalogue's
 // os.Root costs a stat of each file, some 25 ms a save. The other folders
-// are listed from disk by every rebuild.
+// are listed from disk by every rebuild. What loading found in those
+// folders (the Markdown files, each classified) is kept too, and dropped
+// with any of their listings: a save that changes a file's bytes alone
+// walks none of the 10,000 files again.
 type source struct {
 	mu    sync.Mutex
 	files map[string]*kept // by slash path from the catalogue folder
 	// dirs are the listings of folders under content/, by slash path.
 	dirs map[string][]fs.DirEntry
+	// found is what loading found in the folders of dirs (nil when not
+	// kept): see load.FoundKeeper.
+	found *load.Found
 }
 
 // kept is a file as it was read: its bytes, what Stat said, and a hash.
@@ -75,6 +83,9 @@ func (s *source) forget(root fs.FS, paths []string) {
 			if info, err := fs.Lstat(root, p); err == nil && info.Mode().IsRegular() {
 				continue
 			}
+		}
+		if p == load.ContentDir || strings.HasPrefix(p, load.ContentDir+"/") {
+			s.found = nil // loading walks only content/
 		}
 		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
 			delete(s.dirs, dir)
@@ -128,6 +139,7 @@ func (s *source) forgetAll() {
 	defer s.mu.Unlock()
 	clear(s.files)
 	clear(s.dirs)
+	s.found = nil
 }
 
 // over returns the catalogue in root as one rebuild sees it: the files
@@ -248,6 +260,23 @@ func (f *sourceFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	f.s.dirs[name] = slices.Clone(list)
 	f.s.mu.Unlock()
 	return list, nil
+}
+
+// KeptFound returns what loading found in content/ when no listing there
+// was dropped since (load.FoundKeeper).
+func (f *sourceFS) KeptFound() *load.Found {
+	f.s.mu.Lock()
+	defer f.s.mu.Unlock()
+	return f.s.found
+}
+
+// KeepFound keeps what loading found in content/, listed as the folders
+// kept list it (load.FoundKeeper). The rebuilds, which alone drop
+// listings, run one at a time: none is dropped while a walk runs.
+func (f *sourceFS) KeepFound(found *load.Found) {
+	f.s.mu.Lock()
+	defer f.s.mu.Unlock()
+	f.s.found = found
 }
 
 // kept returns the file at name if it is kept, without reading it.
