@@ -91,8 +91,10 @@ type Cache struct {
 	bodies    map[site.Key]bodyEntry
 	bodiesGen uint64
 	// checked holds the checks of each activity (check.Reuse) by its
-	// fileSum, kept in memory only (samkat serve).
-	checked map[site.Key]checkedEntry
+	// fileSum, kept in memory only (samkat serve). The entries are never
+	// changed once made: each build's map shares those it reuses, so that
+	// it holds a pointer rather than a copy of each.
+	checked map[site.Key]*checkedEntry
 	// analyses are the search index's analysis of each activity, by its
 	// file (self-checking: see search.Analysis), and records each
 	// activity's record of the open data by recordKey; both of the last
@@ -229,9 +231,9 @@ type run struct {
 	// index is the fileSum of the index the activities are checked
 	// against; checked are this build's checks of them (see checks).
 	index   site.Key
-	checked map[site.Key]checkedEntry
+	checked map[site.Key]*checkedEntry
 	// prevChecked are the checks the cache held before this build's.
-	prevChecked map[site.Key]checkedEntry
+	prevChecked map[site.Key]*checkedEntry
 	// state, for a cache of one build, is where its files are written
 	// (the output folder); saved waits until the parsed files are (see
 	// loaded).
@@ -642,7 +644,7 @@ func (r *run) checks(index string) check.Reuse {
 	r.c.mu.Lock()
 	r.prevChecked = r.c.checked
 	r.c.mu.Unlock()
-	r.index, r.checked = r.sums[index], make(map[site.Key]checkedEntry, len(r.prevChecked))
+	r.index, r.checked = r.sums[index], make(map[site.Key]*checkedEntry, len(r.prevChecked))
 	return r
 }
 
@@ -692,7 +694,7 @@ func (r *run) ActivityChecked(a *catalog.Activity, dep [32]byte, diags diag.List
 	if r.c.oneBuild {
 		q.Body = nil // the cache's files keep no bodies
 	}
-	r.checked[key] = checkedEntry{&q, slices.Clone(diags), r.index, dep}
+	r.checked[key] = &checkedEntry{&q, slices.Clone(diags), r.index, dep}
 }
 
 // Remember is check.AcrossReuse's: mk's key remembered by the
