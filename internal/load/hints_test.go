@@ -51,6 +51,8 @@ func TestEditorMistakes(t *testing.T) {
 		// YAML that silently drops text.
 		{"hash in value", "namn: Lotsen", "namn: Grupp #2 Mark",
 			`v.md:2:13: warning: namn: what follows " #" is read as a comment and left out, so the value is only "Grupp"; put the value in quotes if the # belongs to it: namn: "Grupp #2 Mark"`},
+		{"hash in a contact's value", "  - namn: Peter Exempel", "  - namn: Peter #1 Exempel",
+			`v.md:7:17: warning: kontakt[0].namn: what follows " #" is read as a comment and left out, so the value is only "Peter"; put the value in quotes if the # belongs to it: namn: "Peter #1 Exempel"`},
 		{"a comment is a comment", "namn: Lotsen", "namn: Lotsen # nytt namn 2024", ``},
 		{"quoted hash", "namn: Lotsen", `namn: "Grupp #2 Mark"`, ``},
 		{"indented first key", "namn: Lotsen", "  namn: Lotsen",

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -332,18 +333,25 @@ func innermostGroup(stack []level) (level, bool) {
 // a YAML document). It returns true when it found some; the file is then
 // not used, since its other fields would be reported missing.
 func dropped(file string, s *source, m *yaml.Node, diags *diag.List) bool {
-	lines := strings.Split(string(s.yaml), "\n")
+	// The lines are cut from s.yaml in place: every file of a build passes
+	// here, and a copy split into strings cost more than the check.
 	end := -1
-	for i, l := range lines {
-		t := strings.TrimLeft(l, " ")
-		if t == "" || strings.HasPrefix(t, "#") {
+	for i, rest := 0, s.yaml; len(rest) > 0; i++ {
+		l := rest
+		if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+			l, rest = rest[:j], rest[j+1:]
+		} else {
+			rest = nil
+		}
+		t := bytes.TrimLeft(l, " ")
+		if len(t) == 0 || t[0] == '#' {
 			continue
 		}
 		if end >= 0 {
 			diags.AddError(diag.Pos{File: file, Line: s.yamlLine + end}, "", msg.YAMLDocEnd)
 			return true
 		}
-		if strings.TrimRight(l, " \t") == "..." {
+		if string(bytes.TrimRight(l, " \t")) == "..." {
 			end = i
 			continue
 		}
@@ -361,6 +369,11 @@ func dropped(file string, s *source, m *yaml.Node, diags *diag.List) bool {
 // a # directly followed by text is taken for part of the value: "# " with
 // a space is how comments are written ("Lotsen # gammalt namn").
 func commentCuts(file string, s *source, m *yaml.Node, diags *diag.List) {
+	if !hasLineComment(m) {
+		// Most frontmatters have no comment (plainyaml reads none): they
+		// are spared the lines split and the field names made.
+		return
+	}
 	lines := strings.Split(string(s.yaml), "\n")
 	check := func(v *yaml.Node, field string) {
 		if v.Kind != yaml.ScalarNode || v.Style != 0 || v.LineComment == "" || strings.Contains(v.Value, "\n") {
@@ -405,6 +418,16 @@ func commentCuts(file string, s *source, m *yaml.Node, diags *diag.List) {
 		}
 	}
 	walk(m, "")
+}
+
+// hasLineComment reports whether any node under n has a comment on its line.
+func hasLineComment(n *yaml.Node) bool {
+	for _, c := range n.Content {
+		if c.LineComment != "" || hasLineComment(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastKey returns the last key of a dotted field name, or "" for a list entry.
