@@ -151,6 +151,9 @@ func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error
 			in.FileKeys = sourceKeys(p, opt, s.Sum())
 		}
 	}
+	// Only the pages Keep compares and those rendered need their keys:
+	// each is made when it is asked for.
+	in.KeysLater = true
 	m.pages = site.Paths(in)
 	r.fieldKeysUsed()
 	m.byPath = make(map[string]int, len(m.pages))
@@ -226,7 +229,7 @@ func (m *Model) Render(ctx context.Context, name string) ([]byte, bool, error) {
 	if i, ok := m.byPath[name]; ok {
 		f := m.file(name)
 		f.once.Do(func() {
-			f.key = m.pages[i].Key
+			f.key = m.pages[i].MakeKey()
 			// Not cancelled with the request: the error would stay.
 			f.data, f.err = m.renderPage(context.WithoutCancel(ctx), m.pages[i])
 			f.ready.Store(f.err == nil)
@@ -386,7 +389,10 @@ func (m *Model) Keep(prev *Model) {
 		}
 		if i, ok := m.byPath[name]; ok {
 			pg := m.pages[i]
-			if pg.Key != (site.Key{}) && pg.Key == f.key && m.reads[pg.Template] == prev.reads[pg.Template] {
+			if f.key == (site.Key{}) || m.reads[pg.Template] != prev.reads[pg.Template] {
+				continue
+			}
+			if pg.MakeKey() == f.key {
 				m.made[name] = f
 			}
 			continue

@@ -102,6 +102,31 @@ func testModelAsBuilt(t *testing.T, src fs.FS, cached bool) {
 	}
 }
 
+// Prepare lists the pages without hashing their keys: each is made when
+// Render or Keep asks for it, and is the one a build gives the page.
+func TestModelKeysLater(t *testing.T) {
+	ctx := context.Background()
+	src := summed{mapCopy(t, os.DirFS("testdata/small"))}
+	m, _, err := Prepare(ctx, src, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := *m.in
+	in.KeysLater = false
+	want := site.Paths(in)
+	if len(want) != len(m.pages) {
+		t.Fatalf("%d pages, %d listed again", len(m.pages), len(want))
+	}
+	for i, pg := range m.pages {
+		if pg.Key != (site.Key{}) {
+			t.Errorf("%s: key %x made by Prepare", pg.Path, pg.Key)
+		}
+		if k := pg.MakeKey(); k != want[i].Key || k == (site.Key{}) {
+			t.Errorf("%s: key %x, listed at once %x", pg.Path, k, want[i].Key)
+		}
+	}
+}
+
 // TestModelKeep: a Model takes over the pages of the one before that the
 // change did not touch: all of them after a change to a layout that only
 // some templates read, except those; after a change to the content, those

@@ -86,8 +86,7 @@ func (a *assembler) body(b *keyBuf, file string) {
 // inputs key writes (nil for a page made of its frame alone), and the
 // files whose bodies its view reads. Without Input.FileKeys the key is
 // zero.
-func (a *assembler) pageKey(pg Page, title string, key func(*keyBuf)) (Key, []string) {
-	b := &a.kb
+func (a *assembler) pageKey(b *keyBuf, pg Page, title string, key func(*keyBuf)) (Key, []string) {
 	b.b, b.files, b.off = b.b[:0], nil, !a.keyed()
 	if key == nil {
 		key = func(*keyBuf) {}
@@ -104,6 +103,18 @@ func (a *assembler) pageKey(pg Page, title string, key func(*keyBuf)) (Key, []st
 	b.str(title)
 	key(b)
 	return b.sum(), b.files
+}
+
+// pageFiles returns the files whose bodies the view of a page whose own
+// inputs key writes reads (Page.Files), without its key.
+func (a *assembler) pageFiles(key func(*keyBuf)) []string {
+	if key == nil {
+		return nil
+	}
+	b := &a.kb
+	b.b, b.files, b.off = b.b[:0], nil, true
+	key(b)
+	return b.files
 }
 
 // makeFrameKey hashes what every frame, and so every page, shows, and
