@@ -151,8 +151,8 @@ func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error
 			in.FileKeys = sourceKeys(p, opt, s.Sum())
 		}
 	}
-	// Only the pages Keep compares and those rendered need their keys:
-	// each is made when it is asked for.
+	// Only the pages Keep compares and those rendered need their keys,
+	// and only those rendered their files: each is made when asked for.
 	in.KeysLater = true
 	m.pages = site.Paths(in)
 	r.fieldKeysUsed()
@@ -322,7 +322,7 @@ func (m *Model) file(name string) *made {
 // renderPage renders and minifies one page, as Site does.
 func (m *Model) renderPage(ctx context.Context, pg site.Page) ([]byte, error) {
 	m.viewMu.Lock()
-	err := m.p.convertFiles(ctx, m.in, pg.Files)
+	err := m.p.convertFiles(ctx, m.in, pg.MakeFiles())
 	if err == nil {
 		pg.View = pg.Build()
 	}

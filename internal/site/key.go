@@ -105,16 +105,15 @@ func (a *assembler) pageKey(b *keyBuf, pg Page, title string, key func(*keyBuf))
 	return b.sum(), b.files
 }
 
-// pageFiles returns the files whose bodies the view of a page whose own
+// filesOf returns the files whose bodies the view of a page whose own
 // inputs key writes reads (Page.Files), without its key.
-func (a *assembler) pageFiles(key func(*keyBuf)) []string {
+func (k *keyBuf) filesOf(key func(*keyBuf)) []string {
 	if key == nil {
 		return nil
 	}
-	b := &a.kb
-	b.b, b.files, b.off = b.b[:0], nil, true
-	key(b)
-	return b.files
+	k.b, k.files, k.off = k.b[:0], nil, true
+	key(k)
+	return k.files
 }
 
 // makeFrameKey hashes what every frame, and so every page, shows, and

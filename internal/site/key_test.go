@@ -70,9 +70,10 @@ func testPathsBuildAsAssemble(t *testing.T, in Input) {
 	}
 }
 
-// With Input.KeysLater, Paths gives every page the zero Key, and MakeKey
-// the key Paths gives without it, from any number of goroutines at once
-// (run with -race); the rest of every page is the same, its view too.
+// With Input.KeysLater, Paths gives every page the zero Key and no Files,
+// and MakeKey and MakeFiles those Paths gives without it, from any number
+// of goroutines at once (run with -race); the rest of every page is the
+// same, its view too.
 func TestKeysLater(t *testing.T) {
 	inputs := map[string]Input{"test catalogue": keyedInput(testCatalogue())}
 	for _, n := range []int{40, 350} {
@@ -87,15 +88,18 @@ func TestKeysLater(t *testing.T) {
 				t.Fatalf("%d pages later, %d at once", len(got), len(want))
 			}
 			keys := make([][2]Key, len(got))
+			files := make([][2][]string, len(got))
 			var wg sync.WaitGroup
 			for w := range 2 {
 				wg.Go(func() {
 					for i := range got {
-						keys[i][w] = got[(len(got)-1-i)*w+i*(1-w)].MakeKey()
+						pg := got[(len(got)-1-i)*w+i*(1-w)]
+						keys[i][w], files[i][w] = pg.MakeKey(), pg.MakeFiles()
 					}
 				})
 			}
 			wg.Wait()
+			withFiles := 0
 			for i := range got {
 				g, w := got[i], want[i]
 				if g.Key != (Key{}) {
@@ -110,7 +114,22 @@ func TestKeysLater(t *testing.T) {
 				if w.MakeKey() != w.Key {
 					t.Errorf("%s: MakeKey of a page keyed at once %x, not its Key %x", g.Path, w.MakeKey(), w.Key)
 				}
-				if g.Path != w.Path || g.URL != w.URL || g.Template != w.Template || g.InSitemap != w.InSitemap || g.LastMod != w.LastMod || !slices.Equal(g.Files, w.Files) {
+				if g.Files != nil {
+					t.Errorf("%s: files %v given at once", g.Path, g.Files)
+				}
+				if f := files[i][0]; !slices.Equal(f, w.Files) {
+					t.Errorf("%s: MakeFiles %v, Paths %v", g.Path, f, w.Files)
+				}
+				if f := files[len(got)-1-i][1]; !slices.Equal(f, w.Files) {
+					t.Errorf("%s: MakeFiles %v on another goroutine, Paths %v", g.Path, f, w.Files)
+				}
+				if len(w.Files) > 0 {
+					withFiles++
+				}
+				if !slices.Equal(w.MakeFiles(), w.Files) {
+					t.Errorf("%s: MakeFiles of a page listed at once %v, not its Files %v", g.Path, w.MakeFiles(), w.Files)
+				}
+				if g.Path != w.Path || g.URL != w.URL || g.Template != w.Template || g.InSitemap != w.InSitemap || g.LastMod != w.LastMod {
 					t.Errorf("%s: another page later: %+v, at once %+v", g.Path, g, w)
 				}
 				if !reflect.DeepEqual(g.Entries(), w.Entries()) {
@@ -119,6 +138,9 @@ func TestKeysLater(t *testing.T) {
 				if !reflect.DeepEqual(g.Build(), w.Build()) {
 					t.Errorf("%s: another view later", g.Path)
 				}
+			}
+			if withFiles < len(in.Cat.Activities) {
+				t.Errorf("only %d pages read a body", withFiles)
 			}
 			for _, pg := range Assemble(in) {
 				if pg.Key == (Key{}) {

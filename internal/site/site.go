@@ -71,9 +71,11 @@ type Input struct {
 	// the next call (see Order); the pages are the same without it.
 	Order *Order
 	// KeysLater, with FileKeys, has Paths leave every page's Key zero and
-	// make it only when Page.MakeKey asks for it: a caller that needs the
-	// keys of a few pages (samkat serve, those of the pages it has made)
-	// does not hash the whole table at every build. Assemble ignores it.
+	// its Files nil, and make them only when Page.MakeKey and
+	// Page.MakeFiles ask for them: a caller that needs them for a few
+	// pages (samkat serve, for the pages it has made and makes) does not
+	// go through the whole table for them at every build. Assemble
+	// ignores it.
 	KeysLater bool
 }
 
@@ -169,6 +171,18 @@ func (p Page) MakeKey() Key {
 	var b keyBuf
 	k, _ := p.src.a.pageKey(&b, p, p.src.title, p.src.key)
 	return k
+}
+
+// MakeFiles returns the page's Files: those Paths or Assemble set, or,
+// for a page from Paths with Input.KeysLater, those Paths would have
+// set, found now. It may be called from any number of goroutines at
+// once.
+func (p Page) MakeFiles() []string {
+	if p.src == nil || !p.src.later {
+		return p.Files
+	}
+	var b keyBuf
+	return b.filesOf(p.src.key)
 }
 
 // View is the data of one page: its Frame and what its kind shows.
@@ -626,9 +640,7 @@ func (a *assembler) add(urlPath, tmpl, title string, key func(*keyBuf), view fun
 // it reads Input and the assembler, and changes neither.
 func (a *assembler) addPage(pg Page, root, title string, key func(*keyBuf), view func(Frame) View) {
 	later := a.in.KeysLater && a.keyed()
-	if later {
-		pg.Files = a.pageFiles(key)
-	} else {
+	if !later {
 		pg.Key, pg.Files = a.pageKey(&a.kb, pg, title, key)
 	}
 	pg.src = &pageSrc{a: a, root: root, title: title, key: key, view: view, later: later}
