@@ -1,14 +1,12 @@
 package site
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"maps"
 	"slices"
 
 	"github.com/samkat/samkat/internal/catalog"
-	"github.com/samkat/samkat/internal/parallel"
 )
 
 // A page's Key is the hash of what its view is made of, computed without
@@ -204,52 +202,51 @@ func (a *assembler) indexMatrix(b *keyBuf, order bool) {
 	}
 }
 
-// keyActivities gives every activity the keys of what pages show of it,
-// in parallel.
-func (a *assembler) keyActivities() {
-	const chunk = 512
-	_ = parallel.For(context.Background(), (len(a.acts)+chunk-1)/chunk, func(c int) error {
-		var b keyBuf
-		for i := c * chunk; i < min((c+1)*chunk, len(a.acts)); i++ {
-			ac := &a.acts[i]
-			x := ac.x
-			mk := func() Key {
-				b.b = b.b[:0]
-				activityFields(&b, x)
-				return b.sum()
-			}
-			var fields Key
-			if a.in.FieldKeys != nil {
-				fields = a.in.FieldKeys(x.File, a.in.FileKeys[x.File], mk)
-			} else {
-				fields = mk()
-			}
+// keyChunk is how many activities keyActivities keys at a time.
+const keyChunk = 512
 
+// keyActivities gives the activities of chunk c (keyChunk of a.acts) the
+// keys of what pages show of them.
+func (a *assembler) keyActivities(c int) {
+	var b keyBuf
+	for i := c * keyChunk; i < min((c+1)*keyChunk, len(a.acts)); i++ {
+		ac := &a.acts[i]
+		x := ac.x
+		mk := func() Key {
 			b.b = b.b[:0]
-			b.str("entry")
-			b.key(fields)
-			b.int(int(ac.state))
-			b.bool(ac.stale)
-			b.int(ac.searchID)
-			ac.entry = b.sum()
-
-			b.b = b.b[:0]
-			b.str("page")
-			b.str(x.File)
-			b.key(a.in.FileKeys[x.File])
-			b.key(fields)
-			b.int(int(ac.state))
-			b.bool(ac.stale)
-			// The facts link the förbund's page, by its title, when it has
-			// one.
-			if p, ok := a.forbundPages[x.Forbund]; ok {
-				b.str(p.Slug)
-				b.str(p.Titel)
-			}
-			ac.page = b.sum()
+			activityFields(&b, x)
+			return b.sum()
 		}
-		return nil
-	})
+		var fields Key
+		if a.in.FieldKeys != nil {
+			fields = a.in.FieldKeys(x.File, a.in.FileKeys[x.File], mk)
+		} else {
+			fields = mk()
+		}
+
+		b.b = b.b[:0]
+		b.str("entry")
+		b.key(fields)
+		b.int(int(ac.state))
+		b.bool(ac.stale)
+		b.int(ac.searchID)
+		ac.entry = b.sum()
+
+		b.b = b.b[:0]
+		b.str("page")
+		b.str(x.File)
+		b.key(a.in.FileKeys[x.File])
+		b.key(fields)
+		b.int(int(ac.state))
+		b.bool(ac.stale)
+		// The facts link the förbund's page, by its title, when it has
+		// one.
+		if p, ok := a.forbundPages[x.Forbund]; ok {
+			b.str(p.Slug)
+			b.str(p.Titel)
+		}
+		ac.page = b.sum()
+	}
 }
 
 // activityFields writes every field of x's frontmatter: what its entry in

@@ -576,14 +576,14 @@ func newAssembler(in Input) *assembler {
 	for i, p := range order {
 		a.sorted[i] = in.Cat.Activities[p]
 	}
-	a.indexActivities(order)
-	a.pages = make([]Page, 0, len(a.acts)+len(in.Cat.Pages)+256)
 	for _, p := range in.Cat.Pages {
 		a.byFile[p.File] = p
 		if p.Kind == catalog.ForbundPage {
 			a.forbundPages[p.Slug] = p
 		}
 	}
+	a.indexActivities(order) // the activities' keys read forbundPages
+	a.pages = make([]Page, 0, len(a.acts)+len(in.Cat.Pages)+256)
 	a.basePath = "/"
 	if u, err := url.Parse(a.ix.BaseURL); err == nil && a.ix.BaseURL != "" {
 		a.basePath = u.Path
@@ -606,7 +606,6 @@ func newAssembler(in Input) *assembler {
 	}
 	if a.keyed() {
 		a.frameKey = a.makeFrameKey()
-		a.keyActivities()
 	}
 	a.frameParts = map[string]navFooterParts{}
 	for _, root := range []string{"", "../", "../../", "../../../"} {
