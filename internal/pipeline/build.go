@@ -318,19 +318,27 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run, texts
 	}
 	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), site.ForbundBookletAddress(shown), r, links, texts)
 	diags = append(diags, mdDiags...)
-	diags.Sort()
-	if err != nil {
+	if err != nil || diags.HasErrors() {
+		diags.Sort()
+		if err == nil {
+			err = fmt.Errorf("%w", ErrContent)
+		}
 		return nil, diags, lang, err
 	}
-	if diags.HasErrors() {
-		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
-	}
+	// The diagnostics are sorted on the other core while the files' keys
+	// are made and the cache takes what the build made: neither reads them.
+	sorted := make(chan struct{})
+	go func() {
+		defer close(sorted)
+		diags.Sort()
+	}()
 	forgetPositions(cat, r)
 	var keys map[string]site.Key
 	if r != nil {
 		keys = fileKeys(r, cat, links, opt)
 		r.succeeded()
 	}
+	<-sorted
 	if !opt.Drafts {
 		cat = published(cat)
 	}

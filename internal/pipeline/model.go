@@ -127,23 +127,25 @@ type Summer interface {
 // made together with the open data; the search index is not counted.
 func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error) {
 	r := opt.Cache.start()
+	m := &Model{opt: opt, r: r, min: publish.NewMinifier(), static: map[string][]byte{}, made: map[string]*made{}, exports: &derived{}, search: &derived{}}
+	// The static files and the layouts do not depend on the content:
+	// they are read and parsed on the other core while it is prepared.
+	var assets map[string]string
+	var filesErr error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		assets, filesErr = m.readFiles(src)
+	}()
 	p, res, err := prepare(ctx, src, opt, r, nil)
+	<-read
 	if err != nil {
 		return nil, res, err
 	}
-	m := &Model{opt: opt, p: p, r: r, min: publish.NewMinifier(), static: map[string][]byte{}, made: map[string]*made{}, exports: &derived{}, search: &derived{}}
-	assets, err := copyStatic(m.static, opt.Static, subFS(src, "static"))
-	if err != nil {
-		return nil, res, fmt.Errorf("static: %w", err)
+	if filesErr != nil {
+		return nil, res, filesErr
 	}
-	// Pages are rendered whole, without Prerender, and minified whole:
-	// the bytes Site writes (see render.Prerender and render.Splice).
-	if m.rend, err = render.New(opt.Layouts, subFS(src, "layouts")); err != nil {
-		return nil, res, fmt.Errorf("layouts: %w", err)
-	}
-	if m.reads, err = layoutReads(opt.Layouts, subFS(src, "layouts")); err != nil {
-		return nil, res, fmt.Errorf("layouts: %w", err)
-	}
+	m.p = p
 	in := siteInput(p, opt, assets)
 	m.in = &in
 	if in.FileKeys == nil {
@@ -181,6 +183,25 @@ func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error
 	res.BaseURL = p.cat.Index.BaseURL
 	m.res = res
 	return m, res, nil
+}
+
+// readFiles reads the static files of src and of the options into
+// m.static and returns the fingerprinted names of the assets; and it
+// parses the layouts.
+func (m *Model) readFiles(src fs.FS) (map[string]string, error) {
+	assets, err := copyStatic(m.static, m.opt.Static, subFS(src, "static"))
+	if err != nil {
+		return nil, fmt.Errorf("static: %w", err)
+	}
+	// Pages are rendered whole, without Prerender, and minified whole:
+	// the bytes Site writes (see render.Prerender and render.Splice).
+	if m.rend, err = render.New(m.opt.Layouts, subFS(src, "layouts")); err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	if m.reads, err = layoutReads(m.opt.Layouts, subFS(src, "layouts")); err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	return assets, nil
 }
 
 // sourceKeys gives every content file the same key, made of the sum of
