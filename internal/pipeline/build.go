@@ -479,6 +479,25 @@ type bodyJob struct {
 	file  string
 	body  []byte
 	inset []markdown.Inset // how the body stands in the printable catalogue, if it does
+	// An activity's insets are made when they are needed (see insets),
+	// from its slug and the addresses of the booklets (to): to[1] is
+	// "" unless it stands in a förbund's booklet too.
+	activity bool
+	slug     string
+	to       [2]string
+}
+
+// insets returns how j's body stands in the printable catalogue.
+func (j *bodyJob) insets() []markdown.Inset {
+	if !j.activity {
+		return j.inset
+	}
+	id, from := site.BookletActivityID(j.slug), route.Activity(j.slug)
+	in := []markdown.Inset{{Levels: 2, IDPrefix: id, From: from, To: j.to[0]}}
+	if j.to[1] != "" {
+		in = append(in, markdown.Inset{Levels: 2, IDPrefix: id, From: from, To: j.to[1]})
+	}
+	return in
 }
 
 // convertBodies renders every Markdown body in parallel, resolving
@@ -494,20 +513,18 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 	// activities, each under its own heading (see site's booklet); a
 	// förbund's holds the förbund page's text for its introduction, and
 	// stands at another depth.
-	// The jobs and the activities' insets each in one allocation: at
-	// 10,000 activities, growing them was some 3 MB of every save in
-	// samkat serve.
+	// The jobs in one allocation: at 10,000 activities, growing them was
+	// some 3 MB of every save in samkat serve. An activity's insets are
+	// made only when its body is converted or its key is not remembered:
+	// they are most of what a save would make of it.
 	jobs := make([]bodyJob, 0, 1+len(cat.Activities)+len(cat.Pages))
-	jobs = append(jobs, bodyJob{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}})
-	insets := make([]markdown.Inset, 0, 2*len(cat.Activities))
+	jobs = append(jobs, bodyJob{file: cat.Index.File, body: cat.Index.Body, inset: []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}})
 	for _, a := range cat.Activities {
-		id, from := site.BookletActivityID(a.Slug), route.Activity(a.Slug)
-		start := len(insets)
-		insets = append(insets, markdown.Inset{Levels: 2, IDPrefix: id, From: from, To: booklet})
+		j := bodyJob{file: a.File, body: a.Body, activity: true, slug: a.Slug, to: [2]string{booklet, ""}}
 		if forbund != "" && a.Forbund != "" {
-			insets = append(insets, markdown.Inset{Levels: 2, IDPrefix: id, From: from, To: forbund})
+			j.to[1] = forbund
 		}
-		jobs = append(jobs, bodyJob{a.File, a.Body, insets[start:len(insets):len(insets)]})
+		jobs = append(jobs, j)
 	}
 	for _, p := range cat.Pages {
 		var inset []markdown.Inset
@@ -520,7 +537,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		case p.Kind == catalog.ForbundPage && forbund != "":
 			inset = []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: route.ForbundPage(p.Slug), To: forbund}}
 		}
-		jobs = append(jobs, bodyJob{p.File, p.Body, inset})
+		jobs = append(jobs, bodyJob{file: p.File, body: p.Body, inset: inset})
 	}
 	conv := markdown.ForSite(s)
 	htmls := make([]markdown.Body, len(jobs))
@@ -528,10 +545,10 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 	keys := make([]site.Key, len(jobs)) // zero: not cached
 	later := make([]bool, len(jobs))
 	err := parallel.For(ctx, len(jobs), func(i int) error {
-		j := jobs[i]
+		j := &jobs[i]
 		if r != nil {
 			if sum, ok := r.sums[j.file]; ok {
-				keys[i] = r.bodyKey(j.file, sum, links, j.inset)
+				keys[i] = r.bodyKey(sum, links, j)
 				if b, ok := r.body(keys[i]); ok {
 					htmls[i], diagsPer[i] = b.body, b.diags
 					texts.keep(j.file, &htmls[i])
@@ -543,7 +560,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 				}
 			}
 		}
-		htmls[i], diagsPer[i] = conv.Convert(j.file, j.body, j.inset...)
+		htmls[i], diagsPer[i] = conv.Convert(j.file, j.body, j.insets()...)
 		texts.keep(j.file, &htmls[i])
 		return nil
 	})
@@ -632,7 +649,7 @@ func (pb *pendingBodies) convert(ctx context.Context, bodies map[string]markdown
 	}
 	out := make([]markdown.Body, len(todo))
 	err := parallel.For(ctx, len(todo), func(i int) error {
-		out[i], _ = pb.conv.Convert(todo[i].file, todo[i].body, todo[i].inset...)
+		out[i], _ = pb.conv.Convert(todo[i].file, todo[i].body, todo[i].insets()...)
 		pb.texts.keep(todo[i].file, &out[i])
 		return nil
 	})
