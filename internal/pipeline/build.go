@@ -1252,24 +1252,36 @@ func (d *deriver) compact(name string, data []byte) error {
 
 // siteInput is what package site needs of the prepared catalogue.
 func siteInput(p *prepared, opt Options, assets map[string]string) site.Input {
+	in := bareInput(p, opt, assets, len(p.bodies))
+	for file, b := range p.bodies {
+		addBody(&in, file, b)
+	}
+	return in
+}
+
+// bareInput is siteInput without the bodies, its maps made for n of
+// them: a Model adds those of each page it renders.
+func bareInput(p *prepared, opt Options, assets map[string]string, n int) site.Input {
 	in := site.Input{
 		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts, FileKeys: p.fileKeys, FieldKeys: p.fieldKeys, Order: p.order,
-		Bodies:    make(map[string]template.HTML, len(p.bodies)),
-		Summaries: make(map[string]string, len(p.bodies)),
-		Booklet:   make(map[string]template.HTML, len(p.bodies)),
+		Bodies:    make(map[string]template.HTML, n),
+		Summaries: make(map[string]string, n),
+		Booklet:   make(map[string]template.HTML, n),
 		// Most catalogues have no förbund's booklet.
 		ForbundBooklet: map[string]template.HTML{},
-	}
-	for file, b := range p.bodies {
-		in.Bodies[file], in.Summaries[file], in.Booklet[file] = b.HTML, b.Summary, b.Booklet
-		if len(b.MoreBooklets) > 0 {
-			in.ForbundBooklet[file] = b.MoreBooklets[0]
-		}
 	}
 	for _, f := range export.DataFormats() {
 		in.Data = append(in.Data, site.DataFile{Label: f.Label, Path: f.Path})
 	}
 	return in
+}
+
+// addBody gives in the body b of file.
+func addBody(in *site.Input, file string, b markdown.Body) {
+	in.Bodies[file], in.Summaries[file], in.Booklet[file] = b.HTML, b.Summary, b.Booklet
+	if len(b.MoreBooklets) > 0 {
+		in.ForbundBooklet[file] = b.MoreBooklets[0]
+	}
 }
 
 // claimKind says who claims a path of the output.

@@ -48,8 +48,9 @@ type Model struct {
 	derived map[string]bool
 
 	// in is what the pages of site.Paths read when they are built; the
-	// bodies a cache left for later are added to it (and to p.bodies) by
-	// bodiesOf, under viewMu, as pages that show them are asked for.
+	// bodies of a page's files are added to it (those a cache left for
+	// later converted, and added to p.bodies too) by renderPage, under
+	// viewMu, as pages that show them are asked for.
 	in     *site.Input
 	viewMu sync.Mutex // Page.Build, one at a time, and the bodies converted late
 
@@ -146,7 +147,9 @@ func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error
 		return nil, res, filesErr
 	}
 	m.p = p
-	in := siteInput(p, opt, assets)
+	// The bodies are added to the site's input as the pages that show
+	// them are rendered (renderPage): a save makes no map of them all.
+	in := bareInput(p, opt, assets, 0)
 	m.in = &in
 	if in.FileKeys == nil {
 		if s, ok := src.(Summer); ok {
@@ -343,8 +346,14 @@ func (m *Model) file(name string) *made {
 // renderPage renders and minifies one page, as Site does.
 func (m *Model) renderPage(ctx context.Context, pg site.Page) ([]byte, error) {
 	m.viewMu.Lock()
-	err := m.p.convertFiles(ctx, m.in, pg.MakeFiles())
+	files := pg.MakeFiles()
+	err := m.p.convertFiles(ctx, m.in, files)
 	if err == nil {
+		for _, f := range files {
+			if b, ok := m.p.bodies[f]; ok {
+				addBody(m.in, f, b)
+			}
+		}
 		pg.View = pg.Build()
 	}
 	m.viewMu.Unlock()
