@@ -568,11 +568,14 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		return nil, nil, nil, err
 	}
 	bodies := make(map[string]markdown.Body, len(jobs))
-	pending := &pendingBodies{conv: conv, r: r, texts: texts, jobs: map[string]pendingJob{}, keys: map[string]site.Key{}}
+	pending := &pendingBodies{conv: conv, r: r, texts: texts, jobs: map[string]pendingJob{}, keyList: keys}
+	if r != nil {
+		pending.keyed = make([]string, len(jobs))
+	}
 	var diags diag.List
 	for i, j := range jobs {
-		if keys[i] != (site.Key{}) {
-			pending.keys[j.file] = keys[i]
+		if r != nil {
+			pending.keyed[i] = j.file
 		}
 		if later[i] {
 			pending.jobs[j.file] = pendingJob{j, keys[i]}
@@ -604,7 +607,27 @@ type pendingBodies struct {
 	texts *textStore // where the bodies' text goes, when not nil
 	mu    sync.Mutex
 	jobs  map[string]pendingJob // by file; a job leaves once converted
-	keys  map[string]site.Key   // the bodyKey of every body, pending or not, with a cache
+	// keyed and keyList are the files of the bodies and their bodyKeys
+	// (zero for none), with a cache; keyMap, made of them when it is
+	// first asked for (keys), holds the keys that are not zero by file.
+	keyed    []string
+	keyList  []site.Key
+	keysOnce sync.Once
+	keyMap   map[string]site.Key
+}
+
+// keys returns the bodyKey of every body, pending or not, by file, with
+// a cache (a Model, which does not ask, makes no such map at every save).
+func (pb *pendingBodies) keys() map[string]site.Key {
+	pb.keysOnce.Do(func() {
+		pb.keyMap = make(map[string]site.Key, len(pb.keyed))
+		for i, file := range pb.keyed {
+			if k := pb.keyList[i]; k != (site.Key{}) {
+				pb.keyMap[file] = k
+			}
+		}
+	})
+	return pb.keyMap
 }
 
 // pendingJob is a body left for later, with its bodyKey.
@@ -899,7 +922,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		// målgrupp, and the search index every activity's text but those
 		// whose analysis the cache knows.
 		known = knownOf(p.cat, opt.Now, p.fileKeys, r)
-		if err := p.convertFiles(ctx, nil, known.needed(p.cat, r.summaryKnown(p.pending.keys))); err != nil {
+		if err := p.convertFiles(ctx, nil, known.needed(p.cat, r.summaryKnown(p.pending.keys()))); err != nil {
 			return fail(err)
 		}
 	}
@@ -944,7 +967,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 				derivedErr <- err
 				return
 			}
-			summary := r.feedSummaries(p.pending.keys, p.bodies)
+			summary := r.feedSummaries(p.pending.keys(), p.bodies)
 			err := addFeeds(d, p.cat, opt.Now, opt.Changed, sitemap, summary.of)
 			summary.done()
 			derivedErr <- err
