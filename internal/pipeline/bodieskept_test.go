@@ -38,7 +38,7 @@ func TestBodiesKeptInMemory(t *testing.T) {
 		t.Helper()
 		c := opt.Cache
 		want := map[site.Key]bool{}
-		for _, k := range m.p.pending.keys {
+		for _, k := range m.p.pending.keys() {
 			want[k] = true
 		}
 		got := map[site.Key]bool{}

@@ -318,19 +318,27 @@ func prepareCatalogue(ctx context.Context, src fs.FS, opt Options, r *run, texts
 	}
 	bodies, pending, mdDiags, err := convertBodies(ctx, cat, ls, site.BookletAddress(shown), site.ForbundBookletAddress(shown), r, links, texts)
 	diags = append(diags, mdDiags...)
-	diags.Sort()
-	if err != nil {
+	if err != nil || diags.HasErrors() {
+		diags.Sort()
+		if err == nil {
+			err = fmt.Errorf("%w", ErrContent)
+		}
 		return nil, diags, lang, err
 	}
-	if diags.HasErrors() {
-		return nil, diags, lang, fmt.Errorf("%w", ErrContent)
-	}
+	// The diagnostics are sorted on the other core while the files' keys
+	// are made and the cache takes what the build made: neither reads them.
+	sorted := make(chan struct{})
+	go func() {
+		defer close(sorted)
+		diags.Sort()
+	}()
 	forgetPositions(cat, r)
 	var keys map[string]site.Key
 	if r != nil {
 		keys = fileKeys(r, cat, links, opt)
 		r.succeeded()
 	}
+	<-sorted
 	if !opt.Drafts {
 		cat = published(cat)
 	}
@@ -471,6 +479,25 @@ type bodyJob struct {
 	file  string
 	body  []byte
 	inset []markdown.Inset // how the body stands in the printable catalogue, if it does
+	// An activity's insets are made when they are needed (see insets),
+	// from its slug and the addresses of the booklets (to): to[1] is
+	// "" unless it stands in a förbund's booklet too.
+	activity bool
+	slug     string
+	to       [2]string
+}
+
+// insets returns how j's body stands in the printable catalogue.
+func (j *bodyJob) insets() []markdown.Inset {
+	if !j.activity {
+		return j.inset
+	}
+	id, from := site.BookletActivityID(j.slug), route.Activity(j.slug)
+	in := []markdown.Inset{{Levels: 2, IDPrefix: id, From: from, To: j.to[0]}}
+	if j.to[1] != "" {
+		in = append(in, markdown.Inset{Levels: 2, IDPrefix: id, From: from, To: j.to[1]})
+	}
+	return in
 }
 
 // convertBodies renders every Markdown body in parallel, resolving
@@ -486,20 +513,18 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 	// activities, each under its own heading (see site's booklet); a
 	// förbund's holds the förbund page's text for its introduction, and
 	// stands at another depth.
-	// The jobs and the activities' insets each in one allocation: at
-	// 10,000 activities, growing them was some 3 MB of every save in
-	// samkat serve.
+	// The jobs in one allocation: at 10,000 activities, growing them was
+	// some 3 MB of every save in samkat serve. An activity's insets are
+	// made only when its body is converted or its key is not remembered:
+	// they are most of what a save would make of it.
 	jobs := make([]bodyJob, 0, 1+len(cat.Activities)+len(cat.Pages))
-	jobs = append(jobs, bodyJob{cat.Index.File, cat.Index.Body, []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}})
-	insets := make([]markdown.Inset, 0, 2*len(cat.Activities))
+	jobs = append(jobs, bodyJob{file: cat.Index.File, body: cat.Index.Body, inset: []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: "", To: booklet}}})
 	for _, a := range cat.Activities {
-		id, from := site.BookletActivityID(a.Slug), route.Activity(a.Slug)
-		start := len(insets)
-		insets = append(insets, markdown.Inset{Levels: 2, IDPrefix: id, From: from, To: booklet})
+		j := bodyJob{file: a.File, body: a.Body, activity: true, slug: a.Slug, to: [2]string{booklet, ""}}
 		if forbund != "" && a.Forbund != "" {
-			insets = append(insets, markdown.Inset{Levels: 2, IDPrefix: id, From: from, To: forbund})
+			j.to[1] = forbund
 		}
-		jobs = append(jobs, bodyJob{a.File, a.Body, insets[start:len(insets):len(insets)]})
+		jobs = append(jobs, j)
 	}
 	for _, p := range cat.Pages {
 		var inset []markdown.Inset
@@ -512,7 +537,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		case p.Kind == catalog.ForbundPage && forbund != "":
 			inset = []markdown.Inset{{Levels: 0, IDPrefix: site.BookletIntroID, From: route.ForbundPage(p.Slug), To: forbund}}
 		}
-		jobs = append(jobs, bodyJob{p.File, p.Body, inset})
+		jobs = append(jobs, bodyJob{file: p.File, body: p.Body, inset: inset})
 	}
 	conv := markdown.ForSite(s)
 	htmls := make([]markdown.Body, len(jobs))
@@ -520,10 +545,10 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 	keys := make([]site.Key, len(jobs)) // zero: not cached
 	later := make([]bool, len(jobs))
 	err := parallel.For(ctx, len(jobs), func(i int) error {
-		j := jobs[i]
+		j := &jobs[i]
 		if r != nil {
 			if sum, ok := r.sums[j.file]; ok {
-				keys[i] = r.bodyKey(j.file, sum, links, j.inset)
+				keys[i] = r.bodyKey(sum, links, j)
 				if b, ok := r.body(keys[i]); ok {
 					htmls[i], diagsPer[i] = b.body, b.diags
 					texts.keep(j.file, &htmls[i])
@@ -535,7 +560,7 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 				}
 			}
 		}
-		htmls[i], diagsPer[i] = conv.Convert(j.file, j.body, j.inset...)
+		htmls[i], diagsPer[i] = conv.Convert(j.file, j.body, j.insets()...)
 		texts.keep(j.file, &htmls[i])
 		return nil
 	})
@@ -543,11 +568,14 @@ func convertBodies(ctx context.Context, cat *catalog.Catalogue, s *markdown.Site
 		return nil, nil, nil, err
 	}
 	bodies := make(map[string]markdown.Body, len(jobs))
-	pending := &pendingBodies{conv: conv, r: r, texts: texts, jobs: map[string]pendingJob{}, keys: map[string]site.Key{}}
+	pending := &pendingBodies{conv: conv, r: r, texts: texts, jobs: map[string]pendingJob{}, keyList: keys}
+	if r != nil {
+		pending.keyed = make([]string, len(jobs))
+	}
 	var diags diag.List
 	for i, j := range jobs {
-		if keys[i] != (site.Key{}) {
-			pending.keys[j.file] = keys[i]
+		if r != nil {
+			pending.keyed[i] = j.file
 		}
 		if later[i] {
 			pending.jobs[j.file] = pendingJob{j, keys[i]}
@@ -579,7 +607,27 @@ type pendingBodies struct {
 	texts *textStore // where the bodies' text goes, when not nil
 	mu    sync.Mutex
 	jobs  map[string]pendingJob // by file; a job leaves once converted
-	keys  map[string]site.Key   // the bodyKey of every body, pending or not, with a cache
+	// keyed and keyList are the files of the bodies and their bodyKeys
+	// (zero for none), with a cache; keyMap, made of them when it is
+	// first asked for (keys), holds the keys that are not zero by file.
+	keyed    []string
+	keyList  []site.Key
+	keysOnce sync.Once
+	keyMap   map[string]site.Key
+}
+
+// keys returns the bodyKey of every body, pending or not, by file, with
+// a cache (a Model, which does not ask, makes no such map at every save).
+func (pb *pendingBodies) keys() map[string]site.Key {
+	pb.keysOnce.Do(func() {
+		pb.keyMap = make(map[string]site.Key, len(pb.keyed))
+		for i, file := range pb.keyed {
+			if k := pb.keyList[i]; k != (site.Key{}) {
+				pb.keyMap[file] = k
+			}
+		}
+	})
+	return pb.keyMap
 }
 
 // pendingJob is a body left for later, with its bodyKey.
@@ -624,7 +672,7 @@ func (pb *pendingBodies) convert(ctx context.Context, bodies map[string]markdown
 	}
 	out := make([]markdown.Body, len(todo))
 	err := parallel.For(ctx, len(todo), func(i int) error {
-		out[i], _ = pb.conv.Convert(todo[i].file, todo[i].body, todo[i].inset...)
+		out[i], _ = pb.conv.Convert(todo[i].file, todo[i].body, todo[i].insets()...)
 		pb.texts.keep(todo[i].file, &out[i])
 		return nil
 	})
@@ -874,7 +922,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		// målgrupp, and the search index every activity's text but those
 		// whose analysis the cache knows.
 		known = knownOf(p.cat, opt.Now, p.fileKeys, r)
-		if err := p.convertFiles(ctx, nil, known.needed(p.cat, r.summaryKnown(p.pending.keys))); err != nil {
+		if err := p.convertFiles(ctx, nil, known.needed(p.cat, r.summaryKnown(p.pending.keys()))); err != nil {
 			return fail(err)
 		}
 	}
@@ -919,7 +967,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 				derivedErr <- err
 				return
 			}
-			summary := r.feedSummaries(p.pending.keys, p.bodies)
+			summary := r.feedSummaries(p.pending.keys(), p.bodies)
 			err := addFeeds(d, p.cat, opt.Now, opt.Changed, sitemap, summary.of)
 			summary.done()
 			derivedErr <- err
@@ -1227,24 +1275,36 @@ func (d *deriver) compact(name string, data []byte) error {
 
 // siteInput is what package site needs of the prepared catalogue.
 func siteInput(p *prepared, opt Options, assets map[string]string) site.Input {
+	in := bareInput(p, opt, assets, len(p.bodies))
+	for file, b := range p.bodies {
+		addBody(&in, file, b)
+	}
+	return in
+}
+
+// bareInput is siteInput without the bodies, its maps made for n of
+// them: a Model adds those of each page it renders.
+func bareInput(p *prepared, opt Options, assets map[string]string, n int) site.Input {
 	in := site.Input{
 		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts, FileKeys: p.fileKeys, FieldKeys: p.fieldKeys, Order: p.order,
-		Bodies:    make(map[string]template.HTML, len(p.bodies)),
-		Summaries: make(map[string]string, len(p.bodies)),
-		Booklet:   make(map[string]template.HTML, len(p.bodies)),
+		Bodies:    make(map[string]template.HTML, n),
+		Summaries: make(map[string]string, n),
+		Booklet:   make(map[string]template.HTML, n),
 		// Most catalogues have no förbund's booklet.
 		ForbundBooklet: map[string]template.HTML{},
-	}
-	for file, b := range p.bodies {
-		in.Bodies[file], in.Summaries[file], in.Booklet[file] = b.HTML, b.Summary, b.Booklet
-		if len(b.MoreBooklets) > 0 {
-			in.ForbundBooklet[file] = b.MoreBooklets[0]
-		}
 	}
 	for _, f := range export.DataFormats() {
 		in.Data = append(in.Data, site.DataFile{Label: f.Label, Path: f.Path})
 	}
 	return in
+}
+
+// addBody gives in the body b of file.
+func addBody(in *site.Input, file string, b markdown.Body) {
+	in.Bodies[file], in.Summaries[file], in.Booklet[file] = b.HTML, b.Summary, b.Booklet
+	if len(b.MoreBooklets) > 0 {
+		in.ForbundBooklet[file] = b.MoreBooklets[0]
+	}
 }
 
 // claimKind says who claims a path of the output.

@@ -164,12 +164,18 @@ type fileKeyIn struct {
 	base, lang        string
 }
 
-// bodyKeyIn is what a bodyKey is made of, for a body that stands in the
-// booklet once (or not at all).
+// bodyKeyIn is what a bodyKey is made of: for an activity's body, what
+// its insets are made of (its slug and the booklets' addresses: see
+// bodyJob.insets), which an unchanged activity gives as the very strings
+// of the build before; for another body that stands in the booklet once
+// (or not at all), the inset.
 type bodyKeyIn struct {
 	sum, links site.Key
 	inset      markdown.Inset
 	insets     int
+	activity   bool
+	slug       string
+	to         [2]string
 }
 
 // acrossEntry is what the checks across activities gave, by the hash of

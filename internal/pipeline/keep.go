@@ -54,17 +54,22 @@ func bodyKey(sum, links site.Key, insets []markdown.Inset) site.Key {
 	return sumOf(h)
 }
 
-// bodyKey is the package's bodyKey, remembered from the last build
-// (keyMemo) for a body that stands in the booklet once or not at all.
-func (r *run) bodyKey(file string, sum, links site.Key, insets []markdown.Inset) site.Key {
-	if len(insets) > 1 {
-		return bodyKey(sum, links, insets)
+// bodyKey is the package's bodyKey of the body of j, whose file has the
+// key sum, remembered from the last build (keyMemo) for an activity's
+// body, by what its insets are made of (j.insets), and for another body
+// that stands in the booklet once or not at all.
+func (r *run) bodyKey(sum, links site.Key, j *bodyJob) site.Key {
+	in := bodyKeyIn{sum: sum, links: links, activity: j.activity, slug: j.slug, to: j.to}
+	if !j.activity {
+		if len(j.inset) > 1 {
+			return bodyKey(sum, links, j.inset)
+		}
+		in.insets = len(j.inset)
+		if len(j.inset) == 1 {
+			in.inset = j.inset[0]
+		}
 	}
-	in := bodyKeyIn{sum: sum, links: links, insets: len(insets)}
-	if len(insets) == 1 {
-		in.inset = insets[0]
-	}
-	return r.bodyKeys.key(file, in, func(in bodyKeyIn) site.Key { return bodyKey(sum, links, insets) })
+	return r.bodyKeys.key(j.file, in, func(bodyKeyIn) site.Key { return bodyKey(sum, links, j.insets()) })
 }
 
 // fileKeys are site.Input.FileKeys: for each content file of cat, a hash

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/samkat/samkat/internal/markdown"
+	"github.com/samkat/samkat/internal/site"
 )
 
 // TestKeysRemembered: the keys a cache kept in memory remembers from the
@@ -57,8 +60,9 @@ func TestKeysRemembered(t *testing.T) {
 			t.Fatalf("step %d: %d pages listed with the keys remembered, %d fresh", i, len(m.pages), len(f.pages))
 		}
 		for j := range m.pages {
-			if m.pages[j].Path != f.pages[j].Path || m.pages[j].Key != f.pages[j].Key {
-				t.Errorf("step %d: page %s has the key %x with the keys remembered, %s %x fresh", i, m.pages[j].Path, m.pages[j].Key[:4], f.pages[j].Path, f.pages[j].Key[:4])
+			got, want := m.pages[j].MakeKey(), f.pages[j].MakeKey()
+			if m.pages[j].Path != f.pages[j].Path || got != want || got == (site.Key{}) {
+				t.Errorf("step %d: page %s has the key %x with the keys remembered, %s %x fresh", i, m.pages[j].Path, got[:4], f.pages[j].Path, want[:4])
 			}
 		}
 		for _, c := range []struct {
@@ -79,6 +83,45 @@ func TestKeysRemembered(t *testing.T) {
 			if f := fresh.Cache.bodyKeys.by[name]; f == nil || f.key != e.key {
 				t.Errorf("step %d: the body key of %s remembered differs from the one made", i, name)
 			}
+		}
+	}
+}
+
+// The body key a cache kept in memory remembers for a body is the one
+// its insets give, whatever changed of what they are made of: for an
+// activity, its slug and the addresses of the booklets it stands in,
+// from which its insets are made as convertBodies made them.
+func TestBodyKeyOfInsets(t *testing.T) {
+	r := NewCache().start()
+	sum, links := site.Key{1}, site.Key{2}
+	two := bodyJob{file: "a.md", activity: true, slug: "a", to: [2]string{"utskrift/ale/", "forbund/f/utskrift/"}}
+	want := []markdown.Inset{
+		{Levels: 2, IDPrefix: "v-a", From: "verksamheter/a/", To: "utskrift/ale/"},
+		{Levels: 2, IDPrefix: "v-a", From: "verksamheter/a/", To: "forbund/f/utskrift/"},
+	}
+	if got := two.insets(); !slices.Equal(got, want) {
+		t.Errorf("an activity's insets: %+v, want %+v", got, want)
+	}
+	fn := func(to string) []markdown.Inset {
+		return []markdown.Inset{{Levels: 1, IDPrefix: "funktion-a", From: "funktioner/a/", To: to}}
+	}
+	jobs := []bodyJob{
+		{file: "a.md", activity: true, slug: "a", to: [2]string{"utskrift/", ""}},
+		{file: "a.md", activity: true, slug: "a", to: [2]string{"utskrift/ale/", ""}},
+		two,
+		two,
+		{file: "a.md", activity: true, slug: "b", to: two.to},
+		{file: "a.md", activity: true, slug: "b", to: [2]string{"utskrift/ale/", "forbund/g/utskrift/"}},
+		{file: "a.md", activity: true, slug: "b", to: [2]string{"utskrift/ale/", ""}},
+		{file: "a.md", inset: fn("utskrift/")},
+		{file: "a.md", inset: fn("utskrift/ale/")},
+		{file: "a.md"},
+		{file: "a.md", activity: true, slug: "b", to: [2]string{"utskrift/ale/", ""}},
+	}
+	for i := range jobs {
+		j := &jobs[i]
+		if got, want := r.bodyKey(sum, links, j), bodyKey(sum, links, j.insets()); got != want {
+			t.Errorf("%d: %+v: key %x remembered, %x made", i, j, got[:4], want[:4])
 		}
 	}
 }

@@ -48,8 +48,9 @@ type Model struct {
 	derived map[string]bool
 
 	// in is what the pages of site.Paths read when they are built; the
-	// bodies a cache left for later are added to it (and to p.bodies) by
-	// bodiesOf, under viewMu, as pages that show them are asked for.
+	// bodies of a page's files are added to it (those a cache left for
+	// later converted, and added to p.bodies too) by renderPage, under
+	// viewMu, as pages that show them are asked for.
 	in     *site.Input
 	viewMu sync.Mutex // Page.Build, one at a time, and the bodies converted late
 
@@ -127,30 +128,37 @@ type Summer interface {
 // made together with the open data; the search index is not counted.
 func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error) {
 	r := opt.Cache.start()
+	m := &Model{opt: opt, r: r, min: publish.NewMinifier(), static: map[string][]byte{}, made: map[string]*made{}, exports: &derived{}, search: &derived{}}
+	// The static files and the layouts do not depend on the content:
+	// they are read and parsed on the other core while it is prepared.
+	var assets map[string]string
+	var filesErr error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		assets, filesErr = m.readFiles(src)
+	}()
 	p, res, err := prepare(ctx, src, opt, r, nil)
+	<-read
 	if err != nil {
 		return nil, res, err
 	}
-	m := &Model{opt: opt, p: p, r: r, min: publish.NewMinifier(), static: map[string][]byte{}, made: map[string]*made{}, exports: &derived{}, search: &derived{}}
-	assets, err := copyStatic(m.static, opt.Static, subFS(src, "static"))
-	if err != nil {
-		return nil, res, fmt.Errorf("static: %w", err)
+	if filesErr != nil {
+		return nil, res, filesErr
 	}
-	// Pages are rendered whole, without Prerender, and minified whole:
-	// the bytes Site writes (see render.Prerender and render.Splice).
-	if m.rend, err = render.New(opt.Layouts, subFS(src, "layouts")); err != nil {
-		return nil, res, fmt.Errorf("layouts: %w", err)
-	}
-	if m.reads, err = layoutReads(opt.Layouts, subFS(src, "layouts")); err != nil {
-		return nil, res, fmt.Errorf("layouts: %w", err)
-	}
-	in := siteInput(p, opt, assets)
+	m.p = p
+	// The bodies are added to the site's input as the pages that show
+	// them are rendered (renderPage): a save makes no map of them all.
+	in := bareInput(p, opt, assets, 0)
 	m.in = &in
 	if in.FileKeys == nil {
 		if s, ok := src.(Summer); ok {
 			in.FileKeys = sourceKeys(p, opt, s.Sum())
 		}
 	}
+	// Only the pages Keep compares and those rendered need their keys,
+	// and only those rendered their files: each is made when asked for.
+	in.KeysLater = true
 	m.pages = site.Paths(in)
 	r.fieldKeysUsed()
 	m.byPath = make(map[string]int, len(m.pages))
@@ -178,6 +186,25 @@ func Prepare(ctx context.Context, src fs.FS, opt Options) (*Model, Result, error
 	res.BaseURL = p.cat.Index.BaseURL
 	m.res = res
 	return m, res, nil
+}
+
+// readFiles reads the static files of src and of the options into
+// m.static and returns the fingerprinted names of the assets; and it
+// parses the layouts.
+func (m *Model) readFiles(src fs.FS) (map[string]string, error) {
+	assets, err := copyStatic(m.static, m.opt.Static, subFS(src, "static"))
+	if err != nil {
+		return nil, fmt.Errorf("static: %w", err)
+	}
+	// Pages are rendered whole, without Prerender, and minified whole:
+	// the bytes Site writes (see render.Prerender and render.Splice).
+	if m.rend, err = render.New(m.opt.Layouts, subFS(src, "layouts")); err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	if m.reads, err = layoutReads(m.opt.Layouts, subFS(src, "layouts")); err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	return assets, nil
 }
 
 // sourceKeys gives every content file the same key, made of the sum of
@@ -226,7 +253,7 @@ func (m *Model) Render(ctx context.Context, name string) ([]byte, bool, error) {
 	if i, ok := m.byPath[name]; ok {
 		f := m.file(name)
 		f.once.Do(func() {
-			f.key = m.pages[i].Key
+			f.key = m.pages[i].MakeKey()
 			// Not cancelled with the request: the error would stay.
 			f.data, f.err = m.renderPage(context.WithoutCancel(ctx), m.pages[i])
 			f.ready.Store(f.err == nil)
@@ -319,8 +346,14 @@ func (m *Model) file(name string) *made {
 // renderPage renders and minifies one page, as Site does.
 func (m *Model) renderPage(ctx context.Context, pg site.Page) ([]byte, error) {
 	m.viewMu.Lock()
-	err := m.p.convertFiles(ctx, m.in, pg.Files)
+	files := pg.MakeFiles()
+	err := m.p.convertFiles(ctx, m.in, files)
 	if err == nil {
+		for _, f := range files {
+			if b, ok := m.p.bodies[f]; ok {
+				addBody(m.in, f, b)
+			}
+		}
 		pg.View = pg.Build()
 	}
 	m.viewMu.Unlock()
@@ -386,7 +419,10 @@ func (m *Model) Keep(prev *Model) {
 		}
 		if i, ok := m.byPath[name]; ok {
 			pg := m.pages[i]
-			if pg.Key != (site.Key{}) && pg.Key == f.key && m.reads[pg.Template] == prev.reads[pg.Template] {
+			if f.key == (site.Key{}) || m.reads[pg.Template] != prev.reads[pg.Template] {
+				continue
+			}
+			if pg.MakeKey() == f.key {
 				m.made[name] = f
 			}
 			continue

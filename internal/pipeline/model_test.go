@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -80,7 +81,17 @@ func testModelAsBuilt(t *testing.T, src fs.FS, cached bool) {
 	if diagText(mres) != diagText(res) {
 		t.Errorf("Prepare says:\n%s\nSite says:\n%s", diagText(mres), diagText(res))
 	}
-	for _, f := range slices.Sorted(maps.Keys(built)) {
+	// The pages first: a derived file converts every body left for
+	// later, and each page must convert those it shows itself.
+	files := slices.Sorted(maps.Keys(built))
+	later := func(f string) int {
+		if _, page := m.byPath[f]; page {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(files, func(a, b string) int { return cmp.Compare(later(a), later(b)) })
+	for _, f := range files {
 		got, ok, err := m.Render(context.Background(), f)
 		if err != nil || !ok {
 			t.Errorf("%s: %v, %v", f, ok, err)
@@ -98,6 +109,35 @@ func testModelAsBuilt(t *testing.T, src fs.FS, cached bool) {
 	for _, f := range []string{"finns-inte.html", "verksamheter/finns-inte/index.html", route.SearchIndex + "finns-inte.json", "admin/finns-inte"} {
 		if _, ok, err := m.Render(context.Background(), f); ok || err != nil {
 			t.Errorf("%s: found %v, %v", f, ok, err)
+		}
+	}
+}
+
+// Prepare lists the pages without hashing their keys or finding their
+// files: each is made when Render or Keep asks for it, and is the one a
+// build gives the page.
+func TestModelKeysLater(t *testing.T) {
+	ctx := context.Background()
+	src := summed{mapCopy(t, os.DirFS("testdata/small"))}
+	m, _, err := Prepare(ctx, src, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := *m.in
+	in.KeysLater = false
+	want := site.Paths(in)
+	if len(want) != len(m.pages) {
+		t.Fatalf("%d pages, %d listed again", len(m.pages), len(want))
+	}
+	for i, pg := range m.pages {
+		if pg.Key != (site.Key{}) {
+			t.Errorf("%s: key %x made by Prepare", pg.Path, pg.Key)
+		}
+		if k := pg.MakeKey(); k != want[i].Key || k == (site.Key{}) {
+			t.Errorf("%s: key %x, listed at once %x", pg.Path, k, want[i].Key)
+		}
+		if pg.Files != nil || !slices.Equal(pg.MakeFiles(), want[i].Files) {
+			t.Errorf("%s: files %v, made %v, listed at once %v", pg.Path, pg.Files, pg.MakeFiles(), want[i].Files)
 		}
 	}
 }

@@ -1,12 +1,14 @@
 package site
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/parallel"
 )
 
 // act is one published activity with what every page that shows it
@@ -114,8 +116,10 @@ type valueLink struct {
 // indexActivities fills a.acts and a.axes: the status of every activity
 // on the build day, and which activities have each value of each axis
 // (what axis.Match says, decided once per activity instead of once per
-// page that asks). order holds the position in Input.Cat.Activities of
-// each of a.sorted.
+// page that asks); with Input.FileKeys, it gives every activity its keys
+// too (keyActivities). order holds the position in Input.Cat.Activities
+// of each of a.sorted. The axes are indexed each on its own, and the keys
+// made beside them, on all cores: each writes what is its own.
 func (a *assembler) indexActivities(order []int32) {
 	limit := a.ix.ReviewLimit()
 	a.acts = make([]act, len(a.sorted))
@@ -124,65 +128,24 @@ func (a *assembler) indexActivities(order []int32) {
 		ac.x, ac.searchID, ac.state = x, int(order[i]), x.StatusOn(a.in.Now)
 		ac.stale = !x.Granskad.IsZero() && x.Granskad.AddDays(limit).Before(a.in.Now)
 	}
-	vals := make([][]int32, len(a.acts)*axisCount())
+	axes := slices.Collect(axis.All())
+	vals := make([][]int32, len(a.acts)*len(axes))
 	for i := range a.acts {
-		a.acts[i].vals = vals[i*axisCount() : (i+1)*axisCount() : (i+1)*axisCount()]
+		a.acts[i].vals = vals[i*len(axes) : (i+1)*len(axes) : (i+1)*len(axes)]
 	}
-	for ax := range axis.All() {
-		n := len(a.axes)
-		// Each value's key as axis.Match compares it: the key itself, or
-		// its slug for a collected axis (each spelling slugified once).
-		fold := func(s string) string { return s }
-		var values []catalog.Term
-		if ax.Source == axis.Collected {
-			slugs := map[string]string{}
-			fold = func(s string) string {
-				slug, ok := slugs[s]
-				if !ok {
-					slug = catalog.Slugify(s)
-					slugs[s] = slug
-				}
-				return slug
-			}
-			values = ax.ValuesBy(a.ix, a.sorted, fold)
+	a.axes = make([]axisData, len(axes))
+	keyChunks := 0
+	if a.keyed() {
+		keyChunks = (len(a.acts) + keyChunk - 1) / keyChunk
+	}
+	_ = parallel.For(context.Background(), len(axes)+keyChunks, func(t int) error {
+		if t < len(axes) {
+			a.axes[t] = a.indexAxis(t, axes[t])
 		} else {
-			values = ax.Values(a.ix, a.sorted)
+			a.keyActivities(t - len(axes))
 		}
-		ad := axisData{i: n, ax: ax, values: values}
-		ad.members = make([][]int32, len(ad.values))
-		byKey := make(map[string][]int32, len(ad.values))
-		for j, t := range ad.values {
-			k := fold(t.ID)
-			byKey[k] = append(byKey[k], int32(j))
-		}
-		ad.links = map[string]valueLink{}
-		// The activities' values share one array.
-		store := make([]int32, 0, 2*len(a.acts))
-		for i := range a.acts {
-			ac := &a.acts[i]
-			start := len(store)
-			for _, v := range ax.Of(ac.x) {
-				l, ok := ad.links[v]
-				if !ok {
-					page := ax.Page(v)
-					l = valueLink{name: ax.ValueName(a.ix, v), page: page, href: rootFacts + page, vals: byKey[fold(v)]}
-					ad.links[v] = l
-				}
-				for _, j := range l.vals {
-					if !slices.Contains(store[start:], j) {
-						store = append(store, j)
-					}
-				}
-			}
-			own := store[start:len(store):len(store)]
-			slices.Sort(own)
-			ac.vals[n] = own
-			for _, j := range own {
-				ad.members[j] = append(ad.members[j], int32(i))
-			}
-		}
-		a.axes = append(a.axes, ad)
-	}
+		return nil
+	})
 	a.forbundMembers = map[string][]int32{}
 	for i := range a.acts {
 		if f := a.acts[i].x.Forbund; f != "" {
@@ -191,13 +154,61 @@ func (a *assembler) indexActivities(order []int32) {
 	}
 }
 
-// axisCount is the number of axes.
-func axisCount() int {
-	n := 0
-	for range axis.All() {
-		n++
+// indexAxis returns the axis ax, the n-th, with its values and their
+// activities, and sets the n-th of every activity's vals.
+func (a *assembler) indexAxis(n int, ax axis.Axis) axisData {
+	// Each value's key as axis.Match compares it: the key itself, or
+	// its slug for a collected axis (each spelling slugified once).
+	fold := func(s string) string { return s }
+	var values []catalog.Term
+	if ax.Source == axis.Collected {
+		slugs := map[string]string{}
+		fold = func(s string) string {
+			slug, ok := slugs[s]
+			if !ok {
+				slug = catalog.Slugify(s)
+				slugs[s] = slug
+			}
+			return slug
+		}
+		values = ax.ValuesBy(a.ix, a.sorted, fold)
+	} else {
+		values = ax.Values(a.ix, a.sorted)
 	}
-	return n
+	ad := axisData{i: n, ax: ax, values: values}
+	ad.members = make([][]int32, len(ad.values))
+	byKey := make(map[string][]int32, len(ad.values))
+	for j, t := range ad.values {
+		k := fold(t.ID)
+		byKey[k] = append(byKey[k], int32(j))
+	}
+	ad.links = map[string]valueLink{}
+	// The activities' values share one array.
+	store := make([]int32, 0, 2*len(a.acts))
+	for i := range a.acts {
+		ac := &a.acts[i]
+		start := len(store)
+		for _, v := range ax.Of(ac.x) {
+			l, ok := ad.links[v]
+			if !ok {
+				page := ax.Page(v)
+				l = valueLink{name: ax.ValueName(a.ix, v), page: page, href: rootFacts + page, vals: byKey[fold(v)]}
+				ad.links[v] = l
+			}
+			for _, j := range l.vals {
+				if !slices.Contains(store[start:], j) {
+					store = append(store, j)
+				}
+			}
+		}
+		own := store[start:len(store):len(store)]
+		slices.Sort(own)
+		ac.vals[n] = own
+		for _, j := range own {
+			ad.members[j] = append(ad.members[j], int32(i))
+		}
+	}
+	return ad
 }
 
 // axisData returns the axis called name, or one without values (as

@@ -1,14 +1,12 @@
 package site
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"maps"
 	"slices"
 
 	"github.com/samkat/samkat/internal/catalog"
-	"github.com/samkat/samkat/internal/parallel"
 )
 
 // A page's Key is the hash of what its view is made of, computed without
@@ -86,8 +84,7 @@ func (a *assembler) body(b *keyBuf, file string) {
 // inputs key writes (nil for a page made of its frame alone), and the
 // files whose bodies its view reads. Without Input.FileKeys the key is
 // zero.
-func (a *assembler) pageKey(pg Page, title string, key func(*keyBuf)) (Key, []string) {
-	b := &a.kb
+func (a *assembler) pageKey(b *keyBuf, pg Page, title string, key func(*keyBuf)) (Key, []string) {
 	b.b, b.files, b.off = b.b[:0], nil, !a.keyed()
 	if key == nil {
 		key = func(*keyBuf) {}
@@ -104,6 +101,17 @@ func (a *assembler) pageKey(pg Page, title string, key func(*keyBuf)) (Key, []st
 	b.str(title)
 	key(b)
 	return b.sum(), b.files
+}
+
+// filesOf returns the files whose bodies the view of a page whose own
+// inputs key writes reads (Page.Files), without its key.
+func (k *keyBuf) filesOf(key func(*keyBuf)) []string {
+	if key == nil {
+		return nil
+	}
+	k.b, k.files, k.off = k.b[:0], nil, true
+	key(k)
+	return k.files
 }
 
 // makeFrameKey hashes what every frame, and so every page, shows, and
@@ -194,52 +202,51 @@ func (a *assembler) indexMatrix(b *keyBuf, order bool) {
 	}
 }
 
-// keyActivities gives every activity the keys of what pages show of it,
-// in parallel.
-func (a *assembler) keyActivities() {
-	const chunk = 512
-	_ = parallel.For(context.Background(), (len(a.acts)+chunk-1)/chunk, func(c int) error {
-		var b keyBuf
-		for i := c * chunk; i < min((c+1)*chunk, len(a.acts)); i++ {
-			ac := &a.acts[i]
-			x := ac.x
-			mk := func() Key {
-				b.b = b.b[:0]
-				activityFields(&b, x)
-				return b.sum()
-			}
-			var fields Key
-			if a.in.FieldKeys != nil {
-				fields = a.in.FieldKeys(x.File, a.in.FileKeys[x.File], mk)
-			} else {
-				fields = mk()
-			}
+// keyChunk is how many activities keyActivities keys at a time.
+const keyChunk = 512
 
+// keyActivities gives the activities of chunk c (keyChunk of a.acts) the
+// keys of what pages show of them.
+func (a *assembler) keyActivities(c int) {
+	var b keyBuf
+	for i := c * keyChunk; i < min((c+1)*keyChunk, len(a.acts)); i++ {
+		ac := &a.acts[i]
+		x := ac.x
+		mk := func() Key {
 			b.b = b.b[:0]
-			b.str("entry")
-			b.key(fields)
-			b.int(int(ac.state))
-			b.bool(ac.stale)
-			b.int(ac.searchID)
-			ac.entry = b.sum()
-
-			b.b = b.b[:0]
-			b.str("page")
-			b.str(x.File)
-			b.key(a.in.FileKeys[x.File])
-			b.key(fields)
-			b.int(int(ac.state))
-			b.bool(ac.stale)
-			// The facts link the förbund's page, by its title, when it has
-			// one.
-			if p, ok := a.forbundPages[x.Forbund]; ok {
-				b.str(p.Slug)
-				b.str(p.Titel)
-			}
-			ac.page = b.sum()
+			activityFields(&b, x)
+			return b.sum()
 		}
-		return nil
-	})
+		var fields Key
+		if a.in.FieldKeys != nil {
+			fields = a.in.FieldKeys(x.File, a.in.FileKeys[x.File], mk)
+		} else {
+			fields = mk()
+		}
+
+		b.b = b.b[:0]
+		b.str("entry")
+		b.key(fields)
+		b.int(int(ac.state))
+		b.bool(ac.stale)
+		b.int(ac.searchID)
+		ac.entry = b.sum()
+
+		b.b = b.b[:0]
+		b.str("page")
+		b.str(x.File)
+		b.key(a.in.FileKeys[x.File])
+		b.key(fields)
+		b.int(int(ac.state))
+		b.bool(ac.stale)
+		// The facts link the förbund's page, by its title, when it has
+		// one.
+		if p, ok := a.forbundPages[x.Forbund]; ok {
+			b.str(p.Slug)
+			b.str(p.Titel)
+		}
+		ac.page = b.sum()
+	}
 }
 
 // activityFields writes every field of x's frontmatter: what its entry in

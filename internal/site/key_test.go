@@ -70,6 +70,87 @@ func testPathsBuildAsAssemble(t *testing.T, in Input) {
 	}
 }
 
+// With Input.KeysLater, Paths gives every page the zero Key and no Files,
+// and MakeKey and MakeFiles those Paths gives without it, from any number
+// of goroutines at once (run with -race); the rest of every page is the
+// same, its view too.
+func TestKeysLater(t *testing.T) {
+	inputs := map[string]Input{"test catalogue": keyedInput(testCatalogue())}
+	for _, n := range []int{40, 350} {
+		inputs[fmt.Sprintf("synthetic %d", n)] = keyInput(t, keyCatalogue(t, n), catalog.Date{Year: 2026, Month: 3, Day: 1}, true)
+	}
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			want := Paths(in)
+			in.KeysLater = true
+			got := Paths(in)
+			if len(got) != len(want) {
+				t.Fatalf("%d pages later, %d at once", len(got), len(want))
+			}
+			keys := make([][2]Key, len(got))
+			files := make([][2][]string, len(got))
+			var wg sync.WaitGroup
+			for w := range 2 {
+				wg.Go(func() {
+					for i := range got {
+						pg := got[(len(got)-1-i)*w+i*(1-w)]
+						keys[i][w], files[i][w] = pg.MakeKey(), pg.MakeFiles()
+					}
+				})
+			}
+			wg.Wait()
+			withFiles := 0
+			for i := range got {
+				g, w := got[i], want[i]
+				if g.Key != (Key{}) {
+					t.Errorf("%s: key %x given at once", g.Path, g.Key)
+				}
+				if k := keys[i][0]; k != w.Key || k == (Key{}) {
+					t.Errorf("%s: MakeKey %x, Paths %x", g.Path, k, w.Key)
+				}
+				if k := keys[len(got)-1-i][1]; k != w.Key {
+					t.Errorf("%s: MakeKey %x on another goroutine, Paths %x", g.Path, k, w.Key)
+				}
+				if w.MakeKey() != w.Key {
+					t.Errorf("%s: MakeKey of a page keyed at once %x, not its Key %x", g.Path, w.MakeKey(), w.Key)
+				}
+				if g.Files != nil {
+					t.Errorf("%s: files %v given at once", g.Path, g.Files)
+				}
+				if f := files[i][0]; !slices.Equal(f, w.Files) {
+					t.Errorf("%s: MakeFiles %v, Paths %v", g.Path, f, w.Files)
+				}
+				if f := files[len(got)-1-i][1]; !slices.Equal(f, w.Files) {
+					t.Errorf("%s: MakeFiles %v on another goroutine, Paths %v", g.Path, f, w.Files)
+				}
+				if len(w.Files) > 0 {
+					withFiles++
+				}
+				if !slices.Equal(w.MakeFiles(), w.Files) {
+					t.Errorf("%s: MakeFiles of a page listed at once %v, not its Files %v", g.Path, w.MakeFiles(), w.Files)
+				}
+				if g.Path != w.Path || g.URL != w.URL || g.Template != w.Template || g.InSitemap != w.InSitemap || g.LastMod != w.LastMod {
+					t.Errorf("%s: another page later: %+v, at once %+v", g.Path, g, w)
+				}
+				if !reflect.DeepEqual(g.Entries(), w.Entries()) {
+					t.Errorf("%s: other entries later", g.Path)
+				}
+				if !reflect.DeepEqual(g.Build(), w.Build()) {
+					t.Errorf("%s: another view later", g.Path)
+				}
+			}
+			if withFiles < len(in.Cat.Activities) {
+				t.Errorf("only %d pages read a body", withFiles)
+			}
+			for _, pg := range Assemble(in) {
+				if pg.Key == (Key{}) {
+					t.Fatalf("%s: Assemble gave no key with KeysLater", pg.Path)
+				}
+			}
+		})
+	}
+}
+
 // Page.Build may be called for any page, from several goroutines at once,
 // in any order and any number of times, and gives the view Assemble makes
 // every time (run with -race).
@@ -231,6 +312,13 @@ func BenchmarkPaths(b *testing.B) {
 			Paths(in)
 		}
 	})
+	in.KeysLater = true
+	b.Run("keys-later", func(b *testing.B) {
+		for b.Loop() {
+			Paths(in)
+		}
+	})
+	in.KeysLater = false
 	in.FileKeys = nil
 	b.Run("unkeyed", func(b *testing.B) {
 		for b.Loop() {

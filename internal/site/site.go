@@ -70,6 +70,13 @@ type Input struct {
 	// Order, when set, remembers the order of the activities by name for
 	// the next call (see Order); the pages are the same without it.
 	Order *Order
+	// KeysLater, with FileKeys, has Paths leave every page's Key zero and
+	// its Files nil, and make them only when Page.MakeKey and
+	// Page.MakeFiles ask for them: a caller that needs them for a few
+	// pages (samkat serve, for the pages it has made and makes) does not
+	// go through the whole table for them at every build. Assemble
+	// ignores it.
+	KeysLater bool
 }
 
 // Key identifies what a page's view is made of. Two builds that give a
@@ -108,8 +115,18 @@ type Page struct {
 	// files alone.
 	Files []string
 
-	build   func() View    // makes View on demand, for a page from Paths
+	src     *pageSrc       // makes View on demand, for a page from Paths
 	entries func() []Entry // the booklet's entries (see Entries)
+}
+
+// pageSrc is what a page from Paths is made of: its view, and with
+// Input.KeysLater its key, are made from it when they are asked for.
+type pageSrc struct {
+	a           *assembler
+	root, title string
+	key         func(*keyBuf) // see pageKey
+	view        func(Frame) View
+	later       bool // the key is made by MakeKey
 }
 
 // Entry is an activity's entry as a booklet prints it (a BookletActivity
@@ -137,10 +154,35 @@ func (p Page) Entries() []Entry {
 // Build returns the page's view: View when Assemble made it, else made now
 // for a page from Paths.
 func (p Page) Build() View {
-	if p.View != nil || p.build == nil {
+	if p.View != nil || p.src == nil {
 		return p.View
 	}
-	return p.build()
+	return p.src.view(p.src.a.frame(p.src.root, p.URL, p.src.title))
+}
+
+// MakeKey returns the page's Key: the one Paths or Assemble set, or, for
+// a page from Paths with Input.KeysLater, the one Paths would have set,
+// made now. It may be called from any number of goroutines at once; each
+// call makes the key again.
+func (p Page) MakeKey() Key {
+	if p.src == nil || !p.src.later {
+		return p.Key
+	}
+	var b keyBuf
+	k, _ := p.src.a.pageKey(&b, p, p.src.title, p.src.key)
+	return k
+}
+
+// MakeFiles returns the page's Files: those Paths or Assemble set, or,
+// for a page from Paths with Input.KeysLater, those Paths would have
+// set, found now. It may be called from any number of goroutines at
+// once.
+func (p Page) MakeFiles() []string {
+	if p.src == nil || !p.src.later {
+		return p.Files
+	}
+	var b keyBuf
+	return b.filesOf(p.src.key)
 }
 
 // View is the data of one page: its Frame and what its kind shows.
@@ -447,6 +489,7 @@ type ForbundView struct {
 
 // Assemble returns every HTML page of the site in a stable order.
 func Assemble(in Input) []Page {
+	in.KeysLater = false
 	a := newAssembler(in)
 	pages := a.run()
 	// The parts of views every page of an activity shares first, then the
@@ -460,7 +503,7 @@ func Assemble(in Input) []Page {
 		return nil
 	})
 	_ = parallel.For(context.Background(), len(pages), func(i int) error {
-		pages[i].View, pages[i].build = pages[i].build(), nil
+		pages[i].View, pages[i].src = pages[i].Build(), nil
 		return nil
 	})
 	return pages
@@ -533,14 +576,14 @@ func newAssembler(in Input) *assembler {
 	for i, p := range order {
 		a.sorted[i] = in.Cat.Activities[p]
 	}
-	a.indexActivities(order)
-	a.pages = make([]Page, 0, len(a.acts)+len(in.Cat.Pages)+256)
 	for _, p := range in.Cat.Pages {
 		a.byFile[p.File] = p
 		if p.Kind == catalog.ForbundPage {
 			a.forbundPages[p.Slug] = p
 		}
 	}
+	a.indexActivities(order) // the activities' keys read forbundPages
+	a.pages = make([]Page, 0, len(a.acts)+len(in.Cat.Pages)+256)
 	a.basePath = "/"
 	if u, err := url.Parse(a.ix.BaseURL); err == nil && a.ix.BaseURL != "" {
 		a.basePath = u.Path
@@ -563,7 +606,6 @@ func newAssembler(in Input) *assembler {
 	}
 	if a.keyed() {
 		a.frameKey = a.makeFrameKey()
-		a.keyActivities()
 	}
 	a.frameParts = map[string]navFooterParts{}
 	for _, root := range []string{"", "../", "../../", "../../../"} {
@@ -596,9 +638,11 @@ func (a *assembler) add(urlPath, tmpl, title string, key func(*keyBuf), view fun
 // title. view may run at any time, on any goroutine, any number of times:
 // it reads Input and the assembler, and changes neither.
 func (a *assembler) addPage(pg Page, root, title string, key func(*keyBuf), view func(Frame) View) {
-	pg.Key, pg.Files = a.pageKey(pg, title, key)
-	urlPath := pg.URL
-	pg.build = func() View { return view(a.frame(root, urlPath, title)) }
+	later := a.in.KeysLater && a.keyed()
+	if !later {
+		pg.Key, pg.Files = a.pageKey(&a.kb, pg, title, key)
+	}
+	pg.src = &pageSrc{a: a, root: root, title: title, key: key, view: view, later: later}
 	a.pages = append(a.pages, pg)
 }
 
