@@ -742,7 +742,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	d := &deriver{out: out, e: e, k: k}
-	keptDerived, err := k.keepDerived(d)
+	keptDerived, err := k.keepDerived(d, feedsKeyed(p.cat.Index.BaseURL))
 	if err != nil {
 		return 0, 0, err
 	}
@@ -1208,6 +1208,26 @@ func (d *deriver) claim(name string) error {
 	return nil
 }
 
+// keyed writes a derived file made of key, minified by its type: the
+// previous build's file is kept when it was made of the same key and is
+// as that build left it, and encode is then not called. Its key is
+// recorded for the next build instead of the key of all derived files
+// (see keeping.keepDerived).
+func (d *deriver) keyed(name string, key site.Key, encode func() ([]byte, error)) error {
+	if err := d.out.claim(name, claimGenerated); err != nil {
+		return err
+	}
+	d.files++
+	if d.k != nil && d.k.keep(name, key) {
+		return nil
+	}
+	data, err := encode()
+	if err != nil {
+		return err
+	}
+	return d.e.file(name, data)
+}
+
 // file writes a derived file, minified by its type.
 func (d *deriver) file(name string, data []byte) error {
 	if err := d.claim(name); err != nil {
@@ -1352,18 +1372,26 @@ func addFeeds(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[
 	if base == "" {
 		return nil
 	}
-	feed, err := export.Atom(cat, now, changed, summary)
-	if err != nil {
+	// The feed and the sitemap are kept by what their bytes are made of:
+	// after a change to an activity's body (most changes) they are the
+	// same, and encoding and minifying them is most of this stage's work.
+	feed := export.NewFeed(cat, now, changed, summary)
+	if err := d.keyed(route.Feed, contentKey("samkat feed 1", feed.Hash), feed.Encode); err != nil {
 		return err
 	}
-	if err := d.file(route.Feed, feed); err != nil {
-		return err
+	return d.keyed(route.Sitemap, contentKey("samkat sitemap 1", func(h io.Writer) { export.SitemapHash(h, base, sitemap) }), func() ([]byte, error) {
+		return export.Sitemap(base, sitemap)
+	})
+}
+
+// feedsKeyed are the derived files kept by what their bytes are made of
+// (deriver.keyed) for a catalogue with the base URL base, not by the key
+// of all derived files: those addFeeds writes after the open data.
+func feedsKeyed(base string) []string {
+	if base == "" {
+		return nil
 	}
-	sitemapXML, err := export.Sitemap(base, sitemap)
-	if err != nil {
-		return err
-	}
-	return d.file(route.Sitemap, sitemapXML)
+	return []string{route.Feed, route.Sitemap}
 }
 
 // addSearchIndex writes the files the search script reads (see package
