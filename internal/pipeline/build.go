@@ -1406,6 +1406,18 @@ type knownAnalyses struct {
 	keys    map[string]site.Key // site.Input.FileKeys
 	prev    []*search.Analysis
 	trusted []bool
+	// docs are search.FromCatalogue's documents of the catalogue, once
+	// made (only read: the index is made of them too; see docsOf).
+	docs []search.Doc
+}
+
+// docsOf returns search.FromCatalogue(cat, now, nil), those k made when
+// it has them (k is of cat and now).
+func (k *knownAnalyses) docsOf(cat *catalog.Catalogue, now catalog.Date) []search.Doc {
+	if k != nil && k.docs != nil {
+		return k.docs
+	}
+	return search.FromCatalogue(cat, now, nil)
 }
 
 // knownOf returns the analyses r knows of the activities of cat; nil
@@ -1414,16 +1426,18 @@ func knownOf(cat *catalog.Catalogue, now catalog.Date, keys map[string]site.Key,
 	if r == nil || keys == nil {
 		return nil
 	}
-	prev, trusted := r.trustedAnalyses(cat, keys)
-	if trusted != nil {
+	k := &knownAnalyses{keys: keys}
+	k.prev, k.trusted = r.trustedAnalyses(cat, keys)
+	if k.trusted != nil {
 		// A trusted analysis made in another context (the synonyms, the
 		// municipalities' names) is made again, from the whole text.
-		usable := search.Usable(search.FromCatalogue(cat, now, nil), cat.Index.Synonymer, prev)
-		for i := range trusted {
-			trusted[i] = trusted[i] && usable[i]
+		k.docs = search.FromCatalogue(cat, now, nil)
+		usable := search.Usable(k.docs, cat.Index.Synonymer, k.prev)
+		for i := range k.trusted {
+			k.trusted[i] = k.trusted[i] && usable[i]
 		}
 	}
-	return &knownAnalyses{keys, prev, trusted}
+	return k
 }
 
 // needed returns the files whose bodies the derived files read: nil (all
@@ -1455,7 +1469,7 @@ func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue
 // searchIndexKnown makes the files of the search index, by name under
 // route.SearchIndex, as addSearchIndexKnown writes them.
 func searchIndexKnown(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, text bodyText, r *run, k *knownAnalyses) (map[string][]byte, error) {
-	docs := search.FromCatalogue(cat, now, nil)
+	docs := k.docsOf(cat, now)
 	prev, trusted := r.analysesOf(cat), []bool(nil) // search.BuildReusing
 	if k != nil && k.trusted != nil {
 		prev, trusted = k.prev, k.trusted // search.BuildTrusting
@@ -1488,7 +1502,7 @@ type keptSearchIndex struct {
 // what the index of the build before kept (run.keptIndex), only the term
 // files whose postings changed are made, and the others kept.
 func searchIndexKept(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, text bodyText, r *run, k *knownAnalyses) (*keptSearchIndex, error) {
-	docs := search.FromCatalogue(cat, now, nil)
+	docs := k.docsOf(cat, now)
 	prev, trusted := r.analysesOf(cat), []bool(nil)
 	if k != nil && k.trusted != nil {
 		prev, trusted = k.prev, k.trusted
