@@ -18,6 +18,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"encoding/csv"
@@ -427,7 +428,9 @@ type Entry struct {
 // SitemapHash writes to h every value the bytes of Sitemap(baseURL,
 // entries) are made of, so that two sitemaps that write the same are the
 // same bytes.
-func SitemapHash(h io.Writer, baseURL string, entries []Entry) {
+func SitemapHash(w io.Writer, baseURL string, entries []Entry) {
+	h := bufio.NewWriterSize(w, 32<<10)
+	defer h.Flush()
 	hashStrings(h, "sitemap 1", baseURL, strconv.Itoa(len(entries)))
 	for _, e := range entries {
 		hashStrings(h, e.URL, e.LastMod.String())
@@ -575,7 +578,9 @@ func (f *Feed) Encode() ([]byte, error) { return marshalXML(f.doc) }
 
 // Hash writes to h every value the feed's bytes are made of (Encode), so
 // that two feeds that write the same encode to the same bytes.
-func (f *Feed) Hash(h io.Writer) {
+func (f *Feed) Hash(w io.Writer) {
+	h := bufio.NewWriterSize(w, 32<<10)
+	defer h.Flush()
 	d := &f.doc
 	hashStrings(h, "atom 1", d.NS, d.Lang, d.Title, d.Sub, d.ID, d.Updated, d.Author.Name, strconv.Itoa(len(d.Links)))
 	for _, l := range d.Links {
@@ -594,12 +599,13 @@ func (f *Feed) Hash(h io.Writer) {
 
 // hashStrings writes each of ss to h after its length, so that no two
 // lists of strings write the same.
-func hashStrings(h io.Writer, ss ...string) {
+func hashStrings(h *bufio.Writer, ss ...string) {
 	for _, s := range ss {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		io.WriteString(h, s)
+		if h.Available() < 8 {
+			h.Flush() // a hash.Hash never fails
+		}
+		h.Write(binary.LittleEndian.AppendUint64(h.AvailableBuffer(), uint64(len(s))))
+		h.WriteString(s)
 	}
 }
 
