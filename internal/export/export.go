@@ -18,7 +18,9 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -423,6 +425,18 @@ type Entry struct {
 	LastMod catalog.Date // zero when unknown
 }
 
+// SitemapHash writes to h every value the bytes of Sitemap(baseURL,
+// entries) are made of, so that two sitemaps that write the same are the
+// same bytes.
+func SitemapHash(w io.Writer, baseURL string, entries []Entry) {
+	h := bufio.NewWriterSize(w, 32<<10)
+	defer h.Flush()
+	hashStrings(h, "sitemap 1", baseURL, strconv.Itoa(len(entries)))
+	for _, e := range entries {
+		hashStrings(h, e.URL, e.LastMod.String())
+	}
+}
+
 // Sitemap returns sitemap.xml for the given pages under baseURL.
 func Sitemap(baseURL string, entries []Entry) ([]byte, error) {
 	type url struct {
@@ -464,44 +478,63 @@ func stableDate() time.Time { return time.Date(2000, time.January, 1, 0, 0, 0, 0
 // passed, else 2000-01-01 (a day that does not move between builds); the feed by its newest entry. Summaries come
 // from malgrupp or summary(a) for activities without one.
 func Atom(cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, summary func(*catalog.Activity) string) ([]byte, error) {
+	return NewFeed(cat, now, changed, summary).Encode()
+}
+
+// A Feed is the Atom feed of Atom before it is encoded: what its bytes
+// are made of, so that a build can tell whether they changed (Hash)
+// without encoding them.
+type Feed struct {
+	doc atomFeed
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	Title   string    `xml:"title"`
+	Link    atomLink  `xml:"link"`
+	ID      string    `xml:"id"`
+	Updated string    `xml:"updated"`
+	Summary *atomText `xml:"summary,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"feed"`
+	NS      string      `xml:"xmlns,attr"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	Sub     string      `xml:"subtitle,omitempty"`
+	Links   []atomLink  `xml:"link"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+// NewFeed is Atom's feed, not encoded yet.
+func NewFeed(cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time, summary func(*catalog.Activity) string) *Feed {
 	ix := cat.Index
-	type link struct {
-		Href string `xml:"href,attr"`
-		Rel  string `xml:"rel,attr,omitempty"`
-		Type string `xml:"type,attr,omitempty"`
-	}
-	type text struct {
-		Type string `xml:"type,attr,omitempty"`
-		Body string `xml:",chardata"`
-	}
-	type entry struct {
-		Title   string `xml:"title"`
-		Link    link   `xml:"link"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Summary *text  `xml:"summary,omitempty"`
-	}
-	type author struct {
-		Name string `xml:"name"`
-	}
-	feed := struct {
-		XMLName xml.Name `xml:"feed"`
-		NS      string   `xml:"xmlns,attr"`
-		Lang    string   `xml:"xml:lang,attr"`
-		Title   string   `xml:"title"`
-		Sub     string   `xml:"subtitle,omitempty"`
-		Links   []link   `xml:"link"`
-		ID      string   `xml:"id"`
-		Updated string   `xml:"updated"`
-		Author  author   `xml:"author"`
-		Entries []entry  `xml:"entry"`
-	}{
+	feed := atomFeed{
 		NS: "http://www.w3.org/2005/Atom", Lang: lang(ix), Title: ix.Titel, Sub: ix.Undertitel,
-		Links: []link{
+		Links: []atomLink{
 			{Href: ix.BaseURL + route.Feed, Rel: "self", Type: "application/atom+xml"},
 			{Href: ix.BaseURL, Rel: "alternate", Type: "text/html"},
 		},
-		ID: ix.BaseURL, Author: author{Name: ix.Titel},
+		ID: ix.BaseURL, Author: atomAuthor{Name: ix.Titel},
+		Entries: make([]atomEntry, 0, len(cat.Activities)),
 	}
 	const atomTime = "2006-01-02T15:04:05Z"
 	latest := time.Time{}
@@ -520,8 +553,8 @@ func Atom(cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time
 		if latest.Before(when) {
 			latest = when
 		}
-		e := entry{
-			Title: a.Namn, Link: link{Href: ix.BaseURL + ActivityURL(a)},
+		e := atomEntry{
+			Title: a.Namn, Link: atomLink{Href: ix.BaseURL + ActivityURL(a)},
 			ID: ix.BaseURL + ActivityURL(a), Updated: when.Format(atomTime),
 		}
 		s := a.Malgrupp
@@ -529,7 +562,7 @@ func Atom(cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time
 			s = summary(a)
 		}
 		if s != "" {
-			e.Summary = &text{Type: "text", Body: s}
+			e.Summary = &atomText{Type: "text", Body: s}
 		}
 		feed.Entries = append(feed.Entries, e)
 	}
@@ -537,7 +570,43 @@ func Atom(cat *catalog.Catalogue, now catalog.Date, changed map[string]time.Time
 		latest = stableDate()
 	}
 	feed.Updated = latest.Format(atomTime)
-	return marshalXML(feed)
+	return &Feed{doc: feed}
+}
+
+// Encode returns the feed as Atom returns it.
+func (f *Feed) Encode() ([]byte, error) { return marshalXML(f.doc) }
+
+// Hash writes to h every value the feed's bytes are made of (Encode), so
+// that two feeds that write the same encode to the same bytes.
+func (f *Feed) Hash(w io.Writer) {
+	h := bufio.NewWriterSize(w, 32<<10)
+	defer h.Flush()
+	d := &f.doc
+	hashStrings(h, "atom 1", d.NS, d.Lang, d.Title, d.Sub, d.ID, d.Updated, d.Author.Name, strconv.Itoa(len(d.Links)))
+	for _, l := range d.Links {
+		hashStrings(h, l.Href, l.Rel, l.Type)
+	}
+	hashStrings(h, strconv.Itoa(len(d.Entries)))
+	for _, e := range d.Entries {
+		hashStrings(h, e.Title, e.Link.Href, e.Link.Rel, e.Link.Type, e.ID, e.Updated)
+		if e.Summary == nil {
+			hashStrings(h, "-")
+		} else {
+			hashStrings(h, "+", e.Summary.Type, e.Summary.Body)
+		}
+	}
+}
+
+// hashStrings writes each of ss to h after its length, so that no two
+// lists of strings write the same.
+func hashStrings(h *bufio.Writer, ss ...string) {
+	for _, s := range ss {
+		if h.Available() < 8 {
+			h.Flush() // a hash.Hash never fails
+		}
+		h.Write(binary.LittleEndian.AppendUint64(h.AvailableBuffer(), uint64(len(s))))
+		h.WriteString(s)
+	}
 }
 
 func lang(ix *catalog.Index) string {

@@ -790,7 +790,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	d := &deriver{out: out, e: e, k: k}
-	keptDerived, err := k.keepDerived(d)
+	keptDerived, err := k.keepDerived(d, feedsKeyed(p.cat.Index.BaseURL))
 	if err != nil {
 		return 0, 0, err
 	}
@@ -1256,6 +1256,26 @@ func (d *deriver) claim(name string) error {
 	return nil
 }
 
+// keyed writes a derived file made of key, minified by its type: the
+// previous build's file is kept when it was made of the same key and is
+// as that build left it, and encode is then not called. Its key is
+// recorded for the next build instead of the key of all derived files
+// (see keeping.keepDerived).
+func (d *deriver) keyed(name string, key site.Key, encode func() ([]byte, error)) error {
+	if err := d.out.claim(name, claimGenerated); err != nil {
+		return err
+	}
+	d.files++
+	if d.k != nil && d.k.keep(name, key) {
+		return nil
+	}
+	data, err := encode()
+	if err != nil {
+		return err
+	}
+	return d.e.file(name, data)
+}
+
 // file writes a derived file, minified by its type.
 func (d *deriver) file(name string, data []byte) error {
 	if err := d.claim(name); err != nil {
@@ -1412,18 +1432,26 @@ func addFeeds(d *deriver, cat *catalog.Catalogue, now catalog.Date, changed map[
 	if base == "" {
 		return nil
 	}
-	feed, err := export.Atom(cat, now, changed, summary)
-	if err != nil {
+	// The feed and the sitemap are kept by what their bytes are made of:
+	// after a change to an activity's body (most changes) they are the
+	// same, and encoding and minifying them is most of this stage's work.
+	feed := export.NewFeed(cat, now, changed, summary)
+	if err := d.keyed(route.Feed, contentKey("samkat feed 1", feed.Hash), feed.Encode); err != nil {
 		return err
 	}
-	if err := d.file(route.Feed, feed); err != nil {
-		return err
+	return d.keyed(route.Sitemap, contentKey("samkat sitemap 1", func(h io.Writer) { export.SitemapHash(h, base, sitemap) }), func() ([]byte, error) {
+		return export.Sitemap(base, sitemap)
+	})
+}
+
+// feedsKeyed are the derived files kept by what their bytes are made of
+// (deriver.keyed) for a catalogue with the base URL base, not by the key
+// of all derived files: those addFeeds writes after the open data.
+func feedsKeyed(base string) []string {
+	if base == "" {
+		return nil
 	}
-	sitemapXML, err := export.Sitemap(base, sitemap)
-	if err != nil {
-		return err
-	}
-	return d.file(route.Sitemap, sitemapXML)
+	return []string{route.Feed, route.Sitemap}
 }
 
 // addSearchIndex writes the files the search script reads (see package
@@ -1438,6 +1466,18 @@ type knownAnalyses struct {
 	keys    map[string]site.Key // site.Input.FileKeys
 	prev    []*search.Analysis
 	trusted []bool
+	// docs are search.FromCatalogue's documents of the catalogue, once
+	// made (only read: the index is made of them too; see docsOf).
+	docs []search.Doc
+}
+
+// docsOf returns search.FromCatalogue(cat, now, nil), those k made when
+// it has them (k is of cat and now).
+func (k *knownAnalyses) docsOf(cat *catalog.Catalogue, now catalog.Date) []search.Doc {
+	if k != nil && k.docs != nil {
+		return k.docs
+	}
+	return search.FromCatalogue(cat, now, nil)
 }
 
 // knownOf returns the analyses r knows of the activities of cat; nil
@@ -1446,16 +1486,18 @@ func knownOf(cat *catalog.Catalogue, now catalog.Date, keys map[string]site.Key,
 	if r == nil || keys == nil {
 		return nil
 	}
-	prev, trusted := r.trustedAnalyses(cat, keys)
-	if trusted != nil {
+	k := &knownAnalyses{keys: keys}
+	k.prev, k.trusted = r.trustedAnalyses(cat, keys)
+	if k.trusted != nil {
 		// A trusted analysis made in another context (the synonyms, the
 		// municipalities' names) is made again, from the whole text.
-		usable := search.Usable(search.FromCatalogue(cat, now, nil), cat.Index.Synonymer, prev)
-		for i := range trusted {
-			trusted[i] = trusted[i] && usable[i]
+		k.docs = search.FromCatalogue(cat, now, nil)
+		usable := search.Usable(k.docs, cat.Index.Synonymer, k.prev)
+		for i := range k.trusted {
+			k.trusted[i] = k.trusted[i] && usable[i]
 		}
 	}
-	return &knownAnalyses{keys, prev, trusted}
+	return k
 }
 
 // needed returns the files whose bodies the derived files read: nil (all
@@ -1487,7 +1529,7 @@ func addSearchIndexKnown(ctx context.Context, d *deriver, cat *catalog.Catalogue
 // searchIndexKnown makes the files of the search index, by name under
 // route.SearchIndex, as addSearchIndexKnown writes them.
 func searchIndexKnown(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, text bodyText, r *run, k *knownAnalyses) (map[string][]byte, error) {
-	docs := search.FromCatalogue(cat, now, nil)
+	docs := k.docsOf(cat, now)
 	prev, trusted := r.analysesOf(cat), []bool(nil) // search.BuildReusing
 	if k != nil && k.trusted != nil {
 		prev, trusted = k.prev, k.trusted // search.BuildTrusting
@@ -1520,7 +1562,7 @@ type keptSearchIndex struct {
 // what the index of the build before kept (run.keptIndex), only the term
 // files whose postings changed are made, and the others kept.
 func searchIndexKept(ctx context.Context, cat *catalog.Catalogue, now catalog.Date, text bodyText, r *run, k *knownAnalyses) (*keptSearchIndex, error) {
-	docs := search.FromCatalogue(cat, now, nil)
+	docs := k.docsOf(cat, now)
 	prev, trusted := r.analysesOf(cat), []bool(nil)
 	if k != nil && k.trusted != nil {
 		prev, trusted = k.prev, k.trusted

@@ -3,7 +3,9 @@ package pipeline
 import (
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -112,6 +114,16 @@ func staticKey(name string, data []byte) site.Key {
 	return sumOf(h)
 }
 
+// contentKey is the key of a derived file whose bytes are made of what
+// hash writes (the encoding is samkat's build, part of the cache's
+// stamp).
+func contentKey(kind string, hash func(h io.Writer)) site.Key {
+	h := sha256.New()
+	writeString(h, kind)
+	hash(h)
+	return sumOf(h)
+}
+
 // keeping decides which files of the output a build keeps from the
 // previous one, and records the key of each file it has, for the next.
 // Its methods do nothing on a build without a cache, or one into a
@@ -210,8 +222,11 @@ func (k *keeping) derived(name string) {
 // keepDerived keeps the previous build's derived files when they were
 // made of the same, and all of them are as it left them, claiming them
 // for d. Otherwise they are all to be made again (the ones kept are then
-// written over, with the same bytes).
-func (k *keeping) keepDerived(d *deriver) (bool, error) {
+// written over, with the same bytes). keyed are the derived files the
+// build records by keys of their own (deriver.keyed): the previous
+// build made them of the same too, so each is kept with its key, and
+// without one of them nothing is.
+func (k *keeping) keepDerived(d *deriver, keyed []string) (bool, error) {
 	if !k.on() {
 		return false, nil
 	}
@@ -219,7 +234,15 @@ func (k *keeping) keepDerived(d *deriver) (bool, error) {
 	if len(names) == 0 {
 		return false, nil
 	}
-	for _, name := range names {
+	keys := make([]site.Key, len(keyed))
+	for i, name := range keyed {
+		key, ok := k.r.previous(k.base, name)
+		if !ok || key == k.derive || slices.Contains(names, name) {
+			return false, nil
+		}
+		keys[i] = key
+	}
+	for _, name := range append(slices.Clone(names), keyed...) {
 		if k.keeper.Keep(name) != nil {
 			return false, nil
 		}
@@ -229,6 +252,13 @@ func (k *keeping) keepDerived(d *deriver) (bool, error) {
 			return false, err
 		}
 	}
-	k.kept.Add(int64(len(names)))
+	for i, name := range keyed {
+		if err := d.out.claim(name, claimGenerated); err != nil {
+			return false, err
+		}
+		k.r.wrote(name, keys[i])
+		d.files++
+	}
+	k.kept.Add(int64(len(names) + len(keyed)))
 	return true, nil
 }
