@@ -18,4 +18,3 @@ func fileIdentity(name string) string {
 	}
 	return fmt.Sprintf("%q %d %d %d %d %d", name, uint64(st.Dev), uint64(st.Ino), st.Size, info.ModTime().UnixNano(), st.Ctim.Nano())
 }
-
