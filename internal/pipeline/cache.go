@@ -79,6 +79,11 @@ type Cache struct {
 	// keeps no bodies (the file holds none), and hands what load made to
 	// the file at once rather than keep it.
 	oneBuild bool
+	// stamp is the build stamp loadCache found (buildStamp), set before
+	// the build starts; exeMemo the state file exeFileName to write with
+	// the cache, when it is to change.
+	stamp   string
+	exeMemo []byte
 	// parsed holds load's work by fileSum; each entry is handed out as a
 	// copy, since check and the pipeline change the catalogue.
 	parsed map[site.Key]load.Parsed
@@ -602,7 +607,7 @@ func (r *run) loaded() {
 	r.saved = func() { <-done }
 	go func() {
 		defer close(done)
-		stamp := buildStamp(r.version)
+		stamp := r.stamp()
 		if stamp == "" {
 			return
 		}
@@ -840,7 +845,7 @@ func (r *run) keepAnalyses(cat *catalog.Catalogue, keys map[string]site.Key, ana
 		}
 		shards[sh][ak] = analyses[i]
 	}
-	stamp := buildStamp(r.version)
+	stamp := r.stamp()
 	if stamp == "" {
 		return
 	}
@@ -867,7 +872,7 @@ func (r *run) keptIndex() *search.Kept {
 	if r == nil || !r.c.oneBuild || r.state == nil || r.state.Base() == "" {
 		return nil
 	}
-	stamp := buildStamp(r.version)
+	stamp := r.stamp()
 	if stamp == "" {
 		return nil
 	}
@@ -890,7 +895,7 @@ func (r *run) keepIndex(next *search.Kept) {
 	if r == nil || !r.c.oneBuild || r.state == nil || next == nil {
 		return
 	}
-	stamp := buildStamp(r.version)
+	stamp := r.stamp()
 	if stamp == "" {
 		return
 	}
@@ -1495,7 +1500,7 @@ func readCache(tx *publish.Tx, name, stamp string) []byte {
 // next as soon as the files are loaded, and let go.
 func loadCache(tx *publish.Tx, version string) *Cache {
 	c := &Cache{oneBuild: true}
-	stamp := buildStamp(version)
+	stamp := c.loadStamp(tx, version)
 	if stamp == "" {
 		return c
 	}
@@ -1567,7 +1572,7 @@ func loadCache(tx *publish.Tx, version string) *Cache {
 // saveCache writes the cache file with what r made, for the build tx
 // commits. A failure costs the next build its speed only.
 func saveCache(tx *publish.Tx, r *run, version string) {
-	stamp := buildStamp(version)
+	stamp := r.stamp()
 	if stamp == "" {
 		return
 	}
@@ -1575,7 +1580,38 @@ func saveCache(tx *publish.Tx, r *run, version string) {
 	if err != nil {
 		return
 	}
-	_ = tx.SetState(cacheFileName, sealCache(stamp, b))
+	if tx.SetState(cacheFileName, sealCache(stamp, b)) == nil && r.c != nil && r.c.exeMemo != nil {
+		_ = tx.SetState(exeFileName, r.c.exeMemo)
+	}
+}
+
+// loadStamp returns the build stamp of version and this executable, and
+// keeps it in c: with the hash of the executable the state file
+// exeFileName of tx's output records for it while it is the same file
+// (exeSumFrom), else hashed.
+func (c *Cache) loadStamp(tx *publish.Tx, version string) string {
+	id := exeIdentity()
+	var memo []byte
+	if id != "" {
+		if b, ok, err := tx.ReadState(exeFileName); ok && err == nil {
+			memo = b
+		}
+	}
+	sum, next := exeSumFrom(memo, id, exeSum, exeIdentity)
+	if sum == "" {
+		return ""
+	}
+	c.stamp, c.exeMemo = stampOf(version, sum), next
+	return c.stamp
+}
+
+// stamp is the build stamp of r's build: the one its cache was loaded
+// with, else buildStamp's.
+func (r *run) stamp() string {
+	if r.c != nil && r.c.stamp != "" {
+		return r.c.stamp
+	}
+	return buildStamp(r.version)
 }
 
 var exeSum = sync.OnceValue(func() string {
@@ -1605,6 +1641,11 @@ func buildStamp(version string) string {
 	if sum == "" {
 		return ""
 	}
+	return stampOf(version, sum)
+}
+
+// stampOf is buildStamp of the hash sum of the executable.
+func stampOf(version, sum string) string {
 	h := sha256.New()
 	writeString(h, version)
 	writeString(h, sum)

@@ -185,11 +185,28 @@ func (s *txStream) stage(n int64) error {
 	}
 	s.staged = f
 	if n > 0 {
-		if _, err := io.Copy(f, io.NewSectionReader(s.oldFile, 0, n)); err != nil {
+		if err := copyStart(f, s.oldFile, n); err != nil {
 			return fmt.Errorf("copy the unchanged start of %s: %w", s.name, err)
 		}
 	}
 	return nil
+}
+
+// copyStart copies the first n bytes of src to dst, where dst is written
+// next. The comparison is over when it is called: src is read from its
+// start again, as an *os.File behind an io.LimitedReader, so that
+// (*os.File).ReadFrom copies it in the kernel (copy_file_range on Linux)
+// rather than through a buffer of ours; elsewhere it is io.Copy's usual
+// copy.
+func copyStart(dst, src *os.File, n int64) error {
+	if _, err := src.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	m, err := io.Copy(dst, io.LimitReader(src, n))
+	if err == nil && m != n {
+		err = io.ErrUnexpectedEOF
+	}
+	return err
 }
 
 // finish records the file once every byte is written.
