@@ -8,6 +8,7 @@ import (
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/diag"
+	"github.com/samkat/samkat/internal/route"
 )
 
 // keptAcross is an AcrossReuse that keeps no activity's checks and gives
@@ -60,5 +61,46 @@ func TestAcrossKeptCopiedOnce(t *testing.T) {
 	size := uint64(len(many)) * uint64(unsafe.Sizeof(diag.Diagnostic{}))
 	if extra := some - none; extra > size+size/2 {
 		t.Errorf("%d kept diagnostics (%d bytes) cost %d bytes more: copied more than once", len(many), size, extra)
+	}
+}
+
+// TestUniqueSlugsMapSized: the addresses claimed are kept in one map
+// sized for every activity and page, not grown one claim at a time.
+func TestUniqueSlugsMapSized(t *testing.T) {
+	const n = 20_000
+	cat := &catalog.Catalogue{Index: testIndex(), Pages: []*catalog.Page{statement()}}
+	for i := range n {
+		cat.Activities = append(cat.Activities, &catalog.Activity{File: fmt.Sprintf("content/verksamheter/a%05d.md", i), Slug: fmt.Sprintf("a%05d", i)})
+	}
+	measure := func(f func()) uint64 {
+		least := uint64(1 << 63)
+		for range 3 {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			f()
+			runtime.ReadMemStats(&after)
+			least = min(least, after.TotalAlloc-before.TotalAlloc)
+		}
+		return least
+	}
+	var diags diag.List
+	got := measure(func() {
+		c := checker{ix: cat.Index, diags: &diags, now: today, broken: map[string]bool{}}
+		c.uniqueSlugs(cat)
+	})
+	// The same claims into a map made with room for them all.
+	want := measure(func() {
+		seen := make(map[string]string, n+1)
+		for _, a := range cat.Activities {
+			seen[route.Activity(a.Slug)] = a.File
+		}
+		seen[route.Page(cat.Pages[0])] = cat.Pages[0].File
+	})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics for unique slugs: %v", diags)
+	}
+	if got > want+want/5 {
+		t.Errorf("the claims of %d addresses allocated %d bytes, %d into a map sized for them", n+1, got, want)
 	}
 }
