@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
 	"os"
 	"testing"
 	"time"
@@ -29,8 +30,8 @@ func TestLookupsTakeNoCacheLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := opt.Cache
-	r := c.start()
-	r.keysUsed()
+	r, unread := c.start(), c.start()
+	unread.unread = func(name string) ([32]byte, bool) { return sha256.Sum256(src[name].Data), true }
 	done := make(chan int)
 	c.mu.Lock()
 	go func() {
@@ -38,6 +39,9 @@ func TestLookupsTakeNoCacheLock(t *testing.T) {
 		for _, a := range loaded.Activities {
 			if _, ok := r.Reused(a.File, src[a.File].Data); ok {
 				found++
+			}
+			if _, ok := unread.ReusedUnread(a.File); !ok {
+				found = -len(loaded.Activities) // not found without the file read
 			}
 		}
 		if _, ok := r.Reused(loaded.Index.File, src[loaded.Index.File].Data); ok {
