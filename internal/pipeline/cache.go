@@ -243,8 +243,12 @@ type run struct {
 	// against; checked are this build's checks of them (see checks).
 	index   site.Key
 	checked map[site.Key]*checkedEntry
-	// prevChecked are the checks the cache held before this build's.
+	// prevChecked are the checks the cache held before this build's, and
+	// prevParsed its parsed files when this build started. The cache
+	// replaces those maps whole, never changes them (loaded, checkedAll):
+	// a build looks its 10,000 files up in them without the cache's lock.
 	prevChecked map[site.Key]*checkedEntry
+	prevParsed  map[site.Key]load.Parsed
 	// state, for a cache of one build, is where its files are written
 	// (the output folder); saved waits until the parsed files are (see
 	// loaded).
@@ -294,6 +298,7 @@ func (c *Cache) start() *run {
 	defer c.mu.Unlock()
 	n := len(c.parsed) // the files of the last build: sized so, the maps need not grow
 	r := &run{c: c, sums: make(map[string]site.Key, n), parsed: make(map[site.Key]load.Parsed, n), bodies: map[site.Key]bodyEntry{}, outputs: map[string]site.Key{}, reused: map[site.Key]bool{}}
+	r.prevParsed = c.parsed
 	if !c.oneBuild {
 		if c.fileSums == nil {
 			c.fileSums, c.fileKeys, c.bodyKeys, c.acrossKeys = newKeyMemo[fileSumIn](), newKeyMemo[fileKeyIn](), newKeyMemo[bodyKeyIn](), newKeyMemo[acrossKeyIn]()
@@ -399,9 +404,7 @@ func (r *run) ReusedUnread(name string) (load.Parsed, bool) {
 		return load.Parsed{}, false
 	}
 	sum := r.fileSums.key(name, fileSumIn{name, data}, func(in fileSumIn) site.Key { return fileSumOf(in.name, in.data) })
-	r.c.mu.Lock()
-	p, ok := r.c.parsed[sum]
-	r.c.mu.Unlock()
+	p, ok := r.prevParsed[sum]
 	if !ok {
 		return load.Parsed{}, false // read, and parsed
 	}
@@ -430,9 +433,7 @@ func (r *run) Reused(name string, src []byte) (load.Parsed, bool) {
 	if r.c.oneBuild {
 		return r.decoded(name, src, sum)
 	}
-	r.c.mu.Lock()
-	p, ok := r.c.parsed[sum]
-	r.c.mu.Unlock()
+	p, ok := r.prevParsed[sum]
 	r.mu.Lock()
 	r.sums[name] = sum
 	if ok {
@@ -677,9 +678,7 @@ func (r *run) CheckedActivity(a *catalog.Activity, dep [32]byte) (*catalog.Activ
 	if !ok {
 		return nil, nil, false
 	}
-	r.c.mu.Lock()
-	e, ok := r.c.checked[key]
-	r.c.mu.Unlock()
+	e, ok := r.prevChecked[key]
 	if !ok || e.index != r.index || e.dep != dep {
 		return nil, nil, false
 	}
