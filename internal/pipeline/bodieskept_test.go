@@ -2,9 +2,7 @@ package pipeline
 
 import (
 	"bytes"
-	"context"
 	"maps"
-	"os"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -21,10 +19,7 @@ import (
 // errors leaves the bodies as they were; every file is what a cold build
 // makes.
 func TestBodiesKeptInMemory(t *testing.T) {
-	ctx := context.Background()
-	src := mapCopy(t, os.DirFS("testdata/small"))
-	opt := testOptions()
-	opt.Cache = NewCache()
+	ctx, src, opt := smallWithCache(t)
 	lotsen, aktiv := "content/verksamheter/lotsen.md", "content/verksamheter/aktiv-vardag.md"
 	withH1 := func(r Result) bool {
 		for _, d := range r.Diagnostics {

@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"context"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -18,10 +16,7 @@ import (
 // instead of the one made is what the next build writes, for every
 // activity but the changed one.
 func TestDerivedReused(t *testing.T) {
-	ctx := context.Background()
-	src := mapCopy(t, os.DirFS("testdata/small"))
-	opt := testOptions()
-	opt.Cache = NewCache()
+	ctx, src, opt := smallWithCache(t)
 	res, err := Site(ctx, src, &publish.Mem{}, opt)
 	if err != nil {
 		t.Fatal(err)

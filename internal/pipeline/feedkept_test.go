@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"context"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,10 +18,7 @@ import (
 // the feed; an activity added) makes them again, the bytes of a build
 // without a cache.
 func TestFeedKeptByContent(t *testing.T) {
-	ctx := context.Background()
-	src := mapCopy(t, os.DirFS("testdata/small"))
-	opt := testOptions()
-	opt.Cache = NewCache()
+	ctx, src, opt := smallWithCache(t)
 	prev := new(publish.Mem)
 	if res, err := Site(ctx, src, prev, opt); err != nil {
 		t.Fatalf("first build: %v\n%s", err, diagText(res))

@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"context"
 	"crypto/sha256"
-	"os"
 	"testing"
 	"time"
 
@@ -16,10 +14,7 @@ import (
 // of the two lookups). The lookups are made here while the lock is held:
 // they must end, and find what the build before kept.
 func TestLookupsTakeNoCacheLock(t *testing.T) {
-	ctx := context.Background()
-	src := mapCopy(t, os.DirFS("testdata/small"))
-	opt := testOptions()
-	opt.Cache = NewCache()
+	ctx, src, opt := smallWithCache(t)
 	for range 2 {
 		if _, _, err := Prepare(ctx, src, opt); err != nil {
 			t.Fatal(err)

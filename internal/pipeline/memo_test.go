@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"context"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -18,10 +16,7 @@ import (
 // file's text and to the link table, and each build keeps only those it
 // used.
 func TestKeysRemembered(t *testing.T) {
-	ctx := context.Background()
-	src := mapCopy(t, os.DirFS("testdata/small"))
-	opt := testOptions()
-	opt.Cache = NewCache()
+	ctx, src, opt := smallWithCache(t)
 	lotsen := "content/verksamheter/lotsen.md"
 	steps := []func(){
 		func() {},

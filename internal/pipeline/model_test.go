@@ -269,6 +269,16 @@ func (s summed) Sum() [32]byte {
 	return sum
 }
 
+// smallWithCache returns what most tests of a kept cache start from: a
+// context, a copy of testdata/small that the test may change, and the
+// test options with a new cache.
+func smallWithCache(t *testing.T) (context.Context, fstest.MapFS, Options) {
+	t.Helper()
+	opt := testOptions()
+	opt.Cache = NewCache()
+	return context.Background(), mapCopy(t, os.DirFS("testdata/small")), opt
+}
+
 func mapCopy(t *testing.T, src fs.FS) fstest.MapFS {
 	t.Helper()
 	out := fstest.MapFS{}
@@ -320,10 +330,7 @@ func TestModelConcurrent(t *testing.T) {
 // activities a change to another activity's text does not touch are
 // kept, and each is what a model without the earlier one makes.
 func TestModelKeepCached(t *testing.T) {
-	ctx := context.Background()
-	src := mapCopy(t, os.DirFS("testdata/small"))
-	opt := testOptions()
-	opt.Cache = NewCache()
+	ctx, src, opt := smallWithCache(t)
 	prepare := func() *Model {
 		t.Helper()
 		m, _, err := Prepare(ctx, src, opt)
@@ -451,10 +458,7 @@ func testFileSummerAsBuilt(t *testing.T, unread bool) {
 // when only the text of an activity changed, and makes it anew when its
 // frontmatter did; every file is what a build of the catalogue makes.
 func TestLinkTableKept(t *testing.T) {
-	ctx := context.Background()
-	src := mapCopy(t, os.DirFS("testdata/small"))
-	opt := testOptions()
-	opt.Cache = NewCache()
+	ctx, src, opt := smallWithCache(t)
 	lotsen, koordinator, aktiv := "content/verksamheter/lotsen.md", "content/verksamheter/koordinator.md", "content/verksamheter/aktiv-vardag.md"
 	edit := func(name, old, new string) {
 		b := string(src[name].Data)
@@ -510,10 +514,7 @@ func TestLinkTableKept(t *testing.T) {
 // so that the next finds them; every file is then what a cold build
 // makes.
 func TestFailedBuildKeepsTables(t *testing.T) {
-	ctx := context.Background()
-	src := mapCopy(t, os.DirFS("testdata/small"))
-	opt := testOptions()
-	opt.Cache = NewCache()
+	ctx, src, opt := smallWithCache(t)
 	if _, _, err := Prepare(ctx, src, opt); err != nil {
 		t.Fatal(err)
 	}
