@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/parallel"
@@ -652,10 +651,9 @@ type worker struct {
 	stems map[string]string
 	vocabulary
 	tailCache map[string][]tail
-	// folded, spelled, stemBuf and forms are docTerms' buffers, reused
-	// from one document to the next.
-	folded         []byte
-	spelled        []string
+	// cut, stemBuf and forms are docTerms' buffers, reused from one
+	// document to the next.
+	cut            wordCutter
 	stemBuf, forms []slotted
 	// best, spelledBest and compounds are docTerms' sets, emptied for
 	// each document.
@@ -871,12 +869,11 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 		stems, forms = stems[:0], forms[:0]
 		// The words as spelled: those without å, ä and ö are theirs
 		// unspelled, which known works out once for each word.
-		// The folded text is the worker's buffer, made again for each
-		// field: a word is a piece of it only until known keeps a copy.
-		w.folded = appendFold(w.folded[:0], d.Text[f], true)
-		w.spelled = appendTokens(w.spelled[:0], unsafe.String(unsafe.SliceData(w.folded), len(w.folded)))
+		// Each is cut, folded, as it is looked up: a piece of the text or
+		// of the cutter's buffer, only until known keeps a copy.
+		w.cut.reset(d.Text[f])
 		w.pass++
-		for _, sp := range w.spelled {
+		for sp, ok := w.cut.next(); ok; sp, ok = w.cut.next() {
 			k := w.known(sp, places)
 			tok := k.tok
 			if k.pass == w.pass {
