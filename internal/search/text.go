@@ -317,8 +317,10 @@ func (c *wordCutter) nextFolded() (string, bool) {
 		return s[start:j], true
 	}
 	// Anything else is folded from start to the space that ends it (a
-	// text of marks dropped alone ends, or goes on to the next word).
-	b := c.word[:0]
+	// text of marks dropped alone ends, or goes on to the next word),
+	// the run of a–z and 0–9 before j as it is.
+	b := append(c.word[:0], s[start:j]...)
+	c.i = j
 	for c.i < len(s) {
 		if ch := s[c.i]; ch < utf8.RuneSelf {
 			c.i++
