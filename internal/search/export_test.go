@@ -22,3 +22,10 @@ func AnalysisEntries(a *Analysis) [][]string {
 	}
 	return out
 }
+
+// SpelledTokens is spelledTokens: the words as appendTokens cuts them.
+var SpelledTokens = spelledTokens
+
+// CutWords returns the words of s as docTerms cuts them (wordCutter),
+// each copied.
+func CutWords(s string) []string { var c wordCutter; return cutWords(&c, s) }

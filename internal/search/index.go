@@ -5,12 +5,12 @@ import (
 	"context"
 	"iter"
 	"maps"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/parallel"
@@ -652,10 +652,9 @@ type worker struct {
 	stems map[string]string
 	vocabulary
 	tailCache map[string][]tail
-	// folded, spelled, stemBuf and forms are docTerms' buffers, reused
-	// from one document to the next.
-	folded         []byte
-	spelled        []string
+	// cut, stemBuf and forms are docTerms' buffers, reused from one
+	// document to the next.
+	cut            wordCutter
 	stemBuf, forms []slotted
 	// best, spelledBest and compounds are docTerms' sets, emptied for
 	// each document.
@@ -666,6 +665,10 @@ type worker struct {
 	// seen holds what the worker knows of each word it has read, by its
 	// spelling with å, ä and ö (see known).
 	seen map[string]*knownWord
+	// recent holds, by recentSlot of its spelling, the last word known
+	// looked up there: the common words of a text are found in it
+	// without hashing the word again and looking it up in seen.
+	recent *[recentSize]*knownWord
 	// pass counts the fields docTerms has read, and doc the documents.
 	pass, doc int
 	// docWords and docNames are the words docTerms adds to the
@@ -703,9 +706,58 @@ type knownWord struct {
 // first time it is seen. sp may be a piece of a buffer that changes after
 // (docTerms' folded text): what is kept is a copy.
 func (w *worker) known(sp string, places map[string]struct{}) *knownWord {
-	if k, ok := w.seen[sp]; ok {
+	r := &w.recent[recentSlot(sp)]
+	if k := *r; k != nil && k.spelling == sp {
 		return k
 	}
+	k, ok := w.seen[sp]
+	if !ok {
+		k = w.learn(sp, places)
+	}
+	*r = k
+	return k
+}
+
+// recentSize is the number of a worker's recent words, a power of two:
+// about the words common in every description, and small enough to stay
+// in the processor's caches.
+const recentSize = 1 << recentBits
+
+const recentBits = 12
+
+// recentSlot returns the slot of the word sp in a worker's recent words:
+// a hash of its length and of up to its first and last 8 bytes, cheaper
+// than the map's hash of the whole word. Words that share a slot only
+// take turns in it.
+func recentSlot(sp string) uint {
+	var x uint64
+	switch n := len(sp); {
+	case n >= 8:
+		x = load64(sp) ^ bits.RotateLeft64(load64(sp[n-8:]), 31)
+	case n >= 4:
+		x = uint64(load32(sp)) | uint64(load32(sp[n-4:]))<<32
+	case n > 0:
+		x = uint64(sp[0]) | uint64(sp[n/2])<<8 | uint64(sp[n-1])<<16
+	}
+	x ^= uint64(len(sp)) << 56
+	return uint((x * 0x9e3779b97f4a7c15) >> (64 - recentBits))
+}
+
+// load64 and load32 read the first 8 and 4 bytes of s, little-endian.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// learn works out what known knows of the word spelled sp, the first
+// time it is seen, and keeps it in w.seen.
+func (w *worker) learn(sp string, places map[string]struct{}) *knownWord {
 	sp = strings.Clone(sp)
 	tok := unspell(sp)
 	k := &knownWord{spelling: sp, tok: tok, stem: w.stem(tok), runes: utf8.RuneCountInString(tok)}
@@ -754,7 +806,8 @@ type vocabulary struct {
 
 func newWorker() *worker {
 	return &worker{stems: map[string]string{}, tailCache: map[string][]tail{}, seen: map[string]*knownWord{},
-		best: newWeightSet(), spelledBest: newWeightSet(), compounds: newWeightSet(),
+		recent: new([recentSize]*knownWord),
+		best:   newWeightSet(), spelledBest: newWeightSet(), compounds: newWeightSet(),
 		vocabulary: vocabulary{words: map[string]struct{}{}, names: map[string]struct{}{}}}
 }
 
@@ -871,12 +924,11 @@ func docTerms(d *Doc, syns []synonym, places map[string]struct{}, w *worker) {
 		stems, forms = stems[:0], forms[:0]
 		// The words as spelled: those without å, ä and ö are theirs
 		// unspelled, which known works out once for each word.
-		// The folded text is the worker's buffer, made again for each
-		// field: a word is a piece of it only until known keeps a copy.
-		w.folded = appendFold(w.folded[:0], d.Text[f], true)
-		w.spelled = appendTokens(w.spelled[:0], unsafe.String(unsafe.SliceData(w.folded), len(w.folded)))
+		// Each is cut, folded, as it is looked up: a piece of the text or
+		// of the cutter's buffer, only until known keeps a copy.
+		w.cut.reset(d.Text[f])
 		w.pass++
-		for _, sp := range w.spelled {
+		for sp, ok := w.cut.next(); ok; sp, ok = w.cut.next() {
 			k := w.known(sp, places)
 			tok := k.tok
 			if k.pass == w.pass {

@@ -64,31 +64,46 @@ func appendFold(b []byte, s string, keep bool) []byte {
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		r = unicode.ToLower(r)
-		switch {
-		case r == 'å' || r == 'ä' || r == 'ö':
-			// The Swedish letters are most of what is not ASCII; they fold
-			// to a and o (as catalog.Fold has them) without its lookups.
-			if keep {
-				b = utf8.AppendRune(b, r)
-			} else if r == 'ö' {
-				b = append(b, 'o')
-			} else {
-				b = append(b, 'a')
-			}
-			continue
-		}
-		r = catalog.Fold(r)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		switch r, kind := foldRune(r, keep); kind {
+		case runeKept:
 			b = utf8.AppendRune(b, r)
-		} else {
+		case runeSpace:
 			b = append(b, ' ')
 		}
 	}
 	return b
+}
+
+// What fold makes of a rune beyond ASCII (foldRune).
+const (
+	runeKept    = iota // a letter or digit, folded
+	runeSpace          // anything else: a space
+	runeDropped        // a combining mark written apart from its letter
+)
+
+// foldRune folds r, which is not ASCII, as fold does, and says whether it
+// is kept, becomes a space or is dropped.
+func foldRune(r rune, keep bool) (rune, int) {
+	if unicode.Is(unicode.Mn, r) {
+		return r, runeDropped
+	}
+	r = unicode.ToLower(r)
+	switch {
+	case r == 'å' || r == 'ä' || r == 'ö':
+		// The Swedish letters are most of what is not ASCII; they fold
+		// to a and o (as catalog.Fold has them) without its lookups.
+		if keep {
+			return r, runeKept
+		} else if r == 'ö' {
+			return 'o', runeKept
+		}
+		return 'a', runeKept
+	}
+	r = catalog.Fold(r)
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return r, runeKept
+	}
+	return r, runeSpace
 }
 
 // asciiKept holds the bytes that fold keeps as they are: a–z and 0–9.
@@ -218,6 +233,133 @@ func appendTokens(out []string, f string) []string {
 	}
 	return out
 }
+
+// A wordCutter cuts the words of a text one at a time, as
+// appendTokens(nil, fold(s, true)) has them, in one pass over the text:
+// docTerms looks each word up as it is cut. A word of a–z and 0–9 alone,
+// most of them, is a piece of the text itself and is not copied; another
+// is folded into a buffer the cutter keeps. A word is valid until the
+// next call to next.
+type wordCutter struct {
+	s string
+	i int
+	// word holds the word being folded, and number a number with those
+	// joined to it.
+	word, number []byte
+	// held is the word read after a number to see whether it joins it,
+	// given by the next call.
+	held    string
+	hasHeld bool
+	// afterNumber says whether the last word given was a number.
+	afterNumber bool
+}
+
+// reset starts cutting s, keeping the buffers.
+func (c *wordCutter) reset(s string) {
+	c.s, c.i, c.held, c.hasHeld, c.afterNumber = s, 0, "", false, false
+}
+
+// next returns the next word, cut to MaxWord runes, and false after the
+// last.
+func (c *wordCutter) next() (string, bool) {
+	t, ok := c.held, c.hasHeld
+	c.hasHeld = false
+	if !ok {
+		if t, ok = c.nextFolded(); !ok {
+			return "", false
+		}
+	}
+	cut := t
+	if len(cut) > MaxWord {
+		cut = firstRunes(cut, MaxWord)
+	}
+	num := isNumber(cut)
+	joining := num && cut[0] == '0' && !c.afterNumber
+	c.afterNumber = num
+	if !joining {
+		return cut, true
+	}
+	// A number that begins with 0 and follows no number: the numbers
+	// after it are joined to it, uncut, and the whole cut (joinNumber).
+	// t may be in c.word, which reading the next word overwrites.
+	c.number = append(c.number[:0], t...)
+	for {
+		u, ok := c.nextFolded()
+		if !ok {
+			break
+		}
+		if !isNumber(firstRunes(u, MaxWord)) {
+			c.held, c.hasHeld = u, true
+			break
+		}
+		c.number = append(c.number, u...)
+	}
+	return firstRunes(unsafe.String(unsafe.SliceData(c.number), len(c.number)), MaxWord), true
+}
+
+// nextFolded returns the next word of fold(c.s, true), uncut.
+func (c *wordCutter) nextFolded() (string, bool) {
+	s := c.s
+	for c.i < len(s) && s[c.i] < utf8.RuneSelf && asciiSpace[s[c.i]] {
+		c.i++
+	}
+	if c.i == len(s) {
+		return "", false
+	}
+	// A word of a–z and 0–9 that ends the text or ends at ASCII that is
+	// not a letter or digit is the same folded: a piece of the text.
+	start, j := c.i, c.i
+	for j < len(s) && asciiKept[s[j]] {
+		j++
+	}
+	if j > start && (j == len(s) || s[j] < utf8.RuneSelf && asciiSpace[s[j]]) {
+		c.i = j
+		return s[start:j], true
+	}
+	// Anything else is folded from start to the space that ends it (a
+	// text of marks dropped alone ends, or goes on to the next word),
+	// the run of a–z and 0–9 before j as it is.
+	b := append(c.word[:0], s[start:j]...)
+	c.i = j
+	for c.i < len(s) {
+		if ch := s[c.i]; ch < utf8.RuneSelf {
+			c.i++
+			switch {
+			case asciiKept[ch]:
+				b = append(b, ch)
+			case 'A' <= ch && ch <= 'Z':
+				b = append(b, ch+'a'-'A')
+			case len(b) > 0:
+				c.word = b
+				return unsafe.String(unsafe.SliceData(b), len(b)), true
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[c.i:])
+		c.i += w
+		switch r, kind := foldRune(r, true); {
+		case kind == runeKept:
+			b = utf8.AppendRune(b, r)
+		case kind == runeSpace && len(b) > 0:
+			c.word = b
+			return unsafe.String(unsafe.SliceData(b), len(b)), true
+		}
+	}
+	c.word = b
+	if len(b) == 0 {
+		return "", false
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), true
+}
+
+// asciiSpace holds the ASCII bytes that fold makes a space: all but
+// letters and digits.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = !asciiKept[c] && !('A' <= c && c <= 'Z')
+	}
+	return t
+}()
 
 // joinNumber runs together the numbers of s, folded text of numbers and
 // spaces, and cuts the result to MaxWord: the first MaxWord digits are
