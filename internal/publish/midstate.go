@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding"
 	"encoding/binary"
@@ -289,7 +290,7 @@ func (t *Tx) midstatesOf(name string, size, mtime int64) []midstate {
 func (t *Tx) readMidstates() {
 	t.prevMarksOnce.Do(func() {
 		if b, ok, err := t.ReadState(midstatesName); ok && err == nil {
-			t.prevMarks = decodeMidstates(b)
+			t.prevMarks, t.prevMarksFile = decodeMidstates(b), b
 		}
 	})
 }
@@ -324,10 +325,13 @@ func (t *Tx) saveMidstates() {
 	}
 	t.mu.Unlock()
 	maps.DeleteFunc(files, func(_ string, f fileMarks) bool { return len(f.marks) == 0 })
-	switch {
+	switch b := encodeMidstates(files); {
+	case len(files) > 0 && bytes.Equal(b, t.prevMarksFile):
+		// The same: not written again (a build with nothing changed
+		// writes nothing).
 	case len(files) > 0:
-		_ = t.SetState(midstatesName, encodeMidstates(files))
-	case t.prevMarks != nil:
+		_ = t.SetState(midstatesName, b)
+	case t.prevMarksFile != nil:
 		_ = t.RemoveState(midstatesName) // no file of a megabyte left
 	}
 }

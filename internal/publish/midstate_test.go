@@ -220,3 +220,36 @@ func TestMidstatesDecodedWhole(t *testing.T) {
 		t.Errorf("a midstate restored at another length, or not at its own")
 	}
 }
+
+// TestMidstatesNotWrittenAgain: a build whose streamed files are the same
+// as the previous build's, or kept without being streamed, leaves the
+// state file of their midstates as it was; one that changes them writes
+// it.
+func TestMidstatesNotWrittenAgain(t *testing.T) {
+	data := randomBytes(8, 2*midstateEvery+9)
+	dir := filepath.Join(t.TempDir(), "public")
+	streamBuild(t, dir, "data.json", data, 1<<16)
+	was, err := os.Stat(midstatesFile(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	streamBuild(t, dir, "data.json", data, 1<<16)
+	tx, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Keep("data.json"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if is, err := os.Stat(midstatesFile(dir)); err != nil || !os.SameFile(was, is) || !is.ModTime().Equal(was.ModTime()) {
+		t.Errorf("the state file was written again with nothing changed")
+	}
+	data[len(data)-1] ^= 1
+	streamBuild(t, dir, "data.json", data, 1<<16)
+	if is, err := os.Stat(midstatesFile(dir)); err != nil || os.SameFile(was, is) {
+		t.Errorf("the state file was not written again after a change: %v", err)
+	}
+}

@@ -173,6 +173,7 @@ type Tx struct {
 	// the bytes the streams hashed (for the tests).
 	prevMarksOnce sync.Once
 	prevMarks     map[string]fileMarks
+	prevMarksFile []byte // the state file they were read from
 	hashed        atomic.Int64
 }
 
