@@ -104,7 +104,7 @@ func (be *bookletEntries) take(pg site.Page) (taken map[string][]byte, files map
 	defer old.f.Close()
 	taken, files = map[string][]byte{}, map[string]bool{}
 	for _, e := range entries {
-		if b := old.read(keys[e.ID]); b != nil {
+		if b, _ := old.read(keys[e.ID]); b != nil {
 			taken[e.ID] = slices.Clone(b)
 			files[e.File] = true
 		}

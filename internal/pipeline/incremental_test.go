@@ -790,6 +790,12 @@ func TestOpenDataFromPreviousFiles(t *testing.T) {
 	if got := rebuilt.taken.records; got != want {
 		t.Errorf("%d records taken from the previous files, want %d", got, want)
 	}
+	// And from the files of that build, whose records were taken: the
+	// spans it kept for them (their CRCs, not made again) are right.
+	s.edit(lotsen, "En ny rad.\n", "En ny rad, och en till.\n")
+	if got := s.check("the body changed again").taken.records; got != want {
+		t.Errorf("%d records taken from the files of a build that took them, want %d", got, want)
+	}
 }
 
 // TestOldParsedFileRemoved: the one cache-parsed file an earlier samkat

@@ -70,16 +70,17 @@ func (rc *recorder) fromFile(f export.DataFormat, cat *catalog.Catalogue, now ca
 			return f.Record(cat.Index, a, now)
 		}
 		key := recordKey(f.Path, fk, index, now)
-		b := old.read(key)
+		b, sum := old.read(key)
 		if b != nil {
-			rc.r.recordsTaken.Add(1)
+			rc.r.recordsTaken.Add(1) // its CRC is the one read checked
 		} else {
 			var err error
 			if b, err = f.Record(cat.Index, a, now); err != nil {
 				return nil, err
 			}
+			sum = crc32.Checksum(b, castagnoli)
 		}
-		*made = append(*made, recordSpan{Key: key, At: at, Len: int64(len(b)), Sum: crc32.Checksum(b, castagnoli)})
+		*made = append(*made, recordSpan{Key: key, At: at, Len: int64(len(b)), Sum: sum})
 		return b, nil
 	}
 }
@@ -147,20 +148,21 @@ type spanReader struct {
 }
 
 // read returns the bytes of the record of key, valid until the next call,
-// or nil when the file does not have them (s may be nil).
-func (s *spanReader) read(key site.Key) []byte {
+// and their CRC-32C, or nil when the file does not have them (s may be
+// nil).
+func (s *spanReader) read(key site.Key) ([]byte, uint32) {
 	if s == nil {
-		return nil
+		return nil, 0
 	}
 	sp, ok := s.spans[key]
 	if !ok || sp.At < 0 || sp.Len < 0 || sp.Len > s.size || sp.At > s.size-sp.Len {
-		return nil
+		return nil, 0
 	}
 	switch {
 	case s.pos >= 0 && sp.At >= s.pos && sp.At-s.pos <= 1<<16:
 		if _, err := s.br.Discard(int(sp.At - s.pos)); err != nil {
 			s.pos = -1
-			return nil
+			return nil, 0
 		}
 	default:
 		r := io.NewSectionReader(s.f, sp.At, s.size-sp.At)
@@ -177,11 +179,11 @@ func (s *spanReader) read(key site.Key) []byte {
 	b := s.buf[:sp.Len]
 	if _, err := io.ReadFull(s.br, b); err != nil {
 		s.pos = -1
-		return nil
+		return nil, 0
 	}
 	s.pos += sp.Len
 	if crc32.Checksum(b, castagnoli) != sp.Sum {
-		return nil
+		return nil, 0
 	}
-	return b
+	return b, sp.Sum
 }

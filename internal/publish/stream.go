@@ -3,11 +3,8 @@ package publish
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -65,7 +62,7 @@ func (t *Tx) Stream(name string, write func(w io.Writer) error) error {
 	if err := t.writable(name); err != nil {
 		return err
 	}
-	s := &txStream{t: t, name: name, hash: sha256.New()}
+	s := &txStream{t: t, name: name}
 	defer s.close()
 	fn := filepath.FromSlash(name)
 	info, err := t.lstat(name)
@@ -77,6 +74,7 @@ func (t *Tx) Stream(name string, write func(w io.Writer) error) error {
 		}
 		_, s.ours = t.old.Files[name]
 		s.oldFile, s.old, s.oldInfo, s.comparing = f, bufio.NewReaderSize(f, streamBuffer), info, true
+		s.sum = newStreamSum(t.midstatesOf(name, info.Size(), info.ModTime().UnixNano()), &t.hashed)
 	case err == nil && info.IsDir():
 		s.conflict = "a folder"
 	case err == nil:
@@ -89,6 +87,9 @@ func (t *Tx) Stream(name string, write func(w io.Writer) error) error {
 		} else {
 			s.added = true
 		}
+	}
+	if s.sum == nil {
+		s.sum = newStreamSum(nil, &t.hashed)
 	}
 	if s.added {
 		if err := s.stage(0); err != nil {
@@ -110,7 +111,7 @@ func (t *Tx) Stream(name string, write func(w io.Writer) error) error {
 type txStream struct {
 	t    *Tx
 	name string
-	hash hash.Hash
+	sum  *streamSum // the SHA-256, deferred while the old file's midstates may spare it
 	size int64
 
 	// The file at name, while comparing.
@@ -128,16 +129,20 @@ type txStream struct {
 }
 
 func (s *txStream) Write(p []byte) (int, error) {
-	s.hash.Write(p)
+	s.sum.given(p)
 	s.size += int64(len(p))
 	if s.comparing {
 		if s.agrees(p) {
+			if !s.sum.deferred {
+				s.sum.add(p)
+			}
 			return len(p), nil
 		}
 		if err := s.diverge(s.size - int64(len(p))); err != nil {
 			return 0, err
 		}
 	}
+	s.sum.add(p)
 	if s.staged == nil {
 		return len(p), nil // in the way: counted, not written
 	}
@@ -165,6 +170,9 @@ func (s *txStream) agrees(p []byte) bool {
 // someone else's, it is in the way.
 func (s *txStream) diverge(n int64) error {
 	s.comparing = false
+	if err := s.sum.catchUp(s.oldFile, n); err != nil {
+		return fmt.Errorf("hash the unchanged start of %s: %w", s.name, err)
+	}
 	if !s.ours {
 		s.conflict = "a file with other content"
 		return nil
@@ -219,7 +227,13 @@ func (s *txStream) finish() error {
 			}
 		}
 	}
-	e := entry{Size: s.size, Hash: hex.EncodeToString(s.hash.Sum(nil)), Added: s.added}
+	if s.comparing {
+		if err := s.sum.catchUp(s.oldFile, s.size); err != nil {
+			return fmt.Errorf("hash %s: %w", s.name, err)
+		}
+	}
+	sum, marks := s.sum.sum()
+	e := entry{Size: s.size, Hash: sum, Added: s.added}
 	switch {
 	case s.conflict != "":
 		at := s.name
@@ -230,6 +244,7 @@ func (s *txStream) finish() error {
 	case s.comparing:
 		// The same bytes: ours, unchanged; someone else's, adopted as they are.
 		e.MTime = s.oldInfo.ModTime().UnixNano()
+		s.t.keepMidstates(s.name, marks)
 		return s.t.record(s.name, e, false)
 	}
 	info, err := s.staged.Stat()
@@ -241,6 +256,7 @@ func (s *txStream) finish() error {
 		return err
 	}
 	e.MTime = info.ModTime().UnixNano() // a rename keeps it
+	s.t.keepMidstates(s.name, marks)
 	return s.t.record(s.name, e, true)
 }
 

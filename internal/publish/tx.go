@@ -60,6 +60,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Writer receives the files of a site; names are slash-separated paths
@@ -163,9 +164,17 @@ type Tx struct {
 	mu        sync.Mutex
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
 	next      map[string]entry
-	staged    map[string]bool // files written to the staging folder, by name
-	states    map[string]bool // state files SetState wrote (true) or RemoveState named (false), by path
+	staged    map[string]bool      // files written to the staging folder, by name
+	states    map[string]bool      // state files SetState wrote (true) or RemoveState named (false), by path
+	marks     map[string]fileMarks // the midstates of the files streamed, for the next build
 	done      bool
+
+	// The previous build's midstates (see midstate.go), read once, and
+	// the bytes the streams hashed (for the tests).
+	prevMarksOnce sync.Once
+	prevMarks     map[string]fileMarks
+	prevMarksFile []byte // the state file they were read from
+	hashed        atomic.Int64
 }
 
 // Stats describes a committed build.
@@ -615,6 +624,7 @@ func (t *Tx) unlock() {
 // the previous build the site no longer has, and records the new
 // manifest. When it fails, the previous site is put back.
 func (t *Tx) Commit() (Stats, error) {
+	t.saveMidstates()
 	if err := t.finish(); err != nil {
 		return Stats{}, err
 	}
