@@ -829,6 +829,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// Assemble: with a cache, the pages whose output is kept are not.
 	// Their views are made when they are emitted, group by group.
 	in := siteInput(p, opt, assets)
+	// The bodies as the booklets print them made as their entries are
+	// rendered, not all kept at once (at 10,000 activities some 40 MB).
+	in.BookletBodiesLater = rend.BookletBodiesLater()
 	var pages, list []site.Page
 	var be *bookletEntries // the booklets' entries taken from the previous build
 	// taken holds, by page, the entries take took for it, by ID.
@@ -1309,9 +1312,9 @@ func bareInput(p *prepared, opt Options, assets map[string]string, n int) site.I
 		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts, FileKeys: p.fileKeys, FieldKeys: p.fieldKeys, Order: p.order,
 		Bodies:    make(map[string]template.HTML, n),
 		Summaries: make(map[string]string, n),
-		Booklet:   make(map[string]template.HTML, n),
+		Booklet:   make(map[string]markdown.Spliced, n),
 		// Most catalogues have no förbund's booklet.
-		ForbundBooklet: map[string]template.HTML{},
+		ForbundBooklet: map[string]markdown.Spliced{},
 	}
 	for _, f := range export.DataFormats() {
 		in.Data = append(in.Data, site.DataFile{Label: f.Label, Path: f.Path})

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -198,4 +199,82 @@ func matrixRendered(m *site.Matrix) bool {
 		}
 	}
 	return n > 0
+}
+
+// TestBookletBodiesMadeLate: with the built-in layouts the booklets'
+// views leave each entry's body to be made as Prerender renders the entry
+// (site.Input.BookletBodiesLater), so that the bodies as the booklets
+// print them are not all made and kept at once; the booklets are the same
+// bytes as with every body made with the view. A catalogue's own booklet
+// page gets the bodies with the view.
+func TestBookletBodiesMadeLate(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		src  fs.FS
+	}{
+		{"small", catalogueFS(t, "testdata/small")},
+		{"synthetic, a booklet per municipality", synth.Catalogue(site.BookletMaxActivities + 1)},
+	} {
+		opt := testOptions()
+		p, res, err := prepare(context.Background(), c.src, opt, nil, nil)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", c.name, err, diagText(res))
+		}
+		r, err := render.New(os.DirFS("../../layouts"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.BookletBodiesLater() {
+			t.Fatal("the built-in booklet does not have its bodies made late")
+		}
+		booklets := func(pages []site.Page) []site.Page {
+			return slices.DeleteFunc(pages, func(pg site.Page) bool { return pg.Template != bookletTemplate })
+		}
+		eager := booklets(site.Assemble(siteInput(p, opt, nil)))
+		in := siteInput(p, opt, nil)
+		in.BookletBodiesLater = true
+		late := booklets(site.Assemble(in))
+		n := 0
+		for _, pg := range late {
+			for _, sec := range pg.View.(*site.BookletView).Sections {
+				for _, a := range sec.Activities {
+					if a.Body != "" {
+						t.Fatalf("%s: %s: the entry %s has its body made with the view", c.name, pg.Path, a.ID)
+					}
+					n++
+				}
+			}
+		}
+		if n == 0 {
+			t.Fatalf("%s: the booklets have no entries", c.name)
+		}
+		for _, pages := range [][]site.Page{eager, late} {
+			if err := r.Prerender(context.Background(), pages); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range eager {
+			want, err := r.Render(eager[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = bytes.Clone(want)
+			got, err := r.Render(late[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: %s differs with the bodies made late", c.name, eager[i].Path)
+			}
+		}
+	}
+	src := catalogueFS(t, "testdata/small")
+	src["layouts/utskrift.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{range .Sections}}{{range .Activities}}{{.Body}}{{end}}{{end}}{{end}}`)}
+	r, err := render.New(os.DirFS("../../layouts"), subFS(src, "layouts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.BookletBodiesLater() {
+		t.Error("a catalogue's own booklet page, which prints the bodies, has them made late")
+	}
 }

@@ -357,6 +357,13 @@ func (r *Renderer) collectFactLinks(pages []site.Page) ([]fragment, []occurrence
 // prerender renders job f with w, which it empties first.
 func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 	w.buf.Reset()
+	if f.partial == splicedPartial {
+		// A view made with site.Input.BookletBodiesLater left the
+		// entry's body to be made now (see BookletBodiesLater).
+		if a, ok := f.args["Activity"].(site.BookletActivity); ok && a.Body == "" {
+			f.args["Activity"] = a.WithBody()
+		}
+	}
 	var err error
 	if b, ok := r.write(w.buf.AvailableBuffer(), f); ok {
 		if len(b) > w.max {
