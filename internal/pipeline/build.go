@@ -76,6 +76,16 @@ type Options struct {
 	// (site.Page.Build), however many they are (see pagesAlone): the
 	// tests run both ways.
 	everyPageAlone bool
+	// stage, when set, is told where the build is at some points (see
+	// renderSite), for the tests to see their order.
+	stage func(name string)
+}
+
+// at tells opt.stage that the build is at the stage name.
+func (opt Options) at(name string) {
+	if opt.stage != nil {
+		opt.stage(name)
+	}
 }
 
 // Result describes a finished build, or a check.
@@ -979,26 +989,27 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 
 	// Emit: the booklets first, alone, and then the other pages, so that
 	// what the booklets alone hold is let go before the views of the
-	// other pages are made: the bodies as the booklets print them, their
-	// entries minified for splicing, their views (at 10,000 activities
-	// some 36, 45 and 25 MB), against the other pages' views and the
-	// bodies' HTML they show (some 45 and 36 MB).
-	// When most pages are rendered (a cold build), the booklets' entries
-	// are rendered once the open data is written: its passing use of
-	// memory (the records, some 50 MB at 10,000 activities) and the
-	// Markdown it reads (some 35 MB) would otherwise be live beside
-	// theirs, the largest live set of the build. After one change the
-	// pages are few, and the open data is most of what is left: the two
-	// run side by side.
+	// other pages are made: their entries minified for splicing, their
+	// views (at 10,000 activities some 45 and 25 MB), against the other
+	// pages' views and the bodies' HTML they show (some 45 and 36 MB).
+	// When most pages are rendered (a cold build), the booklets' views
+	// are made, and their entries rendered, once the open data is
+	// written: its passing use of memory (the records, some 50 MB at
+	// 10,000 activities) and the Markdown it reads (some 35 MB) would
+	// otherwise be live beside theirs, the largest live set of the build.
+	// After one change the pages are few, and the open data is most of
+	// what is left: the two run side by side.
 	booklets := slices.DeleteFunc(slices.Clone(pages), func(pg site.Page) bool { return pg.Template != bookletTemplate })
 	pages = slices.DeleteFunc(pages, func(pg site.Page) bool { return pg.Template == bookletTemplate })
+	if waitData {
+		opt.at("waiting for the open data")
+		<-dataDone
+	}
+	opt.at("booklets' views")
 	err = emitPages(ctx, rend, e, booklets, be, taken, func() {
 		// Only the booklets' views read them.
 		clear(in.Booklet)
 		clear(in.ForbundBooklet)
-		if waitData {
-			<-dataDone
-		}
 	})
 	// Only a booklet's entries are spliced.
 	rend.DropSplices()
