@@ -38,13 +38,13 @@ func TestInset(t *testing.T) {
 <h6 id="v-a-x">X</h6>
 <p><img src="../bilder/karta.png" alt="Karta" loading="lazy"></p>
 `
-	if string(b.Booklet) != want {
-		t.Errorf("booklet:\n%s\nwant\n%s", b.Booklet, want)
+	if string(b.Booklet.HTML()) != want {
+		t.Errorf("booklet:\n%s\nwant\n%s", b.Booklet.HTML(), want)
 	}
 	if !strings.Contains(string(b.HTML), `<h2 id="bakgrund">Bakgrund</h2>`) || !strings.Contains(string(b.HTML), `href="../lotsen/"`) {
 		t.Errorf("the page's HTML changed:\n%s", b.HTML)
 	}
-	if b, _ := New().Convert("f.md", []byte(body)); b.Booklet != "" {
+	if b, _ := New().Convert("f.md", []byte(body)); b.Booklet.HTML() != "" {
 		t.Error("a body without an inset has a booklet version")
 	}
 }
@@ -64,16 +64,16 @@ func TestInsets(t *testing.T) {
 <h5 id="v-a-syfte">Syfte</h5>
 <p><img src="../../bilder/karta.png" alt="Karta" loading="lazy"></p>
 `
-	if string(b.Booklet) != want {
-		t.Errorf("booklet:\n%s\nwant\n%s", b.Booklet, want)
+	if string(b.Booklet.HTML()) != want {
+		t.Errorf("booklet:\n%s\nwant\n%s", b.Booklet.HTML(), want)
 	}
 	deeper := `<h3 id="w-a-bakgrund">Bakgrund</h3>
 <p>Se <a href="../../../verksamheter/lotsen/">Lotsen</a> och <a href="#w-a-syfte">syftet</a>.</p>
 <h4 id="w-a-syfte">Syfte</h4>
 <p><img src="../../../bilder/karta.png" alt="Karta" loading="lazy"></p>
 `
-	if len(b.MoreBooklets) != 1 || string(b.MoreBooklets[0]) != deeper {
-		t.Errorf("the second booklet:\n%s\nwant\n%s", b.MoreBooklets, deeper)
+	if len(b.MoreBooklets) != 1 || string(b.MoreBooklets[0].HTML()) != deeper {
+		t.Errorf("the second booklet:\n%v\nwant\n%s", b.MoreBooklets, deeper)
 	}
 	if !strings.Contains(string(b.HTML), `<h2 id="bakgrund">Bakgrund</h2>`) || !strings.Contains(string(b.HTML), `href="../lotsen/"`) {
 		t.Errorf("the page's HTML changed:\n%s", b.HTML)

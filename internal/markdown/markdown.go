@@ -112,11 +112,12 @@ type Body struct {
 	// at most MaxText characters.
 	Text string
 	// Booklet is the HTML as it stands inside a larger page (the printable
-	// catalogue), when Convert was given an Inset: by the first.
-	Booklet template.HTML
+	// catalogue), when Convert was given an Inset: by the first. It is
+	// kept as the pieces it is spliced from HTML (see Spliced).
+	Booklet Spliced
 	// MoreBooklets is the HTML as each further Inset Convert was given
 	// says, in their order (a body printed in booklets at two depths).
-	MoreBooklets []template.HTML
+	MoreBooklets []Spliced
 }
 
 // Inset says how a body is fitted into a page that holds many: headings
@@ -201,22 +202,23 @@ func (c *Converter) convert(file string, body []byte, inset []Inset, spliced boo
 				was = &fitted{}
 			}
 			fitInto(doc, inset[0], was)
-			out.Booklet = template.HTML(render(nil))
+			out.Booklet = Spliced{page: render(nil)}
 			for _, in := range inset[1:] {
 				was.to(in)
-				out.MoreBooklets = append(out.MoreBooklets, template.HTML(render(nil)))
+				out.MoreBooklets = append(out.MoreBooklets, Spliced{page: render(nil)})
 			}
 		}
 		return out, diags
 	}
 	// The booklet versions are the page's with its headings, links and
 	// images as each inset fits them (see splice.go).
-	out := Body{HTML: template.HTML(render(inset))}
+	page := render(inset)
+	out := Body{HTML: template.HTML(page)}
 	out.Summary, out.Text = plainText(doc, body)
 	if len(inset) > 0 {
-		out.Booklet = template.HTML(sw.spliced(0))
+		out.Booklet = sw.spliced(0, page)
 		for i := range inset[1:] {
-			out.MoreBooklets = append(out.MoreBooklets, template.HTML(sw.spliced(i+1)))
+			out.MoreBooklets = append(out.MoreBooklets, sw.spliced(i+1, page))
 		}
 	}
 	return out, diags

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"html/template"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -18,7 +20,7 @@ import (
 // target. So Convert renders the tree once, for the page, and where it
 // writes one of those nodes it writes it also as each inset fits it, aside
 // (spanWriter.record); each booklet version is then the page's HTML with
-// those pieces replaced (spanWriter.spliced). A node's HTML depends on the
+// those pieces replaced (spanWriter.spliced, Spliced.HTML). A node's HTML depends on the
 // node alone (its children are written apart, between its opening and its
 // closing), so this writes what rendering the fitted tree writes, one
 // render per body instead of one per version. One node changes as it is
@@ -208,24 +210,84 @@ func (w *spanWriter) target(render renderer.NodeRendererFunc, src []byte, n ast.
 	return status, err
 }
 
-// spliced returns the HTML of the i-th inset's version: buf with each span
-// replaced.
-func (w *spanWriter) spliced(i int) string {
+// spliced returns the i-th inset's version of page, the string of buf:
+// its spans and their replacements, for Spliced.HTML to splice.
+func (w *spanWriter) spliced(i int, page string) Spliced {
 	piece := func(s span) []byte { return w.alt[w.altAt[s.alt+i]:w.altAt[s.alt+i+1]] }
-	size := len(w.buf)
+	if len(w.spans) == 0 {
+		return Spliced{page: page}
+	}
+	size := 0
 	for _, s := range w.spans {
-		size += len(piece(s)) - (s.end - s.start)
+		size += len(piece(s))
+	}
+	if len(w.buf)+size > math.MaxInt32 { // far beyond what a file may hold: spliced whole
+		return Spliced{page: string(w.spliceWhole(piece))}
+	}
+	alt := make([]byte, 0, size)
+	cuts := make([]cut, len(w.spans))
+	for k, s := range w.spans {
+		alt = append(alt, piece(s)...)
+		cuts[k] = cut{int32(s.start), int32(s.end), int32(len(alt))}
+	}
+	return Spliced{page: page, cuts: cuts, alt: string(alt)}
+}
+
+// spliceWhole returns buf with each span replaced by its piece.
+func (w *spanWriter) spliceWhole(piece func(span) []byte) []byte {
+	var b []byte
+	at := 0
+	for _, s := range w.spans {
+		b = append(b, w.buf[at:s.start]...)
+		b = append(b, piece(s)...)
+		at = s.end
+	}
+	return append(b, w.buf[at:]...)
+}
+
+// Spliced is a booklet version of a body (Body.Booklet) kept as what it is
+// spliced from: the page's HTML, the pieces of it that the version
+// replaces, and what it writes there instead. HTML makes its bytes. The
+// build keeps every body's booklet versions from its conversion until
+// their booklet entries are rendered (at 10,000 activities some 40 MB as
+// whole strings); kept so, a version adds to the page's HTML, which the
+// build keeps anyway, only its replacements.
+type Spliced struct {
+	page string
+	// cuts are the pieces of page replaced, in their order: the k-th by
+	// alt[cuts[k-1].altEnd:cuts[k].altEnd] (from 0 for the first).
+	cuts []cut
+	alt  string
+}
+
+// cut is the piece page[start:end] of a Spliced, replaced by the part of
+// its alt that ends at altEnd.
+type cut struct{ start, end, altEnd int32 }
+
+// Whole returns the Spliced whose HTML is html.
+func Whole(html template.HTML) Spliced { return Spliced{page: string(html)} }
+
+// HTML returns the version's bytes: the page's HTML with each piece
+// replaced. Without pieces (no heading, link or image that the inset
+// changes) it is the page's HTML itself, not a copy.
+func (s Spliced) HTML() template.HTML {
+	if len(s.cuts) == 0 {
+		return template.HTML(s.page)
+	}
+	size := len(s.page) + len(s.alt)
+	for _, c := range s.cuts {
+		size -= int(c.end - c.start)
 	}
 	var b strings.Builder
 	b.Grow(size)
-	at := 0
-	for _, s := range w.spans {
-		b.Write(w.buf[at:s.start])
-		b.Write(piece(s))
-		at = s.end
+	at, from := 0, 0
+	for _, c := range s.cuts {
+		b.WriteString(s.page[at:c.start])
+		b.WriteString(s.alt[from:c.altEnd])
+		at, from = int(c.end), int(c.altEnd)
 	}
-	b.Write(w.buf[at:])
-	return b.String()
+	b.WriteString(s.page[at:])
+	return template.HTML(b.String())
 }
 
 func (w *spanWriter) Write(p []byte) (int, error) {

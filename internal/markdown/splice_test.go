@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"html/template"
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // spliceInsets are sets of insets a body is converted with: the build's
@@ -26,17 +28,55 @@ func checkSpliced(t testing.TB, c *Converter, name string, body []byte) int {
 	for _, insets := range spliceInsets {
 		got, gotDiags := c.convert(name, body, insets, true)
 		want, wantDiags := c.convert(name, body, insets, false)
-		if got.Booklet != want.Booklet || !reflect.DeepEqual(got.MoreBooklets, want.MoreBooklets) {
-			t.Fatalf("%s: spliced\n%s\n%q\nrendered from the fitted tree\n%s\n%q\nfrom\n%s", name, got.Booklet, got.MoreBooklets, want.Booklet, want.MoreBooklets, body)
+		gotFirst, gotMore := bookletHTML(got)
+		wantFirst, wantMore := bookletHTML(want)
+		if gotFirst != wantFirst || !reflect.DeepEqual(gotMore, wantMore) {
+			t.Fatalf("%s: spliced\n%s\n%q\nrendered from the fitted tree\n%s\n%q\nfrom\n%s", name, gotFirst, gotMore, wantFirst, wantMore, body)
 		}
+		checkSplicedKept(t, name, got)
+		// The rest of the two is the same; the versions are kept
+		// otherwise (spliced, and whole).
+		got.Booklet, got.MoreBooklets, want.Booklet, want.MoreBooklets = Spliced{}, nil, Spliced{}, nil
 		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotDiags, wantDiags) {
 			t.Fatalf("%s: spliced\n%#v\n%v\nrendered from the fitted tree\n%#v\n%v\nfrom\n%s", name, got, gotDiags, want, wantDiags, body)
 		}
-		if got.Booklet != got.HTML {
+		if gotFirst != got.HTML {
 			differ++
 		}
 	}
 	return differ
+}
+
+// bookletHTML returns the bytes of b's booklet versions.
+func bookletHTML(b Body) (template.HTML, []template.HTML) {
+	var more []template.HTML
+	for _, s := range b.MoreBooklets {
+		more = append(more, s.HTML())
+	}
+	return b.Booklet.HTML(), more
+}
+
+// checkSplicedKept requires that each booklet version of b holds the
+// page's HTML itself, not a copy, and no more of its own than what it
+// writes instead of its pieces: the build keeps every version until its
+// booklet entry is rendered.
+func checkSplicedKept(t testing.TB, name string, b Body) {
+	t.Helper()
+	if b.Booklet.page == "" && b.HTML != "" {
+		return // converted without an inset
+	}
+	for _, s := range append([]Spliced{b.Booklet}, b.MoreBooklets...) {
+		if unsafe.StringData(s.page) != unsafe.StringData(string(b.HTML)) || len(s.page) != len(b.HTML) {
+			t.Fatalf("%s: a booklet version holds a copy of %d bytes, not the page's HTML", name, len(s.page))
+		}
+		replaced := 0
+		for _, c := range s.cuts {
+			replaced += int(c.end - c.start)
+		}
+		if len(s.alt) > replaced+len(s.cuts)*64 {
+			t.Fatalf("%s: a booklet version holds %d bytes for %d pieces of %d bytes", name, len(s.alt), len(s.cuts), replaced)
+		}
+	}
 }
 
 // TestSplicedAsRefitted: every body of the corpus (the content, the

@@ -76,6 +76,16 @@ type Options struct {
 	// (site.Page.Build), however many they are (see pagesAlone): the
 	// tests run both ways.
 	everyPageAlone bool
+	// stage, when set, is told where the build is at some points (see
+	// renderSite), for the tests to see their order.
+	stage func(name string)
+}
+
+// at tells opt.stage that the build is at the stage name.
+func (opt Options) at(name string) {
+	if opt.stage != nil {
+		opt.stage(name)
+	}
 }
 
 // Result describes a finished build, or a check.
@@ -829,6 +839,9 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// Assemble: with a cache, the pages whose output is kept are not.
 	// Their views are made when they are emitted, group by group.
 	in := siteInput(p, opt, assets)
+	// The bodies as the booklets print them made as their entries are
+	// rendered, not all kept at once (at 10,000 activities some 40 MB).
+	in.BookletBodiesLater = rend.BookletBodiesLater()
 	var pages, list []site.Page
 	var be *bookletEntries // the booklets' entries taken from the previous build
 	// taken holds, by page, the entries take took for it, by ID.
@@ -976,26 +989,27 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 
 	// Emit: the booklets first, alone, and then the other pages, so that
 	// what the booklets alone hold is let go before the views of the
-	// other pages are made: the bodies as the booklets print them, their
-	// entries minified for splicing, their views (at 10,000 activities
-	// some 36, 45 and 25 MB), against the other pages' views and the
-	// bodies' HTML they show (some 45 and 36 MB).
-	// When most pages are rendered (a cold build), the booklets' entries
-	// are rendered once the open data is written: its passing use of
-	// memory (the records, some 50 MB at 10,000 activities) and the
-	// Markdown it reads (some 35 MB) would otherwise be live beside
-	// theirs, the largest live set of the build. After one change the
-	// pages are few, and the open data is most of what is left: the two
-	// run side by side.
+	// other pages are made: their entries minified for splicing, their
+	// views (at 10,000 activities some 45 and 25 MB), against the other
+	// pages' views and the bodies' HTML they show (some 45 and 36 MB).
+	// When most pages are rendered (a cold build), the booklets' views
+	// are made, and their entries rendered, once the open data is
+	// written: its passing use of memory (the records, some 50 MB at
+	// 10,000 activities) and the Markdown it reads (some 35 MB) would
+	// otherwise be live beside theirs, the largest live set of the build.
+	// After one change the pages are few, and the open data is most of
+	// what is left: the two run side by side.
 	booklets := slices.DeleteFunc(slices.Clone(pages), func(pg site.Page) bool { return pg.Template != bookletTemplate })
 	pages = slices.DeleteFunc(pages, func(pg site.Page) bool { return pg.Template == bookletTemplate })
+	if waitData {
+		opt.at("waiting for the open data")
+		<-dataDone
+	}
+	opt.at("booklets' views")
 	err = emitPages(ctx, rend, e, booklets, be, taken, func() {
 		// Only the booklets' views read them.
 		clear(in.Booklet)
 		clear(in.ForbundBooklet)
-		if waitData {
-			<-dataDone
-		}
 	})
 	// Only a booklet's entries are spliced.
 	rend.DropSplices()
@@ -1309,9 +1323,9 @@ func bareInput(p *prepared, opt Options, assets map[string]string, n int) site.I
 		Cat: p.cat, Now: opt.Now, Assets: assets, Version: opt.Version, Drafts: opt.Drafts, FileKeys: p.fileKeys, FieldKeys: p.fieldKeys, Order: p.order,
 		Bodies:    make(map[string]template.HTML, n),
 		Summaries: make(map[string]string, n),
-		Booklet:   make(map[string]template.HTML, n),
+		Booklet:   make(map[string]markdown.Spliced, n),
 		// Most catalogues have no förbund's booklet.
-		ForbundBooklet: map[string]template.HTML{},
+		ForbundBooklet: map[string]markdown.Spliced{},
 	}
 	for _, f := range export.DataFormats() {
 		in.Data = append(in.Data, site.DataFile{Label: f.Label, Path: f.Path})

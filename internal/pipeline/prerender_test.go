@@ -5,6 +5,8 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -73,8 +75,9 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 }
 
 // bookletBodiesLetGo reports whether the booklets have entries, each
-// rendered beforehand and without its Body (render.Prerender lets go of
-// it, the built-in booklet printing the entry's HTML).
+// rendered beforehand and without anything but its ID and HTML
+// (render.Prerender lets go of its Body, facts and contacts, and of its
+// body left to be made, the built-in booklet printing the entry's HTML).
 func bookletBodiesLetGo(pages []site.Page) bool {
 	n := 0
 	for _, pg := range pages {
@@ -84,7 +87,7 @@ func bookletBodiesLetGo(pages []site.Page) bool {
 		}
 		for _, sec := range v.Sections {
 			for _, a := range sec.Activities {
-				if a.HTML == "" || a.Body != "" {
+				if a.HTML == "" || !reflect.DeepEqual(a, site.BookletActivity{ID: a.ID, HTML: a.HTML}) {
 					return false
 				}
 				n++
@@ -150,8 +153,10 @@ func TestCatalogueOverridesFacts(t *testing.T) {
 	}
 }
 
-// factLinksRendered reports whether the activity pages and the booklet of
-// pages have facts with links and each has its HTML.
+// factLinksRendered reports whether the activity pages of pages have
+// facts with links and each has its HTML, and so do the booklets' entries
+// not rendered beforehand (an entry rendered beforehand by the built-in
+// booklet keeps only its HTML: see bookletBodiesLetGo).
 func factLinksRendered(pages []site.Page) bool {
 	var pageFacts, bookletFacts int
 	rendered := func(facts []site.Fact, n *int) bool {
@@ -174,14 +179,14 @@ func factLinksRendered(pages []site.Page) bool {
 		case *site.BookletView:
 			for _, sec := range v.Sections {
 				for _, a := range sec.Activities {
-					if !rendered(a.Facts, &bookletFacts) {
+					if a.HTML == "" && !rendered(a.Facts, &bookletFacts) {
 						return false
 					}
 				}
 			}
 		}
 	}
-	return pageFacts > 0 && bookletFacts > 0
+	return pageFacts > 0
 }
 
 // matrixRendered reports whether m has entries and each has its HTML.
@@ -198,4 +203,85 @@ func matrixRendered(m *site.Matrix) bool {
 		}
 	}
 	return n > 0
+}
+
+// TestBookletBodiesMadeLate: with the built-in layouts the booklets'
+// views leave each entry's body to be made as Prerender renders the entry
+// (site.Input.BookletBodiesLater), so that the bodies as the booklets
+// print them are not all made and kept at once; the booklets are the same
+// bytes as with every body made with the view. A catalogue's own booklet
+// page gets the bodies with the view.
+func TestBookletBodiesMadeLate(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		src  fs.FS
+	}{
+		{"small", catalogueFS(t, "testdata/small")},
+		{"synthetic, a booklet per municipality", synth.Catalogue(site.BookletMaxActivities + 1)},
+	} {
+		opt := testOptions()
+		p, res, err := prepare(context.Background(), c.src, opt, nil, nil)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", c.name, err, diagText(res))
+		}
+		r, err := render.New(os.DirFS("../../layouts"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.BookletBodiesLater() {
+			t.Fatal("the built-in booklet does not have its bodies made late")
+		}
+		booklets := func(pages []site.Page) []site.Page {
+			return slices.DeleteFunc(pages, func(pg site.Page) bool { return pg.Template != bookletTemplate })
+		}
+		eager := booklets(site.Assemble(siteInput(p, opt, nil)))
+		in := siteInput(p, opt, nil)
+		in.BookletBodiesLater = true
+		late := booklets(site.Assemble(in))
+		n := 0
+		for _, pg := range late {
+			for _, sec := range pg.View.(*site.BookletView).Sections {
+				for _, a := range sec.Activities {
+					if a.Body != "" {
+						t.Fatalf("%s: %s: the entry %s has its body made with the view", c.name, pg.Path, a.ID)
+					}
+					n++
+				}
+			}
+		}
+		if n == 0 {
+			t.Fatalf("%s: the booklets have no entries", c.name)
+		}
+		for _, pages := range [][]site.Page{eager, late} {
+			if err := r.Prerender(context.Background(), pages); err != nil {
+				t.Fatal(err)
+			}
+			if !bookletBodiesLetGo(pages) {
+				t.Fatalf("%s: a booklet's entry rendered beforehand keeps more than its HTML", c.name)
+			}
+		}
+		for i := range eager {
+			want, err := r.Render(eager[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = bytes.Clone(want)
+			got, err := r.Render(late[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: %s differs with the bodies made late", c.name, eager[i].Path)
+			}
+		}
+	}
+	src := catalogueFS(t, "testdata/small")
+	src["layouts/utskrift.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{range .Sections}}{{range .Activities}}{{.Body}}{{end}}{{end}}{{end}}`)}
+	r, err := render.New(os.DirFS("../../layouts"), subFS(src, "layouts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.BookletBodiesLater() {
+		t.Error("a catalogue's own booklet page, which prints the bodies, has them made late")
+	}
 }

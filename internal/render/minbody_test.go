@@ -68,7 +68,7 @@ func TestMinBody(t *testing.T) {
 	taken, all := 0, 0
 	for name, body := range bodyCorpus(t) {
 		b, _ := c.Convert(name, body, in)
-		for _, html := range []string{string(b.HTML), string(b.Booklet)} {
+		for _, html := range []string{string(b.HTML), string(b.Booklet.HTML())} {
 			if strings.TrimSpace(html) == "" {
 				continue
 			}
@@ -110,6 +110,6 @@ func FuzzMinBody(f *testing.F) {
 	f.Fuzz(func(t *testing.T, md string) {
 		b, _ := c.Convert("f.md", []byte(md), in)
 		checkMinBody(t, min, "f.md", string(b.HTML))
-		checkMinBody(t, min, "f.md", string(b.Booklet))
+		checkMinBody(t, min, "f.md", string(b.Booklet.HTML()))
 	})
 }

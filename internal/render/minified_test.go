@@ -233,7 +233,7 @@ func FuzzMinifiedAsWhole(f *testing.F) {
 		v.Body = body.HTML
 		fixFactLinks(t, r, v.Facts, false)
 		checkMinified(t, r, minify, site.Page{Path: "verksamheter/x/index.html", Template: "activity", View: v})
-		a := site.BookletActivity{Name: text, ID: attr, Status: text, Facts: v.Facts, Contacts: v.Contacts, Body: body.Booklet}
+		a := site.BookletActivity{Name: text, ID: attr, Status: text, Facts: v.Facts, Contacts: v.Contacts, Body: body.Booklet.HTML()}
 		checkEntryMinified(t, r, minify, a, v.T)
 	})
 }

@@ -69,16 +69,16 @@ func (r *Renderer) run(ctx context.Context, jobs []fragment, into []occurrence) 
 			}
 		}
 	}
-	// The bodies each job's entries are made of, let go as soon as it
+	// The entries each job renders, let go of but their ID as soon as it
 	// is rendered: the jobs render in parallel, and each entry is one
 	// job's.
-	var bodies map[int][]*template.HTML
+	var entries map[int][]*site.BookletActivity
 	for _, o := range into {
-		if o.body != nil {
-			if bodies == nil {
-				bodies = map[int][]*template.HTML{}
+		if o.entry != nil {
+			if entries == nil {
+				entries = map[int][]*site.BookletActivity{}
 			}
-			bodies[o.job] = append(bodies[o.job], o.body)
+			entries[o.job] = append(entries[o.job], o.entry)
 		}
 	}
 	stop := new(atomic.Bool)
@@ -90,9 +90,9 @@ func (r *Renderer) run(ctx context.Context, jobs []fragment, into []occurrence) 
 			if err := r.prerender(w, &jobs[i]); err != nil {
 				return err
 			}
-			if b := bodies[i]; b != nil && jobs[i].html != "" && !stop.Load() {
-				for _, body := range b {
-					*body = ""
+			if e := entries[i]; e != nil && jobs[i].html != "" && !stop.Load() {
+				for _, a := range e {
+					*a = site.BookletActivity{ID: a.ID}
 				}
 			}
 			// What it was rendered of (a copy of the entry, in a map of
@@ -144,20 +144,22 @@ type fragment struct {
 type occurrence struct {
 	html *template.HTML
 	job  int
-	// body, when set, is what the entry is made of, let go once the job
-	// is rendered (a booklet's entry: see Renderer.dropsBookletBodies).
-	body *template.HTML
+	// entry, when set, is what the entry is made of, let go of but its
+	// ID once the job is rendered, before html is set (a booklet's entry:
+	// see Renderer.dropsBookletBodies).
+	entry *site.BookletActivity
 }
 
 // bookletDigest is layoutDigest of the built-in booklet's set, without
 // bookletSkip: its pages print each activity's entry as its HTML alone,
 // when Prerender has made it, so the entry's Body (the activity's text as
-// the booklet shows it, at 10,000 activities some 36 MB in all) is not
-// needed once its HTML is made, and Prerender lets go of it. Only the
-// partial's own text reads Body, and Prerender renders the catalogue's
-// own version of that. TestBookletDigest fails when the layouts change;
-// check that the pages still print no Body of an entry that has HTML
-// before the digest is changed.
+// the booklet shows it, at 10,000 activities some 36 MB in all), its facts
+// and its contacts are not needed once its HTML is made, and Prerender
+// lets go of all but its ID. Only the partial's own text reads them, and
+// Prerender renders the catalogue's own version of that.
+// TestBookletDigest fails when the layouts change; check that the pages
+// still print nothing but the HTML of an entry that has HTML before the
+// digest is changed.
 const bookletDigest = "fa53ad00cbd336749a11625b1e1337b8f83fd6ebdaa4b3cc20e246432eca3401"
 
 // bookletSkip are the templates bookletDigest leaves out: the frame's
@@ -296,7 +298,7 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 					}
 					o := occurrence{html: &a.HTML, job: j}
 					if r.dropsBookletBodies {
-						o.body = &a.Body
+						o.entry = a
 					}
 					into = append(into, o)
 				}
@@ -357,6 +359,13 @@ func (r *Renderer) collectFactLinks(pages []site.Page) ([]fragment, []occurrence
 // prerender renders job f with w, which it empties first.
 func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 	w.buf.Reset()
+	if f.partial == splicedPartial {
+		// A view made with site.Input.BookletBodiesLater left the
+		// entry's body to be made now (see BookletBodiesLater).
+		if a, ok := f.args["Activity"].(site.BookletActivity); ok && a.Body == "" {
+			f.args["Activity"] = a.WithBody()
+		}
+	}
 	var err error
 	if b, ok := r.write(w.buf.AvailableBuffer(), f); ok {
 		if len(b) > w.max {

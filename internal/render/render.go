@@ -79,6 +79,18 @@ type Renderer struct {
 
 const maxSizeHint = 1 << 20
 
+// BookletBodiesLater says whether the booklets' views may leave each
+// activity's Body to be made when Prerender renders its entry
+// (site.Input.BookletBodiesLater): when the booklet's layout is the
+// built-in one, whose pages print each entry's HTML and not its Body, and
+// the partial "booklet-activity" is defined, so that Prerender renders
+// every entry. The bodies as the booklets print them are then made one
+// entry at a time, and let go as each is rendered, rather than all kept
+// from the views' making on.
+func (r *Renderer) BookletBodiesLater() bool {
+	return r.dropsBookletBodies && r.partials.Lookup(splicedPartial) != nil
+}
+
 // A catalogue's own layouts are code, and code can loop for ever
 // ({{range 100000000000}}). The nightly build needs an end, so a page may
 // be at most MaxPageSize bytes and take at most PageTimeout to render.

@@ -87,8 +87,11 @@ type Index struct {
 	termFileSize int
 	// analyses, extra and extraForms are each document's analysis and
 	// what the tails of its compounds add, from which gather takes the
-	// postings; words is the vocabulary's checksum.
+	// postings; words is the vocabulary's checksum. Once every key's
+	// postings are gathered (changed nil), the analyses are let go and
+	// only their checksums (sums) kept: the files need no more of them.
 	analyses          []*Analysis
+	sums              []docSums
 	extra, extraForms [][]termWeight
 	words             uint64
 	// from is the Kept of the build before, when the documents are the
@@ -258,7 +261,9 @@ func BuildKeptReading(ctx context.Context, docs []Doc, body func(i int) (string,
 		add := func(sp string, t tail, weight uint8) {
 			terms = append(terms, termWeight{t.stem, weight})
 			if form := spelledStem(sp[len(firstRunes(sp, t.at)):], t.stem); form != "" {
-				forms = append(forms, termWeight{form, weight})
+				// A copy, as in postingLists.add: form is part of the
+				// analysis's string.
+				forms = append(forms, termWeight{strings.Clone(form), weight})
 			}
 		}
 		for sp, weight := range analyses[i].entries(listCompounds) {
@@ -306,8 +311,23 @@ func BuildKeptReading(ctx context.Context, docs []Doc, body func(i int) (string,
 	if err := ix.gather(ctx); err != nil {
 		return nil, nil, err
 	}
+	ix.sums = make([]docSums, len(analyses))
+	for i, a := range analyses {
+		ix.sums[i].within, ix.sums[i].sum = a.header()
+	}
+	if ix.changed == nil {
+		// All postings are gathered, and termFiles gathers again only
+		// the changed keys': the analyses (some 60 MB at 10,000
+		// activities) go with the caller's copy, not with ix, which
+		// lives on until its files are made.
+		ix.analyses = nil
+	}
 	return ix, analyses, nil
 }
+
+// docSums are the checksums an analysis was made of: the context's and
+// the document's (Analysis.header).
+type docSums struct{ within, sum uint64 }
 
 // gather sets the postings and spellings of ix: those of the keys in
 // ix.changed, or all of them when it is nil.
@@ -408,6 +428,9 @@ type postingLists struct {
 func (p *postingLists) add(term string, d int32, weight uint8) {
 	i, ok := p.at[term]
 	if !ok {
+		// A copy: term is part of an analysis's string, which the
+		// index would otherwise keep whole (see BuildKeptReading).
+		term = strings.Clone(term)
 		i = int32(len(p.terms))
 		p.at[term] = i
 		p.terms = append(p.terms, term)

@@ -326,10 +326,10 @@ func tailKeys(changed map[string]bool, then, now []termWeight, key func(string) 
 func (ix *Index) kept(parts []keyPart) *Kept {
 	k := &Kept{fileSize: cmp.Or(ix.termFileSize, TermFileSize), words: ix.words,
 		docs: make([]keptDoc, len(ix.Docs)), keys: make([]keyPart, len(parts))}
-	for i, a := range ix.analyses {
+	for i, sums := range ix.sums {
 		d := &k.docs[i]
 		d.url = ix.Docs[i].URL
-		d.within, d.sum = a.header()
+		d.within, d.sum = sums.within, sums.sum
 		d.terms, d.forms = ix.extra[i], ix.extraForms[i]
 	}
 	for i, p := range parts {

@@ -1,9 +1,8 @@
 package site
 
 import (
-	"html/template"
-
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/route"
 )
 
@@ -235,13 +234,13 @@ func (a *assembler) bookletView(f Frame, intro string, part bookletPart) *Bookle
 	v := &BookletView{Frame: f, Heading: f.SiteTitle, Lead: f.Subtitle, Intro: intro}
 	// The bodies as they stand in this booklet.
 	bodies := a.in.Booklet
-	v.Body = bodies[a.ix.File]
+	v.Body = bodies[a.ix.File].HTML()
 	if part.kommun != "" || part.forbund != nil {
 		v.Heading, v.Lead = f.Title, f.SiteTitle
 	}
 	if p := part.forbund; p != nil {
 		v.Forbund = a.forbundView(p, v.Root)
-		v.Body = a.in.Booklet[p.File]
+		v.Body = a.in.Booklet[p.File].HTML()
 		bodies = a.in.ForbundBooklet
 	}
 	v.Matrix = a.matrix(v.Root, false, part)
@@ -249,7 +248,7 @@ func (a *assembler) bookletView(f Frame, intro string, part bookletPart) *Bookle
 	for _, fn := range a.ix.Funktioner {
 		sec := BookletSection{Heading: fn.Namn, ID: BookletFunctionID(fn.ID)}
 		if p := a.page(catalog.FunktionPage, fn.ID); p != nil {
-			sec.Text = bodies[p.File]
+			sec.Text = bodies[p.File].HTML()
 		}
 		for _, p := range shown {
 			ac := &a.acts[p]
@@ -265,12 +264,18 @@ func (a *assembler) bookletView(f Frame, intro string, part bookletPart) *Bookle
 }
 
 // bookletActivity is ac as printed in a booklet whose root is root, with
-// its body from bodies.
-func (a *assembler) bookletActivity(ac *act, root string, bodies map[string]template.HTML) BookletActivity {
+// its body from bodies (left to be made, with Input.BookletBodiesLater).
+func (a *assembler) bookletActivity(ac *act, root string, bodies map[string]markdown.Spliced) BookletActivity {
 	d := a.shared(ac)
 	x := ac.x
-	return BookletActivity{
+	out := BookletActivity{
 		Name: x.Namn, ID: BookletActivityID(x.Slug), Status: d.status,
-		Facts: a.factsAt(ac, root), Contacts: d.contacts, Body: bodies[x.File],
+		Facts: a.factsAt(ac, root), Contacts: d.contacts,
 	}
+	if a.in.BookletBodiesLater {
+		out.later = bodies[x.File]
+	} else {
+		out.Body = bodies[x.File].HTML()
+	}
+	return out
 }

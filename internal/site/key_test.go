@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/synth"
 )
 
@@ -195,8 +196,8 @@ func TestFilesAreTheBodiesAViewReads(t *testing.T) {
 		full := keyInput(t, keyCatalogue(t, n), catalog.Date{Year: 2026, Month: 3, Day: 1}, false)
 		want := Assemble(full)
 		in := full
-		in.Bodies, in.Summaries, in.Booklet = map[string]template.HTML{}, map[string]string{}, map[string]template.HTML{}
-		in.ForbundBooklet = map[string]template.HTML{}
+		in.Bodies, in.Summaries, in.Booklet = map[string]template.HTML{}, map[string]string{}, map[string]markdown.Spliced{}
+		in.ForbundBooklet = map[string]markdown.Spliced{}
 		paths := Paths(in)
 		withFiles := 0
 		for i, pg := range paths {

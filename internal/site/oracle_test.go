@@ -20,6 +20,7 @@ import (
 	"github.com/samkat/samkat/internal/catalog"
 	"github.com/samkat/samkat/internal/check"
 	"github.com/samkat/samkat/internal/load"
+	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/synth"
 )
 
@@ -242,8 +243,8 @@ func keyInput(t testing.TB, fsys fstest.MapFS, now catalog.Date, drafts bool) In
 	}
 	in := Input{
 		Cat: cat, Now: now, Version: "v1", Drafts: drafts,
-		Bodies: map[string]template.HTML{}, Summaries: map[string]string{}, Booklet: map[string]template.HTML{},
-		ForbundBooklet: map[string]template.HTML{},
+		Bodies: map[string]template.HTML{}, Summaries: map[string]string{}, Booklet: map[string]markdown.Spliced{},
+		ForbundBooklet: map[string]markdown.Spliced{},
 		Data:           []DataFile{{Label: "JSON", Path: "data/verksamheter.json"}, {Label: "CSV", Path: "data/verksamheter.csv"}},
 		Assets:         map[string]string{"samkat.css": "samkat.1.css", "favicon.svg": "favicon.1.svg", "samkat-sok.js": "samkat-sok.1.js"},
 		FileKeys:       map[string]Key{},
@@ -251,8 +252,8 @@ func keyInput(t testing.TB, fsys fstest.MapFS, now catalog.Date, drafts bool) In
 	body := func(file string, b []byte) {
 		in.Bodies[file] = template.HTML("<p>" + html.EscapeString(string(b)) + "</p>")
 		in.Summaries[file] = strings.TrimSpace(string(b))
-		in.Booklet[file] = template.HTML("<div>" + html.EscapeString(string(b)) + "</div>")
-		in.ForbundBooklet[file] = template.HTML("<section>" + html.EscapeString(string(b)) + "</section>")
+		in.Booklet[file] = markdown.Whole(template.HTML("<div>" + html.EscapeString(string(b)) + "</div>"))
+		in.ForbundBooklet[file] = markdown.Whole(template.HTML("<section>" + html.EscapeString(string(b)) + "</section>"))
 		in.FileKeys[file] = sha256.Sum256(fsys[file].Data)
 	}
 	body(cat.Index.File, cat.Index.Body)

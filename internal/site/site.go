@@ -19,6 +19,7 @@ import (
 
 	"github.com/samkat/samkat/internal/axis"
 	"github.com/samkat/samkat/internal/catalog"
+	"github.com/samkat/samkat/internal/markdown"
 	"github.com/samkat/samkat/internal/parallel"
 	"github.com/samkat/samkat/internal/route"
 )
@@ -36,7 +37,7 @@ type Input struct {
 	// Booklet is each body as it stands in the printable catalogue, by file
 	// name, made with the insets BookletIntroID, BookletFunctionID and
 	// BookletActivityID name.
-	Booklet map[string]template.HTML
+	Booklet map[string]markdown.Spliced
 	Now     catalog.Date
 	Assets  map[string]string // logical static name → fingerprinted name
 	Version string
@@ -57,7 +58,14 @@ type Input struct {
 	// ForbundBookletAddress): the function pages' and the activities'
 	// with a förbund. A förbund page's body, printed in its own booklet
 	// alone, is in Booklet.
-	ForbundBooklet map[string]template.HTML
+	ForbundBooklet map[string]markdown.Spliced
+	// BookletBodiesLater has the booklets' views leave each activity's
+	// Body empty, to be made from Booklet or ForbundBooklet by
+	// BookletActivity.WithBody when its entry is rendered: for a renderer
+	// that renders every entry beforehand and prints only its HTML (the
+	// built-in booklet), so that the booklet versions of the bodies are
+	// not all made and kept at once.
+	BookletBodiesLater bool
 	// FieldKeys, when set, remembers the hash of an activity's
 	// frontmatter (what its entries and pages show of its fields) by its
 	// file and that file's entry in FileKeys, which decides it: it
@@ -478,6 +486,18 @@ type BookletActivity struct {
 	// HTML, when set, is the activity as the booklet shows it, rendered
 	// beforehand by package render (the partial "booklet-activity").
 	HTML template.HTML
+	// later is Body before it is made, with Input.BookletBodiesLater.
+	later markdown.Spliced
+}
+
+// WithBody returns a with its Body, when the view was made with
+// Input.BookletBodiesLater and left it to be made: before its entry is
+// rendered.
+func (a BookletActivity) WithBody() BookletActivity {
+	if a.Body == "" {
+		a.Body, a.later = a.later.HTML(), markdown.Spliced{}
+	}
+	return a
 }
 
 // ForbundView is the fact box of a förbund page.
