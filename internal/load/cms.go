@@ -38,7 +38,7 @@ func (f *fields) cms(key string) *catalog.CMS {
 	c := &catalog.CMS{Backend: catalog.CMSGitHub, Branch: "main"}
 	if b := cf.text("backend", 40); b != "" {
 		if !slices.Contains(cmsBackends, b) {
-			cf.errAt(cf.values["backend"], key+".backend", msg.CMSBackendUnknown, b, diag.DidYouMean(b, cmsBackends),
+			cf.errAt(cf.values.of("backend"), key+".backend", msg.CMSBackendUnknown, b, diag.DidYouMean(b, cmsBackends),
 				msg.New(msg.ValidList, strings.Join(cmsBackends, ", ")))
 			c.Backend = ""
 		} else {
@@ -69,7 +69,7 @@ func (f *fields) cms(key string) *catalog.CMS {
 func cmsText(cf *fields, key, name string, maxLen int, ok func(string) bool, id msg.ID) string {
 	v := cf.text(name, maxLen)
 	if v != "" && !ok(v) {
-		cf.errAt(cf.values[name], key+"."+name, id, v)
+		cf.errAt(cf.values.of(name), key+"."+name, id, v)
 		return ""
 	}
 	return v

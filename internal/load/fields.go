@@ -2,7 +2,6 @@ package load
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -129,14 +128,36 @@ type fields struct {
 	diags  *diag.List
 	pos    map[string]diag.Pos
 	prefix string
-	values map[string]*yaml.Node
+	values values
 	// suggested holds the keys offered for unknown keys: a mistyped
 	// kommun: is one error with its suggestion, not also "kommuner is required".
-	suggested map[string]bool
+	suggested []string
+}
+
+// values are the keys of one mapping that are read, each with its value,
+// in the order written. A slice, not a map: a mapping has a few keys to
+// twenty, each looked up a few times, and a map of them was two to four
+// allocations for each mapping of every file.
+type values []keyValue
+
+type keyValue struct {
+	key   string
+	name  string // prefix and key, the key of the pos map
+	value *yaml.Node
+}
+
+// of returns the value of key, or nil.
+func (vs values) of(key string) *yaml.Node {
+	for _, kv := range vs {
+		if kv.key == key {
+			return kv.value
+		}
+	}
+	return nil
 }
 
 func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos, prefix string, m *yaml.Node, allowed []string) *fields {
-	f := &fields{file: file, src: s, diags: diags, pos: pos, prefix: prefix, values: map[string]*yaml.Node{}, suggested: map[string]bool{}}
+	f := &fields{file: file, src: s, diags: diags, pos: pos, prefix: prefix, values: make(values, 0, len(m.Content)/2)}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Value == "<<" {
@@ -150,13 +171,13 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 				continue
 			}
 			if s := foreignKey(key, allowed); s != "" {
-				f.suggested[s] = true
+				f.suggested = append(f.suggested, s)
 				f.diags.AddError(f.at(k), name, msg.FieldForeign, key, s)
 				continue
 			}
 			tail := msg.New(msg.ValidList, strings.Join(allowed, ", "))
 			if s := diag.Suggest(key, allowed); s != "" {
-				f.suggested[s] = true
+				f.suggested = append(f.suggested, s)
 				tail = msg.New(msg.DidYouMean, s)
 			}
 			f.diags.AddError(f.at(k), name, msg.FieldUnknown, key, tail)
@@ -183,14 +204,15 @@ func newFields(file string, s *source, diags *diag.List, pos map[string]diag.Pos
 			f.errAt(v, name, msg.YAMLTooDeep, sh.depth, maxDepth)
 			continue
 		}
-		f.values[key] = v
+		// A key is kept once (a second one is refused above).
+		f.values = append(f.values, keyValue{key, name, v})
 	}
 	// An empty value is as if not written, so that nothing points at it:
 	// a granskad that is written but not a date has its own error, an
 	// empty one is missing.
-	for key, v := range f.values {
-		if isEmpty(v) {
-			delete(f.pos, prefix+key)
+	for _, kv := range f.values {
+		if isEmpty(kv.value) {
+			delete(f.pos, kv.name)
 		}
 	}
 	return f
@@ -206,7 +228,7 @@ func (f *fields) glued(n *yaml.Node, allowed []string, prefix string) bool {
 	}
 	p := f.at(n)
 	p.Col += utf8.RuneCountInString(g[1]) + 1
-	f.suggested[g[1]] = true
+	f.suggested = append(f.suggested, g[1])
 	f.diags.AddError(p, prefix+g[1], msg.YAMLNoSpace, g[1]+": "+g[2])
 	return true
 }
@@ -245,6 +267,17 @@ func inspect(n *yaml.Node) shape {
 	return sh
 }
 
+// name returns the field name of key, prefix and key ("kontakt[0].namn"),
+// made once for a key that is written.
+func (f *fields) name(key string) string {
+	for _, kv := range f.values {
+		if kv.key == key {
+			return kv.name
+		}
+	}
+	return f.prefix + key
+}
+
 func (f *fields) at(n *yaml.Node) diag.Pos { return nodePos(f.file, f.src, n) }
 
 func (f *fields) errAt(n *yaml.Node, field string, id msg.ID, args ...any) {
@@ -255,7 +288,7 @@ func (f *fields) errAt(n *yaml.Node, field string, id msg.ID, args ...any) {
 // empty value ("", [], or nothing after the colon) counts as absent: Decap
 // CMS writes "" when an editor clears a field.
 func (f *fields) get(key string) *yaml.Node {
-	v := f.values[key]
+	v := f.values.of(key)
 	if v == nil || isEmpty(v) {
 		return nil
 	}
@@ -281,7 +314,7 @@ func (f *fields) require(keys ...string) {
 		if f.get(k) != nil {
 			continue
 		}
-		if v, ok := f.values[k]; ok {
+		if v := f.values.of(k); v != nil {
 			id := msg.FieldEmpty
 			if k == "kontakt" {
 				id = msg.KontaktEmpty // says what a contact needs
@@ -289,7 +322,7 @@ func (f *fields) require(keys ...string) {
 			f.diags.AddError(f.at(v), f.prefix+k, id)
 			continue
 		}
-		if _, written := f.pos[f.prefix+k]; written || f.suggested[k] {
+		if _, written := f.pos[f.prefix+k]; written || slices.Contains(f.suggested, k) {
 			continue // a rejected value or a mistyped key has its own error
 		}
 		f.diags.AddError(diag.Pos{File: f.file, Line: f.src.yamlLine - 1}, f.prefix+k, msg.FieldRequired)
@@ -303,7 +336,7 @@ func (f *fields) text(key string, limit int) string {
 	if v == nil {
 		return ""
 	}
-	name := f.prefix + key
+	name := f.name(key)
 	if v.Kind != yaml.ScalarNode {
 		f.errAt(v, name, msg.FieldNotText, describe(v))
 		return ""
@@ -328,10 +361,10 @@ func (f *fields) phoneText(key string) string {
 		return ""
 	}
 	if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!bool" {
-		f.errAt(v, f.prefix+key, msg.FieldNotPhone, describe(v))
+		f.errAt(v, f.name(key), msg.FieldNotPhone, describe(v))
 		return ""
 	}
-	return f.checkLen(v, f.prefix+key, strings.TrimSpace(v.Value), maxNameLen)
+	return f.checkLen(v, f.name(key), strings.TrimSpace(v.Value), maxNameLen)
 }
 
 // checkLen returns s, the trimmed text of v, when it is within limit and
@@ -348,6 +381,14 @@ func (f *fields) checkLen(v *yaml.Node, name, s string, limit int) string {
 	return s
 }
 
+// element names entry i of the list name: "kommuner[2]". (Made for every
+// entry of every list: one allocation, where fmt.Sprintf made three.)
+func element(name string, i int) string {
+	var buf [64]byte
+	b := strconv.AppendInt(append(append(buf[:0], name...), '['), int64(i), 10)
+	return string(append(b, ']'))
+}
+
 // declaredLists are the list fields whose values are declared in _index.md.
 var declaredLists = []string{"kommuner", "funktion", "finansiering"}
 
@@ -355,17 +396,22 @@ var declaredLists = []string{"kommuner", "funktion", "finansiering"}
 // an editor writing "kommuner: Mark" would expect. Elements are trimmed,
 // must be non-empty and unique; each gets a position "key[i]".
 func (f *fields) list(key string) []string {
-	out, _ := f.listAt(key)
+	out, _ := f.readList(key, false)
 	return out
 }
 
 // listAt is list that also returns where each value kept was written.
 func (f *fields) listAt(key string) ([]string, []diag.Pos) {
+	return f.readList(key, true)
+}
+
+// readList is list, and listAt when positions is set.
+func (f *fields) readList(key string, positions bool) ([]string, []diag.Pos) {
 	v := f.get(key)
 	if v == nil {
 		return nil, nil
 	}
-	name := f.prefix + key
+	name := f.name(key)
 	items := []*yaml.Node{v}
 	switch v.Kind {
 	case yaml.SequenceNode:
@@ -402,10 +448,13 @@ func (f *fields) listAt(key string) ([]string, []diag.Pos) {
 		f.errAt(v, name, msg.ListTooLong, len(items), maxListLen)
 		return nil, nil
 	}
-	var out []string
+	out := make([]string, 0, len(items))
 	var at []diag.Pos
+	if positions {
+		at = make([]diag.Pos, 0, len(items))
+	}
 	for i, it := range items {
-		el := fmt.Sprintf("%s[%d]", name, i)
+		el := element(name, i)
 		f.pos[el] = f.at(it)
 		if it.Kind != yaml.ScalarNode || it.ShortTag() == "!!bool" || it.ShortTag() == "!!null" {
 			f.errAt(it, name, msg.ListEntryNotText, i+1, describe(it))
@@ -422,8 +471,13 @@ func (f *fields) listAt(key string) ([]string, []diag.Pos) {
 			f.diags.AddWarning(f.at(it), name, msg.ListEntryTwice, s)
 		default:
 			out = append(out, s)
-			at = append(at, f.at(it))
+			if positions {
+				at = append(at, f.at(it))
+			}
 		}
+	}
+	if len(out) == 0 {
+		return nil, nil // as when nothing is written
 	}
 	return out, at
 }
@@ -434,7 +488,7 @@ func (f *fields) date(key string) catalog.Date {
 	if v == nil {
 		return catalog.Date{}
 	}
-	name := f.prefix + key
+	name := f.name(key)
 	if v.Kind != yaml.ScalarNode {
 		f.errAt(v, name, msg.FieldNotDate, describe(v))
 		return catalog.Date{}
@@ -476,7 +530,7 @@ func (f *fields) boolean(key string) *bool {
 		return nil
 	}
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" {
-		f.errAt(v, f.prefix+key, msg.FieldNotBool, v.Value)
+		f.errAt(v, f.name(key), msg.FieldNotBool, v.Value)
 		return nil
 	}
 	b := v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
@@ -489,7 +543,7 @@ func (f *fields) integer(key string, lo, hi int) (int, bool) {
 	if v == nil {
 		return 0, false
 	}
-	name := f.prefix + key
+	name := f.name(key)
 	if v.Kind == yaml.ScalarNode {
 		switch n := notation(v); {
 		case n.ID == msg.NotationDigits:
@@ -521,7 +575,7 @@ func (f *fields) mapping(key, example string) *yaml.Node {
 		return nil
 	}
 	if v.Kind != yaml.MappingNode {
-		f.errAt(v, f.prefix+key, msg.FieldNotGroup, example, describe(v))
+		f.errAt(v, f.name(key), msg.FieldNotGroup, example, describe(v))
 		return nil
 	}
 	return v
@@ -535,7 +589,7 @@ func (f *fields) webb(key string) string {
 	}
 	// The same rule and messages as links in the body.
 	if reason := markdown.CheckWebURL(s); !reason.IsZero() {
-		f.errAt(f.values[key], f.prefix+key, msg.LinkNotAllowed, s, reason)
+		f.errAt(f.values.of(key), f.name(key), msg.LinkNotAllowed, s, reason)
 		return ""
 	}
 	return s

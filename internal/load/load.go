@@ -67,7 +67,8 @@ type Reuse interface {
 	// memory shares the activity, which its checks then copy).
 	Reused(name string, src []byte) (Parsed, bool)
 	// Parsed tells what load made of the file name with the bytes src,
-	// before anyone changes it.
+	// before anyone changes it. CatalogueReusing calls it only after
+	// Reused(name, src) with the same bytes, which returned false.
 	Parsed(name string, src []byte, p Parsed)
 }
 

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -42,13 +41,41 @@ func frontmatterOf(file string, src []byte) (*source, *yaml.Node, diag.List) {
 	return s, parseYAML(file, s, &diags), diags
 }
 
+// positions returns about how many positions reading the mapping m
+// records (one for each key of a mapping and each entry of a list), so
+// that the map of them is made at its size rather than grown three or
+// four times. It counts to maxPositionsHint at most: a list of a million
+// entries is refused, not a reason for a map of a million.
+func positions(m *yaml.Node) int {
+	n := 0
+	switch m.Kind {
+	case yaml.MappingNode:
+		n = len(m.Content) / 2
+	case yaml.SequenceNode:
+		n = len(m.Content)
+	}
+	for _, c := range m.Content {
+		if n >= maxPositionsHint {
+			break
+		}
+		if c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode {
+			n += positions(c)
+		}
+	}
+	return min(n, maxPositionsHint)
+}
+
+// maxPositionsHint is more positions than any catalogue file has been seen
+// to record (an activity records some twenty to forty).
+const maxPositionsHint = 256
+
 // ParseIndex reads content/_index.md. It returns nil when the file is unusable.
 func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	s, m, diags := frontmatterOf(file, src)
 	if m == nil {
 		return nil, diags
 	}
-	ix := &catalog.Index{File: file, Body: s.body, Pos: map[string]diag.Pos{}}
+	ix := &catalog.Index{File: file, Body: s.body, Pos: make(map[string]diag.Pos, positions(m))}
 	f := newFields(file, s, &diags, ix.Pos, "", m, indexKeys)
 	f.require("titel", "kommuner", "funktioner", "finansiering")
 	ix.Titel = f.text("titel", maxNameLen)
@@ -56,7 +83,7 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	ix.Region = f.text("region", maxNameLen)
 	if base := f.webb("baseurl"); base != "" {
 		if reason := markdown.CheckBaseURL(base); !reason.IsZero() {
-			f.errAt(f.values["baseurl"], "baseurl", msg.BaseURLNotSite, base, reason)
+			f.errAt(f.values.of("baseurl"), "baseurl", msg.BaseURLNotSite, base, reason)
 		} else {
 			if !strings.HasSuffix(base, "/") {
 				base += "/"
@@ -67,7 +94,7 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 	ix.Sprak = "sv"
 	if lang := f.text("sprak", 10); lang != "" {
 		if lang != "sv" && lang != "en" {
-			f.errAt(f.values["sprak"], "sprak", msg.SprakUnsupported, lang)
+			f.errAt(f.values.of("sprak"), "sprak", msg.SprakUnsupported, lang)
 		} else {
 			ix.Sprak = lang
 		}
@@ -99,7 +126,7 @@ func ParseIndex(file string, src []byte) (*catalog.Index, diag.List) {
 				continue
 			}
 			if axes := axis.MatrixNames(); !slices.Contains(axes, name) {
-				mf.errAt(mf.values[key], "matris."+key, msg.AxisUnknown, name, diag.DidYouMean(name, axes),
+				mf.errAt(mf.values.of(key), "matris."+key, msg.AxisUnknown, name, diag.DidYouMean(name, axes),
 					msg.New(msg.ValidList, strings.Join(axes, ", ")))
 				continue
 			}
@@ -139,7 +166,7 @@ func (f *fields) terms(key string) []catalog.Term {
 	var out []catalog.Term
 	var names []declaredName
 	for i, it := range v.Content {
-		el := fmt.Sprintf("%s[%d]", key, i)
+		el := element(key, i)
 		f.pos[el] = f.at(it)
 		var t catalog.Term
 		switch {
@@ -158,7 +185,7 @@ func (f *fields) terms(key string) []catalog.Term {
 			tf.require("id", "namn")
 			t = catalog.Term{ID: tf.text("id", 80), Namn: tf.text("namn", maxNameLen)}
 			if t.ID != "" && !catalog.ValidSlug(t.ID) {
-				tf.errAt(tf.values["id"], el+".id", msg.TermBadID, t.ID, catalog.Slugify(t.ID))
+				tf.errAt(tf.values.of("id"), el+".id", msg.TermBadID, t.ID, catalog.Slugify(t.ID))
 				continue
 			}
 		default:
@@ -186,7 +213,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	if m == nil {
 		return nil, diags
 	}
-	a := &catalog.Activity{File: file, Slug: slug, Body: s.body, Pos: map[string]diag.Pos{}}
+	a := &catalog.Activity{File: file, Slug: slug, Body: s.body, Pos: make(map[string]diag.Pos, positions(m))}
 	f := newFields(file, s, &diags, a.Pos, "", m, activityKeys)
 	f.require(activityRequired...)
 	a.Namn = f.text("namn", maxNameLen)
@@ -194,7 +221,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	a.Kommuner = f.list("kommuner")
 	if slices.ContainsFunc(a.Kommuner, func(k string) bool { return strings.EqualFold(k, catalog.KommunAlla) }) {
 		if len(a.Kommuner) > 1 {
-			f.errAt(f.values["kommuner"], "kommuner", msg.KommunAllaAlone)
+			f.errAt(f.values.of("kommuner"), "kommuner", msg.KommunAllaAlone)
 		}
 		a.Kommuner, a.AllaKommuner = nil, true
 	}
@@ -202,8 +229,8 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	a.Kontakt = f.contacts("kontakt", true)
 	a.Samverkansparter = f.list("samverkansparter")
 	a.Huvudman = f.text("huvudman", maxNameLen)
-	if a.Huvudman != "" && catalog.Slugify(a.Huvudman) == "" {
-		f.errAt(f.values["huvudman"], "huvudman", msg.ValueNoSlug, a.Huvudman)
+	if a.Huvudman != "" && !hasSlug(a.Huvudman) {
+		f.errAt(f.values.of("huvudman"), "huvudman", msg.ValueNoSlug, a.Huvudman)
 	}
 	a.Forbund = f.text("forbund", 80)
 	a.Malgrupp = f.text("malgrupp", maxOneLiner)
@@ -217,7 +244,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 			alder.Till = &n
 		}
 		if alder.Fran != nil && alder.Till != nil && *alder.Fran > *alder.Till {
-			af.errAt(af.values["fran"], "alder.fran", msg.AlderReversed, *alder.Fran, *alder.Till)
+			af.errAt(af.values.of("fran"), "alder.fran", msg.AlderReversed, *alder.Fran, *alder.Till)
 		}
 		if alder.Fran != nil || alder.Till != nil {
 			a.Alder = alder
@@ -226,7 +253,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	a.Start = f.date("start")
 	a.Slut = f.date("slut")
 	if !a.Start.IsZero() && !a.Slut.IsZero() && a.Slut.Before(a.Start) {
-		f.errAt(f.values["slut"], "slut", msg.SlutBeforeStart, a.Slut, a.Start)
+		f.errAt(f.values.of("slut"), "slut", msg.SlutBeforeStart, a.Slut, a.Start)
 	}
 	if n, ok := f.integer("platser", 1, 1000000); ok {
 		a.Platser = n
@@ -238,7 +265,7 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	if in := f.text("inriktning", 40); in != "" {
 		valid := []string{catalog.InriktningIndivid, catalog.InriktningStruktur}
 		if !slices.Contains(valid, in) {
-			f.errAt(f.values["inriktning"], "inriktning", msg.InriktningInvalid, in, diag.DidYouMean(catalog.Slugify(in), valid),
+			f.errAt(f.values.of("inriktning"), "inriktning", msg.InriktningInvalid, in, diag.DidYouMean(catalog.Slugify(in), valid),
 				msg.New(msg.ValidList, strings.Join(valid, ", ")))
 		} else {
 			a.Inriktning = in
@@ -246,13 +273,13 @@ func ParseActivity(file, slug string, src []byte) (*catalog.Activity, diag.List)
 	}
 	a.Webb = f.webb("webb")
 	for i, alias := range f.list("aliases") {
-		at := a.Pos[fmt.Sprintf("aliases[%d]", i)]
+		at := a.Pos[element("aliases", i)]
 		if !catalog.ValidSlug(alias) {
 			f.diags.AddError(at, "aliases", msg.AliasNotSlug, alias, catalog.Slugify(alias))
 			continue
 		}
 		// Positions follow the aliases kept, so that check finds each one's.
-		a.Pos[fmt.Sprintf("aliases[%d]", len(a.Aliases))] = at
+		a.Pos[element("aliases", len(a.Aliases))] = at
 		a.Aliases = append(a.Aliases, alias)
 	}
 	a.Granskad = f.date("granskad")
@@ -269,7 +296,7 @@ func ParsePage(file, slug string, kind catalog.PageKind, src []byte) (*catalog.P
 	if m == nil {
 		return nil, diags
 	}
-	p := &catalog.Page{File: file, Kind: kind, Slug: slug, Body: s.body, Pos: map[string]diag.Pos{}}
+	p := &catalog.Page{File: file, Kind: kind, Slug: slug, Body: s.body, Pos: make(map[string]diag.Pos, positions(m))}
 	f := newFields(file, s, &diags, p.Pos, "", m, PageKeys(kind))
 	if kind == catalog.PlainPage {
 		f.require("titel")
@@ -328,7 +355,7 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 	}
 	var out []catalog.Contact
 	for i, it := range items {
-		el := fmt.Sprintf("%s[%d]", key, i)
+		el := element(key, i)
 		f.pos[el] = f.at(it)
 		if it.Kind != yaml.MappingNode {
 			if !f.glued(it, contactKeys, el+".") {
@@ -351,17 +378,17 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 		}
 		if c.Epost != "" {
 			switch {
-			case cf.emailProblem(cf.values["epost"], el+".epost", c.Epost):
+			case cf.emailProblem(cf.values.of("epost"), el+".epost", c.Epost):
 				c.Epost = ""
 			case !validEmail(c.Epost):
-				cf.errAt(cf.values["epost"], el+".epost", msg.EmailInvalid, c.Epost)
+				cf.errAt(cf.values.of("epost"), el+".epost", msg.EmailInvalid, c.Epost)
 				c.Epost = ""
 			}
 		}
 		switch {
-		case len(cf.valuesOf(contactKeys...)) == 0 && len(cf.values) > 0:
+		case !cf.hasAny(contactKeys...) && len(cf.values) > 0:
 			cf.errAt(it, el, msg.KontaktAllEmpty) // a form cleared, or a template left unfilled
-		case len(cf.valuesOf("namn", "telefon", "epost", "adress")) == 0:
+		case !cf.hasAny("namn", "telefon", "epost", "adress"):
 			cf.errAt(it, el, msg.KontaktSaysNothing)
 		}
 		out = append(out, c)
@@ -372,15 +399,9 @@ func (f *fields) contacts(key string, required bool) []catalog.Contact {
 	return out
 }
 
-// valuesOf returns the given keys that have a value.
-func (f *fields) valuesOf(keys ...string) []string {
-	var out []string
-	for _, k := range keys {
-		if f.get(k) != nil {
-			out = append(out, k)
-		}
-	}
-	return out
+// hasAny reports whether any of the given keys has a value.
+func (f *fields) hasAny(keys ...string) bool {
+	return slices.ContainsFunc(keys, func(k string) bool { return f.get(k) != nil })
 }
 
 var (

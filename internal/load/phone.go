@@ -16,7 +16,7 @@ import (
 // that looks right; those are named, at their column, with the number as it
 // should be written.
 func (f *fields) phoneProblem(name, s string) {
-	v := f.values["telefon"]
+	v := f.values.of("telefon")
 	var fixed strings.Builder
 	var first rune
 	firstAt := -1

@@ -69,9 +69,11 @@ func split(name string, src []byte) (*source, diag.List) {
 	}
 	head := len(src) - len(rest)
 	padding := bytes.Count(src[:head], []byte("\n"))
-	body := make([]byte, 0, padding+len(rest))
-	body = append(body, bytes.Repeat([]byte("\n"), padding)...)
-	body = append(body, rest...)
+	body := make([]byte, padding+len(rest))
+	for i := range padding {
+		body[i] = '\n'
+	}
+	copy(body[padding:], rest)
 	return &source{yaml: yamlBytes, yamlLine: firstLine + 1, body: body}, diags
 }
 

@@ -256,10 +256,22 @@ func (f *fields) slugged(key string, values []string, at []diag.Pos) {
 		id = msg.RemissNoName
 	}
 	for i, v := range values {
-		if catalog.Slugify(v) == "" {
+		if !hasSlug(v) {
 			f.diags.AddError(at[i], f.prefix+key, id, v)
 		}
 	}
+}
+
+// hasSlug reports whether catalog.Slugify(s) is not empty, without making
+// the slug when s has a letter or digit of ASCII, which is kept as it is
+// or in lower case (FuzzHasSlug).
+func hasSlug(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return catalog.Slugify(s) != ""
 }
 
 // declared pairs names with their positions.

@@ -1,8 +1,11 @@
 package load
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/samkat/samkat/internal/catalog"
 )
 
 // TestValuesThatLookOddButAreFine: the limits on values refuse what would
@@ -55,6 +58,30 @@ func TestNotation(t *testing.T) {
 		}
 		if got := notation(m.Content[3]).String(); got != want {
 			t.Errorf("%s: %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzHasSlug holds hasSlug to what it stands for: that the slug is not
+// empty.
+func FuzzHasSlug(f *testing.F) {
+	for _, s := range []string{"", "Mark", "–", "Å", "ÅÄÖ", "!!", "9", "Z", "@[`{", "Ǆ", "\u0301", "Борås"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasSlug(s), catalog.Slugify(s) != ""; got != want {
+			t.Errorf("hasSlug(%q) = %v, Slugify gives %q", s, got, catalog.Slugify(s))
+		}
+	})
+}
+
+func TestElement(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		i    int
+	}{{"kommuner", 0}, {"kontakt", 12}, {"aliases", 1000}, {"", 3}, {strings.Repeat("x", 100), 7}} {
+		if got, want := element(c.name, c.i), fmt.Sprintf("%s[%d]", c.name, c.i); got != want {
+			t.Errorf("element(%q, %d) = %q, want %q", c.name, c.i, got, want)
 		}
 	}
 }

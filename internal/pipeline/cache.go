@@ -522,9 +522,16 @@ func (r *run) decoded(name string, src []byte, sum site.Key) (load.Parsed, bool)
 
 // Parsed is load.Reuse's: a copy of p is kept, without its body in the
 // cache of one build (whose parsed files are written to a file; a cache
-// kept in memory keeps the body, a part of src or made of it alone).
+// kept in memory keeps the body, a part of src or made of it alone). The
+// file's sum is the one Reused made of the same bytes just before: the
+// file is not hashed twice.
 func (r *run) Parsed(name string, src []byte, p load.Parsed) {
-	sum := r.fileSum(name, src)
+	r.mu.Lock()
+	sum, ok := r.sums[name]
+	r.mu.Unlock()
+	if !ok {
+		sum = r.fileSum(name, src)
+	}
 	q := cloneParsed(p)
 	var body []byte
 	switch {

@@ -14,6 +14,7 @@ package plainyaml
 
 import (
 	"bytes"
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -30,15 +31,39 @@ func Parse(src []byte) (*yaml.Node, bool) {
 	if !ok || len(lines) == 0 || lines[0].col != 1 {
 		return nil, false
 	}
-	// At most two nodes a line (a key and its value), and one an item of a
-	// flow collection.
-	p := parser{lines: lines, estimate: 2*len(lines) + bytes.Count(src, []byte(",")) + 2}
+	estimate := nodesAtMost(src, lines)
+	p := parser{lines: lines, estimate: estimate}
+	// Every node but the document is the child of one other: the Content
+	// slices need at most estimate pointers, and the stack no more. One
+	// allocation holds both.
+	ptrs := make([]*yaml.Node, 2*estimate)
+	p.content, p.stack = ptrs[:0:estimate], ptrs[estimate:estimate]
+	doc := p.node()
 	root, ok := p.block(1)
 	if !ok || p.i != len(p.lines) || root.Kind != yaml.MappingNode {
 		return nil, false
 	}
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}
+	start := len(p.stack)
+	p.stack = append(p.stack, root)
+	*doc = yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: p.children(start)}
 	return doc, true
+}
+
+// nodesAtMost returns how many nodes the text of lines may make, so that
+// one block of nodes is enough: two a line (a key and its value, or an
+// entry), one more for an entry that starts a mapping ("- namn: …"), one
+// for each item of a flow collection (at most one more than its commas)
+// and two for each of a flow mapping, and the document and its root. (Only
+// a flow mapping of several pairs makes more, one a pair; then another
+// block is taken.)
+func nodesAtMost(src []byte, lines []line) int {
+	n := 2*len(lines) + 2
+	for _, l := range lines {
+		if isEntry(l.text) {
+			n++
+		}
+	}
+	return n + bytes.Count(src, []byte(",")) + bytes.Count(src, []byte("[")) + 2*bytes.Count(src, []byte("{"))
 }
 
 // A line is one line of the text that holds more than spaces, or the rest
@@ -56,7 +81,8 @@ func splitLines(src []byte) ([]line, bool) {
 	if !allowedBytes(src) {
 		return nil, false
 	}
-	var lines []line
+	// One line more than there are line feeds, at most: one allocation.
+	lines := make([]line, 0, bytes.Count(src, []byte("\n"))+1)
 	num := 0
 	for rest := string(src); rest != ""; {
 		num++
@@ -114,6 +140,12 @@ type parser struct {
 	i        int         // the next line to read
 	nodes    []yaml.Node // the block new nodes are taken from
 	estimate int         // how many nodes the text may make
+	// stack holds the children of the collections being read, each
+	// collection's after its parent's, until the collection ends and
+	// children moves them into content, the block every Content is cut
+	// from.
+	stack   []*yaml.Node
+	content []*yaml.Node
 }
 
 // block reads the mapping or sequence whose entries start at column col,
@@ -132,7 +164,9 @@ func isEntry(text string) bool {
 
 func (p *parser) mapping(col int) (*yaml.Node, bool) {
 	first := p.lines[p.i]
-	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: first.num, Column: first.col})
+	m := p.node()
+	*m = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: first.num, Column: first.col}
+	start := len(p.stack)
 	for p.i < len(p.lines) && p.lines[p.i].col == col {
 		l := p.lines[p.i]
 		if isEntry(l.text) {
@@ -148,7 +182,7 @@ func (p *parser) mapping(col int) (*yaml.Node, bool) {
 		if len(key) > 1000 || !plain(key, false) || strings.HasSuffix(key, " ") || key == "<<" {
 			return nil, false
 		}
-		m.Content = append(m.Content, p.scalar(key, l.num, l.col))
+		p.stack = append(p.stack, p.scalar(key, l.num, l.col))
 		after := l.text[colon+1:]
 		value := strings.TrimLeft(after, " ")
 		valueCol := l.col + utf8.RuneCountInString(l.text[:len(l.text)-len(value)])
@@ -167,17 +201,20 @@ func (p *parser) mapping(col int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		m.Content = append(m.Content, v)
+		p.stack = append(p.stack, v)
 		if p.i < len(p.lines) && p.lines[p.i].col > col {
 			return nil, false // a scalar over several lines, or a stray indentation
 		}
 	}
+	m.Content = p.children(start)
 	return m, true
 }
 
 func (p *parser) sequence(col int) (*yaml.Node, bool) {
 	first := p.lines[p.i]
-	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.num, Column: first.col})
+	s := p.node()
+	*s = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.num, Column: first.col}
+	start := len(p.stack)
 	for p.i < len(p.lines) && p.lines[p.i].col == col && isEntry(p.lines[p.i].text) {
 		l := p.lines[p.i]
 		item := strings.TrimLeft(l.text[1:], " ")
@@ -198,11 +235,12 @@ func (p *parser) sequence(col int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		s.Content = append(s.Content, v)
+		p.stack = append(p.stack, v)
 		if p.i < len(p.lines) && p.lines[p.i].col > col {
 			return nil, false
 		}
 	}
+	s.Content = p.children(start)
 	return s, true
 }
 
@@ -251,38 +289,46 @@ func (p *parser) quoted(value string, num, col int) (*yaml.Node, bool) {
 	if q == '\'' {
 		style = yaml.SingleQuotedStyle
 	}
-	return p.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: inner, Line: num, Column: col}), true
+	n := p.node()
+	*n = yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: inner, Line: num, Column: col}
+	return n, true
 }
 
 // flowSequence reads "[a, b, c]" when it is all on one line and each item
 // is a plain scalar.
 func (p *parser) flowSequence(value string, num, col int) (*yaml.Node, bool) {
-	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: num, Column: col})
+	s := p.node()
+	*s = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: num, Column: col}
+	start := len(p.stack)
 	ok := flowItems(value, ']', func(item string, offset int) bool {
 		if !plain(item, true) {
 			return false
 		}
-		s.Content = append(s.Content, p.scalar(item, num, col+utf8.RuneCountInString(value[:offset])))
+		p.stack = append(p.stack, p.scalar(item, num, col+utf8.RuneCountInString(value[:offset])))
 		return true
 	})
+	s.Content = p.children(start)
 	return s, ok
 }
 
 // flowMapping reads "{fran: 16, till: 29}" when it is all on one line and
 // each key and value is a plain scalar.
 func (p *parser) flowMapping(value string, num, col int) (*yaml.Node, bool) {
-	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: num, Column: col})
+	m := p.node()
+	*m = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: num, Column: col}
+	start := len(p.stack)
 	ok := flowItems(value, '}', func(item string, offset int) bool {
 		k, v, found := strings.Cut(item, ": ")
 		k, v = strings.TrimRight(k, " "), strings.TrimLeft(v, " ")
 		if !found || !plain(k, true) || !plain(v, true) {
 			return false
 		}
-		m.Content = append(m.Content,
+		p.stack = append(p.stack,
 			p.scalar(k, num, col+utf8.RuneCountInString(value[:offset])),
 			p.scalar(v, num, col+utf8.RuneCountInString(value[:offset+len(item)-len(v)])))
 		return true
 	})
+	m.Content = p.children(start)
 	return m, ok
 }
 
@@ -300,7 +346,9 @@ func flowItems(value string, closing byte, item func(text string, offset int) bo
 		return true
 	}
 	start := 1 // the byte offset in value of the current item's text
-	for _, raw := range strings.Split(inner, ",") {
+	for rest, more := inner, true; more; {
+		var raw string
+		raw, rest, more = strings.Cut(rest, ",")
 		text := strings.TrimLeft(raw, " ")
 		offset := start + len(raw) - len(text)
 		if !item(strings.TrimRight(text, " "), offset) {
@@ -327,18 +375,43 @@ func plain(s string, flow bool) bool {
 }
 
 func (p *parser) scalar(value string, num, col int) *yaml.Node {
-	return p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: resolve(value), Value: value, Line: num, Column: col})
+	n := p.node()
+	*n = yaml.Node{Kind: yaml.ScalarNode, Tag: resolve(value), Value: value, Line: num, Column: col}
+	return n
 }
 
-// node returns a pointer to a copy of n, from a block of nodes made for
-// the whole text at once (a front matter's thirty to fifty nodes cost one
-// allocation, not one each).
-func (p *parser) node(n yaml.Node) *yaml.Node {
+// node returns a new zero node, from a block of nodes made for the whole
+// text at once (a front matter's thirty to fifty nodes cost one
+// allocation, not one each). The caller fills it in place, rather than
+// passing a node of some 150 bytes to be copied.
+func (p *parser) node() *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]yaml.Node, 0, max(16, p.estimate))
+		// The first block holds p.estimate nodes, which is nearly always
+		// enough; a text that needs more takes blocks of a few more.
+		p.nodes = make([]yaml.Node, 0, cmp.Or(p.estimate, 16))
+		p.estimate = 0
 	}
-	p.nodes = append(p.nodes, n)
+	p.nodes = p.nodes[:len(p.nodes)+1]
 	return &p.nodes[len(p.nodes)-1]
+}
+
+// children moves the nodes on the stack from start into the block of
+// Content slices and returns them: the Content of the collection that
+// pushed them. The slice's capacity is its length, so that appending to
+// one node's Content never writes over another's. (One block for every
+// Content of a front matter, not one growing slice per collection.)
+func (p *parser) children(start int) []*yaml.Node {
+	n := len(p.stack) - start
+	if n == 0 {
+		return nil
+	}
+	if cap(p.content)-len(p.content) < n {
+		p.content = make([]*yaml.Node, 0, max(n, p.estimate))
+	}
+	at := len(p.content)
+	p.content = append(p.content, p.stack[start:]...)
+	p.stack = p.stack[:start]
+	return p.content[at:len(p.content):len(p.content)]
 }
 
 // resolve returns the tag YAML gives a plain scalar: the same rules as

@@ -127,6 +127,53 @@ func TestReadsGeneratedCatalogue(t *testing.T) {
 	}
 }
 
+// TestFewAllocations checks that a front matter's tree costs a few
+// allocations, not one or more for each node: the lines, the nodes, the
+// Content slices and the parser's stack are each taken in one block (a
+// time stamp's parse may add one). Growing each Content slice by append
+// made some thirty-four a front matter.
+func TestFewAllocations(t *testing.T) {
+	fsys := synth.Generate(200, 3)
+	var fronts [][]byte
+	for _, name := range synth.Activities(fsys) {
+		src := string(fsys[name].Data)
+		fronts = append(fronts, []byte(src[4:4+strings.Index(src[4:], "\n---\n")+1]))
+	}
+	allocs := testing.AllocsPerRun(5, func() {
+		for _, f := range fronts {
+			if _, ok := Parse(f); !ok {
+				t.Fatalf("left to yaml.v3:\n%s", f)
+			}
+		}
+	}) / float64(len(fronts))
+	t.Logf("%.1f allocations a front matter", allocs)
+	if allocs > 5 {
+		t.Errorf("%.1f allocations a front matter, want at most 5", allocs)
+	}
+}
+
+// TestContentAppendsApart: the Content slices share one block, so each
+// must end where its nodes do; appending to one must not write over the
+// next one's nodes.
+func TestContentAppendsApart(t *testing.T) {
+	src := []byte("kommuner: [Hjo, Mark]\nfinansiering: [finsam]\n")
+	doc, ok := Parse(src)
+	if !ok {
+		t.Fatal("not read")
+	}
+	root := doc.Content[0]
+	kommuner := root.Content[1]
+	_ = append(kommuner.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "Borås"})
+	_ = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "x"})
+	var want yaml.Node
+	if err := yaml.Unmarshal(src, &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(*doc, want) {
+		t.Errorf("the tree changed:\n%s\nwant:\n%s", dump(doc), dump(&want))
+	}
+}
+
 func TestCases(t *testing.T) {
 	for _, tc := range []struct {
 		src  string
