@@ -60,6 +60,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Writer receives the files of a site; names are slash-separated paths
@@ -159,6 +160,11 @@ type Tx struct {
 	stagingOnce sync.Once
 	staging     stager
 	stagingErr  error
+
+	// The goroutine of MakeFolders, if any: Commit and Abort stop it
+	// (stopFolders) and wait for it.
+	folders     sync.WaitGroup
+	stopFolders atomic.Bool
 
 	mu        sync.Mutex
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
@@ -588,13 +594,17 @@ func (t *Tx) record(name string, e entry, staged bool) error {
 	return nil
 }
 
+// finish ends the writing: no file is written, and no folder made, once
+// it returns.
 func (t *Tx) finish() error {
 	t.mu.Lock()
-	defer t.mu.Unlock()
 	if t.done {
+		t.mu.Unlock()
 		return errors.New("output already committed or aborted")
 	}
 	t.done = true
+	t.mu.Unlock()
+	t.stopMakingFolders()
 	return nil
 }
 

@@ -1,0 +1,151 @@
+package publish
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// stagedTree lists what is in the staging folder of out: folders end in
+// a slash.
+func stagedTree(t *testing.T, out string) []string {
+	t.Helper()
+	staging := filepath.Join(out, stagingDir)
+	var got []string
+	err := filepath.WalkDir(staging, func(p string, d os.DirEntry, err error) error {
+		if err != nil || p == staging {
+			return err
+		}
+		rel, _ := filepath.Rel(staging, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			rel += "/"
+		}
+		got = append(got, rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestFoldersMadeAhead: MakeFolders makes, in the staging folder, the
+// folders of the files it is given that the output lacks, and no file;
+// the files written in them afterwards are committed as without it, and
+// a folder the output has is not made (it would stay empty once moved
+// in, as the output's unchanged files are not staged).
+func TestFoldersMadeAhead(t *testing.T) { eachWay(t, testFoldersMadeAhead) }
+
+func testFoldersMadeAhead(t *testing.T, w way) {
+	dir := filepath.Join(t.TempDir(), "public")
+	w.write(t, dir, map[string]string{"index.html": "v1", "a/x/index.html": "x"})
+	tx, err := w.begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"index.html":       "v2",
+		"a/x/index.html":   "x", // unchanged: not staged
+		"a/y/index.html":   "y", // a new folder in a folder the output has
+		"b/c/d/index.html": "d", // a new tree
+		"b/c/e.html":       "e",
+	}
+	names := []string{"index.html", "a/x/index.html", "a/y/index.html", "b/c/d/index.html", "b/c/e.html", "../bad", ".samkat/x/y"}
+	tx.MakeFolders(names)
+	tx.folders.Wait()
+	want := []string{"a/", "a/y/", "b/", "b/c/", "b/c/d/"}
+	if got := stagedTree(t, dir); !slices.Equal(got, want) {
+		t.Errorf("made ahead %v, want %v", got, want)
+	}
+	for name, data := range files {
+		if err := w.put(tx, name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := tx.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Written != 4 || st.Unchanged != 1 {
+		t.Errorf("%+v, want 4 written, 1 unchanged", st)
+	}
+	if got := contents(tree(t, dir)); !mapsEqual(got, files) {
+		t.Errorf("the output holds %v, want %v", got, files)
+	}
+	// No folder left empty in the output.
+	for _, empty := range []string{"a/x", "a/y", "b/c/d"} {
+		if entries, err := os.ReadDir(filepath.Join(dir, empty)); err != nil || len(entries) == 0 {
+			t.Errorf("%s: %v, %v", empty, entries, err)
+		}
+	}
+}
+
+func mapsEqual(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if bv, ok := b[k]; !ok || bv != v {
+			return false
+		}
+	}
+	return true
+}
+
+// TestFoldersMadeAheadThenAbort: a build that stops while the folders
+// are being made ahead (Abort, or a Commit that refuses) leaves the
+// output as it was, with no staging folder: Abort waits for them.
+func TestFoldersMadeAheadThenAbort(t *testing.T) { eachStager(t, testFoldersMadeAheadThenAbort) }
+
+func testFoldersMadeAheadThenAbort(t *testing.T, w way) {
+	base := t.TempDir()
+	var names []string
+	for i := range 3000 {
+		names = append(names, fmt.Sprintf("v/a%04d/index.html", i))
+	}
+	// A first build: the folder is gone again.
+	fresh := filepath.Join(base, "fresh")
+	tx, err := w.begin(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.MakeFolders(names)
+	if err := w.put(tx, names[0], []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+		t.Errorf("the aborted first build left its folder: %v", err)
+	}
+	// A build into a site: the site stays, and nothing of the build.
+	dir := filepath.Join(base, "public")
+	w.write(t, dir, map[string]string{"index.html": "v1"})
+	tx, err = w.begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.MakeFolders(names)
+	if err := w.put(tx, names[0], []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "v"), []byte("someone else's"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, dir)
+	if err := w.put(tx, names[1], []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Commit(); err == nil {
+		t.Fatal("Commit moved a folder in over a file that appeared")
+	}
+	sameTree(t, "refused commit", tree(t, dir), before)
+	if got := stateEntries(t, dir); strings.Join(got, " ") != "lock manifest.json" {
+		t.Errorf(".samkat holds %v after a refused commit", got)
+	}
+}
