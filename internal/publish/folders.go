@@ -58,9 +58,15 @@ func (t *Tx) MakeFolders(names []string) {
 // stops at the first failure and leaves the rest to the writes, which
 // report it.
 func (t *Tx) makeFolders(dirs []string) {
+	if t.folderHook != nil {
+		defer t.folderHook("")
+	}
 	for _, dir := range dirs {
 		if t.stopFolders.Load() {
 			return
+		}
+		if t.folderHook != nil {
+			t.folderHook(dir)
 		}
 		if !t.outputLacks(dir) {
 			continue

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -147,5 +149,60 @@ func testFoldersMadeAheadThenAbort(t *testing.T, w way) {
 	sameTree(t, "refused commit", tree(t, dir), before)
 	if got := stateEntries(t, dir); strings.Join(got, " ") != "lock manifest.json" {
 		t.Errorf(".samkat holds %v after a refused commit", got)
+	}
+}
+
+// TestAbortWaitsForTheFoldersMadeAhead: Abort (and Commit, through the
+// same finish) stops the making of folders ahead and returns only once
+// it has ended, so that no folder is made in the staging folder while,
+// or after, it is removed.
+func TestAbortWaitsForTheFoldersMadeAhead(t *testing.T) {
+	eachStager(t, testAbortWaitsForTheFoldersMadeAhead)
+}
+
+func testAbortWaitsForTheFoldersMadeAhead(t *testing.T, w way) {
+	dir := filepath.Join(t.TempDir(), "public")
+	w.write(t, dir, map[string]string{"index.html": "v1"})
+	before := tree(t, dir)
+	tx, err := w.begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entered, release := make(chan struct{}), make(chan struct{})
+	var ended atomic.Bool
+	first := true
+	tx.folderHook = func(d string) {
+		switch {
+		case d == "":
+			ended.Store(true)
+		case first:
+			// Held in the middle of its work until Abort stops it, or
+			// the test lets it go.
+			first = false
+			close(entered)
+			for !tx.stopFolders.Load() {
+				select {
+				case <-release:
+					return
+				default:
+					runtime.Gosched()
+				}
+			}
+		}
+	}
+	tx.MakeFolders([]string{"v/a/index.html", "v/b/index.html", "v/c/index.html"})
+	<-entered
+	err = tx.Abort()
+	if !ended.Load() {
+		t.Error("Abort returned while folders were being made ahead")
+	}
+	close(release)
+	tx.folders.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, "abort", tree(t, dir), before)
+	if got := stateEntries(t, dir); strings.Join(got, " ") != "lock manifest.json" {
+		t.Errorf(".samkat holds %v after an abort", got)
 	}
 }

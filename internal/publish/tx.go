@@ -165,6 +165,9 @@ type Tx struct {
 	// (stopFolders) and wait for it.
 	folders     sync.WaitGroup
 	stopFolders atomic.Bool
+	// folderHook, in tests, is called before each folder MakeFolders
+	// makes, and with "" when it ends.
+	folderHook func(dir string)
 
 	mu        sync.Mutex
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
