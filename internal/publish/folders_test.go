@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -96,60 +95,6 @@ func mapsEqual(a, b map[string]string) bool {
 		}
 	}
 	return true
-}
-
-// TestFoldersMadeAheadThenAbort: a build that stops while the folders
-// are being made ahead (Abort, or a Commit that refuses) leaves the
-// output as it was, with no staging folder: Abort waits for them.
-func TestFoldersMadeAheadThenAbort(t *testing.T) { eachStager(t, testFoldersMadeAheadThenAbort) }
-
-func testFoldersMadeAheadThenAbort(t *testing.T, w way) {
-	base := t.TempDir()
-	var names []string
-	for i := range 3000 {
-		names = append(names, fmt.Sprintf("v/a%04d/index.html", i))
-	}
-	// A first build: the folder is gone again.
-	fresh := filepath.Join(base, "fresh")
-	tx, err := w.begin(fresh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tx.MakeFolders(names)
-	if err := w.put(tx, names[0], []byte("x")); err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.Abort(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(fresh); !os.IsNotExist(err) {
-		t.Errorf("the aborted first build left its folder: %v", err)
-	}
-	// A build into a site: the site stays, and nothing of the build.
-	dir := filepath.Join(base, "public")
-	w.write(t, dir, map[string]string{"index.html": "v1"})
-	tx, err = w.begin(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tx.MakeFolders(names)
-	if err := w.put(tx, names[0], []byte("x")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "v"), []byte("someone else's"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	before := tree(t, dir)
-	if err := w.put(tx, names[1], []byte("x")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.Commit(); err == nil {
-		t.Fatal("Commit moved a folder in over a file that appeared")
-	}
-	sameTree(t, "refused commit", tree(t, dir), before)
-	if got := stateEntries(t, dir); strings.Join(got, " ") != "lock manifest.json" {
-		t.Errorf(".samkat holds %v after a refused commit", got)
-	}
 }
 
 // TestAbortWaitsForTheFoldersMadeAhead: Abort (and Commit, through the
