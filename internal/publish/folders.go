@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"slices"
 )
 
@@ -81,25 +80,18 @@ func (t *Tx) makeFolders(dirs []string) {
 	}
 }
 
-// outputLacks reports whether the output has no folder dir (a slash
-// path), nor anything else there: what Tx.lstat knows, else one
-// system call.
+// outputLacks reports whether the output has nothing at dir (a slash
+// path): what Tx.lstat knows, else one lookup (a system call where the
+// looker has the folder above it open). A folder the output has, and one
+// it lacks, is noted for the writes.
 func (t *Tx) outputLacks(dir string) bool {
-	for d := dir; d != "."; d = path.Dir(d) {
-		if there, known := t.outDirs.Load(d); known {
-			if !there.(bool) {
-				return true
-			}
-			if d == dir {
-				return false
-			}
-			break
-		}
+	if there, known := t.outDirs.Load(dir); known {
+		return !there.(bool)
 	}
-	info, err := t.root.Lstat(filepath.FromSlash(dir))
+	info, err := t.lstat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		t.noteMissing(dir)
+		t.outDirs.Store(dir, false)
 		return true
 	case err == nil && info.IsDir():
 		t.outDirs.Store(dir, true)
