@@ -929,6 +929,16 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			return fail(err)
 		}
 	}
+	// The pages' folders are made now, ahead of the pages, on the
+	// writer's goroutine, beside the CPU's work up to the first page
+	// written (see publish.Tx.MakeFolders).
+	if fm, ok := e.out.(publish.FolderMaker); ok {
+		names := make([]string, len(pages))
+		for i, pg := range pages {
+			names[i] = pg.Path
+		}
+		fm.MakeFolders(names)
+	}
 	var known *knownAnalyses
 	if !keptDerived {
 		// The feed reads the summary of the activities without a

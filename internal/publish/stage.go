@@ -21,6 +21,9 @@ type stager interface {
 	writeFile(name string, data []byte) (int64, error)
 	// create creates the file name for writing.
 	create(name string) (*os.File, error)
+	// makeDir makes the folder dir (a slash path) and those above it,
+	// ahead of the files written in it (see Tx.MakeFolders).
+	makeDir(dir string) error
 	// remove removes the file name.
 	remove(name string) error
 	// close releases the folders it holds open.
@@ -54,8 +57,7 @@ type rootStager struct {
 	dirs sync.Map // folders made, by slash path
 }
 
-func (s *rootStager) mkdir(name string) error {
-	dir := path.Dir(name)
+func (s *rootStager) makeDir(dir string) error {
 	if _, ok := s.dirs.Load(dir); ok || dir == "." {
 		return nil
 	}
@@ -67,7 +69,7 @@ func (s *rootStager) mkdir(name string) error {
 }
 
 func (s *rootStager) create(name string) (*os.File, error) {
-	if err := s.mkdir(name); err != nil {
+	if err := s.makeDir(path.Dir(name)); err != nil {
 		return nil, err
 	}
 	return s.root.OpenFile(filepath.FromSlash(name), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)

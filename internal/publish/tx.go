@@ -161,6 +161,14 @@ type Tx struct {
 	staging     stager
 	stagingErr  error
 
+	// The goroutine of MakeFolders, if any: Commit and Abort stop it
+	// (stopFolders) and wait for it.
+	folders     sync.WaitGroup
+	stopFolders atomic.Bool
+	// folderHook, in tests, is called before each folder MakeFolders
+	// makes, and with "" when it ends.
+	folderHook func(dir string)
+
 	mu        sync.Mutex
 	conflicts map[string]string // what is in the way of the site, by name: Commit refuses
 	next      map[string]entry
@@ -597,13 +605,17 @@ func (t *Tx) record(name string, e entry, staged bool) error {
 	return nil
 }
 
+// finish ends the writing: no file is written, and no folder made, once
+// it returns.
 func (t *Tx) finish() error {
 	t.mu.Lock()
-	defer t.mu.Unlock()
 	if t.done {
+		t.mu.Unlock()
 		return errors.New("output already committed or aborted")
 	}
 	t.done = true
+	t.mu.Unlock()
+	t.stopMakingFolders()
 	return nil
 }
 
