@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"reflect"
@@ -31,14 +32,7 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 		for _, drafts := range []bool{false, true} {
 			opt := testOptions()
 			opt.Drafts = drafts
-			p, res, err := prepare(context.Background(), c.src, opt, nil, nil)
-			if err != nil {
-				t.Fatalf("%s: %v\n%s", c.name, err, diagText(res))
-			}
-			r, err := render.New(os.DirFS("../../layouts"), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p, r := preparedWithLayouts(t, c.name, c.src, opt)
 			plain := site.Assemble(siteInput(p, opt, nil))
 			pre := site.Assemble(siteInput(p, opt, nil))
 			if err := r.Prerender(context.Background(), pre); err != nil {
@@ -56,20 +50,7 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 			if !bookletBodiesLetGo(pre) {
 				t.Fatalf("%s: a booklet's entry rendered beforehand keeps its body", c.name)
 			}
-			for i := range plain {
-				want, err := r.Render(plain[i])
-				if err != nil {
-					t.Fatal(err)
-				}
-				want = bytes.Clone(want)
-				got, err := r.Render(pre[i])
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s (drafts %v): %s differs with the entries rendered beforehand", c.name, drafts, plain[i].Path)
-				}
-			}
+			sameRenders(t, r, plain, pre, fmt.Sprintf("%s (drafts %v)", c.name, drafts), "with the entries rendered beforehand")
 		}
 	}
 }
@@ -78,6 +59,41 @@ func TestPrerenderedEntriesSameBytes(t *testing.T) {
 // rendered beforehand and without anything but its ID and HTML
 // (render.Prerender lets go of its Body, facts and contacts, and of its
 // body left to be made, the built-in booklet printing the entry's HTML).
+// preparedWithLayouts prepares src with opt, and a renderer of the
+// built-in layouts; name names the case.
+func preparedWithLayouts(t *testing.T, name string, src fs.FS, opt Options) (*prepared, *render.Renderer) {
+	t.Helper()
+	p, res, err := prepare(context.Background(), src, opt, nil, nil)
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, diagText(res))
+	}
+	r, err := render.New(os.DirFS("../../layouts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, r
+}
+
+// sameRenders reports each page of got that r renders other than the page
+// of want at its place; what names the case, how says how got was made.
+func sameRenders(t *testing.T, r *render.Renderer, want, got []site.Page, what, how string) {
+	t.Helper()
+	for i := range want {
+		w, err := r.Render(want[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w = bytes.Clone(w) // the renderer reuses its buffer
+		g, err := r.Render(got[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(g, w) {
+			t.Errorf("%s: %s differs %s", what, want[i].Path, how)
+		}
+	}
+}
+
 func bookletBodiesLetGo(pages []site.Page) bool {
 	n := 0
 	for _, pg := range pages {
@@ -220,14 +236,7 @@ func TestBookletBodiesMadeLate(t *testing.T) {
 		{"synthetic, a booklet per municipality", synth.Catalogue(site.BookletMaxActivities + 1)},
 	} {
 		opt := testOptions()
-		p, res, err := prepare(context.Background(), c.src, opt, nil, nil)
-		if err != nil {
-			t.Fatalf("%s: %v\n%s", c.name, err, diagText(res))
-		}
-		r, err := render.New(os.DirFS("../../layouts"), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p, r := preparedWithLayouts(t, c.name, c.src, opt)
 		if !r.BookletBodiesLater() {
 			t.Fatal("the built-in booklet does not have its bodies made late")
 		}
@@ -260,20 +269,7 @@ func TestBookletBodiesMadeLate(t *testing.T) {
 				t.Fatalf("%s: a booklet's entry rendered beforehand keeps more than its HTML", c.name)
 			}
 		}
-		for i := range eager {
-			want, err := r.Render(eager[i])
-			if err != nil {
-				t.Fatal(err)
-			}
-			want = bytes.Clone(want)
-			got, err := r.Render(late[i])
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s: %s differs with the bodies made late", c.name, eager[i].Path)
-			}
-		}
+		sameRenders(t, r, eager, late, c.name, "with the bodies made late")
 	}
 	src := catalogueFS(t, "testdata/small")
 	src["layouts/utskrift.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{range .Sections}}{{range .Activities}}{{.Body}}{{end}}{{end}}{{end}}`)}

@@ -51,14 +51,7 @@ func TestLinksInFoldersMadeAheadAreNotFollowed(t *testing.T) {
 }
 
 func testLinksInFoldersMadeAheadAreNotFollowed(t *testing.T, w way) {
-	base := t.TempDir()
-	elsewhere := filepath.Join(base, "elsewhere")
-	os.MkdirAll(elsewhere, 0o755)
-	dir := filepath.Join(base, "public")
-	tx, err := w.begin(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tx, dir, elsewhere := beginBesideElsewhere(t, w)
 	defer tx.Abort()
 	tx.MakeFolders([]string{"v/a/index.html", "v/b/index.html", "v/c/index.html"})
 	tx.folders.Wait()

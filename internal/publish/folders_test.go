@@ -62,15 +62,7 @@ func testFoldersMadeAhead(t *testing.T, w way) {
 	if got := stagedTree(t, dir); !slices.Equal(got, want) {
 		t.Errorf("made ahead %v, want %v", got, want)
 	}
-	for name, data := range files {
-		if err := w.put(tx, name, []byte(data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	st, err := tx.Commit()
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := w.commit(t, tx, files)
 	if st.Written != 4 || st.Unchanged != 1 {
 		t.Errorf("%+v, want 4 written, 1 unchanged", st)
 	}

@@ -54,6 +54,23 @@ func (w way) begin(out string) (*Tx, error) {
 	return beginWith(out, w.portable)
 }
 
+// beginBesideElsewhere begins a Tx w's way into a new folder beside an
+// empty one, elsewhere, for a test to link to.
+func beginBesideElsewhere(t *testing.T, w way) (tx *Tx, dir, elsewhere string) {
+	t.Helper()
+	base := t.TempDir()
+	elsewhere = filepath.Join(base, "elsewhere")
+	if err := os.MkdirAll(elsewhere, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir = filepath.Join(base, "public")
+	tx, err := w.begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tx, dir, elsewhere
+}
+
 // put writes one file of tx, by WriteFile or, when streamed, by Stream.
 func (w way) put(tx *Tx, name string, data []byte) error {
 	if !w.streamed {
@@ -72,6 +89,12 @@ func (w way) write(t *testing.T, dir string, files map[string]string) Stats {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return w.commit(t, tx, files)
+}
+
+// commit writes files in tx, w's way, and commits it.
+func (w way) commit(t *testing.T, tx *Tx, files map[string]string) Stats {
+	t.Helper()
 	for name, data := range files {
 		if err := w.put(tx, name, []byte(data)); err != nil {
 			t.Fatal(err)
@@ -548,14 +571,7 @@ func TestLinksInTheStagingFolderAreNotFollowed(t *testing.T) {
 }
 
 func testLinksInTheStagingFolderAreNotFollowed(t *testing.T, w way) {
-	base := t.TempDir()
-	elsewhere := filepath.Join(base, "elsewhere")
-	os.MkdirAll(elsewhere, 0o755)
-	dir := filepath.Join(base, "public")
-	tx, err := w.begin(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tx, dir, elsewhere := beginBesideElsewhere(t, w)
 	// More folders than are kept open: the last ones are closed
 	// once written and opened again for the next file.
 	for i := range 2 * keepOpen {
