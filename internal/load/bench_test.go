@@ -12,18 +12,7 @@ import (
 //
 //	go test ./internal/load -run '^$' -bench ParseActivity -benchmem
 func BenchmarkParseActivity(b *testing.B) {
-	files, err := filepath.Glob("../../content/verksamheter/*.md")
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no activities: %v", err)
-	}
-	var srcs [][]byte
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		srcs = append(srcs, data)
-	}
+	files, srcs := repositoryActivities(b)
 	i := 0
 	for b.Loop() {
 		k := i % len(files)
@@ -51,18 +40,7 @@ func BenchmarkCatalogue(b *testing.B) {
 // name has one. Those made some 128 allocations an activity of the
 // repository's own; now about 45.
 func TestParseActivityAllocations(t *testing.T) {
-	files, err := filepath.Glob("../../content/verksamheter/*.md")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no activities: %v", err)
-	}
-	var srcs [][]byte
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs = append(srcs, data)
-	}
+	files, srcs := repositoryActivities(t)
 	allocs := testing.AllocsPerRun(5, func() {
 		for i, src := range srcs {
 			if _, diags := ParseActivity(files[i], "a", src); diags.HasErrors() {
@@ -74,4 +52,23 @@ func TestParseActivityAllocations(t *testing.T) {
 	if allocs > 47 {
 		t.Errorf("%.1f allocations an activity, want at most 47", allocs)
 	}
+}
+
+// repositoryActivities returns the bytes of the repository's own
+// activities, one file each, and their names.
+func repositoryActivities(tb testing.TB) ([]string, [][]byte) {
+	tb.Helper()
+	files, err := filepath.Glob("../../content/verksamheter/*.md")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no activities: %v", err)
+	}
+	var srcs [][]byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		srcs = append(srcs, data)
+	}
+	return files, srcs
 }

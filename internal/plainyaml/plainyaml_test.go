@@ -133,12 +133,7 @@ func TestReadsGeneratedCatalogue(t *testing.T) {
 // time stamp's parse may add one). Growing each Content slice by append
 // made some thirty-four a front matter.
 func TestFewAllocations(t *testing.T) {
-	fsys := synth.Generate(200, 3)
-	var fronts [][]byte
-	for _, name := range synth.Activities(fsys) {
-		src := string(fsys[name].Data)
-		fronts = append(fronts, []byte(src[4:4+strings.Index(src[4:], "\n---\n")+1]))
-	}
+	fronts := generatedFronts(200, 3)
 	allocs := testing.AllocsPerRun(5, func() {
 		for _, f := range fronts {
 			if _, ok := Parse(f); !ok {
@@ -302,12 +297,7 @@ func strconvQuote(s string) string { return strconv.Quote(s) }
 // BenchmarkFrontMatter reads the front matter of 1,000 generated
 // activities here and with yaml.v3.
 func BenchmarkFrontMatter(b *testing.B) {
-	fsys := synth.Generate(1000, 1)
-	var fronts [][]byte
-	for _, name := range synth.Activities(fsys) {
-		src := string(fsys[name].Data)
-		fronts = append(fronts, []byte(src[4:4+strings.Index(src[4:], "\n---\n")+1]))
-	}
+	fronts := generatedFronts(1000, 1)
 	b.Run("plainyaml", func(b *testing.B) {
 		for b.Loop() {
 			for _, f := range fronts {
@@ -327,4 +317,16 @@ func BenchmarkFrontMatter(b *testing.B) {
 			}
 		}
 	})
+}
+
+// generatedFronts returns the front matter of n generated activities
+// (seed seed), without its "---" lines.
+func generatedFronts(n int, seed uint64) [][]byte {
+	fsys := synth.Generate(n, seed)
+	var fronts [][]byte
+	for _, name := range synth.Activities(fsys) {
+		src := string(fsys[name].Data)
+		fronts = append(fronts, []byte(src[4:4+strings.Index(src[4:], "\n---\n")+1]))
+	}
+	return fronts
 }
