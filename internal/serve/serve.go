@@ -661,25 +661,39 @@ const failGrace = 50 * time.Millisecond
 
 // await reports whether changes are waiting for a rebuild, or come within
 // d. It is called by the builder only, which alone takes from kick.
+//
+// A kick alone does not say that changes wait: add puts the changes in
+// before it kicks, so the builder may already have taken them with an
+// earlier kick, and this one is left over. Such a kick is dropped and the
+// wait goes on; otherwise a failed build would be dropped for a change
+// already built, and never shown.
 func (q *queue) await(d time.Duration) bool {
-	q.mu.Lock()
-	waiting := len(q.changed) > 0
-	q.mu.Unlock()
-	if waiting {
-		return true
-	}
 	timer := time.NewTimer(d)
 	defer timer.Stop()
-	select {
-	case <-q.kick:
-		select { // back, for the builder's loop
-		case q.kick <- struct{}{}:
-		default: // add sent another meanwhile
+	for {
+		if q.waiting() {
+			return true
 		}
-		return true
-	case <-timer.C:
-		return false
+		select {
+		case <-q.kick:
+			if q.waiting() {
+				select { // back, for the builder's loop
+				case q.kick <- struct{}{}:
+				default: // add sent another meanwhile
+				}
+				return true
+			}
+		case <-timer.C:
+			return false
+		}
 	}
+}
+
+// waiting reports whether changes wait to be taken.
+func (q *queue) waiting() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.changed) > 0
 }
 
 func (q *queue) take() []string {

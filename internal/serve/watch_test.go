@@ -377,3 +377,39 @@ func (h *harness) waitFor(p, want string) {
 		wait(h.t, h.rebuilt, "a rebuild serving "+p)
 	}
 }
+
+// TestQueueLeftOverKick: add puts its changes in before it kicks, so the
+// builder can take them with an earlier kick and find this one left over.
+// A failed build waiting for more changes must not take that kick for a
+// change: it was dropped, and the failure never shown.
+func TestQueueLeftOverKick(t *testing.T) {
+	q := newQueue()
+	q.add([]string{"content/om.md"}) // the first event of a save
+	q.add([]string{"content/om.md"}) // the second, its kick not sent yet
+	if got := q.take(); !slices.Equal(got, []string{"content/om.md"}) {
+		t.Fatalf("take: %v", got)
+	}
+	// The kick left over is in the channel now, with nothing to take.
+	if q.await(20 * time.Millisecond) {
+		t.Error("await reported changes for a kick whose changes were taken")
+	}
+
+	q.add([]string{"content/verksamheter/lotsen.md"})
+	if !q.await(time.Hour) {
+		t.Error("await did not see a change waiting")
+	}
+	select {
+	case <-q.kick:
+	default:
+		t.Error("await kept the kick from the builder's loop")
+	}
+
+	go func() {
+		time.Sleep(10 * time.Millisecond)
+		q.add([]string{"layouts/sida.html"})
+	}()
+	q.take()
+	if !q.await(time.Hour) {
+		t.Error("await missed a change that came while it waited")
+	}
+}
