@@ -3,12 +3,17 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"hash/crc32"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 
 	"github.com/samkat/samkat/internal/load"
+	"github.com/samkat/samkat/internal/search"
 	"github.com/samkat/samkat/internal/site"
 )
 
@@ -102,5 +107,68 @@ func TestOpenCacheRefusesDamage(t *testing.T) {
 		if _, err := openCache(b[:i], "samkat test"); err == nil {
 			t.Errorf("cut at %d: the file is read", i)
 		}
+	}
+}
+
+// oldSealCache is sealCache as it was written with a bytes.Buffer: the
+// file format appendSealed must keep.
+func oldSealCache(stamp string, entries []byte) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(cacheMagic)
+	binary.Write(&buf, binary.LittleEndian, uint32(cacheFormat))
+	binary.Write(&buf, binary.LittleEndian, uint32(len(stamp)))
+	buf.WriteString(stamp)
+	binary.Write(&buf, binary.LittleEndian, uint32(len(entries)))
+	buf.Write(entries)
+	binary.Write(&buf, binary.LittleEndian, crc32.Checksum(buf.Bytes(), cacheSumTable))
+	return buf.Bytes()
+}
+
+// TestAppendSealedAsBefore: a cache file made in a buffer that held
+// another file, or something before it, has the bytes it had when it was
+// made alone, and the cache-search entries appended have the bytes of
+// each analysis's MarshalBinary.
+func TestAppendSealedAsBefore(t *testing.T) {
+	docs := []search.Doc{{Name: "Lotsen", Text: [4]string{"Lotsen", "Stöd till unga vuxna i Borås"}}, {Name: "Ett", Text: [4]string{"Ett", "två tre"}}, {Name: "Tom"}}
+	_, analyses, err := search.BuildReusing(context.Background(), docs, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byKey := map[site.Key]*search.Analysis{}
+	for i, a := range analyses {
+		byKey[site.Key{byte(3 - i), 7}] = a
+	}
+	var want []byte
+	want = binary.AppendUvarint(want, uint64(len(byKey)))
+	for _, k := range slices.SortedFunc(maps.Keys(byKey), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) }) {
+		data, _ := byKey[k].MarshalBinary()
+		want = append(want, k[:]...)
+		want = binary.AppendUvarint(want, uint64(len(data)))
+		want = append(want, data...)
+	}
+	if got := encodeAnalyses(byKey); !bytes.Equal(got, want) {
+		t.Errorf("encodeAnalyses = %q,\nwant %q", got, want)
+	}
+	var file []byte
+	for _, c := range []struct {
+		stamp   string
+		entries []byte
+	}{{"samkat test", want}, {"", nil}, {"samkat x", []byte("kort")}, {"samkat y", bytes.Repeat([]byte{0xff}, 70000)}} {
+		w := oldSealCache(c.stamp, c.entries)
+		if got := sealCache(c.stamp, c.entries); !bytes.Equal(got, w) {
+			t.Errorf("%q: sealCache differs from the format", c.stamp)
+		}
+		file = appendSealed(file[:0], c.stamp, func(b []byte) []byte { return append(b, c.entries...) })
+		if !bytes.Equal(file, w) {
+			t.Errorf("%q: the file made in the buffer of the one before differs", c.stamp)
+		}
+		prefix := []byte("before")
+		if got := appendSealed(prefix, c.stamp, func(b []byte) []byte { return append(b, c.entries...) }); !bytes.Equal(got, append(prefix, w...)) {
+			t.Errorf("%q: the file appended after other bytes differs", c.stamp)
+		}
+	}
+	prefix := []byte("x")
+	if got := appendAnalyses(prefix, byKey); !bytes.Equal(got, append([]byte("x"), want...)) {
+		t.Errorf("appendAnalyses after other bytes = %q", got)
 	}
 }
