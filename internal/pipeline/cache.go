@@ -1493,11 +1493,6 @@ func openCache(b []byte, stamp string) ([]byte, error) {
 	return entries, nil
 }
 
-func writeBytes(w io.Writer, b []byte) {
-	binary.Write(w, binary.LittleEndian, uint32(len(b)))
-	w.Write(b)
-}
-
 func readBytes(r *bytes.Reader) ([]byte, error) {
 	var n uint32
 	if err := binary.Read(r, binary.LittleEndian, &n); err != nil || int64(n) > int64(r.Len()) {
