@@ -619,12 +619,19 @@ func (r *run) loaded() {
 		if stamp == "" {
 			return
 		}
+		// Each file is made in the same buffers (see appendSealed): SetState
+		// has written it when it returns.
+		var file, tmp []byte
 		for _, sh := range write {
-			b, err := encodeShard(shards[sh], encoded[sh], parsed, bodyAt)
+			var err error
+			file = appendSealed(file[:0], stamp, func(b []byte) []byte {
+				b, tmp, err = appendShard(b, tmp, shards[sh], encoded[sh], parsed, bodyAt)
+				return b
+			})
 			if err != nil {
 				return // a failure costs the next build its speed only
 			}
-			_ = r.state.SetState(parsedFileName(sh), sealCache(stamp, b))
+			_ = r.state.SetState(parsedFileName(sh), file)
 		}
 	}()
 }
@@ -1340,8 +1347,19 @@ type cacheFile struct {
 // bytes are those of encoded when it has them, else parsed's encoded
 // after where its body is (bodyAt; see appendBodySpan).
 func encodeShard(keys []site.Key, encoded map[site.Key]string, parsed map[site.Key]load.Parsed, bodyAt map[site.Key]bodySpan) ([]byte, error) {
-	b := binary.AppendUvarint(nil, uint64(len(keys)))
-	var tmp []byte
+	b, _, err := appendShard(nil, nil, keys, encoded, parsed, bodyAt)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// appendShard appends encodeShard(keys, encoded, parsed, bodyAt) to b,
+// using tmp as scratch; it returns b and the scratch, for a caller that
+// makes many shards in the same buffers. After an error, b holds part of
+// the shard.
+func appendShard(b, tmp []byte, keys []site.Key, encoded map[site.Key]string, parsed map[site.Key]load.Parsed, bodyAt map[site.Key]bodySpan) (_, scratch []byte, _ error) {
+	b = binary.AppendUvarint(b, uint64(len(keys)))
 	for _, k := range keys {
 		b = append(b, k[:]...)
 		if e, ok := encoded[k]; ok {
@@ -1351,7 +1369,7 @@ func encodeShard(keys []site.Key, encoded map[site.Key]string, parsed map[site.K
 		}
 		p, ok := parsed[k]
 		if !ok || len(p.Diags) > 0 {
-			return nil, fmt.Errorf("cache: no entry to keep")
+			return b, tmp, fmt.Errorf("cache: no entry to keep")
 		}
 		span, ok := bodyAt[k]
 		tmp = appendBodySpan(tmp[:0], span, ok)
@@ -1359,7 +1377,7 @@ func encodeShard(keys []site.Key, encoded map[site.Key]string, parsed map[site.K
 		b = binary.AppendUvarint(b, uint64(len(tmp)))
 		b = append(b, tmp...)
 	}
-	return b, nil
+	return b, tmp, nil
 }
 
 // splitShard reads what encodeShard wrote into m: each entry's bytes, by
@@ -1443,6 +1461,7 @@ func sealCache(stamp string, entries []byte) []byte {
 // entries and then the file in two new ones (at 10,000 activities the 32
 // cache-search files are some 60 MB, and memory the process has not
 // touched before costs the kernel a cleared page at each first write).
+// entries must return the slice it is given, with the entries appended.
 func appendSealed(dst []byte, stamp string, entries func([]byte) []byte) []byte {
 	start := len(dst)
 	dst = append(dst, cacheMagic...)

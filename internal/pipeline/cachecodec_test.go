@@ -172,3 +172,84 @@ func TestAppendSealedAsBefore(t *testing.T) {
 		t.Errorf("appendAnalyses after other bytes = %q", got)
 	}
 }
+
+// TestAppendShardInOneBuffer: cache-parsed files made one after another
+// in the same buffers (as the build writes them) have the bytes of each
+// made alone, whether their entries were encoded before or are encoded
+// now; a shard with an entry it cannot keep is refused.
+func TestAppendShardInOneBuffer(t *testing.T) {
+	r := &parsedRecorder{parsed: map[site.Key]load.Parsed{}}
+	if _, _, err := load.CatalogueReusing(context.Background(), os.DirFS("testdata/small"), r); err != nil {
+		t.Fatal(err)
+	}
+	var keys []site.Key
+	for k, p := range r.parsed {
+		if len(p.Diags) == 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) })
+	if len(keys) < 4 {
+		t.Fatalf("only %d files parsed", len(keys))
+	}
+	// Two shards of the keys; the first key's entry encoded before.
+	alone, err := encodeShard(keys[:1], nil, r.parsed, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	encoded := map[site.Key]string{}
+	if _, err := splitShard(encoded, alone); err != nil {
+		t.Fatal(err)
+	}
+	shards := [][]site.Key{keys[:len(keys)/2], keys[len(keys)/2:], keys[1:2]}
+	bodyAt := map[site.Key]bodySpan{keys[1]: {}}
+	var file, tmp []byte
+	for i, sh := range shards {
+		want, err := encodeShard(sh, encoded, r.parsed, bodyAt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file = appendSealed(file[:0], "samkat test", func(b []byte) []byte {
+			b, tmp, err = appendShard(b, tmp, sh, encoded, r.parsed, bodyAt)
+			return b
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The positions of an entry are written in the order of a map's
+		// range, so a shard's bytes differ from one encoding to the next:
+		// the two files are compared by what they read back as.
+		got, err := openCache(file, "samkat test")
+		if err != nil {
+			t.Fatalf("shard %d: the file made in the buffers of the one before is refused: %v", i, err)
+		}
+		if len(got) != len(want) {
+			t.Errorf("shard %d: %d bytes of entries, want %d", i, len(got), len(want))
+		}
+		gotEntries, wantEntries := map[site.Key]string{}, map[site.Key]string{}
+		gotKeys, err1 := splitShard(gotEntries, got)
+		_, err2 := splitShard(wantEntries, want)
+		if err1 != nil || err2 != nil || !slices.Equal(gotKeys, sh) {
+			t.Fatalf("shard %d: keys %x (%v, %v), want %x", i, gotKeys, err1, err2, sh)
+		}
+		for _, k := range sh {
+			var g, w parsedEntry
+			_, _, gs, ok1 := cutBodySpan(gotEntries[k])
+			_, _, ws, ok2 := cutBodySpan(wantEntries[k])
+			if !ok1 || !ok2 || readEntry(gs, &g) != nil || readEntry(ws, &w) != nil || !reflect.DeepEqual(g, w) {
+				t.Errorf("shard %d: the entry %x reads back otherwise", i, k[:4])
+			}
+		}
+	}
+	missing := append(slices.Clone(keys[:2]), site.Key{0xff})
+	if b, err := encodeShard(missing, nil, r.parsed, nil); err == nil || b != nil {
+		t.Errorf("a shard with a key not parsed: %d bytes, %v", len(b), err)
+	}
+	file = appendSealed(file[:0], "samkat test", func(b []byte) []byte {
+		b, tmp, err = appendShard(b, tmp, missing, nil, r.parsed, nil)
+		return b
+	})
+	if err == nil {
+		t.Error("appendShard kept a shard with a key not parsed")
+	}
+}
