@@ -27,8 +27,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
-	"sync"
+
 	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -167,13 +166,13 @@ func WriteJSON(w io.Writer, cat *catalog.Catalogue, now catalog.Date) error {
 	return WriteJSONRecords(w, cat, now, records(cat, now, RecordJSON))
 }
 
-// RecordJSON returns activity a's object in the JSON document.
+// RecordJSON returns activity a's object in the JSON document: the bytes
+// json.Marshal gives for jsonActivity (see records.go).
 func RecordJSON(ix *catalog.Index, a *catalog.Activity, now catalog.Date) ([]byte, error) {
-	b, err := json.Marshal(activityJSON(ix, a, now))
-	if err != nil {
-		return nil, fmt.Errorf("encode JSON: %w", err)
-	}
-	return b, nil
+	buf := recordBufs.Get().(*recordBuf)
+	defer recordBufs.Put(buf)
+	buf.b = appendRecordJSON(buf.b[:0], ix, a, now)
+	return bytes.Clone(buf.b), nil
 }
 
 // WriteJSONRecords is WriteJSON with record(i, at) as the object of
@@ -217,35 +216,6 @@ func WriteJSONRecords(out io.Writer, cat *catalog.Catalogue, now catalog.Date, r
 	return err
 }
 
-func activityJSON(ix *catalog.Index, a *catalog.Activity, now catalog.Date) jsonActivity {
-	j := jsonActivity{
-		Slug: a.Slug, URL: ix.BaseURL + ActivityURL(a), Namn: a.Namn,
-		Status:           a.StatusOn(now).String(),
-		Kommuner:         nonNil(a.Kommuner),
-		AllaKommuner:     a.AllaKommuner,
-		Kontakt:          []jsonContact{},
-		Samverkansparter: a.Samverkansparter,
-		Huvudman:         a.Huvudman, Forbund: a.Forbund, Malgrupp: a.Malgrupp,
-		Start: a.Start.String(), Slut: a.Slut.String(), Platser: a.Platser,
-		Remiss: a.Remiss, Egenanmalan: a.Egenanmalan, Inriktning: a.Inriktning,
-		Webb: a.Webb, Granskad: a.Granskad.String(),
-		Text: strings.TrimSpace(string(a.Body)),
-	}
-	for _, id := range a.Funktion {
-		j.Funktion = append(j.Funktion, jsonTerm{id, ix.FunktionNamn(id)})
-	}
-	for _, id := range a.Finansiering {
-		j.Finansiering = append(j.Finansiering, jsonTerm{id, ix.FinansieringNamn(id)})
-	}
-	for _, c := range a.Kontakt {
-		j.Kontakt = append(j.Kontakt, jsonContact(c))
-	}
-	if a.Alder != nil {
-		j.Alder = &jsonAge{Fran: a.Alder.Fran, Till: a.Alder.Till}
-	}
-	return j
-}
-
 func terms(ts []catalog.Term) []jsonTerm {
 	out := make([]jsonTerm, len(ts))
 	for i, t := range ts {
@@ -278,9 +248,10 @@ func CSV(cat *catalog.Catalogue, now catalog.Date) ([]byte, error) {
 // WriteCSV writes the catalogue as CSV (see CSV) to out, a row at a time.
 func WriteCSV(out io.Writer, cat *catalog.Catalogue, now catalog.Date) error {
 	// Each row is written before the next is made: one buffer does.
-	r := newCSVRowWriter()
+	var buf recordBuf
 	return WriteCSVRecords(out, cat, now, func(i int, _ int64) ([]byte, error) {
-		return r.row(csvCells(cat.Index, cat.Activities[i], now))
+		buf.b, buf.cell = appendRecordCSV(buf.b[:0], buf.cell, cat.Index, cat.Activities[i], now)
+		return buf.b, nil
 	})
 }
 
@@ -339,84 +310,13 @@ func (r *csvRowWriter) row(cells []string) ([]byte, error) {
 	return r.buf.Bytes(), nil
 }
 
-// csvRows keeps row writers for RecordCSV, which may run on all cores: a
-// csv.Writer has a buffer of 4 KB.
-var csvRows = sync.Pool{New: func() any { return newCSVRowWriter() }}
-
-// RecordCSV returns activity a's row in the CSV file.
+// RecordCSV returns activity a's row in the CSV file: the bytes
+// csv.Writer gives for csvCells (see records.go).
 func RecordCSV(ix *catalog.Index, a *catalog.Activity, now catalog.Date) ([]byte, error) {
-	r := csvRows.Get().(*csvRowWriter)
-	defer csvRows.Put(r)
-	b, err := r.row(csvCells(ix, a, now))
-	return bytes.Clone(b), err
-}
-
-// csvCells returns the cells of activity a's row.
-func csvCells(ix *catalog.Index, a *catalog.Activity, now catalog.Date) []string {
-	var funk, fin []string
-	for _, id := range a.Funktion {
-		funk = append(funk, ix.FunktionNamn(id))
-	}
-	for _, id := range a.Finansiering {
-		fin = append(fin, ix.FinansieringNamn(id))
-	}
-	var fran, till string
-	if a.Alder != nil {
-		fran, till = optInt(a.Alder.Fran), optInt(a.Alder.Till)
-	}
-	var egen string
-	if a.Egenanmalan != nil {
-		egen = map[bool]string{true: "ja", false: "nej"}[*a.Egenanmalan]
-	}
-	var platser string
-	if a.Platser > 0 {
-		platser = strconv.Itoa(a.Platser)
-	}
-	row := []string{
-		a.Slug, a.Namn, a.StatusOn(now).String(), join(funk), join(a.Kommuner), join(fin), a.Malgrupp,
-		fran, till, a.Huvudman, a.Forbund, join(a.Samverkansparter), join(a.Remiss),
-		egen, platser, a.Inriktning, a.Start.String(), a.Slut.String(), a.Webb, a.Granskad.String(),
-		contacts(a.Kontakt), ix.BaseURL + ActivityURL(a), strings.TrimSpace(string(a.Body)),
-	}
-	for i := range row {
-		row[i] = defuseFormula(row[i])
-	}
-	return row
-}
-
-func optInt(p *int) string {
-	if p == nil {
-		return ""
-	}
-	return strconv.Itoa(*p)
-}
-
-func join(s []string) string { return strings.Join(s, ", ") }
-
-func contacts(cs []catalog.Contact) string {
-	parts := make([]string, 0, len(cs))
-	for _, c := range cs {
-		var fields []string
-		name := c.Namn
-		if c.Roll != "" {
-			name = strings.TrimSpace(name + " (" + c.Roll + ")")
-		}
-		for _, f := range []string{name, c.Telefon, c.Epost, c.Adress, c.Kommun} {
-			if f != "" {
-				fields = append(fields, f)
-			}
-		}
-		parts = append(parts, strings.Join(fields, ", "))
-	}
-	return strings.Join(parts, " | ")
-}
-
-// defuseFormula keeps spreadsheet programs from running a cell as a formula.
-func defuseFormula(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	buf := recordBufs.Get().(*recordBuf)
+	defer recordBufs.Put(buf)
+	buf.b, buf.cell = appendRecordCSV(buf.b[:0], buf.cell, ix, a, now)
+	return bytes.Clone(buf.b), nil
 }
 
 // Entry is one page of the site for the sitemap.

@@ -78,6 +78,9 @@ var ErrAnalysis = errors.New("search: not an analysis of this version")
 // MarshalBinary returns the analysis as bytes, for UnmarshalBinary.
 func (a *Analysis) MarshalBinary() ([]byte, error) { return []byte(a.data), nil }
 
+// AppendBinary appends what MarshalBinary returns to b.
+func (a *Analysis) AppendBinary(b []byte) ([]byte, error) { return append(b, a.data...), nil }
+
 // UnmarshalBinary sets a to the analysis that MarshalBinary gave as data.
 // It checks the bytes whole: a file of the cache that was cut short or
 // overwritten is refused with ErrAnalysis, never half read.
