@@ -271,9 +271,10 @@ type fragment struct {
 	// view of the first page that shows it, with the page's texts and
 	// whether the list is the front page's (the partial "item"'s Search):
 	// the partial's arguments are made of them only when html/template
-	// runs it (templateData). At 10,000 activities Prerender renders some
-	// 60,000 items, and a map of arguments each held them in some 34 MB
-	// until each was rendered.
+	// runs it (templateData). At 10,000 activities the other pages'
+	// Prerender renders some 29,000 entries, most of them items: a map of
+	// arguments each, with a copy of the item, held 13 MB more until each
+	// was rendered.
 	item   *site.Item
 	texts  site.Strings
 	search bool
