@@ -79,6 +79,13 @@ type Options struct {
 	// stage, when set, is told where the build is at some points (see
 	// renderSite), for the tests to see their order.
 	stage func(name string)
+	// bookletsWritten, when set, is told after each few booklets
+	// emitBooklets writes their paths, and how many spliced entries'
+	// bytes the renderer holds then (render.Renderer.BookletEntriesKept).
+	bookletsWritten func(paths []string, splicesHeld int)
+	// bookletsAtOnce, when not 0, is how many booklets emitBooklets
+	// emits at a time, in place of the package's bookletsAtOnce.
+	bookletsAtOnce int
 }
 
 // at tells opt.stage that the build is at the stage name.
@@ -1016,7 +1023,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		<-dataDone
 	}
 	opt.at("booklets' views")
-	err = emitPages(ctx, rend, e, booklets, be, taken, func() {
+	err = emitBooklets(ctx, rend, e, booklets, be, taken, opt, func() {
 		// Only the booklets' views read them.
 		clear(in.Booklet)
 		clear(in.ForbundBooklet)
@@ -1024,9 +1031,10 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// Only a booklet's entries are spliced.
 	rend.DropSplices()
 	if err == nil {
+		opt.at("other pages' views")
 		// The views hold the bodies' HTML now: each goes with the last
 		// page that shows it.
-		err = emitPages(ctx, rend, e, pages, be, taken, func() { clear(in.Bodies) })
+		err = emitPages(ctx, rend, e, pages, be, taken, opt, "other pages", func() { clear(in.Bodies) })
 	}
 	if err != nil {
 		cancel()
@@ -1037,6 +1045,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return 0, 0, err
 	}
 	be.done(list)
+	opt.at("pages written")
 	if !indexEarly {
 		startIndex()
 	}
@@ -1048,6 +1057,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err := <-indexErr; err != nil {
 		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
+	opt.at("search index made")
 	if err := writeKeptSearchIndex(ctx, d, index, p.cat, opt.Now, p.text, r, known); err != nil {
 		return 0, 0, fmt.Errorf("derive: %w", err)
 	}
@@ -1068,15 +1078,65 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 // bookletTemplate is the Template of the booklets' pages (site.BookletView).
 const bookletTemplate = "utskrift"
 
+// emitBooklets emits the booklets' pages as emitPages does, a few at a
+// time when the renderer lets their entries go as the pages are written
+// (render.Renderer.BookletBodiesLater, the built-in booklet's layout):
+// the views of one few, the entries they print, minified for splicing,
+// and what those are made of are live at a time, with those of the
+// entries that a booklet still to be written prints too (at 10,000
+// activities about a third of them), rather than those of every booklet
+// (some 50 MB of minified entries and 25 MB of views). built is called
+// once the last few's views are made.
+func emitBooklets(ctx context.Context, rend *render.Renderer, e *emitter, booklets []site.Page, be *bookletEntries, taken map[string]map[string][]byte, opt Options, built func()) error {
+	atOnce := bookletsAtOnce
+	if opt.bookletsAtOnce > 0 {
+		atOnce = opt.bookletsAtOnce
+	}
+	if !rend.BookletBodiesLater() || len(booklets) <= atOnce {
+		return emitPages(ctx, rend, e, booklets, be, taken, opt, "booklets", built)
+	}
+	rend.PlanBooklets(booklets)
+	for len(booklets) > 0 {
+		n := min(len(booklets), atOnce)
+		few, last := booklets[:n], n == len(booklets)
+		booklets = booklets[n:]
+		var paths []string // emitPages lets go of the pages
+		if opt.bookletsWritten != nil {
+			for _, pg := range few {
+				paths = append(paths, pg.Path)
+			}
+		}
+		if err := emitPages(ctx, rend, e, few, be, taken, opt, "booklets", func() {
+			if last {
+				built()
+			}
+		}); err != nil {
+			return err
+		}
+		if opt.bookletsWritten != nil {
+			_, held := rend.BookletEntriesKept()
+			opt.bookletsWritten(paths, held)
+		}
+		opt.at("booklets written")
+	}
+	return nil
+}
+
+// bookletsAtOnce is how many booklets emitBooklets emits at a time: one
+// for each core of the build machine, each rendering and writing one,
+// while few enough that what they hold is small.
+const bookletsAtOnce = 2
+
 // emitPages makes the views of pages (those from site.Paths), renders
 // beforehand what they repeat (render.Prerender), and writes each page as
 // soon as it is rendered, those that list many activities first: started
 // last, one of them would leave the other cores idle at the end. built is
 // called once the views are made: what they were made of may be let go
-// then. Each page's view is let go once the page is written. A booklet's
+// then; opt.at is told when what (the pages' kind) is prerendered. Each
+// page's view is let go once the page is written. A booklet's
 // entries that be took from the previous build (taken, by page) are
 // spliced in as they were, and where this build writes each is recorded.
-func emitPages(ctx context.Context, rend *render.Renderer, e *emitter, pages []site.Page, be *bookletEntries, taken map[string]map[string][]byte, built func()) error {
+func emitPages(ctx context.Context, rend *render.Renderer, e *emitter, pages []site.Page, be *bookletEntries, taken map[string]map[string][]byte, opt Options, what string, built func()) error {
 	if err := parallel.For(ctx, len(pages), func(i int) error {
 		pages[i].View = pages[i].Build()
 		return nil
@@ -1095,6 +1155,7 @@ func emitPages(ctx context.Context, rend *render.Renderer, e *emitter, pages []s
 	if err := rend.Prerender(ctx, pages); err != nil {
 		return err
 	}
+	opt.at(what + " prerendered")
 	order := make([]int, len(pages))
 	for i := range order {
 		order[i] = i
@@ -1134,6 +1195,7 @@ func emitPages(ctx context.Context, rend *render.Renderer, e *emitter, pages []s
 		if err != nil {
 			return err
 		}
+		rend.BookletWritten(pg)
 		if cap(b) <= streamAbove {
 			*buf = b[:0]
 			pageBufs.Put(buf)

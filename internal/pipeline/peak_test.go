@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -126,4 +127,51 @@ func writeHeapProfile(name string) {
 	}
 	defer f.Close()
 	_ = pprof.Lookup("heap").WriteTo(f, 0)
+}
+
+// BenchmarkBuildStages builds as BenchmarkBuildPeakDir does and reports
+// the live heap at the stages the build passes (Options.stage), after a
+// collection there: the largest at each, in MB (live-MB-at-<stage>/op),
+// and the largest the sampler saw (peak-live-MB/op). The booklets are
+// emitted a few at a time (booklets=few, as samkat build does) or all at
+// once (booklets=all), to compare. The collections change the pacing:
+// the peak of BenchmarkBuildPeakDir is the one samkat build sees.
+func BenchmarkBuildStages(b *testing.B) {
+	forSizes(b, func(b *testing.B, src fstest.MapFS) {
+		dir := writeCatalogue(b, src)
+		for _, atOnce := range []struct {
+			name string
+			n    int
+		}{{"few", 0}, {"all", 1 << 30}} {
+			b.Run("booklets="+atOnce.name, func(b *testing.B) {
+				opt := benchOptions()
+				opt.bookletsAtOnce = atOnce.n
+				var mu sync.Mutex
+				live := map[string]uint64{}
+				opt.stage = func(name string) {
+					runtime.GC()
+					var ms runtime.MemStats
+					runtime.ReadMemStats(&ms)
+					mu.Lock()
+					live[name] = max(live[name], ms.HeapAlloc)
+					mu.Unlock()
+				}
+				var peak uint64
+				for b.Loop() {
+					out := filepath.Join(b.TempDir(), "site")
+					s := startPeakSampler("")
+					res, err := Dir(context.Background(), dir, out, opt)
+					s.stop()
+					if err != nil {
+						b.Fatalf("%v\n%s", err, diagText(res))
+					}
+					peak = max(peak, s.live)
+				}
+				for name, v := range live {
+					b.ReportMetric(float64(v)/(1<<20), "live-MB-at-"+strings.ReplaceAll(strings.ReplaceAll(name, " ", "-"), "'", "")+"/op")
+				}
+				b.ReportMetric(float64(peak)/(1<<20), "peak-live-MB/op")
+			})
+		}
+	})
 }

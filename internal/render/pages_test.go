@@ -253,7 +253,7 @@ func TestPartialsAsTemplate(t *testing.T) {
 			if err := r.partials.ExecuteTemplate(&want, name, args); err != nil {
 				t.Fatalf("%s %d: html/template: %v", name, n, err)
 			}
-			got, ok := r.write(nil, &fragment{partial: name, args: args})
+			got, ok := r.write(nil, fragmentOf(name, args))
 			if !ok {
 				t.Fatalf("%s %d: left to html/template", name, n)
 			}
@@ -339,7 +339,7 @@ func FuzzWrittenAsTemplate(f *testing.F) {
 			if err := slow.partials.ExecuteTemplate(&want, name, args); err != nil {
 				t.Fatal(err)
 			}
-			got, ok := r.write(nil, &fragment{partial: name, args: args})
+			got, ok := r.write(nil, fragmentOf(name, args))
 			if !ok || !bytes.Equal(got, want.Bytes()) {
 				t.Fatalf("%s (written %v):\n got %q\nwant %q", name, ok, got, want.Bytes())
 			}
@@ -389,4 +389,15 @@ func TestBookletDigest(t *testing.T) {
 	if !r.dropsBookletBodies {
 		t.Error("the built-in booklet keeps its entries' bodies")
 	}
+}
+
+// fragmentOf is the fragment Prerender makes of a partial and its
+// arguments: an item's as its item, texts and Search.
+func fragmentOf(partial string, args map[string]any) *fragment {
+	if it, ok := args["Item"].(site.Item); ok {
+		t, _ := args["T"].(site.Strings)
+		search, _ := args["Search"].(bool)
+		return &fragment{partial: partial, item: &it, texts: t, search: search}
+	}
+	return &fragment{partial: partial, args: args}
 }

@@ -31,6 +31,15 @@ func fragmentArgs[T any](f *fragment, key string) (t site.Strings, v T, ok bool)
 	return t, v, ok
 }
 
+// fragmentItem returns the texts and the item of f, an item's entry
+// (fragment.item).
+func fragmentItem(f *fragment) (t site.Strings, it site.Item, ok bool) {
+	if f.item == nil || f.texts == nil {
+		return t, it, false
+	}
+	return f.texts, *f.item, true
+}
+
 // hasTexts reports whether t has every key of keys.
 func hasTexts(t site.Strings, keys ...string) bool {
 	for _, k := range keys {
@@ -43,13 +52,12 @@ func hasTexts(t site.Strings, keys ...string) bool {
 
 // writeItem appends the partial "item" (_partials/item.html).
 func writeItem(b []byte, f *fragment) ([]byte, bool) {
-	t, it, ok := fragmentArgs[site.Item](f, "Item")
-	search, isBool := f.args["Search"].(bool)
-	if !ok || !isBool || it.Draft && !hasTexts(t, "draftMark") {
+	t, it, ok := fragmentItem(f)
+	if !ok || it.Draft && !hasTexts(t, "draftMark") {
 		return b, false
 	}
 	b = append(b, "\n<li class=\"item\""...)
-	if search {
+	if f.search {
 		b = append(b, " data-sok=\""...)
 		b = strconv.AppendInt(b, int64(it.SearchID), 10)
 		b = append(b, '"')
@@ -87,7 +95,7 @@ func writeItem(b []byte, f *fragment) ([]byte, bool) {
 // writeMatrixItem appends the partial "matrix-item"
 // (_partials/matrix-item.html).
 func writeMatrixItem(b []byte, f *fragment) ([]byte, bool) {
-	t, it, ok := fragmentArgs[site.Item](f, "Item")
+	t, it, ok := fragmentItem(f)
 	ended, planned := it.StatusKey == "avslutad", it.StatusKey == "planerad"
 	if !ok || it.Draft && !hasTexts(t, "draftMark") || planned && !hasTexts(t, "plannedMark") || ended && !hasTexts(t, "endedMark") {
 		return b, false

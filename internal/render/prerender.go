@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -42,6 +43,10 @@ var prerendered = map[string]string{
 // Prerender, gives the same bytes: the partials are written to be called in
 // the text of the page, which is where html/template renders them alone.
 func (r *Renderer) Prerender(ctx context.Context, pages []site.Page) error {
+	// The booklets' entries an earlier call rendered, for a booklet still
+	// to be written (see PlanBooklets), before the facts' links, which
+	// they print.
+	r.reuseBookletEntries(pages)
 	// The links of the facts first: the booklet's entries print them. Each
 	// round has the time limit.
 	jobs, into := r.collectFactLinks(pages)
@@ -98,7 +103,7 @@ func (r *Renderer) run(ctx context.Context, jobs []fragment, into []occurrence) 
 			// What it was rendered of (a copy of the entry, in a map of
 			// its own) is not needed again: the jobs number some 60,000 at
 			// 10,000 activities.
-			jobs[i].args, jobs[i].data = nil, nil
+			jobs[i].args, jobs[i].data, jobs[i].item = nil, nil, nil
 			return nil
 		})
 		done <- err
@@ -122,22 +127,165 @@ func (r *Renderer) run(ctx context.Context, jobs []fragment, into []occurrence) 
 			r.splices[jobs[i].splice] = jobs[i].minified
 		}
 	}
+	if r.plan != nil {
+		for i := range jobs {
+			if f := &jobs[i]; f.partial == splicedPartial && f.booklet.id != "" {
+				d := renderedEntry{html: f.html, splice: -1}
+				if f.minified != nil {
+					d.splice = f.splice
+				}
+				r.plan.done[f.booklet] = d
+			}
+		}
+	}
 	return nil
 }
 
+// bookletKey is a booklet's entry: site makes it from the activity, which
+// its ID names, and the depth of the page alone, so an activity in the
+// booklets of several municipalities is the same entry in each.
+type bookletKey struct{ id, root string }
+
+// bookletPlan is what PlanBooklets keeps: each booklet entry rendered,
+// by its activity and root, for the booklets still to be written that
+// print it, and how many those are. Pages are written on several
+// goroutines: mu guards both maps and the letting go of a spliced entry.
+type bookletPlan struct {
+	mu   sync.Mutex
+	done map[bookletKey]renderedEntry
+	left map[bookletKey]int
+}
+
+// renderedEntry is a booklet's entry rendered: the HTML the views get
+// (the placeholder of a spliced entry), and its number among the spliced
+// entries, or -1.
+type renderedEntry struct {
+	html   template.HTML
+	splice int
+}
+
+// PlanBooklets tells the renderer that the booklet pages of pages are to
+// be rendered a few at a time, each few by a Prerender call of their own:
+// an entry rendered for one is then kept for the later calls whose
+// booklets print it too (site.Page.BookletEntryIDs), and let go, with its
+// minified bytes, once BookletWritten has been told of the last of them.
+// Without it, each Prerender call renders its booklets' entries anew and
+// their minified bytes are kept until DropSplices.
+func (r *Renderer) PlanBooklets(pages []site.Page) {
+	left := map[bookletKey]int{}
+	for _, pg := range pages {
+		root, ids := pg.BookletEntryIDs()
+		for _, id := range ids {
+			left[bookletKey{id, root}]++
+		}
+	}
+	r.plan = &bookletPlan{done: map[bookletKey]renderedEntry{}, left: left}
+}
+
+// BookletWritten tells the renderer that the page pg is written (pg as
+// it was given to PlanBooklets): the entries of it that no booklet still
+// to be written prints are let go. It may be called from several
+// goroutines at once, but not while Prerender runs.
+func (r *Renderer) BookletWritten(pg site.Page) {
+	p := r.plan
+	if p == nil {
+		return
+	}
+	root, ids := pg.BookletEntryIDs()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, id := range ids {
+		k := bookletKey{id, root}
+		n, ok := p.left[k]
+		if !ok {
+			continue
+		}
+		if n > 1 {
+			p.left[k] = n - 1
+			continue
+		}
+		delete(p.left, k)
+		if d, ok := p.done[k]; ok {
+			if d.splice >= 0 {
+				r.splices[d.splice] = nil
+			}
+			delete(p.done, k)
+		}
+	}
+}
+
+// BookletEntriesKept returns how many booklet entries are kept rendered
+// for booklets still to be written (see PlanBooklets), and how many
+// spliced entries' bytes are held in all. It must not be called while
+// pages are written.
+func (r *Renderer) BookletEntriesKept() (entries, splices int) {
+	for _, b := range r.splices {
+		if b != nil {
+			splices++
+		}
+	}
+	if r.plan != nil {
+		entries = len(r.plan.done)
+	}
+	return entries, splices
+}
+
+// reuseBookletEntries gives the booklets' entries of pages that an
+// earlier Prerender rendered (see PlanBooklets) their HTML, and lets go of
+// what the entries are made of as Prerender would once it rendered them:
+// with the built-in booklet's layout alone, whose pages print nothing else
+// of an entry that has HTML (see bookletDigest).
+func (r *Renderer) reuseBookletEntries(pages []site.Page) {
+	if r.plan == nil || len(r.plan.done) == 0 || !r.dropsBookletBodies {
+		return
+	}
+	for p := range pages {
+		v, ok := pages[p].View.(*site.BookletView)
+		if !ok {
+			continue
+		}
+		for _, sec := range v.Sections {
+			for i := range sec.Activities {
+				a := &sec.Activities[i]
+				if a.HTML != "" {
+					continue
+				}
+				d, ok := r.plan.done[bookletKey{a.ID, v.Root}]
+				if !ok {
+					continue
+				}
+				*a = site.BookletActivity{ID: a.ID, HTML: d.html}
+			}
+		}
+	}
+}
+
 // fragment is one entry to render: a partial and its data (args, or the
-// page's frame, or a fact's links).
+// page's frame, or a fact's links, or an item).
 type fragment struct {
 	partial string
 	page    string // the first page that shows it, for errors
 	args    map[string]any
 	data    any // not nil when args is nil
-	html    template.HTML
+	// item, when set, is the item of a list or a matrix to render, in the
+	// view of the first page that shows it, with the page's texts and
+	// whether the list is the front page's (the partial "item"'s Search):
+	// the partial's arguments are made of them only when html/template
+	// runs it (templateData). At 10,000 activities the other pages'
+	// Prerender renders some 29,000 entries, most of them items: a map of
+	// arguments each, with a copy of the item, held 13 MB more until each
+	// was rendered.
+	item   *site.Item
+	texts  site.Strings
+	search bool
+	html   template.HTML
 	// splice is the number of the entry's placeholder, for the partial
 	// spliced when the renderer splices; minified its bytes then, if it
 	// could be spliced (else html is the entry itself).
 	splice   int
 	minified []byte
+	// booklet is the entry, for the partial spliced.
+	booklet bookletKey
 }
 
 // occurrence is where a rendered entry goes.
@@ -192,10 +340,6 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 	var into []occurrence
 	index := map[key]known{}
 	var others map[fullKey]int
-	// An activity in the booklets of several municipalities is the same
-	// entry in each: site makes it from the activity (which its ID names)
-	// and the depth of the page alone.
-	type bookletKey struct{ id, root string }
 	booklet := map[bookletKey]int{}
 	// The navigation and the footer are made from the page's depth alone,
 	// and which link of the navigation is the page itself.
@@ -243,11 +387,7 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 				} else {
 					index[k] = known{*it, j}
 				}
-				args := map[string]any{"Item": *it, "T": t}
-				if partial == "item" {
-					args["Search"] = search
-				}
-				jobs = append(jobs, fragment{partial: partial, page: pg.Path, args: args})
+				jobs = append(jobs, fragment{partial: partial, page: pg.Path, item: it, texts: t, search: search})
 			}
 			into = append(into, occurrence{html: &it.HTML, job: j})
 		}
@@ -294,7 +434,7 @@ func (r *Renderer) collect(pages []site.Page) ([]fragment, []occurrence) {
 					if !ok {
 						j = len(jobs)
 						booklet[k] = j
-						jobs = append(jobs, fragment{partial: "booklet-activity", page: pg.Path, args: map[string]any{"Activity": *a, "T": v.T}})
+						jobs = append(jobs, fragment{partial: "booklet-activity", page: pg.Path, args: map[string]any{"Activity": *a, "T": v.T}, booklet: k})
 					}
 					o := occurrence{html: &a.HTML, job: j}
 					if r.dropsBookletBodies {
@@ -374,11 +514,7 @@ func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 			w.buf.Write(b)
 		}
 	} else {
-		var data any = f.args
-		if f.data != nil {
-			data = f.data
-		}
-		err = r.partials.ExecuteTemplate(w, f.partial, data)
+		err = r.partials.ExecuteTemplate(w, f.partial, f.templateData())
 	}
 	switch {
 	case w.over:
@@ -402,10 +538,25 @@ func (r *Renderer) prerender(w *pageWriter, f *fragment) error {
 	return nil
 }
 
+// templateData is what html/template runs f's partial with.
+func (f *fragment) templateData() any {
+	switch {
+	case f.item != nil:
+		args := map[string]any{"Item": *f.item, "T": f.texts}
+		if f.partial == "item" {
+			args["Search"] = f.search
+		}
+		return args
+	case f.data != nil:
+		return f.data
+	}
+	return f.args
+}
+
 // write appends f to b without html/template, if its partial is one that
 // Renderer.fast writes and its data one the writer knows.
 func (r *Renderer) write(b []byte, f *fragment) ([]byte, bool) {
-	if write := r.fast[f.partial]; write != nil && f.args != nil {
+	if write := r.fast[f.partial]; write != nil && (f.args != nil || f.item != nil) {
 		return write(b, f)
 	}
 	return b, false

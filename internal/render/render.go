@@ -59,6 +59,10 @@ type Renderer struct {
 	splices     [][]byte
 	spliceIDs   []string
 
+	// plan is set for the booklets rendered a few at a time
+	// (PlanBooklets).
+	plan *bookletPlan
+
 	// pages holds, by layout, the writers of the pages Render writes
 	// without html/template (pages.go): those whose templates are the
 	// built-in ones. fast holds those of the partials Prerender writes

@@ -76,6 +76,9 @@ func (r *Renderer) SpliceEach(w io.Writer, page []byte, each func(id string, at 
 		if j < 0 || err != nil || n < 0 || n >= len(r.splices) || !bytes.HasPrefix(rest[j:], spliceClose) {
 			return fmt.Errorf("a placeholder for a rendered entry came out of the minifier changed, at byte %d", i)
 		}
+		if r.splices[n] == nil {
+			return fmt.Errorf("the rendered entry %d was let go before its page was written, at byte %d", n, i)
+		}
 		if _, err := w.Write(page[:i]); err != nil {
 			return err
 		}
@@ -95,7 +98,7 @@ func (r *Renderer) SpliceEach(w io.Writer, page []byte, each func(id string, at 
 
 // DropSplices lets go of the minified entries, once every page that holds
 // placeholders is written.
-func (r *Renderer) DropSplices() { r.splices, r.spliceIDs = nil, nil }
+func (r *Renderer) DropSplices() { r.splices, r.spliceIDs, r.plan = nil, nil, nil }
 
 // Reuse takes entry, the minified bytes of the booklet's entry id as an
 // earlier build spliced them, as that entry: it returns the HTML to give

@@ -186,11 +186,19 @@ func (a *assembler) bookletKey(b *keyBuf, part bookletPart) {
 // the bodies it prints: a förbund's booklet's or the others', converted
 // for the addresses BookletAddress and ForbundBookletAddress give.
 func (a *assembler) bookletEntries(part bookletPart) {
+	pg := &a.pages[len(a.pages)-1]
+	root := relRoot(pg.URL)
+	pg.shown = func() (string, []string) {
+		shown := a.bookletShown(part)
+		ids := make([]string, len(shown))
+		for i, p := range shown {
+			ids[i] = BookletActivityID(a.acts[p].x.Slug)
+		}
+		return root, ids
+	}
 	if !a.keyed() {
 		return
 	}
-	pg := &a.pages[len(a.pages)-1]
-	root := relRoot(pg.URL)
 	pg.entries = func() []Entry {
 		var b keyBuf
 		b.str("samkat booklet entries 1")

@@ -338,3 +338,50 @@ func BenchmarkBuildOnePage(b *testing.B) {
 		pages[1].Build()
 	}
 }
+
+// A booklet page's BookletEntryIDs give its frame's root and every entry
+// its view prints, each once, without the view; other pages give none.
+// A renderer counts with them how long to keep an entry rendered: an
+// entry missing would be let go while a booklet still prints it.
+func TestBookletEntryIDsCoverTheView(t *testing.T) {
+	for _, n := range []int{40, 350} {
+		in := keyInput(t, keyCatalogue(t, n), catalog.Date{Year: 2026, Month: 3, Day: 1}, false)
+		booklets := 0
+		for _, pg := range Paths(in) {
+			root, ids := pg.BookletEntryIDs()
+			v, ok := pg.Build().(*BookletView)
+			if !ok {
+				if ids != nil {
+					t.Errorf("n=%d %s: %d booklet entries for a page that is no booklet", n, pg.Path, len(ids))
+				}
+				continue
+			}
+			booklets++
+			if root != v.Root {
+				t.Errorf("n=%d %s: root %q, the frame's %q", n, pg.Path, root, v.Root)
+			}
+			set := map[string]bool{}
+			for _, id := range ids {
+				if set[id] {
+					t.Errorf("n=%d %s: %s given twice", n, pg.Path, id)
+				}
+				set[id] = true
+			}
+			printed := 0
+			for _, sec := range v.Sections {
+				for _, a := range sec.Activities {
+					printed++
+					if !set[a.ID] {
+						t.Errorf("n=%d %s: the view prints %s, not among its entries' IDs", n, pg.Path, a.ID)
+					}
+				}
+			}
+			if printed == 0 {
+				t.Errorf("n=%d %s: the booklet prints no entry", n, pg.Path)
+			}
+		}
+		if want := map[int]int{40: 1, 350: 3}[n]; booklets < want {
+			t.Errorf("n=%d: %d booklets, want at least %d", n, booklets, want)
+		}
+	}
+}

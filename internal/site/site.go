@@ -125,6 +125,9 @@ type Page struct {
 
 	src     *pageSrc       // makes View on demand, for a page from Paths
 	entries func() []Entry // the booklet's entries (see Entries)
+	// shown gives a booklet's root and the IDs of its entries (see
+	// BookletEntryIDs).
+	shown func() (root string, ids []string)
 }
 
 // pageSrc is what a page from Paths is made of: its view, and with
@@ -157,6 +160,19 @@ func (p Page) Entries() []Entry {
 		return nil
 	}
 	return p.entries()
+}
+
+// BookletEntryIDs returns, for a booklet page, the root of its frame
+// (Frame.Root) and the IDs of the activities whose entries its view may
+// print (BookletActivity.ID), each once, found without making the view:
+// every entry of the view is among them. For any other page it returns
+// nil. A renderer that renders the entries of several booklets once may
+// count with it how many booklets still to be written print each.
+func (p Page) BookletEntryIDs() (root string, ids []string) {
+	if p.shown == nil {
+		return "", nil
+	}
+	return p.shown()
 }
 
 // Build returns the page's view: View when Assemble made it, else made now
