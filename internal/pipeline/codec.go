@@ -3,6 +3,7 @@ package pipeline
 import (
 	"encoding/binary"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/samkat/samkat/internal/catalog"
@@ -41,6 +42,7 @@ import (
 type encoder struct {
 	b    []byte
 	strs map[string]uint64 // the strings written so far, by number from 1
+	keys []string          // scratch for positions
 }
 
 func (e *encoder) bool(v bool) {
@@ -134,11 +136,20 @@ func (e *encoder) optInt(p *int) {
 	}
 }
 
+// positions writes m in the order of its keys: the same entry gives the
+// same bytes in every build, so a cache file whose entries did not change
+// is not written again.
 func (e *encoder) positions(m map[string]diag.Pos) {
 	if !e.length(len(m), m == nil) {
 		return
 	}
-	for k, p := range m {
+	e.keys = e.keys[:0]
+	for k := range m {
+		e.keys = append(e.keys, k)
+	}
+	slices.Sort(e.keys)
+	for _, k := range e.keys {
+		p := m[k]
 		e.string(k)
 		e.string(p.File)
 		e.int(p.Line)
