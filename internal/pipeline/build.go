@@ -23,6 +23,7 @@ import (
 	"maps"
 	"os"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -84,7 +85,9 @@ type Options struct {
 	// bytes the renderer holds then (render.Renderer.BookletEntriesKept).
 	bookletsWritten func(paths []string, splicesHeld int)
 	// bookletsAtOnce, when not 0, is how many booklets emitBooklets
-	// emits at a time, in place of the package's bookletsAtOnce.
+	// emits at a time, in place of one for each core (two at least):
+	// each core renders and writes one, and few enough are live at a
+	// time that what they hold is small.
 	bookletsAtOnce int
 }
 
@@ -1088,7 +1091,7 @@ const bookletTemplate = "utskrift"
 // (some 50 MB of minified entries and 25 MB of views). built is called
 // once the last few's views are made.
 func emitBooklets(ctx context.Context, rend *render.Renderer, e *emitter, booklets []site.Page, be *bookletEntries, taken map[string]map[string][]byte, opt Options, built func()) error {
-	atOnce := bookletsAtOnce
+	atOnce := max(2, runtime.GOMAXPROCS(0))
 	if opt.bookletsAtOnce > 0 {
 		atOnce = opt.bookletsAtOnce
 	}
@@ -1121,11 +1124,6 @@ func emitBooklets(ctx context.Context, rend *render.Renderer, e *emitter, bookle
 	}
 	return nil
 }
-
-// bookletsAtOnce is how many booklets emitBooklets emits at a time: one
-// for each core of the build machine, each rendering and writing one,
-// while few enough that what they hold is small.
-const bookletsAtOnce = 2
 
 // emitPages makes the views of pages (those from site.Paths), renders
 // beforehand what they repeat (render.Prerender), and writes each page as
