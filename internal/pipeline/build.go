@@ -650,6 +650,27 @@ func (pb *pendingBodies) keys() map[string]site.Key {
 	return pb.keyMap
 }
 
+// waiting returns one of files (any file when files is nil) whose body
+// is not converted yet, if there is one.
+func (pb *pendingBodies) waiting(files []string) (string, bool) {
+	if pb == nil {
+		return "", false
+	}
+	pb.mu.Lock()
+	defer pb.mu.Unlock()
+	if files == nil {
+		for file := range pb.jobs {
+			return file, true
+		}
+	}
+	for _, file := range files {
+		if _, ok := pb.jobs[file]; ok {
+			return file, true
+		}
+	}
+	return "", false
+}
+
 // pendingJob is a body left for later, with its bodyKey.
 type pendingJob struct {
 	bodyJob
@@ -768,7 +789,9 @@ func build(ctx context.Context, src fs.FS, out publish.Writer, opt Options, r *r
 // pages' views and the bodies' HTML are let go (at 10,000 activities the
 // peak is some 200 MB lower). Its building uses every core, so the build
 // takes no longer. When few pages are rendered (after one change), it is
-// made beside them, since it is then the longest of what is left.
+// made beside them, since it is then the longest of what is left; when the
+// cache knows the analyses of all but few activities, it starts as soon as
+// those few bodies are converted, before the pages are listed.
 //
 // Every path is claimed once, in an outputs registry, so that two files
 // that would be written to the same place are an error naming both. It
@@ -840,9 +863,39 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			dataErr <- err
 		}()
 	}
+	// The search index, made on a goroutine of its own once started
+	// (startIndex): as soon as its inputs are known after one change,
+	// else once the pages are written.
+	var index *keptSearchIndex
+	var known *knownAnalyses
+	indexErr := make(chan error, 1)
+	indexStarted := false
+	startIndex := func(text bodyText) {
+		indexStarted = true
+		opt.at("search index")
+		if keptDerived {
+			r.carryIndex()
+			indexErr <- nil
+			return
+		}
+		// Every body the index reads its text from must be converted
+		// by now: were one still waiting, the index would read no text.
+		if file, waiting := p.pending.waiting(known.analysed(p.cat)); waiting {
+			indexErr <- fmt.Errorf("search index: the body of %s is not converted yet", file)
+			return
+		}
+		go func() {
+			var err error
+			index, err = searchIndexKept(ctx, p.cat, opt.Now, text, r, known)
+			indexErr <- err
+		}()
+	}
 	fail := func(err error) (int, int, error) {
 		cancel()
 		<-dataErr
+		if indexStarted {
+			<-indexErr
+		}
 		return 0, 0, err
 	}
 
@@ -852,6 +905,25 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// The bodies as the booklets print them made as their entries are
 	// rendered, not all kept at once (at 10,000 activities some 40 MB).
 	in.BookletBodiesLater = rend.BookletBodiesLater()
+	if !keptDerived {
+		// The feed reads the summary of the activities without a
+		// målgrupp, and the search index every activity's text but those
+		// whose analysis the cache knows: converted now, so that the
+		// index can start before the pages are listed.
+		known = knownOf(p.cat, opt.Now, p.fileKeys, r)
+		if err := p.convertFiles(ctx, &in, known.needed(p.cat, r.summaryKnown(p.pending.keys()))); err != nil {
+			return fail(err)
+		}
+		// After a change to few activities the index is what the
+		// rebuild waits for last: it starts here, beside the listing of
+		// the pages, the keeping of their files and the rendering of the
+		// few others, which only read what it reads. It reads the bodies'
+		// text from the store, not from p.bodies, which the pages'
+		// conversions and dropHTML write meanwhile.
+		if k.on() && p.texts != nil && known.fewToAnalyse(opt.pagesAlone()) {
+			startIndex(p.text)
+		}
+	}
 	var pages, list []site.Page
 	var be *bookletEntries // the booklets' entries taken from the previous build
 	// taken holds, by page, the entries take took for it, by ID.
@@ -871,6 +943,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		return nil
 	}
 	if k.on() {
+		opt.at("listing the pages")
 		list = site.Paths(in)
 		r.fieldKeysUsed()
 		be = r.bookletEntries(e.out, k.base, rend, k.layout, e.plainPages)
@@ -886,7 +959,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 			}
 			return nil
 		}); err != nil {
-			return 0, 0, err
+			return fail(err)
 		}
 		render := map[string]bool{}
 		for i, pg := range list {
@@ -949,16 +1022,6 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 		}
 		fm.MakeFolders(names)
 	}
-	var known *knownAnalyses
-	if !keptDerived {
-		// The feed reads the summary of the activities without a
-		// målgrupp, and the search index every activity's text but those
-		// whose analysis the cache knows.
-		known = knownOf(p.cat, opt.Now, p.fileKeys, r)
-		if err := p.convertFiles(ctx, nil, known.needed(p.cat, r.summaryKnown(p.pending.keys()))); err != nil {
-			return fail(err)
-		}
-	}
 	// The bodies' HTML is in's alone now: the views take it from there
 	// (see emitPages).
 	p.dropHTML()
@@ -967,26 +1030,11 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// and written after it: only the deriver's goroutine claims paths.
 	// Both only read the bodies. In a cold build it is made once the
 	// pages are written (see renderSite); when few pages are rendered
-	// (waitData false: after one change), beside them, from here: it is
-	// then the longest of what is left, and starts the sooner.
+	// (waitData false), beside them, from here, if it has not started
+	// already: it is then the longest of what is left.
 	waitData := len(pages)*opt.pagesAlone() > all
-	var index *keptSearchIndex
-	indexErr := make(chan error, 1)
-	startIndex := func() {
-		if keptDerived {
-			r.carryIndex()
-			indexErr <- nil
-			return
-		}
-		go func() {
-			var err error
-			index, err = searchIndexKept(ctx, p.cat, opt.Now, p.text, r, known)
-			indexErr <- err
-		}()
-	}
-	indexEarly := !waitData && !keptDerived
-	if indexEarly {
-		startIndex()
+	if !indexStarted && !waitData && !keptDerived {
+		startIndex(p.text)
 	}
 
 	// Derive the rest, while the pages render. Only this goroutine claims
@@ -1042,15 +1090,15 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	if err != nil {
 		cancel()
 		<-derivedErr
-		if indexEarly {
+		if indexStarted {
 			<-indexErr
 		}
 		return 0, 0, err
 	}
 	be.done(list)
 	opt.at("pages written")
-	if !indexEarly {
-		startIndex()
+	if !indexStarted {
+		startIndex(p.text)
 	}
 	if err := <-derivedErr; err != nil {
 		cancel()
@@ -1582,6 +1630,38 @@ func knownOf(cat *catalog.Catalogue, now catalog.Date, keys map[string]site.Key,
 		}
 	}
 	return k
+}
+
+// fewToAnalyse says whether the search index is to analyse few of the
+// activities again, their analyses not known: at most one in n of them
+// (any number when n is 0). Not when k knows no analysis.
+func (k *knownAnalyses) fewToAnalyse(n int) bool {
+	if k == nil || k.trusted == nil {
+		return false
+	}
+	unknown := 0
+	for _, t := range k.trusted {
+		if !t {
+			unknown++
+		}
+	}
+	return unknown*n <= len(k.trusted)
+}
+
+// analysed returns the files of the activities whose search analysis is
+// made from their text, not taken from the cache: nil (all of them) when
+// k knows no analysis.
+func (k *knownAnalyses) analysed(cat *catalog.Catalogue) []string {
+	if k == nil || k.trusted == nil {
+		return nil
+	}
+	files := []string{}
+	for i, a := range cat.Activities {
+		if !k.trusted[i] {
+			files = append(files, a.File)
+		}
+	}
+	return files
 }
 
 // needed returns the files whose bodies the derived files read: nil (all
