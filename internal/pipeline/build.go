@@ -89,6 +89,14 @@ type Options struct {
 	// each core renders and writes one, and few enough are live at a
 	// time that what they hold is small.
 	bookletsAtOnce int
+	// activityPagesWritten, when set, is told after each part of the
+	// activities' pages emitOtherPages writes their paths, and how many
+	// bodies' HTML site.Input.Bodies holds then.
+	activityPagesWritten func(paths []string, bodiesHeld int)
+	// activityPagesAtOnce, when not 0, is how many activities' pages
+	// emitOtherPages emits at a time, in place of the package's
+	// activityPagesAtOnce.
+	activityPagesAtOnce int
 }
 
 // at tells opt.stage that the build is at the stage name.
@@ -1082,10 +1090,7 @@ func renderSite(ctx context.Context, src fs.FS, p *prepared, opt Options, e *emi
 	// Only a booklet's entries are spliced.
 	rend.DropSplices()
 	if err == nil {
-		opt.at("other pages' views")
-		// The views hold the bodies' HTML now: each goes with the last
-		// page that shows it.
-		err = emitPages(ctx, rend, e, pages, be, taken, opt, "other pages", func() { clear(in.Bodies) })
+		err = emitOtherPages(ctx, rend, e, pages, be, taken, opt, in.Bodies)
 	}
 	if err != nil {
 		cancel()
@@ -1172,6 +1177,94 @@ func emitBooklets(ctx context.Context, rend *render.Renderer, e *emitter, bookle
 	}
 	return nil
 }
+
+// emitOtherPages emits the pages but the booklets as emitPages does: those
+// not about one activity (lists, the front page, texts) first, then the
+// activities' pages a part at a time, so that the views of one part and
+// what Prerender made for them are live at a time, not those of every
+// page (at 10,000 activities the lists' views and items some 20 MB, the
+// activities' views with their facts some 30 MB). bodies are the bodies'
+// HTML the views are made from (site.Input.Bodies): each is let go once
+// the views of the last page whose Files name it are made, as the pages
+// written let go of their views.
+func emitOtherPages(ctx context.Context, rend *render.Renderer, e *emitter, pages []site.Page, be *bookletEntries, taken map[string]map[string][]byte, opt Options, bodies map[string]template.HTML) error {
+	atOnce := activityPagesAtOnce
+	if opt.activityPagesAtOnce > 0 {
+		atOnce = opt.activityPagesAtOnce
+	}
+	activities := slices.DeleteFunc(slices.Clone(pages), func(pg site.Page) bool { return pg.Template != activityTemplate })
+	pages = slices.DeleteFunc(pages, func(pg site.Page) bool { return pg.Template == activityTemplate })
+	// How many of the activities' pages still to be made read each body.
+	// Pages whose Files are made only when asked for (site.Input.KeysLater)
+	// keep every body until the last part's views are made.
+	readers := map[string]int{}
+	byFiles := true
+	for _, pg := range activities {
+		if pg.Files == nil {
+			byFiles = false
+			break
+		}
+		for _, f := range pg.Files {
+			readers[f]++
+		}
+	}
+	drop := func(part []site.Page) {
+		if !byFiles {
+			return
+		}
+		for _, pg := range part {
+			for _, f := range pg.Files {
+				readers[f]--
+			}
+		}
+		for f := range bodies {
+			if readers[f] <= 0 {
+				delete(bodies, f)
+			}
+		}
+	}
+	opt.at("other pages' views")
+	// Only the activities' pages read the bodies once these are made.
+	if err := emitPages(ctx, rend, e, pages, be, taken, opt, "other pages", func() { drop(nil) }); err != nil {
+		return err
+	}
+	for len(activities) > 0 {
+		n := min(len(activities), atOnce)
+		part := activities[:n]
+		activities = activities[n:]
+		var paths []string // emitPages lets go of the pages
+		if opt.activityPagesWritten != nil {
+			for _, pg := range part {
+				paths = append(paths, pg.Path)
+			}
+		}
+		opt.at("activities' pages' views")
+		if err := emitPages(ctx, rend, e, part, be, taken, opt, "activities' pages", func() { drop(part) }); err != nil {
+			return err
+		}
+		if opt.activityPagesWritten != nil {
+			opt.activityPagesWritten(paths, len(bodies))
+		}
+	}
+	// Bodies no page reads (a draft's, say) are not needed either.
+	clear(bodies)
+	return nil
+}
+
+// activityTemplate is the Template of the activities' pages
+// (site.ActivityView).
+const activityTemplate = "activity"
+
+// activityPagesAtOnce is how many activities' pages emitOtherPages emits
+// at a time: few enough that their views are a small part of the live
+// heap, many enough that what their pages share (the navigation, the
+// links of the facts) is rendered only a few times.
+const activityPagesAtOnce = 2500
+
+// bookletsAtOnce is how many booklets emitBooklets emits at a time: one
+// for each core of the build machine, each rendering and writing one,
+// while few enough that what they hold is small.
+const bookletsAtOnce = 2
 
 // emitPages makes the views of pages (those from site.Paths), renders
 // beforehand what they repeat (render.Prerender), and writes each page as
@@ -1502,7 +1595,7 @@ func renderCost(pg site.Page) int {
 	switch pg.Template {
 	case bookletTemplate:
 		return 2
-	case "activity":
+	case activityTemplate:
 		return 0
 	}
 	return 1
