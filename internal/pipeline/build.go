@@ -1261,11 +1261,6 @@ const activityTemplate = "activity"
 // links of the facts) is rendered only a few times.
 const activityPagesAtOnce = 2500
 
-// bookletsAtOnce is how many booklets emitBooklets emits at a time: one
-// for each core of the build machine, each rendering and writing one,
-// while few enough that what they hold is small.
-const bookletsAtOnce = 2
-
 // emitPages makes the views of pages (those from site.Paths), renders
 // beforehand what they repeat (render.Prerender), and writes each page as
 // soon as it is rendered, those that list many activities first: started
