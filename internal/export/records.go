@@ -286,11 +286,17 @@ func (r *csvRow) str(s string) {
 
 // joined appends the cell of ss joined with ", ".
 func (r *csvRow) joined(ss []string) {
-	for i, s := range ss {
+	r.names(ss, func(s string) string { return s })
+}
+
+// names adds the cell of the names of ids, nameOf giving each, joined
+// by ", ".
+func (r *csvRow) names(ids []string, nameOf func(string) string) {
+	for i, id := range ids {
 		if i > 0 {
 			r.cell = append(r.cell, ", "...)
 		}
-		r.cell = append(r.cell, s...)
+		r.cell = append(r.cell, nameOf(id)...)
 	}
 	r.add()
 }
@@ -367,21 +373,9 @@ func appendRecordCSV(b, cell []byte, ix *catalog.Index, a *catalog.Activity, now
 	r.str(a.Slug)
 	r.str(a.Namn)
 	r.str(a.StatusOn(now).String())
-	for i, id := range a.Funktion {
-		if i > 0 {
-			r.cell = append(r.cell, ", "...)
-		}
-		r.cell = append(r.cell, ix.FunktionNamn(id)...)
-	}
-	r.add()
+	r.names(a.Funktion, ix.FunktionNamn)
 	r.joined(a.Kommuner)
-	for i, id := range a.Finansiering {
-		if i > 0 {
-			r.cell = append(r.cell, ", "...)
-		}
-		r.cell = append(r.cell, ix.FinansieringNamn(id)...)
-	}
-	r.add()
+	r.names(a.Finansiering, ix.FinansieringNamn)
 	r.str(a.Malgrupp)
 	if a.Alder != nil && a.Alder.Fran != nil {
 		r.cell = strconv.AppendInt(r.cell, int64(*a.Alder.Fran), 10)
