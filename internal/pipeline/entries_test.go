@@ -3,8 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -32,10 +30,7 @@ func bookletFiles(t *testing.T, dir, text string) map[string][]byte {
 // build.
 func TestBookletEntriesFromPreviousFiles(t *testing.T) {
 	src, from, _ := bookletCatalogue(t, site.BookletMaxActivities+1)
-	s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
-	if err := os.CopyFS(s.dir, src); err != nil {
-		t.Fatal(err)
-	}
+	s := newIncremental(t, src)
 	if res, err := Dir(context.Background(), s.dir, s.out, s.opt); err != nil {
 		t.Fatalf("first build: %v\n%s", err, diagText(res))
 	}

@@ -32,6 +32,17 @@ type incremental struct {
 	mem *publish.Mem
 }
 
+// newIncremental copies the catalogue src into a folder of its own, to
+// be built into a folder of its own again and again with benchOptions.
+func newIncremental(t *testing.T, src fs.FS) *incremental {
+	t.Helper()
+	s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
+	if err := os.CopyFS(s.dir, src); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // edit replaces old with new in the catalogue file name, once; the file
 // must have old.
 func (s *incremental) edit(name, old, new string) {
@@ -621,10 +632,7 @@ func TestIncrementalSplitBooklet(t *testing.T) {
 	removed := src[other].Data
 	for _, mode := range []string{"persistent", "serve"} {
 		t.Run(mode, func(t *testing.T) {
-			s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
-			if err := os.CopyFS(s.dir, src); err != nil {
-				t.Fatal(err)
-			}
+			s := newIncremental(t, src)
 			if mode == "serve" {
 				s.opt.Cache = NewCache()
 				s.mem = new(publish.Mem)

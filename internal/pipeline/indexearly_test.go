@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -21,10 +20,7 @@ import (
 // index reading what the pages' stages write meanwhile.
 func TestSearchIndexStartsBeforePages(t *testing.T) {
 	src := synth.Catalogue(300)
-	s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
-	if err := os.CopyFS(s.dir, src); err != nil {
-		t.Fatal(err)
-	}
+	s := newIncremental(t, src)
 	names := synth.Activities(src)
 	slices.Sort(names)
 	a, b := names[100], names[150]

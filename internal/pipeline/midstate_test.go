@@ -22,10 +22,7 @@ func TestOpenDataHashedFromMidstates(t *testing.T) {
 	src := synth.Catalogue(600)
 	names := synth.Activities(src)
 	mid, last := names[len(names)/2], names[len(names)-1]
-	s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
-	if err := os.CopyFS(s.dir, src); err != nil {
-		t.Fatal(err)
-	}
+	s := newIncremental(t, src)
 	if res, err := Dir(context.Background(), s.dir, s.out, s.opt); err != nil {
 		t.Fatalf("first build: %v\n%s", err, diagText(res))
 	}

@@ -23,10 +23,7 @@ func TestSearchIndexKeptEqualsCold(t *testing.T) {
 		t.Skip("-short: builds a catalogue of 300 activities some 40 times")
 	}
 	src := synth.Catalogue(300)
-	s := &incremental{t: t, dir: filepath.Join(t.TempDir(), "catalogue"), out: filepath.Join(t.TempDir(), "site"), opt: benchOptions()}
-	if err := os.CopyFS(s.dir, src); err != nil {
-		t.Fatal(err)
-	}
+	s := newIncremental(t, src)
 	names := synth.Activities(src)
 	slices.Sort(names)
 	a, b, c := names[100], names[150], names[200]
